@@ -1,0 +1,365 @@
+//! Loading every course and lesson from the embedded content or a user's folder.
+//!
+//! A broken file never stops the rest from loading: it is left out and reported as a
+//! [`Problem`] naming the file and line, which `gureum check` prints and the UI shows.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use super::front_matter::{self, CourseMeta, LessonMeta};
+
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
+
+/// Where content comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContentSource {
+    /// The lessons compiled into the binary.
+    Embedded,
+    /// A folder on disk laid out like `content/`.
+    Dir(PathBuf),
+}
+
+/// One problem found while loading or checking content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// File path relative to the content root (e.g. `01-serverless/02-api.md`).
+    pub file: String,
+    /// 1-based line, 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        }
+    }
+}
+
+/// A lesson: its metadata and markdown body.
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    /// Front matter.
+    pub meta: LessonMeta,
+    /// Markdown after the front matter (not yet rendered).
+    pub body: Cow<'static, str>,
+    /// File path relative to the content root.
+    pub file: String,
+    /// 1-based line of the body's first line in the file.
+    pub body_line: usize,
+    /// Index of the course this lesson belongs to in [`Library::courses`].
+    pub course: usize,
+}
+
+/// A course: a folder of lessons.
+#[derive(Debug, Clone)]
+pub struct Course {
+    /// `course.toml`.
+    pub meta: CourseMeta,
+    /// Indexes into [`Library::lessons`], in lesson order.
+    pub lessons: Vec<usize>,
+    /// Folder name relative to the content root.
+    pub dir: String,
+}
+
+/// All loaded content.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Courses in display order.
+    pub courses: Vec<Course>,
+    /// Lessons in display order (course by course).
+    pub lessons: Vec<Lesson>,
+    /// Problems met while loading; the affected files are left out.
+    pub problems: Vec<Problem>,
+    by_id: HashMap<String, usize>,
+}
+
+/// A file as read from either source.
+struct RawFile {
+    rel: String,
+    text: Cow<'static, str>,
+}
+
+/// A course folder as read from either source.
+struct RawCourse {
+    dir: String,
+    course_toml: Option<RawFile>,
+    lessons: Vec<RawFile>,
+}
+
+impl Library {
+    /// Loads everything from `source`. Never fails as a whole: unreadable files become problems.
+    pub fn load(source: &ContentSource) -> Self {
+        let mut problems = Vec::new();
+        let raw = match source {
+            ContentSource::Embedded => read_embedded(),
+            ContentSource::Dir(root) => read_dir(root, &mut problems),
+        };
+        Self::from_raw(raw, problems)
+    }
+
+    /// Looks a lesson up by id.
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.by_id.get(id).map(|&i| &self.lessons[i])
+    }
+
+    /// Index of a lesson by id.
+    pub fn lesson_index(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The course a lesson belongs to.
+    pub fn course_of(&self, lesson: &Lesson) -> &Course {
+        &self.courses[lesson.course]
+    }
+
+    /// Loading problems plus cross-reference checks (related ids, `lesson:` links, anchors).
+    pub fn check(&self) -> Vec<Problem> {
+        let mut out = self.problems.clone();
+        for lesson in &self.lessons {
+            for rel in &lesson.meta.related {
+                if self.lesson(rel).is_none() {
+                    out.push(Problem {
+                        file: lesson.file.clone(),
+                        line: 0,
+                        message: format!("related lesson `{rel}` does not exist"),
+                    });
+                }
+            }
+            out.extend(self.check_links(lesson));
+        }
+        out
+    }
+
+    /// Checks `lesson:ID#anchor` and `#anchor` links of one lesson.
+    fn check_links(&self, lesson: &Lesson) -> Vec<Problem> {
+        let mut out = Vec::new();
+        for (offset, target) in super::render::link_targets(&lesson.body) {
+            let line = lesson.body_line + front_matter::line_of(&lesson.body, offset) - 1;
+            let (id, anchor) = if let Some(rest) = target.strip_prefix("lesson:") {
+                match rest.split_once('#') {
+                    Some((id, anchor)) => (id, Some(anchor)),
+                    None => (rest, None),
+                }
+            } else if let Some(anchor) = target.strip_prefix('#') {
+                (lesson.meta.id.as_str(), Some(anchor))
+            } else {
+                continue;
+            };
+            let Some(linked) = self.lesson(id) else {
+                out.push(Problem {
+                    file: lesson.file.clone(),
+                    line,
+                    message: format!("link to unknown lesson `{id}`"),
+                });
+                continue;
+            };
+            if let Some(anchor) = anchor {
+                let anchors = super::render::anchors(&linked.body);
+                if !anchors.iter().any(|a| a == anchor) {
+                    out.push(Problem {
+                        file: lesson.file.clone(),
+                        line,
+                        message: format!("link to `#{anchor}`, which is no heading of lesson `{id}`"),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn from_raw(raw: Vec<RawCourse>, mut problems: Vec<Problem>) -> Self {
+        let mut courses: Vec<(CourseMeta, String, Vec<(LessonMeta, RawFile, usize)>)> = Vec::new();
+        let mut course_ids = HashSet::new();
+        for rc in raw {
+            let Some(ct) = rc.course_toml else {
+                if !rc.lessons.is_empty() {
+                    problems.push(Problem {
+                        file: format!("{}/course.toml", rc.dir),
+                        line: 0,
+                        message: "missing: a folder of lessons needs a course.toml".into(),
+                    });
+                }
+                continue;
+            };
+            let meta: CourseMeta = match toml::from_str(&ct.text) {
+                Ok(m) => m,
+                Err(e) => {
+                    let line = e.span().map_or(0, |s| front_matter::line_of(&ct.text, s.start));
+                    problems.push(Problem { file: ct.rel, line, message: toml_message(&e) });
+                    continue;
+                }
+            };
+            if let Some(msg) = invalid_id(&meta.id) {
+                problems.push(Problem { file: ct.rel, line: 0, message: msg });
+                continue;
+            }
+            if !course_ids.insert(meta.id.clone()) {
+                problems.push(Problem {
+                    file: ct.rel,
+                    line: 0,
+                    message: format!("duplicate course id `{}`", meta.id),
+                });
+                continue;
+            }
+            let mut lessons = Vec::new();
+            for file in rc.lessons {
+                match parse_lesson(&file) {
+                    Ok((meta, body_line)) => lessons.push((meta, file, body_line)),
+                    Err(p) => problems.push(p),
+                }
+            }
+            lessons.sort_by(|a, b| a.0.order.cmp(&b.0.order).then_with(|| a.1.rel.cmp(&b.1.rel)));
+            courses.push((meta, rc.dir, lessons));
+        }
+        courses.sort_by(|a, b| a.0.order.cmp(&b.0.order).then_with(|| a.1.cmp(&b.1)));
+
+        let mut lib = Library::default();
+        for (ci, (meta, dir, lessons)) in courses.into_iter().enumerate() {
+            let mut idxs = Vec::new();
+            for (lmeta, file, body_line) in lessons {
+                if lib.by_id.contains_key(&lmeta.id) {
+                    problems.push(Problem {
+                        file: file.rel,
+                        line: 2,
+                        message: format!("duplicate lesson id `{}`", lmeta.id),
+                    });
+                    continue;
+                }
+                let body = match file.text {
+                    Cow::Borrowed(s) => Cow::Borrowed(front_matter::split(s).map_or("", |s| s.body)),
+                    Cow::Owned(s) => Cow::Owned(front_matter::split(&s).map_or("", |s| s.body).to_owned()),
+                };
+                lib.by_id.insert(lmeta.id.clone(), lib.lessons.len());
+                idxs.push(lib.lessons.len());
+                lib.lessons.push(Lesson { meta: lmeta, body, file: file.rel, body_line, course: ci });
+            }
+            lib.courses.push(Course { meta, lessons: idxs, dir });
+        }
+        lib.problems = problems;
+        lib
+    }
+}
+
+/// Parses and validates one lesson's front matter.
+fn parse_lesson(file: &RawFile) -> Result<(LessonMeta, usize), Problem> {
+    let problem = |line, message: String| Problem { file: file.rel.clone(), line, message };
+    let split = front_matter::split(&file.text).map_err(|(l, m)| problem(l, m.to_owned()))?;
+    let meta: LessonMeta = toml::from_str(split.toml).map_err(|e| {
+        let line = e.span().map_or(split.toml_line, |s| {
+            split.toml_line + front_matter::line_of(split.toml, s.start) - 1
+        });
+        problem(line, toml_message(&e))
+    })?;
+    if let Some(msg) = invalid_id(&meta.id) {
+        return Err(problem(split.toml_line, msg));
+    }
+    for (name, value) in [("title", &meta.title), ("summary", &meta.summary)] {
+        if value.trim().is_empty() {
+            return Err(problem(split.toml_line, format!("`{name}` is empty")));
+        }
+    }
+    Ok((meta, split.body_line))
+}
+
+/// The first line of a TOML error, without the snippet it quotes.
+fn toml_message(e: &toml::de::Error) -> String {
+    e.message().lines().next().unwrap_or("invalid TOML").trim().to_owned()
+}
+
+/// Why `id` is not a valid id, if it is not.
+fn invalid_id(id: &str) -> Option<String> {
+    let ok = !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-');
+    (!ok).then(|| format!("invalid id `{id}`: use lowercase ASCII letters, digits and `-`"))
+}
+
+fn read_embedded() -> Vec<RawCourse> {
+    let mut out = Vec::new();
+    for dir in EMBEDDED.dirs() {
+        let name = dir.path().to_string_lossy().into_owned();
+        let mut rc = RawCourse { dir: name, course_toml: None, lessons: Vec::new() };
+        for f in dir.files() {
+            let rel = f.path().to_string_lossy().into_owned();
+            let Some(text) = f.contents_utf8() else { continue };
+            let raw = RawFile { rel, text: Cow::Borrowed(text) };
+            match f.path().file_name().and_then(|n| n.to_str()) {
+                Some("course.toml") => rc.course_toml = Some(raw),
+                Some(n) if is_lesson_file(n) => rc.lessons.push(raw),
+                _ => {}
+            }
+        }
+        out.push(rc);
+    }
+    out
+}
+
+fn read_dir(root: &Path, problems: &mut Vec<Problem>) -> Vec<RawCourse> {
+    let mut out = Vec::new();
+    let entries = match std::fs::read_dir(root) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(Problem { file: root.display().to_string(), line: 0, message: e.to_string() });
+            return out;
+        }
+    };
+    let mut dirs: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for entry in entries.flatten() {
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            dirs.insert(entry.file_name().to_string_lossy().into_owned(), entry.path());
+        }
+    }
+    for (name, path) in dirs {
+        let mut rc = RawCourse { dir: name.clone(), course_toml: None, lessons: Vec::new() };
+        let Ok(files) = std::fs::read_dir(&path) else { continue };
+        let mut files: Vec<_> = files.flatten().map(|e| e.path()).collect();
+        files.sort();
+        for file in files {
+            let Some(fname) = file.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
+                continue;
+            };
+            if fname != "course.toml" && !is_lesson_file(&fname) {
+                continue;
+            }
+            let rel = format!("{name}/{fname}");
+            let text = match std::fs::read(&file) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        let line = front_matter::line_of(
+                            &String::from_utf8_lossy(e.as_bytes()),
+                            e.utf8_error().valid_up_to(),
+                        );
+                        problems.push(Problem { file: rel, line, message: "not valid UTF-8".into() });
+                        continue;
+                    }
+                },
+                Err(e) => {
+                    problems.push(Problem { file: rel, line: 0, message: e.to_string() });
+                    continue;
+                }
+            };
+            let raw = RawFile { rel, text: Cow::Owned(text) };
+            if fname == "course.toml" {
+                rc.course_toml = Some(raw);
+            } else {
+                rc.lessons.push(raw);
+            }
+        }
+        out.push(rc);
+    }
+    out
+}
+
+fn is_lesson_file(name: &str) -> bool {
+    name.ends_with(".md") && !name.eq_ignore_ascii_case("README.md")
+}

@@ -1,0 +1,15 @@
+//! Lessons: loading courses and lessons from a content folder, their TOML front matter, and
+//! turning their markdown into styled lines.
+//!
+//! Loading is deliberately cheap: only front matter is parsed at start-up; a lesson's markdown
+//! is rendered when it is opened (and re-rendered when the width changes), so start-up time does
+//! not grow with the amount of prose.
+
+mod front_matter;
+mod library;
+pub mod render;
+pub mod styled;
+
+pub use front_matter::{CourseMeta, LessonMeta};
+pub use library::{ContentSource, Course, Lesson, Library, Problem};
+pub use render::{RenderOptions, render};

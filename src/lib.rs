@@ -1,0 +1,12 @@
+//! gureum (구름): learn AWS architecture from Korean study notes, in the terminal.
+//!
+//! Layers, each depending only on those listed before it:
+//! - [`text`]: sanitising, display width and wrapping helpers for Korean text;
+//! - [`lesson`]: content loading, front matter, and markdown rendering to styled lines;
+//! - [`store`]: the learner's saved progress and settings;
+//! - [`ui`]: the terminal interface (the only module that knows ratatui/crossterm).
+
+pub mod lesson;
+pub mod store;
+pub mod text;
+pub mod ui;
