@@ -1,1 +1,52 @@
-//! The terminal user interface.
+//! The terminal user interface: the only module that knows ratatui and crossterm.
+//!
+//! [`App`] holds the state and its update logic, `view` draws a frame from it, and [`run`]
+//! is the loop that connects them to the terminal.
+
+pub mod app;
+pub mod home;
+pub mod keymap;
+pub mod print;
+pub mod reader;
+pub mod strings;
+pub mod theme;
+mod view;
+
+use std::io::stdout;
+
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+pub use app::App;
+pub use view::draw;
+
+/// Runs the TUI until the user quits. The terminal is restored on return and on panic.
+pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
+    let mut terminal = ratatui::init();
+    if mouse {
+        // ratatui's panic hook restores the screen but knows nothing of mouse capture.
+        let _ = execute!(stdout(), EnableMouseCapture);
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(stdout(), DisableMouseCapture);
+            previous(info);
+        }));
+    }
+    let result = (|| -> anyhow::Result<()> {
+        while !app.quit {
+            terminal.draw(|frame| {
+                app.prepare(frame.area());
+                draw(&app, frame);
+            })?;
+            let ev = event::read()?;
+            app.handle_event(&ev);
+        }
+        Ok(())
+    })();
+    app.save();
+    if mouse {
+        let _ = execute!(stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    result
+}

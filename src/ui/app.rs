@@ -1,0 +1,298 @@
+//! The whole UI state and its update function.
+//!
+//! `App::handle_event` turns input into state changes; `App::prepare` fits layout-dependent
+//! state (rendered lesson width, page height, scroll limits) to the terminal size before each
+//! frame; `super::draw` then draws the state without changing it. Only the run loop touches the
+//! terminal.
+
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use super::home::Home;
+use super::keymap::{self, Action, Context};
+use super::reader::Reader;
+use super::strings::{Lang, Strings};
+use super::theme::Theme;
+use crate::lesson::Library;
+use crate::store::Store;
+
+/// Smallest terminal the UI draws into; below it, one centred message.
+pub const MIN_WIDTH: u16 = 40;
+/// Smallest terminal height the UI draws into.
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Courses and lessons.
+    Home,
+    /// Reading a lesson.
+    Reader,
+}
+
+/// A one-line message in the status bar until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The text.
+    pub text: String,
+    /// Shown as a warning.
+    pub warning: bool,
+}
+
+/// Everything the UI shows.
+#[derive(Debug)]
+pub struct App {
+    /// All lessons.
+    pub library: Library,
+    /// Saved progress.
+    pub store: Store,
+    /// UI language.
+    pub lang: Lang,
+    /// Colours.
+    pub theme: Theme,
+    /// The screen in front.
+    pub screen: Screen,
+    /// Home screen state.
+    pub home: Home,
+    /// Reader state, while a lesson is open.
+    pub reader: Option<Reader>,
+    /// The help overlay is open, scrolled by this many lines.
+    pub help: Option<usize>,
+    /// Status message.
+    pub message: Option<Message>,
+    /// Set when the app should exit.
+    pub quit: bool,
+    /// Terminal size at the last `prepare`.
+    pub area: Rect,
+}
+
+impl App {
+    /// A new app on the home screen.
+    pub fn new(library: Library, store: Store, lang: Lang, theme: Theme) -> Self {
+        let home = Home::new(&library, &store);
+        let mut app = Self {
+            library,
+            store,
+            lang,
+            theme,
+            screen: Screen::Home,
+            home,
+            reader: None,
+            help: None,
+            message: None,
+            quit: false,
+            area: Rect::default(),
+        };
+        if !app.library.problems.is_empty() {
+            let text = app.strings().content_problems(app.library.problems.len());
+            app.message = Some(Message { text, warning: true });
+        }
+        app
+    }
+
+    /// The UI strings in the current language.
+    pub fn strings(&self) -> Strings {
+        Strings::new(self.lang)
+    }
+
+    /// Whether the terminal is big enough to draw the UI.
+    pub fn fits(&self) -> bool {
+        self.area.width >= MIN_WIDTH && self.area.height >= MIN_HEIGHT
+    }
+
+    /// Fits layout-dependent state to the terminal size. Call before each draw.
+    pub fn prepare(&mut self, area: Rect) {
+        self.area = area;
+        if !self.fits() {
+            return;
+        }
+        match self.screen {
+            Screen::Home => self.home.prepare(area, &self.library),
+            Screen::Reader => {
+                if let Some(r) = self.reader.as_mut() {
+                    let end = r.prepare(area, &self.library, self.lang);
+                    if end {
+                        self.reached_end();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Handles one input event.
+    pub fn handle_event(&mut self, event: &Event) {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Mouse(mouse) => self.handle_mouse(*mouse),
+            _ => {}
+        }
+    }
+
+    fn contexts(&self) -> Vec<Context> {
+        match self.screen {
+            Screen::Home => vec![Context::Home],
+            Screen::Reader => match &self.reader {
+                Some(r) if r.search.editing => vec![Context::Search],
+                Some(r) if r.toc_focus => vec![Context::Toc, Context::Reader],
+                _ => vec![Context::Reader],
+            },
+        }
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) {
+        self.message = None;
+        if let Some(scroll) = self.help {
+            self.help = match keymap::lookup(&[Context::Reader], key) {
+                Some(Action::Down) => Some(scroll + 1),
+                Some(Action::Up) => Some(scroll.saturating_sub(1)),
+                Some(Action::PageDown) => Some(scroll + 10),
+                Some(Action::PageUp) => Some(scroll.saturating_sub(10)),
+                Some(Action::Quit) => {
+                    self.quit = true;
+                    None
+                }
+                _ => None,
+            };
+            return;
+        }
+        let contexts = self.contexts();
+        if contexts == [Context::Search] {
+            if let Some(r) = self.reader.as_mut() {
+                r.search_key(key);
+            }
+            return;
+        }
+        let Some(action) = keymap::lookup(&contexts, key) else { return };
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = Some(0),
+            Action::ToggleLang => {
+                self.lang = self.lang.toggled();
+                self.store.progress_mut().settings.lang = Some(self.lang.code().to_owned());
+                self.message = Some(Message { text: self.strings().lang_switched().into(), warning: false });
+                if let Some(r) = self.reader.as_mut() {
+                    r.invalidate();
+                }
+            }
+            _ => match self.screen {
+                Screen::Home => self.home_action(action),
+                Screen::Reader => self.reader_action(action),
+            },
+        }
+    }
+
+    fn handle_mouse(&mut self, mouse: MouseEvent) {
+        let delta: isize = match mouse.kind {
+            MouseEventKind::ScrollDown => 3,
+            MouseEventKind::ScrollUp => -3,
+            _ => return,
+        };
+        match self.screen {
+            Screen::Home => self.home.move_by(delta.signum()),
+            Screen::Reader => {
+                if let Some(r) = self.reader.as_mut() {
+                    r.scroll_by(delta);
+                }
+            }
+        }
+    }
+
+    fn home_action(&mut self, action: Action) {
+        match action {
+            Action::Open => {
+                if let Some(lesson) = self.home.selected_lesson() {
+                    self.open_lesson(lesson);
+                }
+            }
+            Action::Resume => {
+                if let Some(lesson) = self.home.resume_target(&self.library, &self.store) {
+                    self.open_lesson(lesson);
+                }
+            }
+            other => self.home.action(other),
+        }
+    }
+
+    fn reader_action(&mut self, action: Action) {
+        let Some(reader) = self.reader.as_mut() else { return };
+        match action {
+            Action::Back => self.close_lesson(),
+            Action::NextLesson | Action::PrevLesson => {
+                let next = action == Action::NextLesson;
+                let current = reader.lesson;
+                let target = if next {
+                    Some(current + 1).filter(|&i| i < self.library.lessons.len())
+                } else {
+                    current.checked_sub(1)
+                };
+                match target {
+                    Some(i) => self.open_lesson(i),
+                    None => {
+                        let s = self.strings();
+                        let text = if next { s.last_lesson() } else { s.first_lesson() };
+                        self.message = Some(Message { text: text.into(), warning: false });
+                    }
+                }
+            }
+            other => {
+                if let Some(text) = reader.action(other, self.lang) {
+                    self.message = Some(Message { text, warning: false });
+                }
+            }
+        }
+    }
+
+    /// Opens lesson `index` in the reader, restoring its saved position.
+    pub fn open_lesson(&mut self, index: usize) {
+        self.save_reader_position();
+        let Some(lesson) = self.library.lessons.get(index) else { return };
+        let saved = self.store.progress().lessons.get(&lesson.meta.id).cloned().unwrap_or_default();
+        let toc_visible = self.reader.as_ref().map_or(self.area.width >= 110, |r| r.toc_visible);
+        self.store.progress_mut().last_lesson = Some(lesson.meta.id.clone());
+        self.reader = Some(Reader::new(index, saved.scroll, toc_visible));
+        self.screen = Screen::Reader;
+        self.home.select_lesson(index);
+        if self.area.width > 0 {
+            self.prepare(self.area);
+        }
+    }
+
+    fn close_lesson(&mut self) {
+        self.save_reader_position();
+        self.reader = None;
+        self.screen = Screen::Home;
+        self.save();
+    }
+
+    /// Records the reader's position in the store (not yet written to disk).
+    fn save_reader_position(&mut self) {
+        let Some(r) = self.reader.as_ref() else { return };
+        let Some(lesson) = self.library.lessons.get(r.lesson) else { return };
+        let (position, percent) = (r.position(), r.percent());
+        let entry = self.store.progress_mut().lessons.entry(lesson.meta.id.clone()).or_default();
+        entry.scroll = position;
+        entry.percent = entry.percent.max(percent);
+    }
+
+    /// The reader reached the end of its lesson: mark it read.
+    fn reached_end(&mut self) {
+        let Some(r) = self.reader.as_ref() else { return };
+        let Some(lesson) = self.library.lessons.get(r.lesson) else { return };
+        let entry = self.store.progress_mut().lessons.entry(lesson.meta.id.clone()).or_default();
+        if !entry.read {
+            entry.read = true;
+            entry.percent = 100;
+            self.message = Some(Message { text: self.strings().marked_read().into(), warning: false });
+            self.save();
+        }
+    }
+
+    /// Writes progress to disk, reporting failure in the status bar.
+    pub fn save(&mut self) {
+        self.save_reader_position();
+        if let Err(e) = self.store.save() {
+            let text = self.strings().save_failed(&e.to_string());
+            self.message = Some(Message { text, warning: true });
+        }
+    }
+}

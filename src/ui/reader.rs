@@ -1,0 +1,329 @@
+//! The lesson reader's state: scrolling, table of contents, in-lesson search.
+//!
+//! The lesson is rendered for the current text width and kept until the width (or language)
+//! changes. Positions are saved as a fraction of the lesson (in 1/10,000) so a lesson reopened
+//! in a terminal of another width opens at the same place in the text.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use super::keymap::Action;
+use super::strings::{Lang, Strings};
+use crate::lesson::styled::{LineKind, Rendered};
+use crate::lesson::{Library, RenderOptions, render};
+use crate::text;
+
+/// Widest text column; longer lines are hard to read.
+pub const MAX_TEXT_WIDTH: u16 = 100;
+
+/// One search match: rendered line and byte range in its plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// Rendered line index.
+    pub line: usize,
+    /// Byte range in [`crate::lesson::styled::Line::plain`].
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+}
+
+/// In-lesson search.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    /// The search box has focus.
+    pub editing: bool,
+    /// What is typed in the box.
+    pub input: String,
+    /// The last confirmed query.
+    pub query: String,
+    /// Matches of `query`.
+    pub matches: Vec<Match>,
+    /// Index of the current match.
+    pub current: usize,
+}
+
+/// Screen areas of the reader, derived from the terminal size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReaderLayout {
+    /// Title bar.
+    pub title: Rect,
+    /// Table of contents panel (zero when hidden).
+    pub toc: Rect,
+    /// The text column.
+    pub text: Rect,
+    /// Status bar.
+    pub status: Rect,
+}
+
+impl ReaderLayout {
+    /// Computes the layout for `area`.
+    pub fn new(area: Rect, toc_visible: bool) -> Self {
+        let title = Rect { height: 1, ..area };
+        let status = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
+        let body = Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area };
+        let toc_width = if toc_visible { (area.width / 4).clamp(20, 34).min(area.width / 2) } else { 0 };
+        let toc = Rect { width: toc_width, ..body };
+        let rest = Rect { x: body.x + toc_width, width: body.width.saturating_sub(toc_width), ..body };
+        // One cell of margin each side, then centre a column of at most MAX_TEXT_WIDTH.
+        let inner = rest.width.saturating_sub(4).max(1);
+        let width = inner.min(MAX_TEXT_WIDTH);
+        let x = rest.x + 2 + (inner - width) / 2;
+        let text = Rect { x, width, ..rest };
+        Self { title, toc, text, status }
+    }
+}
+
+/// The reader.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    /// Index of the lesson in [`Library::lessons`].
+    pub lesson: usize,
+    /// The lesson rendered for `rendered_width`.
+    pub rendered: Rendered,
+    rendered_width: usize,
+    /// Top visible line.
+    pub scroll: usize,
+    /// Horizontal scroll of code lines, in cells.
+    pub hscroll: usize,
+    /// Saved position to restore after the first render (1/10,000 of the lesson).
+    restore: Option<usize>,
+    /// Table of contents shown.
+    pub toc_visible: bool,
+    /// Table of contents has the keyboard.
+    pub toc_focus: bool,
+    /// Selected heading in the table of contents.
+    pub toc_selected: usize,
+    /// Search state.
+    pub search: Search,
+    /// Current layout.
+    pub layout: ReaderLayout,
+}
+
+impl Reader {
+    /// A reader for lesson `lesson`, to be opened at `position` (1/10,000 of the lesson).
+    pub fn new(lesson: usize, position: usize, toc_visible: bool) -> Self {
+        Self {
+            lesson,
+            rendered: Rendered::default(),
+            rendered_width: 0,
+            scroll: 0,
+            hscroll: 0,
+            restore: Some(position),
+            toc_visible,
+            toc_focus: false,
+            toc_selected: 0,
+            search: Search::default(),
+            layout: ReaderLayout::default(),
+        }
+    }
+
+    /// Forces a re-render before the next frame (e.g. after a language switch).
+    pub fn invalidate(&mut self) {
+        if self.restore.is_none() {
+            self.restore = Some(self.position());
+        }
+        self.rendered_width = 0;
+    }
+
+    /// Visible text lines.
+    pub fn page(&self) -> usize {
+        usize::from(self.layout.text.height).max(1)
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.rendered.lines.len().saturating_sub(self.page())
+    }
+
+    /// Position of the top line in 1/10,000 of the lesson.
+    pub fn position(&self) -> usize {
+        let total = self.rendered.lines.len();
+        if total == 0 { self.restore.unwrap_or(0) } else { self.scroll * 10_000 / total }
+    }
+
+    /// How much of the lesson has been on screen, 0-100.
+    pub fn percent(&self) -> u8 {
+        let total = self.rendered.lines.len();
+        if total == 0 {
+            return 0;
+        }
+        ((self.scroll + self.page()).min(total) * 100 / total) as u8
+    }
+
+    /// Fits the reader to `area`, re-rendering if the width changed. Returns `true` when the
+    /// end of the lesson is on screen.
+    pub fn prepare(&mut self, area: Rect, library: &Library, lang: Lang) -> bool {
+        self.layout = ReaderLayout::new(area, self.toc_visible);
+        let width = usize::from(self.layout.text.width);
+        if width != self.rendered_width {
+            if self.restore.is_none() && !self.rendered.lines.is_empty() {
+                self.restore = Some(self.position());
+            }
+            let _ = lang;
+            let opts = RenderOptions { width, ..RenderOptions::default() };
+            let body = library.lessons.get(self.lesson).map_or("", |l| &l.body);
+            self.rendered = render(body, &opts);
+            self.rendered_width = width;
+            if let Some(pos) = self.restore.take() {
+                self.scroll = pos * self.rendered.lines.len() / 10_000;
+            }
+            self.refresh_matches();
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+        if !self.toc_focus {
+            self.toc_selected = self.current_heading().unwrap_or(0);
+        }
+        !self.rendered.lines.is_empty() && self.scroll >= self.max_scroll()
+    }
+
+    /// Index of the heading the top of the screen is in.
+    pub fn current_heading(&self) -> Option<usize> {
+        let top = self.scroll;
+        self.rendered.headings.iter().rposition(|h| h.line <= top).or(
+            if self.rendered.headings.is_empty() { None } else { Some(0) },
+        )
+    }
+
+    /// Scrolls by `delta` lines.
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
+    }
+
+    /// Handles a reader action; may return a status message.
+    pub fn action(&mut self, action: Action, lang: Lang) -> Option<String> {
+        let page = self.page() as isize;
+        if self.toc_focus {
+            return self.toc_action(action);
+        }
+        match action {
+            Action::Down => self.scroll_by(1),
+            Action::Up => self.scroll_by(-1),
+            Action::PageDown => self.scroll_by(page.saturating_sub(2).max(1)),
+            Action::PageUp => self.scroll_by(-page.saturating_sub(2).max(1)),
+            Action::HalfPageDown => self.scroll_by((page / 2).max(1)),
+            Action::HalfPageUp => self.scroll_by(-(page / 2).max(1)),
+            Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll = self.max_scroll(),
+            Action::Left => self.hscroll = self.hscroll.saturating_sub(8),
+            Action::Right => self.hscroll = (self.hscroll + 8).min(self.max_hscroll()),
+            Action::ToggleToc => {
+                self.toc_visible = !self.toc_visible;
+                self.toc_focus = self.toc_visible;
+            }
+            Action::FocusToc => {
+                if self.toc_visible {
+                    self.toc_focus = true;
+                } else {
+                    self.toc_visible = true;
+                    self.toc_focus = true;
+                }
+            }
+            Action::SearchStart => {
+                self.search.editing = true;
+                self.search.input.clear();
+            }
+            Action::SearchNext | Action::SearchPrev => return self.step_match(action == Action::SearchNext, lang),
+            _ => {}
+        }
+        None
+    }
+
+    fn toc_action(&mut self, action: Action) -> Option<String> {
+        let n = self.rendered.headings.len();
+        match action {
+            Action::Down => self.toc_selected = (self.toc_selected + 1).min(n.saturating_sub(1)),
+            Action::Up => self.toc_selected = self.toc_selected.saturating_sub(1),
+            Action::Top => self.toc_selected = 0,
+            Action::Bottom => self.toc_selected = n.saturating_sub(1),
+            Action::Open => {
+                if let Some(h) = self.rendered.headings.get(self.toc_selected) {
+                    self.scroll = h.line.min(self.max_scroll());
+                }
+                self.toc_focus = false;
+            }
+            Action::FocusToc => self.toc_focus = false,
+            Action::ToggleToc => {
+                self.toc_visible = false;
+                self.toc_focus = false;
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// Keys typed into the search box.
+    pub fn search_key(&mut self, key: &KeyEvent) {
+        match key.code {
+            KeyCode::Enter => {
+                self.search.editing = false;
+                self.search.query = self.search.input.trim().to_owned();
+                self.refresh_matches();
+                self.search.current = self.search.matches.iter().position(|m| m.line >= self.scroll).unwrap_or(0);
+                self.show_current_match();
+            }
+            KeyCode::Esc => self.search.editing = false,
+            KeyCode::Backspace => {
+                self.search.input.pop();
+            }
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => self.search.input.clear(),
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.search.editing = false,
+            KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                self.search.input.push(c);
+                // Pasted or typed text is sanitised like content: no control characters.
+                self.search.input = text::sanitize(&self.search.input).into_owned();
+            }
+            _ => {}
+        }
+    }
+
+    fn refresh_matches(&mut self) {
+        self.search.matches.clear();
+        let query = self.search.query.to_ascii_lowercase();
+        if query.is_empty() {
+            return;
+        }
+        for (i, line) in self.rendered.lines.iter().enumerate() {
+            let plain = line.plain().to_ascii_lowercase();
+            let mut from = 0;
+            while let Some(pos) = plain.get(from..).and_then(|s| s.find(&query)) {
+                let start = from + pos;
+                self.search.matches.push(Match { line: i, start, end: start + query.len() });
+                from = start + query.len();
+            }
+        }
+        self.search.current = self.search.current.min(self.search.matches.len().saturating_sub(1));
+    }
+
+    fn step_match(&mut self, forward: bool, lang: Lang) -> Option<String> {
+        let n = self.search.matches.len();
+        if n == 0 {
+            return (!self.search.query.is_empty()).then(|| Strings::new(lang).no_match().to_owned());
+        }
+        self.search.current = if forward { (self.search.current + 1) % n } else { (self.search.current + n - 1) % n };
+        self.show_current_match();
+        None
+    }
+
+    /// Scrolls so the current match is visible, a few lines below the top.
+    fn show_current_match(&mut self) {
+        if let Some(m) = self.search.matches.get(self.search.current) {
+            let visible = m.line >= self.scroll && m.line < self.scroll + self.page();
+            if !visible {
+                self.scroll = m.line.saturating_sub(3).min(self.max_scroll());
+            }
+        }
+    }
+
+    /// How far code lines can scroll right: until the widest one's end is in view.
+    fn max_hscroll(&self) -> usize {
+        let widest = self
+            .rendered
+            .lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Code)
+            .map(|l| text::width(&l.plain()))
+            .max()
+            .unwrap_or(0);
+        // One extra cell for the clip marker.
+        (widest + 1).saturating_sub(usize::from(self.layout.text.width))
+    }
+}

@@ -1,0 +1,56 @@
+//! The help overlay, generated from the key map.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::text;
+use crate::ui::app::App;
+use crate::ui::keymap::{self, BINDINGS, Context};
+
+const GROUPS: [Context; 5] = [Context::Global, Context::Home, Context::Reader, Context::Toc, Context::Search];
+
+pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let s = app.strings();
+    let width = area.width.saturating_sub(4).min(72);
+    let height = area.height.saturating_sub(2);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    let block = Block::bordered()
+        .title(format!(" {} ", s.help_title()))
+        .title_bottom(Line::from(format!(" {} ", s.help_close())).right_aligned())
+        .border_style(app.theme.border(true));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+
+    let inner_w = usize::from(inner.width);
+    let key_w = 22.min(inner_w / 2);
+    let mut lines: Vec<Line> = Vec::new();
+    for group in GROUPS {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(s.group(group).to_owned(), Style::new().add_modifier(Modifier::BOLD)));
+        for b in BINDINGS.iter().filter(|b| b.context == group) {
+            let keys = b.keys.iter().map(keymap::key_name).collect::<Vec<_>>().join(" ");
+            let keys = text::truncate(&keys, key_w.saturating_sub(1));
+            let pad = key_w.saturating_sub(text::width(&keys) + 2);
+            let desc = text::truncate(b.description(app.lang), inner_w.saturating_sub(key_w));
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(keys, app.theme.key()),
+                Span::raw(" ".repeat(pad)),
+                Span::raw(desc),
+            ]));
+        }
+    }
+    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+}

@@ -1,0 +1,93 @@
+//! Drawing: a frame is a pure function of [`App`].
+
+mod help;
+mod home;
+mod reader;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
+use super::keymap::{self, Context};
+use crate::text;
+
+/// Draws the whole UI.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(app, frame, area);
+        return;
+    }
+    match app.screen {
+        Screen::Home => home::draw(app, frame),
+        Screen::Reader => reader::draw(app, frame),
+    }
+    if let Some(scroll) = app.help {
+        help::draw(app, frame, area, scroll);
+    }
+}
+
+fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let msg = app.strings().too_small(MIN_WIDTH, MIN_HEIGHT);
+    let lines = text::wrap(&msg, usize::from(area.width.max(1)));
+    let h = (lines.len() as u16).min(area.height);
+    let y = area.y + area.height.saturating_sub(h) / 2;
+    let rect = Rect { y, height: h, ..area };
+    let para = Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>()).alignment(Alignment::Center);
+    frame.render_widget(para, rect);
+}
+
+/// The top bar: `left` title, `right` info, in the title style.
+fn draw_title(app: &App, frame: &mut Frame, area: Rect, left: &str, right: &str) {
+    let style = app.theme.title_bar();
+    let width = usize::from(area.width);
+    let right_w = text::width(right);
+    let left = text::truncate(left, width.saturating_sub(right_w + 3));
+    let pad = width.saturating_sub(text::width(&left) + right_w + 2);
+    let line = Line::from(format!(" {left}{}{right} ", " ".repeat(pad))).style(style);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The bottom bar: key hints for `contexts` on the left, the status message on the right.
+fn draw_status(app: &App, frame: &mut Frame, area: Rect, contexts: &[Context], right: Option<Span<'_>>) {
+    let bar = app.theme.status_bar();
+    let mut spans: Vec<Span> = Vec::new();
+    let width = usize::from(area.width);
+    let right = match &app.message {
+        Some(m) => Some(Span::styled(
+            m.text.clone(),
+            if m.warning { app.theme.warning() } else { app.theme.message() },
+        )),
+        None => right,
+    };
+    let right_w = right.as_ref().map_or(0, |s| text::width(&s.content));
+    let mut used = 1;
+    spans.push(Span::raw(" "));
+    for b in keymap::status_bindings(contexts) {
+        let key = keymap::key_name(&b.keys[0]);
+        let desc = b.description(app.lang);
+        let w = text::width(&key) + 1 + text::width(desc) + 2;
+        if used + w + right_w + 1 > width {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, app.theme.key()));
+        spans.push(Span::raw(format!(" {desc}  ")));
+    }
+    if let Some(r) = right {
+        let room = width.saturating_sub(used + 1);
+        let text = text::truncate(&r.content, room);
+        let pad = width.saturating_sub(used + text::width(&text) + 1);
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(text, r.style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
+}
+
+/// A text progress bar of `width` cells for `percent`.
+fn gauge(percent: u8, width: usize) -> String {
+    let full = usize::from(percent.min(100)) * width / 100;
+    format!("{}{}", "█".repeat(full), "░".repeat(width - full))
+}

@@ -1,0 +1,219 @@
+//! Drawing the lesson reader: title, table of contents, text, scrollbar and status.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::{draw_status, draw_title};
+use crate::lesson::styled::{self, LineKind, Role};
+use crate::text;
+use crate::ui::app::App;
+use crate::ui::keymap::Context;
+use crate::ui::reader::{Match, Reader};
+use crate::ui::theme::Theme;
+
+pub(super) fn draw(app: &App, frame: &mut Frame) {
+    let Some(r) = app.reader.as_ref() else { return };
+    let Some(lesson) = app.library.lessons.get(r.lesson) else { return };
+    let course = &app.library.course_of(lesson).meta.title;
+    let layout = r.layout;
+    draw_title(app, frame, layout.title, &format!("{course} › {}", lesson.meta.title), &format!("{}%", r.percent()));
+    if layout.toc.width > 0 {
+        draw_toc(app, r, frame, layout.toc);
+    }
+    draw_text(app.theme, r, frame, layout.text);
+    draw_scrollbar(r, frame, layout);
+    draw_reader_status(app, r, frame, layout.status);
+}
+
+fn draw_toc(app: &App, r: &Reader, frame: &mut Frame, area: Rect) {
+    let block =
+        Block::bordered().title(format!(" {} ", app.strings().toc())).border_style(app.theme.border(r.toc_focus));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = usize::from(inner.height);
+    let offset = r.toc_selected.saturating_sub(rows / 2).min(r.rendered.headings.len().saturating_sub(rows));
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = r
+        .rendered
+        .headings
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, h)| {
+            let indent = "  ".repeat(usize::from(h.level.saturating_sub(1)).min(3));
+            let number = if h.number.is_empty() { String::new() } else { format!("{} ", h.number) };
+            let label = text::truncate(&format!("{indent}{number}{}", h.title), width);
+            let style = if i != r.toc_selected {
+                if h.level == 1 { Style::new().add_modifier(ratatui::style::Modifier::BOLD) } else { Style::new() }
+            } else if r.toc_focus {
+                app.theme.selected()
+            } else {
+                app.theme.selected_unfocused()
+            };
+            Line::styled(label, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_text(theme: Theme, r: &Reader, frame: &mut Frame, area: Rect) {
+    let height = usize::from(area.height);
+    let width = usize::from(area.width);
+    let current = r.search.matches.get(r.search.current).copied();
+    let lines: Vec<Line> = r
+        .rendered
+        .lines
+        .iter()
+        .enumerate()
+        .skip(r.scroll)
+        .take(height)
+        .map(|(i, line)| {
+            let matches: Vec<(Match, bool)> = r
+                .search
+                .matches
+                .iter()
+                .filter(|m| m.line == i)
+                .map(|m| (*m, Some(*m) == current))
+                .collect();
+            let spans = styled_spans(theme, line, &matches);
+            if line.kind == LineKind::Code { clip_code(theme, spans, r.hscroll, width) } else { Line::from(spans) }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Converts a rendered line to ratatui spans, highlighting search matches.
+fn styled_spans(theme: Theme, line: &styled::Line, matches: &[(Match, bool)]) -> Vec<Span<'static>> {
+    let mut out = Vec::with_capacity(line.spans.len());
+    let mut offset = 0;
+    for span in &line.spans {
+        let base = theme.span(span.style);
+        let end = offset + span.text.len();
+        let mut cut = 0;
+        for (m, is_current) in matches {
+            let (s, e) = (m.start.max(offset), m.end.min(end));
+            if s >= e {
+                continue;
+            }
+            let (s, e) = (s - offset, e - offset);
+            if let (Some(before), Some(hit)) = (span.text.get(cut..s), span.text.get(s..e)) {
+                if !before.is_empty() {
+                    out.push(Span::styled(before.to_owned(), base));
+                }
+                let hl = if *is_current { theme.search_current() } else { theme.search_match() };
+                out.push(Span::styled(hit.to_owned(), base.patch(hl)));
+                cut = e;
+            }
+        }
+        if let Some(rest) = span.text.get(cut..) {
+            if !rest.is_empty() {
+                out.push(Span::styled(rest.to_owned(), base));
+            }
+        }
+        offset = end;
+    }
+    out
+}
+
+/// Shows a code line from cell `hscroll`, clipped to `width` with markers where text is hidden.
+fn clip_code(theme: Theme, spans: Vec<Span<'static>>, hscroll: usize, width: usize) -> Line<'static> {
+    let marker = theme.span(styled::Style::of(Role::ClipMarker));
+    let total: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    if total <= width && hscroll == 0 {
+        return Line::from(spans);
+    }
+    let left_cut = hscroll > 0;
+    let right_cut = total > hscroll + width;
+    let start = hscroll + usize::from(left_cut);
+    let room = width.saturating_sub(usize::from(left_cut) + usize::from(right_cut));
+    let mut out = Vec::new();
+    if left_cut {
+        out.push(Span::styled("‹", marker));
+    }
+    let mut col = 0;
+    let mut used = 0;
+    for span in spans {
+        let mut kept = String::new();
+        for ch in span.content.chars() {
+            let w = text::width(ch.encode_utf8(&mut [0; 4]));
+            if col >= start && used + w <= room {
+                kept.push(ch);
+                used += w;
+            } else if col < start && col + w > start {
+                // A wide character cut by the left edge: keep the column with a space.
+                kept.push(' ');
+                used += 1;
+            }
+            col += w;
+        }
+        if !kept.is_empty() {
+            out.push(Span::styled(kept, span.style));
+        }
+    }
+    if right_cut {
+        out.push(Span::raw(" ".repeat(room.saturating_sub(used))));
+        out.push(Span::styled("›", marker));
+    }
+    Line::from(out)
+}
+
+fn draw_scrollbar(r: &Reader, frame: &mut Frame, layout: crate::ui::reader::ReaderLayout) {
+    let total = r.rendered.lines.len();
+    let page = r.page();
+    if total <= page {
+        return;
+    }
+    // The far right column: the text column is centred with a margin, so it is free.
+    let x = layout.status.right().saturating_sub(1);
+    let area = Rect { x, y: layout.text.y, width: 1, height: layout.text.height };
+    let mut state = ScrollbarState::new(total.saturating_sub(page)).position(r.scroll).viewport_content_length(page);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
+    frame.render_stateful_widget(bar, area, &mut state);
+}
+
+fn draw_reader_status(app: &App, r: &Reader, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
+    if r.search.editing {
+        let prompt = format!(" {} / ", s.search_prompt());
+        let input = &r.search.input;
+        let room = usize::from(area.width).saturating_sub(text::width(&prompt) + 1);
+        // Keep the end of a long query (where the caret is) in view.
+        let shown = tail(input, room);
+        let line = Line::from(vec![Span::styled(prompt.clone(), app.theme.key()), Span::raw(shown.clone())]);
+        frame.render_widget(Paragraph::new(line).style(app.theme.status_bar()), area);
+        let x = area.x + (text::width(&prompt) + text::width(&shown)) as u16;
+        frame.set_cursor_position(Position { x: x.min(area.right().saturating_sub(1)), y: area.y });
+        return;
+    }
+    let contexts: &[Context] = if r.toc_focus { &[Context::Toc] } else { &[Context::Reader] };
+    let right = if r.search.query.is_empty() {
+        None
+    } else if r.search.matches.is_empty() {
+        Some(Span::styled(format!("“{}” {}", r.search.query, s.no_match()), app.theme.warning()))
+    } else {
+        Some(Span::styled(
+            format!("“{}” {}", r.search.query, s.match_count(r.search.current + 1, r.search.matches.len())),
+            app.theme.key(),
+        ))
+    };
+    draw_status(app, frame, area, contexts, right);
+}
+
+/// The end of `s` that fits in `width` cells.
+fn tail(s: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, ch) in s.char_indices().rev() {
+        let w = text::width(ch.encode_utf8(&mut [0; 4]));
+        if used + w > width {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    s.get(start..).unwrap_or("").to_owned()
+}
