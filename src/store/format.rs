@@ -180,9 +180,8 @@ fn migrate_step(value: Value, from: u64) -> Value {
 
 /// Encodes `progress` as pretty JSON with the current `format_version`.
 pub(crate) fn encode(progress: &Progress) -> Result<Vec<u8>, serde_json::Error> {
-    let mut object = match serde_json::to_value(progress)? {
-        Value::Object(object) => object,
-        _ => unreachable!("Progress serialises to a JSON object"),
+    let Value::Object(mut object) = serde_json::to_value(progress)? else {
+        unreachable!("Progress serialises to a JSON object")
     };
     object.insert(VERSION_KEY.to_owned(), Value::from(FORMAT_VERSION));
     let mut bytes = serde_json::to_vec_pretty(&object)?;

@@ -147,15 +147,14 @@ impl Store {
     /// Opens the store in `GUREUM_DATA_DIR` or the platform data directory; in memory, with a
     /// [`Notice::NotSaved`], if there is neither.
     pub fn open_default() -> Result<(Self, Vec<Notice>), StoreError> {
-        match data_dir_from(std::env::var_os(ENV_DATA_DIR)) {
-            Some(dir) => Self::open_in(&dir),
-            None => {
-                let reason = "no home or data directory found".to_owned();
-                Ok((
-                    Self::in_memory(Progress::default()),
-                    vec![Notice::NotSaved { reason }],
-                ))
-            }
+        if let Some(dir) = data_dir_from(std::env::var_os(ENV_DATA_DIR)) {
+            Self::open_in(&dir)
+        } else {
+            let reason = "no home or data directory found".to_owned();
+            Ok((
+                Self::in_memory(Progress::default()),
+                vec![Notice::NotSaved { reason }],
+            ))
         }
     }
 
