@@ -1,6 +1,186 @@
-fn main() {
-    let lib = gureum::lesson::Library::load(&gureum::lesson::ContentSource::Embedded);
-    for l in &lib.lessons {
-        println!("{}\t{}", l.meta.id, l.meta.title);
+//! The `gureum` command: the TUI by default, and scriptable twins of its features.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use gureum::lesson::{ContentSource, Library, RenderOptions, render};
+use gureum::store::Store;
+use gureum::text;
+use gureum::ui::print::{self, Output};
+use gureum::ui::strings::{Lang, Strings};
+use gureum::ui::theme::Theme;
+use gureum::ui::{self, App};
+
+/// 구름(gureum): 한국어 학습 노트로 AWS 아키텍처를 배우는 터미널 앱
+#[derive(Debug, Parser)]
+#[command(name = "gureum", version, about, long_about = None)]
+struct Cli {
+    /// 내장 콘텐츠 대신 이 폴더의 레슨을 읽어요 (content/와 같은 구조)
+    #[arg(long, global = true, value_name = "DIR")]
+    content_dir: Option<PathBuf>,
+    /// 화면 언어: ko 또는 en (기본값: 설정, 없으면 ko)
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// 마우스를 쓰지 않아요 (터미널에서 글자를 선택할 수 있게)
+    #[arg(long)]
+    no_mouse: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// 레슨 id와 제목을 나열해요
+    Lessons {
+        /// JSON으로 출력해요
+        #[arg(long)]
+        json: bool,
+    },
+    /// 레슨을 렌더링해 표준 출력으로 보내요 (파이프나 NO_COLOR면 일반 텍스트)
+    Read {
+        /// 레슨 id (`gureum lessons`로 확인)
+        id: String,
+        /// 줄 너비(칸). 기본값: 터미널 너비(최대 100), 파이프면 80
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..=1000))]
+        width: Option<u16>,
+    },
+    /// 모든 콘텐츠를 검사하고 문제가 있으면 `파일:줄: 문제`를 출력해요
+    Check,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("`{s}`: use `ko` or `en`"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let source = match &cli.content_dir {
+        Some(dir) if !dir.is_dir() => {
+            let msg = match cli.lang.unwrap_or_default() {
+                Lang::Ko => format!("콘텐츠 폴더가 없어요: {}", dir.display()),
+                Lang::En => format!("no such content folder: {}", dir.display()),
+            };
+            eprintln!("gureum: {msg}");
+            return ExitCode::from(2);
+        }
+        Some(dir) => ContentSource::Dir(dir.clone()),
+        None => ContentSource::Embedded,
+    };
+    let result = match cli.command {
+        None => run_tui(&source, cli.lang, !cli.no_mouse),
+        Some(Command::Lessons { json }) => lessons(&source, json),
+        Some(Command::Read { id, width }) => read(&source, cli.lang.unwrap_or_default(), &id, width),
+        Some(Command::Check) => Ok(check(&source, cli.lang.unwrap_or_default())),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("gureum: {e:#}");
+            ExitCode::FAILURE
+        }
     }
+}
+
+fn run_tui(source: &ContentSource, lang: Option<Lang>, mouse: bool) -> anyhow::Result<ExitCode> {
+    let library = Library::load(source);
+    let (store, notices) = Store::open_default()?;
+    let lang = lang
+        .or_else(|| store.progress().settings.lang.as_deref().and_then(Lang::parse))
+        .unwrap_or_default();
+    let mut app = App::new(library, store, lang, Theme::from_env());
+    if let Some(notice) = notices.first() {
+        app.message = Some(ui::app::Message { text: notice.message(lang == Lang::En), warning: true });
+    }
+    ui::run(app, mouse)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn lessons(source: &ContentSource, json: bool) -> anyhow::Result<ExitCode> {
+    let lib = Library::load(source);
+    let mut out = std::io::stdout().lock();
+    if json {
+        let lessons: Vec<_> = lib
+            .lessons
+            .iter()
+            .map(|l| {
+                serde_json::json!({
+                    "id": l.meta.id,
+                    "title": l.meta.title,
+                    "course": lib.course_of(l).meta.id,
+                    "course_title": lib.course_of(l).meta.title,
+                    "order": l.meta.order,
+                    "summary": l.meta.summary,
+                    "tags": l.meta.tags,
+                    "source": l.meta.source,
+                    "file": l.file,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "lessons": lessons }))?;
+        writeln!(out)?;
+    } else {
+        let id_w = lib.lessons.iter().map(|l| l.meta.id.len()).max().unwrap_or(0);
+        for l in &lib.lessons {
+            let course = &lib.course_of(l).meta.title;
+            writeln!(out, "{:<id_w$}  {course} › {}", l.meta.id, l.meta.title)?;
+        }
+    }
+    Ok(if lib.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn read(source: &ContentSource, lang: Lang, id: &str, width: Option<u16>) -> anyhow::Result<ExitCode> {
+    let lib = Library::load(source);
+    let Some(lesson) = lib.lesson(id) else {
+        eprintln!("gureum: {}", Strings::new(lang).unknown_lesson(id));
+        return Ok(ExitCode::from(2));
+    };
+    let stdout = std::io::stdout();
+    let tty = stdout.is_terminal();
+    let theme = Theme::from_env();
+    let width = width.map_or_else(
+        || {
+            if tty {
+                ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w.min(ui::reader::MAX_TEXT_WIDTH))
+            } else {
+                80
+            }
+        },
+        |w| w,
+    );
+    let mut opts = RenderOptions { width: usize::from(width), ..RenderOptions::default() };
+    opts.image_label = Strings::new(lang).image_label();
+    let rendered = render(&lesson.body, &opts);
+    let output = if tty && theme.color { Output::Styled { links: true } } else { Output::Plain };
+    let mut out = stdout.lock();
+    let title = text::sanitize(&lesson.meta.title);
+    if output == Output::Plain {
+        writeln!(out, "{title}\n")?;
+    } else {
+        writeln!(out, "\x1b[1m{title}\x1b[0m\n")?;
+    }
+    out.write_all(print::to_string(&rendered, theme, output).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(source: &ContentSource, lang: Lang) -> ExitCode {
+    let lib = Library::load(source);
+    let problems = lib.check();
+    let root = match source {
+        ContentSource::Embedded => "content".to_owned(),
+        ContentSource::Dir(dir) => dir.display().to_string(),
+    };
+    let s = Strings::new(lang);
+    if problems.is_empty() {
+        println!("{}", s.check_ok(lib.courses.len(), lib.lessons.len()));
+        return ExitCode::SUCCESS;
+    }
+    for p in &problems {
+        let file = format!("{}/{}", root.trim_end_matches('/'), p.file);
+        let p = gureum::lesson::Problem { file, ..p.clone() };
+        eprintln!("{p}");
+    }
+    eprintln!("{}", s.check_failed(problems.len()));
+    ExitCode::FAILURE
 }

@@ -9,11 +9,13 @@ use super::styled::{Heading, Line, LineKind, Rendered, Span, Style};
 pub struct RenderOptions {
     /// Width in terminal cells; every non-code line fits in it.
     pub width: usize,
+    /// Label of image placeholders.
+    pub image_label: &'static str,
 }
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        Self { width: 80 }
+        Self { width: 80, image_label: "그림" }
     }
 }
 

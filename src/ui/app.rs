@@ -290,7 +290,11 @@ impl App {
     /// Writes progress to disk, reporting failure in the status bar.
     pub fn save(&mut self) {
         self.save_reader_position();
-        if let Err(e) = self.store.save() {
+        // A read-only store (newer or unreadable file) was already reported at start-up.
+        if self.store.is_read_only() {
+            return;
+        }
+        if let Err(e) = self.store.save_if_dirty() {
             let text = self.strings().save_failed(&e.to_string());
             self.message = Some(Message { text, warning: true });
         }

@@ -158,8 +158,11 @@ impl Reader {
             if self.restore.is_none() && !self.rendered.lines.is_empty() {
                 self.restore = Some(self.position());
             }
-            let _ = lang;
-            let opts = RenderOptions { width, ..RenderOptions::default() };
+            let opts = RenderOptions {
+                width,
+                image_label: Strings::new(lang).image_label(),
+                ..RenderOptions::default()
+            };
             let body = library.lessons.get(self.lesson).map_or("", |l| &l.body);
             self.rendered = render(body, &opts);
             self.rendered_width = width;

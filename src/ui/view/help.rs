@@ -27,6 +27,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         .title_bottom(Line::from(format!(" {} ", s.help_close())).right_aligned())
         .border_style(app.theme.border(true));
     let inner = block.inner(rect);
+    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
 

@@ -24,7 +24,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         draw_toc(app, r, frame, layout.toc);
     }
     draw_text(app.theme, r, frame, layout.text);
-    draw_scrollbar(r, frame, layout);
+    draw_scrollbar(app.theme, r, frame, layout);
     draw_reader_status(app, r, frame, layout.status);
 }
 
@@ -161,7 +161,7 @@ fn clip_code(theme: Theme, spans: Vec<Span<'static>>, hscroll: usize, width: usi
     Line::from(out)
 }
 
-fn draw_scrollbar(r: &Reader, frame: &mut Frame, layout: crate::ui::reader::ReaderLayout) {
+fn draw_scrollbar(theme: Theme, r: &Reader, frame: &mut Frame, layout: crate::ui::reader::ReaderLayout) {
     let total = r.rendered.lines.len();
     let page = r.page();
     if total <= page {
@@ -171,7 +171,13 @@ fn draw_scrollbar(r: &Reader, frame: &mut Frame, layout: crate::ui::reader::Read
     let x = layout.status.right().saturating_sub(1);
     let area = Rect { x, y: layout.text.y, width: 1, height: layout.text.height };
     let mut state = ScrollbarState::new(total.saturating_sub(page)).position(r.scroll).viewport_content_length(page);
-    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("┃")
+        .track_style(theme.dim())
+        .thumb_style(theme.border(true));
     frame.render_stateful_widget(bar, area, &mut state);
 }
 
