@@ -1,0 +1,137 @@
+//! The command line as teachers' scripts use it: exit codes, output formats, error messages.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn gureum(args: &[&str]) -> Output {
+    let data = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_gureum"))
+        .args(args)
+        .env("GUREUM_DATA_DIR", data.path())
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run gureum")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).display().to_string()
+}
+
+#[test]
+fn lessons_lists_every_embedded_lesson_with_id_first() {
+    let o = gureum(&["lessons"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.len() >= 15, "expected every lesson, got {}", lines.len());
+    for line in &lines {
+        let id = line.split_whitespace().next().unwrap();
+        assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{line}");
+    }
+}
+
+#[test]
+fn lessons_json_has_ids_titles_and_courses() {
+    let o = gureum(&["lessons", "--json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let lessons = v["lessons"].as_array().unwrap();
+    assert!(!lessons.is_empty());
+    for l in lessons {
+        assert!(l["id"].is_string() && l["title"].is_string() && l["course"].is_string(), "{l}");
+    }
+}
+
+#[test]
+fn read_renders_a_lesson_as_plain_text_when_piped() {
+    let list = gureum(&["lessons", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+    for lesson in v["lessons"].as_array().unwrap() {
+        let id = lesson["id"].as_str().unwrap();
+        let o = gureum(&["read", id, "--width", "60"]);
+        assert!(o.status.success(), "read {id}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.starts_with(lesson["title"].as_str().unwrap()), "read {id} starts with its title");
+        assert!(!out.contains('\x1b'), "read {id}: escape byte in piped output");
+        assert!(out.lines().count() > 3, "read {id}: too short");
+    }
+}
+
+#[test]
+fn read_unknown_id_fails_with_a_clear_message() {
+    let o = gureum(&["read", "no-such-lesson"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no-such-lesson"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("gureum lessons"));
+    let en = gureum(&["--lang", "en", "read", "no-such-lesson"]);
+    assert!(stderr(&en).contains("no lesson `no-such-lesson`"), "{}", stderr(&en));
+}
+
+#[test]
+fn bad_flags_fail() {
+    assert!(!gureum(&["read"]).status.success());
+    assert!(!gureum(&["read", "x", "--width", "abc"]).status.success());
+    assert!(!gureum(&["read", "x", "--width", "3"]).status.success());
+    assert!(!gureum(&["--lang", "fr", "lessons"]).status.success());
+    assert!(!gureum(&["frobnicate"]).status.success());
+}
+
+#[test]
+fn check_passes_on_the_embedded_content() {
+    let o = gureum(&["check"]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("문제 없어요"));
+}
+
+#[test]
+fn check_passes_on_the_content_folder() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content");
+    let o = gureum(&["check", "--content-dir", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+}
+
+#[test]
+fn check_reports_file_line_and_problem_for_broken_content() {
+    let dir = fixture("broken");
+    let o = gureum(&["check", "--content-dir", &dir]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let expect = [
+        "01-course/02-bad-toml.md:5: ",
+        "01-course/03-no-front-matter.md:1: front matter missing",
+        "01-course/04-dup.md:2: duplicate lesson id `ok`",
+        "01-course/05-unknown-field.md:6: unknown field `tagz`",
+        "02-orphans/course.toml: missing",
+        "03-badcourse/course.toml: invalid id `Bad Course`",
+        "01-course/01-ok.md: related lesson `missing-lesson` does not exist",
+        "01-course/01-ok.md:10: link to unknown lesson `nowhere`",
+        "01-course/01-ok.md:10: link to `#no-such-heading`",
+    ];
+    for e in expect {
+        assert!(err.contains(&format!("{dir}/{e}")), "missing `{e}` in:\n{err}");
+    }
+    assert!(!err.contains("#제목`"), "a link to an existing heading was reported:\n{err}");
+}
+
+#[test]
+fn a_broken_file_does_not_stop_the_rest_from_loading() {
+    let o = gureum(&["lessons", "--content-dir", &fixture("broken")]);
+    // Non-zero because of the problems, but the good lesson is listed.
+    assert!(!o.status.success());
+    assert!(stdout(&o).lines().any(|l| l.starts_with("ok ")), "{}", stdout(&o));
+}
+
+#[test]
+fn missing_content_dir_is_an_error() {
+    let o = gureum(&["--content-dir", "/definitely/not/here", "lessons"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/definitely/not/here"));
+}

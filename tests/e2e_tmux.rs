@@ -1,0 +1,110 @@
+//! End to end: the real binary in a tmux pane, driven by keys, read from the screen.
+//! With `cargo test --release` (the README's command) this is the release binary.
+
+use std::path::Path;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn new(name: &str) -> Self {
+        Self { socket: format!("gureum-e2e-{name}-{}", std::process::id()) }
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(["-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux is installed (.ci/run installs it)");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "`{text}` never appeared; screen:\n{screen}");
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+#[test]
+fn open_a_lesson_search_quit_and_the_terminal_is_restored() {
+    let data = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_gureum");
+    let script = format!(
+        "GUREUM_DATA_DIR='{}' '{bin}'; echo GUREUM_EXITED=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 60",
+        data.path().display()
+    );
+    let t = Tmux::new("flow");
+    t.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
+    t.run(&["set-option", "-t", "e2e", "status", "off"]);
+
+    let home = t.wait_for("읽기 (c)");
+    assert!(home.contains("레슨"), "{home}");
+    t.keys(&["c"]);
+    let reader = t.wait_for("›");
+    assert!(reader.contains("목차") || reader.contains("PgDn"), "{reader}");
+    t.keys(&["/"]);
+    t.wait_for("검색 /");
+    t.keys(&["-l", "Lambda"]);
+    t.keys(&["Enter"]);
+    t.wait_for("개 일치");
+    t.keys(&["q"]);
+    t.wait_for("읽기 (c)");
+    t.keys(&["q"]);
+    let after = t.wait_for("GUREUM_EXITED=0");
+    // Back on the normal screen, cooked mode with echo, no mouse reporting, cursor shown.
+    assert!(after.contains("icanon") && !after.contains("-icanon"), "{after}");
+    assert!(after.contains("echo") && !after.contains("-echo"), "{after}");
+    let flags = t.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on} #{mouse_any_flag} #{cursor_flag}"]);
+    assert_eq!(flags.trim(), "0 0 1", "alternate screen, mouse, cursor");
+    // Progress was written atomically to the data dir.
+    let progress = std::fs::read_to_string(Path::new(data.path()).join("progress.json")).unwrap();
+    assert!(progress.contains("\"last_lesson\""), "{progress}");
+}
+
+#[test]
+fn tiny_terminal_shows_a_message_and_recovers_on_resize() {
+    let data = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_gureum");
+    let cmd = format!("GUREUM_DATA_DIR='{}' '{bin}'", data.path().display());
+    let t = Tmux::new("resize");
+    t.run(&["new-session", "-d", "-s", "e2e", "-x", "30", "-y", "8", "sh", "-c", &cmd]);
+    t.run(&["set-option", "-t", "e2e", "status", "off"]);
+    t.wait_for("너무 작아요");
+    t.run(&["resize-window", "-t", "e2e", "-x", "60", "-y", "20"]);
+    t.wait_for("읽기 (c)");
+    t.keys(&["Enter"]);
+    t.wait_for("›");
+    t.run(&["resize-window", "-t", "e2e", "-x", "120", "-y", "40"]);
+    t.wait_for("목차");
+    t.keys(&["C-c"]);
+}

@@ -1,0 +1,165 @@
+//! The reader's behaviour driven through `App` as key presses: progress, positions, navigation.
+
+use gureum::lesson::{ContentSource, Library};
+use gureum::store::{Progress, Store};
+use gureum::ui::App;
+use gureum::ui::app::Screen;
+use gureum::ui::strings::Lang;
+use gureum::ui::theme::Theme;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+fn app() -> App {
+    let library = Library::load(&ContentSource::Embedded);
+    let mut a = App::new(library, Store::in_memory(Progress::default()), Lang::Ko, Theme { color: false });
+    a.prepare(Rect::new(0, 0, 100, 30));
+    a
+}
+
+fn press(a: &mut App, code: KeyCode) {
+    a.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    let area = a.area;
+    a.prepare(area);
+}
+
+fn reader(a: &App) -> &gureum::ui::reader::Reader {
+    a.reader.as_ref().expect("a lesson is open")
+}
+
+/// Index of the longest lesson, so there is room to scroll.
+fn longest(a: &App) -> usize {
+    (0..a.library.lessons.len()).max_by_key(|&i| a.library.lessons[i].body.len()).unwrap()
+}
+
+#[test]
+fn reaching_the_end_marks_the_lesson_read() {
+    let mut a = app();
+    let li = longest(&a);
+    a.open_lesson(li);
+    let id = a.library.lessons[li].meta.id.clone();
+    assert!(!a.store.is_read(&id));
+    press(&mut a, KeyCode::PageDown);
+    assert!(!a.store.is_read(&id), "one page is not the end");
+    press(&mut a, KeyCode::End);
+    assert!(a.store.is_read(&id));
+    assert_eq!(a.store.lesson(&id).unwrap().percent, 100);
+}
+
+#[test]
+fn scroll_position_is_remembered_per_lesson() {
+    let mut a = app();
+    let li = longest(&a);
+    a.open_lesson(li);
+    for _ in 0..5 {
+        press(&mut a, KeyCode::PageDown);
+    }
+    let top = reader(&a).scroll;
+    assert!(top > 50, "scrolled {top}");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Home);
+    a.open_lesson(0);
+    assert_eq!(reader(&a).scroll, 0, "another lesson starts at its top");
+    press(&mut a, KeyCode::Esc);
+    a.open_lesson(li);
+    let back = reader(&a).scroll;
+    assert!(back.abs_diff(top) <= 1, "reopened at {back}, left at {top}");
+}
+
+#[test]
+fn position_survives_a_width_change() {
+    let mut a = app();
+    let li = longest(&a);
+    a.open_lesson(li);
+    for _ in 0..8 {
+        press(&mut a, KeyCode::PageDown);
+    }
+    let before = reader(&a).current_heading().unwrap();
+    a.prepare(Rect::new(0, 0, 60, 20));
+    let after = reader(&a).current_heading().unwrap();
+    assert!(before.abs_diff(after) <= 1, "section {before} became {after}");
+}
+
+#[test]
+fn next_and_previous_lesson() {
+    let mut a = app();
+    a.open_lesson(0);
+    press(&mut a, KeyCode::Char(']'));
+    assert_eq!(reader(&a).lesson, 1);
+    press(&mut a, KeyCode::Char('['));
+    assert_eq!(reader(&a).lesson, 0);
+    press(&mut a, KeyCode::Char('['));
+    assert_eq!(reader(&a).lesson, 0);
+    assert!(a.message.is_some(), "told there is no previous lesson");
+    let last = a.library.lessons.len() - 1;
+    a.open_lesson(last);
+    press(&mut a, KeyCode::Char('.'));
+    assert_eq!(reader(&a).lesson, last);
+}
+
+#[test]
+fn korean_layout_keys_scroll_and_quit() {
+    let mut a = app();
+    a.open_lesson(longest(&a));
+    press(&mut a, KeyCode::Char('ㅓ'));
+    press(&mut a, KeyCode::Char('ㅓ'));
+    assert_eq!(reader(&a).scroll, 2);
+    press(&mut a, KeyCode::Char('ㅏ'));
+    assert_eq!(reader(&a).scroll, 1);
+    press(&mut a, KeyCode::Char('ㅂ'));
+    assert_eq!(a.screen, Screen::Home);
+    press(&mut a, KeyCode::Char('ㅂ'));
+    assert!(a.quit);
+}
+
+#[test]
+fn search_finds_highlights_and_steps_through_matches() {
+    let mut a = app();
+    a.open_lesson(longest(&a));
+    press(&mut a, KeyCode::Char('/'));
+    for c in "lambda".chars() {
+        press(&mut a, KeyCode::Char(c));
+    }
+    // Letters typed into the search box are text, not commands.
+    assert_eq!(a.screen, Screen::Reader);
+    press(&mut a, KeyCode::Enter);
+    let r = reader(&a);
+    let n = r.search.matches.len();
+    assert!(n > 3, "case-insensitive matches for Lambda: {n}");
+    for m in &r.search.matches {
+        let line = r.rendered.lines[m.line].plain();
+        assert!(line.get(m.start..m.end).unwrap().eq_ignore_ascii_case("lambda"));
+    }
+    let first = r.search.current;
+    press(&mut a, KeyCode::Char('n'));
+    assert_eq!(reader(&a).search.current, (first + 1) % n);
+    press(&mut a, KeyCode::Char('N'));
+    assert_eq!(reader(&a).search.current, first);
+    let m = reader(&a).search.matches[first];
+    let r = reader(&a);
+    assert!(m.line >= r.scroll && m.line < r.scroll + r.page(), "current match is on screen");
+}
+
+#[test]
+fn toc_jumps_to_a_heading() {
+    let mut a = app();
+    a.open_lesson(longest(&a));
+    press(&mut a, KeyCode::Char('t'));
+    assert!(reader(&a).toc_focus);
+    press(&mut a, KeyCode::End);
+    let target = reader(&a).rendered.headings.last().unwrap().line;
+    press(&mut a, KeyCode::Enter);
+    let r = reader(&a);
+    assert!(!r.toc_focus);
+    assert!(r.scroll == target || r.scroll == r.rendered.lines.len() - r.page(), "jumped to {}", r.scroll);
+}
+
+#[test]
+fn mouse_wheel_scrolls() {
+    let mut a = app();
+    a.open_lesson(longest(&a));
+    let wheel = |kind| Event::Mouse(MouseEvent { kind, column: 10, row: 10, modifiers: KeyModifiers::NONE });
+    a.handle_event(&wheel(MouseEventKind::ScrollDown));
+    assert_eq!(reader(&a).scroll, 3);
+    a.handle_event(&wheel(MouseEventKind::ScrollUp));
+    assert_eq!(reader(&a).scroll, 0);
+}

@@ -1,0 +1,117 @@
+//! Snapshots of the screens, drawn into ratatui's `TestBackend` from the embedded lessons.
+
+use gureum::lesson::{ContentSource, Library};
+use gureum::store::{LessonProgress, Progress, Store};
+use gureum::ui::strings::Lang;
+use gureum::ui::theme::Theme;
+use gureum::ui::{App, draw};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn app(progress: Progress) -> App {
+    let library = Library::load(&ContentSource::Embedded);
+    App::new(library, Store::in_memory(progress), Lang::Ko, Theme { color: true })
+}
+
+fn some_progress() -> Progress {
+    let mut p = Progress::default();
+    let lib = Library::load(&ContentSource::Embedded);
+    let first = &lib.lessons[0].meta.id;
+    let second = &lib.lessons[1].meta.id;
+    p.lessons.insert(first.clone(), LessonProgress { read: true, scroll: 9000, percent: 100 });
+    p.lessons.insert(second.clone(), LessonProgress { read: false, scroll: 2500, percent: 40 });
+    p.last_lesson = Some(second.clone());
+    p
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn type_str(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| {
+            app.prepare(f.area());
+            draw(app, f);
+        })
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn home_80x24() {
+    let mut a = app(some_progress());
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn home_min_size_40x12() {
+    let mut a = app(some_progress());
+    insta::assert_snapshot!(screen(&mut a, 40, 12));
+}
+
+#[test]
+fn below_min_size_shows_one_message_and_recovers() {
+    let mut a = app(some_progress());
+    let small = screen(&mut a, 39, 11);
+    assert!(small.contains("창이 너무 작아요"), "{small}");
+    insta::assert_snapshot!(small);
+    let back = screen(&mut a, 80, 24);
+    assert_eq!(back, screen(&mut app(some_progress()), 80, 24), "resizing back restores the screen");
+}
+
+#[test]
+fn reader_80x24() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 80, 24);
+    press(&mut a, KeyCode::Enter);
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn reader_min_size_40x12() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 40, 12);
+    press(&mut a, KeyCode::Enter);
+    insta::assert_snapshot!(screen(&mut a, 40, 12));
+}
+
+#[test]
+fn reader_with_toc_and_search_120x40() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 120, 40);
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('/'));
+    type_str(&mut a, "Lambda");
+    let typing = screen(&mut a, 120, 40);
+    assert!(typing.contains("검색 / Lambda"), "{typing}");
+    press(&mut a, KeyCode::Enter);
+    let found = screen(&mut a, 120, 40);
+    assert!(found.contains("개 일치"), "{found}");
+    insta::assert_snapshot!(found);
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut a = app(Progress::default());
+    press(&mut a, KeyCode::Char('?'));
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn english_switch_changes_the_ui_text() {
+    let mut a = app(Progress::default());
+    press(&mut a, KeyCode::F(2));
+    let s = screen(&mut a, 80, 24);
+    assert!(s.contains("Lessons") && s.contains("Quit"), "{s}");
+    assert!(!s.contains("끝내기"));
+}
