@@ -4,7 +4,7 @@
 //! a real markdown parser (pulldown-cmark), so a `#` line inside a fenced code block never
 //! splits. Only two kinds of edit are made, both listed in `content/README.md`:
 //!
-//! 1. [`FIXES`]: broken markdown that would render wrong (e.g. `** 용어 **`, which CommonMark
+//! 1. [`FIXES`]: broken markdown that would render wrong (e.g. `** 용어 **`, which the markdown spec
 //!    does not make bold). Each fix names its seed line and the exact text it replaces, so a
 //!    changed seed makes the import fail instead of silently editing the wrong line.
 //! 2. In-note `#anchor` links whose heading moved to another lesson become `lesson:ID#anchor`
@@ -45,18 +45,49 @@ pub struct Fix {
     pub why: &'static str,
 }
 
-const BOLD: &str = "`** 용어 **`: CommonMark does not make text bold when `**` is followed/preceded by a space";
+const BOLD: &str =
+    "`** 용어 **`: CommonMark does not make text bold when `**` is followed/preceded by a space";
 const SPACE_URL: &str = "a link destination with a space must be wrapped in `<…>`, otherwise the image is shown as plain text";
 const LINK: &str = "`[종속성](Dependency)` is a link to the URL `Dependency`, hiding the word `(Dependency)`; escaping `(` keeps the text visible";
 const DEDENT_H: &str = "the heading and its section were indented by two spaces, which nests them inside the preceding list item";
 
 /// Every markdown fix applied to the notes.
 pub const FIXES: &[Fix] = &[
-    Fix { seed: "001_29ca2caee188d85d.txt", line: 55, from: "** 용어 **", to: "**용어**", why: BOLD },
-    Fix { seed: "001_29ca2caee188d85d.txt", line: 227, from: "** 스테이트리스 **", to: "**스테이트리스**", why: BOLD },
-    Fix { seed: "001_29ca2caee188d85d.txt", line: 288, from: "** 용어 **", to: "**용어**", why: BOLD },
-    Fix { seed: "001_29ca2caee188d85d.txt", line: 289, from: "[종속성](Dependency)", to: "[종속성]\\(Dependency)", why: LINK },
-    Fix { seed: "001_29ca2caee188d85d.txt", line: 337, from: "** 용어 **", to: "**용어**", why: BOLD },
+    Fix {
+        seed: "001_29ca2caee188d85d.txt",
+        line: 55,
+        from: "** 용어 **",
+        to: "**용어**",
+        why: BOLD,
+    },
+    Fix {
+        seed: "001_29ca2caee188d85d.txt",
+        line: 227,
+        from: "** 스테이트리스 **",
+        to: "**스테이트리스**",
+        why: BOLD,
+    },
+    Fix {
+        seed: "001_29ca2caee188d85d.txt",
+        line: 288,
+        from: "** 용어 **",
+        to: "**용어**",
+        why: BOLD,
+    },
+    Fix {
+        seed: "001_29ca2caee188d85d.txt",
+        line: 289,
+        from: "[종속성](Dependency)",
+        to: "[종속성]\\(Dependency)",
+        why: LINK,
+    },
+    Fix {
+        seed: "001_29ca2caee188d85d.txt",
+        line: 337,
+        from: "** 용어 **",
+        to: "**용어**",
+        why: BOLD,
+    },
     Fix {
         seed: "002_1db20ebd6e991e3f.txt",
         line: 148,
@@ -64,17 +95,83 @@ pub const FIXES: &[Fix] = &[
         to: "![](<img/2021-11-28 16-19-10.png>)",
         why: SPACE_URL,
     },
-    Fix { seed: "003_17396e020134afaf.txt", line: 1058, from: "  ###", to: "###", why: DEDENT_H },
-    Fix { seed: "003_17396e020134afaf.txt", line: 1060, from: "  ", to: "", why: DEDENT_H },
-    Fix { seed: "003_17396e020134afaf.txt", line: 1062, from: "  ", to: "", why: DEDENT_H },
-    Fix { seed: "003_17396e020134afaf.txt", line: 1365, from: "  ##", to: "##", why: DEDENT_H },
-    Fix { seed: "003_17396e020134afaf.txt", line: 1366, from: "  -", to: "-", why: DEDENT_H },
-    Fix { seed: "003_17396e020134afaf.txt", line: 1367, from: "  -", to: "-", why: DEDENT_H },
-    Fix { seed: "003_17396e020134afaf.txt", line: 1368, from: "    -", to: "  -", why: DEDENT_H },
-    Fix { seed: "003_17396e020134afaf.txt", line: 1369, from: "    -", to: "  -", why: DEDENT_H },
-    Fix { seed: "003_17396e020134afaf.txt", line: 1370, from: "    -", to: "  -", why: DEDENT_H },
-    Fix { seed: "003_17396e020134afaf.txt", line: 1372, from: "  ###", to: "###", why: DEDENT_H },
-    Fix { seed: "003_17396e020134afaf.txt", line: 1374, from: "  ", to: "", why: DEDENT_H },
+    Fix {
+        seed: "003_17396e020134afaf.txt",
+        line: 1058,
+        from: "  ###",
+        to: "###",
+        why: DEDENT_H,
+    },
+    Fix {
+        seed: "003_17396e020134afaf.txt",
+        line: 1060,
+        from: "  ",
+        to: "",
+        why: DEDENT_H,
+    },
+    Fix {
+        seed: "003_17396e020134afaf.txt",
+        line: 1062,
+        from: "  ",
+        to: "",
+        why: DEDENT_H,
+    },
+    Fix {
+        seed: "003_17396e020134afaf.txt",
+        line: 1365,
+        from: "  ##",
+        to: "##",
+        why: DEDENT_H,
+    },
+    Fix {
+        seed: "003_17396e020134afaf.txt",
+        line: 1366,
+        from: "  -",
+        to: "-",
+        why: DEDENT_H,
+    },
+    Fix {
+        seed: "003_17396e020134afaf.txt",
+        line: 1367,
+        from: "  -",
+        to: "-",
+        why: DEDENT_H,
+    },
+    Fix {
+        seed: "003_17396e020134afaf.txt",
+        line: 1368,
+        from: "    -",
+        to: "  -",
+        why: DEDENT_H,
+    },
+    Fix {
+        seed: "003_17396e020134afaf.txt",
+        line: 1369,
+        from: "    -",
+        to: "  -",
+        why: DEDENT_H,
+    },
+    Fix {
+        seed: "003_17396e020134afaf.txt",
+        line: 1370,
+        from: "    -",
+        to: "  -",
+        why: DEDENT_H,
+    },
+    Fix {
+        seed: "003_17396e020134afaf.txt",
+        line: 1372,
+        from: "  ###",
+        to: "###",
+        why: DEDENT_H,
+    },
+    Fix {
+        seed: "003_17396e020134afaf.txt",
+        line: 1374,
+        from: "  ",
+        to: "",
+        why: DEDENT_H,
+    },
 ];
 
 /// Where a note is cut into lessons: a heading `(level, text)` for which this returns true.
@@ -137,21 +234,43 @@ const COURSES: &[CoursePlan] = &[
                 id: "udacity-serverless-framework",
                 title: "Serverless 프레임워크",
                 summary: "Serverless 프레임워크와 CloudFormation으로 앱을 배포하고 요청 검증, DynamoDB 컴포짓 키와 인덱스를 다루는 법을 정리해요.",
-                tags: &["serverless-framework", "cloudformation", "yaml", "api-gateway", "dynamodb"],
+                tags: &[
+                    "serverless-framework",
+                    "cloudformation",
+                    "yaml",
+                    "api-gateway",
+                    "dynamodb",
+                ],
             },
             LessonPlan {
                 file: "05-event-processing.md",
                 id: "udacity-event-processing",
                 title: "Event Processing",
                 summary: "Presigned URL, S3 이벤트, 웹소켓, DynamoDB 스트림과 엘라스틱서치, SNS로 이벤트를 처리하는 법을 정리해요.",
-                tags: &["s3", "websocket", "api-gateway", "dynamodb-streams", "kinesis", "elasticsearch", "sns"],
+                tags: &[
+                    "s3",
+                    "websocket",
+                    "api-gateway",
+                    "dynamodb-streams",
+                    "kinesis",
+                    "elasticsearch",
+                    "sns",
+                ],
             },
             LessonPlan {
                 file: "06-auth.md",
                 id: "udacity-auth",
                 title: "인증",
                 summary: "커스텀 인증 람다와 Auth0, JWT, 시크릿 키 저장, 람다 미들웨어로 API 인증을 구현하는 법을 정리해요.",
-                tags: &["authentication", "api-gateway", "auth0", "jwt", "oauth", "secrets-manager", "kms"],
+                tags: &[
+                    "authentication",
+                    "api-gateway",
+                    "auth0",
+                    "jwt",
+                    "oauth",
+                    "secrets-manager",
+                    "kms",
+                ],
             },
             LessonPlan {
                 file: "07-best-practices.md",
@@ -171,7 +290,9 @@ const COURSES: &[CoursePlan] = &[
         source: "001_29ca2caee188d85d.txt",
         split: |level, text| {
             level == HeadingLevel::H3
-                && ["[모듈8]", "[모듈9]", "[모듈10]"].iter().any(|m| text.contains(m))
+                && ["[모듈8]", "[모듈9]", "[모듈10]"]
+                    .iter()
+                    .any(|m| text.contains(m))
         },
         lessons: &[
             LessonPlan {
@@ -211,7 +332,9 @@ const COURSES: &[CoursePlan] = &[
         order: 3,
         summary: "Udemy 강의로 RDS, Aurora, ElastiCache, DynamoDB와 API Gateway, Cognito를 정리한 노트예요.",
         source: "002_1db20ebd6e991e3f.txt",
-        split: |level, text| level == HeadingLevel::H1 || (level == HeadingLevel::H2 && text == "API Gateway"),
+        split: |level, text| {
+            level == HeadingLevel::H1 || (level == HeadingLevel::H2 && text == "API Gateway")
+        },
         lessons: &[
             LessonPlan {
                 file: "01-serverless.md",
@@ -270,7 +393,14 @@ const COURSES: &[CoursePlan] = &[
             id: "myclothes-stateful-web-app",
             title: "MyClothes.com",
             summary: "장바구니를 잃지 않고 MyClothes.com을 확장하는 세션, 캐시, RDS, Multi-AZ, 보안 그룹 구성을 정리해요.",
-            tags: &["architecture", "elb", "session", "elasticache", "rds", "dynamodb"],
+            tags: &[
+                "architecture",
+                "elb",
+                "session",
+                "elasticache",
+                "rds",
+                "dynamodb",
+            ],
         }],
     },
     CoursePlan {
@@ -286,7 +416,13 @@ const COURSES: &[CoursePlan] = &[
             id: "sam-updates-and-deployments",
             title: "AWS SAM 업데이트와 배포 전략",
             summary: "SAM 업데이트 때의 데이터 유실, 피닉스 서버, Canary와 Blue-Green 배포의 차이를 정리해요.",
-            tags: &["sam", "cloudformation", "deployment", "canary", "blue-green"],
+            tags: &[
+                "sam",
+                "cloudformation",
+                "deployment",
+                "canary",
+                "blue-green",
+            ],
         }],
     },
 ];
@@ -303,18 +439,27 @@ const RELATED: &[(&str, &str)] = &[
     // Canary releases.
     ("developing-api-gateway", "sam-updates-and-deployments"),
     // SAM and CloudFormation.
-    ("udacity-serverless-framework", "sam-updates-and-deployments"),
+    (
+        "udacity-serverless-framework",
+        "sam-updates-and-deployments",
+    ),
     ("developing-lambda", "sam-updates-and-deployments"),
     // DynamoDB.
     ("developing-databases", "udemy-dynamodb"),
     ("developing-databases", "udacity-serverless-framework"),
     ("developing-database-operations", "udemy-dynamodb"),
-    ("developing-database-operations", "udacity-serverless-framework"),
+    (
+        "developing-database-operations",
+        "udacity-serverless-framework",
+    ),
     ("udemy-dynamodb", "udacity-serverless-framework"),
     ("udemy-dynamodb", "udacity-event-processing"),
     // Caching and sessions.
     ("developing-database-operations", "udemy-elasticache"),
-    ("developing-database-operations", "myclothes-stateful-web-app"),
+    (
+        "developing-database-operations",
+        "myclothes-stateful-web-app",
+    ),
     ("myclothes-stateful-web-app", "udemy-elasticache"),
     ("myclothes-stateful-web-app", "udemy-rds"),
     // Authentication.
@@ -380,7 +525,10 @@ fn emit(files: &BTreeMap<PathBuf, String>, out: &Path, check: bool) -> ExitCode 
         return ExitCode::FAILURE;
     }
     for fix in FIXES {
-        println!("fix {}:{}: `{}` -> `{}`", fix.seed, fix.line, fix.from, fix.to);
+        println!(
+            "fix {}:{}: `{}` -> `{}`",
+            fix.seed, fix.line, fix.from, fix.to
+        );
     }
     ExitCode::SUCCESS
 }
@@ -403,7 +551,9 @@ fn generate(seeds: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
             quote(course.source),
         );
         if let Some(yaml) = yaml {
-            toml.push_str("\n# The note's own front matter (a blog post's YAML), kept as it was.\n[origin]\n");
+            toml.push_str(
+                "\n# The note's own front matter (a blog post's YAML), kept as it was.\n[origin]\n",
+            );
             toml.push_str(&yaml_to_toml(yaml)?);
         }
         files.insert(Path::new(course.dir).join("course.toml"), toml);
@@ -434,7 +584,10 @@ pub fn apply_fixes(seed: &str, text: &str) -> Result<String, String> {
             .get_mut(fix.line - 1)
             .ok_or_else(|| format!("{seed}:{}: no such line", fix.line))?;
         let Some(rest) = line.strip_prefix(fix.from) else {
-            return Err(format!("{seed}:{}: expected the line to start with `{}`", fix.line, fix.from));
+            return Err(format!(
+                "{seed}:{}: expected the line to start with `{}`",
+                fix.line, fix.from
+            ));
         };
         *line = format!("{}{rest}", fix.to);
     }
@@ -457,14 +610,18 @@ fn yaml_to_toml(yaml: &str) -> Result<String, String> {
     let mut list: Option<(String, Vec<String>)> = None;
     for line in yaml.lines().filter(|l| !l.trim().is_empty()) {
         if let Some(item) = line.trim_start().strip_prefix("- ") {
-            let (_, items) = list.as_mut().ok_or_else(|| format!("YAML list item without a key: {line}"))?;
+            let (_, items) = list
+                .as_mut()
+                .ok_or_else(|| format!("YAML list item without a key: {line}"))?;
             items.push(quote(&yaml_scalar(item)));
             continue;
         }
         if let Some((key, items)) = list.take() {
             let _ = writeln!(out, "{key} = [{}]", items.join(", "));
         }
-        let (key, value) = line.split_once(':').ok_or_else(|| format!("not a YAML key: {line}"))?;
+        let (key, value) = line
+            .split_once(':')
+            .ok_or_else(|| format!("not a YAML key: {line}"))?;
         let value = value.trim();
         if value.is_empty() {
             list = Some((key.trim().to_owned(), Vec::new()));
@@ -510,7 +667,10 @@ fn quote(s: &str) -> String {
 
 /// The markdown parser options the reader uses.
 fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
 }
 
 /// Every heading of `markdown`: (level, plain text, byte range).
@@ -519,7 +679,9 @@ fn headings(markdown: &str) -> Vec<(HeadingLevel, String, std::ops::Range<usize>
     let mut current: Option<(HeadingLevel, String, std::ops::Range<usize>)> = None;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => current = Some((level, String::new(), range)),
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some((level, String::new(), range));
+            }
             Event::End(TagEnd::Heading(_)) => out.extend(current.take()),
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, text, _)) = current.as_mut() {
@@ -567,7 +729,11 @@ fn anchors(markdown: &str) -> Vec<String> {
     for (_, text, _) in headings(markdown) {
         let base = slug(&text);
         let n = seen.entry(base.clone()).or_insert(0);
-        out.push(if *n == 0 { base.clone() } else { format!("{base}-{n}") });
+        out.push(if *n == 0 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        });
         *n += 1;
     }
     out
@@ -606,7 +772,9 @@ fn link_anchors(pieces: &[&str], course: &CoursePlan) -> Result<Vec<String>, Str
                     }
                 }
                 Event::End(TagEnd::Link) => {
-                    let Some((dest, range, label)) = in_link.take() else { continue };
+                    let Some((dest, range, label)) = in_link.take() else {
+                        continue;
+                    };
                     let anchor = dest.get(1..).unwrap_or("");
                     let target = match owner.get(anchor) {
                         Some(&j) if j == i => continue,
@@ -616,16 +784,21 @@ fn link_anchors(pieces: &[&str], course: &CoursePlan) -> Result<Vec<String>, Str
                                 .iter()
                                 .find(|(t, _)| slug(t) == slug(&label) || t.trim() == label.trim())
                                 .map(|(_, j)| *j)
-                                .ok_or_else(|| format!("{}: no heading for link `{dest}`", course.source))?;
-                            println!("note: `{dest}` is no anchor of {}; linking lesson {}", course.source, course.lessons[j].id);
+                                .ok_or_else(|| {
+                                    format!("{}: no heading for link `{dest}`", course.source)
+                                })?;
+                            println!(
+                                "note: `{dest}` is no anchor of {}; linking lesson {}",
+                                course.source, course.lessons[j].id
+                            );
                             format!("lesson:{}", course.lessons[j].id)
                         }
                     };
                     let src = piece.get(range.clone()).unwrap_or("");
                     let needle = format!("]({dest})");
-                    let at = src
-                        .rfind(&needle)
-                        .ok_or_else(|| format!("{}: cannot find `{needle}` in `{src}`", course.source))?;
+                    let at = src.rfind(&needle).ok_or_else(|| {
+                        format!("{}: cannot find `{needle}` in `{src}`", course.source)
+                    })?;
                     text.push_str(piece.get(last..range.start + at).unwrap_or(""));
                     let _ = write!(text, "]({target})");
                     last = range.start + at + needle.len();
@@ -650,8 +823,20 @@ fn related_map() -> HashMap<&'static str, Vec<&'static str>> {
 }
 
 /// A lesson file: front matter, a blank line, then the body without blank lines around it.
-fn lesson_file(plan: &LessonPlan, order: u32, source: &str, related: Option<&Vec<&str>>, body: &str) -> String {
-    let list = |items: &[&str]| items.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", ");
+fn lesson_file(
+    plan: &LessonPlan,
+    order: u32,
+    source: &str,
+    related: Option<&Vec<&str>>,
+    body: &str,
+) -> String {
+    let list = |items: &[&str]| {
+        items
+            .iter()
+            .map(|s| quote(s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut out = format!(
         "+++\nid = {}\ntitle = {}\norder = {order}\nsummary = {}\ntags = [{}]\nsource = {}\n",
         quote(plan.id),
@@ -666,10 +851,15 @@ fn lesson_file(plan: &LessonPlan, order: u32, source: &str, related: Option<&Vec
     out.push_str("+++\n\n");
     let body = body.trim_end();
     let first_content = body.find(|c: char| c != '\n' && c != ' ').unwrap_or(0);
-    let line_start = body.get(..first_content).unwrap_or("").rfind('\n').map_or(0, |i| i + 1);
+    let line_start = body
+        .get(..first_content)
+        .unwrap_or("")
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     out.push_str(body.get(line_start..).unwrap_or(""));
     out.push('\n');
     out
 }
 
-const USAGE: &str = "usage: cargo run --example split_seeds [-- [--check] [--seeds DIR] [--out DIR]]";
+const USAGE: &str =
+    "usage: cargo run --example split_seeds [-- [--check] [--seeds DIR] [--out DIR]]";

@@ -25,7 +25,11 @@ fn root() -> PathBuf {
 fn load() -> Library {
     let lib = Library::load(&ContentSource::Dir(root().join("content")));
     let problems: Vec<String> = lib.check().iter().map(ToString::to_string).collect();
-    assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "content problems:\n{}",
+        problems.join("\n")
+    );
     lib
 }
 
@@ -33,19 +37,33 @@ fn load() -> Library {
 fn lessons_are_the_notes_unchanged() {
     let seeds = root().join("../shared/seeds");
     if !seeds.is_dir() {
-        eprintln!("notice: {} not found; skipping the note comparison", seeds.display());
+        eprintln!(
+            "notice: {} not found; skipping the note comparison",
+            seeds.display()
+        );
         return;
     }
     let lib = load();
     let mut compared = 0;
     for course in &lib.courses {
-        let Some(source) = course.meta.source.as_deref() else { continue };
-        let raw = std::fs::read_to_string(seeds.join(source)).expect("seed file named by course.toml");
+        let Some(source) = course.meta.source.as_deref() else {
+            continue;
+        };
+        let raw =
+            std::fs::read_to_string(seeds.join(source)).expect("seed file named by course.toml");
         let fixed = split_seeds::apply_fixes(source, &raw).expect("fixes apply to the seed");
         let (yaml, note) = strip_yaml(&fixed);
         if let Some(yaml) = yaml {
-            let origin = course.meta.origin.as_ref().expect("a note with YAML front matter has [origin]");
-            for key in yaml.lines().filter_map(|l| l.split_once(':')).map(|(k, _)| k.trim()) {
+            let origin = course
+                .meta
+                .origin
+                .as_ref()
+                .expect("a note with YAML front matter has [origin]");
+            for key in yaml
+                .lines()
+                .filter_map(|l| l.split_once(':'))
+                .map(|(k, _)| k.trim())
+            {
                 if !key.is_empty() && !key.starts_with('-') {
                     assert!(origin.contains_key(key), "{source}: [origin] lacks `{key}`");
                 }
@@ -58,7 +76,12 @@ fn lessons_are_the_notes_unchanged() {
             .iter()
             .map(|&i| {
                 let lesson = &lib.lessons[i];
-                assert_eq!(lesson.meta.source.as_deref(), Some(source), "{}: source", lesson.file);
+                assert_eq!(
+                    lesson.meta.source.as_deref(),
+                    Some(source),
+                    "{}: source",
+                    lesson.file
+                );
                 check_lesson_links(&lib, &lesson.body, &lesson.file);
                 unlink_lessons(&lesson.body)
             })
@@ -77,13 +100,24 @@ fn lessons_are_the_notes_unchanged() {
             );
             rest = rest.get(piece.len()..).unwrap_or("");
         }
-        assert!(rest.trim().is_empty(), "{source}: text left over after the last lesson:\n{rest}");
+        assert!(
+            rest.trim().is_empty(),
+            "{source}: text left over after the last lesson:\n{rest}"
+        );
 
         // And, independently, every line of the note is in some lesson.
-        let lines: HashSet<&str> = bodies.iter().flat_map(|b| b.lines()).map(str::trim).collect();
+        let lines: HashSet<&str> = bodies
+            .iter()
+            .flat_map(|b| b.lines())
+            .map(str::trim)
+            .collect();
         for (n, line) in note.lines().enumerate() {
             let line = line.trim();
-            assert!(line.is_empty() || lines.contains(line), "{source}: line {} missing: {line}", n + 1);
+            assert!(
+                line.is_empty() || lines.contains(line),
+                "{source}: line {} missing: {line}",
+                n + 1
+            );
         }
         compared += 1;
     }
@@ -92,13 +126,23 @@ fn lessons_are_the_notes_unchanged() {
 
 #[test]
 fn fixes_are_documented() {
-    let readme = std::fs::read_to_string(root().join("content/README.md")).expect("content/README.md");
-    let section = readme.split_once("원본 노트와 달라진 점").expect("README has the edits section").1;
+    let readme =
+        std::fs::read_to_string(root().join("content/README.md")).expect("content/README.md");
+    let section = readme
+        .split_once("원본 노트와 달라진 점")
+        .expect("README has the edits section")
+        .1;
     for fix in split_seeds::FIXES {
         let listed = section.lines().any(|l| {
-            l.contains(fix.seed) && l.split(|c: char| !c.is_ascii_digit()).any(|n| n == fix.line.to_string())
+            l.contains(fix.seed)
+                && l.split(|c: char| !c.is_ascii_digit())
+                    .any(|n| n == fix.line.to_string())
         });
-        assert!(listed, "content/README.md does not list the fix at {}:{}", fix.seed, fix.line);
+        assert!(
+            listed,
+            "content/README.md does not list the fix at {}:{}",
+            fix.seed, fix.line
+        );
     }
 }
 
@@ -109,29 +153,81 @@ fn front_matter_is_well_formed() {
     let mut ids = HashSet::new();
     let mut course_orders = HashSet::new();
     for course in &lib.courses {
-        assert!(course_orders.insert(course.meta.order), "{}: duplicate course order", course.dir);
-        assert_eq!(prefix(&course.dir), Some(course.meta.order), "{}: folder prefix = order", course.dir);
-        assert!(one_sentence(&course.meta.summary), "{}: summary `{}`", course.dir, course.meta.summary);
+        assert!(
+            course_orders.insert(course.meta.order),
+            "{}: duplicate course order",
+            course.dir
+        );
+        assert_eq!(
+            prefix(&course.dir),
+            Some(course.meta.order),
+            "{}: folder prefix = order",
+            course.dir
+        );
+        assert!(
+            one_sentence(&course.meta.summary),
+            "{}: summary `{}`",
+            course.dir,
+            course.meta.summary
+        );
         let mut orders = HashSet::new();
         for &i in &course.lessons {
             let lesson = &lib.lessons[i];
             let (meta, file) = (&lesson.meta, &lesson.file);
-            assert!(kebab(&meta.id), "{file}: id `{}` is not lowercase ASCII kebab", meta.id);
-            assert!(ids.insert(meta.id.clone()), "{file}: duplicate id `{}`", meta.id);
-            assert!(orders.insert(meta.order), "{file}: duplicate order {}", meta.order);
-            let name = Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or("");
-            assert_eq!(prefix(name), Some(meta.order), "{file}: file prefix = order");
+            assert!(
+                kebab(&meta.id),
+                "{file}: id `{}` is not lowercase ASCII kebab",
+                meta.id
+            );
+            assert!(
+                ids.insert(meta.id.clone()),
+                "{file}: duplicate id `{}`",
+                meta.id
+            );
+            assert!(
+                orders.insert(meta.order),
+                "{file}: duplicate order {}",
+                meta.order
+            );
+            let name = Path::new(file)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("");
+            assert_eq!(
+                prefix(name),
+                Some(meta.order),
+                "{file}: file prefix = order"
+            );
             assert!(!meta.title.trim().is_empty(), "{file}: empty title");
-            assert!(one_sentence(&meta.summary), "{file}: summary `{}` is not one sentence", meta.summary);
-            assert!(meta.summary.ends_with("요."), "{file}: summary not in 해요체: `{}`", meta.summary);
+            assert!(
+                one_sentence(&meta.summary),
+                "{file}: summary `{}` is not one sentence",
+                meta.summary
+            );
+            assert!(
+                meta.summary.ends_with("요."),
+                "{file}: summary not in 해요체: `{}`",
+                meta.summary
+            );
             assert!(!meta.tags.is_empty(), "{file}: no tags");
             for tag in &meta.tags {
-                assert!(kebab(tag), "{file}: tag `{tag}` is not lowercase ASCII kebab");
+                assert!(
+                    kebab(tag),
+                    "{file}: tag `{tag}` is not lowercase ASCII kebab"
+                );
             }
             for rel in &meta.related {
-                let other = lib.lesson(rel).unwrap_or_else(|| panic!("{file}: related `{rel}` missing"));
-                assert_ne!(other.course, lesson.course, "{file}: related `{rel}` is in the same course");
-                assert!(other.meta.related.contains(&meta.id), "{file}: `{rel}` does not link back");
+                let other = lib
+                    .lesson(rel)
+                    .unwrap_or_else(|| panic!("{file}: related `{rel}` missing"));
+                assert_ne!(
+                    other.course, lesson.course,
+                    "{file}: related `{rel}` is in the same course"
+                );
+                assert!(
+                    other.meta.related.contains(&meta.id),
+                    "{file}: `{rel}` does not link back"
+                );
             }
         }
     }
@@ -154,7 +250,8 @@ fn prefix(name: &str) -> Option<u32> {
 
 fn kebab(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
@@ -165,12 +262,18 @@ fn one_sentence(s: &str) -> bool {
     let s = s.trim();
     let ends = ['.', '!', '?', '。'];
     let body = s.trim_end_matches(ends);
-    !body.is_empty() && s.ends_with(ends) && !body.contains(". ") && !body.contains(['!', '?', '\n'])
+    !body.is_empty()
+        && s.ends_with(ends)
+        && !body.contains(". ")
+        && !body.contains(['!', '?', '\n'])
 }
 
 /// The extensions the reader enables.
 fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
 }
 
 /// The GitHub anchor of a heading's text.
@@ -199,7 +302,11 @@ fn anchors(markdown: &str) -> HashSet<String> {
             Event::End(TagEnd::Heading(_)) => {
                 let base = slug(&text.take().unwrap_or_default());
                 let n = seen.entry(base.clone()).or_insert(0);
-                out.insert(if *n == 0 { base.clone() } else { format!("{base}-{n}") });
+                out.insert(if *n == 0 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                });
                 *n += 1;
             }
             _ => {}
@@ -215,8 +322,13 @@ fn targets(markdown: &str, prefix: &str) -> Vec<(std::ops::Range<usize>, String)
     let mut from = 0;
     while let Some(at) = markdown.get(from..).and_then(|s| s.find(&open)) {
         let start = from + at + 2;
-        let Some(len) = markdown.get(start..).and_then(|s| s.find(')')) else { break };
-        out.push((start..start + len, markdown.get(start..start + len).unwrap_or("").to_owned()));
+        let Some(len) = markdown.get(start..).and_then(|s| s.find(')')) else {
+            break;
+        };
+        out.push((
+            start..start + len,
+            markdown.get(start..start + len).unwrap_or("").to_owned(),
+        ));
         from = start + len;
     }
     out
@@ -262,24 +374,44 @@ fn check_lesson_links(lib: &Library, body: &str, file: &str) {
     for (_, target) in targets(body, "lesson:") {
         let rest = target.trim_start_matches("lesson:");
         let (id, anchor) = rest.split_once('#').unwrap_or((rest, ""));
-        let linked = lib.lesson(id).unwrap_or_else(|| panic!("{file}: link to unknown lesson `{id}`"));
+        let linked = lib
+            .lesson(id)
+            .unwrap_or_else(|| panic!("{file}: link to unknown lesson `{id}`"));
         if !anchor.is_empty() {
-            assert!(anchors(&linked.body).contains(anchor), "{file}: `{target}` is no heading of `{id}`");
+            assert!(
+                anchors(&linked.body).contains(anchor),
+                "{file}: `{target}` is no heading of `{id}`"
+            );
         }
     }
     let own = anchors(body);
     for (_, target) in targets(body, "#") {
-        assert!(own.contains(target.get(1..).unwrap_or("")), "{file}: `{target}` is no heading here");
+        assert!(
+            own.contains(target.get(1..).unwrap_or("")),
+            "{file}: `{target}` is no heading here"
+        );
     }
 }
 
 /// Where two texts part, for the failure message.
 fn first_difference(note: &str, lesson: &str) -> String {
-    let at = note.char_indices().zip(lesson.chars()).find(|((_, a), b)| a != b).map_or_else(
-        || note.len().min(lesson.len()),
-        |((i, _), _)| i,
-    );
+    let at = note
+        .char_indices()
+        .zip(lesson.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or_else(|| note.len().min(lesson.len()), |((i, _), _)| i);
     let line = note.get(..at).unwrap_or("").matches('\n').count() + 1;
-    let show = |s: &str| s.get(at..).unwrap_or("").lines().next().unwrap_or("").to_owned();
-    format!("(line {line} of the piece)\n note:   {}\n lesson: {}", show(note), show(lesson))
+    let show = |s: &str| {
+        s.get(at..)
+            .unwrap_or("")
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    };
+    format!(
+        "(line {line} of the piece)\n note:   {}\n lesson: {}",
+        show(note),
+        show(lesson)
+    )
 }
