@@ -71,7 +71,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => run_tui(&source, cli.lang, !cli.no_mouse),
         Some(Command::Lessons { json }) => lessons(&source, json),
-        Some(Command::Read { id, width }) => read(&source, cli.lang.unwrap_or_default(), &id, width),
+        Some(Command::Read { id, width }) => {
+            read(&source, cli.lang.unwrap_or_default(), &id, width)
+        }
         Some(Command::Check) => Ok(check(&source, cli.lang.unwrap_or_default())),
     };
     match result {
@@ -87,11 +89,21 @@ fn run_tui(source: &ContentSource, lang: Option<Lang>, mouse: bool) -> anyhow::R
     let library = Library::load(source);
     let (store, notices) = Store::open_default()?;
     let lang = lang
-        .or_else(|| store.progress().settings.lang.as_deref().and_then(Lang::parse))
+        .or_else(|| {
+            store
+                .progress()
+                .settings
+                .lang
+                .as_deref()
+                .and_then(Lang::parse)
+        })
         .unwrap_or_default();
     let mut app = App::new(library, store, lang, Theme::from_env());
     if let Some(notice) = notices.first() {
-        app.message = Some(ui::app::Message { text: notice.message(lang == Lang::En), warning: true });
+        app.message = Some(ui::app::Message {
+            text: notice.message(lang == Lang::En),
+            warning: true,
+        });
     }
     ui::run(app, mouse)?;
     Ok(ExitCode::SUCCESS)
@@ -121,16 +133,30 @@ fn lessons(source: &ContentSource, json: bool) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "lessons": lessons }))?;
         writeln!(out)?;
     } else {
-        let id_w = lib.lessons.iter().map(|l| l.meta.id.len()).max().unwrap_or(0);
+        let id_w = lib
+            .lessons
+            .iter()
+            .map(|l| l.meta.id.len())
+            .max()
+            .unwrap_or(0);
         for l in &lib.lessons {
             let course = &lib.course_of(l).meta.title;
             writeln!(out, "{:<id_w$}  {course} › {}", l.meta.id, l.meta.title)?;
         }
     }
-    Ok(if lib.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if lib.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
-fn read(source: &ContentSource, lang: Lang, id: &str, width: Option<u16>) -> anyhow::Result<ExitCode> {
+fn read(
+    source: &ContentSource,
+    lang: Lang,
+    id: &str,
+    width: Option<u16>,
+) -> anyhow::Result<ExitCode> {
     let lib = Library::load(source);
     let Some(lesson) = lib.lesson(id) else {
         eprintln!("gureum: {}", Strings::new(lang).unknown_lesson(id));
@@ -142,17 +168,25 @@ fn read(source: &ContentSource, lang: Lang, id: &str, width: Option<u16>) -> any
     let width = width.map_or_else(
         || {
             if tty {
-                ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w.min(ui::reader::MAX_TEXT_WIDTH))
+                ratatui::crossterm::terminal::size()
+                    .map_or(80, |(w, _)| w.min(ui::reader::MAX_TEXT_WIDTH))
             } else {
                 80
             }
         },
         |w| w,
     );
-    let mut opts = RenderOptions { width: usize::from(width), ..RenderOptions::default() };
+    let mut opts = RenderOptions {
+        width: usize::from(width),
+        ..RenderOptions::default()
+    };
     opts.image_label = Strings::new(lang).image_label();
     let rendered = render(&lesson.body, &opts);
-    let output = if tty && theme.color { Output::Styled { links: true } } else { Output::Plain };
+    let output = if tty && theme.color {
+        Output::Styled { links: true }
+    } else {
+        Output::Plain
+    };
     let mut out = stdout.lock();
     let title = text::sanitize(&lesson.meta.title);
     if output == Output::Plain {

@@ -22,7 +22,11 @@ fn stderr(o: &Output) -> String {
 }
 
 fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).display().to_string()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
 }
 
 #[test]
@@ -31,10 +35,18 @@ fn lessons_lists_every_embedded_lesson_with_id_first() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines.len() >= 15, "expected every lesson, got {}", lines.len());
+    assert!(
+        lines.len() >= 15,
+        "expected every lesson, got {}",
+        lines.len()
+    );
     for line in &lines {
         let id = line.split_whitespace().next().unwrap();
-        assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{line}");
+        assert!(
+            id.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "{line}"
+        );
     }
 }
 
@@ -46,7 +58,10 @@ fn lessons_json_has_ids_titles_and_courses() {
     let lessons = v["lessons"].as_array().unwrap();
     assert!(!lessons.is_empty());
     for l in lessons {
-        assert!(l["id"].is_string() && l["title"].is_string() && l["course"].is_string(), "{l}");
+        assert!(
+            l["id"].is_string() && l["title"].is_string() && l["course"].is_string(),
+            "{l}"
+        );
     }
 }
 
@@ -59,8 +74,14 @@ fn read_renders_a_lesson_as_plain_text_when_piped() {
         let o = gureum(&["read", id, "--width", "60"]);
         assert!(o.status.success(), "read {id}: {}", stderr(&o));
         let out = stdout(&o);
-        assert!(out.starts_with(lesson["title"].as_str().unwrap()), "read {id} starts with its title");
-        assert!(!out.contains('\x1b'), "read {id}: escape byte in piped output");
+        assert!(
+            out.starts_with(lesson["title"].as_str().unwrap()),
+            "read {id} starts with its title"
+        );
+        assert!(
+            !out.contains('\x1b'),
+            "read {id}: escape byte in piped output"
+        );
         assert!(out.lines().count() > 3, "read {id}: too short");
     }
 }
@@ -72,7 +93,11 @@ fn read_unknown_id_fails_with_a_clear_message() {
     assert!(stderr(&o).contains("no-such-lesson"), "{}", stderr(&o));
     assert!(stderr(&o).contains("gureum lessons"));
     let en = gureum(&["--lang", "en", "read", "no-such-lesson"]);
-    assert!(stderr(&en).contains("no lesson `no-such-lesson`"), "{}", stderr(&en));
+    assert!(
+        stderr(&en).contains("no lesson `no-such-lesson`"),
+        "{}",
+        stderr(&en)
+    );
 }
 
 #[test]
@@ -116,9 +141,15 @@ fn check_reports_file_line_and_problem_for_broken_content() {
         "01-course/01-ok.md:10: link to `#no-such-heading`",
     ];
     for e in expect {
-        assert!(err.contains(&format!("{dir}/{e}")), "missing `{e}` in:\n{err}");
+        assert!(
+            err.contains(&format!("{dir}/{e}")),
+            "missing `{e}` in:\n{err}"
+        );
     }
-    assert!(!err.contains("#제목`"), "a link to an existing heading was reported:\n{err}");
+    assert!(
+        !err.contains("#제목`"),
+        "a link to an existing heading was reported:\n{err}"
+    );
 }
 
 #[test]
@@ -126,7 +157,11 @@ fn a_broken_file_does_not_stop_the_rest_from_loading() {
     let o = gureum(&["lessons", "--content-dir", &fixture("broken")]);
     // Non-zero because of the problems, but the good lesson is listed.
     assert!(!o.status.success());
-    assert!(stdout(&o).lines().any(|l| l.starts_with("ok ")), "{}", stdout(&o));
+    assert!(
+        stdout(&o).lines().any(|l| l.starts_with("ok ")),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]

@@ -12,7 +12,9 @@ struct Tmux {
 
 impl Tmux {
     fn new(name: &str) -> Self {
-        Self { socket: format!("gureum-e2e-{name}-{}", std::process::id()) }
+        Self {
+            socket: format!("gureum-e2e-{name}-{}", std::process::id()),
+        }
     }
 
     fn run(&self, args: &[&str]) -> String {
@@ -43,7 +45,10 @@ impl Tmux {
             if screen.contains(text) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(20), "`{text}` never appeared; screen:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "`{text}` never appeared; screen:\n{screen}"
+            );
             sleep(Duration::from_millis(50));
         }
     }
@@ -64,14 +69,29 @@ fn open_a_lesson_search_quit_and_the_terminal_is_restored() {
         data.path().display()
     );
     let t = Tmux::new("flow");
-    t.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "sh",
+        "-c",
+        &script,
+    ]);
     t.run(&["set-option", "-t", "e2e", "status", "off"]);
 
     let home = t.wait_for("읽기 (c)");
     assert!(home.contains("레슨"), "{home}");
     t.keys(&["c"]);
     let reader = t.wait_for("›");
-    assert!(reader.contains("목차") || reader.contains("PgDn"), "{reader}");
+    assert!(
+        reader.contains("목차") || reader.contains("PgDn"),
+        "{reader}"
+    );
     t.keys(&["/"]);
     t.wait_for("검색 /");
     t.keys(&["-l", "Lambda"]);
@@ -82,9 +102,21 @@ fn open_a_lesson_search_quit_and_the_terminal_is_restored() {
     t.keys(&["q"]);
     let after = t.wait_for("GUREUM_EXITED=0");
     // Back on the normal screen, cooked mode with echo, no mouse reporting, cursor shown.
-    assert!(after.contains("icanon") && !after.contains("-icanon"), "{after}");
-    assert!(after.contains("echo") && !after.contains("-echo"), "{after}");
-    let flags = t.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on} #{mouse_any_flag} #{cursor_flag}"]);
+    assert!(
+        after.contains("icanon") && !after.contains("-icanon"),
+        "{after}"
+    );
+    assert!(
+        after.contains("echo") && !after.contains("-echo"),
+        "{after}"
+    );
+    let flags = t.run(&[
+        "display-message",
+        "-p",
+        "-t",
+        "e2e",
+        "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
+    ]);
     assert_eq!(flags.trim(), "0 0 1", "alternate screen, mouse, cursor");
     // Progress was written atomically to the data dir.
     let progress = std::fs::read_to_string(Path::new(data.path()).join("progress.json")).unwrap();
@@ -97,7 +129,19 @@ fn tiny_terminal_shows_a_message_and_recovers_on_resize() {
     let bin = env!("CARGO_BIN_EXE_gureum");
     let cmd = format!("GUREUM_DATA_DIR='{}' '{bin}'", data.path().display());
     let t = Tmux::new("resize");
-    t.run(&["new-session", "-d", "-s", "e2e", "-x", "30", "-y", "8", "sh", "-c", &cmd]);
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "30",
+        "-y",
+        "8",
+        "sh",
+        "-c",
+        &cmd,
+    ]);
     t.run(&["set-option", "-t", "e2e", "status", "off"]);
     t.wait_for("너무 작아요");
     t.run(&["resize-window", "-t", "e2e", "-x", "60", "-y", "20"]);

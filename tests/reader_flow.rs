@@ -6,12 +6,19 @@ use gureum::ui::App;
 use gureum::ui::app::Screen;
 use gureum::ui::strings::Lang;
 use gureum::ui::theme::Theme;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind,
+};
 use ratatui::layout::Rect;
 
 fn app() -> App {
     let library = Library::load(&ContentSource::Embedded);
-    let mut a = App::new(library, Store::in_memory(Progress::default()), Lang::Ko, Theme { color: false });
+    let mut a = App::new(
+        library,
+        Store::in_memory(Progress::default()),
+        Lang::Ko,
+        Theme { color: false },
+    );
     a.prepare(Rect::new(0, 0, 100, 30));
     a
 }
@@ -28,7 +35,9 @@ fn reader(a: &App) -> &gureum::ui::reader::Reader {
 
 /// Index of the longest lesson, so there is room to scroll.
 fn longest(a: &App) -> usize {
-    (0..a.library.lessons.len()).max_by_key(|&i| a.library.lessons[i].body.len()).unwrap()
+    (0..a.library.lessons.len())
+        .max_by_key(|&i| a.library.lessons[i].body.len())
+        .unwrap()
 }
 
 #[test]
@@ -76,7 +85,10 @@ fn position_survives_a_width_change() {
     let before = reader(&a).current_heading().unwrap();
     a.prepare(Rect::new(0, 0, 60, 20));
     let after = reader(&a).current_heading().unwrap();
-    assert!(before.abs_diff(after) <= 1, "section {before} became {after}");
+    assert!(
+        before.abs_diff(after) <= 1,
+        "section {before} became {after}"
+    );
 }
 
 #[test]
@@ -127,7 +139,11 @@ fn search_finds_highlights_and_steps_through_matches() {
     assert!(n > 3, "case-insensitive matches for Lambda: {n}");
     for m in &r.search.matches {
         let line = r.rendered.lines[m.line].plain();
-        assert!(line.get(m.start..m.end).unwrap().eq_ignore_ascii_case("lambda"));
+        assert!(
+            line.get(m.start..m.end)
+                .unwrap()
+                .eq_ignore_ascii_case("lambda")
+        );
     }
     let first = r.search.current;
     press(&mut a, KeyCode::Char('n'));
@@ -136,7 +152,10 @@ fn search_finds_highlights_and_steps_through_matches() {
     assert_eq!(reader(&a).search.current, first);
     let m = reader(&a).search.matches[first];
     let r = reader(&a);
-    assert!(m.line >= r.scroll && m.line < r.scroll + r.page(), "current match is on screen");
+    assert!(
+        m.line >= r.scroll && m.line < r.scroll + r.page(),
+        "current match is on screen"
+    );
 }
 
 #[test]
@@ -150,14 +169,25 @@ fn toc_jumps_to_a_heading() {
     press(&mut a, KeyCode::Enter);
     let r = reader(&a);
     assert!(!r.toc_focus);
-    assert!(r.scroll == target || r.scroll == r.rendered.lines.len() - r.page(), "jumped to {}", r.scroll);
+    assert!(
+        r.scroll == target || r.scroll == r.rendered.lines.len() - r.page(),
+        "jumped to {}",
+        r.scroll
+    );
 }
 
 #[test]
 fn mouse_wheel_scrolls() {
     let mut a = app();
     a.open_lesson(longest(&a));
-    let wheel = |kind| Event::Mouse(MouseEvent { kind, column: 10, row: 10, modifiers: KeyModifiers::NONE });
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
     a.handle_event(&wheel(MouseEventKind::ScrollDown));
     assert_eq!(reader(&a).scroll, 3);
     a.handle_event(&wheel(MouseEventKind::ScrollUp));

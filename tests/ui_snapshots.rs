@@ -11,7 +11,12 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn app(progress: Progress) -> App {
     let library = Library::load(&ContentSource::Embedded);
-    App::new(library, Store::in_memory(progress), Lang::Ko, Theme { color: true })
+    App::new(
+        library,
+        Store::in_memory(progress),
+        Lang::Ko,
+        Theme { color: true },
+    )
 }
 
 fn some_progress() -> Progress {
@@ -19,8 +24,22 @@ fn some_progress() -> Progress {
     let lib = Library::load(&ContentSource::Embedded);
     let first = &lib.lessons[0].meta.id;
     let second = &lib.lessons[1].meta.id;
-    p.lessons.insert(first.clone(), LessonProgress { read: true, scroll: 9000, percent: 100 });
-    p.lessons.insert(second.clone(), LessonProgress { read: false, scroll: 2500, percent: 40 });
+    p.lessons.insert(
+        first.clone(),
+        LessonProgress {
+            read: true,
+            scroll: 9000,
+            percent: 100,
+        },
+    );
+    p.lessons.insert(
+        second.clone(),
+        LessonProgress {
+            read: false,
+            scroll: 2500,
+            percent: 40,
+        },
+    );
     p.last_lesson = Some(second.clone());
     p
 }
@@ -65,7 +84,11 @@ fn below_min_size_shows_one_message_and_recovers() {
     assert!(small.contains("창이 너무 작아요"), "{small}");
     insta::assert_snapshot!(small);
     let back = screen(&mut a, 80, 24);
-    assert_eq!(back, screen(&mut app(some_progress()), 80, 24), "resizing back restores the screen");
+    assert_eq!(
+        back,
+        screen(&mut app(some_progress()), 80, 24),
+        "resizing back restores the screen"
+    );
 }
 
 #[test]

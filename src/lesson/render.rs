@@ -15,7 +15,10 @@ pub struct RenderOptions {
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        Self { width: 80, image_label: "그림" }
+        Self {
+            width: 80,
+            image_label: "그림",
+        }
     }
 }
 
@@ -25,11 +28,19 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
     let lines = markdown
         .lines()
         .map(|l| Line {
-            spans: vec![Span { text: crate::text::sanitize(l).into_owned(), style: Style::default(), link: None }],
+            spans: vec![Span {
+                text: crate::text::sanitize(l).into_owned(),
+                style: Style::default(),
+                link: None,
+            }],
             kind: LineKind::Prose,
         })
         .collect();
-    Rendered { lines, headings: Vec::<Heading>::new(), links: Vec::new() }
+    Rendered {
+        lines,
+        headings: Vec::<Heading>::new(),
+        links: Vec::new(),
+    }
 }
 
 /// Every link target in `markdown` with the byte offset where its link starts.

@@ -85,7 +85,10 @@ impl App {
         };
         if !app.library.problems.is_empty() {
             let text = app.strings().content_problems(app.library.problems.len());
-            app.message = Some(Message { text, warning: true });
+            app.message = Some(Message {
+                text,
+                warning: true,
+            });
         }
         app
     }
@@ -162,14 +165,19 @@ impl App {
             }
             return;
         }
-        let Some(action) = keymap::lookup(&contexts, key) else { return };
+        let Some(action) = keymap::lookup(&contexts, key) else {
+            return;
+        };
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.help = Some(0),
             Action::ToggleLang => {
                 self.lang = self.lang.toggled();
                 self.store.progress_mut().settings.lang = Some(self.lang.code().to_owned());
-                self.message = Some(Message { text: self.strings().lang_switched().into(), warning: false });
+                self.message = Some(Message {
+                    text: self.strings().lang_switched().into(),
+                    warning: false,
+                });
                 if let Some(r) = self.reader.as_mut() {
                     r.invalidate();
                 }
@@ -214,7 +222,9 @@ impl App {
     }
 
     fn reader_action(&mut self, action: Action) {
-        let Some(reader) = self.reader.as_mut() else { return };
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
         match action {
             Action::Back => self.close_lesson(),
             Action::NextLesson | Action::PrevLesson => {
@@ -225,18 +235,27 @@ impl App {
                 } else {
                     current.checked_sub(1)
                 };
-                match target {
-                    Some(i) => self.open_lesson(i),
-                    None => {
-                        let s = self.strings();
-                        let text = if next { s.last_lesson() } else { s.first_lesson() };
-                        self.message = Some(Message { text: text.into(), warning: false });
-                    }
+                if let Some(i) = target {
+                    self.open_lesson(i);
+                } else {
+                    let s = self.strings();
+                    let text = if next {
+                        s.last_lesson()
+                    } else {
+                        s.first_lesson()
+                    };
+                    self.message = Some(Message {
+                        text: text.into(),
+                        warning: false,
+                    });
                 }
             }
             other => {
                 if let Some(text) = reader.action(other, self.lang) {
-                    self.message = Some(Message { text, warning: false });
+                    self.message = Some(Message {
+                        text,
+                        warning: false,
+                    });
                 }
             }
         }
@@ -245,9 +264,20 @@ impl App {
     /// Opens lesson `index` in the reader, restoring its saved position.
     pub fn open_lesson(&mut self, index: usize) {
         self.save_reader_position();
-        let Some(lesson) = self.library.lessons.get(index) else { return };
-        let saved = self.store.progress().lessons.get(&lesson.meta.id).cloned().unwrap_or_default();
-        let toc_visible = self.reader.as_ref().map_or(self.area.width >= 110, |r| r.toc_visible);
+        let Some(lesson) = self.library.lessons.get(index) else {
+            return;
+        };
+        let saved = self
+            .store
+            .progress()
+            .lessons
+            .get(&lesson.meta.id)
+            .cloned()
+            .unwrap_or_default();
+        let toc_visible = self
+            .reader
+            .as_ref()
+            .map_or(self.area.width >= 110, |r| r.toc_visible);
         self.store.progress_mut().last_lesson = Some(lesson.meta.id.clone());
         self.reader = Some(Reader::new(index, saved.scroll, toc_visible));
         self.screen = Screen::Reader;
@@ -266,23 +296,44 @@ impl App {
 
     /// Records the reader's position in the store (not yet written to disk).
     fn save_reader_position(&mut self) {
-        let Some(r) = self.reader.as_ref() else { return };
-        let Some(lesson) = self.library.lessons.get(r.lesson) else { return };
+        let Some(r) = self.reader.as_ref() else {
+            return;
+        };
+        let Some(lesson) = self.library.lessons.get(r.lesson) else {
+            return;
+        };
         let (position, percent) = (r.position(), r.percent());
-        let entry = self.store.progress_mut().lessons.entry(lesson.meta.id.clone()).or_default();
+        let entry = self
+            .store
+            .progress_mut()
+            .lessons
+            .entry(lesson.meta.id.clone())
+            .or_default();
         entry.scroll = position;
         entry.percent = entry.percent.max(percent);
     }
 
     /// The reader reached the end of its lesson: mark it read.
     fn reached_end(&mut self) {
-        let Some(r) = self.reader.as_ref() else { return };
-        let Some(lesson) = self.library.lessons.get(r.lesson) else { return };
-        let entry = self.store.progress_mut().lessons.entry(lesson.meta.id.clone()).or_default();
+        let Some(r) = self.reader.as_ref() else {
+            return;
+        };
+        let Some(lesson) = self.library.lessons.get(r.lesson) else {
+            return;
+        };
+        let entry = self
+            .store
+            .progress_mut()
+            .lessons
+            .entry(lesson.meta.id.clone())
+            .or_default();
         if !entry.read {
             entry.read = true;
             entry.percent = 100;
-            self.message = Some(Message { text: self.strings().marked_read().into(), warning: false });
+            self.message = Some(Message {
+                text: self.strings().marked_read().into(),
+                warning: false,
+            });
             self.save();
         }
     }
@@ -296,7 +347,10 @@ impl App {
         }
         if let Err(e) = self.store.save_if_dirty() {
             let text = self.strings().save_failed(&e.to_string());
-            self.message = Some(Message { text, warning: true });
+            self.message = Some(Message {
+                text,
+                warning: true,
+            });
         }
     }
 }

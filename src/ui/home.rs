@@ -34,19 +34,44 @@ impl HomeLayout {
     /// Computes the layout for `area`.
     pub fn new(area: Rect) -> Self {
         let title = Rect { height: 1, ..area };
-        let status = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
-        let resume = Rect { y: area.y + 1, height: 3, ..area };
-        let body = Rect { y: area.y + 4, height: area.height.saturating_sub(5), ..area };
+        let status = Rect {
+            y: area.bottom().saturating_sub(1),
+            height: 1,
+            ..area
+        };
+        let resume = Rect {
+            y: area.y + 1,
+            height: 3,
+            ..area
+        };
+        let body = Rect {
+            y: area.y + 4,
+            height: area.height.saturating_sub(5),
+            ..area
+        };
         let (list, details) = if area.width >= 80 {
             let list_w = (area.width * 11 / 20).max(40);
             (
-                Rect { width: list_w, ..body },
-                Rect { x: body.x + list_w, width: body.width.saturating_sub(list_w), ..body },
+                Rect {
+                    width: list_w,
+                    ..body
+                },
+                Rect {
+                    x: body.x + list_w,
+                    width: body.width.saturating_sub(list_w),
+                    ..body
+                },
             )
         } else {
             (body, Rect { width: 0, ..body })
         };
-        Self { title, resume, list, details, status }
+        Self {
+            title,
+            resume,
+            list,
+            details,
+            status,
+        }
     }
 
     /// Rows of the list that fit inside its border.
@@ -76,8 +101,17 @@ impl Home {
             rows.push(Row::Course(ci));
             rows.extend(course.lessons.iter().map(|&li| Row::Lesson(li)));
         }
-        let mut home = Self { rows, selected: 0, offset: 0, layout: HomeLayout::default() };
-        let last = store.progress().last_lesson.as_deref().and_then(|id| library.lesson_index(id));
+        let mut home = Self {
+            rows,
+            selected: 0,
+            offset: 0,
+            layout: HomeLayout::default(),
+        };
+        let last = store
+            .progress()
+            .last_lesson
+            .as_deref()
+            .and_then(|id| library.lesson_index(id));
         match last {
             Some(li) => home.select_lesson(li),
             None => home.move_by(1),
@@ -90,7 +124,9 @@ impl Home {
         self.layout = HomeLayout::new(area);
         let rows = self.layout.list_rows();
         // Show the course heading above the first lesson when scrolling up to it.
-        let want_top = if self.selected > 0 && matches!(self.rows.get(self.selected - 1), Some(Row::Course(_))) {
+        let want_top = if self.selected > 0
+            && matches!(self.rows.get(self.selected - 1), Some(Row::Course(_)))
+        {
             self.selected - 1
         } else {
             self.selected
@@ -122,8 +158,16 @@ impl Home {
     /// lesson after it, else the first unread lesson at all.
     pub fn resume_target(&self, library: &Library, store: &Store) -> Option<usize> {
         let progress = store.progress();
-        let is_read = |li: usize| progress.lessons.get(&library.lessons[li].meta.id).is_some_and(|p| p.read);
-        let last = progress.last_lesson.as_deref().and_then(|id| library.lesson_index(id));
+        let is_read = |li: usize| {
+            progress
+                .lessons
+                .get(&library.lessons[li].meta.id)
+                .is_some_and(|p| p.read)
+        };
+        let last = progress
+            .last_lesson
+            .as_deref()
+            .and_then(|id| library.lesson_index(id));
         if let Some(li) = last {
             if !is_read(li) {
                 return Some(li);
@@ -132,19 +176,31 @@ impl Home {
                 return Some(next);
             }
         }
-        (0..library.lessons.len()).find(|&i| !is_read(i)).or(last).or((!library.lessons.is_empty()).then_some(0))
+        (0..library.lessons.len())
+            .find(|&i| !is_read(i))
+            .or(last)
+            .or((!library.lessons.is_empty()).then_some(0))
     }
 
     /// Moves the selection by `delta` lesson rows, skipping course headings.
     pub fn move_by(&mut self, delta: isize) {
-        let lessons: Vec<usize> =
-            self.rows.iter().enumerate().filter(|(_, r)| matches!(r, Row::Lesson(_))).map(|(i, _)| i).collect();
+        let lessons: Vec<usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, Row::Lesson(_)))
+            .map(|(i, _)| i)
+            .collect();
         if lessons.is_empty() {
             return;
         }
         let Some(here) = lessons.iter().position(|&i| i == self.selected) else {
             // Not on a lesson (start-up): land on the first lesson at or after the selection.
-            self.selected = lessons.iter().copied().find(|&i| i >= self.selected).unwrap_or(lessons[0]);
+            self.selected = lessons
+                .iter()
+                .copied()
+                .find(|&i| i >= self.selected)
+                .unwrap_or(lessons[0]);
             return;
         };
         let target = here.saturating_add_signed(delta).min(lessons.len() - 1);

@@ -89,10 +89,16 @@ pub struct Key {
 }
 
 const fn ch(c: char) -> Key {
-    Key { code: KeyCode::Char(c), ctrl: false }
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
 }
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), ctrl: true }
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
 }
 const fn code(code: KeyCode) -> Key {
     Key { code, ctrl: false }
@@ -135,57 +141,343 @@ macro_rules! bind {
 /// Every binding, most specific contexts first.
 pub static BINDINGS: &[Binding] = &[
     // Search box: typing goes into the query; only these keys act.
-    bind!(Search, [code(KeyCode::Enter)], Confirm, "검색하기", "Search", true),
-    bind!(Search, [code(KeyCode::Esc)], Cancel, "검색 취소", "Cancel search", true),
+    bind!(
+        Search,
+        [code(KeyCode::Enter)],
+        Confirm,
+        "검색하기",
+        "Search",
+        true
+    ),
+    bind!(
+        Search,
+        [code(KeyCode::Esc)],
+        Cancel,
+        "검색 취소",
+        "Cancel search",
+        true
+    ),
     // Table of contents.
-    bind!(Toc, [ch('j'), code(KeyCode::Down)], Down, "다음 제목", "Next heading", false),
-    bind!(Toc, [ch('k'), code(KeyCode::Up)], Up, "이전 제목", "Previous heading", false),
-    bind!(Toc, [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)], Open, "제목으로 이동", "Go to heading", true),
-    bind!(Toc, [code(KeyCode::Home), ch('g')], Top, "첫 제목", "First heading", false),
-    bind!(Toc, [code(KeyCode::End), ch('G')], Bottom, "마지막 제목", "Last heading", false),
-    bind!(Toc, [code(KeyCode::Tab), code(KeyCode::Esc)], FocusToc, "본문으로", "Back to text", true),
-    bind!(Toc, [ch('t')], ToggleToc, "목차 닫기", "Close contents", false),
+    bind!(
+        Toc,
+        [ch('j'), code(KeyCode::Down)],
+        Down,
+        "다음 제목",
+        "Next heading",
+        false
+    ),
+    bind!(
+        Toc,
+        [ch('k'), code(KeyCode::Up)],
+        Up,
+        "이전 제목",
+        "Previous heading",
+        false
+    ),
+    bind!(
+        Toc,
+        [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)],
+        Open,
+        "제목으로 이동",
+        "Go to heading",
+        true
+    ),
+    bind!(
+        Toc,
+        [code(KeyCode::Home), ch('g')],
+        Top,
+        "첫 제목",
+        "First heading",
+        false
+    ),
+    bind!(
+        Toc,
+        [code(KeyCode::End), ch('G')],
+        Bottom,
+        "마지막 제목",
+        "Last heading",
+        false
+    ),
+    bind!(
+        Toc,
+        [code(KeyCode::Tab), code(KeyCode::Esc)],
+        FocusToc,
+        "본문으로",
+        "Back to text",
+        true
+    ),
+    bind!(
+        Toc,
+        [ch('t')],
+        ToggleToc,
+        "목차 닫기",
+        "Close contents",
+        false
+    ),
     // Reader.
-    bind!(Reader, [ch('j'), code(KeyCode::Down)], Down, "한 줄 아래로", "Scroll down", false),
-    bind!(Reader, [ch('k'), code(KeyCode::Up)], Up, "한 줄 위로", "Scroll up", false),
-    bind!(Reader, [code(KeyCode::PageDown), ch(' '), ctrl('f')], PageDown, "한 쪽 아래로", "Page down", true),
-    bind!(Reader, [code(KeyCode::PageUp), ch('b'), ctrl('b')], PageUp, "한 쪽 위로", "Page up", false),
-    bind!(Reader, [ctrl('d')], HalfPageDown, "반 쪽 아래로", "Half page down", false),
-    bind!(Reader, [ctrl('u')], HalfPageUp, "반 쪽 위로", "Half page up", false),
-    bind!(Reader, [code(KeyCode::Home), ch('g')], Top, "맨 위로", "To the top", false),
-    bind!(Reader, [code(KeyCode::End), ch('G')], Bottom, "맨 끝으로", "To the end", false),
-    bind!(Reader, [code(KeyCode::Left), ch('h')], Left, "코드 왼쪽으로", "Code left", false),
-    bind!(Reader, [code(KeyCode::Right), ch('l')], Right, "코드 오른쪽으로", "Code right", false),
-    bind!(Reader, [ch('/'), ctrl('s')], SearchStart, "레슨에서 검색", "Search in lesson", true),
-    bind!(Reader, [ch('n'), code(KeyCode::F(3))], SearchNext, "다음 검색 결과", "Next match", false),
-    bind!(Reader, [ch('N'), Key { code: KeyCode::F(3), ctrl: true }], SearchPrev, "이전 검색 결과", "Previous match", false),
-    bind!(Reader, [ch('t'), code(KeyCode::Tab)], ToggleToc, "목차 열기·닫기", "Toggle contents", true),
-    bind!(Reader, [ch(']'), ch('.')], NextLesson, "다음 레슨", "Next lesson", true),
-    bind!(Reader, [ch('['), ch(',')], PrevLesson, "이전 레슨", "Previous lesson", false),
-    bind!(Reader, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "홈으로", "Back to home", true),
+    bind!(
+        Reader,
+        [ch('j'), code(KeyCode::Down)],
+        Down,
+        "한 줄 아래로",
+        "Scroll down",
+        false
+    ),
+    bind!(
+        Reader,
+        [ch('k'), code(KeyCode::Up)],
+        Up,
+        "한 줄 위로",
+        "Scroll up",
+        false
+    ),
+    bind!(
+        Reader,
+        [code(KeyCode::PageDown), ch(' '), ctrl('f')],
+        PageDown,
+        "한 쪽 아래로",
+        "Page down",
+        true
+    ),
+    bind!(
+        Reader,
+        [code(KeyCode::PageUp), ch('b'), ctrl('b')],
+        PageUp,
+        "한 쪽 위로",
+        "Page up",
+        false
+    ),
+    bind!(
+        Reader,
+        [ctrl('d')],
+        HalfPageDown,
+        "반 쪽 아래로",
+        "Half page down",
+        false
+    ),
+    bind!(
+        Reader,
+        [ctrl('u')],
+        HalfPageUp,
+        "반 쪽 위로",
+        "Half page up",
+        false
+    ),
+    bind!(
+        Reader,
+        [code(KeyCode::Home), ch('g')],
+        Top,
+        "맨 위로",
+        "To the top",
+        false
+    ),
+    bind!(
+        Reader,
+        [code(KeyCode::End), ch('G')],
+        Bottom,
+        "맨 끝으로",
+        "To the end",
+        false
+    ),
+    bind!(
+        Reader,
+        [code(KeyCode::Left), ch('h')],
+        Left,
+        "코드 왼쪽으로",
+        "Code left",
+        false
+    ),
+    bind!(
+        Reader,
+        [code(KeyCode::Right), ch('l')],
+        Right,
+        "코드 오른쪽으로",
+        "Code right",
+        false
+    ),
+    bind!(
+        Reader,
+        [ch('/'), ctrl('s')],
+        SearchStart,
+        "레슨에서 검색",
+        "Search in lesson",
+        true
+    ),
+    bind!(
+        Reader,
+        [ch('n'), code(KeyCode::F(3))],
+        SearchNext,
+        "다음 검색 결과",
+        "Next match",
+        false
+    ),
+    bind!(
+        Reader,
+        [
+            ch('N'),
+            Key {
+                code: KeyCode::F(3),
+                ctrl: true
+            }
+        ],
+        SearchPrev,
+        "이전 검색 결과",
+        "Previous match",
+        false
+    ),
+    bind!(
+        Reader,
+        [ch('t'), code(KeyCode::Tab)],
+        ToggleToc,
+        "목차 열기·닫기",
+        "Toggle contents",
+        true
+    ),
+    bind!(
+        Reader,
+        [ch(']'), ch('.')],
+        NextLesson,
+        "다음 레슨",
+        "Next lesson",
+        true
+    ),
+    bind!(
+        Reader,
+        [ch('['), ch(',')],
+        PrevLesson,
+        "이전 레슨",
+        "Previous lesson",
+        false
+    ),
+    bind!(
+        Reader,
+        [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)],
+        Back,
+        "홈으로",
+        "Back to home",
+        true
+    ),
     // Home.
-    bind!(Home, [ch('j'), code(KeyCode::Down)], Down, "아래로", "Down", false),
+    bind!(
+        Home,
+        [ch('j'), code(KeyCode::Down)],
+        Down,
+        "아래로",
+        "Down",
+        false
+    ),
     bind!(Home, [ch('k'), code(KeyCode::Up)], Up, "위로", "Up", false),
-    bind!(Home, [code(KeyCode::PageDown)], PageDown, "한 쪽 아래로", "Page down", false),
-    bind!(Home, [code(KeyCode::PageUp)], PageUp, "한 쪽 위로", "Page up", false),
-    bind!(Home, [code(KeyCode::Home), ch('g')], Top, "맨 위로", "To the top", false),
-    bind!(Home, [code(KeyCode::End), ch('G')], Bottom, "맨 아래로", "To the bottom", false),
-    bind!(Home, [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)], Open, "레슨 열기", "Open lesson", true),
-    bind!(Home, [ch('c'), ch('>')], Resume, "이어 읽기", "Continue reading", true),
-    bind!(Home, [ch('q'), code(KeyCode::Esc)], Quit, "끝내기", "Quit", true),
+    bind!(
+        Home,
+        [code(KeyCode::PageDown)],
+        PageDown,
+        "한 쪽 아래로",
+        "Page down",
+        false
+    ),
+    bind!(
+        Home,
+        [code(KeyCode::PageUp)],
+        PageUp,
+        "한 쪽 위로",
+        "Page up",
+        false
+    ),
+    bind!(
+        Home,
+        [code(KeyCode::Home), ch('g')],
+        Top,
+        "맨 위로",
+        "To the top",
+        false
+    ),
+    bind!(
+        Home,
+        [code(KeyCode::End), ch('G')],
+        Bottom,
+        "맨 아래로",
+        "To the bottom",
+        false
+    ),
+    bind!(
+        Home,
+        [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)],
+        Open,
+        "레슨 열기",
+        "Open lesson",
+        true
+    ),
+    bind!(
+        Home,
+        [ch('c'), ch('>')],
+        Resume,
+        "이어 읽기",
+        "Continue reading",
+        true
+    ),
+    bind!(
+        Home,
+        [ch('q'), code(KeyCode::Esc)],
+        Quit,
+        "끝내기",
+        "Quit",
+        true
+    ),
     // Everywhere.
-    bind!(Global, [ch('?'), code(KeyCode::F(1))], Help, "도움말", "Help", true),
-    bind!(Global, [ch('L'), code(KeyCode::F(2))], ToggleLang, "한국어/English 전환", "Korean/English", false),
+    bind!(
+        Global,
+        [ch('?'), code(KeyCode::F(1))],
+        Help,
+        "도움말",
+        "Help",
+        true
+    ),
+    bind!(
+        Global,
+        [ch('L'), code(KeyCode::F(2))],
+        ToggleLang,
+        "한국어/English 전환",
+        "Korean/English",
+        false
+    ),
     bind!(Global, [ctrl('c')], Quit, "끝내기", "Quit", false),
 ];
 
 /// The 2-set (두벌식) jamo a Latin letter key produces, for aliasing.
 const JAMO: [(char, char); 33] = [
-    ('ㅂ', 'q'), ('ㅈ', 'w'), ('ㄷ', 'e'), ('ㄱ', 'r'), ('ㅅ', 't'), ('ㅛ', 'y'), ('ㅕ', 'u'),
-    ('ㅑ', 'i'), ('ㅐ', 'o'), ('ㅔ', 'p'), ('ㅁ', 'a'), ('ㄴ', 's'), ('ㅇ', 'd'), ('ㄹ', 'f'),
-    ('ㅎ', 'g'), ('ㅗ', 'h'), ('ㅓ', 'j'), ('ㅏ', 'k'), ('ㅣ', 'l'), ('ㅋ', 'z'), ('ㅌ', 'x'),
-    ('ㅊ', 'c'), ('ㅍ', 'v'), ('ㅠ', 'b'), ('ㅜ', 'n'), ('ㅡ', 'm'), ('ㅃ', 'Q'), ('ㅉ', 'W'),
-    ('ㄸ', 'E'), ('ㄲ', 'R'), ('ㅆ', 'T'), ('ㅒ', 'O'), ('ㅖ', 'P'),
+    ('ㅂ', 'q'),
+    ('ㅈ', 'w'),
+    ('ㄷ', 'e'),
+    ('ㄱ', 'r'),
+    ('ㅅ', 't'),
+    ('ㅛ', 'y'),
+    ('ㅕ', 'u'),
+    ('ㅑ', 'i'),
+    ('ㅐ', 'o'),
+    ('ㅔ', 'p'),
+    ('ㅁ', 'a'),
+    ('ㄴ', 's'),
+    ('ㅇ', 'd'),
+    ('ㄹ', 'f'),
+    ('ㅎ', 'g'),
+    ('ㅗ', 'h'),
+    ('ㅓ', 'j'),
+    ('ㅏ', 'k'),
+    ('ㅣ', 'l'),
+    ('ㅋ', 'z'),
+    ('ㅌ', 'x'),
+    ('ㅊ', 'c'),
+    ('ㅍ', 'v'),
+    ('ㅠ', 'b'),
+    ('ㅜ', 'n'),
+    ('ㅡ', 'm'),
+    ('ㅃ', 'Q'),
+    ('ㅉ', 'W'),
+    ('ㄸ', 'E'),
+    ('ㄲ', 'R'),
+    ('ㅆ', 'T'),
+    ('ㅒ', 'O'),
+    ('ㅖ', 'P'),
 ];
 
 /// Maps a 2-set jamo to the Latin key it sits on; other characters are returned unchanged.
@@ -201,9 +493,15 @@ pub fn normalize(ev: &KeyEvent) -> Key {
             let c = latin_for(c);
             // Ctrl+letter arrives lowercase or uppercase depending on the terminal.
             let c = if ctrl { c.to_ascii_lowercase() } else { c };
-            Key { code: KeyCode::Char(c), ctrl }
+            Key {
+                code: KeyCode::Char(c),
+                ctrl,
+            }
         }
-        KeyCode::BackTab => Key { code: KeyCode::Tab, ctrl },
+        KeyCode::BackTab => Key {
+            code: KeyCode::Tab,
+            ctrl,
+        },
         other => Key { code: other, ctrl },
     }
 }
@@ -243,12 +541,18 @@ pub fn key_name(key: &Key) -> String {
         KeyCode::F(n) => format!("F{n}"),
         _ => "?".into(),
     };
-    if key.ctrl { format!("Ctrl-{base}") } else { base }
+    if key.ctrl {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
 }
 
 /// The bindings shown in the status bar for these contexts.
 pub fn status_bindings(contexts: &[Context]) -> impl Iterator<Item = &'static Binding> + '_ {
-    BINDINGS.iter().filter(move |b| b.status && (contexts.contains(&b.context) || b.context == Context::Global))
+    BINDINGS.iter().filter(move |b| {
+        b.status && (contexts.contains(&b.context) || b.context == Context::Global)
+    })
 }
 
 #[cfg(test)]
@@ -262,16 +566,34 @@ mod tests {
 
     #[test]
     fn korean_layout_jamo_act_like_latin_keys() {
-        assert_eq!(lookup(&[Context::Home], &key(KeyCode::Char('ㅂ'))), Some(Action::Quit));
-        assert_eq!(lookup(&[Context::Reader], &key(KeyCode::Char('ㅓ'))), Some(Action::Down));
-        assert_eq!(lookup(&[Context::Reader], &key(KeyCode::Char('ㅏ'))), Some(Action::Up));
-        assert_eq!(lookup(&[Context::Reader], &key(KeyCode::Char('ㅅ'))), Some(Action::ToggleToc));
+        assert_eq!(
+            lookup(&[Context::Home], &key(KeyCode::Char('ㅂ'))),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            lookup(&[Context::Reader], &key(KeyCode::Char('ㅓ'))),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            lookup(&[Context::Reader], &key(KeyCode::Char('ㅏ'))),
+            Some(Action::Up)
+        );
+        assert_eq!(
+            lookup(&[Context::Reader], &key(KeyCode::Char('ㅅ'))),
+            Some(Action::ToggleToc)
+        );
     }
 
     #[test]
     fn specific_context_wins_over_global() {
-        assert_eq!(lookup(&[Context::Toc, Context::Reader], &key(KeyCode::Down)), Some(Action::Down));
-        assert_eq!(lookup(&[Context::Reader], &key(KeyCode::Char('?'))), Some(Action::Help));
+        assert_eq!(
+            lookup(&[Context::Toc, Context::Reader], &key(KeyCode::Down)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            lookup(&[Context::Reader], &key(KeyCode::Char('?'))),
+            Some(Action::Help)
+        );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(&[Context::Reader], &ctrl_c), Some(Action::Quit));
     }
@@ -279,14 +601,30 @@ mod tests {
     #[test]
     fn every_core_action_has_a_non_letter_key() {
         let core = [
-            Action::Quit, Action::Back, Action::Help, Action::Up, Action::Down, Action::PageUp,
-            Action::PageDown, Action::Top, Action::Bottom, Action::Open, Action::Resume,
-            Action::ToggleToc, Action::SearchStart, Action::SearchNext, Action::SearchPrev,
-            Action::NextLesson, Action::PrevLesson, Action::ToggleLang,
+            Action::Quit,
+            Action::Back,
+            Action::Help,
+            Action::Up,
+            Action::Down,
+            Action::PageUp,
+            Action::PageDown,
+            Action::Top,
+            Action::Bottom,
+            Action::Open,
+            Action::Resume,
+            Action::ToggleToc,
+            Action::SearchStart,
+            Action::SearchNext,
+            Action::SearchPrev,
+            Action::NextLesson,
+            Action::PrevLesson,
+            Action::ToggleLang,
         ];
         for action in core {
             let has = BINDINGS.iter().filter(|b| b.action == action).any(|b| {
-                b.keys.iter().any(|k| !matches!(k.code, KeyCode::Char(c) if c.is_ascii_alphabetic() && !k.ctrl))
+                b.keys.iter().any(
+                    |k| !matches!(k.code, KeyCode::Char(c) if c.is_ascii_alphabetic() && !k.ctrl),
+                )
             });
             assert!(has, "{action:?} has only letter keys");
         }
@@ -298,7 +636,12 @@ mod tests {
             for b in &BINDINGS[i + 1..] {
                 if a.context == b.context {
                     for k in a.keys {
-                        assert!(!b.keys.contains(k), "{:?} bound twice in {:?}", k, a.context);
+                        assert!(
+                            !b.keys.contains(k),
+                            "{:?} bound twice in {:?}",
+                            k,
+                            a.context
+                        );
                     }
                 }
             }

@@ -34,10 +34,9 @@ pub fn to_string(rendered: &Rendered, theme: Theme, output: Output) -> String {
             }
             Output::Styled { links } => {
                 for span in &line.spans {
-                    let link = span
-                        .link
-                        .and_then(|i| rendered.links.get(i))
-                        .filter(|t| links && (t.starts_with("https://") || t.starts_with("http://")));
+                    let link = span.link.and_then(|i| rendered.links.get(i)).filter(|t| {
+                        links && (t.starts_with("https://") || t.starts_with("http://"))
+                    });
                     if let Some(url) = link {
                         let _ = write!(out, "\x1b]8;;{url}\x1b\\");
                     }
@@ -116,10 +115,18 @@ mod tests {
     use crate::lesson::styled::{Line, LineKind, Role, Span, Style as S};
 
     fn sample() -> Rendered {
-        let span = |text: &str, role, link| Span { text: text.into(), style: S::of(role), link };
+        let span = |text: &str, role, link| Span {
+            text: text.into(),
+            style: S::of(role),
+            link,
+        };
         Rendered {
             lines: vec![Line {
-                spans: vec![span("람다 ", Role::Text, None), span("문서", Role::Link, Some(0)), span("  ", Role::Text, None)],
+                spans: vec![
+                    span("람다 ", Role::Text, None),
+                    span("문서", Role::Link, Some(0)),
+                    span("  ", Role::Text, None),
+                ],
                 kind: LineKind::Prose,
             }],
             headings: vec![],
@@ -135,10 +142,18 @@ mod tests {
 
     #[test]
     fn styled_output_wraps_web_links_in_osc8() {
-        let out = to_string(&sample(), Theme { color: true }, Output::Styled { links: true });
+        let out = to_string(
+            &sample(),
+            Theme { color: true },
+            Output::Styled { links: true },
+        );
         assert!(out.contains("\x1b]8;;https://docs.aws.amazon.com/lambda/\x1b\\"));
         assert!(out.contains("\x1b[4;94m문서\x1b[0m"), "{out:?}");
-        let no_links = to_string(&sample(), Theme { color: true }, Output::Styled { links: false });
+        let no_links = to_string(
+            &sample(),
+            Theme { color: true },
+            Output::Styled { links: false },
+        );
         assert!(!no_links.contains("]8;;"));
     }
 }

@@ -59,17 +59,41 @@ impl ReaderLayout {
     /// Computes the layout for `area`.
     pub fn new(area: Rect, toc_visible: bool) -> Self {
         let title = Rect { height: 1, ..area };
-        let status = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
-        let body = Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area };
-        let toc_width = if toc_visible { (area.width / 4).clamp(20, 34).min(area.width / 2) } else { 0 };
-        let toc = Rect { width: toc_width, ..body };
-        let rest = Rect { x: body.x + toc_width, width: body.width.saturating_sub(toc_width), ..body };
+        let status = Rect {
+            y: area.bottom().saturating_sub(1),
+            height: 1,
+            ..area
+        };
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        let toc_width = if toc_visible {
+            (area.width / 4).clamp(20, 34).min(area.width / 2)
+        } else {
+            0
+        };
+        let toc = Rect {
+            width: toc_width,
+            ..body
+        };
+        let rest = Rect {
+            x: body.x + toc_width,
+            width: body.width.saturating_sub(toc_width),
+            ..body
+        };
         // One cell of margin each side, then centre a column of at most MAX_TEXT_WIDTH.
         let inner = rest.width.saturating_sub(4).max(1);
         let width = inner.min(MAX_TEXT_WIDTH);
         let x = rest.x + 2 + (inner - width) / 2;
         let text = Rect { x, width, ..rest };
-        Self { title, toc, text, status }
+        Self {
+            title,
+            toc,
+            text,
+            status,
+        }
     }
 }
 
@@ -137,7 +161,9 @@ impl Reader {
     /// Position of the top line in 1/10,000 of the lesson.
     pub fn position(&self) -> usize {
         let total = self.rendered.lines.len();
-        if total == 0 { self.restore.unwrap_or(0) } else { self.scroll * 10_000 / total }
+        (self.scroll * 10_000)
+            .checked_div(total)
+            .unwrap_or_else(|| self.restore.unwrap_or(0))
     }
 
     /// How much of the lesson has been on screen, 0-100.
@@ -181,14 +207,23 @@ impl Reader {
     /// Index of the heading the top of the screen is in.
     pub fn current_heading(&self) -> Option<usize> {
         let top = self.scroll;
-        self.rendered.headings.iter().rposition(|h| h.line <= top).or(
-            if self.rendered.headings.is_empty() { None } else { Some(0) },
-        )
+        self.rendered
+            .headings
+            .iter()
+            .rposition(|h| h.line <= top)
+            .or(if self.rendered.headings.is_empty() {
+                None
+            } else {
+                Some(0)
+            })
     }
 
     /// Scrolls by `delta` lines.
     pub fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
     }
 
     /// Handles a reader action; may return a status message.
@@ -224,7 +259,9 @@ impl Reader {
                 self.search.editing = true;
                 self.search.input.clear();
             }
-            Action::SearchNext | Action::SearchPrev => return self.step_match(action == Action::SearchNext, lang),
+            Action::SearchNext | Action::SearchPrev => {
+                return self.step_match(action == Action::SearchNext, lang);
+            }
             _ => {}
         }
         None
@@ -260,16 +297,29 @@ impl Reader {
                 self.search.editing = false;
                 self.search.query = self.search.input.trim().to_owned();
                 self.refresh_matches();
-                self.search.current = self.search.matches.iter().position(|m| m.line >= self.scroll).unwrap_or(0);
+                self.search.current = self
+                    .search
+                    .matches
+                    .iter()
+                    .position(|m| m.line >= self.scroll)
+                    .unwrap_or(0);
                 self.show_current_match();
             }
             KeyCode::Esc => self.search.editing = false,
             KeyCode::Backspace => {
                 self.search.input.pop();
             }
-            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => self.search.input.clear(),
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.search.editing = false,
-            KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.search.input.clear();
+            }
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.search.editing = false;
+            }
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
                 self.search.input.push(c);
                 // Pasted or typed text is sanitised like content: no control characters.
                 self.search.input = text::sanitize(&self.search.input).into_owned();
@@ -289,19 +339,31 @@ impl Reader {
             let mut from = 0;
             while let Some(pos) = plain.get(from..).and_then(|s| s.find(&query)) {
                 let start = from + pos;
-                self.search.matches.push(Match { line: i, start, end: start + query.len() });
+                self.search.matches.push(Match {
+                    line: i,
+                    start,
+                    end: start + query.len(),
+                });
                 from = start + query.len();
             }
         }
-        self.search.current = self.search.current.min(self.search.matches.len().saturating_sub(1));
+        self.search.current = self
+            .search
+            .current
+            .min(self.search.matches.len().saturating_sub(1));
     }
 
     fn step_match(&mut self, forward: bool, lang: Lang) -> Option<String> {
         let n = self.search.matches.len();
         if n == 0 {
-            return (!self.search.query.is_empty()).then(|| Strings::new(lang).no_match().to_owned());
+            return (!self.search.query.is_empty())
+                .then(|| Strings::new(lang).no_match().to_owned());
         }
-        self.search.current = if forward { (self.search.current + 1) % n } else { (self.search.current + n - 1) % n };
+        self.search.current = if forward {
+            (self.search.current + 1) % n
+        } else {
+            (self.search.current + n - 1) % n
+        };
         self.show_current_match();
         None
     }

@@ -151,7 +151,10 @@ impl Strings {
     }
     /// Status when the lesson's end is reached the first time.
     pub fn marked_read(self) -> &'static str {
-        self.p("끝까지 읽었어요. 읽음으로 표시했어요", "Reached the end: marked as read")
+        self.p(
+            "끝까지 읽었어요. 읽음으로 표시했어요",
+            "Reached the end: marked as read",
+        )
     }
     /// There is no next lesson.
     pub fn last_lesson(self) -> &'static str {

@@ -22,7 +22,11 @@ impl Theme {
     }
 
     fn fg(self, c: Color) -> Style {
-        if self.color { Style::new().fg(c) } else { Style::new() }
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
     }
 
     /// Style of a rendered lesson span.
@@ -66,7 +70,10 @@ impl Theme {
     /// The title bar.
     pub fn title_bar(self) -> Style {
         if self.color {
-            Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD)
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
         }
@@ -74,7 +81,11 @@ impl Theme {
 
     /// The status bar.
     pub fn status_bar(self) -> Style {
-        if self.color { Style::new().bg(Color::Indexed(236)).fg(Color::Gray) } else { Style::new() }
+        if self.color {
+            Style::new().bg(Color::Indexed(236)).fg(Color::Gray)
+        } else {
+            Style::new()
+        }
     }
 
     /// A key name in the status bar or help.
@@ -85,7 +96,10 @@ impl Theme {
     /// The selected row of a list.
     pub fn selected(self) -> Style {
         if self.color {
-            Style::new().bg(Color::Indexed(24)).fg(Color::White).add_modifier(Modifier::BOLD)
+            Style::new()
+                .bg(Color::Indexed(24))
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
@@ -102,12 +116,20 @@ impl Theme {
 
     /// Panel borders: focused or not.
     pub fn border(self, focused: bool) -> Style {
-        if focused { self.fg(Color::Cyan) } else { self.fg(Color::DarkGray) }
+        if focused {
+            self.fg(Color::Cyan)
+        } else {
+            self.fg(Color::DarkGray)
+        }
     }
 
     /// Secondary text.
     pub fn dim(self) -> Style {
-        if self.color { Style::new().fg(Color::DarkGray) } else { Style::new().add_modifier(Modifier::DIM) }
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
     }
 
     /// A course row on the home screen.
@@ -137,7 +159,10 @@ impl Theme {
     /// The current search match.
     pub fn search_current(self) -> Style {
         if self.color {
-            Style::new().bg(Color::LightRed).fg(Color::Black).add_modifier(Modifier::BOLD)
+            Style::new()
+                .bg(Color::LightRed)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
         }

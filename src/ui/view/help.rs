@@ -10,7 +10,13 @@ use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::{self, BINDINGS, Context};
 
-const GROUPS: [Context; 5] = [Context::Global, Context::Home, Context::Reader, Context::Toc, Context::Search];
+const GROUPS: [Context; 5] = [
+    Context::Global,
+    Context::Home,
+    Context::Reader,
+    Context::Toc,
+    Context::Search,
+];
 
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let s = app.strings();
@@ -27,7 +33,11 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         .title_bottom(Line::from(format!(" {} ", s.help_close())).right_aligned())
         .border_style(app.theme.border(true));
     let inner = block.inner(rect);
-    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
 
@@ -38,9 +48,17 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(s.group(group).to_owned(), Style::new().add_modifier(Modifier::BOLD)));
+        lines.push(Line::styled(
+            s.group(group).to_owned(),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
         for b in BINDINGS.iter().filter(|b| b.context == group) {
-            let keys = b.keys.iter().map(keymap::key_name).collect::<Vec<_>>().join(" ");
+            let keys = b
+                .keys
+                .iter()
+                .map(keymap::key_name)
+                .collect::<Vec<_>>()
+                .join(" ");
             let keys = text::truncate(&keys, key_w.saturating_sub(1));
             let pad = key_w.saturating_sub(text::width(&keys) + 2);
             let desc = text::truncate(b.description(app.lang), inner_w.saturating_sub(key_w));

@@ -18,9 +18,13 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     let layout = app.home.layout;
     let lib = &app.library;
     let progress = app.store.progress();
-    let read = lib.lessons.iter().filter(|l| progress.lessons.get(&l.meta.id).is_some_and(|p| p.read)).count();
+    let read = lib
+        .lessons
+        .iter()
+        .filter(|l| progress.lessons.get(&l.meta.id).is_some_and(|p| p.read))
+        .count();
     let total = lib.lessons.len();
-    let pct = if total == 0 { 0 } else { (read * 100 / total) as u8 };
+    let pct = percent(read, total);
     let right = if layout.title.width >= 70 {
         format!("{}  {} {pct}%", s.read_count(read, total), gauge(pct, 10))
     } else {
@@ -35,8 +39,11 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     draw_status(app, frame, layout.status, &[Context::Home], None);
 }
 
-fn lesson_progress<'a>(app: &'a App, li: usize) -> Option<&'a LessonProgress> {
-    app.store.progress().lessons.get(&app.library.lessons[li].meta.id)
+fn lesson_progress(app: &App, li: usize) -> Option<&LessonProgress> {
+    app.store
+        .progress()
+        .lessons
+        .get(&app.library.lessons[li].meta.id)
 }
 
 fn draw_resume(app: &App, frame: &mut Frame, area: Rect) {
@@ -45,7 +52,10 @@ fn draw_resume(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(li) = app.home.resume_target(&app.library, &app.store) else {
-        frame.render_widget(Paragraph::new(Span::styled(s.no_lessons(), app.theme.warning())), inner);
+        frame.render_widget(
+            Paragraph::new(Span::styled(s.no_lessons(), app.theme.warning())),
+            inner,
+        );
         return;
     };
     let lesson = &app.library.lessons[li];
@@ -53,13 +63,20 @@ fn draw_resume(app: &App, frame: &mut Frame, area: Rect) {
     let started = app.store.progress().last_lesson.is_some();
     let label = if started { s.resume() } else { s.start_here() };
     let pct = lesson_progress(app, li).map_or(0, |p| p.percent);
-    let tail = if pct > 0 { format!("  {pct}%") } else { String::new() };
+    let tail = if pct > 0 {
+        format!("  {pct}%")
+    } else {
+        String::new()
+    };
     let head = format!("▶ {label} (c)  ");
     let room = usize::from(inner.width).saturating_sub(text::width(&head) + text::width(&tail));
     let what = text::truncate(&format!("{course} › {}", lesson.meta.title), room);
     let line = Line::from(vec![
         Span::styled(head, app.theme.key()),
-        Span::styled(what, Style::new().add_modifier(ratatui::style::Modifier::BOLD)),
+        Span::styled(
+            what,
+            Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+        ),
         Span::styled(tail, app.theme.partial()),
     ]);
     frame.render_widget(Paragraph::new(line), inner);
@@ -67,19 +84,31 @@ fn draw_resume(app: &App, frame: &mut Frame, area: Rect) {
 
 fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
     let s = app.strings();
-    let block = Block::bordered().title(format!(" {} ", s.lessons_panel())).border_style(app.theme.border(true));
+    let block = Block::bordered()
+        .title(format!(" {} ", s.lessons_panel()))
+        .border_style(app.theme.border(true));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let home = &app.home;
     let mut lines = Vec::new();
-    for (i, row) in home.rows.iter().enumerate().skip(home.offset).take(usize::from(inner.height)) {
+    for (i, row) in home
+        .rows
+        .iter()
+        .enumerate()
+        .skip(home.offset)
+        .take(usize::from(inner.height))
+    {
         let selected = i == home.selected;
         let line = match *row {
             Row::Course(ci) => course_line(app, ci, width),
             Row::Lesson(li) => lesson_line(app, li, width, selected),
         };
-        lines.push(if selected { line.style(app.theme.selected()) } else { line });
+        lines.push(if selected {
+            line.style(app.theme.selected())
+        } else {
+            line
+        });
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -87,12 +116,27 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
 fn course_line(app: &App, ci: usize, width: usize) -> Line<'static> {
     let course = &app.library.courses[ci];
     let n = course.lessons.len();
-    let read = course.lessons.iter().filter(|&&li| lesson_progress(app, li).is_some_and(|p| p.read)).count();
-    let pct = if n == 0 { 0 } else { (read * 100 / n) as u8 };
-    let right = if width >= 50 { format!(" {read}/{n} {}", gauge(pct, 8)) } else { format!(" {read}/{n}") };
-    let title = text::truncate(&course.meta.title, width.saturating_sub(text::width(&right) + 1));
+    let read = course
+        .lessons
+        .iter()
+        .filter(|&&li| lesson_progress(app, li).is_some_and(|p| p.read))
+        .count();
+    let pct = percent(read, n);
+    let right = if width >= 50 {
+        format!(" {read}/{n} {}", gauge(pct, 8))
+    } else {
+        format!(" {read}/{n}")
+    };
+    let title = text::truncate(
+        &course.meta.title,
+        width.saturating_sub(text::width(&right) + 1),
+    );
     let pad = width.saturating_sub(text::width(&title) + text::width(&right));
-    let gauge_style = if read == n && n > 0 { app.theme.done() } else { app.theme.dim() };
+    let gauge_style = if read == n && n > 0 {
+        app.theme.done()
+    } else {
+        app.theme.dim()
+    };
     Line::from(vec![
         Span::styled(title, app.theme.course()),
         Span::raw(" ".repeat(pad)),
@@ -113,7 +157,10 @@ fn lesson_line(app: &App, li: usize, width: usize, selected: bool) -> Line<'stat
     };
     let pointer = if selected { "▸" } else { " " };
     let head = format!(" {pointer}{mark} ");
-    let title = text::truncate(&lesson.meta.title, width.saturating_sub(text::width(&head) + text::width(&pct)));
+    let title = text::truncate(
+        &lesson.meta.title,
+        width.saturating_sub(text::width(&head) + text::width(&pct)),
+    );
     let pad = width.saturating_sub(text::width(&head) + text::width(&title) + text::width(&pct));
     Line::from(vec![
         Span::raw(format!(" {pointer}")),
@@ -127,17 +174,24 @@ fn lesson_line(app: &App, li: usize, width: usize, selected: bool) -> Line<'stat
 
 fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
     let s = app.strings();
-    let block = Block::bordered().title(format!(" {} ", s.details_panel())).border_style(app.theme.border(false));
+    let block = Block::bordered()
+        .title(format!(" {} ", s.details_panel()))
+        .border_style(app.theme.border(false));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(li) = app.home.selected_lesson() else { return };
+    let Some(li) = app.home.selected_lesson() else {
+        return;
+    };
     let lesson = &app.library.lessons[li];
     let course = app.library.course_of(lesson);
     let width = usize::from(inner.width.saturating_sub(1)).max(1);
     let p = lesson_progress(app, li).cloned().unwrap_or_default();
     let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
     let mut lines: Vec<Line> = Vec::new();
-    lines.push(Line::styled(text::truncate(&course.meta.title, width), app.theme.dim()));
+    lines.push(Line::styled(
+        text::truncate(&course.meta.title, width),
+        app.theme.dim(),
+    ));
     for l in text::wrap(&lesson.meta.title, width) {
         lines.push(Line::styled(l, bold));
     }
@@ -146,7 +200,11 @@ fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::raw(l));
     }
     lines.push(Line::raw(""));
-    let state_style = if p.read { app.theme.done() } else { app.theme.partial() };
+    let state_style = if p.read {
+        app.theme.done()
+    } else {
+        app.theme.partial()
+    };
     let pct = if p.read { 100 } else { p.percent };
     lines.push(Line::from(vec![
         Span::styled(gauge(pct, 12.min(width.saturating_sub(1))), state_style),
@@ -155,15 +213,29 @@ fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
     ]));
     if !lesson.meta.tags.is_empty() {
         lines.push(Line::raw(""));
-        let tags = lesson.meta.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" ");
+        let tags = lesson
+            .meta
+            .tags
+            .iter()
+            .map(|t| format!("#{t}"))
+            .collect::<Vec<_>>()
+            .join(" ");
         let tags = text::wrap(&format!("{}: {tags}", s.tags()), width);
         lines.extend(tags.into_iter().map(|l| Line::styled(l, app.theme.dim())));
     }
     if let Some(src) = &lesson.meta.source {
-        lines.push(Line::styled(text::truncate(&format!("{}: {src}", s.source()), width), app.theme.dim()));
+        lines.push(Line::styled(
+            text::truncate(&format!("{}: {src}", s.source()), width),
+            app.theme.dim(),
+        ));
     }
-    let related: Vec<&str> =
-        lesson.meta.related.iter().filter_map(|id| app.library.lesson(id)).map(|l| l.meta.title.as_str()).collect();
+    let related: Vec<&str> = lesson
+        .meta
+        .related
+        .iter()
+        .filter_map(|id| app.library.lesson(id))
+        .map(|l| l.meta.title.as_str())
+        .collect();
     if !related.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(s.related().to_owned(), bold));
@@ -171,6 +243,15 @@ fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::raw(text::truncate(&format!("→ {title}"), width)));
         }
     }
-    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `part` of `total` in percent; 0 for an empty total.
+fn percent(part: usize, total: usize) -> u8 {
+    (part * 100).checked_div(total).unwrap_or(0).min(100) as u8
 }

@@ -34,8 +34,13 @@ fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
     let lines = text::wrap(&msg, usize::from(area.width.max(1)));
     let h = (lines.len() as u16).min(area.height);
     let y = area.y + area.height.saturating_sub(h) / 2;
-    let rect = Rect { y, height: h, ..area };
-    let para = Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>()).alignment(Alignment::Center);
+    let rect = Rect {
+        y,
+        height: h,
+        ..area
+    };
+    let para = Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        .alignment(Alignment::Center);
     frame.render_widget(para, rect);
 }
 
@@ -51,14 +56,24 @@ fn draw_title(app: &App, frame: &mut Frame, area: Rect, left: &str, right: &str)
 }
 
 /// The bottom bar: key hints for `contexts` on the left, the status message on the right.
-fn draw_status(app: &App, frame: &mut Frame, area: Rect, contexts: &[Context], right: Option<Span<'_>>) {
+fn draw_status(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    contexts: &[Context],
+    right: Option<Span<'_>>,
+) {
     let bar = app.theme.status_bar();
     let mut spans: Vec<Span> = Vec::new();
     let width = usize::from(area.width);
     let right = match &app.message {
         Some(m) => Some(Span::styled(
             m.text.clone(),
-            if m.warning { app.theme.warning() } else { app.theme.message() },
+            if m.warning {
+                app.theme.warning()
+            } else {
+                app.theme.message()
+            },
         )),
         None => right,
     };

@@ -16,10 +16,18 @@ use crate::ui::theme::Theme;
 
 pub(super) fn draw(app: &App, frame: &mut Frame) {
     let Some(r) = app.reader.as_ref() else { return };
-    let Some(lesson) = app.library.lessons.get(r.lesson) else { return };
+    let Some(lesson) = app.library.lessons.get(r.lesson) else {
+        return;
+    };
     let course = &app.library.course_of(lesson).meta.title;
     let layout = r.layout;
-    draw_title(app, frame, layout.title, &format!("{course} › {}", lesson.meta.title), &format!("{}%", r.percent()));
+    draw_title(
+        app,
+        frame,
+        layout.title,
+        &format!("{course} › {}", lesson.meta.title),
+        &format!("{}%", r.percent()),
+    );
     if layout.toc.width > 0 {
         draw_toc(app, r, frame, layout.toc);
     }
@@ -29,12 +37,16 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
 }
 
 fn draw_toc(app: &App, r: &Reader, frame: &mut Frame, area: Rect) {
-    let block =
-        Block::bordered().title(format!(" {} ", app.strings().toc())).border_style(app.theme.border(r.toc_focus));
+    let block = Block::bordered()
+        .title(format!(" {} ", app.strings().toc()))
+        .border_style(app.theme.border(r.toc_focus));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = usize::from(inner.height);
-    let offset = r.toc_selected.saturating_sub(rows / 2).min(r.rendered.headings.len().saturating_sub(rows));
+    let offset = r
+        .toc_selected
+        .saturating_sub(rows / 2)
+        .min(r.rendered.headings.len().saturating_sub(rows));
     let width = usize::from(inner.width);
     let lines: Vec<Line> = r
         .rendered
@@ -45,10 +57,18 @@ fn draw_toc(app: &App, r: &Reader, frame: &mut Frame, area: Rect) {
         .take(rows)
         .map(|(i, h)| {
             let indent = "  ".repeat(usize::from(h.level.saturating_sub(1)).min(3));
-            let number = if h.number.is_empty() { String::new() } else { format!("{} ", h.number) };
+            let number = if h.number.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", h.number)
+            };
             let label = text::truncate(&format!("{indent}{number}{}", h.title), width);
             let style = if i != r.toc_selected {
-                if h.level == 1 { Style::new().add_modifier(ratatui::style::Modifier::BOLD) } else { Style::new() }
+                if h.level == 1 {
+                    Style::new().add_modifier(ratatui::style::Modifier::BOLD)
+                } else {
+                    Style::new()
+                }
             } else if r.toc_focus {
                 app.theme.selected()
             } else {
@@ -80,14 +100,22 @@ fn draw_text(theme: Theme, r: &Reader, frame: &mut Frame, area: Rect) {
                 .map(|m| (*m, Some(*m) == current))
                 .collect();
             let spans = styled_spans(theme, line, &matches);
-            if line.kind == LineKind::Code { clip_code(theme, spans, r.hscroll, width) } else { Line::from(spans) }
+            if line.kind == LineKind::Code {
+                clip_code(theme, spans, r.hscroll, width)
+            } else {
+                Line::from(spans)
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// Converts a rendered line to ratatui spans, highlighting search matches.
-fn styled_spans(theme: Theme, line: &styled::Line, matches: &[(Match, bool)]) -> Vec<Span<'static>> {
+fn styled_spans(
+    theme: Theme,
+    line: &styled::Line,
+    matches: &[(Match, bool)],
+) -> Vec<Span<'static>> {
     let mut out = Vec::with_capacity(line.spans.len());
     let mut offset = 0;
     for span in &line.spans {
@@ -104,15 +132,17 @@ fn styled_spans(theme: Theme, line: &styled::Line, matches: &[(Match, bool)]) ->
                 if !before.is_empty() {
                     out.push(Span::styled(before.to_owned(), base));
                 }
-                let hl = if *is_current { theme.search_current() } else { theme.search_match() };
+                let hl = if *is_current {
+                    theme.search_current()
+                } else {
+                    theme.search_match()
+                };
                 out.push(Span::styled(hit.to_owned(), base.patch(hl)));
                 cut = e;
             }
         }
-        if let Some(rest) = span.text.get(cut..) {
-            if !rest.is_empty() {
-                out.push(Span::styled(rest.to_owned(), base));
-            }
+        if let Some(rest) = span.text.get(cut..).filter(|r| !r.is_empty()) {
+            out.push(Span::styled(rest.to_owned(), base));
         }
         offset = end;
     }
@@ -120,7 +150,12 @@ fn styled_spans(theme: Theme, line: &styled::Line, matches: &[(Match, bool)]) ->
 }
 
 /// Shows a code line from cell `hscroll`, clipped to `width` with markers where text is hidden.
-fn clip_code(theme: Theme, spans: Vec<Span<'static>>, hscroll: usize, width: usize) -> Line<'static> {
+fn clip_code(
+    theme: Theme,
+    spans: Vec<Span<'static>>,
+    hscroll: usize,
+    width: usize,
+) -> Line<'static> {
     let marker = theme.span(styled::Style::of(Role::ClipMarker));
     let total: usize = spans.iter().map(|s| text::width(&s.content)).sum();
     if total <= width && hscroll == 0 {
@@ -161,7 +196,12 @@ fn clip_code(theme: Theme, spans: Vec<Span<'static>>, hscroll: usize, width: usi
     Line::from(out)
 }
 
-fn draw_scrollbar(theme: Theme, r: &Reader, frame: &mut Frame, layout: crate::ui::reader::ReaderLayout) {
+fn draw_scrollbar(
+    theme: Theme,
+    r: &Reader,
+    frame: &mut Frame,
+    layout: crate::ui::reader::ReaderLayout,
+) {
     let total = r.rendered.lines.len();
     let page = r.page();
     if total <= page {
@@ -169,8 +209,15 @@ fn draw_scrollbar(theme: Theme, r: &Reader, frame: &mut Frame, layout: crate::ui
     }
     // The far right column: the text column is centred with a margin, so it is free.
     let x = layout.status.right().saturating_sub(1);
-    let area = Rect { x, y: layout.text.y, width: 1, height: layout.text.height };
-    let mut state = ScrollbarState::new(total.saturating_sub(page)).position(r.scroll).viewport_content_length(page);
+    let area = Rect {
+        x,
+        y: layout.text.y,
+        width: 1,
+        height: layout.text.height,
+    };
+    let mut state = ScrollbarState::new(total.saturating_sub(page))
+        .position(r.scroll)
+        .viewport_content_length(page);
     let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
         .begin_symbol(None)
         .end_symbol(None)
@@ -189,20 +236,37 @@ fn draw_reader_status(app: &App, r: &Reader, frame: &mut Frame, area: Rect) {
         let room = usize::from(area.width).saturating_sub(text::width(&prompt) + 1);
         // Keep the end of a long query (where the caret is) in view.
         let shown = tail(input, room);
-        let line = Line::from(vec![Span::styled(prompt.clone(), app.theme.key()), Span::raw(shown.clone())]);
+        let line = Line::from(vec![
+            Span::styled(prompt.clone(), app.theme.key()),
+            Span::raw(shown.clone()),
+        ]);
         frame.render_widget(Paragraph::new(line).style(app.theme.status_bar()), area);
         let x = area.x + (text::width(&prompt) + text::width(&shown)) as u16;
-        frame.set_cursor_position(Position { x: x.min(area.right().saturating_sub(1)), y: area.y });
+        frame.set_cursor_position(Position {
+            x: x.min(area.right().saturating_sub(1)),
+            y: area.y,
+        });
         return;
     }
-    let contexts: &[Context] = if r.toc_focus { &[Context::Toc] } else { &[Context::Reader] };
+    let contexts: &[Context] = if r.toc_focus {
+        &[Context::Toc]
+    } else {
+        &[Context::Reader]
+    };
     let right = if r.search.query.is_empty() {
         None
     } else if r.search.matches.is_empty() {
-        Some(Span::styled(format!("“{}” {}", r.search.query, s.no_match()), app.theme.warning()))
+        Some(Span::styled(
+            format!("“{}” {}", r.search.query, s.no_match()),
+            app.theme.warning(),
+        ))
     } else {
         Some(Span::styled(
-            format!("“{}” {}", r.search.query, s.match_count(r.search.current + 1, r.search.matches.len())),
+            format!(
+                "“{}” {}",
+                r.search.query,
+                s.match_count(r.search.current + 1, r.search.matches.len())
+            ),
             app.theme.key(),
         ))
     };
