@@ -1,0 +1,1 @@
+//! DynamoDB capacity: calculator, planner, partition simulation.

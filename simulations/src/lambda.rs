@@ -1,0 +1,1 @@
+//! Lambda execution environments: a discrete-event simulation of one function.
