@@ -7,3 +7,18 @@
 
 pub mod dynamodb;
 pub mod lambda;
+
+use serde::Serialize;
+
+/// One line of an explanation trail: which rule produced which number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Explanation {
+    /// Stable rule id, e.g. `ddb.read.strong-4kb`.
+    pub rule: String,
+    /// The line in Korean (해요체), with the numbers filled in.
+    pub ko: String,
+    /// The same line in English.
+    pub en: String,
+    /// Where the rule comes from (an AWS documentation URL), if any.
+    pub source: Option<String>,
+}
