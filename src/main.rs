@@ -158,7 +158,7 @@ fn read(
     width: Option<u16>,
 ) -> anyhow::Result<ExitCode> {
     let lib = Library::load(source);
-    let Some(lesson) = lib.lesson(id) else {
+    let (Some(lesson), Some(index)) = (lib.lesson(id), lib.lesson_index(id)) else {
         eprintln!("gureum: {}", Strings::new(lang).unknown_lesson(id));
         return Ok(ExitCode::from(2));
     };
@@ -181,7 +181,8 @@ fn read(
         ..RenderOptions::default()
     };
     opts.image_label = Strings::new(lang).image_label();
-    let rendered = render(&lesson.body, &opts);
+    let markdown = lib.lesson_markdown(index, Strings::new(lang).callout_labels());
+    let rendered = render(&markdown, &opts);
     let output = if tty && theme.color {
         Output::Styled { links: true }
     } else {

@@ -139,6 +139,8 @@ fn check_reports_file_line_and_problem_for_broken_content() {
         "01-course/01-ok.md: related lesson `missing-lesson` does not exist",
         "01-course/01-ok.md:10: link to unknown lesson `nowhere`",
         "01-course/01-ok.md:10: link to `#no-such-heading`",
+        "callouts.toml:1: callout anchor `이 문장은 레슨에 없어요` is not in lesson `ok`",
+        "callouts.toml:7: callout #2 names unknown lesson `nope`",
     ];
     for e in expect {
         assert!(

@@ -10,7 +10,11 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
+use super::callout::{self, Callout, CalloutFile, CalloutLabels};
 use super::front_matter::{self, CourseMeta, LessonMeta};
+
+/// Name of the callouts file at the content root.
+const CALLOUTS_FILE: &str = "callouts.toml";
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
@@ -79,6 +83,10 @@ pub struct Library {
     pub lessons: Vec<Lesson>,
     /// Problems met while loading; the affected files are left out.
     pub problems: Vec<Problem>,
+    /// "Notes vs now" callouts from `callouts.toml`.
+    pub callouts: Vec<Callout>,
+    /// 1-based line of each callout's `[[callout]]` header, for error messages.
+    callout_lines: Vec<usize>,
     by_id: HashMap<String, usize>,
 }
 
@@ -102,11 +110,42 @@ impl Library {
     /// Loads everything from `source`. Never fails as a whole: unreadable files become problems.
     pub fn load(source: &ContentSource) -> Self {
         let mut problems = Vec::new();
-        let raw = match source {
-            ContentSource::Embedded => read_embedded(),
-            ContentSource::Dir(root) => read_dir(root, &mut problems),
+        let (raw, callouts) = match source {
+            ContentSource::Embedded => {
+                let callouts = EMBEDDED.get_file(CALLOUTS_FILE).and_then(|f| f.contents_utf8());
+                (read_embedded(), callouts.map(Cow::Borrowed))
+            }
+            ContentSource::Dir(root) => {
+                let callouts = std::fs::read_to_string(root.join(CALLOUTS_FILE)).ok();
+                (read_dir(root, &mut problems), callouts.map(Cow::Owned))
+            }
         };
-        Self::from_raw(raw, problems)
+        let mut lib = Self::from_raw(raw, problems);
+        if let Some(text) = callouts {
+            match toml::from_str::<CalloutFile>(&text) {
+                Ok(file) => {
+                    lib.callouts = file.callout;
+                    lib.callout_lines = text
+                        .lines()
+                        .enumerate()
+                        .filter(|(_, l)| l.trim() == "[[callout]]")
+                        .map(|(i, _)| i + 1)
+                        .collect();
+                }
+                Err(e) => {
+                    let line = e.span().map_or(0, |s| front_matter::line_of(&text, s.start));
+                    lib.problems.push(Problem { file: CALLOUTS_FILE.into(), line, message: toml_message(&e) });
+                }
+            }
+        }
+        lib
+    }
+
+    /// A lesson's markdown with its "notes vs now" callouts inserted, ready to render.
+    pub fn lesson_markdown(&self, index: usize, labels: CalloutLabels) -> Cow<'_, str> {
+        let Some(lesson) = self.lessons.get(index) else { return Cow::Borrowed("") };
+        let callouts: Vec<&Callout> = self.callouts.iter().filter(|c| c.lesson == lesson.meta.id).collect();
+        callout::inject(&lesson.body, &callouts, labels)
     }
 
     /// Looks a lesson up by id.
@@ -139,6 +178,20 @@ impl Library {
             }
             out.extend(self.check_links(lesson));
         }
+        for (i, c) in self.callouts.iter().enumerate() {
+            let problem = match self.lesson(&c.lesson) {
+                None => Some(format!("callout #{} names unknown lesson `{}`", i + 1, c.lesson)),
+                Some(lesson) => callout::anchor_problem(&lesson.body, c),
+            };
+            let problem = problem.or_else(|| {
+                (!c.source.starts_with("https://")).then(|| format!("callout #{}: source must be an https:// URL", i + 1))
+            });
+            if let Some(message) = problem {
+                let line = self.callout_lines.get(i).copied().unwrap_or(0);
+                out.push(Problem { file: CALLOUTS_FILE.into(), line, message });
+            }
+        }
+        out.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
         out
     }
 

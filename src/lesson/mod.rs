@@ -5,6 +5,7 @@
 //! is rendered when it is opened (and re-rendered when the width changes), so start-up time does
 //! not grow with the amount of prose.
 
+pub mod callout;
 mod front_matter;
 mod library;
 pub mod render;

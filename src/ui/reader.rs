@@ -189,8 +189,8 @@ impl Reader {
                 image_label: Strings::new(lang).image_label(),
                 ..RenderOptions::default()
             };
-            let body = library.lessons.get(self.lesson).map_or("", |l| &l.body);
-            self.rendered = render(body, &opts);
+            let markdown = library.lesson_markdown(self.lesson, Strings::new(lang).callout_labels());
+            self.rendered = render(&markdown, &opts);
             self.rendered_width = width;
             if let Some(pos) = self.restore.take() {
                 self.scroll = pos * self.rendered.lines.len() / 10_000;

@@ -134,6 +134,16 @@ impl Strings {
     pub fn image_label(self) -> &'static str {
         self.p("그림", "image")
     }
+    /// Labels of "notes vs now" callouts.
+    pub fn callout_labels(self) -> crate::lesson::callout::CalloutLabels {
+        crate::lesson::callout::CalloutLabels {
+            title: self.p("노트 이후 바뀐 점", "Changed since the note"),
+            correction: self.p("노트 바로잡기", "Correction to the note"),
+            changed: self.p("변경", "changed"),
+            source: self.p("출처", "source"),
+            english: self.lang == Lang::En,
+        }
+    }
     /// Prompt of the in-lesson search box.
     pub fn search_prompt(self) -> &'static str {
         self.p("검색", "Search")
