@@ -1,0 +1,103 @@
+//! Measuring and cutting strings in display cells.
+//!
+//! Cuts happen between grapheme clusters, so a Hangul syllable written as conjoining jamo or an
+//! emoji with modifiers is never split, and a wide character that would straddle the limit is
+//! left out rather than half-drawn.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The ellipsis that marks a cut string (one cell wide).
+const ELLIPSIS: char = '…';
+
+/// Display width of `s` in terminal cells.
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` cut to at most `max` cells, ending with `…` when something was cut; sanitised first.
+pub fn truncate(s: &str, max: usize) -> String {
+    let s = super::sanitize(s);
+    if width(&s) <= max {
+        return s.into_owned();
+    }
+    let Some(budget) = max.checked_sub(1) else {
+        return String::new();
+    };
+    let mut out = String::with_capacity(s.len().min(max * 4 + 3));
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = width(g);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
+    out.push(ELLIPSIS);
+    out
+}
+
+/// `s` truncated (see [`truncate`]) and padded with spaces to exactly `cells` cells.
+pub fn fit(s: &str, cells: usize) -> String {
+    let mut out = truncate(s, cells);
+    // A wide character that did not fit leaves one cell over; pad it.
+    let missing = cells.saturating_sub(width(&out));
+    out.extend(std::iter::repeat_n(' ', missing));
+    out
+}
+
+/// Replaces tabs by spaces up to the next multiple of `tab` columns (for code lines).
+pub fn expand_tabs(s: &str, tab: usize) -> Cow<'_, str> {
+    if !s.contains('\t') {
+        return Cow::Borrowed(s);
+    }
+    let tab = tab.max(1);
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut col = 0;
+    for g in s.graphemes(true) {
+        if g == "\t" {
+            let n = tab - col % tab;
+            out.extend(std::iter::repeat_n(' ', n));
+            col += n;
+        } else {
+            out.push_str(g);
+            col += width(g);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hangul_is_two_cells() {
+        assert_eq!(width("가나"), 4);
+        assert_eq!(width("ab"), 2);
+    }
+
+    #[test]
+    fn truncate_marks_the_cut() {
+        assert_eq!(truncate("서버리스 컴퓨팅", 7), "서버리…");
+        assert_eq!(truncate("서버리스", 8), "서버리스");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate("가", 1), "…");
+        assert!(width(&truncate("가나다라", 6)) <= 6);
+    }
+
+    #[test]
+    fn fit_pads_to_exact_width() {
+        assert_eq!(width(&fit("가나다", 4)), 4);
+        assert_eq!(fit("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn tabs_expand_to_stops() {
+        assert_eq!(expand_tabs("a\tb", 4), "a   b");
+        assert_eq!(expand_tabs("\tx", 4), "    x");
+        assert!(matches!(expand_tabs("no tabs", 4), Cow::Borrowed(_)));
+    }
+}

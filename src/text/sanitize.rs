@@ -1,0 +1,160 @@
+//! Making untrusted text safe and canonical for the terminal.
+//!
+//! Lesson files may come from a teacher's folder, so they can contain anything: terminal
+//! escape sequences (colour codes, OSC 8 hyperlinks, title changes), stray control bytes, bidi
+//! overrides that make text display in a different order than it reads, and Hangul decomposed
+//! into jamo by macOS file systems. [`sanitize`] removes whole escape sequences (not just the ESC
+//! byte, which would leave `[31m` on screen), drops the other controls, turns tabs into spaces
+//! and composes the result to NFC. Newlines are kept: callers split or wrap on them.
+//!
+//! Almost all text is already clean, so the common case is a single scan that returns the input
+//! borrowed.
+
+use std::borrow::Cow;
+use std::iter::Peekable;
+use std::str::Chars;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// NFC-normalises `s` and removes control characters, escape sequences and bidi overrides.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    let stripped = if s.chars().any(needs_strip) {
+        Cow::Owned(strip(s))
+    } else {
+        Cow::Borrowed(s)
+    };
+    if stripped.is_ascii() {
+        return stripped;
+    }
+    match is_nfc_quick(stripped.chars()) {
+        IsNormalized::Yes => stripped,
+        IsNormalized::No | IsNormalized::Maybe => {
+            let composed: String = stripped.nfc().collect();
+            if composed == *stripped {
+                stripped
+            } else {
+                Cow::Owned(composed)
+            }
+        }
+    }
+}
+
+/// Whether `c` is removed or replaced (tabs become spaces; newlines stay).
+fn needs_strip(c: char) -> bool {
+    matches!(c, '\0'..='\x08' | '\x0b'..='\x1f' | '\x7f'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn strip(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        match c {
+            '\t' => out.push(' '),
+            '\x1b' => skip_escape(&mut it),
+            '\u{9b}' => skip_csi(&mut it),
+            // C1 forms of DCS, SOS, OSC, PM and APC: strings ended by BEL or ST.
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut it),
+            c if needs_strip(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Skips what follows an ESC byte: a CSI or string sequence, or a two/three-byte escape.
+fn skip_escape(it: &mut Peekable<Chars<'_>>) {
+    match it.peek() {
+        Some('[') => {
+            it.next();
+            skip_csi(it);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            it.next();
+            skip_string(it);
+        }
+        Some(' '..='/') => {
+            // nF escapes such as `ESC ( B`: intermediates, then one final byte.
+            while it.next_if(|c| matches!(c, ' '..='/')).is_some() {}
+            it.next_if(|c| matches!(c, '0'..='~'));
+        }
+        Some('0'..='~') => {
+            it.next();
+        }
+        // A lone ESC before ordinary text: drop only the ESC.
+        _ => {}
+    }
+}
+
+/// Skips a CSI body: parameter bytes, intermediate bytes, then the final byte.
+fn skip_csi(it: &mut Peekable<Chars<'_>>) {
+    while it.next_if(|c| matches!(c, '0'..='?')).is_some() {}
+    while it.next_if(|c| matches!(c, ' '..='/')).is_some() {}
+    it.next_if(|c| matches!(c, '@'..='~'));
+}
+
+/// Skips an OSC/DCS-style string up to and including BEL or ST.
+///
+/// Stops before a newline: real terminal strings never span lines, and stopping there keeps a
+/// malformed sequence from swallowing the rest of a document.
+fn skip_string(it: &mut Peekable<Chars<'_>>) {
+    while let Some(&c) = it.peek() {
+        match c {
+            '\n' => return,
+            '\x07' | '\u{9c}' => {
+                it.next();
+                return;
+            }
+            '\x1b' => {
+                it.next();
+                it.next_if_eq(&'\\');
+                return;
+            }
+            _ => {
+                it.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(sanitize("plain ascii"), Cow::Borrowed(_)));
+        assert!(matches!(
+            sanitize("서버리스 컴퓨팅\n둘째 줄"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn escape_sequences_go_whole() {
+        assert_eq!(sanitize("\x1b[31m빨강\x1b[0m"), "빨강");
+        assert_eq!(sanitize("\x1b]8;;http://x\x07링크\x1b]8;;\x1b\\"), "링크");
+        assert_eq!(sanitize("a\x07b\x7fc\u{85}d"), "abcd");
+        assert_eq!(sanitize("\u{202e}abc\u{2066}"), "abc");
+        assert_eq!(sanitize("x\x1b(By"), "xy");
+        assert_eq!(sanitize("\u{9b}1mz"), "z");
+        assert_eq!(sanitize("end\x1b"), "end");
+        assert_eq!(sanitize("\x1b가"), "가");
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_newline() {
+        assert_eq!(sanitize("\x1b]0;title\nnext"), "\nnext");
+    }
+
+    #[test]
+    fn tabs_become_spaces_newlines_stay() {
+        assert_eq!(sanitize("a\tb\r\nc"), "a b\nc");
+    }
+
+    #[test]
+    fn nfd_hangul_is_composed() {
+        let nfd = "\u{1100}\u{1161}\u{11a8}"; // 각 as jamo
+        assert_eq!(sanitize(nfd), "각");
+        assert_eq!(sanitize(&format!("\x1b[1m{nfd}")), "각");
+    }
+}
