@@ -16,6 +16,6 @@ mod slug;
 mod wrap;
 
 pub use measure::{expand_tabs, fit, truncate, width};
-pub use sanitize::sanitize;
+pub use sanitize::{sanitize, sanitize_markdown};
 pub use slug::{Slugger, slug};
 pub use wrap::{wrap, wrap_ranges};

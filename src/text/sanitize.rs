@@ -18,8 +18,24 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// NFC-normalises `s` and removes control characters, escape sequences and bidi overrides.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    let stripped = if s.chars().any(needs_strip) {
-        Cow::Owned(strip(s))
+    clean(s, false)
+}
+
+/// Like [`sanitize`] but keeps tabs, which are indentation in markdown source.
+///
+/// The renderer cleans a whole document with this before parsing, because the parser splits
+/// text at `[` and would otherwise cut `ESC [31m` into pieces that no longer look like an
+/// escape sequence.
+pub fn sanitize_markdown(s: &str) -> Cow<'_, str> {
+    clean(s, true)
+}
+
+fn clean(s: &str, keep_tabs: bool) -> Cow<'_, str> {
+    let stripped = if s
+        .chars()
+        .any(|c| needs_strip(c) && !(keep_tabs && c == '\t'))
+    {
+        Cow::Owned(strip(s, keep_tabs))
     } else {
         Cow::Borrowed(s)
     };
@@ -44,12 +60,12 @@ fn needs_strip(c: char) -> bool {
     matches!(c, '\0'..='\x08' | '\x0b'..='\x1f' | '\x7f'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-fn strip(s: &str) -> String {
+fn strip(s: &str, keep_tabs: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut it = s.chars().peekable();
     while let Some(c) = it.next() {
         match c {
-            '\t' => out.push(' '),
+            '\t' => out.push(if keep_tabs { '\t' } else { ' ' }),
             '\x1b' => skip_escape(&mut it),
             '\u{9b}' => skip_csi(&mut it),
             // C1 forms of DCS, SOS, OSC, PM and APC: strings ended by BEL or ST.
@@ -149,6 +165,12 @@ mod tests {
     #[test]
     fn tabs_become_spaces_newlines_stay() {
         assert_eq!(sanitize("a\tb\r\nc"), "a b\nc");
+    }
+
+    #[test]
+    fn markdown_keeps_tabs() {
+        assert!(matches!(sanitize_markdown("a\tb"), Cow::Borrowed(_)));
+        assert_eq!(sanitize_markdown("\ta\x1b[1m"), "\ta");
     }
 
     #[test]

@@ -154,7 +154,7 @@ mod tests {
         i.push("가나 ", Style::default(), None);
         i.push("다라", bold, None);
         i.push("마 바", Style::default(), None);
-        let line = i.spans(3..i.text.find(' ').map_or(0, |_| "가나 다라마".len()));
+        let line = i.spans("가나 ".len().."가나 다라마".len());
         assert_eq!(
             line.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
             ["다라", "마"]

@@ -29,7 +29,7 @@ mod table;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use super::styled::Rendered;
-use crate::text::{Slugger, sanitize};
+use crate::text::{Slugger, sanitize, sanitize_markdown};
 
 /// How to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,12 +54,14 @@ impl Default for RenderOptions {
 
 /// Renders lesson markdown to lines of at most `opts.width` cells (code lines excepted).
 pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
-    let base = body_start(markdown);
+    // Cleaning keeps every `\n`, so line numbers still match the original file.
+    let markdown = sanitize_markdown(markdown);
+    let base = body_start(&markdown);
     let body = markdown.get(base..).unwrap_or_default();
     let events: Vec<_> = Parser::new_ext(body, parser_options())
         .into_offset_iter()
         .collect();
-    blocks::Renderer::new(opts, markdown, base).run(events)
+    blocks::Renderer::new(opts, &markdown, base).run(events)
 }
 
 /// Every link target in `markdown` with the byte offset where its link starts.
@@ -84,6 +86,8 @@ pub fn link_targets(markdown: &str) -> Vec<(usize, String)> {
 ///
 /// [`Heading::anchor`]: super::styled::Heading::anchor
 pub fn anchors(markdown: &str) -> Vec<String> {
+    let markdown = sanitize_markdown(markdown);
+    let markdown = markdown.as_ref();
     let base = body_start(markdown);
     let body = markdown.get(base..).unwrap_or_default();
     let mut titles = heading::TitleCollector::default();
