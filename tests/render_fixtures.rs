@@ -20,7 +20,7 @@ fn plain(r: &Rendered) -> Vec<String> {
 }
 
 /// Long tokens, nesting, tables and code: everything that stresses the width invariant.
-const TRICKY: &str = r#"# 서버리스 아키텍처 : 개요
+const TRICKY: &str = r"# 서버리스 아키텍처 : 개요
 
 AWS 람다의 역할은 arn:aws:iam::123456789012:role/service-role/very-long-lambda-execution-role-name-for-testing 처럼 길다.
 참고 https://docs.aws.amazon.com/lambda/latest/dg/lambda-invocation.html#invocation-async-and-very-long-fragment 를 본다.
@@ -51,7 +51,7 @@ Resources:
 각주가 있는 문장[^1].
 
 [^1]: 각주 내용은 여기에 있다.
-"#;
+";
 
 fn check_layout(r: &Rendered, width: usize) {
     for line in &r.lines {
@@ -456,9 +456,11 @@ fn rules_and_footnotes() {
 
 #[test]
 fn weird_input_never_panics() {
-    let deep_list: String = (0..300)
-        .map(|i| format!("{}- 항목{i}\n", "  ".repeat(i)))
-        .collect();
+    let mut deep_list = String::new();
+    for i in 0..300 {
+        deep_list.push_str(&"  ".repeat(i));
+        deep_list.push_str("- 항목\n");
+    }
     let deep_quote = format!("{} 인용\n", ">".repeat(300));
     let cases = [
         String::new(),

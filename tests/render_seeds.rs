@@ -82,7 +82,7 @@ fn strip_front_matter(md: &str) -> &str {
     }
 }
 
-/// (prose lines, code lines) of a note, split at ``` / ~~~ fences.
+/// (prose lines, code lines) of a note, split at backtick and tilde fences.
 fn split_code(md: &str) -> (Vec<&str>, Vec<&str>) {
     let (mut prose, mut code, mut fence) = (Vec::new(), Vec::new(), None::<&str>);
     for line in strip_front_matter(md).lines() {
@@ -239,7 +239,7 @@ fn no_prose_word_is_lost() {
         let flat: String = r
             .lines
             .iter()
-            .map(|l| l.plain())
+            .map(gureum::lesson::styled::Line::plain)
             .collect::<String>()
             .split_whitespace()
             .collect();

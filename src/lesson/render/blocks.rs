@@ -373,7 +373,7 @@ impl<'a> Renderer<'a> {
                         url: dest_url.into_string(),
                         alt: String::new(),
                         depth: 1,
-                    })
+                    });
                 }
             },
             Tag::Superscript | Tag::Subscript | Tag::MetadataBlock(_) => {}
@@ -929,8 +929,8 @@ impl<'a> Renderer<'a> {
     fn source_line(&mut self, offset: usize) -> usize {
         let (from, line) = self.line_cursor;
         let (from, line) = if offset < from { (0, 1) } else { (from, line) };
-        let between = self.source.as_bytes().get(from..offset).unwrap_or_default();
-        let line = line + between.iter().filter(|&&b| b == b'\n').count();
+        let between = self.source.get(from..offset).unwrap_or_default();
+        let line = line + between.matches('\n').count();
         self.line_cursor = (offset, line);
         line
     }

@@ -108,16 +108,13 @@ pub(super) fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
             continue;
         };
         let after_eq = after_eq.trim_start();
-        let (value, next) = match after_eq.chars().next() {
-            Some(q @ ('"' | '\'')) => {
-                let body = after_eq.get(1..)?;
-                let end = body.find(q).unwrap_or(body.len());
-                (body.get(..end)?, body.get(end + 1..).unwrap_or_default())
-            }
-            _ => {
-                let end = after_eq.find(char::is_whitespace).unwrap_or(after_eq.len());
-                after_eq.split_at(end)
-            }
+        let (value, next) = if let Some(q @ ('"' | '\'')) = after_eq.chars().next() {
+            let body = after_eq.get(1..)?;
+            let end = body.find(q).unwrap_or(body.len());
+            (body.get(..end)?, body.get(end + 1..).unwrap_or_default())
+        } else {
+            let end = after_eq.find(char::is_whitespace).unwrap_or(after_eq.len());
+            after_eq.split_at(end)
         };
         if key.eq_ignore_ascii_case(name) {
             return Some(value);
@@ -139,15 +136,12 @@ pub(super) fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
         out.push_str(before);
         let end = from_amp.find(';').filter(|&e| e <= 10);
         let decoded = end.and_then(|e| entity(from_amp.get(1..e)?));
-        match (decoded, end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = from_amp.get(e + 1..).unwrap_or_default();
-            }
-            _ => {
-                out.push('&');
-                rest = from_amp.get(1..).unwrap_or_default();
-            }
+        if let (Some(c), Some(e)) = (decoded, end) {
+            out.push(c);
+            rest = from_amp.get(e + 1..).unwrap_or_default();
+        } else {
+            out.push('&');
+            rest = from_amp.get(1..).unwrap_or_default();
         }
     }
     out.push_str(rest);

@@ -169,9 +169,9 @@ fn fit_columns(natural: &[usize], content: usize) -> Vec<usize> {
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
         if capped_sum(mid) <= content {
-            lo = mid
+            lo = mid;
         } else {
-            hi = mid - 1
+            hi = mid - 1;
         }
     }
     let mut widths: Vec<usize> = natural.iter().map(|&w| w.min(lo)).collect();
