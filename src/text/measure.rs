@@ -13,7 +13,32 @@ const ELLIPSIS: char = '…';
 
 /// Display width of `s` in terminal cells.
 pub fn width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
+    // Printable ASCII and precomposed Hangul syllables (U+AC00 = EA B0 80 .. U+D7A3 =
+    // ED 9E A3 in UTF-8) have fixed widths and take part in no special sequence, so strings
+    // made only of them (most of ours) skip the general tables.
+    let b = s.as_bytes();
+    let mut cells = 0;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let hangul = match x {
+            0x20..=0x7e => {
+                cells += 1;
+                i += 1;
+                continue;
+            }
+            0xeb | 0xec => true,
+            0xea => at(1) >= 0xb0,
+            0xed => at(1) < 0x9e || (at(1) == 0x9e && at(2) <= 0xa3),
+            _ => false,
+        };
+        if !hangul {
+            return unicode_width::UnicodeWidthStr::width(s);
+        }
+        cells += 2;
+        i += 3;
+    }
+    cells
 }
 
 /// `s` cut to at most `max` cells, ending with `…` when something was cut; sanitised first.
@@ -77,6 +102,21 @@ mod tests {
     fn hangul_is_two_cells() {
         assert_eq!(width("가나"), 4);
         assert_eq!(width("ab"), 2);
+        // The fast path agrees with unicode-width, and other text falls back to it.
+        let cases = [
+            "서버 a-b",
+            "가\u{11a8}",
+            "é",
+            "👩‍👩‍👧",
+            "日本",
+            "…─│",
+            "\u{abff}\u{ac00}",
+            "\u{d7a3}\u{d7a4}",
+            "힣",
+        ];
+        for s in cases {
+            assert_eq!(width(s), unicode_width::UnicodeWidthStr::width(s), "{s}");
+        }
     }
 
     #[test]

@@ -31,15 +31,12 @@ pub fn sanitize_markdown(s: &str) -> Cow<'_, str> {
 }
 
 fn clean(s: &str, keep_tabs: bool) -> Cow<'_, str> {
-    let stripped = if s
-        .chars()
-        .any(|c| needs_strip(c) && !(keep_tabs && c == '\t'))
-    {
+    let stripped = if has_strippable(s, keep_tabs) {
         Cow::Owned(strip(s, keep_tabs))
     } else {
         Cow::Borrowed(s)
     };
-    if stripped.is_ascii() {
+    if surely_nfc(stripped.as_bytes()) {
         return stripped;
     }
     match is_nfc_quick(stripped.chars()) {
@@ -53,6 +50,66 @@ fn clean(s: &str, keep_tabs: bool) -> Cow<'_, str> {
             }
         }
     }
+}
+
+/// Bytes scanned per step of the vectorisable pre-passes below.
+const CHUNK: usize = 256;
+
+/// Whether `s` contains a character that [`strip`] removes or replaces.
+///
+/// Works on UTF-8 bytes: C0 controls and DEL are single bytes, C1 controls are `C2 80..9F`,
+/// the bidi controls `E2 80 AA..AE` and `E2 81 A6..A9`. A branch-free pass over each chunk
+/// finds candidate bytes; only chunks with one are looked at closely. Korean prose alternates
+/// between one- and three-byte characters every few bytes, which makes a per-character loop
+/// mispredict constantly.
+fn has_strippable(s: &str, keep_tabs: bool) -> bool {
+    let b = s.as_bytes();
+    let candidate = |x: u8| {
+        (x < 0x20 && x != b'\n' && !(keep_tabs && x == b'\t'))
+            || x == 0x7f
+            || x == 0xc2
+            || x == 0xe2
+    };
+    (0..b.len()).step_by(CHUNK).any(|start| {
+        let chunk = b
+            .get(start..(start + CHUNK).min(b.len()))
+            .unwrap_or_default();
+        chunk.iter().fold(false, |acc, &x| acc | candidate(x))
+            && chunk.iter().enumerate().any(|(i, &x)| {
+                let at = |k: usize| b.get(start + i + k).copied();
+                match x {
+                    0xc2 => at(1).is_some_and(|n| (0x80..=0x9f).contains(&n)),
+                    0xe2 => match (at(1), at(2)) {
+                        (Some(0x80), Some(n)) => (0xaa..=0xae).contains(&n),
+                        (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(&n),
+                        _ => false,
+                    },
+                    x => candidate(x),
+                }
+            })
+    })
+}
+
+/// Whether UTF-8 `b` surely is NFC: it holds only characters below U+0300 and characters of
+/// U+AC00..U+D7FF (Hangul syllables, and the jamo extension after them, which never compose).
+///
+/// Such text is NFC whatever the order, and it is nearly all of ours, so the table-driven check
+/// only runs when something else appears. In UTF-8 that means lead bytes up to `CB`, `EB`–`ED`,
+/// or `EA` followed by `B0` or more; the test is branch-free so that it vectorises.
+fn surely_nfc(b: &[u8]) -> bool {
+    let bad =
+        |x: u8, next: u8| (x >= 0xcc && !(0xea..=0xed).contains(&x)) || (x == 0xea && next < 0xb0);
+    let Some((&last, init)) = b.split_last() else {
+        return true;
+    };
+    // Each byte is judged with the byte after it; the last byte of valid UTF-8 is never a lead.
+    let next = b.get(1..).unwrap_or_default();
+    !bad(last, 0xff)
+        && init.chunks(CHUNK).zip(next.chunks(CHUNK)).all(|(xs, ns)| {
+            !xs.iter()
+                .zip(ns)
+                .fold(false, |acc, (&x, &n)| acc | bad(x, n))
+        })
 }
 
 /// Whether `c` is removed or replaced (tabs become spaces; newlines stay).
@@ -165,6 +222,30 @@ mod tests {
     #[test]
     fn tabs_become_spaces_newlines_stay() {
         assert_eq!(sanitize("a\tb\r\nc"), "a b\nc");
+    }
+
+    #[test]
+    fn nfc_fast_path_matches_the_tables() {
+        let cases = [
+            "abc",
+            "가힣",
+            "\u{d7a3}",
+            "\u{d7a4}",
+            "é",
+            "e\u{301}",
+            "\u{1100}\u{1161}",
+            "ÿ̈",
+            "\u{a66f}\u{301}",
+        ];
+        for s in cases {
+            if surely_nfc(s.as_bytes()) {
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{s:?}");
+            }
+        }
+        assert!(surely_nfc("서버리스 é".as_bytes()));
+        assert!(surely_nfc("\u{d7a4}\u{d7b0}".as_bytes()));
+        assert!(!surely_nfc("\u{a66f}".as_bytes()));
+        assert!(!surely_nfc("e\u{301}".as_bytes()));
     }
 
     #[test]

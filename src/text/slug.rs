@@ -11,6 +11,8 @@ pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            // Hangul syllables are letters without case: skip the general Unicode lookups.
+            '\u{ac00}'..='\u{d7a3}' => out.push(c),
             ' ' => out.push('-'),
             '-' | '_' => out.push(c),
             c if c.is_alphanumeric() => out.extend(c.to_lowercase()),

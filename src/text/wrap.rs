@@ -63,16 +63,14 @@ impl Segment<'_, '_> {
         let mut first = true;
         loop {
             let gap_start = pos;
-            while pos < end && bytes[pos] == b' ' {
-                pos += 1;
-            }
+            let rest = bytes.get(pos..end).unwrap_or_default();
+            pos += rest.iter().position(|&b| b != b' ').unwrap_or(rest.len());
             if pos >= end {
                 break;
             }
             let word_start = pos;
-            while pos < end && bytes[pos] != b' ' {
-                pos += 1;
-            }
+            let rest = bytes.get(pos..end).unwrap_or_default();
+            pos += rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
             let word = self.s.get(word_start..pos).unwrap_or_default();
             let word_w = width(word);
             let gap_w = word_start - gap_start;

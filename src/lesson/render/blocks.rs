@@ -17,9 +17,10 @@
 //! When the prefix would leave too little room for text (deep nesting at a narrow width), the
 //! prefix is cut, never the text: the width invariant holds for every width.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::RenderOptions;
@@ -66,6 +67,8 @@ struct List {
 struct Code {
     lang: String,
     text: String,
+    /// Whether all text was borrowed from the (already sanitised) source.
+    clean: bool,
 }
 
 /// A table being collected.
@@ -197,7 +200,10 @@ impl<'a> Renderer<'a> {
     fn event(&mut self, event: Event<'_>, offset: usize, title: Option<String>) {
         if let Some(code) = &mut self.code {
             match event {
-                Event::Text(t) => code.text.push_str(&t),
+                Event::Text(t) => {
+                    code.clean &= matches!(t, CowStr::Borrowed(_));
+                    code.text.push_str(&t);
+                }
                 Event::End(TagEnd::CodeBlock) => self.end_code(),
                 _ => {}
             }
@@ -206,9 +212,9 @@ impl<'a> Renderer<'a> {
         match event {
             Event::Start(tag) => self.start(tag, offset),
             Event::End(tag) => self.end(tag, title),
-            Event::Text(t) => self.push_text(&t, None),
+            Event::Text(t) => self.push_event_text(&t, None),
             Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                self.push_text(&t, Some(Role::InlineCode));
+                self.push_event_text(&t, Some(Role::InlineCode));
             }
             Event::Html(t) => self.html(&t, true),
             Event::InlineHtml(t) => self.html(&t, false),
@@ -279,6 +285,7 @@ impl<'a> Renderer<'a> {
                 self.code = Some(Code {
                     lang,
                     text: String::new(),
+                    clean: true,
                 });
             }
             Tag::List(start) => {
@@ -488,19 +495,36 @@ impl<'a> Renderer<'a> {
         (style, link)
     }
 
+    /// Appends the text of a parser event.
+    ///
+    /// Text borrowed from the source is already clean (the whole source was sanitised before
+    /// parsing), so only text the parser made itself (entities, escapes) is sanitised again.
+    fn push_event_text(&mut self, t: &CowStr<'_>, role: Option<Role>) {
+        match t {
+            CowStr::Borrowed(s) if !s.bytes().any(|b| b == b'\t' || b == b'\n') => {
+                self.push_clean(s, role);
+            }
+            _ => self.push_text(t, role),
+        }
+    }
+
     /// Appends sanitised text (or image alt text) in the current style.
     fn push_text(&mut self, raw: &str, role: Option<Role>) {
-        if let Some(img) = &mut self.image {
-            img.alt.push_str(&sanitize(raw));
-            return;
-        }
         let clean = sanitize(raw);
         // Inline text never carries line structure; only hard breaks do.
-        let clean = if clean.contains('\n') {
-            clean.replace('\n', " ").into()
+        if clean.contains('\n') {
+            self.push_clean(&clean.replace('\n', " "), role);
         } else {
-            clean
-        };
+            self.push_clean(&clean, role);
+        }
+    }
+
+    /// Appends text that is already sanitised and free of newlines.
+    fn push_clean(&mut self, clean: &str, role: Option<Role>) {
+        if let Some(img) = &mut self.image {
+            img.alt.push_str(clean);
+            return;
+        }
         let (mut style, link) = self.style();
         if let Some(role) = role {
             style.role = role;
@@ -510,7 +534,7 @@ impl<'a> Renderer<'a> {
         let text = if at_line_start {
             clean.trim_start_matches(' ')
         } else {
-            &clean
+            clean
         };
         sink.push(text, style, link);
     }
@@ -666,13 +690,16 @@ impl<'a> Renderer<'a> {
 
     /// Wraps and emits the pending inline text as a paragraph.
     fn flush(&mut self) {
-        let inline = std::mem::take(&mut self.inline);
-        self.emit_inline(inline);
+        // The buffer is reused so that its allocation serves every paragraph.
+        let mut inline = std::mem::take(&mut self.inline);
+        self.emit_inline(&mut inline);
+        inline.clear();
+        self.inline = inline;
         self.reset_html_format();
     }
 
     /// Wraps `inline` to the available width and emits it; returns the first line's index.
-    fn emit_inline(&mut self, mut inline: Inline) -> Option<usize> {
+    fn emit_inline(&mut self, inline: &mut Inline) -> Option<usize> {
         inline.trim_end();
         if inline.is_blank() {
             return None;
@@ -706,11 +733,14 @@ impl<'a> Renderer<'a> {
             inline.push(&number, style, None);
             inline.push(" ", Style::of(Role::Heading(level)), None);
         }
-        inline.append(&std::mem::take(&mut self.inline));
+        inline.append(&self.inline);
+        self.inline.clear();
         self.reset_html_format();
-        let line = self
-            .emit_inline(inline)
-            .unwrap_or(self.out.lines.len().saturating_sub(1));
+        // A heading always gets a line, so that `Heading::line` is a valid index.
+        let line = match self.emit_inline(&mut inline) {
+            Some(line) => line,
+            None => self.emit(Vec::new(), LineKind::Prose),
+        };
         if level == 1 {
             let rule = "─".repeat(self.avail());
             self.emit(
@@ -746,7 +776,14 @@ impl<'a> Renderer<'a> {
         for line in lines {
             let line = line.strip_suffix('\r').unwrap_or(line);
             let expanded = expand_tabs(line, TAB);
-            let text = format!("{CODE_GUTTER}{}", sanitize(&expanded));
+            let clean = if code.clean {
+                expanded
+            } else {
+                Cow::Owned(sanitize(&expanded).into_owned())
+            };
+            let mut text = String::with_capacity(CODE_GUTTER.len() + clean.len());
+            text.push_str(CODE_GUTTER);
+            text.push_str(&clean);
             self.emit(vec![span(text, Style::of(Role::CodeBlock))], LineKind::Code);
         }
         self.request_blank();
@@ -825,7 +862,7 @@ impl<'a> Renderer<'a> {
                     line.push(": ", Style::of(Role::TableBorder), None);
                 }
                 line.append(if cell.is_blank() { &empty } else { cell });
-                self.emit_inline(line);
+                self.emit_inline(&mut line);
             }
         }
     }
@@ -930,7 +967,7 @@ impl<'a> Renderer<'a> {
         let (from, line) = self.line_cursor;
         let (from, line) = if offset < from { (0, 1) } else { (from, line) };
         let between = self.source.get(from..offset).unwrap_or_default();
-        let line = line + between.matches('\n').count();
+        let line = line + between.bytes().fold(0, |n, b| n + usize::from(b == b'\n'));
         self.line_cursor = (offset, line);
         line
     }

@@ -65,6 +65,12 @@ impl Inline {
         self.push(&buf, style, link);
     }
 
+    /// Empties the buffer, keeping its allocations.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.runs.clear();
+    }
+
     /// Appends all of `other`.
     pub fn append(&mut self, other: &Inline) {
         let mut start = 0;
