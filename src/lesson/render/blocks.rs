@@ -986,10 +986,26 @@ pub(super) fn level_number(level: HeadingLevel) -> u8 {
     level as u8
 }
 
-/// Cuts spans to at most `max` cells, at grapheme boundaries.
-fn clip_spans(spans: Vec<Span>, max: usize) -> Vec<Span> {
+/// Fits a prefix into `max` cells: first by narrowing indentation, outermost first, so that
+/// markers and quote bars survive; then, if still too wide, by cutting at grapheme boundaries.
+fn clip_spans(mut spans: Vec<Span>, max: usize) -> Vec<Span> {
     let total: usize = spans.iter().map(|s| width(&s.text)).sum();
     if total <= max {
+        return spans;
+    }
+    let mut excess = total - max;
+    for s in &mut spans {
+        if excess == 0 {
+            break;
+        }
+        if s.style == Style::default() && s.text.bytes().all(|b| b == b' ') {
+            let cut = excess.min(s.text.len());
+            s.text.truncate(s.text.len() - cut);
+            excess -= cut;
+        }
+    }
+    spans.retain(|s| !s.text.is_empty());
+    if excess == 0 {
         return spans;
     }
     let mut out = Vec::with_capacity(spans.len());
