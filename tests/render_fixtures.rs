@@ -503,3 +503,101 @@ fn text_helpers_for_the_ui() {
     assert_eq!(text::truncate("서버리스 컴퓨팅", 7), "서버리…");
     assert_eq!(text::width("가a"), 3);
 }
+
+/// A deterministic pseudo-random stream (xorshift), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 33) as usize
+    }
+}
+
+#[test]
+fn random_markdown_keeps_invariants() {
+    const PIECES: &[&str] = &[
+        "# ",
+        "### ",
+        "- ",
+        "  - ",
+        "1. ",
+        "> ",
+        ">> ",
+        "| a | 가나 |\n|---|:-:|\n| 다 | b |\n",
+        "```\n",
+        "~~~js\n",
+        "**",
+        "*",
+        "~~",
+        "`",
+        "[",
+        "](",
+        ")",
+        "![",
+        "<u>",
+        "</u>",
+        "<br>",
+        "<div>",
+        "<!--",
+        "-->",
+        "&#27;[31m",
+        "&amp;",
+        "[^1]",
+        "[^1]: ",
+        "- [ ] ",
+        "\n",
+        "\n\n",
+        " ",
+        "\t",
+        "가나다라마바사",
+        "서버리스",
+        "word",
+        "https://example.com/a/b/c",
+        "arn:aws:s3:::bucket-name-that-is-long",
+        "\u{1100}\u{1161}",
+        "👩‍👩‍👧",
+        "e\u{301}",
+        "\x1b[1m",
+        "\u{202e}",
+        "---\n",
+        "***",
+        "<img src=\"a/b.png\" alt=\"그림\">",
+        "\\",
+        "|",
+        "1) ",
+        "    code\n",
+    ];
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..300 {
+        let len = 5 + rng.next() % 60;
+        let md: String = (0..len)
+            .map(|_| PIECES[rng.next() % PIECES.len()])
+            .collect();
+        for width in [10, 17, 33, 80] {
+            let r = render_at(&md, width);
+            check_layout(&r, width);
+            for h in &r.headings {
+                assert!(h.line < r.lines.len(), "{md:?}");
+            }
+            for line in &r.lines {
+                for span in &line.spans {
+                    assert!(!span.text.contains('\x1b'), "{md:?}");
+                    assert!(span.link.is_none_or(|i| i < r.links.len()));
+                }
+            }
+        }
+        assert_eq!(
+            anchors(&md),
+            render_at(&md, 80)
+                .headings
+                .iter()
+                .map(|h| h.anchor.clone())
+                .collect::<Vec<_>>(),
+            "{md:?}"
+        );
+        let _ = link_targets(&md);
+    }
+}
