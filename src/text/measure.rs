@@ -73,6 +73,31 @@ pub fn fit(s: &str, cells: usize) -> String {
     out
 }
 
+/// The part of `s` shown in display columns `start..start + len` (for scrolling code sideways).
+///
+/// A wide character cut by either edge is replaced by spaces for its visible half, so the
+/// result is exactly as wide as the visible part and later columns stay aligned.
+pub fn columns(s: &str, start: usize, len: usize) -> String {
+    let end = start.saturating_add(len);
+    let mut out = String::new();
+    let mut col = 0;
+    for g in s.graphemes(true) {
+        if col >= end {
+            break;
+        }
+        let w = width(g);
+        let next = col + w;
+        if col >= start && next <= end {
+            out.push_str(g);
+        } else if next > start {
+            // Straddles an edge: show the visible cells as blanks.
+            out.extend(std::iter::repeat_n(' ', next.min(end) - col.max(start)));
+        }
+        col = next;
+    }
+    out
+}
+
 /// Replaces tabs by spaces up to the next multiple of `tab` columns (for code lines).
 pub fn expand_tabs(s: &str, tab: usize) -> Cow<'_, str> {
     if !s.contains('\t') {
@@ -132,6 +157,15 @@ mod tests {
     fn fit_pads_to_exact_width() {
         assert_eq!(width(&fit("가나다", 4)), 4);
         assert_eq!(fit("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn columns_scroll_by_cells() {
+        assert_eq!(columns("abcdef", 2, 3), "cde");
+        assert_eq!(columns("가나다", 1, 4), " 나 ");
+        assert_eq!(columns("가나다", 2, 2), "나");
+        assert_eq!(columns("ab", 5, 3), "");
+        assert_eq!(width(&columns("가a나b다", 1, 5)), 5);
     }
 
     #[test]

@@ -9,13 +9,19 @@
 //! Wrapping is split in two: [`wrap_ranges`] computes where lines break as byte ranges of the
 //! input, so the renderer can wrap a paragraph once and slice its styled runs by those ranges;
 //! [`wrap`] is the convenience form for plain UI strings.
+//!
+//! For the UI: [`width`] measures, [`truncate`] cuts with `…`, [`fit`] cuts and pads to an exact
+//! width (table cells, status bars), [`columns`] takes a horizontal window of a line (scrolling
+//! code sideways), [`wrap`] wraps messages, and [`slug`]/[`Slugger`] make GitHub anchors.
+//! [`sanitize`] cleans any string from content; [`sanitize_markdown`] is the variant for whole
+//! markdown sources, which keeps tabs.
 
 mod measure;
 mod sanitize;
 mod slug;
 mod wrap;
 
-pub use measure::{expand_tabs, fit, truncate, width};
+pub use measure::{columns, expand_tabs, fit, truncate, width};
 pub use sanitize::{sanitize, sanitize_markdown};
 pub use slug::{Slugger, slug};
 pub use wrap::{wrap, wrap_ranges};

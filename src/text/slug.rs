@@ -12,9 +12,8 @@ pub fn slug(text: &str) -> String {
     for c in text.chars() {
         match c {
             // Hangul syllables are letters without case: skip the general Unicode lookups.
-            '\u{ac00}'..='\u{d7a3}' => out.push(c),
+            '\u{ac00}'..='\u{d7a3}' | '-' | '_' => out.push(c),
             ' ' => out.push('-'),
-            '-' | '_' => out.push(c),
             c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
             _ => {}
         }
