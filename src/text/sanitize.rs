@@ -64,17 +64,20 @@ const CHUNK: usize = 256;
 /// mispredict constantly.
 fn has_strippable(s: &str, keep_tabs: bool) -> bool {
     let b = s.as_bytes();
+    // A byte that is never excluded when tabs are not kept.
+    let tab = if keep_tabs { b'\t' } else { b'\n' };
+    // Bitwise rather than short-circuit operators, so that the fold compiles to SIMD.
     let candidate = |x: u8| {
-        (x < 0x20 && x != b'\n' && !(keep_tabs && x == b'\t'))
-            || x == 0x7f
-            || x == 0xc2
-            || x == 0xe2
+        (u8::from(x < 0x20) & u8::from(x != b'\n') & u8::from(x != tab))
+            | u8::from(x == 0x7f)
+            | u8::from(x == 0xc2)
+            | u8::from(x == 0xe2)
     };
     (0..b.len()).step_by(CHUNK).any(|start| {
         let chunk = b
             .get(start..(start + CHUNK).min(b.len()))
             .unwrap_or_default();
-        chunk.iter().fold(false, |acc, &x| acc | candidate(x))
+        chunk.iter().fold(0, |acc, &x| acc | candidate(x)) != 0
             && chunk.iter().enumerate().any(|(i, &x)| {
                 let at = |k: usize| b.get(start + i + k).copied();
                 match x {
@@ -84,7 +87,7 @@ fn has_strippable(s: &str, keep_tabs: bool) -> bool {
                         (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(&n),
                         _ => false,
                     },
-                    x => candidate(x),
+                    x => candidate(x) != 0,
                 }
             })
     })
@@ -97,19 +100,20 @@ fn has_strippable(s: &str, keep_tabs: bool) -> bool {
 /// only runs when something else appears. In UTF-8 that means lead bytes up to `CB`, `EB`–`ED`,
 /// or `EA` followed by `B0` or more; the test is branch-free so that it vectorises.
 fn surely_nfc(b: &[u8]) -> bool {
-    let bad =
-        |x: u8, next: u8| (x >= 0xcc && !(0xea..=0xed).contains(&x)) || (x == 0xea && next < 0xb0);
+    let bad = |x: u8, next: u8| {
+        (u8::from(x >= 0xcc) & u8::from(x.wrapping_sub(0xea) > 3))
+            | (u8::from(x == 0xea) & u8::from(next < 0xb0))
+    };
     let Some((&last, init)) = b.split_last() else {
         return true;
     };
     // Each byte is judged with the byte after it; the last byte of valid UTF-8 is never a lead.
     let next = b.get(1..).unwrap_or_default();
-    !bad(last, 0xff)
-        && init.chunks(CHUNK).zip(next.chunks(CHUNK)).all(|(xs, ns)| {
-            !xs.iter()
-                .zip(ns)
-                .fold(false, |acc, (&x, &n)| acc | bad(x, n))
-        })
+    bad(last, 0xff) == 0
+        && init
+            .chunks(CHUNK)
+            .zip(next.chunks(CHUNK))
+            .all(|(xs, ns)| xs.iter().zip(ns).fold(0, |acc, (&x, &n)| acc | bad(x, n)) == 0)
 }
 
 /// Whether `c` is removed or replaced (tabs become spaces; newlines stay).

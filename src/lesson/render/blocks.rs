@@ -137,6 +137,8 @@ pub(super) struct Renderer<'a> {
     numbering: Numbering,
     slugger: Slugger,
     min_level: u8,
+    /// The shallowest raw heading level actually met.
+    seen_min: Option<u8>,
     footnotes: HashMap<String, usize>,
     in_comment: bool,
     /// Line counting cursor: (byte offset, 1-based line there).
@@ -145,7 +147,9 @@ pub(super) struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     /// A renderer for `source`, whose body (parsed part) starts at byte `base`.
-    pub fn new(opts: &'a RenderOptions, source: &'a str, base: usize) -> Self {
+    /// A renderer for `source` whose body starts at byte `base`, assuming the shallowest
+    /// heading has raw level `min_level`.
+    pub fn new(opts: &'a RenderOptions, source: &'a str, base: usize, min_level: u8) -> Self {
         Self {
             opts,
             width: opts.width.max(1),
@@ -165,23 +169,20 @@ impl<'a> Renderer<'a> {
             titles: TitleCollector::default(),
             numbering: Numbering::default(),
             slugger: Slugger::new(),
-            min_level: 1,
+            min_level,
+            seen_min: None,
             footnotes: HashMap::new(),
             in_comment: false,
             line_cursor: (0, 1),
         }
     }
 
-    /// Renders all events.
-    pub fn run(mut self, events: Vec<(Event<'_>, std::ops::Range<usize>)>) -> Rendered {
-        self.min_level = events
-            .iter()
-            .filter_map(|(e, _)| match e {
-                Event::Start(Tag::Heading { level, .. }) => Some(level_number(*level)),
-                _ => None,
-            })
-            .min()
-            .unwrap_or(1);
+    /// Renders all events; also returns the shallowest heading level met, so the caller can
+    /// render again if the assumed one was wrong.
+    pub fn run<'e>(
+        mut self,
+        events: impl Iterator<Item = (Event<'e>, std::ops::Range<usize>)>,
+    ) -> (Rendered, Option<u8>) {
         for (event, range) in events {
             let title = self.titles.feed(&event);
             self.event(event, range.start, title);
@@ -194,7 +195,7 @@ impl<'a> Renderer<'a> {
             self.end_table();
         }
         self.flush();
-        self.out
+        (self.out, self.seen_min)
     }
 
     fn event(&mut self, event: Event<'_>, offset: usize, title: Option<String>) {
@@ -265,7 +266,9 @@ impl<'a> Renderer<'a> {
                     self.request_blank();
                 }
                 let line = self.source_line(self.base + offset);
-                self.heading = Some((level_number(level), line));
+                let raw = level_number(level);
+                self.seen_min = Some(self.seen_min.map_or(raw, |m| m.min(raw)));
+                self.heading = Some((raw, line));
             }
             Tag::BlockQuote(_) => {
                 self.flush();

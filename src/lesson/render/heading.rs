@@ -48,6 +48,41 @@ impl Numbering {
     }
 }
 
+/// A guess of the shallowest heading level from ATX (`#`) and `===` setext lines outside
+/// fenced code, cheap enough to run before parsing; the renderer checks it against the real
+/// headings.
+pub(super) fn guess_min_level(markdown: &str) -> u8 {
+    let mut min = 6;
+    let mut fence: Option<&str> = None;
+    let mut previous_blank = true;
+    for line in markdown.lines() {
+        let t = line.trim_start_matches(' ');
+        let t = t.trim_start_matches(['>', ' ']);
+        if let Some(f) = fence {
+            if t.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if let Some(f) = ["```", "~~~"].into_iter().find(|f| t.starts_with(f)) {
+            fence = Some(f);
+            continue;
+        }
+        let hashes = t.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes)
+            && t.as_bytes()
+                .get(hashes)
+                .is_none_or(|&b| b == b' ' || b == b'\t')
+        {
+            min = min.min(hashes as u8);
+        } else if !previous_blank && !t.is_empty() && t.trim_end().bytes().all(|b| b == b'=') {
+            min = 1;
+        }
+        previous_blank = t.trim().is_empty();
+    }
+    min
+}
+
 /// Whether a heading title starts with its own number: "1.", "2)", "1.2", "1.2.3." + space.
 pub(super) fn has_own_number(title: &str) -> bool {
     let bytes = title.as_bytes();
@@ -116,6 +151,14 @@ mod tests {
             .map(|&l| n.next(l))
             .collect();
         assert_eq!(got, ["1", "2", "2.1", "2.2", "2.2.1", "2.3", "3", "3.1"]);
+    }
+
+    #[test]
+    fn min_level_guess() {
+        assert_eq!(guess_min_level("### a\n#### b\n"), 3);
+        assert_eq!(guess_min_level("```\n# not\n```\n## yes\n"), 2);
+        assert_eq!(guess_min_level("제목\n===\n### x\n"), 1);
+        assert_eq!(guess_min_level("#hashtag\n"), 6);
     }
 
     #[test]

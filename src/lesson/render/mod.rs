@@ -58,10 +58,18 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
     let markdown = sanitize_markdown(markdown);
     let base = body_start(&markdown);
     let body = markdown.get(base..).unwrap_or_default();
-    let events: Vec<_> = Parser::new_ext(body, parser_options())
-        .into_offset_iter()
-        .collect();
-    blocks::Renderer::new(opts, &markdown, base).run(events)
+    // Heading levels are relative to the shallowest heading, which is only certain after the
+    // whole document has been parsed. A quick scan guesses it; in the rare case the guess is
+    // wrong (a heading inside a quote, a `#` line in an HTML block) we render a second time.
+    let guess = heading::guess_min_level(body);
+    let run = |min_level| {
+        let events = Parser::new_ext(body, parser_options()).into_offset_iter();
+        blocks::Renderer::new(opts, &markdown, base, min_level).run(events)
+    };
+    match run(guess) {
+        (_, Some(actual)) if actual != guess => run(actual).0,
+        (rendered, _) => rendered,
+    }
 }
 
 /// Every link target in `markdown` with the byte offset where its link starts.
