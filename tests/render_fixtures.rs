@@ -601,3 +601,24 @@ fn random_markdown_keeps_invariants() {
         let _ = link_targets(&md);
     }
 }
+
+#[test]
+fn relative_levels_survive_misleading_sources() {
+    // A `#` line inside an HTML block is no heading; a setext `---` heading is one.
+    let md = "<div>\n# 가짜\n</div>\n\n## 진짜\n\n소제목\n---\n\n### 셋\n";
+    let r = render_at(md, 40);
+    let got: Vec<(u8, &str, &str)> = r
+        .headings
+        .iter()
+        .map(|h| (h.level, h.number.as_str(), h.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [(1, "1", "진짜"), (1, "2", "소제목"), (2, "2.1", "셋")]
+    );
+    assert!(
+        r.lines
+            .iter()
+            .any(|l| l.plain() == "# 가짜" || l.plain() == "가짜")
+    );
+}
