@@ -16,20 +16,23 @@
 //!
 //! When the prefix would leave too little room for text (deep nesting at a narrow width), the
 //! prefix is cut, never the text: the width invariant holds for every width.
+//!
+//! This module holds the state and the block events; [`text`] handles inline content and
+//! [`lines`] the prefixes and emitted lines.
+
+mod lines;
+mod text;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::RenderOptions;
 use super::heading::{Numbering, TitleCollector, has_own_number};
-use super::html::{self, Piece};
 use super::inline::Inline;
-use super::media;
 use super::table::{self, Table};
-use crate::lesson::styled::{Heading, Line, LineKind, Rendered, Role, Span, Style};
+use crate::lesson::styled::{Heading, LineKind, Rendered, Role, Span, Style};
 use crate::text::{Slugger, expand_tabs, sanitize, truncate, width, wrap_ranges};
 
 /// Left margin of code lines and of the language label.
@@ -462,235 +465,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    // ---- inline content ----
-
-    /// Where inline text goes: the open table cell, or the block's buffer.
-    fn sink(&mut self) -> &mut Inline {
-        match self.table.as_mut().and_then(|t| t.cell.as_mut()) {
-            Some(cell) => cell,
-            None => &mut self.inline,
-        }
-    }
-
-    /// The style for text at this point, and the open link.
-    fn style(&self) -> (Style, Option<usize>) {
-        let link = self.links.last().map(|l| l.index);
-        let f = self.fmt;
-        let heading = self.heading.map(|(raw, _)| self.relative_level(raw));
-        let role = if link.is_some() {
-            Role::Link
-        } else if f.html_code > 0 {
-            Role::InlineCode
-        } else if let Some(level) = heading {
-            Role::Heading(level)
-        } else if self.table.as_ref().is_some_and(|t| t.in_head) {
-            Role::TableHeader
-        } else {
-            Role::Text
-        };
-        let style = Style {
-            role,
-            bold: f.bold + f.html_bold > 0 || heading.is_some_and(|l| l <= 2),
-            italic: f.italic + f.html_italic > 0,
-            underline: f.underline > 0,
-            strike: f.strike + f.html_strike > 0,
-        };
-        (style, link)
-    }
-
-    /// Appends the text of a parser event.
-    ///
-    /// Text borrowed from the source is already clean (the whole source was sanitised before
-    /// parsing), so only text the parser made itself (entities, escapes) is sanitised again.
-    fn push_event_text(&mut self, t: &CowStr<'_>, role: Option<Role>) {
-        match t {
-            CowStr::Borrowed(s) if !s.bytes().any(|b| b == b'\t' || b == b'\n') => {
-                self.push_clean(s, role);
-            }
-            _ => self.push_text(t, role),
-        }
-    }
-
-    /// Appends sanitised text (or image alt text) in the current style.
-    fn push_text(&mut self, raw: &str, role: Option<Role>) {
-        let clean = sanitize(raw);
-        // Inline text never carries line structure; only hard breaks do.
-        if clean.contains('\n') {
-            self.push_clean(&clean.replace('\n', " "), role);
-        } else {
-            self.push_clean(&clean, role);
-        }
-    }
-
-    /// Appends text that is already sanitised and free of newlines.
-    fn push_clean(&mut self, clean: &str, role: Option<Role>) {
-        if let Some(img) = &mut self.image {
-            img.alt.push_str(clean);
-            return;
-        }
-        let (mut style, link) = self.style();
-        if let Some(role) = role {
-            style.role = role;
-        }
-        let sink = self.sink();
-        let at_line_start = sink.text.is_empty() || sink.text.ends_with('\n');
-        let text = if at_line_start {
-            clean.trim_start_matches(' ')
-        } else {
-            clean
-        };
-        sink.push(text, style, link);
-    }
-
-    fn hard_break(&mut self) {
-        if self.image.is_some() {
-            return;
-        }
-        let (style, link) = self.sink().last_style().unwrap_or_default();
-        let sink = self.sink();
-        if !sink.text.is_empty() {
-            sink.push("\n", style, link);
-        }
-    }
-
-    fn end_link(&mut self) {
-        let Some(link) = self.links.pop() else { return };
-        let show_internal = self.opts.show_internal_targets;
-        let label = self.sink().text_from(link.start).trim().to_owned();
-        let internal = link.dest.starts_with('#') || link.dest.starts_with("lesson:");
-        let style = Style {
-            role: Role::LinkTarget,
-            ..Style::default()
-        };
-        if label.is_empty() {
-            let (mut s, _) = self.style();
-            s.role = Role::Link;
-            self.sink().push(&link.dest, s, Some(link.index));
-        } else if !(link.autolink
-            || (internal && !show_internal)
-            || label == link.dest
-            || link.dest.strip_prefix("mailto:") == Some(label.as_str()))
-        {
-            let target = format!(" ({})", link.dest);
-            self.sink().push(&target, style, Some(link.index));
-        }
-    }
-
-    fn end_image(&mut self) {
-        let Some(img) = &mut self.image else { return };
-        img.depth -= 1;
-        if img.depth > 0 {
-            return;
-        }
-        let Some(img) = self.image.take() else { return };
-        let text = media::placeholder(self.opts.image_label, &img.alt, &img.url);
-        let text = sanitize(&text).into_owned();
-        self.push_text(&text, Some(Role::Image));
-    }
-
-    fn task_marker(&mut self, checked: bool) {
-        let boxed = if checked { "[x]" } else { "[ ]" };
-        let pending = self.containers.iter_mut().rev().find_map(|c| match c {
-            Container::Item {
-                marker: Some(m),
-                indent,
-                ..
-            } => Some((m, indent)),
-            _ => None,
-        });
-        match pending {
-            Some((marker, indent)) => {
-                boxed.clone_into(marker);
-                *indent = width(boxed) + 1;
-            }
-            None => self.push_text(&format!("{boxed} "), Some(Role::ListMarker)),
-        }
-    }
-
-    fn footnote_number(&mut self, label: &str) -> usize {
-        let next = self.footnotes.len() + 1;
-        *self.footnotes.entry(label.to_owned()).or_insert(next)
-    }
-
-    /// Handles HTML: known tags become styles or breaks, others vanish, text stays.
-    fn html(&mut self, raw: &str, block: bool) {
-        for piece in html::scan(raw, &mut self.in_comment) {
-            match piece {
-                Piece::Text(t) => {
-                    let t = html::decode_entities(t);
-                    if block {
-                        let clean = sanitize(&t);
-                        let (style, link) = self.style();
-                        self.sink().push_collapsed(&clean, style, link);
-                    } else {
-                        self.push_text(&t, None);
-                    }
-                }
-                Piece::Tag {
-                    name,
-                    closing,
-                    attrs,
-                } => self.html_tag(&name, closing, attrs, block),
-            }
-        }
-    }
-
-    fn html_tag(&mut self, name: &str, closing: bool, attrs: &str, block: bool) {
-        let counter = match name {
-            "u" | "ins" => Some(&mut self.fmt.underline),
-            "b" | "strong" => Some(&mut self.fmt.html_bold),
-            "i" | "em" => Some(&mut self.fmt.html_italic),
-            "s" | "del" | "strike" => Some(&mut self.fmt.html_strike),
-            "code" | "kbd" | "tt" => Some(&mut self.fmt.html_code),
-            _ => None,
-        };
-        if let Some(c) = counter {
-            *c = if closing {
-                c.saturating_sub(1)
-            } else {
-                c.saturating_add(1)
-            };
-            return;
-        }
-        match name {
-            "br" => self.hard_break(),
-            "img" if !closing => {
-                let src = html::attr(attrs, "src").unwrap_or_default();
-                let alt = html::attr(attrs, "alt")
-                    .map(html::decode_entities)
-                    .unwrap_or_default();
-                let text = media::placeholder(self.opts.image_label, &sanitize(&alt), src);
-                let text = sanitize(&text).into_owned();
-                self.push_text(&text, Some(Role::Image));
-            }
-            "p" | "div" | "li" | "tr" | "ul" | "ol" | "table" | "blockquote" | "pre" | "hr"
-            | "section" | "details" | "summary" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-                if block =>
-            {
-                let ends_line = self.sink().text.is_empty() || self.sink().text.ends_with('\n');
-                if !ends_line {
-                    self.sink().trim_end();
-                    self.hard_break();
-                }
-            }
-            "td" | "th" if block && closing => self.push_text(" ", None),
-            _ => {}
-        }
-    }
-
-    fn reset_html_format(&mut self) {
-        let f = &mut self.fmt;
-        (
-            f.html_bold,
-            f.html_italic,
-            f.html_strike,
-            f.html_code,
-            f.underline,
-        ) = (0, 0, 0, 0, 0);
-    }
-
-    // ---- blocks ----
-
     /// Wraps and emits the pending inline text as a paragraph.
     fn flush(&mut self) {
         // The buffer is reused so that its allocation serves every paragraph.
@@ -870,97 +644,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    // ---- lines and prefixes ----
-
-    /// Asks for a separator before the next line, carrying the current quote bars.
-    fn request_blank(&mut self) {
-        let quotes = self
-            .containers
-            .iter()
-            .filter(|c| matches!(c, Container::Quote))
-            .count();
-        let mut bars = QUOTE_BAR.repeat(quotes);
-        bars.truncate(bars.trim_end().len());
-        let bars = truncate(&bars, self.max_prefix());
-        self.blank = Some(if bars.is_empty() {
-            Vec::new()
-        } else {
-            vec![span(bars, Style::of(Role::QuoteBar))]
-        });
-    }
-
-    /// Emits one line with the container prefix; returns its index.
-    fn emit(&mut self, content: Vec<Span>, kind: LineKind) -> usize {
-        if let Some(bars) = self.blank.take()
-            && self
-                .out
-                .lines
-                .last()
-                .is_some_and(|l| l.kind != LineKind::Blank)
-        {
-            self.out.lines.push(Line {
-                spans: bars,
-                kind: LineKind::Blank,
-            });
-        }
-        let mut spans = self.take_prefix();
-        spans.extend(content);
-        self.out.lines.push(Line { spans, kind });
-        self.out.lines.len() - 1
-    }
-
-    /// The prefix for the next line, consuming pending list markers.
-    fn take_prefix(&mut self) -> Vec<Span> {
-        let mut spans: Vec<Span> = Vec::new();
-        let mut push = |text: &str, style: Style| match spans.last_mut() {
-            Some(last) if last.style == style => last.text.push_str(text),
-            _ => spans.push(span(text.to_owned(), style)),
-        };
-        for c in &mut self.containers {
-            match c {
-                Container::Quote => push(QUOTE_BAR, Style::of(Role::QuoteBar)),
-                Container::Item {
-                    marker,
-                    indent,
-                    role,
-                } => match marker.take() {
-                    Some(m) => {
-                        push(&m, Style::of(*role));
-                        push(
-                            &" ".repeat(indent.saturating_sub(width(&m))),
-                            Style::default(),
-                        );
-                    }
-                    None => push(&" ".repeat(*indent), Style::default()),
-                },
-            }
-        }
-        clip_spans(spans, self.max_prefix())
-    }
-
-    /// Width of the container prefix, as drawn (after clipping).
-    fn prefix_width(&self) -> usize {
-        let full: usize = self
-            .containers
-            .iter()
-            .map(|c| match c {
-                Container::Quote => width(QUOTE_BAR),
-                Container::Item { indent, .. } => *indent,
-            })
-            .sum();
-        full.min(self.max_prefix())
-    }
-
-    /// The most cells a prefix may take, leaving at least half the width for text.
-    fn max_prefix(&self) -> usize {
-        self.width - (self.width / 2).max(4.min(self.width))
-    }
-
-    /// Cells available for text after the prefix.
-    fn avail(&self) -> usize {
-        (self.width - self.prefix_width()).max(1)
-    }
-
     fn relative_level(&self, raw: u8) -> u8 {
         raw.saturating_sub(self.min_level).saturating_add(1)
     }
@@ -987,53 +670,4 @@ fn span(text: String, style: Style) -> Span {
 /// Heading level as a number 1–6.
 pub(super) fn level_number(level: HeadingLevel) -> u8 {
     level as u8
-}
-
-/// Fits a prefix into `max` cells: first by narrowing indentation, outermost first, so that
-/// markers and quote bars survive; then, if still too wide, by cutting at grapheme boundaries.
-fn clip_spans(mut spans: Vec<Span>, max: usize) -> Vec<Span> {
-    let total: usize = spans.iter().map(|s| width(&s.text)).sum();
-    if total <= max {
-        return spans;
-    }
-    let mut excess = total - max;
-    for s in &mut spans {
-        if excess == 0 {
-            break;
-        }
-        if s.style == Style::default() && s.text.bytes().all(|b| b == b' ') {
-            let cut = excess.min(s.text.len());
-            s.text.truncate(s.text.len() - cut);
-            excess -= cut;
-        }
-    }
-    spans.retain(|s| !s.text.is_empty());
-    if excess == 0 {
-        return spans;
-    }
-    let mut out = Vec::with_capacity(spans.len());
-    let mut used = 0;
-    for mut s in spans {
-        let w = width(&s.text);
-        if used + w <= max {
-            used += w;
-            out.push(s);
-            continue;
-        }
-        let mut cut = String::new();
-        for g in s.text.graphemes(true) {
-            let gw = width(g);
-            if used + gw > max {
-                break;
-            }
-            used += gw;
-            cut.push_str(g);
-        }
-        if !cut.is_empty() {
-            s.text = cut;
-            out.push(s);
-        }
-        break;
-    }
-    out
 }
