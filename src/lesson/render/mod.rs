@@ -5,12 +5,12 @@
 //! slugs) but deliberately not "smart punctuation", which would change the learner's text.
 //! pulldown-cmark parses; everything after that is ours:
 //!
-//! - [`blocks`] walks the events, keeps the stack of quotes and list items, and emits lines;
-//! - [`inline`] holds a paragraph as plain text plus style runs, so it is wrapped once
+//! - `blocks` walks the events, keeps the stack of quotes and list items, and emits lines;
+//! - `inline` holds a paragraph as plain text plus style runs, so it is wrapped once
 //!   (with [`crate::text::wrap_ranges`]) and then cut into styled spans;
-//! - [`table`] lays tables out in display cells and shrinks them to fit;
-//! - [`heading`] numbers headings and extracts the titles their anchors are made from;
-//! - [`html`] and [`media`] deal with inline HTML and with images, which are not shipped.
+//! - `table` lays tables out in display cells and shrinks them to fit;
+//! - `heading` numbers headings and extracts the titles their anchors are made from;
+//! - `html` and `media` deal with inline HTML and with images, which are not shipped.
 //!
 //! Every line except code lines fits in the width. Code is never wrapped: a wrapped line of
 //! YAML or shell is wrong code, so the UI scrolls or clips instead. All text goes through
