@@ -88,12 +88,7 @@ pub(crate) fn split(text: &str) -> Result<Split<'_>, (usize, &'static str)> {
         if line.trim_end() == "+++" {
             let toml = text.get(toml_start..offset).unwrap_or("");
             let body = text.get(offset + line.len()..).unwrap_or("");
-            return Ok(Split {
-                toml,
-                toml_line: 2,
-                body,
-                body_line: line_no + 1,
-            });
+            return Ok(Split { toml, toml_line: 2, body, body_line: line_no + 1 });
         }
         offset += line.len();
     }
@@ -102,12 +97,7 @@ pub(crate) fn split(text: &str) -> Result<Split<'_>, (usize, &'static str)> {
 
 /// The 1-based line of byte `offset` within `text`.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()
-        .iter()
-        .take(offset)
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes().iter().take(offset).filter(|&&b| b == b'\n').count() + 1
 }
 
 const MISSING_OPEN: &str = "front matter missing: the file must start with a `+++` line";

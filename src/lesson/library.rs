@@ -168,9 +168,7 @@ impl Library {
                     out.push(Problem {
                         file: lesson.file.clone(),
                         line,
-                        message: format!(
-                            "link to `#{anchor}`, which is no heading of lesson `{id}`"
-                        ),
+                        message: format!("link to `#{anchor}`, which is no heading of lesson `{id}`"),
                     });
                 }
             }
@@ -195,23 +193,13 @@ impl Library {
             let meta: CourseMeta = match toml::from_str(&ct.text) {
                 Ok(m) => m,
                 Err(e) => {
-                    let line = e
-                        .span()
-                        .map_or(0, |s| front_matter::line_of(&ct.text, s.start));
-                    problems.push(Problem {
-                        file: ct.rel,
-                        line,
-                        message: toml_message(&e),
-                    });
+                    let line = e.span().map_or(0, |s| front_matter::line_of(&ct.text, s.start));
+                    problems.push(Problem { file: ct.rel, line, message: toml_message(&e) });
                     continue;
                 }
             };
             if let Some(msg) = invalid_id(&meta.id) {
-                problems.push(Problem {
-                    file: ct.rel,
-                    line: 0,
-                    message: msg,
-                });
+                problems.push(Problem { file: ct.rel, line: 0, message: msg });
                 continue;
             }
             if !course_ids.insert(meta.id.clone()) {
@@ -229,11 +217,7 @@ impl Library {
                     Err(p) => problems.push(p),
                 }
             }
-            lessons.sort_by(|a, b| {
-                a.0.order
-                    .cmp(&b.0.order)
-                    .then_with(|| a.1.rel.cmp(&b.1.rel))
-            });
+            lessons.sort_by(|a, b| a.0.order.cmp(&b.0.order).then_with(|| a.1.rel.cmp(&b.1.rel)));
             courses.push((meta, rc.dir, lessons));
         }
         courses.sort_by(|a, b| a.0.order.cmp(&b.0.order).then_with(|| a.1.cmp(&b.1)));
@@ -251,28 +235,14 @@ impl Library {
                     continue;
                 }
                 let body = match file.text {
-                    Cow::Borrowed(s) => {
-                        Cow::Borrowed(front_matter::split(s).map_or("", |s| s.body))
-                    }
-                    Cow::Owned(s) => {
-                        Cow::Owned(front_matter::split(&s).map_or("", |s| s.body).to_owned())
-                    }
+                    Cow::Borrowed(s) => Cow::Borrowed(front_matter::split(s).map_or("", |s| s.body)),
+                    Cow::Owned(s) => Cow::Owned(front_matter::split(&s).map_or("", |s| s.body).to_owned()),
                 };
                 lib.by_id.insert(lmeta.id.clone(), lib.lessons.len());
                 idxs.push(lib.lessons.len());
-                lib.lessons.push(Lesson {
-                    meta: lmeta,
-                    body,
-                    file: file.rel,
-                    body_line,
-                    course: ci,
-                });
+                lib.lessons.push(Lesson { meta: lmeta, body, file: file.rel, body_line, course: ci });
             }
-            lib.courses.push(Course {
-                meta,
-                lessons: idxs,
-                dir,
-            });
+            lib.courses.push(Course { meta, lessons: idxs, dir });
         }
         lib.problems = problems;
         lib
@@ -281,11 +251,7 @@ impl Library {
 
 /// Parses and validates one lesson's front matter.
 fn parse_lesson(file: &RawFile) -> Result<(LessonMeta, usize), Problem> {
-    let problem = |line, message: String| Problem {
-        file: file.rel.clone(),
-        line,
-        message,
-    };
+    let problem = |line, message: String| Problem { file: file.rel.clone(), line, message };
     let split = front_matter::split(&file.text).map_err(|(l, m)| problem(l, m.to_owned()))?;
     let meta: LessonMeta = toml::from_str(split.toml).map_err(|e| {
         let line = e.span().map_or(split.toml_line, |s| {
@@ -306,20 +272,13 @@ fn parse_lesson(file: &RawFile) -> Result<(LessonMeta, usize), Problem> {
 
 /// The first line of a TOML error, without the snippet it quotes.
 fn toml_message(e: &toml::de::Error) -> String {
-    e.message()
-        .lines()
-        .next()
-        .unwrap_or("invalid TOML")
-        .trim()
-        .to_owned()
+    e.message().lines().next().unwrap_or("invalid TOML").trim().to_owned()
 }
 
 /// Why `id` is not a valid id, if it is not.
 fn invalid_id(id: &str) -> Option<String> {
     let ok = !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-');
     (!ok).then(|| format!("invalid id `{id}`: use lowercase ASCII letters, digits and `-`"))
 }
@@ -328,20 +287,11 @@ fn read_embedded() -> Vec<RawCourse> {
     let mut out = Vec::new();
     for dir in EMBEDDED.dirs() {
         let name = dir.path().to_string_lossy().into_owned();
-        let mut rc = RawCourse {
-            dir: name,
-            course_toml: None,
-            lessons: Vec::new(),
-        };
+        let mut rc = RawCourse { dir: name, course_toml: None, lessons: Vec::new() };
         for f in dir.files() {
             let rel = f.path().to_string_lossy().into_owned();
-            let Some(text) = f.contents_utf8() else {
-                continue;
-            };
-            let raw = RawFile {
-                rel,
-                text: Cow::Borrowed(text),
-            };
+            let Some(text) = f.contents_utf8() else { continue };
+            let raw = RawFile { rel, text: Cow::Borrowed(text) };
             match f.path().file_name().and_then(|n| n.to_str()) {
                 Some("course.toml") => rc.course_toml = Some(raw),
                 Some(n) if is_lesson_file(n) => rc.lessons.push(raw),
@@ -358,32 +308,19 @@ fn read_dir(root: &Path, problems: &mut Vec<Problem>) -> Vec<RawCourse> {
     let entries = match std::fs::read_dir(root) {
         Ok(e) => e,
         Err(e) => {
-            problems.push(Problem {
-                file: root.display().to_string(),
-                line: 0,
-                message: e.to_string(),
-            });
+            problems.push(Problem { file: root.display().to_string(), line: 0, message: e.to_string() });
             return out;
         }
     };
     let mut dirs: BTreeMap<String, PathBuf> = BTreeMap::new();
     for entry in entries.flatten() {
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            dirs.insert(
-                entry.file_name().to_string_lossy().into_owned(),
-                entry.path(),
-            );
+            dirs.insert(entry.file_name().to_string_lossy().into_owned(), entry.path());
         }
     }
     for (name, path) in dirs {
-        let mut rc = RawCourse {
-            dir: name.clone(),
-            course_toml: None,
-            lessons: Vec::new(),
-        };
-        let Ok(files) = std::fs::read_dir(&path) else {
-            continue;
-        };
+        let mut rc = RawCourse { dir: name.clone(), course_toml: None, lessons: Vec::new() };
+        let Ok(files) = std::fs::read_dir(&path) else { continue };
         let mut files: Vec<_> = files.flatten().map(|e| e.path()).collect();
         files.sort();
         for file in files {
@@ -402,27 +339,16 @@ fn read_dir(root: &Path, problems: &mut Vec<Problem>) -> Vec<RawCourse> {
                             &String::from_utf8_lossy(e.as_bytes()),
                             e.utf8_error().valid_up_to(),
                         );
-                        problems.push(Problem {
-                            file: rel,
-                            line,
-                            message: "not valid UTF-8".into(),
-                        });
+                        problems.push(Problem { file: rel, line, message: "not valid UTF-8".into() });
                         continue;
                     }
                 },
                 Err(e) => {
-                    problems.push(Problem {
-                        file: rel,
-                        line: 0,
-                        message: e.to_string(),
-                    });
+                    problems.push(Problem { file: rel, line: 0, message: e.to_string() });
                     continue;
                 }
             };
-            let raw = RawFile {
-                rel,
-                text: Cow::Owned(text),
-            };
+            let raw = RawFile { rel, text: Cow::Owned(text) };
             if fname == "course.toml" {
                 rc.course_toml = Some(raw);
             } else {

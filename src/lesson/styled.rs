@@ -60,13 +60,7 @@ pub struct Style {
 impl Style {
     /// A plain style of the given role.
     pub const fn of(role: Role) -> Self {
-        Self {
-            role,
-            bold: false,
-            italic: false,
-            underline: false,
-            strike: false,
-        }
+        Self { role, bold: false, italic: false, underline: false, strike: false }
     }
 }
 

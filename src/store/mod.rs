@@ -38,11 +38,7 @@ pub struct Progress {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// The file could not be read and was moved to the given path.
-    MovedAside {
-        from: PathBuf,
-        to: PathBuf,
-        reason: String,
-    },
+    MovedAside { from: PathBuf, to: PathBuf, reason: String },
 }
 
 /// Errors of the store.
@@ -50,10 +46,7 @@ pub enum Notice {
 pub enum StoreError {
     /// I/O failed.
     #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
 }
 
 /// The progress store bound to a file.
@@ -66,30 +59,15 @@ pub struct Store {
 impl Store {
     /// Opens the store in `GUREUM_DATA_DIR` or the platform data directory.
     pub fn open_default() -> Result<(Self, Vec<Notice>), StoreError> {
-        Ok((
-            Self {
-                path: PathBuf::from("/dev/null"),
-                data: Progress::default(),
-            },
-            Vec::new(),
-        ))
+        Ok((Self { path: PathBuf::from("/dev/null"), data: Progress::default() }, Vec::new()))
     }
     /// Opens (or starts) the store in `dir`.
     pub fn open_in(dir: &Path) -> Result<(Self, Vec<Notice>), StoreError> {
-        Ok((
-            Self {
-                path: dir.join("progress.json"),
-                data: Progress::default(),
-            },
-            Vec::new(),
-        ))
+        Ok((Self { path: dir.join("progress.json"), data: Progress::default() }, Vec::new()))
     }
     /// A store that is never written (for tests and snapshots).
     pub fn in_memory(data: Progress) -> Self {
-        Self {
-            path: PathBuf::new(),
-            data,
-        }
+        Self { path: PathBuf::new(), data }
     }
     /// The file the store writes.
     pub fn path(&self) -> &Path {
