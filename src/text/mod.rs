@@ -1,34 +1,27 @@
-//! Text helpers shared by the renderer and the UI: sanitising, display width, slugs.
+//! Text helpers shared by the renderer and the UI: sanitising, display width, wrapping and slugs.
 //!
-//! STUB: the real helpers replace this.
+//! Everything that reaches the terminal is measured in display cells (a Hangul syllable is two
+//! cells, a Latin letter one), never in bytes or `char`s, and strings are only ever cut at
+//! grapheme-cluster boundaries. Text that comes from content files passes through [`sanitize`]
+//! first, so no escape sequence or control character from a teacher's folder can reach the
+//! terminal and decomposed (macOS NFD) Hangul is composed before it is measured.
+//!
+//! Wrapping is split in two: [`wrap_ranges`] computes where lines break as byte ranges of the
+//! input, so the renderer can wrap a paragraph once and slice its styled runs by those ranges;
+//! [`wrap`] is the convenience form for plain UI strings.
+//!
+//! For the UI: [`width`] measures, [`truncate`] cuts with `…`, [`fit`] cuts and pads to an exact
+//! width (table cells, status bars), [`columns`] takes a horizontal window of a line (scrolling
+//! code sideways), [`wrap`] wraps messages, and [`slug`]/[`Slugger`] make GitHub anchors.
+//! [`sanitize`] cleans any string from content; [`sanitize_markdown`] is the variant for whole
+//! markdown sources, which keeps tabs.
 
-use std::borrow::Cow;
+mod measure;
+mod sanitize;
+mod slug;
+mod wrap;
 
-/// NFC-normalises `s` and removes control characters and escape sequences.
-pub fn sanitize(s: &str) -> Cow<'_, str> {
-    Cow::Borrowed(s)
-}
-
-/// Display width of `s` in terminal cells.
-pub fn width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
-}
-
-/// Wraps `s` at spaces to lines of at most `width` cells (stub).
-pub fn wrap(s: &str, width: usize) -> Vec<String> {
-    let _ = width;
-    vec![s.to_owned()]
-}
-
-/// Cuts `s` to `width` cells, ending with `…` when cut (stub).
-pub fn truncate(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    for ch in s.chars() {
-        if self::width(&out) + 2 > width {
-            out.push('…');
-            break;
-        }
-        out.push(ch);
-    }
-    out
-}
+pub use measure::{columns, expand_tabs, fit, truncate, width};
+pub use sanitize::{sanitize, sanitize_markdown};
+pub use slug::{Slugger, slug};
+pub use wrap::{wrap, wrap_ranges};
