@@ -14,7 +14,9 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn longest(lib: &Library) -> usize {
-    (0..lib.lessons.len()).max_by_key(|&i| lib.lessons[i].body.len()).expect("lessons")
+    (0..lib.lessons.len())
+        .max_by_key(|&i| lib.lessons[i].body.len())
+        .expect("lessons")
 }
 
 fn benches(c: &mut Criterion) {
@@ -22,10 +24,19 @@ fn benches(c: &mut Criterion) {
     let li = longest(&lib);
     let body = lib.lessons[li].body.to_string();
     for width in [80, 120] {
-        let opts = RenderOptions { width, ..RenderOptions::default() };
-        c.bench_function(&format!("render longest lesson ({} KB) at {width}", body.len() / 1024), |b| {
-            b.iter(|| render(black_box(&body), &opts));
-        });
+        let opts = RenderOptions {
+            width,
+            ..RenderOptions::default()
+        };
+        c.bench_function(
+            &format!(
+                "render longest lesson ({} KB) at {width}",
+                body.len() / 1024
+            ),
+            |b| {
+                b.iter(|| render(black_box(&body), &opts));
+            },
+        );
     }
 
     c.bench_function("load all content (front matter)", |b| {
@@ -36,7 +47,12 @@ fn benches(c: &mut Criterion) {
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
         b.iter(|| {
             let lib = Library::load(&ContentSource::Embedded);
-            let mut app = App::new(lib, Store::in_memory(Progress::default()), Lang::Ko, Theme { color: true });
+            let mut app = App::new(
+                lib,
+                Store::in_memory(Progress::default()),
+                Lang::Ko,
+                Theme { color: true },
+            );
             terminal
                 .draw(|f| {
                     app.prepare(f.area());
@@ -46,7 +62,12 @@ fn benches(c: &mut Criterion) {
         });
     });
 
-    let mut app = App::new(lib.clone(), Store::in_memory(Progress::default()), Lang::Ko, Theme { color: true });
+    let mut app = App::new(
+        lib.clone(),
+        Store::in_memory(Progress::default()),
+        Lang::Ko,
+        Theme { color: true },
+    );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
     terminal
         .draw(|f| {
@@ -55,7 +76,10 @@ fn benches(c: &mut Criterion) {
         })
         .expect("draw");
     app.open_lesson(li);
-    app.handle_event(&Event::Key(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE)));
+    app.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::PageDown,
+        KeyModifiers::NONE,
+    )));
     c.bench_function("draw one reader frame 120x40", |b| {
         b.iter(|| {
             terminal

@@ -38,7 +38,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// 레슨을 렌더링해 표준 출력으로 보내요 (파이프나 NO_COLOR면 일반 텍스트)
+    /// 레슨을 렌더링해 표준 출력으로 보내요 (파이프나 `NO_COLOR`면 일반 텍스트)
     Read {
         /// 레슨 id (`gureum lessons`로 확인)
         id: String,
@@ -165,17 +165,14 @@ fn read(
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
     let theme = Theme::from_env();
-    let width = width.map_or_else(
-        || {
-            if tty {
-                ratatui::crossterm::terminal::size()
-                    .map_or(80, |(w, _)| w.min(ui::reader::MAX_TEXT_WIDTH))
-            } else {
-                80
-            }
-        },
-        |w| w,
-    );
+    let width = width.unwrap_or_else(|| {
+        if tty {
+            ratatui::crossterm::terminal::size()
+                .map_or(80, |(w, _)| w.min(ui::reader::MAX_TEXT_WIDTH))
+        } else {
+            80
+        }
+    });
     let mut opts = RenderOptions {
         width: usize::from(width),
         ..RenderOptions::default()

@@ -94,13 +94,14 @@ fn open_a_lesson_search_quit_and_the_terminal_is_restored() {
     );
     t.keys(&["/"]);
     t.wait_for("검색 /");
-    t.keys(&["-l", "Lambda"]);
+    t.keys(&["-l", "Serverless"]);
     t.keys(&["Enter"]);
     t.wait_for("개 일치");
     t.keys(&["q"]);
     t.wait_for("읽기 (c)");
     t.keys(&["q"]);
-    let after = t.wait_for("GUREUM_EXITED=0");
+    t.wait_for("GUREUM_EXITED=0");
+    let after = t.wait_for("canon");
     // Back on the normal screen, cooked mode with echo, no mouse reporting, cursor shown.
     assert!(
         after.contains("icanon") && !after.contains("-icanon"),

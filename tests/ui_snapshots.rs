@@ -62,7 +62,26 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
             draw(app, f);
         })
         .unwrap();
-    terminal.backend().to_string()
+    plain(terminal.backend().buffer())
+}
+
+/// The screen as text, one line per row; the cell after a wide (Hangul) character is skipped.
+fn plain(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[test]

@@ -1,1 +1,1 @@
-//! DynamoDB capacity: calculator, planner, partition simulation.
+//! Capacity of `DynamoDB` tables: calculator, planner, partition simulation.

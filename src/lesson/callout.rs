@@ -62,9 +62,15 @@ pub fn anchor_problem(markdown: &str, callout: &Callout) -> Option<String> {
         return Some("callout anchor is empty".into());
     }
     match markdown.matches(callout.anchor.as_str()).count() {
-        0 => Some(format!("callout anchor `{}` is not in lesson `{}`", callout.anchor, callout.lesson)),
+        0 => Some(format!(
+            "callout anchor `{}` is not in lesson `{}`",
+            callout.anchor, callout.lesson
+        )),
         1 => None,
-        n => Some(format!("callout anchor `{}` occurs {n} times in lesson `{}`; make it unique", callout.anchor, callout.lesson)),
+        n => Some(format!(
+            "callout anchor `{}` occurs {n} times in lesson `{}`; make it unique",
+            callout.anchor, callout.lesson
+        )),
     }
 }
 
@@ -82,7 +88,8 @@ pub fn inject<'a>(markdown: &'a str, callouts: &[&Callout], labels: CalloutLabel
     }
     // Stable sort keeps the file's order for callouts after the same block.
     inserts.sort_by_key(|(at, _)| *at);
-    let mut out = String::with_capacity(markdown.len() + inserts.iter().map(|(_, q)| q.len()).sum::<usize>());
+    let mut out =
+        String::with_capacity(markdown.len() + inserts.iter().map(|(_, q)| q.len()).sum::<usize>());
     let mut from = 0;
     for (at, text) in inserts {
         out.push_str(markdown.get(from..at).unwrap_or(""));
@@ -124,8 +131,16 @@ fn block_end(markdown: &str, offset: usize) -> usize {
 }
 
 fn quote(c: &Callout, labels: CalloutLabels) -> String {
-    let now = if labels.english { c.now_en.as_deref().unwrap_or(&c.now) } else { &c.now };
-    let title = if c.changed.is_some() { labels.title } else { labels.correction };
+    let now = if labels.english {
+        c.now_en.as_deref().unwrap_or(&c.now)
+    } else {
+        &c.now
+    };
+    let title = if c.changed.is_some() {
+        labels.title
+    } else {
+        labels.correction
+    };
     let mut s = format!("> **{title}");
     if let Some(date) = &c.changed {
         let _ = write!(s, " ({} {date})", labels.changed);
@@ -155,7 +170,13 @@ mod tests {
         }
     }
 
-    const LABELS: CalloutLabels = CalloutLabels { title: "노트 이후 바뀐 점", correction: "노트 바로잡기", changed: "변경", source: "출처", english: false };
+    const LABELS: CalloutLabels = CalloutLabels {
+        title: "노트 이후 바뀐 점",
+        correction: "노트 바로잡기",
+        changed: "변경",
+        source: "출처",
+        english: false,
+    };
 
     #[test]
     fn callout_goes_after_the_whole_list_containing_the_anchor() {
@@ -163,7 +184,9 @@ mod tests {
         let c = callout("최대 3GB");
         let out = inject(md, &[&c], LABELS);
         let list_end = out.find("- 15분\n").unwrap() + "- 15분\n".len();
-        let quote_at = out.find("> **노트 이후 바뀐 점 (변경 2020-12)** 지금은 10 GB예요.").unwrap();
+        let quote_at = out
+            .find("> **노트 이후 바뀐 점 (변경 2020-12)** 지금은 10 GB예요.")
+            .unwrap();
         assert!(quote_at > list_end, "{out}");
         assert!(quote_at < out.find("다음 문단").unwrap(), "{out}");
         // The original text is all still there, in order.
@@ -173,7 +196,11 @@ mod tests {
     #[test]
     fn missing_or_repeated_anchors_are_problems() {
         assert!(anchor_problem("abc", &callout("zzz")).is_some());
-        assert!(anchor_problem("3GB and 3GB", &callout("3GB")).unwrap().contains("2 times"));
+        assert!(
+            anchor_problem("3GB and 3GB", &callout("3GB"))
+                .unwrap()
+                .contains("2 times")
+        );
         assert!(anchor_problem("only 3GB here", &callout("3GB")).is_none());
     }
 

@@ -112,7 +112,9 @@ impl Library {
         let mut problems = Vec::new();
         let (raw, callouts) = match source {
             ContentSource::Embedded => {
-                let callouts = EMBEDDED.get_file(CALLOUTS_FILE).and_then(|f| f.contents_utf8());
+                let callouts = EMBEDDED
+                    .get_file(CALLOUTS_FILE)
+                    .and_then(|f| f.contents_utf8());
                 (read_embedded(), callouts.map(Cow::Borrowed))
             }
             ContentSource::Dir(root) => {
@@ -133,8 +135,14 @@ impl Library {
                         .collect();
                 }
                 Err(e) => {
-                    let line = e.span().map_or(0, |s| front_matter::line_of(&text, s.start));
-                    lib.problems.push(Problem { file: CALLOUTS_FILE.into(), line, message: toml_message(&e) });
+                    let line = e
+                        .span()
+                        .map_or(0, |s| front_matter::line_of(&text, s.start));
+                    lib.problems.push(Problem {
+                        file: CALLOUTS_FILE.into(),
+                        line,
+                        message: toml_message(&e),
+                    });
                 }
             }
         }
@@ -143,8 +151,14 @@ impl Library {
 
     /// A lesson's markdown with its "notes vs now" callouts inserted, ready to render.
     pub fn lesson_markdown(&self, index: usize, labels: CalloutLabels) -> Cow<'_, str> {
-        let Some(lesson) = self.lessons.get(index) else { return Cow::Borrowed("") };
-        let callouts: Vec<&Callout> = self.callouts.iter().filter(|c| c.lesson == lesson.meta.id).collect();
+        let Some(lesson) = self.lessons.get(index) else {
+            return Cow::Borrowed("");
+        };
+        let callouts: Vec<&Callout> = self
+            .callouts
+            .iter()
+            .filter(|c| c.lesson == lesson.meta.id)
+            .collect();
         callout::inject(&lesson.body, &callouts, labels)
     }
 
@@ -180,15 +194,24 @@ impl Library {
         }
         for (i, c) in self.callouts.iter().enumerate() {
             let problem = match self.lesson(&c.lesson) {
-                None => Some(format!("callout #{} names unknown lesson `{}`", i + 1, c.lesson)),
+                None => Some(format!(
+                    "callout #{} names unknown lesson `{}`",
+                    i + 1,
+                    c.lesson
+                )),
                 Some(lesson) => callout::anchor_problem(&lesson.body, c),
             };
             let problem = problem.or_else(|| {
-                (!c.source.starts_with("https://")).then(|| format!("callout #{}: source must be an https:// URL", i + 1))
+                (!c.source.starts_with("https://"))
+                    .then(|| format!("callout #{}: source must be an https:// URL", i + 1))
             });
             if let Some(message) = problem {
                 let line = self.callout_lines.get(i).copied().unwrap_or(0);
-                out.push(Problem { file: CALLOUTS_FILE.into(), line, message });
+                out.push(Problem {
+                    file: CALLOUTS_FILE.into(),
+                    line,
+                    message,
+                });
             }
         }
         out.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));

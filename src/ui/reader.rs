@@ -189,7 +189,8 @@ impl Reader {
                 image_label: Strings::new(lang).image_label(),
                 ..RenderOptions::default()
             };
-            let markdown = library.lesson_markdown(self.lesson, Strings::new(lang).callout_labels());
+            let markdown =
+                library.lesson_markdown(self.lesson, Strings::new(lang).callout_labels());
             self.rendered = render(&markdown, &opts);
             self.rendered_width = width;
             if let Some(pos) = self.restore.take() {
