@@ -1,1 +1,0 @@
-//! DynamoDB capacity: calculator, planner, partition simulation.
