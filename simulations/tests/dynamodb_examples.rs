@@ -1,6 +1,10 @@
 //! The DynamoDB worked examples of the facts file (section 1.8 plus the examples quoted in the
 //! rules of 1.2–1.5), asserted to the exact number, and the input limits.
 
+// Units are exact halves and the simulation's test values are exact in f64, so exact
+// comparison is the point; AWS API names in docs are prose.
+#![allow(clippy::float_cmp, clippy::doc_markdown)]
+
 use simulations::dynamodb::{
     AttributeValue, CalcResult, Consistency, Error, IndexChange, IndexKind, IndexWrite, ItemSpec,
     Operation, PlanInput, Request, Target, Units, calculate, item_size, parse_size, plan, prices,
@@ -69,7 +73,10 @@ fn d8_query_rounds_the_sum_once() {
     sizes[0] += total % 10;
     assert_eq!(rcu(Query, &sizes, Strong), 11.0);
     assert_eq!(rcu(Query, &sizes, Eventual), 5.5);
-    assert_eq!(calc(Query, &sizes, Some(Strong)).per_item[0].billed_bytes, 44 * 1024);
+    assert_eq!(
+        calc(Query, &sizes, Some(Strong)).per_item[0].billed_bytes,
+        44 * 1024
+    );
 }
 
 #[test]
@@ -129,7 +136,12 @@ fn d16_transact_write_three_500_byte_items_is_6_wcu() {
 fn transact_get_three_500_byte_items_is_6_rcu() {
     assert_eq!(rcu(TransactGet, &[500, 500, 500], Transactional), 6.0);
     // Transactional is the default for transact-get.
-    assert_eq!(calc(TransactGet, &[500, 500, 500], None).read_units.as_f64(), 6.0);
+    assert_eq!(
+        calc(TransactGet, &[500, 500, 500], None)
+            .read_units
+            .as_f64(),
+        6.0
+    );
 }
 
 #[test]
@@ -145,7 +157,10 @@ fn d18_gsi_query_is_eventual() {
     assert_eq!(res.consistency, Some(Eventual));
     assert_eq!(res.read_units.as_f64(), 2.0);
     r.consistency = Some(Strong);
-    assert!(matches!(calculate(&r), Err(Error::UnsupportedConsistency { .. })));
+    assert!(matches!(
+        calculate(&r),
+        Err(Error::UnsupportedConsistency { .. })
+    ));
 }
 
 #[test]
@@ -200,8 +215,16 @@ fn gsi_write_amplification() {
         let res = calculate(&r).unwrap();
         assert_eq!(res.index_writes[0].writes, writes, "{change:?}");
         assert_eq!(res.gsi_write_units.as_f64(), units, "{change:?}");
-        assert_eq!(res.write_units.as_f64(), 1.0, "GSI writes use the index's capacity");
-        assert_eq!(res.request_units.write.as_f64(), 1.0 + units, "on-demand bills both");
+        assert_eq!(
+            res.write_units.as_f64(),
+            1.0,
+            "GSI writes use the index's capacity"
+        );
+        assert_eq!(
+            res.request_units.write.as_f64(),
+            1.0 + units,
+            "on-demand bills both"
+        );
     }
 }
 
@@ -286,8 +309,21 @@ fn parse_size_accepts_bytes_and_kb() {
     assert_eq!(parse_size("4kb").unwrap(), 4096);
     assert_eq!(parse_size(" 1.5 Kb ").unwrap(), 1536);
     assert_eq!(parse_size("0").unwrap(), 0);
-    for bad in ["", "KB", "-5", "1.5", "abc", "4MB", "1e3", "1..5KB", "99999999999999999999"] {
-        assert!(matches!(parse_size(bad), Err(Error::InvalidSize { .. })), "{bad:?}");
+    for bad in [
+        "",
+        "KB",
+        "-5",
+        "1.5",
+        "abc",
+        "4MB",
+        "1e3",
+        "1..5KB",
+        "99999999999999999999",
+    ] {
+        assert!(
+            matches!(parse_size(bad), Err(Error::InvalidSize { .. })),
+            "{bad:?}"
+        );
     }
 }
 
@@ -301,7 +337,10 @@ fn item_size_from_attributes() {
     item.insert("raw".to_owned(), AttributeValue::B(vec![0; 10])); // 3 + 10
     item.insert(
         "tags".to_owned(),
-        AttributeValue::L(vec![AttributeValue::S("a".into()), AttributeValue::S("bc".into())]),
+        AttributeValue::L(vec![
+            AttributeValue::S("a".into()),
+            AttributeValue::S("bc".into()),
+        ]),
     ); // 4 + 3 + (1+1) + (2+1)
     let mut inner = BTreeMap::new();
     inner.insert("k".to_owned(), AttributeValue::Null(true));
@@ -323,14 +362,22 @@ fn number_sizes_trim_zeros() {
     assert_eq!(size("-1000").unwrap(), 2); // trailing zeros trimmed: "1"
     assert_eq!(size("0.00125").unwrap(), 3); // "125"
     assert!(matches!(size("12a"), Err(Error::InvalidNumber { .. })));
-    assert!(matches!(size(&"1".repeat(39)), Err(Error::InvalidNumber { .. })));
+    assert!(matches!(
+        size(&"1".repeat(39)),
+        Err(Error::InvalidNumber { .. })
+    ));
 }
 
 #[test]
 fn item_over_400kb_is_rejected() {
     let mut item = BTreeMap::new();
     item.insert("d".to_owned(), AttributeValue::B(vec![0; 400 * 1024]));
-    assert_eq!(item_size(&item), Err(Error::ItemTooLarge { bytes: 400 * 1024 + 1 }));
+    assert_eq!(
+        item_size(&item),
+        Err(Error::ItemTooLarge {
+            bytes: 400 * 1024 + 1
+        })
+    );
     let err = calculate(&Request::new(Put, &[400 * 1024 + 1])).unwrap_err();
     assert!(err.to_string().contains("400 KB") && err.to_string().contains("ServiceQuotas"));
     assert!(calculate(&Request::new(Put, &[400 * 1024])).is_ok());
@@ -379,7 +426,10 @@ fn impossible_inputs_are_errors() {
     ));
     let mut r = Request::new(Get, &[1]);
     r.indexes = vec![gsi(IndexChange::Insert, 1, None)];
-    assert!(matches!(calculate(&r), Err(Error::IndexChangesOnRead { .. })));
+    assert!(matches!(
+        calculate(&r),
+        Err(Error::IndexChangesOnRead { .. })
+    ));
 }
 
 #[test]
@@ -388,7 +438,11 @@ fn every_trail_line_is_bilingual_and_sourced() {
     assert!(!r.explanation.is_empty());
     for e in &r.explanation {
         assert!(!e.ko.is_empty() && !e.en.is_empty() && !e.rule.is_empty());
-        assert!(e.source.as_deref().is_some_and(|s| s.starts_with("https://")));
+        assert!(
+            e.source
+                .as_deref()
+                .is_some_and(|s| s.starts_with("https://"))
+        );
         assert!(e.ko.contains('요'), "해요체: {}", e.ko);
     }
 }

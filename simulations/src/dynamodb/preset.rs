@@ -45,7 +45,8 @@ pub struct PassCondition {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Preset {
-    /// File format version.
+    /// File format version (snake case, like the other data files).
+    #[serde(rename = "format_version")]
     pub format_version: u32,
     /// Stable id, e.g. `ddb-hot-key`.
     pub id: String,

@@ -56,7 +56,6 @@ impl Units {
     pub const fn ceil_whole(self) -> u64 {
         self.halves.div_ceil(2)
     }
-
 }
 
 impl Add for Units {
