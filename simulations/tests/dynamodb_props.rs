@@ -129,6 +129,12 @@ proptest! {
         );
     }
 
+}
+
+proptest! {
+    // Each case runs whole simulations; 64 cases keep the suite quick on the shared CI cores.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
     #[test]
     fn a_seed_fully_determines_a_run(config in sim_config()) {
         prop_assert_eq!(simulate(&config).unwrap(), simulate(&config).unwrap());
