@@ -529,7 +529,7 @@ fn calculate_read(request: &Request) -> Result<CalcResult, Error> {
             if request.items.len() > 1 {
                 trail.push(line(
                     "ddb.read.batch-per-item",
-                    format!("{api}는 항목마다 따로 4 KB 단위로 올린 뒤 더해요."),
+                    format!("{api}에서는 항목마다 따로 4 KB 단위로 올린 뒤 더해요."),
                     format!("{api} rounds every item up to 4 KB separately, then adds them."),
                     sources::READ_WRITE,
                 ));
@@ -687,7 +687,7 @@ fn calculate_write(request: &Request) -> Result<CalcResult, Error> {
     if request.items.len() > 1 {
         trail.push(line(
             "ddb.write.batch-per-item",
-            format!("{api}는 항목마다 따로 1 KB 단위로 올린 뒤 더해요."),
+            format!("{api}에서는 항목마다 따로 1 KB 단위로 올린 뒤 더해요."),
             format!("{api} rounds every item up to 1 KB separately, then adds them."),
             if op == Operation::BatchWrite {
                 sources::PROVISIONED
