@@ -1,1 +1,0 @@
-//! Capacity of `DynamoDB` tables: calculator, planner, partition simulation.
