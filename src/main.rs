@@ -186,12 +186,14 @@ fn read(
         Output::Plain
     };
     let mut out = stdout.lock();
-    let title = text::sanitize(&lesson.meta.title);
-    if output == Output::Plain {
-        writeln!(out, "{title}\n")?;
-    } else {
-        writeln!(out, "\x1b[1m{title}\x1b[0m\n")?;
+    for line in text::wrap(&lesson.meta.title, usize::from(width)) {
+        if output == Output::Plain {
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "\x1b[1m{line}\x1b[0m")?;
+        }
     }
+    writeln!(out)?;
     out.write_all(print::to_string(&rendered, theme, output).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -172,3 +172,15 @@ fn missing_content_dir_is_an_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("/definitely/not/here"));
 }
+
+#[test]
+fn read_wraps_the_title_to_the_width_too() {
+    let o = gureum(&["read", "developing-databases", "--width", "20"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let title: Vec<&str> = out.lines().take_while(|l| !l.is_empty()).collect();
+    assert!(title.len() >= 2, "a long title wraps: {title:?}");
+    for line in title {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 20, "{line}");
+    }
+}

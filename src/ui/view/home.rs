@@ -70,7 +70,7 @@ fn draw_resume(app: &App, frame: &mut Frame, area: Rect) {
     };
     let head = format!("▶ {label} (c)  ");
     let room = usize::from(inner.width).saturating_sub(text::width(&head) + text::width(&tail));
-    let what = text::truncate(&format!("{course} › {}", lesson.meta.title), room);
+    let what = super::breadcrumb(course, &lesson.meta.title, room);
     let line = Line::from(vec![
         Span::styled(head, app.theme.key()),
         Span::styled(

@@ -101,6 +101,16 @@ fn draw_status(
     frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
 }
 
+/// "course › lesson", or just the lesson when both do not fit in `width` cells.
+fn breadcrumb(course: &str, lesson: &str, width: usize) -> String {
+    let full = format!("{course} › {lesson}");
+    if text::width(&full) <= width {
+        full
+    } else {
+        text::truncate(lesson, width)
+    }
+}
+
 /// A text progress bar of `width` cells for `percent`.
 fn gauge(percent: u8, width: usize) -> String {
     let full = usize::from(percent.min(100)) * width / 100;

@@ -21,13 +21,10 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     };
     let course = &app.library.course_of(lesson).meta.title;
     let layout = r.layout;
-    draw_title(
-        app,
-        frame,
-        layout.title,
-        &format!("{course} › {}", lesson.meta.title),
-        &format!("{}%", r.percent()),
-    );
+    let percent = format!("{}%", r.percent());
+    let room = usize::from(layout.title.width).saturating_sub(text::width(&percent) + 3);
+    let crumb = super::breadcrumb(course, &lesson.meta.title, room);
+    draw_title(app, frame, layout.title, &crumb, &percent);
     if layout.toc.width > 0 {
         draw_toc(app, r, frame, layout.toc);
     }
@@ -56,7 +53,14 @@ fn draw_toc(app: &App, r: &Reader, frame: &mut Frame, area: Rect) {
         .skip(offset)
         .take(rows)
         .map(|(i, h)| {
-            let indent = "  ".repeat(usize::from(h.level.saturating_sub(1)).min(3));
+            // Indent by nesting depth ("1.2" is depth 2) rather than the raw markdown level,
+            // which skips levels in several notes.
+            let depth = if h.number.is_empty() {
+                usize::from(h.level)
+            } else {
+                h.number.split('.').count()
+            };
+            let indent = "  ".repeat(depth.saturating_sub(1).min(3));
             let number = if h.number.is_empty() {
                 String::new()
             } else {
