@@ -219,6 +219,14 @@ pub enum PresetError {
         /// The limit it breaks.
         source: ConfigError,
     },
+    /// A `fixed` entry that is not a config field.
+    #[error("시나리오 {id}의 fixed에 없는 설정 이름 {field}이(가) 있어요 / scenario {id}: fixed names unknown config field {field}")]
+    UnknownFixed {
+        /// The preset id (file stem).
+        id: String,
+        /// The unknown name.
+        field: String,
+    },
     /// A required text field is empty, or the challenge is not one line.
     #[error("시나리오 {id}의 {field}이(가) 비었거나 한 줄이 아니에요 / scenario {id}: {field} is empty or not one line")]
     Text {

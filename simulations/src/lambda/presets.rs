@@ -132,6 +132,10 @@ pub struct Preset {
     pub challenge: String,
     /// All of these must hold for the challenge to pass.
     pub pass: Vec<Condition>,
+    /// Config fields the learner must leave as they are (e.g. `rps`), so the challenge cannot be
+    /// passed by changing the traffic or an assumption.
+    #[serde(default)]
+    pub fixed: Vec<String>,
     /// The starting configuration.
     pub config: LambdaConfig,
 }
@@ -155,6 +159,14 @@ impl Preset {
         if preset.pass.is_empty() {
             return Err(text_error("pass"));
         }
+        let known = field_values(&LambdaConfig {
+            reserved: Some(0),
+            burst_limit: Some(1),
+            ..LambdaConfig::default()
+        });
+        if let Some(bad) = preset.fixed.iter().find(|f| !known.contains_key(f.as_str())) {
+            return Err(PresetError::UnknownFixed { id: id.to_owned(), field: bad.clone() });
+        }
         preset
             .config
             .validate()
@@ -162,9 +174,29 @@ impl Preset {
         Ok(preset)
     }
 
-    /// Whether `result` passes the challenge (every condition holds).
-    pub fn passes(&self, result: &LambdaResult) -> bool {
-        self.pass.iter().all(|c| c.holds(result))
+    /// The `fixed` fields that `config` changed from the preset's config.
+    pub fn changed_fixed(&self, config: &LambdaConfig) -> Vec<String> {
+        let ours = field_values(&self.config);
+        let theirs = field_values(config);
+        self.fixed
+            .iter()
+            .filter(|f| ours.get(f.as_str()) != theirs.get(f.as_str()))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether the learner's `config` and its `result` pass the challenge: every condition holds
+    /// and no `fixed` field was changed.
+    pub fn passes(&self, config: &LambdaConfig, result: &LambdaResult) -> bool {
+        self.changed_fixed(config).is_empty() && self.pass.iter().all(|c| c.holds(result))
+    }
+}
+
+/// A config as a table of field name -> value (absent `None` fields are missing).
+fn field_values(config: &LambdaConfig) -> toml::Table {
+    match toml::Value::try_from(config) {
+        Ok(toml::Value::Table(t)) => t,
+        _ => toml::Table::new(),
     }
 }
 
