@@ -25,8 +25,14 @@ fn date(text: &str) -> BillingDate {
 #[test]
 fn l1_billed_duration_27_4_ms() {
     // 27.40 ms bills 28 ms since Dec 2020 and 100 ms before.
-    assert_eq!(billed_duration_ms(27_400, date("2020-12-01").granularity_ms()), 28);
-    assert_eq!(billed_duration_ms(27_400, date("2020-11-30").granularity_ms()), 100);
+    assert_eq!(
+        billed_duration_ms(27_400, date("2020-12-01").granularity_ms()),
+        28
+    );
+    assert_eq!(
+        billed_duration_ms(27_400, date("2020-11-30").granularity_ms()),
+        100
+    );
     // Exact multiples are not rounded further.
     assert_eq!(billed_duration_ms(100_000, 100), 100);
     assert_eq!(billed_duration_ms(100_001, 100), 200);
@@ -59,7 +65,10 @@ fn l3_burst_to_5000_takes_five_10s_windows() {
     let r = simulate(&cfg).unwrap();
     for t in 0..50 {
         let expected = 1_000 * (t / 10 + 1);
-        assert_eq!(r.timeline[t as usize].peak_concurrency, expected, "second {t}");
+        assert_eq!(
+            r.timeline[t as usize].peak_concurrency, expected,
+            "second {t}"
+        );
     }
     // 5,000 is reached in the fifth 10 s window (40-50 s), i.e. "after ~50 s".
     assert_eq!(r.timeline[39].peak_concurrency, 4_000);
@@ -108,7 +117,10 @@ fn pre_2023_model_bursts_then_adds_500_per_minute() {
     assert_eq!(r.timeline[59].peak_concurrency, 500);
     assert_eq!(r.timeline[61].peak_concurrency, 1_000);
     assert_eq!(r.timeline[121].peak_concurrency, 1_500);
-    let us = LambdaConfig { region: "us-east-1".to_owned(), ..cfg };
+    let us = LambdaConfig {
+        region: "us-east-1".to_owned(),
+        ..cfg
+    };
     assert_eq!(us.effective_burst_limit(), 3_000);
 }
 
@@ -129,12 +141,20 @@ fn l6_async_always_failing_three_attempts_then_dlq() {
     assert_eq!(r.succeeded, 0);
     // Attempt 1 at 0 ms (ends 100); 1 min later attempt 2 at 60,100 ms (ends 60,200);
     // 2 min later attempt 3 at 180,200 ms; it fails at 180,300 ms and goes to the DLQ.
-    let attempts_at: Vec<u64> =
-        r.timeline.iter().filter(|s| s.attempts > 0).map(|s| s.t_s).collect();
+    let attempts_at: Vec<u64> = r
+        .timeline
+        .iter()
+        .filter(|s| s.attempts > 0)
+        .map(|s| s.t_s)
+        .collect();
     assert_eq!(attempts_at, vec![0, 60, 180]);
     assert_eq!(r.timeline[180].dlq, 1);
     assert_eq!(r.simulated_ms, 180_300);
-    assert!(r.explanations.iter().any(|e| e.rule == "lambda.async.retry"));
+    assert!(
+        r.explanations
+            .iter()
+            .any(|e| e.rule == "lambda.async.retry")
+    );
     assert!(r.explanations.iter().any(|e| e.rule == "lambda.async.dlq"));
 }
 
@@ -175,7 +195,11 @@ fn l12_sync_beyond_account_limit_is_429() {
     assert_eq!(r.throttles, 5);
     assert_eq!(r.throttles_limit, 5);
     assert_eq!(r.max_concurrency, 10);
-    let line = r.explanations.iter().find(|e| e.rule == "lambda.throttle.429").unwrap();
+    let line = r
+        .explanations
+        .iter()
+        .find(|e| e.rule == "lambda.throttle.429")
+        .unwrap();
     assert!(line.en.contains("TooManyRequestsException"));
     assert!(line.ko.contains("429"));
     // Throttled attempts are not billed.
@@ -204,7 +228,11 @@ fn reserved_zero_async_goes_straight_to_dlq() {
     cfg.reserved = Some(0);
     let r = simulate(&cfg).unwrap();
     assert_eq!((r.attempts, r.throttles, r.dlq, r.succeeded), (5, 5, 5, 0));
-    assert!(r.explanations.iter().any(|e| e.rule == "lambda.concurrency.reserved-zero"));
+    assert!(
+        r.explanations
+            .iter()
+            .any(|e| e.rule == "lambda.concurrency.reserved-zero")
+    );
     cfg.invoke = InvokeType::Sync;
     assert_eq!(simulate(&cfg).unwrap().throttled_sync, 5);
 }
@@ -227,7 +255,11 @@ fn concurrency_is_rate_times_duration() {
         assert!((s.busy - 20.0).abs() < 1e-9, "second {}: {}", s.t_s, s.busy);
     }
     // Second 0 ramps up over the first 200 ms: 2,000 env-ms short of 20 x 1,000.
-    assert!((r.timeline[0].busy - 18.1).abs() < 0.2, "{}", r.timeline[0].busy);
+    assert!(
+        (r.timeline[0].busy - 18.1).abs() < 0.2,
+        "{}",
+        r.timeline[0].busy
+    );
     assert!((r.avg_concurrency - 20.0).abs() < 0.05);
     // Warm reuse: only the first 20 requests were cold.
     assert_eq!(r.cold_starts, 20);
@@ -271,7 +303,11 @@ fn init_is_billed_from_august_2025() {
     cfg.billing_date = "2025-07-31".to_owned();
     let r = simulate(&cfg).unwrap();
     assert_eq!(r.cost.billed_ms, 100);
-    assert!(r.explanations.iter().any(|e| e.rule == "lambda.billing.init" && e.en.contains("not billed")));
+    assert!(
+        r.explanations
+            .iter()
+            .any(|e| e.rule == "lambda.billing.init" && e.en.contains("not billed"))
+    );
 }
 
 #[test]
@@ -295,7 +331,10 @@ fn provisioned_concurrency_is_billed_while_configured() {
     assert_eq!(r.cost.billed_ms, 0);
     assert!(r.cost.unconfirmed);
     // Billed in 5-minute steps: a 301 s run bills 600 s.
-    let short = LambdaConfig { seconds: 301, ..cfg };
+    let short = LambdaConfig {
+        seconds: 301,
+        ..cfg
+    };
     assert_eq!(simulate(&short).unwrap().cost.provisioned_config_s, 600);
 }
 
@@ -311,7 +350,11 @@ fn init_over_10s_fails_and_is_retried_in_invoke() {
     assert_eq!(r.init_timeouts, 1);
     assert_eq!(r.max_ms, 22_100);
     assert_eq!(r.succeeded, 1);
-    assert!(r.explanations.iter().any(|e| e.rule == "lambda.init.limit-10s"));
+    assert!(
+        r.explanations
+            .iter()
+            .any(|e| e.rule == "lambda.init.limit-10s")
+    );
     // With a 10 s timeout the retried Init cannot finish: a timeout error, environment reset.
     cfg.timeout_s = 10;
     let r = simulate(&cfg).unwrap();
@@ -331,7 +374,16 @@ fn a_reset_environment_is_not_reused() {
         seconds: 100,
         init_ms: 12_000,
         timeout_s: 10,
-        bursts: vec![Burst { at_s: 0.0, count: 1 }, Burst { at_s: 50.0, count: 1 }],
+        bursts: vec![
+            Burst {
+                at_s: 0.0,
+                count: 1,
+            },
+            Burst {
+                at_s: 50.0,
+                count: 1,
+            },
+        ],
         ..LambdaConfig::default()
     };
     assert_eq!(simulate(&cfg).unwrap().cold_starts, 2);
@@ -345,7 +397,16 @@ fn idle_environment_is_reused_until_the_assumed_timeout() {
         idle_timeout_s: 30,
         init_ms: 0,
         duration_ms: 100,
-        bursts: vec![Burst { at_s: 0.0, count: 1 }, Burst { at_s: gap, count: 1 }],
+        bursts: vec![
+            Burst {
+                at_s: 0.0,
+                count: 1,
+            },
+            Burst {
+                at_s: gap,
+                count: 1,
+            },
+        ],
         ..LambdaConfig::default()
     };
     // Idle from 0.1 s, so reclaimed at 30.1 s unless reused before.
@@ -356,7 +417,11 @@ fn idle_environment_is_reused_until_the_assumed_timeout() {
     assert!(warm.timeline[61].idle.abs() < 1e-9);
     let cold = simulate(&with_gap(30.2)).unwrap();
     assert_eq!((cold.cold_starts, cold.environments_reclaimed), (2, 2));
-    let line = cold.explanations.iter().find(|e| e.rule == "lambda.idle.assumption").unwrap();
+    let line = cold
+        .explanations
+        .iter()
+        .find(|e| e.rule == "lambda.idle.assumption")
+        .unwrap();
     assert!(line.ko.contains("가정") && line.en.contains("Assumption"));
     assert!(line.en.contains("publishes no"));
 }
@@ -376,77 +441,202 @@ fn cold_start_latency_includes_init() {
 #[test]
 fn memory_must_be_128_to_10240() {
     for (mb, ok) in [(127, false), (128, true), (10_240, true), (10_241, false)] {
-        let cfg = LambdaConfig { memory_mb: mb, ..LambdaConfig::default() };
+        let cfg = LambdaConfig {
+            memory_mb: mb,
+            ..LambdaConfig::default()
+        };
         assert_eq!(cfg.validate().is_ok(), ok, "{mb}");
     }
     // 3,009 MB was over the old 3,008 MB maximum; it is fine today.
-    assert!(LambdaConfig { memory_mb: 3_009, ..LambdaConfig::default() }.validate().is_ok());
-    let err = LambdaConfig { memory_mb: 10_241, ..LambdaConfig::default() }.validate().unwrap_err();
+    assert!(
+        LambdaConfig {
+            memory_mb: 3_009,
+            ..LambdaConfig::default()
+        }
+        .validate()
+        .is_ok()
+    );
+    let err = LambdaConfig {
+        memory_mb: 10_241,
+        ..LambdaConfig::default()
+    }
+    .validate()
+    .unwrap_err();
     assert_eq!(err, ConfigError::Memory { memory_mb: 10_241 });
     let text = err.to_string();
-    assert!(text.contains("10,240") && text.contains("configuration-memory.html"), "{text}");
+    assert!(
+        text.contains("10,240") && text.contains("configuration-memory.html"),
+        "{text}"
+    );
 }
 
 #[test]
 fn duration_over_900s_is_rejected() {
-    let cfg = LambdaConfig { duration_ms: 900_001, ..LambdaConfig::default() };
+    let cfg = LambdaConfig {
+        duration_ms: 900_001,
+        ..LambdaConfig::default()
+    };
     let err = cfg.validate().unwrap_err();
-    assert_eq!(err, ConfigError::DurationOverMax { duration_ms: 900_001 });
+    assert_eq!(
+        err,
+        ConfigError::DurationOverMax {
+            duration_ms: 900_001
+        }
+    );
     assert!(err.to_string().contains("900"));
-    assert!(LambdaConfig { duration_ms: 900_000, ..LambdaConfig::default() }.validate().is_ok());
-    let short = LambdaConfig { duration_ms: 4_000, timeout_s: 3, ..LambdaConfig::default() };
-    assert!(matches!(short.validate(), Err(ConfigError::DurationOverTimeout { .. })));
+    assert!(
+        LambdaConfig {
+            duration_ms: 900_000,
+            ..LambdaConfig::default()
+        }
+        .validate()
+        .is_ok()
+    );
+    let short = LambdaConfig {
+        duration_ms: 4_000,
+        timeout_s: 3,
+        ..LambdaConfig::default()
+    };
+    assert!(matches!(
+        short.validate(),
+        Err(ConfigError::DurationOverTimeout { .. })
+    ));
 }
 
 #[test]
 fn reserved_must_leave_100_unreserved() {
-    let ok = LambdaConfig { reserved: Some(900), ..LambdaConfig::default() };
+    let ok = LambdaConfig {
+        reserved: Some(900),
+        ..LambdaConfig::default()
+    };
     assert!(ok.validate().is_ok());
-    let err = LambdaConfig { reserved: Some(901), ..LambdaConfig::default() }.validate().unwrap_err();
-    assert_eq!(err, ConfigError::ReservedTooHigh { reserved: 901, max: 900, account_limit: 1_000 });
+    let err = LambdaConfig {
+        reserved: Some(901),
+        ..LambdaConfig::default()
+    }
+    .validate()
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ConfigError::ReservedTooHigh {
+            reserved: 901,
+            max: 900,
+            account_limit: 1_000
+        }
+    );
     assert!(err.to_string().contains("configuration-concurrency.html"));
 }
 
 #[test]
 fn provisioned_must_fit_reserved_and_account() {
-    let above_reserved =
-        LambdaConfig { reserved: Some(10), provisioned: 11, ..LambdaConfig::default() };
+    let above_reserved = LambdaConfig {
+        reserved: Some(10),
+        provisioned: 11,
+        ..LambdaConfig::default()
+    };
     assert_eq!(
         above_reserved.validate().unwrap_err(),
-        ConfigError::ProvisionedAboveReserved { provisioned: 11, reserved: 10 }
+        ConfigError::ProvisionedAboveReserved {
+            provisioned: 11,
+            reserved: 10
+        }
     );
-    let above_account = LambdaConfig { provisioned: 1_001, ..LambdaConfig::default() };
+    let above_account = LambdaConfig {
+        provisioned: 1_001,
+        ..LambdaConfig::default()
+    };
     assert_eq!(
         above_account.validate().unwrap_err(),
-        ConfigError::ProvisionedAboveAccount { provisioned: 1_001, account_limit: 1_000 }
+        ConfigError::ProvisionedAboveAccount {
+            provisioned: 1_001,
+            account_limit: 1_000
+        }
     );
-    let long_init =
-        LambdaConfig { provisioned: 1, init_ms: 130_001, timeout_s: 60, ..LambdaConfig::default() };
-    assert!(matches!(long_init.validate(), Err(ConfigError::ProvisionedInit { limit_ms: 130_000, .. })));
+    let long_init = LambdaConfig {
+        provisioned: 1,
+        init_ms: 130_001,
+        timeout_s: 60,
+        ..LambdaConfig::default()
+    };
+    assert!(matches!(
+        long_init.validate(),
+        Err(ConfigError::ProvisionedInit {
+            limit_ms: 130_000,
+            ..
+        })
+    ));
 }
 
 #[test]
 fn rates_and_probabilities_are_checked() {
     for rps in [-1.0, f64::NAN, f64::INFINITY] {
-        let cfg = LambdaConfig { rps, ..LambdaConfig::default() };
-        assert!(matches!(cfg.validate(), Err(ConfigError::NotANonNegativeNumber { field: "rps", .. })));
+        let cfg = LambdaConfig {
+            rps,
+            ..LambdaConfig::default()
+        };
+        assert!(matches!(
+            cfg.validate(),
+            Err(ConfigError::NotANonNegativeNumber { field: "rps", .. })
+        ));
     }
-    let cfg = LambdaConfig { error_rate: 1.5, ..LambdaConfig::default() };
-    assert_eq!(cfg.validate().unwrap_err(), ConfigError::ErrorRate { error_rate: 1.5 });
-    let cfg = LambdaConfig { error_rate: -0.1, ..LambdaConfig::default() };
+    let cfg = LambdaConfig {
+        error_rate: 1.5,
+        ..LambdaConfig::default()
+    };
+    assert_eq!(
+        cfg.validate().unwrap_err(),
+        ConfigError::ErrorRate { error_rate: 1.5 }
+    );
+    let cfg = LambdaConfig {
+        error_rate: -0.1,
+        ..LambdaConfig::default()
+    };
     assert!(cfg.validate().is_err());
-    let cfg = LambdaConfig { retry_attempts: 3, ..LambdaConfig::default() };
-    assert_eq!(cfg.validate().unwrap_err(), ConfigError::RetryAttempts { retry_attempts: 3 });
+    let cfg = LambdaConfig {
+        retry_attempts: 3,
+        ..LambdaConfig::default()
+    };
+    assert_eq!(
+        cfg.validate().unwrap_err(),
+        ConfigError::RetryAttempts { retry_attempts: 3 }
+    );
     for age in [59, 21_601] {
-        let cfg = LambdaConfig { max_event_age_s: age, ..LambdaConfig::default() };
-        assert!(matches!(cfg.validate(), Err(ConfigError::MaxEventAge { .. })));
+        let cfg = LambdaConfig {
+            max_event_age_s: age,
+            ..LambdaConfig::default()
+        };
+        assert!(matches!(
+            cfg.validate(),
+            Err(ConfigError::MaxEventAge { .. })
+        ));
     }
-    let cfg = LambdaConfig { billing_date: "2025/08/01".to_owned(), ..LambdaConfig::default() };
-    assert!(matches!(cfg.validate(), Err(ConfigError::BillingDate { .. })));
-    let cfg = LambdaConfig { rps: 1e9, seconds: 86_400, ..LambdaConfig::default() };
-    assert!(matches!(cfg.validate(), Err(ConfigError::TooManyEvents { .. })));
-    let cfg = LambdaConfig { region: "mars-1".to_owned(), ..LambdaConfig::default() };
-    assert_eq!(simulate(&cfg).unwrap_err(), ConfigError::UnknownRegion { region: "mars-1".to_owned() });
+    let cfg = LambdaConfig {
+        billing_date: "2025/08/01".to_owned(),
+        ..LambdaConfig::default()
+    };
+    assert!(matches!(
+        cfg.validate(),
+        Err(ConfigError::BillingDate { .. })
+    ));
+    let cfg = LambdaConfig {
+        rps: 1e9,
+        seconds: 86_400,
+        ..LambdaConfig::default()
+    };
+    assert!(matches!(
+        cfg.validate(),
+        Err(ConfigError::TooManyEvents { .. })
+    ));
+    let cfg = LambdaConfig {
+        region: "mars-1".to_owned(),
+        ..LambdaConfig::default()
+    };
+    assert_eq!(
+        simulate(&cfg).unwrap_err(),
+        ConfigError::UnknownRegion {
+            region: "mars-1".to_owned()
+        }
+    );
 }
 
 // ---- Output shape ----
@@ -454,29 +644,53 @@ fn rates_and_probabilities_are_checked() {
 #[test]
 fn result_serialises_with_the_contract_field_names() {
     let r = simulate(&LambdaConfig::default()).unwrap();
-    let toml::Value::Table(top) = toml::Value::try_from(&r).unwrap() else { panic!("not a table") };
+    let toml::Value::Table(top) = toml::Value::try_from(&r).unwrap() else {
+        panic!("not a table")
+    };
     for key in [
-        "timeline", "events", "attempts", "cold_starts", "throttles", "dlq", "max_concurrency",
-        "p50_ms", "p95_ms", "p99_ms", "cold_start_pct", "cost_usd", "explanations",
+        "timeline",
+        "events",
+        "attempts",
+        "cold_starts",
+        "throttles",
+        "dlq",
+        "max_concurrency",
+        "p50_ms",
+        "p95_ms",
+        "p99_ms",
+        "cold_start_pct",
+        "cost_usd",
+        "explanations",
     ] {
         assert!(top.contains_key(key), "missing {key}");
     }
-    let toml::Value::Array(timeline) = &top["timeline"] else { panic!("timeline") };
+    let toml::Value::Array(timeline) = &top["timeline"] else {
+        panic!("timeline")
+    };
     assert_eq!(timeline.len(), 60);
-    let toml::Value::Table(second) = &timeline[0] else { panic!("second") };
+    let toml::Value::Table(second) = &timeline[0] else {
+        panic!("second")
+    };
     for key in ["t_s", "busy", "idle", "init", "cold_starts", "throttles"] {
         assert!(second.contains_key(key), "missing timeline.{key}");
     }
     for e in &r.explanations {
         assert!(e.rule.starts_with("lambda."));
         assert!(!e.ko.is_empty() && !e.en.is_empty());
-        assert!(e.source.as_deref().is_some_and(|s| s.starts_with("https://")), "{}", e.rule);
+        assert!(
+            e.source
+                .as_deref()
+                .is_some_and(|s| s.starts_with("https://")),
+            "{}",
+            e.rule
+        );
     }
 }
 
 #[test]
 fn config_round_trips_through_toml_and_rejects_unknown_keys() {
-    let cfg: LambdaConfig = toml::from_str("rps = 5.0\ninvoke = \"async\"\nreserved = 20\n").unwrap();
+    let cfg: LambdaConfig =
+        toml::from_str("rps = 5.0\ninvoke = \"async\"\nreserved = 20\n").unwrap();
     assert_eq!(cfg.invoke, InvokeType::Async);
     assert_eq!(cfg.reserved, Some(20));
     assert_eq!(cfg.memory_mb, 128);

@@ -23,7 +23,14 @@ fn config() -> impl Strategy<Value = LambdaConfig> {
         prop::bool::ANY,
         prop_oneof![Just(None), (1u32..40).prop_map(Some)],
     );
-    let failures = (0.0..=1.0f64, 0u32..=2, 60u32..400, prop::bool::ANY, prop::bool::ANY, any::<u64>());
+    let failures = (
+        0.0..=1.0f64,
+        0u32..=2,
+        60u32..400,
+        prop::bool::ANY,
+        prop::bool::ANY,
+        any::<u64>(),
+    );
     (traffic, limits, failures).prop_map(
         |(
             (rps, seconds, duration_ms, init_ms, poisson, bursts),
@@ -36,21 +43,36 @@ fn config() -> impl Strategy<Value = LambdaConfig> {
                 seconds,
                 duration_ms,
                 init_ms,
-                arrival: if poisson { ArrivalKind::Poisson } else { ArrivalKind::Constant },
+                arrival: if poisson {
+                    ArrivalKind::Poisson
+                } else {
+                    ArrivalKind::Constant
+                },
                 bursts: bursts
                     .into_iter()
-                    .map(|(at, count)| Burst { at_s: at * f64::from(seconds), count })
+                    .map(|(at, count)| Burst {
+                        at_s: at * f64::from(seconds),
+                        count,
+                    })
                     .collect(),
                 account_limit,
                 reserved,
                 provisioned,
                 idle_timeout_s,
-                scaling: if old_scaling { ScalingModel::AccountBurst } else { ScalingModel::PerFunction },
+                scaling: if old_scaling {
+                    ScalingModel::AccountBurst
+                } else {
+                    ScalingModel::PerFunction
+                },
                 burst_limit,
                 error_rate,
                 retry_attempts,
                 max_event_age_s,
-                invoke: if is_async { InvokeType::Async } else { InvokeType::Sync },
+                invoke: if is_async {
+                    InvokeType::Async
+                } else {
+                    InvokeType::Sync
+                },
                 on_failure_destination: destination,
                 seed,
                 ..LambdaConfig::default()

@@ -34,8 +34,11 @@ pub(crate) struct Arrivals {
 impl Arrivals {
     /// Prepares the stream for `config` (which must be valid).
     pub(crate) fn new(config: &LambdaConfig) -> Self {
-        let segments: Vec<RateSegment> =
-            config.segments().into_iter().filter(|s| s.rps > 0.0).collect();
+        let segments: Vec<RateSegment> = config
+            .segments()
+            .into_iter()
+            .filter(|s| s.rps > 0.0)
+            .collect();
         let mut bursts: Vec<(u64, u32)> = config
             .bursts
             .iter()
@@ -107,7 +110,10 @@ impl Arrivals {
             }
             self.seg += 1;
             self.k = 0;
-            self.clock_ms = self.segments.get(self.seg).map_or(0.0, |s| s.from_s * 1000.0);
+            self.clock_ms = self
+                .segments
+                .get(self.seg)
+                .map_or(0.0, |s| s.from_s * 1000.0);
         }
         None
     }
@@ -127,8 +133,15 @@ mod tests {
 
     #[test]
     fn constant_rate_is_evenly_spaced() {
-        let cfg = LambdaConfig { rps: 4.0, seconds: 2, ..LambdaConfig::default() };
-        assert_eq!(collect(&cfg), vec![0, 250, 500, 750, 1000, 1250, 1500, 1750]);
+        let cfg = LambdaConfig {
+            rps: 4.0,
+            seconds: 2,
+            ..LambdaConfig::default()
+        };
+        assert_eq!(
+            collect(&cfg),
+            vec![0, 250, 500, 750, 1000, 1250, 1500, 1750]
+        );
     }
 
     #[test]
@@ -136,7 +149,16 @@ mod tests {
         let cfg = LambdaConfig {
             rps: 1.0,
             seconds: 3,
-            bursts: vec![Burst { at_s: 1.5, count: 2 }, Burst { at_s: 0.0, count: 1 }],
+            bursts: vec![
+                Burst {
+                    at_s: 1.5,
+                    count: 2,
+                },
+                Burst {
+                    at_s: 0.0,
+                    count: 1,
+                },
+            ],
             ..LambdaConfig::default()
         };
         assert_eq!(collect(&cfg), vec![0, 0, 1000, 1500, 1500, 2000]);
@@ -160,8 +182,16 @@ mod tests {
         let cfg = LambdaConfig {
             seconds: 4,
             timeline: vec![
-                RateSegment { from_s: 0.0, to_s: 1.0, rps: 2.0 },
-                RateSegment { from_s: 2.0, to_s: 4.0, rps: 1.0 },
+                RateSegment {
+                    from_s: 0.0,
+                    to_s: 1.0,
+                    rps: 2.0,
+                },
+                RateSegment {
+                    from_s: 2.0,
+                    to_s: 4.0,
+                    rps: 1.0,
+                },
             ],
             ..LambdaConfig::default()
         };

@@ -192,9 +192,9 @@ pub struct BillingDate(pub u32);
 
 impl BillingDate {
     /// 1 ms duration rounding starts with the December 2020 billing cycle (aws-facts.md 2.6).
-    pub const ONE_MS_BILLING: Self = Self(2020_12_01);
+    pub const ONE_MS_BILLING: Self = Self(2020 * 10_000 + 12 * 100 + 1);
     /// Init is billed like Invoke from 1 Aug 2025 (aws-facts.md 2.6).
-    pub const INIT_BILLED: Self = Self(2025_08_01);
+    pub const INIT_BILLED: Self = Self(2025 * 10_000 + 8 * 100 + 1);
 
     /// Parses `YYYY-MM-DD`; `None` if it is not a plausible calendar date.
     pub fn parse(text: &str) -> Option<Self> {
@@ -245,7 +245,11 @@ impl LambdaConfig {
     /// The rate segments that generate arrivals: `timeline`, or `rps` over `[0, seconds)`.
     pub fn segments(&self) -> Vec<RateSegment> {
         if self.timeline.is_empty() {
-            vec![RateSegment { from_s: 0.0, to_s: f64::from(self.seconds), rps: self.rps }]
+            vec![RateSegment {
+                from_s: 0.0,
+                to_s: f64::from(self.seconds),
+                rps: self.rps,
+            }]
         } else {
             self.timeline.clone()
         }
@@ -253,7 +257,11 @@ impl LambdaConfig {
 
     /// Roughly how many events this config offers (rate segments plus bursts).
     pub fn expected_events(&self) -> f64 {
-        let rate: f64 = self.segments().iter().map(|s| (s.to_s - s.from_s).max(0.0) * s.rps).sum();
+        let rate: f64 = self
+            .segments()
+            .iter()
+            .map(|s| (s.to_s - s.from_s).max(0.0) * s.rps)
+            .sum();
         rate + self.bursts.iter().map(|b| f64::from(b.count)).sum::<f64>()
     }
 
@@ -267,13 +275,19 @@ impl LambdaConfig {
 
     fn validate_function(&self) -> Result<(), ConfigError> {
         if !(MEMORY_MIN_MB..=MEMORY_MAX_MB).contains(&self.memory_mb) {
-            return Err(ConfigError::Memory { memory_mb: self.memory_mb });
+            return Err(ConfigError::Memory {
+                memory_mb: self.memory_mb,
+            });
         }
         if !(1..=TIMEOUT_MAX_S).contains(&self.timeout_s) {
-            return Err(ConfigError::Timeout { timeout_s: self.timeout_s });
+            return Err(ConfigError::Timeout {
+                timeout_s: self.timeout_s,
+            });
         }
         if u64::from(self.duration_ms) > u64::from(TIMEOUT_MAX_S) * 1000 {
-            return Err(ConfigError::DurationOverMax { duration_ms: self.duration_ms });
+            return Err(ConfigError::DurationOverMax {
+                duration_ms: self.duration_ms,
+            });
         }
         if u64::from(self.duration_ms) > u64::from(self.timeout_s) * 1000 {
             return Err(ConfigError::DurationOverTimeout {
@@ -282,7 +296,9 @@ impl LambdaConfig {
             });
         }
         if u64::from(self.init_ms) > u64::from(TIMEOUT_MAX_S) * 1000 {
-            return Err(ConfigError::InitOverMax { init_ms: self.init_ms });
+            return Err(ConfigError::InitOverMax {
+                init_ms: self.init_ms,
+            });
         }
         if u64::from(self.extension_init_ms) + u64::from(self.runtime_init_ms)
             > u64::from(self.init_ms)
@@ -293,8 +309,7 @@ impl LambdaConfig {
                 init_ms: self.init_ms,
             });
         }
-        let provisioned_limit =
-            PROVISIONED_INIT_LIMIT_MS.max(u64::from(self.timeout_s) * 1000);
+        let provisioned_limit = PROVISIONED_INIT_LIMIT_MS.max(u64::from(self.timeout_s) * 1000);
         if self.provisioned > 0 && u64::from(self.init_ms) > provisioned_limit {
             return Err(ConfigError::ProvisionedInit {
                 init_ms: self.init_ms,
@@ -302,7 +317,9 @@ impl LambdaConfig {
             });
         }
         if BillingDate::parse(&self.billing_date).is_none() {
-            return Err(ConfigError::BillingDate { value: self.billing_date.clone() });
+            return Err(ConfigError::BillingDate {
+                value: self.billing_date.clone(),
+            });
         }
         Ok(())
     }
@@ -341,12 +358,16 @@ impl LambdaConfig {
 
     fn validate_traffic(&self) -> Result<(), ConfigError> {
         if !(1..=SECONDS_MAX).contains(&self.seconds) {
-            return Err(ConfigError::Seconds { seconds: self.seconds });
+            return Err(ConfigError::Seconds {
+                seconds: self.seconds,
+            });
         }
         check_rate("rps", self.rps)?;
         check_rate("error_rate", self.error_rate)?;
         if self.error_rate > 1.0 {
-            return Err(ConfigError::ErrorRate { error_rate: self.error_rate });
+            return Err(ConfigError::ErrorRate {
+                error_rate: self.error_rate,
+            });
         }
         let window = f64::from(self.seconds);
         let mut previous_end = 0.0;
@@ -356,14 +377,20 @@ impl LambdaConfig {
             check_rate("timeline.to_s", seg.to_s)?;
             // Segments must be in order and must not overlap, so arrivals come out sorted.
             if seg.from_s >= seg.to_s || seg.to_s > window || seg.from_s < previous_end {
-                return Err(ConfigError::Segment { index, seconds: self.seconds });
+                return Err(ConfigError::Segment {
+                    index,
+                    seconds: self.seconds,
+                });
             }
             previous_end = seg.to_s;
         }
         for (index, burst) in self.bursts.iter().enumerate() {
             check_rate("bursts.at_s", burst.at_s)?;
             if burst.at_s >= window {
-                return Err(ConfigError::BurstOutside { index, seconds: self.seconds });
+                return Err(ConfigError::BurstOutside {
+                    index,
+                    seconds: self.seconds,
+                });
             }
         }
         let expected = self.expected_events();
@@ -375,10 +402,14 @@ impl LambdaConfig {
 
     fn validate_async(&self) -> Result<(), ConfigError> {
         if self.retry_attempts > RETRY_ATTEMPTS_MAX {
-            return Err(ConfigError::RetryAttempts { retry_attempts: self.retry_attempts });
+            return Err(ConfigError::RetryAttempts {
+                retry_attempts: self.retry_attempts,
+            });
         }
         if !(MAX_EVENT_AGE_MIN_S..=MAX_EVENT_AGE_MAX_S).contains(&self.max_event_age_s) {
-            return Err(ConfigError::MaxEventAge { max_event_age_s: self.max_event_age_s });
+            return Err(ConfigError::MaxEventAge {
+                max_event_age_s: self.max_event_age_s,
+            });
         }
         Ok(())
     }

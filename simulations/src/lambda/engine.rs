@@ -66,7 +66,13 @@ enum Kind {
     /// A cold start's Init phase ended; the environment moves on to Invoke.
     InitDone,
     /// An attempt ended.
-    Done { job: Job, provisioned: bool, error: bool, reset: bool, latency: u64 },
+    Done {
+        job: Job,
+        provisioned: bool,
+        error: bool,
+        reset: bool,
+        latency: u64,
+    },
     /// An async retry is due.
     Retry(Job),
     /// An async event reached its maximum age while waiting for a retry.
@@ -199,7 +205,10 @@ impl<'a> Engine<'a> {
             creation_head: 0,
             burst_reached_at: None,
             errors_rng,
-            c: Counters { max_environments: cfg.provisioned, ..Counters::default() },
+            c: Counters {
+                max_environments: cfg.provisioned,
+                ..Counters::default()
+            },
             rec: Recorder::new(cfg.seconds as usize + 1),
             hist: Histogram::new(),
         }
@@ -215,7 +224,11 @@ impl<'a> Engine<'a> {
 
     fn push(&mut self, t: u64, kind: Kind) {
         self.seq += 1;
-        self.heap.push(Reverse(Event { t, seq: self.seq, kind }));
+        self.heap.push(Reverse(Event {
+            t,
+            seq: self.seq,
+            kind,
+        }));
     }
 
     /// Runs until no work is left and returns the raw counts.
@@ -230,14 +243,20 @@ impl<'a> Engine<'a> {
                 (None, Some(_)) => false,
             };
             if from_heap {
-                let Some(Reverse(ev)) = self.heap.pop() else { break };
+                let Some(Reverse(ev)) = self.heap.pop() else {
+                    break;
+                };
                 self.advance(ev.t);
                 self.handle(ev.kind);
             } else if let Some(t) = next_arrival {
                 self.advance(t);
                 self.c.events += 1;
                 self.rec.current.arrivals += 1;
-                self.dispatch(Job { created: t, error_retries: 0, backoff_ms: 0 });
+                self.dispatch(Job {
+                    created: t,
+                    error_retries: 0,
+                    backoff_ms: 0,
+                });
                 next_arrival = arrivals.next(arrivals_rng);
             }
         }
@@ -246,7 +265,11 @@ impl<'a> Engine<'a> {
         // whichever is later.
         let end = (u64::from(self.cfg.seconds) * 1000).max(self.now.div_ceil(1000) * 1000);
         self.advance(end);
-        Outcome { counters: self.c, recorder: self.rec, histogram: self.hist }
+        Outcome {
+            counters: self.c,
+            recorder: self.rec,
+            histogram: self.hist,
+        }
     }
 
     /// Moves time forward to `t`, integrating the gauges, closing seconds and reclaiming idle
@@ -254,12 +277,16 @@ impl<'a> Engine<'a> {
     fn advance(&mut self, t: u64) {
         loop {
             let boundary = (self.rec.current.t_s + 1) * 1000;
-            let reclaim = self.idle_since.front().map(|&since| since + self.idle_timeout_ms);
+            let reclaim = self
+                .idle_since
+                .front()
+                .map(|&since| since + self.idle_timeout_ms);
             let mut next = t.min(boundary);
             if let Some(r) = reclaim {
                 next = next.min(r.max(self.now));
             }
-            self.rec.integrate(next - self.now, self.busy, self.initializing, self.idle());
+            self.rec
+                .integrate(next - self.now, self.busy, self.initializing, self.idle());
             self.now = next;
             if reclaim.is_some_and(|r| r <= next) {
                 self.idle_since.pop_front();
@@ -278,7 +305,13 @@ impl<'a> Engine<'a> {
                 self.initializing -= 1;
                 self.busy += 1;
             }
-            Kind::Done { job, provisioned, error, reset, latency } => {
+            Kind::Done {
+                job,
+                provisioned,
+                error,
+                reset,
+                latency,
+            } => {
                 self.busy -= 1;
                 self.hist.record(latency);
                 if provisioned {
@@ -342,7 +375,13 @@ impl<'a> Engine<'a> {
         }
         let error = self.draw_error();
         let latency = self.duration_ms;
-        let kind = Kind::Done { job, provisioned, error, reset: false, latency };
+        let kind = Kind::Done {
+            job,
+            provisioned,
+            error,
+            reset: false,
+            latency,
+        };
         self.push(self.now + latency, kind);
     }
 
@@ -374,7 +413,16 @@ impl<'a> Engine<'a> {
         self.c.billed_ms += billed_duration_ms(billed_run * 1000, self.granularity_ms);
         let latency = init_phase + invoke_phase;
         self.push(self.now + init_phase, Kind::InitDone);
-        self.push(self.now + latency, Kind::Done { job, provisioned: false, error, reset, latency });
+        self.push(
+            self.now + latency,
+            Kind::Done {
+                job,
+                provisioned: false,
+                error,
+                reset,
+                latency,
+            },
+        );
     }
 
     fn note_creation(&mut self) {
@@ -404,7 +452,10 @@ impl<'a> Engine<'a> {
                 }
                 let since = *self.burst_reached_at.get_or_insert(self.now);
                 let steps = ((self.now - since) / OLD_STEP_MS) as u32;
-                in_flight < self.burst_limit.saturating_add(steps.saturating_mul(OLD_STEP))
+                in_flight
+                    < self
+                        .burst_limit
+                        .saturating_add(steps.saturating_mul(OLD_STEP))
             }
         }
     }
@@ -431,9 +482,17 @@ impl<'a> Engine<'a> {
         let backoff = if job.backoff_ms == 0 {
             THROTTLE_BACKOFF_MIN_MS
         } else {
-            job.backoff_ms.saturating_mul(2).min(THROTTLE_BACKOFF_MAX_MS)
+            job.backoff_ms
+                .saturating_mul(2)
+                .min(THROTTLE_BACKOFF_MAX_MS)
         };
-        self.retry_or_expire(Job { backoff_ms: backoff, ..job }, u64::from(backoff));
+        self.retry_or_expire(
+            Job {
+                backoff_ms: backoff,
+                ..job
+            },
+            u64::from(backoff),
+        );
     }
 
     fn after_error(&mut self, job: Job) {
@@ -445,7 +504,11 @@ impl<'a> Engine<'a> {
         } else {
             // 1 minute before the 2nd attempt, 2 minutes before the 3rd.
             let delay = ERROR_RETRY_BASE_MS << job.error_retries;
-            let next = Job { error_retries: job.error_retries + 1, backoff_ms: 0, ..job };
+            let next = Job {
+                error_retries: job.error_retries + 1,
+                backoff_ms: 0,
+                ..job
+            };
             self.retry_or_expire(next, delay);
         }
     }

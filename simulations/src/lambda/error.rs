@@ -185,7 +185,9 @@ pub enum ConfigError {
         max_event_age_s: u32,
     },
     /// A billing date that is not `YYYY-MM-DD`.
-    #[error("billing_date '{value}'은(는) YYYY-MM-DD 형식이어야 해요 / billing_date must be YYYY-MM-DD")]
+    #[error(
+        "billing_date '{value}'은(는) YYYY-MM-DD 형식이어야 해요 / billing_date must be YYYY-MM-DD"
+    )]
     BillingDate {
         /// The rejected text.
         value: String,
@@ -220,7 +222,9 @@ pub enum PresetError {
         source: ConfigError,
     },
     /// A `fixed` entry that is not a config field.
-    #[error("시나리오 {id}의 fixed에 없는 설정 이름 {field}이(가) 있어요 / scenario {id}: fixed names unknown config field {field}")]
+    #[error(
+        "시나리오 {id}의 fixed에 없는 설정 이름 {field}이(가) 있어요 / scenario {id}: fixed names unknown config field {field}"
+    )]
     UnknownFixed {
         /// The preset id (file stem).
         id: String,
@@ -228,7 +232,9 @@ pub enum PresetError {
         field: String,
     },
     /// A required text field is empty, or the challenge is not one line.
-    #[error("시나리오 {id}의 {field}이(가) 비었거나 한 줄이 아니에요 / scenario {id}: {field} is empty or not one line")]
+    #[error(
+        "시나리오 {id}의 {field}이(가) 비었거나 한 줄이 아니에요 / scenario {id}: {field} is empty or not one line"
+    )]
     Text {
         /// The preset id (file stem).
         id: String,

@@ -12,7 +12,12 @@ use super::sources;
 use crate::Explanation;
 
 fn line(rule: &str, ko: String, en: String, source: &str) -> Explanation {
-    Explanation { rule: rule.to_owned(), ko, en, source: Some(source.to_owned()) }
+    Explanation {
+        rule: rule.to_owned(),
+        ko,
+        en,
+        source: Some(source.to_owned()),
+    }
 }
 
 /// `1234567` -> `1,234,567`.
@@ -20,7 +25,7 @@ pub(crate) fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -211,7 +216,8 @@ fn scaling(cfg: &LambdaConfig, r: &LambdaResult, out: &mut Vec<Explanation>) {
         let (ko_tail, en_tail, source) = match cfg.invoke {
             InvokeType::Sync => (
                 "동기 호출이라 호출자가 429 TooManyRequestsException을 받아요.".to_owned(),
-                "The calls are synchronous, so the caller gets 429 TooManyRequestsException.".to_owned(),
+                "The calls are synchronous, so the caller gets 429 TooManyRequestsException."
+                    .to_owned(),
                 sources::INVOKE_API,
             ),
             InvokeType::Async => (
@@ -363,13 +369,25 @@ fn billing(
     ));
     let (ko, en) = if date.init_billed() {
         (
-            format!("청구 기준일 {}: 2025년 8월 1일부터 온디맨드 Init 시간도 Invoke처럼 청구돼요.", cfg.billing_date),
-            format!("Billing date {}: from 1 Aug 2025 on-demand Init is billed like Invoke.", cfg.billing_date),
+            format!(
+                "청구 기준일 {}: 2025년 8월 1일부터 온디맨드 Init 시간도 Invoke처럼 청구돼요.",
+                cfg.billing_date
+            ),
+            format!(
+                "Billing date {}: from 1 Aug 2025 on-demand Init is billed like Invoke.",
+                cfg.billing_date
+            ),
         )
     } else {
         (
-            format!("청구 기준일 {}: 2025년 8월 1일 전이라 Init 시간은 청구되지 않아요.", cfg.billing_date),
-            format!("Billing date {}: before 1 Aug 2025, so Init is not billed.", cfg.billing_date),
+            format!(
+                "청구 기준일 {}: 2025년 8월 1일 전이라 Init 시간은 청구되지 않아요.",
+                cfg.billing_date
+            ),
+            format!(
+                "Billing date {}: before 1 Aug 2025, so Init is not billed.",
+                cfg.billing_date
+            ),
         )
     };
     out.push(line("lambda.billing.init", ko, en, sources::BILLING_INIT));
@@ -412,7 +430,10 @@ fn billing(
             "합계 ${total:.6} ({} 리전, {} 기준 가격{flag}).",
             price.region, price.date
         ),
-        format!("Total ${total:.6} ({} prices as of {}{flag}).", price.region, price.date),
+        format!(
+            "Total ${total:.6} ({} prices as of {}{flag}).",
+            price.region, price.date
+        ),
         sources::PRICING,
     ));
 }

@@ -23,7 +23,7 @@
 //! - [`presets`]: the `scenarios/lambda-*.toml` challenges.
 //!
 //! [`simulate`] is the entry point. It is pure: the same config (seed included) always gives the
-//! same result. Arrivals and function errors use two separate ChaCha8 streams derived from the
+//! same result. Arrivals and function errors use two separate `ChaCha8` streams derived from the
 //! seed, so changing the error rate does not move the arrivals.
 
 pub mod config;
@@ -41,7 +41,9 @@ mod explain;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-pub use config::{ArrivalKind, BillingDate, Burst, InvokeType, LambdaConfig, RateSegment, ScalingModel};
+pub use config::{
+    ArrivalKind, BillingDate, Burst, InvokeType, LambdaConfig, RateSegment, ScalingModel,
+};
 pub use error::{ConfigError, PresetError};
 pub use presets::{Condition, Metric, Op, Preset, presets, try_presets};
 pub use prices::{CostBreakdown, Price, billed_duration_ms};
@@ -51,8 +53,9 @@ pub use stats::SecondStats;
 /// Runs the simulation for `config` (validated first).
 pub fn simulate(config: &LambdaConfig) -> Result<LambdaResult, ConfigError> {
     config.validate()?;
-    let price = prices::price_for(&config.region)
-        .ok_or_else(|| ConfigError::UnknownRegion { region: config.region.clone() })?;
+    let price = prices::price_for(&config.region).ok_or_else(|| ConfigError::UnknownRegion {
+        region: config.region.clone(),
+    })?;
 
     let mut arrivals_rng = ChaCha8Rng::seed_from_u64(config.seed);
     let mut errors_rng = ChaCha8Rng::seed_from_u64(config.seed);
@@ -67,10 +70,17 @@ pub fn simulate(config: &LambdaConfig) -> Result<LambdaResult, ConfigError> {
 
     let [p50_ms, p95_ms, p99_ms] = hist.percentiles([50.0, 95.0, 99.0]);
     let invocations = c.attempts - c.throttles;
-    let cold_start_pct =
-        if invocations == 0 { 0.0 } else { c.cold_starts as f64 * 100.0 / invocations as f64 };
+    let cold_start_pct = if invocations == 0 {
+        0.0
+    } else {
+        c.cold_starts as f64 * 100.0 / invocations as f64
+    };
     let window = u64::from(config.seconds);
-    let window_env_s: f64 = timeline.iter().take(window as usize).map(|s| s.busy + s.init).sum();
+    let window_env_s: f64 = timeline
+        .iter()
+        .take(window as usize)
+        .map(|s| s.busy + s.init)
+        .sum();
     let usage = prices::Usage {
         requests: c.requests,
         billed_ms: c.billed_ms,

@@ -24,9 +24,18 @@ use super::result::LambdaResult;
 
 /// The embedded preset files, as (id, text).
 const FILES: [(&str, &str); 3] = [
-    ("lambda-cold-start", include_str!("../../scenarios/lambda-cold-start.toml")),
-    ("lambda-burst", include_str!("../../scenarios/lambda-burst.toml")),
-    ("lambda-async-dlq", include_str!("../../scenarios/lambda-async-dlq.toml")),
+    (
+        "lambda-cold-start",
+        include_str!("../../scenarios/lambda-cold-start.toml"),
+    ),
+    (
+        "lambda-burst",
+        include_str!("../../scenarios/lambda-burst.toml"),
+    ),
+    (
+        "lambda-async-dlq",
+        include_str!("../../scenarios/lambda-async-dlq.toml"),
+    ),
 ];
 
 /// A result number a pass condition can test.
@@ -56,7 +65,13 @@ pub enum Metric {
 impl Metric {
     /// The metric's value in `r`.
     pub fn value(self, r: &LambdaResult) -> f64 {
-        let pct = |n: u64| if r.events == 0 { 0.0 } else { n as f64 * 100.0 / r.events as f64 };
+        let pct = |n: u64| {
+            if r.events == 0 {
+                0.0
+            } else {
+                n as f64 * 100.0 / r.events as f64
+            }
+        };
         match self {
             Self::ColdStartPct => r.cold_start_pct,
             Self::ColdStarts => r.cold_starts as f64,
@@ -143,10 +158,15 @@ pub struct Preset {
 impl Preset {
     /// Parses and checks one preset file.
     pub fn from_toml(id: &str, text: &str) -> Result<Self, PresetError> {
-        let mut preset: Self = toml::from_str(text)
-            .map_err(|source| PresetError::Parse { id: id.to_owned(), source })?;
-        preset.id = id.to_owned();
-        let text_error = |field| PresetError::Text { id: id.to_owned(), field };
+        let mut preset: Self = toml::from_str(text).map_err(|source| PresetError::Parse {
+            id: id.to_owned(),
+            source,
+        })?;
+        id.clone_into(&mut preset.id);
+        let text_error = |field| PresetError::Text {
+            id: id.to_owned(),
+            field,
+        };
         if preset.title.trim().is_empty() {
             return Err(text_error("title"));
         }
@@ -164,13 +184,23 @@ impl Preset {
             burst_limit: Some(1),
             ..LambdaConfig::default()
         });
-        if let Some(bad) = preset.fixed.iter().find(|f| !known.contains_key(f.as_str())) {
-            return Err(PresetError::UnknownFixed { id: id.to_owned(), field: bad.clone() });
+        if let Some(bad) = preset
+            .fixed
+            .iter()
+            .find(|f| !known.contains_key(f.as_str()))
+        {
+            return Err(PresetError::UnknownFixed {
+                id: id.to_owned(),
+                field: bad.clone(),
+            });
         }
         preset
             .config
             .validate()
-            .map_err(|source| PresetError::Config { id: id.to_owned(), source })?;
+            .map_err(|source| PresetError::Config {
+                id: id.to_owned(),
+                source,
+            })?;
         Ok(preset)
     }
 
@@ -202,7 +232,10 @@ fn field_values(config: &LambdaConfig) -> toml::Table {
 
 /// All embedded presets, or the first file that is broken.
 pub fn try_presets() -> Result<Vec<Preset>, PresetError> {
-    FILES.iter().map(|(id, text)| Preset::from_toml(id, text)).collect()
+    FILES
+        .iter()
+        .map(|(id, text)| Preset::from_toml(id, text))
+        .collect()
 }
 
 /// All embedded presets. The files are compiled in and checked by tests, so a broken one is a bug.

@@ -120,7 +120,10 @@ pub struct CostBreakdown {
 impl CostBreakdown {
     /// Total in USD.
     pub fn total_usd(&self) -> f64 {
-        self.request_usd + self.duration_usd + self.provisioned_duration_usd + self.provisioned_config_usd
+        self.request_usd
+            + self.duration_usd
+            + self.provisioned_duration_usd
+            + self.provisioned_config_usd
     }
 }
 
@@ -151,7 +154,8 @@ pub fn cost(usage: &Usage, price: &Price) -> CostBreakdown {
         let step = price.provisioned_rounding_s.max(1);
         usage.configured_ms.div_ceil(1000).div_ceil(step) * step
     };
-    let provisioned_config_gb_s = f64::from(usage.provisioned) * f64::from(usage.memory_mb) / 1024.0
+    let provisioned_config_gb_s = f64::from(usage.provisioned) * f64::from(usage.memory_mb)
+        / 1024.0
         * provisioned_config_s as f64;
     let request_usd = usage.requests as f64 * price.request_per_million_usd / 1_000_000.0;
     let duration_usd = gb_s * price.duration_per_gb_s_usd;
@@ -160,7 +164,10 @@ pub fn cost(usage: &Usage, price: &Price) -> CostBreakdown {
     let uses = |field: &str, amount: f64| amount > 0.0 && price.is_unconfirmed(field);
     let unconfirmed = uses("request_per_million_usd", request_usd)
         || uses("duration_per_gb_s_usd", duration_usd)
-        || uses("provisioned_duration_per_gb_s_usd", provisioned_duration_usd)
+        || uses(
+            "provisioned_duration_per_gb_s_usd",
+            provisioned_duration_usd,
+        )
         || uses("provisioned_per_gb_s_usd", provisioned_config_usd)
         || uses("provisioned_rounding_s", provisioned_config_usd);
     CostBreakdown {

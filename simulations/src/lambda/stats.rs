@@ -82,8 +82,11 @@ impl Recorder {
         done.init = self.init_ms as f64 / 1000.0;
         done.idle = self.idle_ms as f64 / 1000.0;
         self.seconds.push(done);
-        self.current =
-            SecondStats { t_s: done.t_s + 1, peak_concurrency: in_flight, ..SecondStats::default() };
+        self.current = SecondStats {
+            t_s: done.t_s + 1,
+            peak_concurrency: in_flight,
+            ..SecondStats::default()
+        };
         self.busy_ms = 0;
         self.init_ms = 0;
         self.idle_ms = 0;
@@ -133,7 +136,11 @@ impl Histogram {
     }
 
     pub(crate) fn mean_ms(&self) -> f64 {
-        if self.count == 0 { 0.0 } else { self.sum_ms as f64 / self.count as f64 }
+        if self.count == 0 {
+            0.0
+        } else {
+            self.sum_ms as f64 / self.count as f64
+        }
     }
 
     pub(crate) fn max_ms(&self) -> u64 {
@@ -150,9 +157,17 @@ impl Histogram {
         let ranks = ps.map(|p| ((p / 100.0 * self.count as f64).ceil() as u64).max(1));
         let mut seen = 0;
         let mut next = 0;
-        let buckets = self.fine.iter().enumerate().map(|(ms, &c)| (ms as u64, c)).chain(
-            self.coarse.iter().enumerate().map(|(i, &c)| (FINE_MS + i as u64 * 1000, c)),
-        );
+        let buckets = self
+            .fine
+            .iter()
+            .enumerate()
+            .map(|(ms, &c)| (ms as u64, c))
+            .chain(
+                self.coarse
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &c)| (FINE_MS + i as u64 * 1000, c)),
+            );
         for (value, c) in buckets {
             if c == 0 {
                 continue;
