@@ -13,6 +13,8 @@
 //! reclaiming is done lazily while time advances, without timer events. Lambda publishes no idle
 //! timeout and no reuse order, so both are modelling choices
 //! (<https://docs.aws.amazon.com/fr_fr/lambda/latest/operatorguide/execution-environments.html>).
+//! Reclaiming is the Shutdown phase; it takes no request and is not billed, so the model only
+//! counts it (`environments_reclaimed`). Provisioned environments are never reclaimed.
 //!
 //! A request is served, in order of preference, by an idle provisioned environment, an idle
 //! on-demand environment, or a new environment (a cold start) if concurrency is below the cap

@@ -66,7 +66,7 @@ fn concurrency(cfg: &LambdaConfig, r: &LambdaResult, out: &mut Vec<Explanation>)
     out.push(line(
         "lambda.concurrency.formula",
         format!(
-            "동시성 = 초당 요청 수 × 실행 시간이에요: {rate:.2} req/s × {}ms ≈ {expected:.2}. 시뮬레이션 평균은 {:.2}, 최대는 {}이에요.",
+            "동시성 = 초당 요청 수 × 실행 시간이에요: {rate:.2} req/s × {}ms ≈ {expected:.2}. 시뮬레이션에서는 평균 {:.2}, 최대 {}까지 올라갔어요.",
             cfg.duration_ms, r.avg_concurrency, r.max_concurrency
         ),
         format!(
@@ -85,7 +85,7 @@ fn concurrency(cfg: &LambdaConfig, r: &LambdaResult, out: &mut Vec<Explanation>)
         Some(reserved) => out.push(line(
             "lambda.concurrency.reserved",
             format!(
-                "예약 동시성 {}이 이 함수의 상한이에요. 계정 한도 {}에서 최소 100은 예약되지 않은 채로 남겨야 해요.",
+                "이 함수는 예약 동시성 {}까지만 쓸 수 있어요. 계정 한도 {} 중 최소 100은 예약하지 않고 남겨 둬야 해요.",
                 group(u64::from(reserved)),
                 group(u64::from(cfg.account_limit))
             ),
@@ -99,7 +99,7 @@ fn concurrency(cfg: &LambdaConfig, r: &LambdaResult, out: &mut Vec<Explanation>)
         None => out.push(line(
             "lambda.concurrency.account",
             format!(
-                "예약 동시성이 없어서 계정 동시성 한도 {}(리전별, 기본 1,000)가 상한이에요.",
+                "예약 동시성이 없어서 계정 동시성 한도(리전별, 기본 1,000)에 따라 동시성 {}까지 쓸 수 있어요.",
                 group(u64::from(cfg.account_limit))
             ),
             format!(
