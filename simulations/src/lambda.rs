@@ -1,1 +1,0 @@
-//! Lambda execution environments: a discrete-event simulation of one function.
