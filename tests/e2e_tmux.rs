@@ -87,7 +87,7 @@ fn open_a_lesson_search_quit_and_the_terminal_is_restored() {
     let home = t.wait_for("읽기 (c)");
     assert!(home.contains("레슨"), "{home}");
     t.keys(&["c"]);
-    let reader = t.wait_for("›");
+    let reader = t.wait_for("레슨에서 검색");
     assert!(
         reader.contains("목차") || reader.contains("PgDn"),
         "{reader}"
@@ -148,7 +148,7 @@ fn tiny_terminal_shows_a_message_and_recovers_on_resize() {
     t.run(&["resize-window", "-t", "e2e", "-x", "60", "-y", "20"]);
     t.wait_for("읽기 (c)");
     t.keys(&["Enter"]);
-    t.wait_for("›");
+    t.wait_for("레슨에서 검색");
     t.run(&["resize-window", "-t", "e2e", "-x", "120", "-y", "40"]);
     t.wait_for("목차");
     t.keys(&["C-c"]);
