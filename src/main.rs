@@ -127,6 +127,7 @@ fn lessons(source: &ContentSource, json: bool) -> anyhow::Result<ExitCode> {
                     "tags": l.meta.tags,
                     "source": l.meta.source,
                     "file": l.file,
+                    "headings": headings(&l.body),
                 })
             })
             .collect();
@@ -149,6 +150,15 @@ fn lessons(source: &ContentSource, json: bool) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// A lesson's headings as `{title, anchor, level}` for `lessons --json` (quiz authors link to them).
+fn headings(markdown: &str) -> Vec<serde_json::Value> {
+    render(markdown, &RenderOptions::default())
+        .headings
+        .iter()
+        .map(|h| serde_json::json!({ "title": h.title, "anchor": h.anchor, "level": h.level }))
+        .collect()
 }
 
 fn read(
