@@ -223,7 +223,7 @@ fn check(source: &ContentSource, lang: Lang) -> ExitCode {
     for p in &problems {
         let file = format!("{}/{}", root.trim_end_matches('/'), p.file);
         let p = gureum::lesson::Problem { file, ..p.clone() };
-        eprintln!("{p}");
+        eprintln!("{}", p.display(lang == Lang::En));
     }
     eprintln!("{}", s.check_failed(problems.len()));
     ExitCode::FAILURE

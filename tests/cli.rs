@@ -126,7 +126,7 @@ fn check_passes_on_the_content_folder() {
 #[test]
 fn check_reports_file_line_and_problem_for_broken_content() {
     let dir = fixture("broken");
-    let o = gureum(&["check", "--content-dir", &dir]);
+    let o = gureum(&["check", "--lang", "en", "--content-dir", &dir]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     let expect = [
@@ -183,4 +183,20 @@ fn read_wraps_the_title_to_the_width_too() {
     for line in title {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 20, "{line}");
     }
+}
+
+#[test]
+fn check_speaks_korean_by_default() {
+    let dir = fixture("broken");
+    let o = gureum(&["check", "--content-dir", &dir]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "{dir}/01-course/04-dup.md:2: 레슨 id가 겹쳐요: `ok`"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("머리말(front matter)이 없어요"), "{err}");
+    assert!(err.contains("문제 11개를 찾았어요"), "{err}");
 }

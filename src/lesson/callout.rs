@@ -12,6 +12,8 @@ use std::fmt::Write as _;
 use pulldown_cmark::{Event, Options, Parser};
 use serde::Deserialize;
 
+use super::problem::ProblemKind;
+
 /// The callouts file.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -57,20 +59,19 @@ pub struct CalloutLabels {
 }
 
 /// Why a callout does not fit its lesson, if it does not.
-pub fn anchor_problem(markdown: &str, callout: &Callout) -> Option<String> {
+pub fn anchor_problem(markdown: &str, callout: &Callout) -> Option<ProblemKind> {
+    let (anchor, lesson) = (callout.anchor.clone(), callout.lesson.clone());
     if callout.anchor.trim().is_empty() {
-        return Some("callout anchor is empty".into());
+        return Some(ProblemKind::CalloutAnchorMissing { anchor, lesson });
     }
     match markdown.matches(callout.anchor.as_str()).count() {
-        0 => Some(format!(
-            "callout anchor `{}` is not in lesson `{}`",
-            callout.anchor, callout.lesson
-        )),
+        0 => Some(ProblemKind::CalloutAnchorMissing { anchor, lesson }),
         1 => None,
-        n => Some(format!(
-            "callout anchor `{}` occurs {n} times in lesson `{}`; make it unique",
-            callout.anchor, callout.lesson
-        )),
+        count => Some(ProblemKind::CalloutAnchorRepeated {
+            anchor,
+            lesson,
+            count,
+        }),
     }
 }
 

@@ -17,6 +17,8 @@
 
 use serde::Deserialize;
 
+use super::problem::ProblemKind;
+
 /// A lesson's front matter.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -72,13 +74,13 @@ pub(crate) struct Split<'a> {
     pub body_line: usize,
 }
 
-/// Splits `+++` front matter from the body. `Err` carries (line, message).
-pub(crate) fn split(text: &str) -> Result<Split<'_>, (usize, &'static str)> {
+/// Splits `+++` front matter from the body. `Err` carries (line, problem).
+pub(crate) fn split(text: &str) -> Result<Split<'_>, (usize, ProblemKind)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "+++" {
-        return Err((1, MISSING_OPEN));
+        return Err((1, ProblemKind::MissingFrontMatter));
     }
     let toml_start = first.len();
     let mut offset = toml_start;
@@ -97,7 +99,7 @@ pub(crate) fn split(text: &str) -> Result<Split<'_>, (usize, &'static str)> {
         }
         offset += line.len();
     }
-    Err((1, MISSING_CLOSE))
+    Err((1, ProblemKind::UnclosedFrontMatter))
 }
 
 /// The 1-based line of byte `offset` within `text`.
@@ -109,9 +111,6 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
         .count()
         + 1
 }
-
-const MISSING_OPEN: &str = "front matter missing: the file must start with a `+++` line";
-const MISSING_CLOSE: &str = "front matter not closed: no second `+++` line";
 
 #[cfg(test)]
 mod tests {
@@ -128,7 +127,10 @@ mod tests {
     #[test]
     fn rejects_missing_fences() {
         assert_eq!(split("# no front matter").err().unwrap().0, 1);
-        assert_eq!(split("+++\nid = 1\n").err().unwrap().1, MISSING_CLOSE);
+        assert_eq!(
+            split("+++\nid = 1\n").err().unwrap().1,
+            ProblemKind::UnclosedFrontMatter
+        );
     }
 
     #[test]

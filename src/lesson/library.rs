@@ -5,13 +5,13 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
 use super::callout::{self, Callout, CalloutFile, CalloutLabels};
 use super::front_matter::{self, CourseMeta, LessonMeta};
+use super::problem::{Problem, ProblemKind};
 
 /// Name of the callouts file at the content root.
 const CALLOUTS_FILE: &str = "callouts.toml";
@@ -25,27 +25,6 @@ pub enum ContentSource {
     Embedded,
     /// A folder on disk laid out like `content/`.
     Dir(PathBuf),
-}
-
-/// One problem found while loading or checking content.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// File path relative to the content root (e.g. `01-serverless/02-api.md`).
-    pub file: String,
-    /// 1-based line, 0 when the problem concerns the whole file.
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(f, "{}:{}: {}", self.file, self.line, self.message)
-        }
-    }
 }
 
 /// A lesson: its metadata and markdown body.
@@ -141,7 +120,7 @@ impl Library {
                     lib.problems.push(Problem {
                         file: CALLOUTS_FILE.into(),
                         line,
-                        message: toml_message(&e),
+                        kind: ProblemKind::Toml(toml_message(&e)),
                     });
                 }
             }
@@ -186,7 +165,7 @@ impl Library {
                     out.push(Problem {
                         file: lesson.file.clone(),
                         line: 0,
-                        message: format!("related lesson `{rel}` does not exist"),
+                        kind: ProblemKind::UnknownRelated(rel.clone()),
                     });
                 }
             }
@@ -194,23 +173,21 @@ impl Library {
         }
         for (i, c) in self.callouts.iter().enumerate() {
             let problem = match self.lesson(&c.lesson) {
-                None => Some(format!(
-                    "callout #{} names unknown lesson `{}`",
-                    i + 1,
-                    c.lesson
-                )),
+                None => Some(ProblemKind::CalloutUnknownLesson {
+                    index: i + 1,
+                    lesson: c.lesson.clone(),
+                }),
                 Some(lesson) => callout::anchor_problem(&lesson.body, c),
             };
             let problem = problem.or_else(|| {
-                (!c.source.starts_with("https://"))
-                    .then(|| format!("callout #{}: source must be an https:// URL", i + 1))
+                (!c.source.starts_with("https://")).then_some(ProblemKind::CalloutSource(i + 1))
             });
-            if let Some(message) = problem {
+            if let Some(kind) = problem {
                 let line = self.callout_lines.get(i).copied().unwrap_or(0);
                 out.push(Problem {
                     file: CALLOUTS_FILE.into(),
                     line,
-                    message,
+                    kind,
                 });
             }
         }
@@ -237,7 +214,7 @@ impl Library {
                 out.push(Problem {
                     file: lesson.file.clone(),
                     line,
-                    message: format!("link to unknown lesson `{id}`"),
+                    kind: ProblemKind::UnknownLinkedLesson(id.to_owned()),
                 });
                 continue;
             };
@@ -247,9 +224,10 @@ impl Library {
                     out.push(Problem {
                         file: lesson.file.clone(),
                         line,
-                        message: format!(
-                            "link to `#{anchor}`, which is no heading of lesson `{id}`"
-                        ),
+                        kind: ProblemKind::UnknownAnchor {
+                            anchor: anchor.to_owned(),
+                            lesson: id.to_owned(),
+                        },
                     });
                 }
             }
@@ -266,7 +244,7 @@ impl Library {
                     problems.push(Problem {
                         file: format!("{}/course.toml", rc.dir),
                         line: 0,
-                        message: "missing: a folder of lessons needs a course.toml".into(),
+                        kind: ProblemKind::MissingCourseToml,
                     });
                 }
                 continue;
@@ -280,7 +258,7 @@ impl Library {
                     problems.push(Problem {
                         file: ct.rel,
                         line,
-                        message: toml_message(&e),
+                        kind: ProblemKind::Toml(toml_message(&e)),
                     });
                     continue;
                 }
@@ -289,7 +267,7 @@ impl Library {
                 problems.push(Problem {
                     file: ct.rel,
                     line: 0,
-                    message: msg,
+                    kind: msg,
                 });
                 continue;
             }
@@ -297,7 +275,7 @@ impl Library {
                 problems.push(Problem {
                     file: ct.rel,
                     line: 0,
-                    message: format!("duplicate course id `{}`", meta.id),
+                    kind: ProblemKind::DuplicateCourse(meta.id.clone()),
                 });
                 continue;
             }
@@ -325,7 +303,7 @@ impl Library {
                     problems.push(Problem {
                         file: file.rel,
                         line: 2,
-                        message: format!("duplicate lesson id `{}`", lmeta.id),
+                        kind: ProblemKind::DuplicateLesson(lmeta.id.clone()),
                     });
                     continue;
                 }
@@ -360,24 +338,24 @@ impl Library {
 
 /// Parses and validates one lesson's front matter.
 fn parse_lesson(file: &RawFile) -> Result<(LessonMeta, usize), Problem> {
-    let problem = |line, message: String| Problem {
+    let problem = |line, kind: ProblemKind| Problem {
         file: file.rel.clone(),
         line,
-        message,
+        kind,
     };
-    let split = front_matter::split(&file.text).map_err(|(l, m)| problem(l, m.to_owned()))?;
+    let split = front_matter::split(&file.text).map_err(|(l, k)| problem(l, k))?;
     let meta: LessonMeta = toml::from_str(split.toml).map_err(|e| {
         let line = e.span().map_or(split.toml_line, |s| {
             split.toml_line + front_matter::line_of(split.toml, s.start) - 1
         });
-        problem(line, toml_message(&e))
+        problem(line, ProblemKind::Toml(toml_message(&e)))
     })?;
     if let Some(msg) = invalid_id(&meta.id) {
         return Err(problem(split.toml_line, msg));
     }
     for (name, value) in [("title", &meta.title), ("summary", &meta.summary)] {
         if value.trim().is_empty() {
-            return Err(problem(split.toml_line, format!("`{name}` is empty")));
+            return Err(problem(split.toml_line, ProblemKind::EmptyField(name)));
         }
     }
     Ok((meta, split.body_line))
@@ -394,13 +372,13 @@ fn toml_message(e: &toml::de::Error) -> String {
 }
 
 /// Why `id` is not a valid id, if it is not.
-fn invalid_id(id: &str) -> Option<String> {
+fn invalid_id(id: &str) -> Option<ProblemKind> {
     let ok = !id.is_empty()
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-');
-    (!ok).then(|| format!("invalid id `{id}`: use lowercase ASCII letters, digits and `-`"))
+    (!ok).then(|| ProblemKind::InvalidId(id.to_owned()))
 }
 
 fn read_embedded() -> Vec<RawCourse> {
@@ -440,7 +418,7 @@ fn read_dir(root: &Path, problems: &mut Vec<Problem>) -> Vec<RawCourse> {
             problems.push(Problem {
                 file: root.display().to_string(),
                 line: 0,
-                message: e.to_string(),
+                kind: ProblemKind::Io(e.to_string()),
             });
             return out;
         }
@@ -484,7 +462,7 @@ fn read_dir(root: &Path, problems: &mut Vec<Problem>) -> Vec<RawCourse> {
                         problems.push(Problem {
                             file: rel,
                             line,
-                            message: "not valid UTF-8".into(),
+                            kind: ProblemKind::NotUtf8,
                         });
                         continue;
                     }
@@ -493,7 +471,7 @@ fn read_dir(root: &Path, problems: &mut Vec<Problem>) -> Vec<RawCourse> {
                     problems.push(Problem {
                         file: rel,
                         line: 0,
-                        message: e.to_string(),
+                        kind: ProblemKind::Io(e.to_string()),
                     });
                     continue;
                 }

@@ -8,9 +8,11 @@
 pub mod callout;
 mod front_matter;
 mod library;
+mod problem;
 pub mod render;
 pub mod styled;
 
 pub use front_matter::{CourseMeta, LessonMeta};
-pub use library::{ContentSource, Course, Lesson, Library, Problem};
+pub use library::{ContentSource, Course, Lesson, Library};
+pub use problem::{Problem, ProblemKind};
 pub use render::{RenderOptions, render};
