@@ -4,6 +4,8 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod cli;
+
 use clap::{Parser, Subcommand};
 use gureum::lesson::{ContentSource, Library, RenderOptions, render};
 use gureum::store::Store;
@@ -46,6 +48,9 @@ enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..=1000))]
         width: Option<u16>,
     },
+    /// 시뮬레이션: `DynamoDB` 용량 계산, Lambda 실행 환경
+    #[command(subcommand)]
+    Sim(cli::sim::SimCommand),
     /// 모든 콘텐츠를 검사하고 문제가 있으면 `파일:줄: 문제`를 출력해요
     Check,
 }
@@ -75,6 +80,7 @@ fn main() -> ExitCode {
             read(&source, cli.lang.unwrap_or_default(), &id, width)
         }
         Some(Command::Check) => Ok(check(&source, cli.lang.unwrap_or_default())),
+        Some(Command::Sim(cmd)) => cli::sim::run(cmd, cli.lang.unwrap_or_default()),
     };
     match result {
         Ok(code) => code,

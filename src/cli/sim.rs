@@ -1,0 +1,378 @@
+//! `gureum sim …`: the simulations on the command line, for teachers' scripts and tests.
+//!
+//! Output is a short Korean (or English) summary with the model's explanation trail, or the
+//! model's result as JSON with `--json`. Invalid settings exit with status 2 and a message that
+//! names the limit and where AWS documents it.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand, ValueEnum};
+use simulations::Explanation;
+use simulations::dynamodb::{self, Consistency, ItemSpec, Operation, Request};
+use simulations::lambda::{self, InvokeType, LambdaConfig};
+
+use gureum::ui::strings::Lang;
+
+/// `gureum sim` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum SimCommand {
+    /// `DynamoDB` 요청 하나가 쓰는 읽기·쓰기 용량(RCU/WCU, RRU/WRU)을 계산해요
+    Capacity(CapacityArgs),
+    /// Lambda 함수 하나의 실행 환경(콜드 스타트, 동시성, 스로틀, 비용)을 시뮬레이션해요
+    Lambda(LambdaArgs),
+}
+
+/// The operation names of `--op`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OpArg {
+    /// `GetItem`
+    Get,
+    /// `BatchGetItem` (rounded per item)
+    BatchGet,
+    /// `Query` (one rounding on the sum)
+    Query,
+    /// `Scan` (items evaluated)
+    Scan,
+    /// `PutItem`
+    Put,
+    /// `UpdateItem` (larger of before and after)
+    Update,
+    /// `DeleteItem`
+    Delete,
+    /// `BatchWriteItem` (per item)
+    BatchWrite,
+    /// `TransactGetItems`
+    TransactGet,
+    /// `TransactWriteItems`
+    TransactWrite,
+}
+
+/// Read consistency of `--consistency`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ConsistencyArg {
+    /// Strongly consistent
+    Strong,
+    /// Eventually consistent
+    Eventual,
+    /// Transactional
+    Transactional,
+}
+
+/// How the function is invoked.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InvokeArg {
+    /// `RequestResponse`
+    Sync,
+    /// `Event`
+    Async,
+}
+
+/// Arguments of `gureum sim capacity`.
+#[derive(Debug, Args)]
+pub struct CapacityArgs {
+    /// 작업 종류
+    #[arg(long, value_enum)]
+    op: OpArg,
+    /// 항목 크기(바이트, 또는 `4KB`처럼 KB 단위; 1 KB = 1024 B). 여러 개면 항목마다 하나씩
+    #[arg(long = "item", value_name = "BYTES", num_args = 1.., value_parser = parse_size)]
+    items: Vec<u64>,
+    /// 업데이트 전 항목 크기
+    #[arg(long, value_name = "BYTES", value_parser = parse_size)]
+    before: Option<u64>,
+    /// 업데이트 후 항목 크기
+    #[arg(long, value_name = "BYTES", value_parser = parse_size)]
+    after: Option<u64>,
+    /// 읽기 일관성 (읽기 작업만)
+    #[arg(long, value_enum)]
+    consistency: Option<ConsistencyArg>,
+    /// JSON으로 출력해요
+    #[arg(long)]
+    json: bool,
+}
+
+/// Arguments of `gureum sim lambda`.
+#[derive(Debug, Args)]
+pub struct LambdaArgs {
+    /// 시나리오 TOML 파일, 또는 내장 프리셋 이름(예: `lambda-cold-start`)
+    #[arg(long, value_name = "FILE")]
+    scenario: Option<String>,
+    /// 초당 요청 수
+    #[arg(long, value_name = "R")]
+    rps: Option<f64>,
+    /// 시뮬레이션할 시간(초)
+    #[arg(long, value_name = "S")]
+    seconds: Option<u32>,
+    /// 요청 하나의 실행 시간(ms)
+    #[arg(long = "duration-ms", value_name = "D")]
+    duration_ms: Option<u32>,
+    /// 새 실행 환경의 Init 시간(ms)
+    #[arg(long = "init-ms", value_name = "I")]
+    init_ms: Option<u32>,
+    /// 메모리(MB, 128-10,240)
+    #[arg(long = "memory-mb", value_name = "M")]
+    memory_mb: Option<u32>,
+    /// 예약된 동시성
+    #[arg(long, value_name = "N")]
+    reserved: Option<u32>,
+    /// 프로비저닝된 동시성
+    #[arg(long, value_name = "N")]
+    provisioned: Option<u32>,
+    /// 계정 동시성 한도
+    #[arg(long = "account-limit", value_name = "N")]
+    account_limit: Option<u32>,
+    /// 쉬는 실행 환경을 회수하기까지의 시간(초, AWS가 공개하지 않는 가정값)
+    #[arg(long = "idle-timeout-s", value_name = "T")]
+    idle_timeout_s: Option<u32>,
+    /// 호출 방식
+    #[arg(long, value_enum)]
+    invoke: Option<InvokeArg>,
+    /// 함수 오류 비율(0-1)
+    #[arg(long = "error-rate", value_name = "E")]
+    error_rate: Option<f64>,
+    /// 난수 시드 (같은 시드 = 같은 결과)
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+    /// JSON으로 출력해요
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    dynamodb::parse_size(s).map_err(|e| e.to_string())
+}
+
+/// Runs a `gureum sim` command.
+pub fn run(cmd: SimCommand, lang: Lang) -> anyhow::Result<ExitCode> {
+    match cmd {
+        SimCommand::Capacity(args) => capacity(&args, lang),
+        SimCommand::Lambda(args) => lambda(&args, lang),
+    }
+}
+
+fn capacity(args: &CapacityArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let operation = match args.op {
+        OpArg::Get => Operation::Get,
+        OpArg::BatchGet => Operation::BatchGet,
+        OpArg::Query => Operation::Query,
+        OpArg::Scan => Operation::Scan,
+        OpArg::Put => Operation::Put,
+        OpArg::Update => Operation::Update,
+        OpArg::Delete => Operation::Delete,
+        OpArg::BatchWrite => Operation::BatchWrite,
+        OpArg::TransactGet => Operation::TransactGet,
+        OpArg::TransactWrite => Operation::TransactWrite,
+    };
+    let mut items: Vec<ItemSpec> = args.items.iter().copied().map(ItemSpec::bytes).collect();
+    match (args.before, args.after) {
+        (Some(before), Some(after)) => items = vec![ItemSpec::replacing(after, before)],
+        (None, Some(after)) => items = vec![ItemSpec::bytes(after)],
+        (Some(before), None) => {
+            // The new size comes from --item; the old one from --before.
+            let Some(first) = items.first_mut() else {
+                return usage(lang.pick(
+                    "--before에는 --after나 --item이 필요해요",
+                    "--before needs --after or --item",
+                ));
+            };
+            first.before = Some(before);
+        }
+        (None, None) => {}
+    }
+    if items.is_empty() {
+        return usage(lang.pick(
+            "항목 크기를 --item으로 알려 주세요",
+            "give the item size with --item",
+        ));
+    }
+    let mut request = Request::new(operation, &[]);
+    request.items = items;
+    request.consistency = args.consistency.map(|c| match c {
+        ConsistencyArg::Strong => Consistency::Strong,
+        ConsistencyArg::Eventual => Consistency::Eventual,
+        ConsistencyArg::Transactional => Consistency::Transactional,
+    });
+    let result = match dynamodb::calculate(&request) {
+        Ok(r) => r,
+        Err(e) => return invalid(&e.to_string()),
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &result)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (read, write) = (
+        result.read_units.to_string(),
+        result.write_units.to_string(),
+    );
+    let rru = result.request_units.read.to_string();
+    let wru = result.request_units.write.to_string();
+    match lang {
+        Lang::Ko => {
+            writeln!(out, "읽기: {read} RCU (온디맨드 {rru} RRU)")?;
+            writeln!(out, "쓰기: {write} WCU (온디맨드 {wru} WRU)")?;
+        }
+        Lang::En => {
+            writeln!(out, "read:  {read} RCU (on-demand {rru} RRU)")?;
+            writeln!(out, "write: {write} WCU (on-demand {wru} WRU)")?;
+        }
+    }
+    if result.gsi_write_units.to_string() != "0" {
+        writeln!(out, "GSI: {} WCU", result.gsi_write_units)?;
+    }
+    print_trail(&mut out, &result.explanation, lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn lambda(args: &LambdaArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let mut config = match &args.scenario {
+        None => LambdaConfig::default(),
+        Some(name) => match load_scenario(name) {
+            Ok(c) => c,
+            Err(msg) => return invalid(&msg),
+        },
+    };
+    apply_flags(&mut config, args);
+    let result = match lambda::simulate(&config) {
+        Ok(r) => r,
+        Err(e) => return invalid(&e.to_string()),
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &result)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows: [(&str, &str, String); 9] = [
+        ("이벤트", "events", result.events.to_string()),
+        ("호출 시도", "attempts", result.attempts.to_string()),
+        (
+            "콜드 스타트",
+            "cold starts",
+            format!("{} ({:.2}%)", result.cold_starts, result.cold_start_pct),
+        ),
+        (
+            "스로틀 (429)",
+            "throttles (429)",
+            result.throttles.to_string(),
+        ),
+        ("DLQ", "DLQ", result.dlq.to_string()),
+        (
+            "최대 동시성",
+            "max concurrency",
+            result.max_concurrency.to_string(),
+        ),
+        (
+            "지연 p50 / p95 / p99",
+            "latency p50 / p95 / p99",
+            format!(
+                "{} / {} / {} ms",
+                result.p50_ms, result.p95_ms, result.p99_ms
+            ),
+        ),
+        ("비용", "cost", format!("${:.6}", result.cost_usd)),
+        (
+            "시뮬레이션 시간",
+            "simulated",
+            format!("{} s", config.seconds),
+        ),
+    ];
+    for (ko, en, value) in rows {
+        let label = lang.pick(ko, en);
+        let pad = 22usize.saturating_sub(gureum::text::width(label));
+        writeln!(out, "{label}{} {value}", " ".repeat(pad))?;
+    }
+    print_trail(&mut out, &result.explanations, lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A scenario file (a preset with `[config]`, or a bare config), or a built-in preset name.
+fn load_scenario(name: &str) -> Result<LambdaConfig, String> {
+    let path = Path::new(name);
+    if !path.exists() {
+        let presets = lambda::try_presets().map_err(|e| e.to_string())?;
+        return presets
+            .into_iter()
+            .find(|p| p.id == name)
+            .map(|p| p.config)
+            .ok_or_else(|| format!("no scenario file or preset `{name}`"));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+    if text.lines().any(|l| l.trim() == "[config]") {
+        lambda::Preset::from_toml(name, &text)
+            .map(|p| p.config)
+            .map_err(|e| format!("{name}: {e}"))
+    } else {
+        toml::from_str::<LambdaConfig>(&text).map_err(|e| format!("{name}: {}", e.message()))
+    }
+}
+
+fn apply_flags(c: &mut LambdaConfig, a: &LambdaArgs) {
+    if let Some(v) = a.rps {
+        c.rps = v;
+    }
+    if let Some(v) = a.seconds {
+        c.seconds = v;
+    }
+    if let Some(v) = a.duration_ms {
+        c.duration_ms = v;
+    }
+    if let Some(v) = a.init_ms {
+        c.init_ms = v;
+    }
+    if let Some(v) = a.memory_mb {
+        c.memory_mb = v;
+    }
+    if a.reserved.is_some() {
+        c.reserved = a.reserved;
+    }
+    if let Some(v) = a.provisioned {
+        c.provisioned = v;
+    }
+    if let Some(v) = a.account_limit {
+        c.account_limit = v;
+    }
+    if let Some(v) = a.idle_timeout_s {
+        c.idle_timeout_s = v;
+    }
+    if let Some(v) = a.invoke {
+        c.invoke = match v {
+            InvokeArg::Sync => InvokeType::Sync,
+            InvokeArg::Async => InvokeType::Async,
+        };
+    }
+    if let Some(v) = a.error_rate {
+        c.error_rate = v;
+    }
+    if let Some(v) = a.seed {
+        c.seed = v;
+    }
+}
+
+fn print_trail(out: &mut impl Write, trail: &[Explanation], lang: Lang) -> std::io::Result<()> {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        lang.pick("왜 이렇게 계산했나요", "How this was worked out")
+    )?;
+    for e in trail {
+        let text = if lang == Lang::En { &e.en } else { &e.ko };
+        writeln!(out, "  • {text}")?;
+        if let Some(src) = &e.source {
+            writeln!(out, "    {src}")?;
+        }
+    }
+    Ok(())
+}
+
+fn invalid(msg: &str) -> anyhow::Result<ExitCode> {
+    eprintln!("gureum: {msg}");
+    Ok(ExitCode::from(2))
+}
+
+fn usage(msg: &str) -> anyhow::Result<ExitCode> {
+    invalid(msg)
+}
