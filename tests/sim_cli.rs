@@ -1,6 +1,9 @@
 //! `gureum sim` against the worked examples in `../shared/reference/aws-facts.md` (sections 1.8
 //! and 2.7), through the real binary and its JSON output.
 
+// Capacity units are exact multiples of one half, so exact float comparison is intended.
+#![allow(clippy::float_cmp)]
+
 use std::process::{Command, Output};
 
 fn gureum(args: &[&str]) -> Output {

@@ -171,7 +171,7 @@ fn capacity(args: &CapacityArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         (Some(before), None) => {
             // The new size comes from --item; the old one from --before.
             let Some(first) = items.first_mut() else {
-                return usage(lang.pick(
+                return Ok(invalid(lang.pick(
                     "--before에는 --after나 --item이 필요해요",
                     "--before needs --after or --item",
                 ));
@@ -181,7 +181,7 @@ fn capacity(args: &CapacityArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         (None, None) => {}
     }
     if items.is_empty() {
-        return usage(lang.pick(
+        return Ok(invalid(lang.pick(
             "항목 크기를 --item으로 알려 주세요",
             "give the item size with --item",
         ));
@@ -195,7 +195,7 @@ fn capacity(args: &CapacityArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     });
     let result = match dynamodb::calculate(&request) {
         Ok(r) => r,
-        Err(e) => return invalid(&e.to_string()),
+        Err(e) => return Ok(invalid(&e.to_string())),
     };
     let mut out = std::io::stdout().lock();
     if args.json {
@@ -231,13 +231,13 @@ fn lambda(args: &LambdaArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         None => LambdaConfig::default(),
         Some(name) => match load_scenario(name) {
             Ok(c) => c,
-            Err(msg) => return invalid(&msg),
+            Err(msg) => return Ok(invalid(&msg)),
         },
     };
     apply_flags(&mut config, args);
     let result = match lambda::simulate(&config) {
         Ok(r) => r,
-        Err(e) => return invalid(&e.to_string()),
+        Err(e) => return Ok(invalid(&e.to_string())),
     };
     let mut out = std::io::stdout().lock();
     if args.json {
@@ -368,11 +368,8 @@ fn print_trail(out: &mut impl Write, trail: &[Explanation], lang: Lang) -> std::
     Ok(())
 }
 
-fn invalid(msg: &str) -> anyhow::Result<ExitCode> {
+/// Reports invalid input; the caller returns `Ok` of this (status 2).
+fn invalid(msg: &str) -> ExitCode {
     eprintln!("gureum: {msg}");
-    Ok(ExitCode::from(2))
-}
-
-fn usage(msg: &str) -> anyhow::Result<ExitCode> {
-    invalid(msg)
+    ExitCode::from(2)
 }
