@@ -174,7 +174,7 @@ fn capacity(args: &CapacityArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                 return Ok(invalid(lang.pick(
                     "--before에는 --after나 --item이 필요해요",
                     "--before needs --after or --item",
-                ));
+                )));
             };
             first.before = Some(before);
         }
@@ -184,7 +184,7 @@ fn capacity(args: &CapacityArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         return Ok(invalid(lang.pick(
             "항목 크기를 --item으로 알려 주세요",
             "give the item size with --item",
-        ));
+        )));
     }
     let mut request = Request::new(operation, &[]);
     request.items = items;
