@@ -154,6 +154,86 @@ fn english_switch_changes_the_ui_text() {
     let mut a = app(Progress::default());
     press(&mut a, KeyCode::F(2));
     let s = screen(&mut a, 80, 24);
-    assert!(s.contains("Lessons") && s.contains("Quit"), "{s}");
+    assert!(
+        s.contains("Lessons") && s.contains("Open lesson") && s.contains("? Help"),
+        "{s}"
+    );
     assert!(!s.contains("끝내기"));
+}
+
+fn open_sim(a: &mut App, id: &str) {
+    screen(a, 80, 24);
+    press(a, KeyCode::Char('s'));
+    let index = a.presets.iter().position(|p| p.id() == id).expect("preset");
+    for _ in 0..index {
+        press(a, KeyCode::Down);
+    }
+    press(a, KeyCode::Enter);
+}
+
+#[test]
+fn simulation_list_80x24() {
+    let mut a = app(Progress::default());
+    press(&mut a, KeyCode::Char('s'));
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn lambda_simulation_predict_then_result_100x30() {
+    let mut a = app(Progress::default());
+    open_sim(&mut a, "lambda-cold-start");
+    press(&mut a, KeyCode::Char('r'));
+    let asking = screen(&mut a, 100, 30);
+    assert!(asking.contains("먼저 예측해 보세요"), "{asking}");
+    type_str(&mut a, "10");
+    press(&mut a, KeyCode::Enter);
+    let shown = screen(&mut a, 100, 30);
+    assert!(shown.contains("예측 10.0%"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn dynamodb_hot_key_simulation_80x24_and_min_size() {
+    let mut a = app(Progress::default());
+    open_sim(&mut a, "ddb-hot-key");
+    press(&mut a, KeyCode::Char('r'));
+    press(&mut a, KeyCode::Enter);
+    let wide = screen(&mut a, 80, 24);
+    assert!(wide.contains("스로틀"), "{wide}");
+    insta::assert_snapshot!("ddb_80x24", wide);
+    insta::assert_snapshot!("ddb_40x12", screen(&mut a, 40, 12));
+}
+
+#[test]
+fn a_lesson_section_opens_its_simulation_and_back() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 100, 30);
+    let li = a
+        .library
+        .lessons
+        .iter()
+        .position(|l| l.meta.id == "developing-lambda")
+        .expect("lesson");
+    a.open_lesson(li);
+    screen(&mut a, 100, 30);
+    press(&mut a, KeyCode::Char('s'));
+    let sim = screen(&mut a, 100, 30);
+    assert!(sim.contains("시뮬레이션 ›"), "{sim}");
+    press(&mut a, KeyCode::Esc);
+    let back = screen(&mut a, 100, 30);
+    assert!(back.contains("레슨에서 검색"), "back in the reader: {back}");
+}
+
+#[test]
+fn selected_setting_stays_visible_in_a_small_window() {
+    let mut a = app(Progress::default());
+    open_sim(&mut a, "lambda-cold-start");
+    for _ in 0..11 {
+        press(&mut a, KeyCode::Down);
+    }
+    let s = screen(&mut a, 40, 12);
+    assert!(
+        s.contains("시드"),
+        "the last setting (seed) is shown when selected:\n{s}"
+    );
 }

@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use super::home::Home;
 use super::keymap::{self, Action, Context};
 use super::reader::Reader;
+use super::sims::{self, Input, Sim};
 use super::strings::{Lang, Strings};
 use super::theme::Theme;
 use crate::lesson::Library;
@@ -28,6 +29,10 @@ pub enum Screen {
     Home,
     /// Reading a lesson.
     Reader,
+    /// The list of simulations.
+    Sims,
+    /// One simulation.
+    Sim,
 }
 
 /// A one-line message in the status bar until the next key.
@@ -64,6 +69,16 @@ pub struct App {
     pub quit: bool,
     /// Terminal size at the last `prepare`.
     pub area: Rect,
+    /// Simulation presets (loaded when the simulations are first opened).
+    pub presets: Vec<sims::Preset>,
+    /// Selected row of the simulation list.
+    pub sims_selected: usize,
+    /// The open simulation.
+    pub sim: Option<Sim>,
+    /// Where Back leads from the simulations (home or the reader).
+    sims_return: Screen,
+    /// The open simulation came from the list (Back returns there).
+    sim_from_list: bool,
 }
 
 impl App {
@@ -82,6 +97,11 @@ impl App {
             message: None,
             quit: false,
             area: Rect::default(),
+            presets: Vec::new(),
+            sims_selected: 0,
+            sim: None,
+            sims_return: Screen::Home,
+            sim_from_list: false,
         };
         if !app.library.problems.is_empty() {
             let text = app.strings().content_problems(app.library.problems.len());
@@ -110,6 +130,7 @@ impl App {
             return;
         }
         match self.screen {
+            Screen::Sims | Screen::Sim => {}
             Screen::Home => self.home.prepare(area, &self.library),
             Screen::Reader => {
                 if let Some(r) = self.reader.as_mut() {
@@ -139,6 +160,11 @@ impl App {
                 Some(r) if r.toc_focus => vec![Context::Toc, Context::Reader],
                 _ => vec![Context::Reader],
             },
+            Screen::Sims => vec![Context::Sims],
+            Screen::Sim => match &self.sim {
+                Some(sim) if sim.input.is_some() => vec![Context::Search],
+                _ => vec![Context::Sim],
+            },
         }
     }
 
@@ -160,7 +186,9 @@ impl App {
         }
         let contexts = self.contexts();
         if contexts == [Context::Search] {
-            if let Some(r) = self.reader.as_mut() {
+            if self.screen == Screen::Sim {
+                self.sim_input_key(key);
+            } else if let Some(r) = self.reader.as_mut() {
                 r.search_key(key);
             }
             return;
@@ -185,6 +213,8 @@ impl App {
             _ => match self.screen {
                 Screen::Home => self.home_action(action),
                 Screen::Reader => self.reader_action(action),
+                Screen::Sims => self.sims_action(action),
+                Screen::Sim => self.sim_action(action),
             },
         }
     }
@@ -196,6 +226,7 @@ impl App {
             _ => return,
         };
         match self.screen {
+            Screen::Sims | Screen::Sim => {}
             Screen::Home => self.home.move_by(delta.signum()),
             Screen::Reader => {
                 if let Some(r) = self.reader.as_mut() {
@@ -217,6 +248,7 @@ impl App {
                     self.open_lesson(lesson);
                 }
             }
+            Action::Simulations => self.open_sims(Screen::Home),
             other => self.home.action(other),
         }
     }
@@ -227,6 +259,22 @@ impl App {
         };
         match action {
             Action::Back => self.close_lesson(),
+            Action::Simulations => {
+                let lesson = reader.lesson;
+                let heading = reader
+                    .current_heading()
+                    .and_then(|i| reader.rendered.headings.get(i))
+                    .map_or(String::new(), |h| h.title.clone());
+                self.ensure_presets();
+                let tags = &self.library.lessons[lesson].meta.tags;
+                match sims::preset_for(&heading, tags, &self.presets) {
+                    Some(i) => {
+                        self.sims_return = Screen::Reader;
+                        self.open_sim(i, false);
+                    }
+                    None => self.open_sims(Screen::Reader),
+                }
+            }
             Action::NextLesson | Action::PrevLesson => {
                 let next = action == Action::NextLesson;
                 let current = reader.lesson;
@@ -258,6 +306,163 @@ impl App {
                     });
                 }
             }
+        }
+    }
+
+    fn ensure_presets(&mut self) {
+        if self.presets.is_empty() {
+            self.presets = sims::all_presets();
+        }
+    }
+
+    /// Opens the list of simulations; Back returns to `from`.
+    pub fn open_sims(&mut self, from: Screen) {
+        self.ensure_presets();
+        self.sims_return = from;
+        self.screen = Screen::Sims;
+    }
+
+    /// Opens simulation `index` with its preset's settings.
+    pub fn open_sim(&mut self, index: usize, from_list: bool) {
+        self.ensure_presets();
+        let Some(preset) = self.presets.get(index) else {
+            return;
+        };
+        self.sims_selected = index;
+        self.sim = Some(Sim::new(index, preset));
+        self.sim_from_list = from_list;
+        self.screen = Screen::Sim;
+    }
+
+    fn sims_action(&mut self, action: Action) {
+        let n = self.presets.len();
+        match action {
+            Action::Down => self.sims_selected = (self.sims_selected + 1).min(n.saturating_sub(1)),
+            Action::Up => self.sims_selected = self.sims_selected.saturating_sub(1),
+            Action::Open => self.open_sim(self.sims_selected, true),
+            Action::Back => self.screen = self.sims_return,
+            _ => {}
+        }
+    }
+
+    fn sim_action(&mut self, action: Action) {
+        let lang = self.lang;
+        let Some(sim) = self.sim.as_mut() else { return };
+        let Some(preset) = self.presets.get(sim.preset) else {
+            return;
+        };
+        sim.note = None;
+        let n = sim.params.len();
+        match action {
+            Action::Down => sim.selected = (sim.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => sim.selected = sim.selected.saturating_sub(1),
+            Action::Left | Action::Right => {
+                let step = if action == Action::Left { -1.0 } else { 1.0 };
+                if let Some(p) = sim.params.get_mut(sim.selected) {
+                    if p.locked {
+                        sim.note = Some(
+                            lang.pick(
+                                "이 과제에서는 바꿀 수 없는 값이에요",
+                                "This challenge keeps it fixed",
+                            )
+                            .into(),
+                        );
+                    } else {
+                        p.nudge(step);
+                    }
+                }
+            }
+            Action::Open => {
+                if let Some(p) = sim.params.get(sim.selected) {
+                    if p.locked {
+                        sim.note = Some(
+                            lang.pick(
+                                "이 과제에서는 바꿀 수 없는 값이에요",
+                                "This challenge keeps it fixed",
+                            )
+                            .into(),
+                        );
+                    } else if p.switch {
+                        let p = &mut sim.params[sim.selected];
+                        p.nudge(1.0);
+                    } else {
+                        sim.input = Some(Input::Value(String::new()));
+                    }
+                }
+            }
+            Action::Run => {
+                if sim.outcome.is_none() {
+                    // Predict first: the result stays hidden until a guess is typed (or skipped).
+                    sim.input = Some(Input::Guess(String::new()));
+                } else {
+                    sim.guess = None;
+                    sim.run(preset);
+                }
+            }
+            Action::PageDown => sim.trail_scroll += 5,
+            Action::PageUp => sim.trail_scroll = sim.trail_scroll.saturating_sub(5),
+            Action::OpenLesson => {
+                let topic = preset.topic();
+                let lesson = self
+                    .library
+                    .lessons
+                    .iter()
+                    .position(|l| l.meta.tags.iter().any(|t| t == topic));
+                if let Some(li) = lesson {
+                    self.sim = None;
+                    self.open_lesson(li);
+                }
+            }
+            Action::Back => {
+                self.sim = None;
+                self.screen = if self.sim_from_list {
+                    Screen::Sims
+                } else {
+                    self.sims_return
+                };
+            }
+            _ => {}
+        }
+    }
+
+    fn sim_input_key(&mut self, key: &KeyEvent) {
+        use ratatui::crossterm::event::KeyCode;
+        let Some(sim) = self.sim.as_mut() else { return };
+        let Some(input) = sim.input.as_mut() else {
+            return;
+        };
+        let text = match input {
+            Input::Value(t) | Input::Guess(t) => t,
+        };
+        match key.code {
+            KeyCode::Char(c) if c.is_ascii_digit() || matches!(c, '.' | ',' | '-') => text.push(c),
+            KeyCode::Backspace => {
+                text.pop();
+            }
+            KeyCode::Esc => sim.input = None,
+            KeyCode::Enter => {
+                let input = sim.input.take();
+                match input {
+                    Some(Input::Value(t)) => {
+                        if let Some(Err(range)) =
+                            sim.params.get_mut(sim.selected).map(|p| p.set_text(&t))
+                        {
+                            sim.note = Some(format!(
+                                "{}: {range}",
+                                self.lang.pick("허용 범위", "allowed range")
+                            ));
+                        }
+                    }
+                    Some(Input::Guess(t)) => {
+                        sim.guess = t.trim().replace(',', "").parse().ok();
+                        if let Some(preset) = self.presets.get(sim.preset) {
+                            sim.run(preset);
+                        }
+                    }
+                    None => {}
+                }
+            }
+            _ => {}
         }
     }
 

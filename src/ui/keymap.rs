@@ -20,8 +20,12 @@ pub enum Context {
     Reader,
     /// The reader's table of contents, when it has focus.
     Toc,
-    /// Typing a search query.
+    /// Typing into a box (search query, a value, a prediction).
     Search,
+    /// The list of simulations.
+    Sims,
+    /// One simulation.
+    Sim,
 }
 
 /// What a key does.
@@ -77,6 +81,12 @@ pub enum Action {
     Confirm,
     /// Cancel the search.
     Cancel,
+    /// Open the simulations.
+    Simulations,
+    /// Run the simulation.
+    Run,
+    /// Open the lesson that explains the simulation.
+    OpenLesson,
 }
 
 /// One key as written in the table.
@@ -139,307 +149,68 @@ macro_rules! bind {
 }
 
 /// Every binding, most specific contexts first.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    // Search box: typing goes into the query; only these keys act.
-    bind!(
-        Search,
-        [code(KeyCode::Enter)],
-        Confirm,
-        "검색하기",
-        "Search",
-        true
-    ),
-    bind!(
-        Search,
-        [code(KeyCode::Esc)],
-        Cancel,
-        "검색 취소",
-        "Cancel search",
-        true
-    ),
+    // Search and value boxes: typing goes into the box; only these keys act.
+    bind!(Search, [code(KeyCode::Enter)], Confirm, "확인", "Confirm", true),
+    bind!(Search, [code(KeyCode::Esc)], Cancel, "취소", "Cancel", true),
+    // One simulation.
+    bind!(Sim, [ch('j'), code(KeyCode::Down)], Down, "다음 설정", "Next setting", false),
+    bind!(Sim, [ch('k'), code(KeyCode::Up)], Up, "이전 설정", "Previous setting", false),
+    bind!(Sim, [ch('h'), code(KeyCode::Left)], Left, "값 줄이기", "Decrease", true),
+    bind!(Sim, [ch('l'), code(KeyCode::Right)], Right, "값 늘리기", "Increase", false),
+    bind!(Sim, [code(KeyCode::Enter), ch('=')], Open, "값 입력", "Type a value", true),
+    bind!(Sim, [ch('r'), code(KeyCode::F(5))], Run, "실행", "Run", true),
+    bind!(Sim, [code(KeyCode::PageDown), ch(' ')], PageDown, "설명 아래로", "Scroll explanation down", false),
+    bind!(Sim, [code(KeyCode::PageUp), ch('b')], PageUp, "설명 위로", "Scroll explanation up", false),
+    bind!(Sim, [ch('o'), code(KeyCode::F(6))], OpenLesson, "관련 레슨", "Related lesson", true),
+    bind!(Sim, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "목록으로", "Back to the list", true),
+    // The list of simulations.
+    bind!(Sims, [ch('j'), code(KeyCode::Down)], Down, "아래로", "Down", false),
+    bind!(Sims, [ch('k'), code(KeyCode::Up)], Up, "위로", "Up", false),
+    bind!(Sims, [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)], Open, "시뮬레이션 열기", "Open simulation", true),
+    bind!(Sims, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "돌아가기", "Back", true),
     // Table of contents.
-    bind!(
-        Toc,
-        [ch('j'), code(KeyCode::Down)],
-        Down,
-        "다음 제목",
-        "Next heading",
-        false
-    ),
-    bind!(
-        Toc,
-        [ch('k'), code(KeyCode::Up)],
-        Up,
-        "이전 제목",
-        "Previous heading",
-        false
-    ),
-    bind!(
-        Toc,
-        [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)],
-        Open,
-        "제목으로 이동",
-        "Go to heading",
-        true
-    ),
-    bind!(
-        Toc,
-        [code(KeyCode::Home), ch('g')],
-        Top,
-        "첫 제목",
-        "First heading",
-        false
-    ),
-    bind!(
-        Toc,
-        [code(KeyCode::End), ch('G')],
-        Bottom,
-        "마지막 제목",
-        "Last heading",
-        false
-    ),
-    bind!(
-        Toc,
-        [code(KeyCode::Tab), code(KeyCode::Esc)],
-        FocusToc,
-        "본문으로",
-        "Back to text",
-        true
-    ),
-    bind!(
-        Toc,
-        [ch('t')],
-        ToggleToc,
-        "목차 닫기",
-        "Close contents",
-        false
-    ),
+    bind!(Toc, [ch('j'), code(KeyCode::Down)], Down, "다음 제목", "Next heading", false),
+    bind!(Toc, [ch('k'), code(KeyCode::Up)], Up, "이전 제목", "Previous heading", false),
+    bind!(Toc, [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)], Open, "제목으로 이동", "Go to heading", true),
+    bind!(Toc, [code(KeyCode::Home), ch('g')], Top, "첫 제목", "First heading", false),
+    bind!(Toc, [code(KeyCode::End), ch('G')], Bottom, "마지막 제목", "Last heading", false),
+    bind!(Toc, [code(KeyCode::Tab), code(KeyCode::Esc)], FocusToc, "본문으로", "Back to text", true),
+    bind!(Toc, [ch('t')], ToggleToc, "목차 닫기", "Close contents", false),
     // Reader.
-    bind!(
-        Reader,
-        [ch('j'), code(KeyCode::Down)],
-        Down,
-        "한 줄 아래로",
-        "Scroll down",
-        false
-    ),
-    bind!(
-        Reader,
-        [ch('k'), code(KeyCode::Up)],
-        Up,
-        "한 줄 위로",
-        "Scroll up",
-        false
-    ),
-    bind!(
-        Reader,
-        [code(KeyCode::PageDown), ch(' '), ctrl('f')],
-        PageDown,
-        "한 쪽 아래로",
-        "Page down",
-        true
-    ),
-    bind!(
-        Reader,
-        [code(KeyCode::PageUp), ch('b'), ctrl('b')],
-        PageUp,
-        "한 쪽 위로",
-        "Page up",
-        false
-    ),
-    bind!(
-        Reader,
-        [ctrl('d')],
-        HalfPageDown,
-        "반 쪽 아래로",
-        "Half page down",
-        false
-    ),
-    bind!(
-        Reader,
-        [ctrl('u')],
-        HalfPageUp,
-        "반 쪽 위로",
-        "Half page up",
-        false
-    ),
-    bind!(
-        Reader,
-        [code(KeyCode::Home), ch('g')],
-        Top,
-        "맨 위로",
-        "To the top",
-        false
-    ),
-    bind!(
-        Reader,
-        [code(KeyCode::End), ch('G')],
-        Bottom,
-        "맨 끝으로",
-        "To the end",
-        false
-    ),
-    bind!(
-        Reader,
-        [code(KeyCode::Left), ch('h')],
-        Left,
-        "코드 왼쪽으로",
-        "Code left",
-        false
-    ),
-    bind!(
-        Reader,
-        [code(KeyCode::Right), ch('l')],
-        Right,
-        "코드 오른쪽으로",
-        "Code right",
-        false
-    ),
-    bind!(
-        Reader,
-        [ch('/'), ctrl('s')],
-        SearchStart,
-        "레슨에서 검색",
-        "Search in lesson",
-        true
-    ),
-    bind!(
-        Reader,
-        [ch('n'), code(KeyCode::F(3))],
-        SearchNext,
-        "다음 검색 결과",
-        "Next match",
-        false
-    ),
-    bind!(
-        Reader,
-        [
-            ch('N'),
-            Key {
-                code: KeyCode::F(3),
-                ctrl: true
-            }
-        ],
-        SearchPrev,
-        "이전 검색 결과",
-        "Previous match",
-        false
-    ),
-    bind!(
-        Reader,
-        [ch('t'), code(KeyCode::Tab)],
-        ToggleToc,
-        "목차 열기·닫기",
-        "Toggle contents",
-        true
-    ),
-    bind!(
-        Reader,
-        [ch(']'), ch('.')],
-        NextLesson,
-        "다음 레슨",
-        "Next lesson",
-        true
-    ),
-    bind!(
-        Reader,
-        [ch('['), ch(',')],
-        PrevLesson,
-        "이전 레슨",
-        "Previous lesson",
-        false
-    ),
-    bind!(
-        Reader,
-        [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)],
-        Back,
-        "홈으로",
-        "Back to home",
-        true
-    ),
+    bind!(Reader, [ch('j'), code(KeyCode::Down)], Down, "한 줄 아래로", "Scroll down", false),
+    bind!(Reader, [ch('k'), code(KeyCode::Up)], Up, "한 줄 위로", "Scroll up", false),
+    bind!(Reader, [code(KeyCode::PageDown), ch(' '), ctrl('f')], PageDown, "한 쪽 아래로", "Page down", true),
+    bind!(Reader, [code(KeyCode::PageUp), ch('b'), ctrl('b')], PageUp, "한 쪽 위로", "Page up", false),
+    bind!(Reader, [ctrl('d')], HalfPageDown, "반 쪽 아래로", "Half page down", false),
+    bind!(Reader, [ctrl('u')], HalfPageUp, "반 쪽 위로", "Half page up", false),
+    bind!(Reader, [code(KeyCode::Home), ch('g')], Top, "맨 위로", "To the top", false),
+    bind!(Reader, [code(KeyCode::End), ch('G')], Bottom, "맨 끝으로", "To the end", false),
+    bind!(Reader, [code(KeyCode::Left), ch('h')], Left, "코드 왼쪽으로", "Code left", false),
+    bind!(Reader, [code(KeyCode::Right), ch('l')], Right, "코드 오른쪽으로", "Code right", false),
+    bind!(Reader, [ch('/'), ctrl('s')], SearchStart, "레슨에서 검색", "Search in lesson", true),
+    bind!(Reader, [ch('n'), code(KeyCode::F(3))], SearchNext, "다음 검색 결과", "Next match", false),
+    bind!(Reader, [ch('N'), Key { code: KeyCode::F(3), ctrl: true }], SearchPrev, "이전 검색 결과", "Previous match", false),
+    bind!(Reader, [ch('t'), code(KeyCode::Tab)], ToggleToc, "목차 열기·닫기", "Toggle contents", true),
+    bind!(Reader, [ch(']'), ch('.')], NextLesson, "다음 레슨", "Next lesson", true),
+    bind!(Reader, [ch('['), ch(',')], PrevLesson, "이전 레슨", "Previous lesson", false),
+    bind!(Reader, [ch('s'), code(KeyCode::F(4))], Simulations, "이 절의 시뮬레이션", "Simulation for this section", false),
+    bind!(Reader, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "홈으로", "Back to home", true),
     // Home.
-    bind!(
-        Home,
-        [ch('j'), code(KeyCode::Down)],
-        Down,
-        "아래로",
-        "Down",
-        false
-    ),
+    bind!(Home, [ch('j'), code(KeyCode::Down)], Down, "아래로", "Down", false),
     bind!(Home, [ch('k'), code(KeyCode::Up)], Up, "위로", "Up", false),
-    bind!(
-        Home,
-        [code(KeyCode::PageDown)],
-        PageDown,
-        "한 쪽 아래로",
-        "Page down",
-        false
-    ),
-    bind!(
-        Home,
-        [code(KeyCode::PageUp)],
-        PageUp,
-        "한 쪽 위로",
-        "Page up",
-        false
-    ),
-    bind!(
-        Home,
-        [code(KeyCode::Home), ch('g')],
-        Top,
-        "맨 위로",
-        "To the top",
-        false
-    ),
-    bind!(
-        Home,
-        [code(KeyCode::End), ch('G')],
-        Bottom,
-        "맨 아래로",
-        "To the bottom",
-        false
-    ),
-    bind!(
-        Home,
-        [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)],
-        Open,
-        "레슨 열기",
-        "Open lesson",
-        true
-    ),
-    bind!(
-        Home,
-        [ch('c'), ch('>')],
-        Resume,
-        "이어 읽기",
-        "Continue reading",
-        true
-    ),
-    bind!(
-        Home,
-        [ch('q'), code(KeyCode::Esc)],
-        Quit,
-        "끝내기",
-        "Quit",
-        true
-    ),
+    bind!(Home, [code(KeyCode::PageDown)], PageDown, "한 쪽 아래로", "Page down", false),
+    bind!(Home, [code(KeyCode::PageUp)], PageUp, "한 쪽 위로", "Page up", false),
+    bind!(Home, [code(KeyCode::Home), ch('g')], Top, "맨 위로", "To the top", false),
+    bind!(Home, [code(KeyCode::End), ch('G')], Bottom, "맨 아래로", "To the bottom", false),
+    bind!(Home, [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)], Open, "레슨 열기", "Open lesson", true),
+    bind!(Home, [ch('c'), ch('>')], Resume, "이어 읽기", "Continue reading", true),
+    bind!(Home, [ch('s'), code(KeyCode::F(4))], Simulations, "시뮬레이션", "Simulations", true),
+    bind!(Home, [ch('q'), code(KeyCode::Esc)], Quit, "끝내기", "Quit", true),
     // Everywhere.
-    bind!(
-        Global,
-        [ch('?'), code(KeyCode::F(1))],
-        Help,
-        "도움말",
-        "Help",
-        true
-    ),
-    bind!(
-        Global,
-        [ch('L'), code(KeyCode::F(2))],
-        ToggleLang,
-        "한국어/English 전환",
-        "Korean/English",
-        false
-    ),
+    bind!(Global, [ch('?'), code(KeyCode::F(1))], Help, "도움말", "Help", true),
+    bind!(Global, [ch('L'), code(KeyCode::F(2))], ToggleLang, "한국어/English 전환", "Korean/English", false),
     bind!(Global, [ctrl('c')], Quit, "끝내기", "Quit", false),
 ];
 
@@ -619,6 +390,9 @@ mod tests {
             Action::NextLesson,
             Action::PrevLesson,
             Action::ToggleLang,
+            Action::Simulations,
+            Action::Run,
+            Action::OpenLesson,
         ];
         for action in core {
             let has = BINDINGS.iter().filter(|b| b.action == action).any(|b| {

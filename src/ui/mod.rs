@@ -8,6 +8,7 @@ pub mod home;
 pub mod keymap;
 pub mod print;
 pub mod reader;
+pub mod sims;
 pub mod strings;
 pub mod theme;
 mod view;

@@ -222,7 +222,9 @@ impl Strings {
             Context::Home => self.p("홈", "Home"),
             Context::Reader => self.p("레슨 읽기", "Reader"),
             Context::Toc => self.p("목차", "Contents"),
-            Context::Search => self.p("검색 입력", "Search box"),
+            Context::Search => self.p("검색·값 입력", "Input box"),
+            Context::Sims => self.p("시뮬레이션 목록", "Simulations"),
+            Context::Sim => self.p("시뮬레이션", "Simulation"),
         }
     }
     /// Unknown lesson id on the command line.

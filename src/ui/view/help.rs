@@ -10,12 +10,14 @@ use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::{self, BINDINGS, Context};
 
-const GROUPS: [Context; 5] = [
+const GROUPS: [Context; 7] = [
     Context::Global,
     Context::Home,
     Context::Reader,
     Context::Toc,
     Context::Search,
+    Context::Sims,
+    Context::Sim,
 ];
 
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {

@@ -3,6 +3,7 @@
 mod help;
 mod home;
 mod reader;
+mod sims;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -23,6 +24,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.screen {
         Screen::Home => home::draw(app, frame),
         Screen::Reader => reader::draw(app, frame),
+        Screen::Sims => sims::draw_list(app, frame),
+        Screen::Sim => sims::draw_sim(app, frame),
     }
     if let Some(scroll) = app.help {
         help::draw(app, frame, area, scroll);
@@ -80,14 +83,34 @@ fn draw_status(
     let right_w = right.as_ref().map_or(0, |s| text::width(&s.content));
     let mut used = 1;
     spans.push(Span::raw(" "));
-    for b in keymap::status_bindings(contexts) {
+    let lang = app.lang;
+    let hint = |b: &keymap::Binding| {
         let key = keymap::key_name(&b.keys[0]);
-        let desc = b.description(app.lang);
+        let desc = b.description(lang);
         let w = text::width(&key) + 1 + text::width(desc) + 2;
-        if used + w + right_w + 1 > width {
+        (key, desc, w)
+    };
+    // The help hint always shows (it lists everything else), so its room is kept first.
+    let (help, others): (Vec<_>, Vec<_>) =
+        keymap::status_bindings(contexts).partition(|b| b.action == keymap::Action::Help);
+    let help_w = help.first().map_or(0, |&b| hint(b).2);
+    let mut shown = Vec::new();
+    for b in others {
+        let (key, desc, w) = hint(b);
+        if used + w + help_w + right_w + 1 > width {
             break;
         }
         used += w;
+        shown.push((key, desc));
+    }
+    if let Some(&b) = help.first() {
+        let (key, desc, w) = hint(b);
+        if used + w + right_w < width {
+            used += w;
+            shown.push((key, desc));
+        }
+    }
+    for (key, desc) in shown {
         spans.push(Span::styled(key, app.theme.key()));
         spans.push(Span::raw(format!(" {desc}  ")));
     }

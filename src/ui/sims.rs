@@ -1,0 +1,744 @@
+//! The simulation screens' state: a list of presets, and one simulation with its parameters,
+//! the learner's prediction, the result, and the challenge check.
+//!
+//! The models live in the `simulations` crate; this module only turns parameter edits into model
+//! configs and keeps the last result for drawing. A run happens on a key press, never per frame.
+
+use simulations::dynamodb::{self, KeyDistribution};
+use simulations::lambda::{self, InvokeType, LambdaConfig, LambdaResult};
+
+use super::strings::Lang;
+
+/// A preset of either model.
+#[derive(Debug, Clone)]
+pub enum Preset {
+    /// A Lambda execution-environment scenario.
+    Lambda(lambda::Preset),
+    /// A `DynamoDB` partition scenario.
+    Ddb(dynamodb::Preset),
+}
+
+impl Preset {
+    /// Stable id, e.g. `lambda-cold-start`.
+    pub fn id(&self) -> &str {
+        match self {
+            Self::Lambda(p) => &p.id,
+            Self::Ddb(p) => &p.id,
+        }
+    }
+    /// Korean title.
+    pub fn title(&self) -> &str {
+        match self {
+            Self::Lambda(p) => &p.title,
+            Self::Ddb(p) => &p.title,
+        }
+    }
+    /// Korean description.
+    pub fn description(&self) -> &str {
+        match self {
+            Self::Lambda(p) => &p.description,
+            Self::Ddb(p) => &p.description,
+        }
+    }
+    /// One-line challenge.
+    pub fn challenge(&self) -> &str {
+        match self {
+            Self::Lambda(p) => &p.challenge,
+            Self::Ddb(p) => &p.challenge,
+        }
+    }
+    /// Lesson tag that links the preset to lessons.
+    pub fn topic(&self) -> &'static str {
+        match self {
+            Self::Lambda(_) => "lambda",
+            Self::Ddb(_) => "dynamodb",
+        }
+    }
+}
+
+/// Every built-in preset, Lambda first. Broken embedded files are skipped (tests keep them valid).
+pub fn all_presets() -> Vec<Preset> {
+    let mut out: Vec<Preset> = lambda::try_presets()
+        .unwrap_or_default()
+        .into_iter()
+        .map(Preset::Lambda)
+        .collect();
+    out.extend(
+        dynamodb::presets()
+            .unwrap_or_default()
+            .into_iter()
+            .map(Preset::Ddb),
+    );
+    out
+}
+
+/// Which preset suits a lesson section: by keywords in the heading, then by the lesson's tags.
+pub fn preset_for(heading: &str, tags: &[String], presets: &[Preset]) -> Option<usize> {
+    let h = heading.to_lowercase();
+    let by_heading = [
+        ("콜드", "lambda-cold-start"),
+        ("cold", "lambda-cold-start"),
+        ("동시성", "lambda-burst"),
+        ("concurren", "lambda-burst"),
+        ("비동기", "lambda-async-dlq"),
+        ("dlq", "lambda-async-dlq"),
+        ("오류 처리", "lambda-async-dlq"),
+        ("파티션", "ddb-hot-key"),
+        ("partition", "ddb-hot-key"),
+        ("처리량", "ddb-burst"),
+        ("용량", "ddb-uniform"),
+        ("rcu", "ddb-uniform"),
+        ("wcu", "ddb-uniform"),
+    ];
+    let wanted = by_heading
+        .iter()
+        .find(|(k, _)| h.contains(k))
+        .map(|(_, id)| *id)
+        .or_else(|| {
+            if tags.iter().any(|t| t == "lambda") {
+                Some("lambda-cold-start")
+            } else if tags.iter().any(|t| t == "dynamodb") {
+                Some("ddb-hot-key")
+            } else {
+                None
+            }
+        })?;
+    presets.iter().position(|p| p.id() == wanted)
+}
+
+/// What a parameter sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamId {
+    /// Lambda: requests per second.
+    Rps,
+    /// Lambda: simulated seconds.
+    Seconds,
+    /// Lambda: run time per request.
+    DurationMs,
+    /// Lambda: init time of a new environment.
+    InitMs,
+    /// Lambda: memory.
+    MemoryMb,
+    /// Lambda: provisioned concurrency.
+    Provisioned,
+    /// Lambda: reserved concurrency (0 = none).
+    Reserved,
+    /// Lambda: account concurrency limit.
+    AccountLimit,
+    /// Lambda: idle reclaim time (an assumption).
+    IdleTimeout,
+    /// Lambda: async (1) or sync (0).
+    Async,
+    /// Lambda: function error rate.
+    ErrorRate,
+    /// Both: RNG seed.
+    Seed,
+    /// `DynamoDB`: provisioned capacity.
+    DdbProvisioned,
+    /// `DynamoDB`: item size.
+    DdbItemBytes,
+    /// `DynamoDB`: requests per second in every phase.
+    DdbRps,
+    /// `DynamoDB`: distinct partition keys.
+    DdbKeys,
+    /// `DynamoDB`: share of requests for the hot key (0 = uniform).
+    DdbHotShare,
+    /// `DynamoDB`: burst capacity on.
+    DdbBurst,
+    /// `DynamoDB`: adaptive capacity on.
+    DdbAdaptive,
+}
+
+/// One editable parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// What it sets.
+    pub id: ParamId,
+    /// Label in Korean and English.
+    pub label: (&'static str, &'static str),
+    /// Current value.
+    pub value: f64,
+    /// Smallest allowed value.
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// Step of ←/→.
+    pub step: f64,
+    /// Shown as a whole number.
+    pub integer: bool,
+    /// A yes/no switch.
+    pub switch: bool,
+    /// The preset's challenge keeps it fixed.
+    pub locked: bool,
+}
+
+impl Param {
+    fn new(
+        id: ParamId,
+        label: (&'static str, &'static str),
+        value: f64,
+        min: f64,
+        max: f64,
+        step: f64,
+    ) -> Self {
+        Self {
+            id,
+            label,
+            value,
+            min,
+            max,
+            step,
+            integer: true,
+            switch: false,
+            locked: false,
+        }
+    }
+    fn float(mut self) -> Self {
+        self.integer = false;
+        self
+    }
+    fn switch(mut self) -> Self {
+        self.switch = true;
+        self
+    }
+    /// The value as shown.
+    pub fn display(&self, lang: Lang) -> String {
+        if self.switch {
+            let on = self.value >= 0.5;
+            return match (self.id, lang) {
+                (ParamId::Async, _) => if on { "async" } else { "sync" }.into(),
+                (_, Lang::Ko) => if on { "켜짐" } else { "꺼짐" }.into(),
+                (_, Lang::En) => if on { "on" } else { "off" }.into(),
+            };
+        }
+        if self.integer {
+            format!("{}", self.value.round() as i64)
+        } else {
+            format!("{:.2}", self.value)
+        }
+    }
+    /// The allowed range as shown.
+    pub fn range(&self) -> String {
+        if self.switch {
+            return String::new();
+        }
+        if self.integer {
+            format!("{}–{}", self.min as i64, self.max as i64)
+        } else {
+            format!("{:.2}–{:.2}", self.min, self.max)
+        }
+    }
+    /// Moves the value by `steps` steps, within range.
+    pub fn nudge(&mut self, steps: f64) {
+        if self.locked {
+            return;
+        }
+        if self.switch {
+            self.value = if self.value >= 0.5 { 0.0 } else { 1.0 };
+            return;
+        }
+        self.value = (self.value + steps * self.step).clamp(self.min, self.max);
+        if self.integer {
+            self.value = self.value.round();
+        }
+    }
+    /// Sets the value from typed text; `Err` says why not.
+    pub fn set_text(&mut self, text: &str) -> Result<(), String> {
+        let v: f64 = text
+            .trim()
+            .replace(',', "")
+            .parse()
+            .map_err(|_| format!("`{text}`?"))?;
+        if !(self.min..=self.max).contains(&v) {
+            return Err(self.range());
+        }
+        self.value = if self.integer { v.round() } else { v };
+        Ok(())
+    }
+}
+
+/// The last run's result.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// Lambda result.
+    Lambda(Box<LambdaResult>),
+    /// `DynamoDB` result.
+    Ddb(Box<dynamodb::SimReport>),
+    /// The model refused the settings (limit and source in the text).
+    Invalid(String),
+}
+
+/// Typing into a parameter or the prediction box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Typing a new value for the selected parameter.
+    Value(String),
+    /// Typing a prediction before the run.
+    Guess(String),
+}
+
+/// One open simulation.
+#[derive(Debug, Clone)]
+pub struct Sim {
+    /// Index into the preset list.
+    pub preset: usize,
+    /// Editable parameters.
+    pub params: Vec<Param>,
+    /// Selected parameter.
+    pub selected: usize,
+    /// The text box, when open.
+    pub input: Option<Input>,
+    /// The prediction made before the last run.
+    pub guess: Option<f64>,
+    /// The last result.
+    pub outcome: Option<Outcome>,
+    /// Whether the last run passed the challenge.
+    pub passed: Option<bool>,
+    /// Scroll of the explanation trail.
+    pub trail_scroll: usize,
+    /// A message about the last edit (e.g. a value out of range).
+    pub note: Option<String>,
+}
+
+impl Sim {
+    /// A simulation of `presets[index]` with the preset's settings.
+    pub fn new(index: usize, preset: &Preset) -> Self {
+        let params = match preset {
+            Preset::Lambda(p) => lambda_params(&p.config, &p.fixed),
+            Preset::Ddb(p) => ddb_params(&p.sim),
+        };
+        Self {
+            preset: index,
+            params,
+            selected: 0,
+            input: None,
+            guess: None,
+            outcome: None,
+            passed: None,
+            trail_scroll: 0,
+            note: None,
+        }
+    }
+
+    /// What the learner is asked to predict, in `lang`.
+    pub fn guess_prompt(preset: &Preset, lang: Lang) -> &'static str {
+        match preset {
+            Preset::Lambda(_) => lang.pick(
+                "먼저 예측해 보세요: 콜드 스타트는 몇 %일까요?",
+                "Predict first: what % of requests cold-start?",
+            ),
+            Preset::Ddb(_) => lang.pick(
+                "먼저 예측해 보세요: 스로틀되는 요청은 몇 %일까요?",
+                "Predict first: what % of requests are throttled?",
+            ),
+        }
+    }
+
+    /// The measured value the prediction is compared with (a percentage).
+    pub fn actual(&self) -> Option<f64> {
+        match self.outcome.as_ref()? {
+            Outcome::Lambda(r) => Some(r.cold_start_pct),
+            Outcome::Ddb(r) => Some(if r.total_offered == 0 {
+                0.0
+            } else {
+                r.total_throttled as f64 * 100.0 / r.total_offered as f64
+            }),
+            Outcome::Invalid(_) => None,
+        }
+    }
+
+    /// Runs the model with the current parameters.
+    pub fn run(&mut self, preset: &Preset) {
+        self.trail_scroll = 0;
+        match preset {
+            Preset::Lambda(p) => {
+                let mut config = p.config.clone();
+                apply_lambda(&mut config, &self.params);
+                match lambda::simulate(&config) {
+                    Ok(r) => {
+                        self.passed = Some(p.passes(&config, &r));
+                        self.outcome = Some(Outcome::Lambda(Box::new(r)));
+                    }
+                    Err(e) => {
+                        self.passed = None;
+                        self.outcome = Some(Outcome::Invalid(e.to_string()));
+                    }
+                }
+            }
+            Preset::Ddb(p) => {
+                let mut config = p.sim.clone();
+                apply_ddb(&mut config, &self.params);
+                match dynamodb::simulate(&config) {
+                    Ok(r) => {
+                        self.passed = Some(p.passes(&r));
+                        self.outcome = Some(Outcome::Ddb(Box::new(r)));
+                    }
+                    Err(e) => {
+                        self.passed = None;
+                        self.outcome = Some(Outcome::Invalid(e.to_string()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn lambda_params(c: &LambdaConfig, fixed: &[String]) -> Vec<Param> {
+    use ParamId as P;
+    let mut params = vec![
+        Param::new(
+            P::Provisioned,
+            ("프로비저닝된 동시성", "Provisioned concurrency"),
+            f64::from(c.provisioned),
+            0.0,
+            3000.0,
+            1.0,
+        ),
+        Param::new(
+            P::Reserved,
+            ("예약된 동시성 (0=없음)", "Reserved concurrency (0=none)"),
+            f64::from(c.reserved.unwrap_or(0)),
+            0.0,
+            9900.0,
+            1.0,
+        ),
+        Param::new(
+            P::AccountLimit,
+            ("계정 동시성 한도", "Account concurrency limit"),
+            f64::from(c.account_limit),
+            1.0,
+            10000.0,
+            100.0,
+        ),
+        Param::new(
+            P::MemoryMb,
+            ("메모리 (MB)", "Memory (MB)"),
+            f64::from(c.memory_mb),
+            128.0,
+            10240.0,
+            64.0,
+        ),
+        Param::new(
+            P::Rps,
+            ("초당 요청", "Requests per second"),
+            c.rps,
+            0.0,
+            10000.0,
+            1.0,
+        )
+        .float(),
+        Param::new(
+            P::Seconds,
+            ("시간 (초)", "Seconds"),
+            f64::from(c.seconds),
+            1.0,
+            3600.0,
+            10.0,
+        ),
+        Param::new(
+            P::DurationMs,
+            ("실행 시간 (ms)", "Duration (ms)"),
+            f64::from(c.duration_ms),
+            1.0,
+            900_000.0,
+            50.0,
+        ),
+        Param::new(
+            P::InitMs,
+            ("Init 시간 (ms)", "Init (ms)"),
+            f64::from(c.init_ms),
+            0.0,
+            20_000.0,
+            50.0,
+        ),
+        Param::new(
+            P::IdleTimeout,
+            ("유휴 회수 (초, 가정)", "Idle reclaim (s, assumed)"),
+            f64::from(c.idle_timeout_s),
+            1.0,
+            7200.0,
+            10.0,
+        ),
+        Param::new(
+            P::Async,
+            ("호출 방식", "Invocation"),
+            if c.invoke == InvokeType::Async {
+                1.0
+            } else {
+                0.0
+            },
+            0.0,
+            1.0,
+            1.0,
+        )
+        .switch(),
+        Param::new(
+            P::ErrorRate,
+            ("오류 비율", "Error rate"),
+            c.error_rate,
+            0.0,
+            1.0,
+            0.01,
+        )
+        .float(),
+        Param::new(P::Seed, ("시드", "Seed"), c.seed as f64, 0.0, 1e9, 1.0),
+    ];
+    let field = |id: ParamId| match id {
+        P::Rps => "rps",
+        P::Seconds => "seconds",
+        P::DurationMs => "duration_ms",
+        P::InitMs => "init_ms",
+        P::MemoryMb => "memory_mb",
+        P::Provisioned => "provisioned",
+        P::Reserved => "reserved",
+        P::AccountLimit => "account_limit",
+        P::IdleTimeout => "idle_timeout_s",
+        P::Async => "invoke",
+        P::ErrorRate => "error_rate",
+        _ => "seed",
+    };
+    for p in &mut params {
+        p.locked = fixed.iter().any(|f| f == field(p.id));
+    }
+    params
+}
+
+fn apply_lambda(c: &mut LambdaConfig, params: &[Param]) {
+    for p in params {
+        let n = p.value.round().max(0.0) as u32;
+        match p.id {
+            ParamId::Rps => c.rps = p.value,
+            ParamId::Seconds => c.seconds = n,
+            ParamId::DurationMs => c.duration_ms = n,
+            ParamId::InitMs => c.init_ms = n,
+            ParamId::MemoryMb => c.memory_mb = n,
+            ParamId::Provisioned => c.provisioned = n,
+            ParamId::Reserved => c.reserved = (n > 0).then_some(n),
+            ParamId::AccountLimit => c.account_limit = n,
+            ParamId::IdleTimeout => c.idle_timeout_s = n,
+            ParamId::Async => {
+                c.invoke = if p.value >= 0.5 {
+                    InvokeType::Async
+                } else {
+                    InvokeType::Sync
+                }
+            }
+            ParamId::ErrorRate => c.error_rate = p.value,
+            ParamId::Seed => c.seed = p.value.round().max(0.0) as u64,
+            _ => {}
+        }
+    }
+}
+
+fn ddb_params(c: &dynamodb::SimConfig) -> Vec<Param> {
+    use ParamId as P;
+    let (keys, hot) = match c.keys {
+        KeyDistribution::Uniform { keys } | KeyDistribution::Zipf { keys, .. } => (keys, 0.0),
+        KeyDistribution::HotKey { keys, hot_share } => (keys, hot_share),
+    };
+    let rps = c.phases.first().map_or(0, |p| p.requests_per_second);
+    vec![
+        Param::new(
+            P::DdbHotShare,
+            ("핫 키 비율 (0=균등)", "Hot-key share (0=uniform)"),
+            hot,
+            0.0,
+            1.0,
+            0.05,
+        )
+        .float(),
+        Param::new(
+            P::DdbKeys,
+            ("파티션 키 개수", "Distinct keys"),
+            keys as f64,
+            1.0,
+            1e7,
+            1000.0,
+        ),
+        Param::new(
+            P::DdbProvisioned,
+            ("프로비저닝 용량", "Provisioned capacity"),
+            c.provisioned as f64,
+            1.0,
+            80_000.0,
+            100.0,
+        ),
+        Param::new(
+            P::DdbRps,
+            ("초당 요청", "Requests per second"),
+            rps as f64,
+            0.0,
+            200_000.0,
+            100.0,
+        ),
+        Param::new(
+            P::DdbItemBytes,
+            ("항목 크기 (B)", "Item size (B)"),
+            c.item_bytes as f64,
+            1.0,
+            409_600.0,
+            256.0,
+        ),
+        Param::new(
+            P::DdbBurst,
+            ("버스트 용량", "Burst capacity"),
+            if c.burst { 1.0 } else { 0.0 },
+            0.0,
+            1.0,
+            1.0,
+        )
+        .switch(),
+        Param::new(
+            P::DdbAdaptive,
+            ("적응형 용량", "Adaptive capacity"),
+            if c.adaptive { 1.0 } else { 0.0 },
+            0.0,
+            1.0,
+            1.0,
+        )
+        .switch(),
+        Param::new(P::Seed, ("시드", "Seed"), c.seed as f64, 0.0, 1e9, 1.0),
+    ]
+}
+
+fn apply_ddb(c: &mut dynamodb::SimConfig, params: &[Param]) {
+    let get = |id: ParamId| params.iter().find(|p| p.id == id).map(|p| p.value);
+    let keys = get(ParamId::DdbKeys).map_or(1, |v| v.round().max(1.0) as u64);
+    let hot = get(ParamId::DdbHotShare).unwrap_or(0.0);
+    c.keys = match c.keys {
+        KeyDistribution::Zipf { s, .. } if hot == 0.0 => KeyDistribution::Zipf { keys, s },
+        _ if hot > 0.0 => KeyDistribution::HotKey {
+            keys,
+            hot_share: hot,
+        },
+        _ => KeyDistribution::Uniform { keys },
+    };
+    if let Some(v) = get(ParamId::DdbProvisioned) {
+        c.provisioned = v.round().max(1.0) as u64;
+    }
+    if let Some(v) = get(ParamId::DdbItemBytes) {
+        c.item_bytes = v.round().max(1.0) as u64;
+    }
+    if let Some(v) = get(ParamId::DdbRps) {
+        for phase in &mut c.phases {
+            phase.requests_per_second = v.round().max(0.0) as u64;
+        }
+    }
+    if let Some(v) = get(ParamId::DdbBurst) {
+        c.burst = v >= 0.5;
+    }
+    if let Some(v) = get(ParamId::DdbAdaptive) {
+        c.adaptive = v >= 0.5;
+    }
+    if let Some(v) = get(ParamId::Seed) {
+        c.seed = v.round().max(0.0) as u64;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_loads_and_runs_from_the_ui() {
+        let presets = all_presets();
+        assert!(presets.len() >= 6, "{} presets", presets.len());
+        for (i, p) in presets.iter().enumerate() {
+            let mut sim = Sim::new(i, p);
+            sim.run(p);
+            assert!(
+                matches!(sim.outcome, Some(Outcome::Lambda(_) | Outcome::Ddb(_))),
+                "{}: {:?}",
+                p.id(),
+                sim.outcome
+            );
+            assert_eq!(
+                sim.passed,
+                Some(false),
+                "{} is a challenge: it fails as shipped",
+                p.id()
+            );
+        }
+    }
+
+    #[test]
+    fn cold_start_challenge_passes_with_provisioned_concurrency() {
+        let presets = all_presets();
+        let i = presets
+            .iter()
+            .position(|p| p.id() == "lambda-cold-start")
+            .unwrap();
+        let mut sim = Sim::new(i, &presets[i]);
+        let rps = sim.params.iter().find(|p| p.id == ParamId::Rps).unwrap();
+        assert!(rps.locked, "the challenge keeps the traffic fixed");
+        let prov = sim
+            .params
+            .iter_mut()
+            .find(|p| p.id == ParamId::Provisioned)
+            .unwrap();
+        prov.set_text("6").unwrap();
+        sim.run(&presets[i]);
+        assert_eq!(sim.passed, Some(true));
+        assert!(sim.actual().unwrap() < 1.0);
+    }
+
+    #[test]
+    fn hot_key_challenge_passes_when_the_keys_are_spread() {
+        let presets = all_presets();
+        let i = presets
+            .iter()
+            .position(|p| p.id() == "ddb-hot-key")
+            .unwrap();
+        let mut sim = Sim::new(i, &presets[i]);
+        sim.run(&presets[i]);
+        assert!(sim.actual().unwrap() > 0.0, "the hot key throttles");
+        let Some(Outcome::Ddb(r)) = &sim.outcome else {
+            panic!()
+        };
+        let mean: f64 = r.seconds.iter().map(|s| s.consumed).sum::<f64>() / r.seconds.len() as f64;
+        assert!(
+            mean < r.provisioned as f64 * 0.5,
+            "while the table is far below capacity"
+        );
+        sim.params
+            .iter_mut()
+            .find(|p| p.id == ParamId::DdbHotShare)
+            .unwrap()
+            .set_text("0")
+            .unwrap();
+        sim.run(&presets[i]);
+        assert_eq!(sim.passed, Some(true));
+    }
+
+    #[test]
+    fn params_stay_in_range_and_locked_ones_do_not_move() {
+        let mut p = Param::new(ParamId::MemoryMb, ("", ""), 128.0, 128.0, 10240.0, 64.0);
+        p.nudge(-3.0);
+        assert!((p.value - 128.0).abs() < f64::EPSILON);
+        assert!(p.set_text("20000").is_err());
+        assert!(p.set_text("1,024").is_ok());
+        assert!((p.value - 1024.0).abs() < f64::EPSILON);
+        p.locked = true;
+        p.nudge(5.0);
+        assert!((p.value - 1024.0).abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn lessons_find_their_simulation() {
+        let presets = all_presets();
+        let id = |i: Option<usize>| i.map(|i| presets[i].id().to_owned());
+        assert_eq!(
+            id(preset_for("콜드 스타트 최소화 하기", &[], &presets)).as_deref(),
+            Some("lambda-cold-start")
+        );
+        assert_eq!(
+            id(preset_for("Lambda 함수", &["lambda".into()], &presets)).as_deref(),
+            Some("lambda-cold-start")
+        );
+        assert_eq!(
+            id(preset_for("파티션 키 디자인", &[], &presets)).as_deref(),
+            Some("ddb-hot-key")
+        );
+        assert_eq!(preset_for("RDS", &["rds".into()], &presets), None);
+    }
+}

@@ -1,0 +1,719 @@
+//! Drawing the simulation list and one simulation: settings, pictures of the result, the
+//! challenge, the learner's prediction and the explanation trail.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Sparkline,
+};
+
+use super::{draw_status, draw_title};
+use crate::text;
+use crate::ui::app::App;
+use crate::ui::keymap::Context;
+use crate::ui::sims::{Input, Outcome, Preset, Sim};
+use crate::ui::strings::Lang;
+use crate::ui::theme::Theme;
+use simulations::Explanation;
+
+fn topic_label(p: &Preset) -> &'static str {
+    match p {
+        Preset::Lambda(_) => "Lambda",
+        Preset::Ddb(_) => "DynamoDB",
+    }
+}
+
+fn body(area: Rect) -> (Rect, Rect, Rect) {
+    let title = Rect { height: 1, ..area };
+    let status = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    (title, body, status)
+}
+
+fn wrapped(s: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    s.lines()
+        .flat_map(|para| text::wrap(para.trim(), usize::from(width.max(1))))
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// The list of simulations.
+pub(super) fn draw_list(app: &App, frame: &mut Frame) {
+    let lang = app.lang;
+    let (title, body, status) = body(frame.area());
+    draw_title(
+        app,
+        frame,
+        title,
+        lang.pick("시뮬레이션", "Simulations"),
+        "",
+    );
+    let wide = body.width >= 80;
+    let list_w = if wide {
+        (body.width * 2 / 5).max(36)
+    } else {
+        body.width
+    };
+    let list = Rect {
+        width: list_w,
+        ..body
+    };
+    let block = Block::bordered()
+        .title(format!(" {} ", lang.pick("프리셋", "Presets")))
+        .border_style(app.theme.border(true));
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    let lines: Vec<Line> = app
+        .presets
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let label = format!(" {:<8} {}", topic_label(p), p.title());
+            let line = Line::raw(text::truncate(&label, usize::from(inner.width)));
+            if i == app.sims_selected {
+                line.style(app.theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    if wide {
+        let right = Rect {
+            x: body.x + list_w,
+            width: body.width.saturating_sub(list_w),
+            ..body
+        };
+        let block = Block::bordered().border_style(app.theme.border(false));
+        let inner = block.inner(right);
+        frame.render_widget(block, right);
+        if let Some(p) = app.presets.get(app.sims_selected) {
+            let inner = Rect {
+                x: inner.x + 1,
+                width: inner.width.saturating_sub(2),
+                ..inner
+            };
+            let mut lines = vec![
+                Line::styled(
+                    p.title().to_owned(),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Line::raw(""),
+            ];
+            lines.extend(wrapped(p.description(), inner.width, Style::new()));
+            lines.push(Line::raw(""));
+            lines.extend(wrapped(
+                &format!("{} {}", lang.pick("과제:", "Challenge:"), p.challenge()),
+                inner.width,
+                app.theme.key(),
+            ));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+    }
+    draw_status(app, frame, status, &[Context::Sims], None);
+}
+
+/// One simulation.
+pub(super) fn draw_sim(app: &App, frame: &mut Frame) {
+    let (Some(sim), lang) = (app.sim.as_ref(), app.lang) else {
+        return;
+    };
+    let Some(preset) = app.presets.get(sim.preset) else {
+        return;
+    };
+    let (title, body, status) = body(frame.area());
+    let narrow = title.width < 60;
+    let verdict = match (sim.passed, narrow) {
+        (Some(true), false) => lang.pick("✓ 과제 통과", "✓ challenge passed"),
+        (Some(false), false) => lang.pick("✗ 아직 통과 못 했어요", "✗ not passed yet"),
+        (Some(true), true) => "✓",
+        (Some(false), true) => "✗",
+        (None, _) => "",
+    };
+    let crumb = format!(
+        "{} › {}",
+        lang.pick("시뮬레이션", "Simulations"),
+        preset.title()
+    );
+    draw_title(app, frame, title, &crumb, verdict);
+
+    let (params_area, result_area) = if body.width >= 90 {
+        let w = 42.min(body.width / 2);
+        (
+            Rect { width: w, ..body },
+            Rect {
+                x: body.x + w,
+                width: body.width - w,
+                ..body
+            },
+        )
+    } else {
+        let h = (sim.params.len() as u16 + 2).min(body.height / 2);
+        (
+            Rect { height: h, ..body },
+            Rect {
+                y: body.y + h,
+                height: body.height - h,
+                ..body
+            },
+        )
+    };
+    draw_params(app, sim, preset, frame, params_area, body.width >= 90);
+    draw_result(app, sim, frame, result_area);
+
+    if let Some(input) = &sim.input {
+        let (prompt, text) = match input {
+            Input::Value(t) => {
+                let range = sim
+                    .params
+                    .get(sim.selected)
+                    .map(super::super::sims::Param::range)
+                    .unwrap_or_default();
+                (
+                    format!(" {} ({range}): ", lang.pick("새 값", "New value")),
+                    t,
+                )
+            }
+            Input::Guess(t) => (format!(" {} ", Sim::guess_prompt(preset, lang)), t),
+        };
+        let line = Line::from(vec![
+            Span::styled(prompt.clone(), app.theme.key()),
+            Span::raw(text.clone()),
+        ]);
+        frame.render_widget(Paragraph::new(line).style(app.theme.status_bar()), status);
+        let x = status.x + (text::width(&prompt) + text::width(text)) as u16;
+        frame.set_cursor_position(Position {
+            x: x.min(status.right().saturating_sub(1)),
+            y: status.y,
+        });
+    } else {
+        let note = sim
+            .note
+            .as_ref()
+            .map(|n| Span::styled(n.clone(), app.theme.warning()));
+        draw_status(app, frame, status, &[Context::Sim], note);
+    }
+}
+
+fn draw_params(
+    app: &App,
+    sim: &Sim,
+    preset: &Preset,
+    frame: &mut Frame,
+    area: Rect,
+    with_challenge: bool,
+) {
+    let lang = app.lang;
+    let block = Block::bordered()
+        .title(format!(" {} ", lang.pick("설정", "Settings")))
+        .border_style(app.theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    // Keep the selected setting in view when the panel is shorter than the list.
+    let rows = usize::from(inner.height).max(1);
+    let offset = if sim.params.len() > rows {
+        (sim.selected + 1).saturating_sub(rows)
+    } else {
+        0
+    };
+    for (i, p) in sim.params.iter().enumerate().skip(offset) {
+        let label = lang.pick(p.label.0, p.label.1);
+        let value = format!("{}{}", p.display(lang), if p.locked { " •" } else { "" });
+        let room = width.saturating_sub(text::width(&value) + 2);
+        let label = text::fit(label, room);
+        let style = if i == sim.selected {
+            app.theme.selected()
+        } else if p.locked {
+            app.theme.dim()
+        } else {
+            Style::new()
+        };
+        lines.push(
+            Line::from(vec![
+                Span::raw(" "),
+                Span::raw(label),
+                Span::styled(value, app.theme.key()),
+                Span::raw(" "),
+            ])
+            .style(style),
+        );
+    }
+    let room = lines.len() + 2 <= usize::from(inner.height);
+    if let Some(p) = sim.params.get(sim.selected).filter(|p| !p.switch && room) {
+        lines.push(Line::styled(
+            format!(" {} {}", lang.pick("범위", "range"), p.range()),
+            app.theme.dim(),
+        ));
+    }
+    if sim.params.iter().any(|p| p.locked) && lines.len() < usize::from(inner.height) {
+        lines.push(Line::styled(
+            format!(
+                " • {}",
+                lang.pick("과제에서 고정된 값이에요", "fixed by the challenge")
+            ),
+            app.theme.dim(),
+        ));
+    }
+    if with_challenge {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(
+            &format!(
+                "{} {}",
+                lang.pick("과제:", "Challenge:"),
+                preset.challenge()
+            ),
+            inner.width.saturating_sub(1),
+            app.theme.key(),
+        ));
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(
+            preset.description(),
+            inner.width.saturating_sub(1),
+            app.theme.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_result(app: &App, sim: &Sim, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let block = Block::bordered()
+        .title(format!(" {} ", lang.pick("결과", "Result")))
+        .border_style(app.theme.border(false));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let Some(outcome) = &sim.outcome else {
+        let hint = lang.pick(
+            "설정을 바꾸고 r(또는 F5)을 눌러 실행해요. 실행하기 전에 결과를 먼저 예측해 보세요.",
+            "Change the settings and press r (or F5) to run. You will be asked to predict the result first.",
+        );
+        frame.render_widget(
+            Paragraph::new(wrapped(hint, inner.width, app.theme.dim())),
+            inner,
+        );
+        return;
+    };
+    let (summary, trail): (Vec<Line>, &[Explanation]) = match outcome {
+        Outcome::Invalid(msg) => {
+            frame.render_widget(
+                Paragraph::new(wrapped(msg, inner.width, app.theme.warning())),
+                inner,
+            );
+            return;
+        }
+        Outcome::Lambda(r) => (lambda_summary(app, sim, r), &r.explanations),
+        Outcome::Ddb(r) => (ddb_summary(app, sim, r), &r.explanation),
+    };
+    // Pictures take the top, the summary and explanation trail the rest.
+    let pic_h = (inner.height * 11 / 20).max(4).min(inner.height);
+    let pic = Rect {
+        height: pic_h,
+        ..inner
+    };
+    match outcome {
+        Outcome::Lambda(r) => draw_lambda_picture(app.theme, lang, r, frame, pic),
+        Outcome::Ddb(r) => draw_ddb_picture(app.theme, lang, r, frame, pic),
+        Outcome::Invalid(_) => {}
+    }
+    let rest = Rect {
+        y: inner.y + pic_h,
+        height: inner.height - pic_h,
+        ..inner
+    };
+    let mut lines: Vec<Line> = summary
+        .into_iter()
+        .flat_map(|l| {
+            let style = l.style;
+            let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            text::wrap(&plain, usize::from(rest.width).max(1))
+                .into_iter()
+                .map(move |w| Line::styled(w, style))
+        })
+        .collect();
+    lines.push(Line::styled(
+        lang.pick("왜 이렇게 되나요", "Why"),
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    for e in trail {
+        let t = if lang == Lang::En { &e.en } else { &e.ko };
+        for (i, l) in text::wrap(t, usize::from(rest.width.saturating_sub(2)).max(1))
+            .into_iter()
+            .enumerate()
+        {
+            lines.push(Line::raw(if i == 0 {
+                format!("• {l}")
+            } else {
+                format!("  {l}")
+            }));
+        }
+    }
+    let scroll = sim
+        .trail_scroll
+        .min(lines.len().saturating_sub(usize::from(rest.height)));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), rest);
+}
+
+fn guess_line(app: &App, sim: &Sim, what: &str) -> Option<Line<'static>> {
+    let (guess, actual) = (sim.guess?, sim.actual()?);
+    let close = (guess - actual).abs() <= (actual * 0.25).max(1.0);
+    let verdict = match (app.lang, close) {
+        (Lang::Ko, true) => "잘 맞혔어요",
+        (Lang::Ko, false) => "예측과 달라요. 아래 설명을 읽어 보세요",
+        (Lang::En, true) => "close!",
+        (Lang::En, false) => "not quite: read why below",
+    };
+    let label = app.lang.pick("예측", "predicted");
+    let real = app.lang.pick("실제", "actual");
+    Some(Line::styled(
+        format!("{label} {guess:.1}% → {real} {actual:.2}% {what} · {verdict}"),
+        if close {
+            app.theme.done()
+        } else {
+            app.theme.partial()
+        },
+    ))
+}
+
+fn lambda_summary(
+    app: &App,
+    sim: &Sim,
+    r: &simulations::lambda::LambdaResult,
+) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut lines = vec![Line::raw(match lang {
+        Lang::Ko => format!(
+            "요청 {} · 콜드 스타트 {} ({:.2}%) · 스로틀 {} · DLQ {} · 최대 동시성 {}",
+            r.events, r.cold_starts, r.cold_start_pct, r.throttles, r.dlq, r.max_concurrency
+        ),
+        Lang::En => format!(
+            "events {} · cold starts {} ({:.2}%) · throttles {} · DLQ {} · max concurrency {}",
+            r.events, r.cold_starts, r.cold_start_pct, r.throttles, r.dlq, r.max_concurrency
+        ),
+    })];
+    lines.push(Line::raw(format!(
+        "p50 {} ms · p95 {} ms · p99 {} ms · {} ${:.6}",
+        r.p50_ms,
+        r.p95_ms,
+        r.p99_ms,
+        lang.pick("비용", "cost"),
+        r.cost_usd
+    )));
+    lines.extend(guess_line(
+        app,
+        sim,
+        lang.pick("콜드 스타트", "cold starts"),
+    ));
+    lines
+}
+
+fn ddb_summary(app: &App, sim: &Sim, r: &simulations::dynamodb::SimReport) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let secs = r.seconds.len().max(1) as f64;
+    let mean = r.seconds.iter().map(|s| s.consumed).sum::<f64>() / secs;
+    let util = if r.provisioned == 0 {
+        0.0
+    } else {
+        mean * 100.0 / r.provisioned as f64
+    };
+    let mut lines = vec![Line::raw(match lang {
+        Lang::Ko => format!(
+            "요청 {} · 처리 {} · 스로틀 {} · 파티션 {}개 · 테이블 평균 사용률 {util:.0}%",
+            r.total_offered, r.total_served, r.total_throttled, r.partitions
+        ),
+        Lang::En => format!(
+            "offered {} · served {} · throttled {} · {} partitions · mean table use {util:.0}%",
+            r.total_offered, r.total_served, r.total_throttled, r.partitions
+        ),
+    })];
+    lines.extend(guess_line(app, sim, lang.pick("스로틀", "throttled")));
+    lines
+}
+
+fn draw_lambda_picture(
+    theme: Theme,
+    lang: Lang,
+    r: &simulations::lambda::LambdaResult,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let spark_h: u16 = if area.height >= 10 { 2 } else { 0 };
+    let chart_area = Rect {
+        height: area.height.saturating_sub(spark_h * 2),
+        ..area
+    };
+    let pts = |f: fn(&simulations::lambda::SecondStats) -> f64| -> Vec<(f64, f64)> {
+        r.timeline.iter().map(|s| (s.t_s as f64, f(s))).collect()
+    };
+    // Braille gives two points per cell: average the seconds down to that, or the lines turn to noise.
+    let cols = usize::from(chart_area.width.saturating_sub(6)).max(1) * 2;
+    let (busy, idle, init) = (
+        downsample(&pts(|s| s.busy), cols),
+        downsample(&pts(|s| s.idle), cols),
+        downsample(&pts(|s| s.init), cols),
+    );
+    let ymax = busy
+        .iter()
+        .chain(&idle)
+        .chain(&init)
+        .map(|p| p.1)
+        .fold(1.0_f64, f64::max)
+        .ceil();
+    let xmax = r.timeline.len().max(1) as f64;
+    let color = |c| {
+        if theme.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    };
+    let datasets = vec![
+        Dataset::default()
+            .name(lang.pick("실행 중", "busy"))
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(color(Color::Green))
+            .data(&busy),
+        Dataset::default()
+            .name(lang.pick("대기", "idle"))
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(color(Color::Blue))
+            .data(&idle),
+        Dataset::default()
+            .name("Init")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(color(Color::Yellow))
+            .data(&init),
+    ];
+    let chart = Chart::new(datasets)
+        .legend_position(Some(LegendPosition::TopLeft))
+        .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, xmax])
+                .labels(vec![Line::raw("0"), Line::raw(format!("{xmax:.0}s"))])
+                .style(theme.dim()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, ymax])
+                .labels(vec![Line::raw("0"), Line::raw(format!("{ymax:.0}"))])
+                .style(theme.dim()),
+        );
+    frame.render_widget(chart, chart_area);
+    if spark_h > 0 {
+        let cold: Vec<u64> = r
+            .timeline
+            .iter()
+            .map(|s| u64::from(s.cold_starts))
+            .collect();
+        let thr: Vec<u64> = r.timeline.iter().map(|s| u64::from(s.throttles)).collect();
+        for (i, (label, data, c)) in [
+            (
+                lang.pick("콜드 스타트", "cold starts"),
+                &cold,
+                Color::Yellow,
+            ),
+            (lang.pick("스로틀", "throttles"), &thr, Color::Red),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let y = chart_area.bottom() + i as u16 * spark_h;
+            let label_w = 12.min(area.width / 3);
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    text::fit(label, usize::from(label_w)),
+                    theme.dim(),
+                )),
+                Rect {
+                    x: area.x,
+                    y,
+                    width: label_w,
+                    height: 1,
+                },
+            );
+            let spark_area = Rect {
+                x: area.x + label_w,
+                y,
+                width: area.width.saturating_sub(label_w),
+                height: spark_h,
+            };
+            // Squeeze the timeline into the available columns by taking each column's maximum.
+            let cols = usize::from(spark_area.width).max(1);
+            let per = data.len().div_ceil(cols).max(1);
+            let squeezed: Vec<u64> = data
+                .chunks(per)
+                .map(|c| c.iter().copied().max().unwrap_or(0))
+                .collect();
+            frame.render_widget(
+                Sparkline::default().data(&squeezed).style(color(c)),
+                spark_area,
+            );
+        }
+    }
+}
+
+fn draw_ddb_picture(
+    theme: Theme,
+    lang: Lang,
+    r: &simulations::dynamodb::SimReport,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let color = |c| {
+        if theme.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    };
+    let n = r.partitions as usize;
+    let gauge_rows = n.min(usize::from(area.height / 2)).min(8);
+    let secs = r.seconds.len().max(1) as f64;
+    let width = usize::from(area.width);
+    let mut lines = Vec::new();
+    for p in 0..gauge_rows {
+        let consumed = r
+            .seconds
+            .iter()
+            .filter_map(|s| s.partitions.get(p))
+            .map(|ps| ps.consumed)
+            .sum::<f64>()
+            / secs;
+        let throttled: u64 = r
+            .seconds
+            .iter()
+            .filter_map(|s| s.partitions.get(p))
+            .map(|ps| ps.throttled)
+            .sum();
+        let label = format!("P{:<2} ", p + 1);
+        let tail = format!(
+            " {consumed:>6.0}/{:.0} {}",
+            r.partition_share,
+            if throttled > 0 {
+                format!("· {} {throttled}", lang.pick("스로틀", "throttled"))
+            } else {
+                String::new()
+            }
+        );
+        let bar_w = width
+            .saturating_sub(text::width(&label) + text::width(&tail))
+            .max(4);
+        // The bar's full width is the partition ceiling; the share mark shows the provisioned share.
+        let ceiling = r.partition_ceiling.max(1.0);
+        let filled = ((consumed / ceiling) * bar_w as f64).round() as usize;
+        let share_at = ((r.partition_share / ceiling) * bar_w as f64).round() as usize;
+        let mut bar = String::new();
+        for i in 0..bar_w {
+            bar.push(if i < filled.min(bar_w) {
+                '█'
+            } else if i == share_at.min(bar_w - 1) {
+                '┆'
+            } else {
+                '░'
+            });
+        }
+        let style = if throttled > 0 {
+            color(Color::Red)
+        } else {
+            color(Color::Green)
+        };
+        lines.push(Line::from(vec![
+            Span::styled(label, theme.dim()),
+            Span::styled(bar, style),
+            Span::raw(tail),
+        ]));
+    }
+    if n > gauge_rows {
+        lines.push(Line::styled(format!("… +{}", n - gauge_rows), theme.dim()));
+    }
+    let gauges_h = lines.len() as u16;
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            height: gauges_h.min(area.height),
+            ..area
+        },
+    );
+    let chart_area = Rect {
+        y: area.y + gauges_h,
+        height: area.height.saturating_sub(gauges_h),
+        ..area
+    };
+    if chart_area.height < 3 {
+        return;
+    }
+    let bank: Vec<(f64, f64)> = r
+        .seconds
+        .iter()
+        .map(|s| (f64::from(s.second), s.burst_bank))
+        .collect();
+    let bank = downsample(
+        &bank,
+        usize::from(chart_area.width.saturating_sub(6)).max(1) * 2,
+    );
+    let ymax = bank.iter().map(|p| p.1).fold(1.0_f64, f64::max);
+    let xmax = r.seconds.len().max(1) as f64;
+    let ds = vec![
+        Dataset::default()
+            .name(lang.pick("버스트 잔량", "burst bank"))
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(color(Color::Magenta))
+            .data(&bank),
+    ];
+    let chart = Chart::new(ds)
+        .legend_position(Some(LegendPosition::TopRight))
+        .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, xmax])
+                .labels(vec![Line::raw("0"), Line::raw(format!("{xmax:.0}s"))])
+                .style(theme.dim()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, ymax])
+                .labels(vec![Line::raw("0"), Line::raw(format!("{ymax:.0}"))])
+                .style(theme.dim()),
+        );
+    frame.render_widget(chart, chart_area);
+}
+
+/// At most `max` points: consecutive points averaged together.
+fn downsample(points: &[(f64, f64)], max: usize) -> Vec<(f64, f64)> {
+    if points.len() <= max {
+        return points.to_vec();
+    }
+    let per = points.len().div_ceil(max.max(1));
+    points
+        .chunks(per)
+        .map(|c| {
+            let n = c.len() as f64;
+            (
+                c.iter().map(|p| p.0).sum::<f64>() / n,
+                c.iter().map(|p| p.1).sum::<f64>() / n,
+            )
+        })
+        .collect()
+}
