@@ -620,8 +620,15 @@ fn apply_ddb(c: &mut dynamodb::SimConfig, params: &[Param]) {
         c.item_bytes = v.round().max(1.0) as u64;
     }
     if let Some(v) = get(ParamId::DdbRps) {
+        // The setting shows the first phase's rate; later phases (a spike, a lull) keep their
+        // shape and scale with it.
+        let first = c.phases.first().map_or(0, |p| p.requests_per_second);
         for phase in &mut c.phases {
-            phase.requests_per_second = v.round().max(0.0) as u64;
+            phase.requests_per_second = if first == 0 {
+                v.round().max(0.0) as u64
+            } else {
+                (phase.requests_per_second as f64 * v / first as f64).round().max(0.0) as u64
+            };
         }
     }
     if let Some(v) = get(ParamId::DdbBurst) {
