@@ -42,11 +42,21 @@ fn benches(c: &mut Criterion) {
     // The whole Udacity note (split into seven lessons) in one piece, to compare with the
     // reference figures for that 78 KB note in ../shared/bench/README.md.
     let course = lib.lessons[li].course;
-    let whole: String = lib.courses[course].lessons.iter().map(|&i| lib.lessons[i].body.as_ref()).collect();
-    let opts = RenderOptions { width: 100, ..RenderOptions::default() };
-    c.bench_function(&format!("render a whole course ({} KB) at 100", whole.len() / 1024), |b| {
-        b.iter(|| render(black_box(&whole), &opts));
-    });
+    let whole: String = lib.courses[course]
+        .lessons
+        .iter()
+        .map(|&i| lib.lessons[i].body.as_ref())
+        .collect();
+    let opts = RenderOptions {
+        width: 100,
+        ..RenderOptions::default()
+    };
+    c.bench_function(
+        &format!("render a whole course ({} KB) at 100", whole.len() / 1024),
+        |b| {
+            b.iter(|| render(black_box(&whole), &opts));
+        },
+    );
 
     c.bench_function("load all content (front matter)", |b| {
         b.iter(|| Library::load(black_box(&ContentSource::Embedded)));

@@ -3,10 +3,12 @@
 //! Layers, each depending only on those listed before it:
 //! - [`text`]: sanitising, display width and wrapping helpers for Korean text;
 //! - [`lesson`]: content loading, front matter, and markdown rendering to styled lines;
+//! - [`quiz`]: question banks, their format and validation;
 //! - [`store`]: the learner's saved progress and settings;
 //! - [`ui`]: the terminal interface (the only module that knows ratatui/crossterm).
 
 pub mod lesson;
+pub mod quiz;
 pub mod store;
 pub mod text;
 pub mod ui;

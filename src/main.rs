@@ -8,6 +8,7 @@ mod cli;
 
 use clap::{Parser, Subcommand};
 use gureum::lesson::{ContentSource, Library, RenderOptions, render};
+use gureum::quiz::{Bank, BankSource};
 use gureum::store::Store;
 use gureum::text;
 use gureum::ui::print::{self, Output};
@@ -22,6 +23,9 @@ struct Cli {
     /// 내장 콘텐츠 대신 이 폴더의 레슨을 읽어요 (content/와 같은 구조)
     #[arg(long, global = true, value_name = "DIR")]
     content_dir: Option<PathBuf>,
+    /// 내장 문제 은행 대신 이 폴더의 `*.toml` 문제 은행을 읽어요
+    #[arg(long, global = true, value_name = "DIR")]
+    quiz_dir: Option<PathBuf>,
     /// 화면 언어: ko 또는 en (기본값: 설정, 없으면 ko)
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     lang: Option<Lang>,
@@ -79,7 +83,16 @@ fn main() -> ExitCode {
         Some(Command::Read { id, width }) => {
             read(&source, cli.lang.unwrap_or_default(), &id, width)
         }
-        Some(Command::Check) => Ok(check(&source, cli.lang.unwrap_or_default())),
+        Some(Command::Check) => {
+            // The shipped banks refer to the shipped lessons: with a user's lessons, only the
+            // user's banks (--quiz-dir) are checked.
+            let banks = match (&cli.quiz_dir, &cli.content_dir) {
+                (Some(dir), _) => Some(BankSource::Dir(dir.clone())),
+                (None, None) => Some(BankSource::Embedded),
+                (None, Some(_)) => None,
+            };
+            Ok(check(&source, banks.as_ref(), cli.lang.unwrap_or_default()))
+        }
         Some(Command::Sim(cmd)) => cli::sim::run(cmd, cli.lang.unwrap_or_default()),
     };
     match result {
@@ -214,21 +227,43 @@ fn read(
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(source: &ContentSource, lang: Lang) -> ExitCode {
+fn check(source: &ContentSource, banks: Option<&BankSource>, lang: Lang) -> ExitCode {
     let lib = Library::load(source);
-    let problems = lib.check();
+    let bank = banks.map(Bank::load).unwrap_or_default();
     let root = match source {
         ContentSource::Embedded => "content".to_owned(),
         ContentSource::Dir(dir) => dir.display().to_string(),
     };
+    let bank_root = match banks {
+        Some(BankSource::Dir(dir)) => dir.display().to_string(),
+        _ => "quizzes".to_owned(),
+    };
+    let mut problems: Vec<gureum::lesson::Problem> = lib
+        .check()
+        .into_iter()
+        .map(|p| gureum::lesson::Problem {
+            file: format!("{}/{}", root.trim_end_matches('/'), p.file),
+            ..p
+        })
+        .collect();
+    problems.extend(
+        gureum::quiz::check::check(&bank, &lib)
+            .into_iter()
+            .map(|p| gureum::lesson::Problem {
+                file: format!("{}/{}", bank_root.trim_end_matches('/'), p.file),
+                ..p
+            }),
+    );
+    problems.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     let s = Strings::new(lang);
     if problems.is_empty() {
-        println!("{}", s.check_ok(lib.courses.len(), lib.lessons.len()));
+        println!(
+            "{}",
+            s.check_ok(lib.courses.len(), lib.lessons.len(), bank.entries.len())
+        );
         return ExitCode::SUCCESS;
     }
     for p in &problems {
-        let file = format!("{}/{}", root.trim_end_matches('/'), p.file);
-        let p = gureum::lesson::Problem { file, ..p.clone() };
         eprintln!("{}", p.display(lang == Lang::En));
     }
     eprintln!("{}", s.check_failed(problems.len()));

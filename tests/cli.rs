@@ -113,7 +113,7 @@ fn bad_flags_fail() {
 fn check_passes_on_the_embedded_content() {
     let o = gureum(&["check"]);
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
-    assert!(stdout(&o).contains("문제 없어요"));
+    assert!(stdout(&o).contains("이상 없어요"), "{}", stdout(&o));
 }
 
 #[test]
@@ -198,5 +198,44 @@ fn check_speaks_korean_by_default() {
         "{err}"
     );
     assert!(err.contains("머리말(front matter)이 없어요"), "{err}");
-    assert!(err.contains("문제 11개를 찾았어요"), "{err}");
+    assert!(err.contains("고칠 곳을 11개 찾았어요"), "{err}");
+}
+
+#[test]
+fn check_validates_question_banks_with_file_and_line() {
+    let quizzes = fixture("broken-quizzes");
+    let o = gureum(&["check", "--lang", "en", "--quiz-dir", &quizzes]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let expect = [
+        "bad.toml:3: q-unknown-lesson: unknown lesson `no-such-lesson`",
+        "bad.toml:19: q-bad-anchor: lesson `udemy-rds` has no heading `#nowhere`",
+        "bad.toml:35: q-answer: answer `z` is not a choice",
+        "bad.toml:35: q-answer: wrong choice `a` has no `why`",
+        "bad.toml:51: q-multiple: the prompt must say how many to choose (2)",
+        "bad.toml:68: q-numeric: numeric needs tolerance and unit",
+        "bad.toml:78: duplicate question id `q-numeric`",
+        "broken.toml:3: ",
+        "newer.toml:1: format_version 9 is newer than this gureum reads",
+    ];
+    for e in expect {
+        assert!(
+            err.contains(&format!("{quizzes}/{e}")),
+            "missing `{e}` in:\n{err}"
+        );
+    }
+}
+
+#[test]
+fn check_passes_on_the_shipped_question_banks() {
+    let o = gureum(&["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let n: usize = out
+        .split("문항 ")
+        .nth(1)
+        .and_then(|s| s.split('개').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(n >= 200, "the bank has {n} questions");
 }

@@ -61,6 +61,13 @@ pub enum ProblemKind {
     NotUtf8,
     /// The file or folder could not be read.
     Io(String),
+    /// Any other problem, already worded in both languages.
+    Message {
+        /// Korean.
+        ko: String,
+        /// English.
+        en: String,
+    },
 }
 
 /// One problem found while loading or checking content.
@@ -133,6 +140,7 @@ impl ProblemKind {
                 K::CalloutSource(i) => format!("callout #{i}: source must be an https:// URL"),
                 K::NotUtf8 => "not valid UTF-8".into(),
                 K::Io(e) => e.clone(),
+                K::Message { en, .. } => en.clone(),
             };
         }
         match self {
@@ -173,6 +181,7 @@ impl ProblemKind {
             K::CalloutSource(i) => format!("{i}번째 callout: source는 https:// 주소여야 해요"),
             K::NotUtf8 => "UTF-8 파일이 아니에요".into(),
             K::Io(e) => format!("읽을 수 없어요: {e}"),
+            K::Message { ko, .. } => ko.clone(),
         }
     }
 }

@@ -627,7 +627,9 @@ fn apply_ddb(c: &mut dynamodb::SimConfig, params: &[Param]) {
             phase.requests_per_second = if first == 0 {
                 v.round().max(0.0) as u64
             } else {
-                (phase.requests_per_second as f64 * v / first as f64).round().max(0.0) as u64
+                (phase.requests_per_second as f64 * v / first as f64)
+                    .round()
+                    .max(0.0) as u64
             };
         }
     }

@@ -235,16 +235,18 @@ impl Strings {
         }
     }
     /// `gureum check` found no problem.
-    pub fn check_ok(self, courses: usize, lessons: usize) -> String {
+    pub fn check_ok(self, courses: usize, lessons: usize, questions: usize) -> String {
         match self.lang {
-            Lang::Ko => format!("문제 없어요: 코스 {courses}개, 레슨 {lessons}개"),
-            Lang::En => format!("ok: {courses} courses, {lessons} lessons"),
+            Lang::Ko => {
+                format!("이상 없어요: 코스 {courses}개, 레슨 {lessons}개, 문항 {questions}개")
+            }
+            Lang::En => format!("ok: {courses} courses, {lessons} lessons, {questions} questions"),
         }
     }
     /// `gureum check` found problems.
     pub fn check_failed(self, n: usize) -> String {
         match self.lang {
-            Lang::Ko => format!("문제 {n}개를 찾았어요"),
+            Lang::Ko => format!("고칠 곳을 {n}개 찾았어요"),
             Lang::En => format!("{n} problem(s) found"),
         }
     }

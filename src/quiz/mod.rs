@@ -1,0 +1,9 @@
+//! Question banks: the file format, loading with file-and-line errors, and validation against
+//! the lessons. Practice, review and exam modes build on these types.
+
+pub mod bank;
+pub mod check;
+pub mod format;
+
+pub use bank::{Bank, BankSource, Entry};
+pub use format::{Answer, Choice, Kind, Question};
