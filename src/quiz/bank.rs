@@ -50,7 +50,7 @@ impl Bank {
             BankSource::Embedded => {
                 for f in EMBEDDED.files() {
                     let name = f.path().to_string_lossy().into_owned();
-                    if let (true, Some(text)) = (name.ends_with(".toml"), f.contents_utf8()) {
+                    if let (true, Some(text)) = (is_bank(&name), f.contents_utf8()) {
                         files.push((name, Cow::Borrowed(text)));
                     }
                 }
@@ -59,7 +59,7 @@ impl Bank {
                 Ok(entries) => {
                     for e in entries.flatten() {
                         let name = e.file_name().to_string_lossy().into_owned();
-                        if !name.ends_with(".toml") {
+                        if !is_bank(&name) {
                             continue;
                         }
                         match std::fs::read_to_string(e.path()) {
@@ -164,4 +164,10 @@ fn line_of(text: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+fn is_bank(name: &str) -> bool {
+    std::path::Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }

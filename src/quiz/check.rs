@@ -114,21 +114,23 @@ fn shape_problems(e: &Entry) -> Vec<(String, String)> {
             format!("{id}: text is not NFC"),
         );
     }
-    if let Some(en) = &q.choices_en {
-        if en.len() != q.choices.len() {
-            say(
-                format!(
-                    "{id}: choices_en은 {}개여야 해요 (지금 {}개)",
-                    q.choices.len(),
-                    en.len()
-                ),
-                format!(
-                    "{id}: choices_en needs {} entries, has {}",
-                    q.choices.len(),
-                    en.len()
-                ),
-            );
-        }
+    if let Some(en) = q
+        .choices_en
+        .as_ref()
+        .filter(|en| en.len() != q.choices.len())
+    {
+        say(
+            format!(
+                "{id}: choices_en은 {}개여야 해요 (지금 {}개)",
+                q.choices.len(),
+                en.len()
+            ),
+            format!(
+                "{id}: choices_en needs {} entries, has {}",
+                q.choices.len(),
+                en.len()
+            ),
+        );
     }
     let correct = q.correct_ids();
     for c in &correct {
