@@ -52,6 +52,8 @@ enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..=1000))]
         width: Option<u16>,
     },
+    /// 문제 풀기 (`--plain`: 한 줄씩 묻고 답해요)
+    Quiz(cli::quiz::QuizArgs),
     /// 시뮬레이션: `DynamoDB` 용량 계산, Lambda 실행 환경
     #[command(subcommand)]
     Sim(cli::sim::SimCommand),
@@ -94,6 +96,13 @@ fn main() -> ExitCode {
             Ok(check(&source, banks.as_ref(), cli.lang.unwrap_or_default()))
         }
         Some(Command::Sim(cmd)) => cli::sim::run(cmd, cli.lang.unwrap_or_default()),
+        Some(Command::Quiz(args)) => {
+            let banks = cli
+                .quiz_dir
+                .clone()
+                .map_or(BankSource::Embedded, BankSource::Dir);
+            cli::quiz::run(&args, &banks, cli.lang.unwrap_or_default())
+        }
     };
     match result {
         Ok(code) => code,

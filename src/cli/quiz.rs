@@ -1,0 +1,212 @@
+//! `gureum quiz --plain`: a quiz line by line on stdin/stdout, for screen readers, scripts, `ssh`
+//! without a full-screen terminal, and classrooms (`--seed N`: everyone gets the same questions
+//! in the same order).
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use clap::Args;
+use gureum::quiz::session::{self, Filter, Response};
+use gureum::quiz::{Bank, BankSource, Kind};
+use gureum::store::{AnswerLog, Store};
+use gureum::text;
+use gureum::ui::strings::Lang;
+
+/// Arguments of `gureum quiz`.
+#[derive(Debug, Args)]
+pub struct QuizArgs {
+    /// 한 줄씩 묻고 답하는 모드 (화면 읽기 프로그램, 스크립트, 수업용)
+    #[arg(long)]
+    plain: bool,
+    /// 난수 시드: 같은 시드면 모두 같은 문제를 같은 순서로 받아요
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+    /// 문제 수
+    #[arg(long, value_name = "K", default_value_t = 10)]
+    count: usize,
+    /// 이 레슨의 문제만
+    #[arg(long, value_name = "ID")]
+    lesson: Option<String>,
+    /// 이 태그의 문제만
+    #[arg(long, value_name = "TAG")]
+    tag: Option<String>,
+    /// 이 시험 영역의 문제만 (예: `saa.secure`, `dva.deployment`)
+    #[arg(long, value_name = "DOMAIN")]
+    domain: Option<String>,
+}
+
+/// Runs `gureum quiz`.
+pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
+    if !args.plain {
+        eprintln!(
+            "gureum: {}",
+            lang.pick(
+                "지금은 --plain 모드만 있어요. 예: gureum quiz --plain --count 5",
+                "only --plain is available for now, e.g. gureum quiz --plain --count 5"
+            )
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let bank = Bank::load(banks);
+    let filter = Filter {
+        lesson: args.lesson.clone(),
+        tag: args.tag.clone(),
+        domain: args.domain.clone(),
+    };
+    // Without --seed every run differs; the clock is the only non-reproducible input.
+    let seed = args.seed.unwrap_or_else(|| {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64)
+    });
+    let items = session::draw(&bank, &filter, args.count, seed);
+    if items.is_empty() {
+        eprintln!(
+            "gureum: {}",
+            lang.pick("조건에 맞는 문제가 없어요", "no questions match")
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let (mut store, _) = Store::open_default()?;
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    let mut out = std::io::stdout().lock();
+    let total = items.len();
+    let mut correct = 0usize;
+    let mut asked = 0usize;
+    'questions: for (n, item) in items.iter().enumerate() {
+        let q = &bank.entries[item.entry].question;
+        let english = lang == Lang::En && q.prompt_en.is_some();
+        writeln!(out, "\n[{}/{total}] {}", n + 1, q.id)?;
+        let prompt = if english {
+            q.prompt_en.as_deref().unwrap_or(&q.prompt)
+        } else {
+            &q.prompt
+        };
+        writeln!(out, "{}", text::sanitize(prompt.trim()))?;
+        for (i, &c) in item.order.iter().enumerate() {
+            let choice = if english {
+                q.choices_en
+                    .as_ref()
+                    .and_then(|en| en.get(c))
+                    .unwrap_or(&q.choices[c].text)
+            } else {
+                &q.choices[c].text
+            };
+            writeln!(out, "  {}) {}", i + 1, text::sanitize(choice))?;
+        }
+        let hint = match q.kind {
+            Kind::Single => lang.pick("번호를 입력하세요", "type the number").to_owned(),
+            Kind::Multiple => lang
+                .pick(
+                    "번호를 쉼표로 구분해 입력하세요 (예: 1,3)",
+                    "type the numbers, e.g. 1,3",
+                )
+                .to_owned(),
+            Kind::Numeric => format!(
+                "{} ({})",
+                lang.pick("숫자를 입력하세요", "type a number"),
+                q.unit.as_deref().unwrap_or("")
+            ),
+        };
+        let started = Instant::now();
+        let response = loop {
+            write!(out, "{hint}> ")?;
+            out.flush()?;
+            let Some(line) = lines.next() else {
+                break 'questions;
+            };
+            let line = line?;
+            if matches!(line.trim(), "q" | "quit" | "ㅂ") {
+                break 'questions;
+            }
+            match session::parse_response(q, item, &line) {
+                Some(r) => break r,
+                None => writeln!(
+                    out,
+                    "{}",
+                    lang.pick(
+                        "이해하지 못했어요. 보기 번호로 다시 입력해 주세요",
+                        "not understood: type the choice number(s) again"
+                    )
+                )?,
+            }
+        };
+        asked += 1;
+        let ok = session::grade(q, &response);
+        if ok {
+            correct += 1;
+            writeln!(out, "{}", lang.pick("✓ 정답이에요.", "✓ Correct."))?;
+        } else {
+            writeln!(out, "{}", lang.pick("✗ 틀렸어요.", "✗ Not quite."))?;
+            if let Response::Choices(chosen) = &response {
+                for ch in q.choices.iter().filter(|c| chosen.contains(&c.id)) {
+                    if let Some(why) = &ch.why {
+                        writeln!(
+                            out,
+                            "  {} {}",
+                            text::sanitize(&ch.text),
+                            text::sanitize(why)
+                        )?;
+                    }
+                }
+            }
+            let right: Vec<String> = item
+                .order
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| q.correct_ids().contains(&q.choices[**c].id.as_str()))
+                .map(|(i, c)| format!("{}) {}", i + 1, q.choices[*c].text))
+                .collect();
+            let answer = if right.is_empty() {
+                match q.answer {
+                    gureum::quiz::Answer::Number(n) => {
+                        format!("{n} {}", q.unit.as_deref().unwrap_or(""))
+                    }
+                    _ => String::new(),
+                }
+            } else {
+                right.join(", ")
+            };
+            writeln!(
+                out,
+                "{} {}",
+                lang.pick("정답:", "Answer:"),
+                text::sanitize(&answer)
+            )?;
+        }
+        let explanation = if lang == Lang::En {
+            q.explanation_en.as_deref().unwrap_or(&q.explanation)
+        } else {
+            &q.explanation
+        };
+        writeln!(out, "{}", text::sanitize(explanation.trim()))?;
+        writeln!(out, "({} {})", lang.pick("레슨:", "lesson:"), q.lesson)?;
+        let chosen = match &response {
+            Response::Choices(ids) => ids.clone(),
+            Response::Number(n) => vec![n.to_string()],
+        };
+        store.progress_mut().answers.push(AnswerLog {
+            question: q.id.clone(),
+            at: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+            correct: ok,
+            chosen,
+            time_ms: started.elapsed().as_millis() as u64,
+        });
+    }
+    let pct = (correct * 100).checked_div(asked).unwrap_or(0);
+    match lang {
+        Lang::Ko => writeln!(
+            out,
+            "\n{asked}문제 중 {correct}문제 맞혔어요 ({pct}%). 시드: {seed}"
+        )?,
+        Lang::En => writeln!(out, "\n{correct} of {asked} correct ({pct}%). Seed: {seed}")?,
+    }
+    if let Err(e) = store.save_if_dirty() {
+        eprintln!("gureum: {e}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
