@@ -237,3 +237,81 @@ fn selected_setting_stays_visible_in_a_small_window() {
         "the last setting (seed) is shown when selected:\n{s}"
     );
 }
+
+#[test]
+fn practice_from_a_lesson_answers_and_jumps_back_to_the_section() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 100, 30);
+    let li = a
+        .library
+        .lessons
+        .iter()
+        .position(|l| l.meta.id == "udemy-rds")
+        .expect("lesson");
+    a.open_lesson(li);
+    screen(&mut a, 100, 30);
+    press(&mut a, KeyCode::Char('p'));
+    let asking = screen(&mut a, 100, 30);
+    assert!(asking.contains("문제 풀기 · RDS"), "{asking}");
+    assert!(asking.contains("1)") && asking.contains("4)"), "{asking}");
+    // Answer whatever the first question is; feedback shows the verdict and the lesson link.
+    let p = a.practice.as_ref().unwrap();
+    let q = &a.bank.as_ref().unwrap().entries[p.item().unwrap().entry].question;
+    match q.kind {
+        gureum::quiz::Kind::Single => press(&mut a, KeyCode::Char('1')),
+        gureum::quiz::Kind::Multiple => {
+            for _ in 0..q.correct_ids().len() {
+                press(&mut a, KeyCode::Char(' '));
+                press(&mut a, KeyCode::Down);
+            }
+            press(&mut a, KeyCode::Enter);
+        }
+        gureum::quiz::Kind::Numeric => {
+            type_str(&mut a, "1");
+            press(&mut a, KeyCode::Enter);
+        }
+    }
+    let feedback = screen(&mut a, 100, 30);
+    assert!(
+        feedback.contains("정답이에요") || feedback.contains("틀렸어요"),
+        "{feedback}"
+    );
+    assert!(feedback.contains("레슨: udemy-rds"), "{feedback}");
+    assert_eq!(a.store.progress().answers.len(), 1, "the answer is logged");
+    press(&mut a, KeyCode::Char('o'));
+    let lesson = screen(&mut a, 100, 30);
+    assert!(
+        lesson.contains("레슨에서 검색"),
+        "the lesson opens: {lesson}"
+    );
+    press(&mut a, KeyCode::Char('q'));
+    let back = screen(&mut a, 100, 30);
+    assert!(
+        back.contains("문제 풀기 · RDS"),
+        "and q returns to the question: {back}"
+    );
+}
+
+#[test]
+fn practice_question_80x24() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 80, 24);
+    // A fixed question so the snapshot is stable: the session's seed comes from the clock.
+    let filter = gureum::quiz::session::Filter {
+        lesson: Some("udemy-aurora".into()),
+        ..Default::default()
+    };
+    a.start_practice(&filter, "Aurora".into(), gureum::ui::app::Screen::Home);
+    let bank = a.bank.as_ref().unwrap();
+    let first = bank
+        .entries
+        .iter()
+        .position(|e| e.question.lesson_id() == "udemy-aurora")
+        .unwrap();
+    let p = a.practice.as_mut().unwrap();
+    p.items = vec![gureum::quiz::session::Item {
+        entry: first,
+        order: (0..bank.entries[first].question.choices.len()).collect(),
+    }];
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}

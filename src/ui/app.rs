@@ -10,11 +10,14 @@ use ratatui::layout::Rect;
 
 use super::home::Home;
 use super::keymap::{self, Action, Context};
+use super::practice::Practice;
 use super::reader::Reader;
 use super::sims::{self, Input, Sim};
 use super::strings::{Lang, Strings};
 use super::theme::Theme;
 use crate::lesson::Library;
+use crate::quiz::session::Filter;
+use crate::quiz::{Bank, BankSource};
 use crate::store::Store;
 
 /// Smallest terminal the UI draws into; below it, one centred message.
@@ -33,6 +36,8 @@ pub enum Screen {
     Sims,
     /// One simulation.
     Sim,
+    /// Practising questions.
+    Practice,
 }
 
 /// A one-line message in the status bar until the next key.
@@ -79,6 +84,16 @@ pub struct App {
     sims_return: Screen,
     /// The open simulation came from the list (Back returns there).
     sim_from_list: bool,
+    /// Where question banks come from.
+    pub bank_source: BankSource,
+    /// Question banks (loaded when practice first starts, to keep start-up fast).
+    pub bank: Option<Bank>,
+    /// The practice session.
+    pub practice: Option<Practice>,
+    /// Where Back leads from practice.
+    practice_return: Screen,
+    /// The reader was opened from practice (Back returns there).
+    reader_from_practice: bool,
 }
 
 impl App {
@@ -102,6 +117,11 @@ impl App {
             sim: None,
             sims_return: Screen::Home,
             sim_from_list: false,
+            bank_source: BankSource::Embedded,
+            bank: None,
+            practice: None,
+            practice_return: Screen::Home,
+            reader_from_practice: false,
         };
         if !app.library.problems.is_empty() {
             let text = app.strings().content_problems(app.library.problems.len());
@@ -130,7 +150,7 @@ impl App {
             return;
         }
         match self.screen {
-            Screen::Sims | Screen::Sim => {}
+            Screen::Sims | Screen::Sim | Screen::Practice => {}
             Screen::Home => self.home.prepare(area, &self.library),
             Screen::Reader => {
                 if let Some(r) = self.reader.as_mut() {
@@ -161,6 +181,7 @@ impl App {
                 _ => vec![Context::Reader],
             },
             Screen::Sims => vec![Context::Sims],
+            Screen::Practice => vec![Context::Practice],
             Screen::Sim => match &self.sim {
                 Some(sim) if sim.input.is_some() => vec![Context::Search],
                 _ => vec![Context::Sim],
@@ -193,6 +214,9 @@ impl App {
             }
             return;
         }
+        if contexts == [Context::Practice] && self.practice_typing(key) {
+            return;
+        }
         let Some(action) = keymap::lookup(&contexts, key) else {
             return;
         };
@@ -215,6 +239,7 @@ impl App {
                 Screen::Reader => self.reader_action(action),
                 Screen::Sims => self.sims_action(action),
                 Screen::Sim => self.sim_action(action),
+                Screen::Practice => self.practice_action(action),
             },
         }
     }
@@ -227,6 +252,11 @@ impl App {
         };
         match self.screen {
             Screen::Sims | Screen::Sim => {}
+            Screen::Practice => {
+                if let Some(p) = self.practice.as_mut() {
+                    p.scroll = p.scroll.saturating_add_signed(delta);
+                }
+            }
             Screen::Home => self.home.move_by(delta.signum()),
             Screen::Reader => {
                 if let Some(r) = self.reader.as_mut() {
@@ -249,6 +279,10 @@ impl App {
                 }
             }
             Action::Simulations => self.open_sims(Screen::Home),
+            Action::Practice => {
+                let label = self.lang.pick("모든 레슨", "All lessons").to_owned();
+                self.start_practice(&Filter::default(), label, Screen::Home);
+            }
             other => self.home.action(other),
         }
     }
@@ -258,7 +292,21 @@ impl App {
             return;
         };
         match action {
+            Action::Back if self.reader_from_practice && self.practice.is_some() => {
+                self.close_lesson();
+                self.reader_from_practice = false;
+                self.screen = Screen::Practice;
+            }
             Action::Back => self.close_lesson(),
+            Action::Practice => {
+                let lesson = &self.library.lessons[reader.lesson].meta;
+                let filter = Filter {
+                    lesson: Some(lesson.id.clone()),
+                    ..Filter::default()
+                };
+                let label = lesson.title.clone();
+                self.start_practice(&filter, label, Screen::Reader);
+            }
             Action::Simulations => {
                 let lesson = reader.lesson;
                 let heading = reader
@@ -306,6 +354,110 @@ impl App {
                     });
                 }
             }
+        }
+    }
+
+    /// Starts practising up to ten questions matching `filter`; Back returns to `from`.
+    pub fn start_practice(&mut self, filter: &Filter, label: String, from: Screen) {
+        let bank = self
+            .bank
+            .get_or_insert_with(|| Bank::load(&self.bank_source));
+        // Each session draws differently; `gureum quiz --plain --seed` is the reproducible twin.
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        let practice = Practice::new(bank, filter, 10, seed, label);
+        if practice.items.is_empty() {
+            let text = self
+                .lang
+                .pick(
+                    "이 레슨에는 아직 문제가 없어요",
+                    "No questions for this lesson yet",
+                )
+                .to_owned();
+            self.message = Some(Message {
+                text,
+                warning: false,
+            });
+            return;
+        }
+        self.practice = Some(practice);
+        self.practice_return = from;
+        self.screen = Screen::Practice;
+    }
+
+    /// Digits, `.` and Backspace while answering; returns whether the key was used.
+    fn practice_typing(&mut self, key: &KeyEvent) -> bool {
+        use ratatui::crossterm::event::KeyCode;
+        let (Some(p), Some(bank)) = (self.practice.as_mut(), self.bank.as_ref()) else {
+            return false;
+        };
+        if p.phase != super::practice::Phase::Asking {
+            return false;
+        }
+        let numeric = p.kind(bank) == Some(crate::quiz::Kind::Numeric);
+        match key.code {
+            KeyCode::Char(c) if numeric && (c.is_ascii_digit() || c == '.' || c == '-') => {
+                p.number.push(c);
+            }
+            KeyCode::Backspace if numeric => {
+                p.number.pop();
+            }
+            KeyCode::Char(c @ '1'..='9') if !numeric => {
+                let log = p.pick(bank, c as usize - '1' as usize);
+                self.log_answer(log);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn log_answer(&mut self, log: Option<crate::store::AnswerLog>) {
+        if let Some(log) = log {
+            self.store.progress_mut().answers.push(log);
+        }
+    }
+
+    fn practice_action(&mut self, action: Action) {
+        let (Some(p), Some(bank)) = (self.practice.as_mut(), self.bank.as_ref()) else {
+            return;
+        };
+        match action {
+            Action::Down => p.move_cursor(1),
+            Action::Up => p.move_cursor(-1),
+            Action::Toggle => p.toggle(),
+            Action::ToggleEnglish => p.english = !p.english,
+            Action::Open => {
+                if p.phase == super::practice::Phase::Finished {
+                    self.practice = None;
+                    self.screen = self.practice_return;
+                    self.save();
+                    return;
+                }
+                let log = p.enter(bank);
+                self.log_answer(log);
+            }
+            Action::OpenLesson => {
+                let Some(item) = p.item() else { return };
+                let q = &bank.entries[item.entry].question;
+                let anchor = q.anchor().map(str::to_owned);
+                if let Some(li) = self.library.lesson_index(q.lesson_id()) {
+                    self.open_lesson(li);
+                    if let Some(r) = self.reader.as_mut() {
+                        r.jump_anchor = anchor;
+                    }
+                    if self.area.width > 0 {
+                        self.prepare(self.area);
+                    }
+                    self.reader_from_practice = true;
+                }
+            }
+            Action::Back => {
+                self.practice = None;
+                self.screen = self.practice_return;
+                self.save();
+            }
+            _ => {}
         }
     }
 

@@ -26,6 +26,8 @@ pub enum Context {
     Sims,
     /// One simulation.
     Sim,
+    /// Answering practice questions.
+    Practice,
 }
 
 /// What a key does.
@@ -87,6 +89,12 @@ pub enum Action {
     Run,
     /// Open the lesson that explains the simulation.
     OpenLesson,
+    /// Practise questions (of the current lesson in the reader).
+    Practice,
+    /// Mark or unmark a choice.
+    Toggle,
+    /// Show the English original.
+    ToggleEnglish,
 }
 
 /// One key as written in the table.
@@ -154,6 +162,14 @@ pub static BINDINGS: &[Binding] = &[
     // Search and value boxes: typing goes into the box; only these keys act.
     bind!(Search, [code(KeyCode::Enter)], Confirm, "확인", "Confirm", true),
     bind!(Search, [code(KeyCode::Esc)], Cancel, "취소", "Cancel", true),
+    // Practice.
+    bind!(Practice, [ch('j'), code(KeyCode::Down)], Down, "다음 보기", "Next choice", false),
+    bind!(Practice, [ch('k'), code(KeyCode::Up)], Up, "이전 보기", "Previous choice", false),
+    bind!(Practice, [code(KeyCode::Enter)], Open, "답하기 · 다음 문제", "Answer · next question", true),
+    bind!(Practice, [ch(' ')], Toggle, "보기 표시 (여러 개 고르기)", "Mark a choice (multiple)", true),
+    bind!(Practice, [ch('o'), code(KeyCode::F(6))], OpenLesson, "레슨의 그 절 보기", "Open the lesson section", true),
+    bind!(Practice, [ch('e'), code(KeyCode::F(8))], ToggleEnglish, "영어 원문", "English original", true),
+    bind!(Practice, [ch('q'), code(KeyCode::Esc)], Back, "그만하기", "Stop", true),
     // One simulation.
     bind!(Sim, [ch('j'), code(KeyCode::Down)], Down, "다음 설정", "Next setting", false),
     bind!(Sim, [ch('k'), code(KeyCode::Up)], Up, "이전 설정", "Previous setting", false),
@@ -196,6 +212,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Reader, [ch(']'), ch('.')], NextLesson, "다음 레슨", "Next lesson", true),
     bind!(Reader, [ch('['), ch(',')], PrevLesson, "이전 레슨", "Previous lesson", false),
     bind!(Reader, [ch('s'), code(KeyCode::F(4))], Simulations, "이 절의 시뮬레이션", "Simulation for this section", false),
+    bind!(Reader, [ch('p'), code(KeyCode::F(7))], Practice, "이 레슨의 문제 풀기", "Practise this lesson", true),
     bind!(Reader, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "홈으로", "Back to home", true),
     // Home.
     bind!(Home, [ch('j'), code(KeyCode::Down)], Down, "아래로", "Down", false),
@@ -207,6 +224,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Home, [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)], Open, "레슨 열기", "Open lesson", true),
     bind!(Home, [ch('c'), ch('>')], Resume, "이어 읽기", "Continue reading", true),
     bind!(Home, [ch('s'), code(KeyCode::F(4))], Simulations, "시뮬레이션", "Simulations", true),
+    bind!(Home, [ch('p'), code(KeyCode::F(7))], Practice, "문제 풀기", "Practice", true),
     bind!(Home, [ch('q'), code(KeyCode::Esc)], Quit, "끝내기", "Quit", true),
     // Everywhere.
     bind!(Global, [ch('?'), code(KeyCode::F(1))], Help, "도움말", "Help", true),
@@ -393,6 +411,8 @@ mod tests {
             Action::Simulations,
             Action::Run,
             Action::OpenLesson,
+            Action::Practice,
+            Action::ToggleEnglish,
         ];
         for action in core {
             let has = BINDINGS.iter().filter(|b| b.action == action).any(|b| {

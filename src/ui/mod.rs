@@ -6,6 +6,7 @@
 pub mod app;
 pub mod home;
 pub mod keymap;
+pub mod practice;
 pub mod print;
 pub mod reader;
 pub mod sims;

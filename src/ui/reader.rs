@@ -121,6 +121,8 @@ pub struct Reader {
     pub search: Search,
     /// Current layout.
     pub layout: ReaderLayout,
+    /// A heading anchor to scroll to once the lesson is rendered.
+    pub jump_anchor: Option<String>,
 }
 
 impl Reader {
@@ -138,6 +140,7 @@ impl Reader {
             toc_selected: 0,
             search: Search::default(),
             layout: ReaderLayout::default(),
+            jump_anchor: None,
         }
     }
 
@@ -197,6 +200,11 @@ impl Reader {
                 self.scroll = pos * self.rendered.lines.len() / 10_000;
             }
             self.refresh_matches();
+        }
+        let anchor = self.jump_anchor.take();
+        if let Some(h) = anchor.and_then(|a| self.rendered.headings.iter().find(|h| h.anchor == a))
+        {
+            self.scroll = h.line;
         }
         self.scroll = self.scroll.min(self.max_scroll());
         if !self.toc_focus {

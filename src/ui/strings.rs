@@ -225,6 +225,10 @@ impl Strings {
             Context::Search => self.p("검색·값 입력", "Input box"),
             Context::Sims => self.p("시뮬레이션 목록", "Simulations"),
             Context::Sim => self.p("시뮬레이션", "Simulation"),
+            Context::Practice => self.p(
+                "문제 풀기 (1-9: 보기 번호)",
+                "Practice (1-9: choice number)",
+            ),
         }
     }
     /// Unknown lesson id on the command line.

@@ -10,7 +10,7 @@ use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::{self, BINDINGS, Context};
 
-const GROUPS: [Context; 7] = [
+const GROUPS: [Context; 8] = [
     Context::Global,
     Context::Home,
     Context::Reader,
@@ -18,6 +18,7 @@ const GROUPS: [Context; 7] = [
     Context::Search,
     Context::Sims,
     Context::Sim,
+    Context::Practice,
 ];
 
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {

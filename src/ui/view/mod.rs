@@ -2,6 +2,7 @@
 
 mod help;
 mod home;
+mod practice;
 mod reader;
 mod sims;
 
@@ -26,6 +27,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Reader => reader::draw(app, frame),
         Screen::Sims => sims::draw_list(app, frame),
         Screen::Sim => sims::draw_sim(app, frame),
+        Screen::Practice => practice::draw(app, frame),
     }
     if let Some(scroll) = app.help {
         help::draw(app, frame, area, scroll);

@@ -1,0 +1,277 @@
+//! Practice mode: one question at a time, immediate feedback with the explanation and the
+//! reason the chosen wrong answer is wrong, and a jump to the lesson section it comes from.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::quiz::session::{self, Filter, Item, Response};
+use crate::quiz::{Bank, Kind};
+use crate::store::AnswerLog;
+
+/// Where the learner is in one question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// Choosing.
+    Asking,
+    /// Answered: the response and whether it was right.
+    Feedback {
+        /// What the learner answered.
+        response: Response,
+        /// Whether it was right.
+        correct: bool,
+    },
+    /// All questions done.
+    Finished,
+}
+
+/// A practice session.
+#[derive(Debug, Clone)]
+pub struct Practice {
+    /// The drawn questions.
+    pub items: Vec<Item>,
+    /// Current question.
+    pub index: usize,
+    /// Highlighted choice (display position).
+    pub cursor: usize,
+    /// Marked choices (display positions) of a `multiple` question.
+    pub marked: Vec<bool>,
+    /// Typed number of a `numeric` question.
+    pub number: String,
+    /// Where in the question the learner is.
+    pub phase: Phase,
+    /// Answers so far and how many were right.
+    pub answered: usize,
+    /// Right answers so far.
+    pub correct: usize,
+    /// Show the English original where the bank has one.
+    pub english: bool,
+    /// Scroll of the question text.
+    pub scroll: usize,
+    /// What the session is about (a lesson title, or "all").
+    pub label: String,
+    /// When the current question was shown, for the answer log.
+    shown_at: u64,
+}
+
+impl Practice {
+    /// A session of up to `count` questions matching `filter`, in an order given by `seed`.
+    pub fn new(bank: &Bank, filter: &Filter, count: usize, seed: u64, label: String) -> Self {
+        let items = session::draw(bank, filter, count, seed);
+        let mut p = Self {
+            items,
+            index: 0,
+            cursor: 0,
+            marked: Vec::new(),
+            number: String::new(),
+            phase: Phase::Asking,
+            answered: 0,
+            correct: 0,
+            english: false,
+            scroll: 0,
+            label,
+            shown_at: now_ms(),
+        };
+        p.reset_question(bank);
+        if p.items.is_empty() {
+            p.phase = Phase::Finished;
+        }
+        p
+    }
+
+    fn reset_question(&mut self, bank: &Bank) {
+        let n = self
+            .item()
+            .map_or(0, |i| bank.entries[i.entry].question.choices.len());
+        self.cursor = 0;
+        self.marked = vec![false; n];
+        self.number.clear();
+        self.scroll = 0;
+        self.shown_at = now_ms();
+    }
+
+    /// The current item.
+    pub fn item(&self) -> Option<&Item> {
+        self.items.get(self.index)
+    }
+
+    /// The kind of the current question.
+    pub fn kind(&self, bank: &Bank) -> Option<Kind> {
+        self.item().map(|i| bank.entries[i.entry].question.kind)
+    }
+
+    /// Moves the highlight.
+    pub fn move_cursor(&mut self, delta: isize) {
+        let n = self.marked.len();
+        if n > 0 && self.phase == Phase::Asking {
+            self.cursor = self.cursor.saturating_add_signed(delta).min(n - 1);
+        }
+    }
+
+    /// Picks display choice `n` (0-based): answers a `single` question, toggles a `multiple` one.
+    pub fn pick(&mut self, bank: &Bank, n: usize) -> Option<AnswerLog> {
+        if self.phase != Phase::Asking || n >= self.marked.len() {
+            return None;
+        }
+        self.cursor = n;
+        match self.kind(bank)? {
+            Kind::Single => self.submit(bank),
+            Kind::Multiple => {
+                self.marked[n] = !self.marked[n];
+                None
+            }
+            Kind::Numeric => None,
+        }
+    }
+
+    /// Toggles the highlighted choice of a `multiple` question.
+    pub fn toggle(&mut self) {
+        if let Some(m) = self
+            .marked
+            .get_mut(self.cursor)
+            .filter(|_| self.phase == Phase::Asking)
+        {
+            *m = !*m;
+        }
+    }
+
+    /// Enter: submits the answer, or goes to the next question after feedback.
+    pub fn enter(&mut self, bank: &Bank) -> Option<AnswerLog> {
+        match self.phase {
+            Phase::Asking => self.submit(bank),
+            Phase::Feedback { .. } => {
+                self.index += 1;
+                self.phase = if self.index >= self.items.len() {
+                    Phase::Finished
+                } else {
+                    Phase::Asking
+                };
+                self.reset_question(bank);
+                None
+            }
+            Phase::Finished => None,
+        }
+    }
+
+    fn submit(&mut self, bank: &Bank) -> Option<AnswerLog> {
+        let item = self.item()?.clone();
+        let q = &bank.entries[item.entry].question;
+        let response = match q.kind {
+            Kind::Single => {
+                Response::Choices(vec![q.choices[*item.order.get(self.cursor)?].id.clone()])
+            }
+            Kind::Multiple => {
+                let ids: Vec<String> = self
+                    .marked
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| **m)
+                    .map(|(i, _)| q.choices[item.order[i]].id.clone())
+                    .collect();
+                if ids.len() != q.correct_ids().len() {
+                    // Like the exam: choose exactly as many as asked before submitting.
+                    return None;
+                }
+                Response::Choices(ids)
+            }
+            Kind::Numeric => Response::Number(self.number.trim().replace(',', "").parse().ok()?),
+        };
+        let correct = session::grade(q, &response);
+        self.answered += 1;
+        if correct {
+            self.correct += 1;
+        }
+        let chosen = match &response {
+            Response::Choices(ids) => ids.clone(),
+            Response::Number(n) => vec![n.to_string()],
+        };
+        self.phase = Phase::Feedback { response, correct };
+        let now = now_ms();
+        Some(AnswerLog {
+            question: q.id.clone(),
+            at: now / 1000,
+            correct,
+            chosen,
+            time_ms: now.saturating_sub(self.shown_at),
+        })
+    }
+}
+
+/// Wall-clock milliseconds, only for the answer log (never for logic).
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::BankSource;
+
+    #[test]
+    fn a_session_walks_from_question_to_feedback_to_the_end() {
+        let bank = Bank::load(&BankSource::Embedded);
+        let filter = Filter {
+            lesson: Some("udemy-rds".into()),
+            ..Filter::default()
+        };
+        let mut p = Practice::new(&bank, &filter, 3, 9, "RDS".into());
+        assert_eq!(p.items.len(), 3);
+        for _ in 0..3 {
+            assert_eq!(p.phase, Phase::Asking);
+            let q = &bank.entries[p.item().unwrap().entry].question;
+            let log = match q.kind {
+                Kind::Single => p.pick(&bank, 0),
+                Kind::Multiple => {
+                    let n = q.correct_ids().len();
+                    for i in 0..n {
+                        p.pick(&bank, i);
+                    }
+                    p.enter(&bank)
+                }
+                Kind::Numeric => {
+                    p.number = "1".into();
+                    p.enter(&bank)
+                }
+            };
+            let log = log.expect("answer logged");
+            assert_eq!(log.question, q.id);
+            assert!(matches!(p.phase, Phase::Feedback { .. }));
+            p.enter(&bank);
+        }
+        assert_eq!(p.phase, Phase::Finished);
+        assert_eq!(p.answered, 3);
+    }
+
+    #[test]
+    fn multiple_needs_the_right_number_of_marks() {
+        let bank = Bank::load(&BankSource::Embedded);
+        let index = bank
+            .entries
+            .iter()
+            .position(|e| e.question.kind == Kind::Multiple)
+            .unwrap();
+        let lesson = bank.entries[index].question.lesson_id().to_owned();
+        let filter = Filter {
+            lesson: Some(lesson),
+            ..Filter::default()
+        };
+        let mut p = Practice::new(&bank, &filter, 200, 1, String::new());
+        loop {
+            match p.kind(&bank) {
+                Some(Kind::Multiple) => break,
+                Some(Kind::Single) => {
+                    p.pick(&bank, 0);
+                }
+                Some(Kind::Numeric) => {
+                    p.number = "0".into();
+                    p.enter(&bank);
+                }
+                None => panic!("no multiple question in that lesson"),
+            }
+            p.enter(&bank);
+        }
+        p.toggle();
+        assert!(p.enter(&bank).is_none(), "one mark is not enough");
+        assert_eq!(p.phase, Phase::Asking);
+    }
+}
