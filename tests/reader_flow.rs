@@ -193,3 +193,58 @@ fn mouse_wheel_scrolls() {
     a.handle_event(&wheel(MouseEventKind::ScrollUp));
     assert_eq!(reader(&a).scroll, 0);
 }
+
+#[test]
+fn wrong_answers_become_reviews_that_come_first() {
+    let mut a = app();
+    let filter = gureum::quiz::session::Filter { lesson: Some("udemy-rds".into()), ..Default::default() };
+    a.start_practice(&filter, "RDS".into(), Screen::Home);
+    // Answer the first question wrongly on purpose.
+    let (entry, wrong) = {
+        let p = a.practice.as_ref().unwrap();
+        let bank = a.bank.as_ref().unwrap();
+        let item = p.item().unwrap().clone();
+        let q = &bank.entries[item.entry].question;
+        let right = q.correct_ids();
+        let wrong = item.order.iter().position(|&c| !right.contains(&q.choices[c].id.as_str()));
+        (item.entry, wrong)
+    };
+    let kind = a.bank.as_ref().unwrap().entries[entry].question.kind;
+    match (kind, wrong) {
+        (gureum::quiz::Kind::Numeric, _) => {
+            for c in "99999".chars() {
+                press(&mut a, KeyCode::Char(c));
+            }
+            press(&mut a, KeyCode::Enter);
+        }
+        (gureum::quiz::Kind::Single, Some(n)) => press(&mut a, KeyCode::Char(char::from(b'1' + n as u8))),
+        (gureum::quiz::Kind::Multiple, Some(n)) => {
+            // Mark a wrong one plus enough others to reach the count; at least one is wrong.
+            let need = a.bank.as_ref().unwrap().entries[entry].question.correct_ids().len();
+            press(&mut a, KeyCode::Char(char::from(b'1' + n as u8)));
+            let mut marked = 1;
+            for i in 0..9u8 {
+                if marked == need {
+                    break;
+                }
+                if usize::from(i) != n {
+                    press(&mut a, KeyCode::Char(char::from(b'1' + i)));
+                    marked += 1;
+                }
+            }
+            press(&mut a, KeyCode::Enter);
+        }
+        _ => unreachable!(),
+    }
+    let id = a.bank.as_ref().unwrap().entries[entry].question.id.clone();
+    let card = a.store.progress().cards.get(&id).cloned().expect("a wrong answer creates a review card");
+    assert_eq!(card.reps, 0);
+    // Ten minutes later it is due, and a review session asks it first.
+    a.store.progress_mut().cards.get_mut(&id).unwrap().due = 0;
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.due_reviews(), vec![id.clone()]);
+    press(&mut a, KeyCode::Char('r'));
+    assert_eq!(a.screen, Screen::Practice);
+    let p = a.practice.as_ref().unwrap();
+    assert_eq!(a.bank.as_ref().unwrap().entries[p.item().unwrap().entry].question.id, id);
+}

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
+use gureum::quiz::review;
 use gureum::quiz::session::{self, Filter, Response};
 use gureum::quiz::{Bank, BankSource, Kind};
 use gureum::store::{AnswerLog, Store};
@@ -187,7 +188,7 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
             Response::Choices(ids) => ids.clone(),
             Response::Number(n) => vec![n.to_string()],
         };
-        store.progress_mut().answers.push(AnswerLog {
+        let log = AnswerLog {
             question: q.id.clone(),
             at: SystemTime::now()
                 .duration_since(UNIX_EPOCH)
@@ -195,7 +196,12 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
             correct: ok,
             chosen,
             time_ms: started.elapsed().as_millis() as u64,
-        });
+        };
+        let progress = store.progress_mut();
+        if let Some(card) = review::schedule(progress.cards.get(&q.id), ok, log.time_ms, log.at) {
+            progress.cards.insert(q.id.clone(), card);
+        }
+        progress.answers.push(log);
     }
     let pct = (correct * 100).checked_div(asked).unwrap_or(0);
     match lang {

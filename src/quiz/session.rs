@@ -76,6 +76,19 @@ pub fn draw(bank: &Bank, filter: &Filter, count: usize, seed: u64) -> Vec<Item> 
         .collect()
 }
 
+/// The questions with these ids (unknown ids skipped), in that order, choices shuffled by `seed`.
+pub fn draw_ids(bank: &Bank, ids: &[String], seed: u64) -> Vec<Item> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    ids.iter()
+        .filter_map(|id| bank.entries.iter().position(|e| &e.question.id == id))
+        .map(|entry| {
+            let mut order: Vec<usize> = (0..bank.entries[entry].question.choices.len()).collect();
+            order.shuffle(&mut rng);
+            Item { entry, order }
+        })
+        .collect()
+}
+
 /// Whether `response` answers `question` correctly.
 pub fn grade(question: &Question, response: &Response) -> bool {
     match (&question.answer, response) {

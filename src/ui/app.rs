@@ -94,6 +94,8 @@ pub struct App {
     practice_return: Screen,
     /// The reader was opened from practice (Back returns there).
     reader_from_practice: bool,
+    /// Questions due for review, counted when the home screen is prepared.
+    pub due_count: usize,
 }
 
 impl App {
@@ -122,6 +124,7 @@ impl App {
             practice: None,
             practice_return: Screen::Home,
             reader_from_practice: false,
+            due_count: 0,
         };
         if !app.library.problems.is_empty() {
             let text = app.strings().content_problems(app.library.problems.len());
@@ -151,7 +154,10 @@ impl App {
         }
         match self.screen {
             Screen::Sims | Screen::Sim | Screen::Practice => {}
-            Screen::Home => self.home.prepare(area, &self.library),
+            Screen::Home => {
+                self.home.prepare(area, &self.library);
+                self.due_count = self.due_reviews().len();
+            }
             Screen::Reader => {
                 if let Some(r) = self.reader.as_mut() {
                     let end = r.prepare(area, &self.library, self.lang);
@@ -283,6 +289,22 @@ impl App {
                 let label = self.lang.pick("모든 레슨", "All lessons").to_owned();
                 self.start_practice(&Filter::default(), label, Screen::Home);
             }
+            Action::Review => {
+                let due = self.due_reviews();
+                if due.is_empty() {
+                    let text = self
+                        .lang
+                        .pick("지금 복습할 문제가 없어요", "Nothing is due for review")
+                        .to_owned();
+                    self.message = Some(Message {
+                        text,
+                        warning: false,
+                    });
+                } else {
+                    let label = self.lang.pick("복습", "Review").to_owned();
+                    self.start_session(&due, &Filter::default(), label, Screen::Home);
+                }
+            }
             other => self.home.action(other),
         }
     }
@@ -359,6 +381,17 @@ impl App {
 
     /// Starts practising up to ten questions matching `filter`; Back returns to `from`.
     pub fn start_practice(&mut self, filter: &Filter, label: String, from: Screen) {
+        self.start_session(&[], filter, label, from);
+    }
+
+    /// Starts a session that asks the questions `first` (e.g. due reviews) before drawing others.
+    pub fn start_session(
+        &mut self,
+        first: &[String],
+        filter: &Filter,
+        label: String,
+        from: Screen,
+    ) {
         let bank = self
             .bank
             .get_or_insert_with(|| Bank::load(&self.bank_source));
@@ -366,7 +399,8 @@ impl App {
         let seed = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64);
-        let practice = Practice::new(bank, filter, 10, seed, label);
+        let count = if first.is_empty() { 10 } else { first.len() };
+        let practice = Practice::with_first(bank, first, filter, count, seed, label);
         if practice.items.is_empty() {
             let text = self
                 .lang
@@ -412,10 +446,26 @@ impl App {
         true
     }
 
+    /// Logs an answer and reschedules its review card.
     fn log_answer(&mut self, log: Option<crate::store::AnswerLog>) {
-        if let Some(log) = log {
-            self.store.progress_mut().answers.push(log);
+        let Some(log) = log else { return };
+        let progress = self.store.progress_mut();
+        let card = progress.cards.get(&log.question);
+        if let Some(card) = crate::quiz::review::schedule(card, log.correct, log.time_ms, log.at) {
+            progress.cards.insert(log.question.clone(), card);
         }
+        progress.answers.push(log);
+    }
+
+    /// Ids of the questions due for review now.
+    pub fn due_reviews(&self) -> Vec<String> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        crate::quiz::review::due(&self.store.progress().cards, now)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
     }
 
     fn practice_action(&mut self, action: Action) {

@@ -95,6 +95,8 @@ pub enum Action {
     Toggle,
     /// Show the English original.
     ToggleEnglish,
+    /// Review the questions that are due.
+    Review,
 }
 
 /// One key as written in the table.
@@ -225,6 +227,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Home, [ch('c'), ch('>')], Resume, "이어 읽기", "Continue reading", true),
     bind!(Home, [ch('s'), code(KeyCode::F(4))], Simulations, "시뮬레이션", "Simulations", true),
     bind!(Home, [ch('p'), code(KeyCode::F(7))], Practice, "문제 풀기", "Practice", true),
+    bind!(Home, [ch('r'), code(KeyCode::F(9))], Review, "복습", "Review", false),
     bind!(Home, [ch('q'), code(KeyCode::Esc)], Quit, "끝내기", "Quit", true),
     // Everywhere.
     bind!(Global, [ch('?'), code(KeyCode::F(1))], Help, "도움말", "Help", true),
@@ -413,6 +416,7 @@ mod tests {
             Action::OpenLesson,
             Action::Practice,
             Action::ToggleEnglish,
+            Action::Review,
         ];
         for action in core {
             let has = BINDINGS.iter().filter(|b| b.action == action).any(|b| {

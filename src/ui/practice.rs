@@ -55,7 +55,27 @@ pub struct Practice {
 impl Practice {
     /// A session of up to `count` questions matching `filter`, in an order given by `seed`.
     pub fn new(bank: &Bank, filter: &Filter, count: usize, seed: u64, label: String) -> Self {
-        let items = session::draw(bank, filter, count, seed);
+        Self::with_first(bank, &[], filter, count, seed, label)
+    }
+
+    /// Like [`Practice::new`], but the questions `first` (by id) come first, in that order.
+    pub fn with_first(
+        bank: &Bank,
+        first: &[String],
+        filter: &Filter,
+        count: usize,
+        seed: u64,
+        label: String,
+    ) -> Self {
+        let mut items: Vec<Item> = session::draw_ids(bank, first, seed);
+        let rest = count.saturating_sub(items.len());
+        let taken: Vec<usize> = items.iter().map(|i| i.entry).collect();
+        let more = session::draw(bank, filter, rest + taken.len(), seed);
+        items.extend(
+            more.into_iter()
+                .filter(|i| !taken.contains(&i.entry))
+                .take(rest),
+        );
         let mut p = Self {
             items,
             index: 0,

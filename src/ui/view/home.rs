@@ -69,7 +69,16 @@ fn draw_resume(app: &App, frame: &mut Frame, area: Rect) {
         String::new()
     };
     let head = format!("▶ {label} (c)  ");
-    let room = usize::from(inner.width).saturating_sub(text::width(&head) + text::width(&tail));
+    let due = if app.due_count > 0 {
+        match app.lang {
+            crate::ui::strings::Lang::Ko => format!("  복습 {}개 (r)", app.due_count),
+            crate::ui::strings::Lang::En => format!("  {} due for review (r)", app.due_count),
+        }
+    } else {
+        String::new()
+    };
+    let room = usize::from(inner.width)
+        .saturating_sub(text::width(&head) + text::width(&tail) + text::width(&due));
     let what = super::breadcrumb(course, &lesson.meta.title, room);
     let line = Line::from(vec![
         Span::styled(head, app.theme.key()),
@@ -78,6 +87,7 @@ fn draw_resume(app: &App, frame: &mut Frame, area: Rect) {
             Style::new().add_modifier(ratatui::style::Modifier::BOLD),
         ),
         Span::styled(tail, app.theme.partial()),
+        Span::styled(due, app.theme.warning()),
     ]);
     frame.render_widget(Paragraph::new(line), inner);
 }
