@@ -197,7 +197,10 @@ fn mouse_wheel_scrolls() {
 #[test]
 fn wrong_answers_become_reviews_that_come_first() {
     let mut a = app();
-    let filter = gureum::quiz::session::Filter { lesson: Some("udemy-rds".into()), ..Default::default() };
+    let filter = gureum::quiz::session::Filter {
+        lesson: Some("udemy-rds".into()),
+        ..Default::default()
+    };
     a.start_practice(&filter, "RDS".into(), Screen::Home);
     // Answer the first question wrongly on purpose.
     let (entry, wrong) = {
@@ -206,7 +209,10 @@ fn wrong_answers_become_reviews_that_come_first() {
         let item = p.item().unwrap().clone();
         let q = &bank.entries[item.entry].question;
         let right = q.correct_ids();
-        let wrong = item.order.iter().position(|&c| !right.contains(&q.choices[c].id.as_str()));
+        let wrong = item
+            .order
+            .iter()
+            .position(|&c| !right.contains(&q.choices[c].id.as_str()));
         (item.entry, wrong)
     };
     let kind = a.bank.as_ref().unwrap().entries[entry].question.kind;
@@ -217,10 +223,15 @@ fn wrong_answers_become_reviews_that_come_first() {
             }
             press(&mut a, KeyCode::Enter);
         }
-        (gureum::quiz::Kind::Single, Some(n)) => press(&mut a, KeyCode::Char(char::from(b'1' + n as u8))),
+        (gureum::quiz::Kind::Single, Some(n)) => {
+            press(&mut a, KeyCode::Char(char::from(b'1' + n as u8)));
+        }
         (gureum::quiz::Kind::Multiple, Some(n)) => {
             // Mark a wrong one plus enough others to reach the count; at least one is wrong.
-            let need = a.bank.as_ref().unwrap().entries[entry].question.correct_ids().len();
+            let need = a.bank.as_ref().unwrap().entries[entry]
+                .question
+                .correct_ids()
+                .len();
             press(&mut a, KeyCode::Char(char::from(b'1' + n as u8)));
             let mut marked = 1;
             for i in 0..9u8 {
@@ -237,7 +248,13 @@ fn wrong_answers_become_reviews_that_come_first() {
         _ => unreachable!(),
     }
     let id = a.bank.as_ref().unwrap().entries[entry].question.id.clone();
-    let card = a.store.progress().cards.get(&id).cloned().expect("a wrong answer creates a review card");
+    let card = a
+        .store
+        .progress()
+        .cards
+        .get(&id)
+        .cloned()
+        .expect("a wrong answer creates a review card");
     assert_eq!(card.reps, 0);
     // Ten minutes later it is due, and a review session asks it first.
     a.store.progress_mut().cards.get_mut(&id).unwrap().due = 0;
@@ -246,5 +263,10 @@ fn wrong_answers_become_reviews_that_come_first() {
     press(&mut a, KeyCode::Char('r'));
     assert_eq!(a.screen, Screen::Practice);
     let p = a.practice.as_ref().unwrap();
-    assert_eq!(a.bank.as_ref().unwrap().entries[p.item().unwrap().entry].question.id, id);
+    assert_eq!(
+        a.bank.as_ref().unwrap().entries[p.item().unwrap().entry]
+            .question
+            .id,
+        id
+    );
 }

@@ -315,3 +315,36 @@ fn practice_question_80x24() {
     }];
     insta::assert_snapshot!(screen(&mut a, 80, 24));
 }
+
+#[test]
+fn practice_menu_offers_courses_and_exam_domains() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 80, 24);
+    press(&mut a, KeyCode::Char('p'));
+    let menu = screen(&mut a, 80, 24);
+    assert!(
+        menu.contains("모든 레슨") && menu.contains("SAA-C03") && menu.contains("DVA-C02"),
+        "{menu}"
+    );
+    insta::assert_snapshot!(menu);
+    // The second row is the first course: its questions only.
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    let course: Vec<String> = a.library.courses[0]
+        .lessons
+        .iter()
+        .map(|&i| a.library.lessons[i].meta.id.clone())
+        .collect();
+    let p = a.practice.as_ref().expect("practice started");
+    let bank = a.bank.as_ref().unwrap();
+    assert!(p.items.iter().all(|i| {
+        course
+            .iter()
+            .any(|l| l == bank.entries[i.entry].question.lesson_id())
+    }));
+    press(&mut a, KeyCode::Esc);
+    assert!(
+        screen(&mut a, 80, 24).contains("범위 고르기"),
+        "Back returns to the menu"
+    );
+}

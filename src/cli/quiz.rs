@@ -54,6 +54,7 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
         lesson: args.lesson.clone(),
         tag: args.tag.clone(),
         domain: args.domain.clone(),
+        ..Filter::default()
     };
     // Without --seed every run differs; the clock is the only non-reproducible input.
     let seed = args.seed.unwrap_or_else(|| {

@@ -16,6 +16,8 @@ use super::format::{Answer, Kind, Question};
 pub struct Filter {
     /// Only questions of this lesson (id, without anchor).
     pub lesson: Option<String>,
+    /// Only questions of these lessons (e.g. a course), when not empty.
+    pub lessons: Vec<String>,
     /// Only questions with this tag.
     pub tag: Option<String>,
     /// Only questions in this exam domain.
@@ -23,8 +25,17 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// How many questions of `bank` match.
+    pub fn count(&self, bank: &Bank) -> usize {
+        bank.entries
+            .iter()
+            .filter(|e| self.keeps(&e.question))
+            .count()
+    }
+
     fn keeps(&self, q: &Question) -> bool {
         self.lesson.as_deref().is_none_or(|l| q.lesson_id() == l)
+            && (self.lessons.is_empty() || self.lessons.iter().any(|l| l == q.lesson_id()))
             && self
                 .tag
                 .as_deref()

@@ -38,6 +38,8 @@ pub enum Screen {
     Sim,
     /// Practising questions.
     Practice,
+    /// Choosing what to practise.
+    PracticeMenu,
 }
 
 /// A one-line message in the status bar until the next key.
@@ -96,6 +98,8 @@ pub struct App {
     reader_from_practice: bool,
     /// Questions due for review, counted when the home screen is prepared.
     pub due_count: usize,
+    /// Selected row of the practice menu.
+    pub practice_menu: usize,
 }
 
 impl App {
@@ -125,6 +129,7 @@ impl App {
             practice_return: Screen::Home,
             reader_from_practice: false,
             due_count: 0,
+            practice_menu: 0,
         };
         if !app.library.problems.is_empty() {
             let text = app.strings().content_problems(app.library.problems.len());
@@ -153,7 +158,7 @@ impl App {
             return;
         }
         match self.screen {
-            Screen::Sims | Screen::Sim | Screen::Practice => {}
+            Screen::Sims | Screen::Sim | Screen::Practice | Screen::PracticeMenu => {}
             Screen::Home => {
                 self.home.prepare(area, &self.library);
                 self.due_count = self.due_reviews().len();
@@ -186,7 +191,7 @@ impl App {
                 Some(r) if r.toc_focus => vec![Context::Toc, Context::Reader],
                 _ => vec![Context::Reader],
             },
-            Screen::Sims => vec![Context::Sims],
+            Screen::Sims | Screen::PracticeMenu => vec![Context::List],
             Screen::Practice => vec![Context::Practice],
             Screen::Sim => match &self.sim {
                 Some(sim) if sim.input.is_some() => vec![Context::Search],
@@ -246,6 +251,7 @@ impl App {
                 Screen::Sims => self.sims_action(action),
                 Screen::Sim => self.sim_action(action),
                 Screen::Practice => self.practice_action(action),
+                Screen::PracticeMenu => self.practice_menu_action(action),
             },
         }
     }
@@ -257,7 +263,7 @@ impl App {
             _ => return,
         };
         match self.screen {
-            Screen::Sims | Screen::Sim => {}
+            Screen::Sims | Screen::Sim | Screen::PracticeMenu => {}
             Screen::Practice => {
                 if let Some(p) = self.practice.as_mut() {
                     p.scroll = p.scroll.saturating_add_signed(delta);
@@ -286,8 +292,9 @@ impl App {
             }
             Action::Simulations => self.open_sims(Screen::Home),
             Action::Practice => {
-                let label = self.lang.pick("모든 레슨", "All lessons").to_owned();
-                self.start_practice(&Filter::default(), label, Screen::Home);
+                self.bank
+                    .get_or_insert_with(|| Bank::load(&self.bank_source));
+                self.screen = Screen::PracticeMenu;
             }
             Action::Review => {
                 let due = self.due_reviews();
@@ -507,6 +514,56 @@ impl App {
                 self.screen = self.practice_return;
                 self.save();
             }
+            _ => {}
+        }
+    }
+
+    /// The practice menu: everything, each course, each exam domain; (label, filter).
+    pub fn practice_topics(&self) -> Vec<(String, Filter)> {
+        let mut out = vec![(
+            self.lang.pick("모든 레슨", "All lessons").to_owned(),
+            Filter::default(),
+        )];
+        for course in &self.library.courses {
+            let lessons = course
+                .lessons
+                .iter()
+                .map(|&i| self.library.lessons[i].meta.id.clone())
+                .collect();
+            out.push((
+                course.meta.title.clone(),
+                Filter {
+                    lessons,
+                    ..Filter::default()
+                },
+            ));
+        }
+        for (id, exam, name, weight) in crate::quiz::format::DOMAINS {
+            let label = format!("{exam} · {name} ({weight}%)");
+            out.push((
+                label,
+                Filter {
+                    domain: Some(id.to_owned()),
+                    ..Filter::default()
+                },
+            ));
+        }
+        out
+    }
+
+    fn practice_menu_action(&mut self, action: Action) {
+        let n = self.practice_topics().len();
+        match action {
+            Action::Down => self.practice_menu = (self.practice_menu + 1).min(n.saturating_sub(1)),
+            Action::Up => self.practice_menu = self.practice_menu.saturating_sub(1),
+            Action::Open => {
+                if let Some((label, filter)) =
+                    self.practice_topics().into_iter().nth(self.practice_menu)
+                {
+                    self.start_practice(&filter, label, Screen::PracticeMenu);
+                }
+            }
+            Action::Back => self.screen = Screen::Home,
             _ => {}
         }
     }

@@ -22,8 +22,8 @@ pub enum Context {
     Toc,
     /// Typing into a box (search query, a value, a prediction).
     Search,
-    /// The list of simulations.
-    Sims,
+    /// A list to choose from (simulations, practice topics).
+    List,
     /// One simulation.
     Sim,
     /// Answering practice questions.
@@ -184,10 +184,10 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Sim, [ch('o'), code(KeyCode::F(6))], OpenLesson, "관련 레슨", "Related lesson", true),
     bind!(Sim, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "목록으로", "Back to the list", true),
     // The list of simulations.
-    bind!(Sims, [ch('j'), code(KeyCode::Down)], Down, "아래로", "Down", false),
-    bind!(Sims, [ch('k'), code(KeyCode::Up)], Up, "위로", "Up", false),
-    bind!(Sims, [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)], Open, "시뮬레이션 열기", "Open simulation", true),
-    bind!(Sims, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "돌아가기", "Back", true),
+    bind!(List, [ch('j'), code(KeyCode::Down)], Down, "아래로", "Down", false),
+    bind!(List, [ch('k'), code(KeyCode::Up)], Up, "위로", "Up", false),
+    bind!(List, [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)], Open, "열기", "Open", true),
+    bind!(List, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "돌아가기", "Back", true),
     // Table of contents.
     bind!(Toc, [ch('j'), code(KeyCode::Down)], Down, "다음 제목", "Next heading", false),
     bind!(Toc, [ch('k'), code(KeyCode::Up)], Up, "이전 제목", "Previous heading", false),

@@ -223,7 +223,10 @@ impl Strings {
             Context::Reader => self.p("레슨 읽기", "Reader"),
             Context::Toc => self.p("목차", "Contents"),
             Context::Search => self.p("검색·값 입력", "Input box"),
-            Context::Sims => self.p("시뮬레이션 목록", "Simulations"),
+            Context::List => self.p(
+                "목록 (시뮬레이션, 문제 범위)",
+                "Lists (simulations, practice topics)",
+            ),
             Context::Sim => self.p("시뮬레이션", "Simulation"),
             Context::Practice => self.p(
                 "문제 풀기 (1-9: 보기 번호)",

@@ -16,7 +16,7 @@ const GROUPS: [Context; 8] = [
     Context::Reader,
     Context::Toc,
     Context::Search,
-    Context::Sims,
+    Context::List,
     Context::Sim,
     Context::Practice,
 ];

@@ -28,6 +28,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Sims => sims::draw_list(app, frame),
         Screen::Sim => sims::draw_sim(app, frame),
         Screen::Practice => practice::draw(app, frame),
+        Screen::PracticeMenu => practice::draw_menu(app, frame),
     }
     if let Some(scroll) = app.help {
         help::draw(app, frame, area, scroll);

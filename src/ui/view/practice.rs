@@ -271,3 +271,62 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     }
     draw_status(app, frame, status, &[Context::Practice], None);
 }
+
+/// The practice menu: what to practise, with the number of questions for each.
+pub(super) fn draw_menu(app: &App, frame: &mut Frame) {
+    let lang = app.lang;
+    let area = frame.area();
+    let title = Rect { height: 1, ..area };
+    let status = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    draw_title(
+        app,
+        frame,
+        title,
+        lang.pick("문제 풀기 · 범위 고르기", "Practice · choose a topic"),
+        "",
+    );
+    let block = ratatui::widgets::Block::bordered().border_style(app.theme.border(true));
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let Some(bank) = app.bank.as_ref() else {
+        return;
+    };
+    let topics = app.practice_topics();
+    let width = usize::from(inner.width);
+    let rows = usize::from(inner.height).max(1);
+    let offset = (app.practice_menu + 1).saturating_sub(rows);
+    let lines: Vec<Line> = topics
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, (label, filter))| {
+            let n = filter.count(bank);
+            let count = match lang {
+                Lang::Ko => format!("{n}문항 "),
+                Lang::En => format!("{n} questions "),
+            };
+            let label = text::fit(
+                &format!(" {label}"),
+                width.saturating_sub(text::width(&count)),
+            );
+            let line = Line::from(vec![Span::raw(label), Span::styled(count, app.theme.dim())]);
+            if i == app.practice_menu {
+                line.style(app.theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    draw_status(app, frame, status, &[Context::List], None);
+}

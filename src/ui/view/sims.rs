@@ -121,7 +121,7 @@ pub(super) fn draw_list(app: &App, frame: &mut Frame) {
             frame.render_widget(Paragraph::new(lines), inner);
         }
     }
-    draw_status(app, frame, status, &[Context::Sims], None);
+    draw_status(app, frame, status, &[Context::List], None);
 }
 
 /// One simulation.
