@@ -266,7 +266,7 @@ impl App {
             Screen::Sims | Screen::Sim | Screen::PracticeMenu => {}
             Screen::Practice => {
                 if let Some(p) = self.practice.as_mut() {
-                    p.scroll = p.scroll.saturating_add_signed(delta);
+                    p.scroll_by(delta);
                 }
             }
             Screen::Home => self.home.move_by(delta.signum()),
@@ -480,8 +480,13 @@ impl App {
             return;
         };
         match action {
-            Action::Down => p.move_cursor(1),
-            Action::Up => p.move_cursor(-1),
+            // While answering, ↑/↓ move between choices; afterwards they scroll the explanation.
+            Action::Down if p.phase == super::practice::Phase::Asking => p.move_cursor(1),
+            Action::Up if p.phase == super::practice::Phase::Asking => p.move_cursor(-1),
+            Action::Down => p.scroll_by(1),
+            Action::Up => p.scroll_by(-1),
+            Action::PageDown => p.scroll_by(5),
+            Action::PageUp => p.scroll_by(-5),
             Action::Toggle => p.toggle(),
             Action::ToggleEnglish => p.english = !p.english,
             Action::Open => {

@@ -171,6 +171,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Practice, [ch(' ')], Toggle, "보기 표시 (여러 개 고르기)", "Mark a choice (multiple)", true),
     bind!(Practice, [ch('o'), code(KeyCode::F(6))], OpenLesson, "레슨의 그 절 보기", "Open the lesson section", true),
     bind!(Practice, [ch('e'), code(KeyCode::F(8))], ToggleEnglish, "영어 원문", "English original", true),
+    bind!(Practice, [code(KeyCode::PageDown)], PageDown, "아래로 스크롤", "Scroll down", false),
+    bind!(Practice, [code(KeyCode::PageUp)], PageUp, "위로 스크롤", "Scroll up", false),
     bind!(Practice, [ch('q'), code(KeyCode::Esc)], Back, "그만하기", "Stop", true),
     // One simulation.
     bind!(Sim, [ch('j'), code(KeyCode::Down)], Down, "다음 설정", "Next setting", false),

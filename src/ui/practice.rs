@@ -50,6 +50,9 @@ pub struct Practice {
     pub label: String,
     /// When the current question was shown, for the answer log.
     shown_at: u64,
+    /// How far the text can scroll, as measured by the last frame (the layout depends on the
+    /// terminal width, which only drawing knows).
+    pub max_scroll: std::cell::Cell<usize>,
 }
 
 impl Practice {
@@ -89,6 +92,7 @@ impl Practice {
             scroll: 0,
             label,
             shown_at: now_ms(),
+            max_scroll: std::cell::Cell::new(0),
         };
         p.reset_question(bank);
         if p.items.is_empty() {
@@ -116,6 +120,14 @@ impl Practice {
     /// The kind of the current question.
     pub fn kind(&self, bank: &Bank) -> Option<Kind> {
         self.item().map(|i| bank.entries[i.entry].question.kind)
+    }
+
+    /// Scrolls the text by `delta` lines, within what the last frame could show.
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll.get());
     }
 
     /// Moves the highlight.

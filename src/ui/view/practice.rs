@@ -258,7 +258,8 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         ));
     }
     let height = usize::from(text_area.height);
-    let scroll = p.scroll.min(lines.len().saturating_sub(height));
+    p.max_scroll.set(lines.len().saturating_sub(height));
+    let scroll = p.scroll.min(p.max_scroll.get());
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), text_area);
     // The real cursor sits at the end of a typed number, like in any input box.
     let visible = |(row, _): &(usize, usize)| (scroll..scroll + height).contains(row);
