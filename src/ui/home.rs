@@ -33,12 +33,7 @@ pub struct HomeLayout {
 impl HomeLayout {
     /// Computes the layout for `area`.
     pub fn new(area: Rect) -> Self {
-        let title = Rect { height: 1, ..area };
-        let status = Rect {
-            y: area.bottom().saturating_sub(1),
-            height: 1,
-            ..area
-        };
+        let crate::ui::layout::Bands { title, status, .. } = crate::ui::layout::Bands::of(area);
         let resume = Rect {
             y: area.y + 1,
             height: 3,

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod home;
 pub mod keymap;
+pub mod layout;
 pub mod practice;
 pub mod print;
 pub mod reader;

@@ -58,17 +58,11 @@ pub struct ReaderLayout {
 impl ReaderLayout {
     /// Computes the layout for `area`.
     pub fn new(area: Rect, toc_visible: bool) -> Self {
-        let title = Rect { height: 1, ..area };
-        let status = Rect {
-            y: area.bottom().saturating_sub(1),
-            height: 1,
-            ..area
-        };
-        let body = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(2),
-            ..area
-        };
+        let crate::ui::layout::Bands {
+            title,
+            body,
+            status,
+        } = crate::ui::layout::Bands::of(area);
         let toc_width = if toc_visible {
             (area.width / 4).clamp(20, 34).min(area.width / 2)
         } else {

@@ -41,18 +41,11 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     let (Some(p), Some(bank), lang) = (app.practice.as_ref(), app.bank.as_ref(), app.lang) else {
         return;
     };
-    let area = frame.area();
-    let title = Rect { height: 1, ..area };
-    let status = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: 1,
-        ..area
-    };
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
+    let crate::ui::layout::Bands {
+        title,
+        body,
+        status,
+    } = crate::ui::layout::Bands::of(frame.area());
     let inner_w = body.width.saturating_sub(4).min(100);
     let text_area = Rect {
         x: body.x + 2 + (body.width.saturating_sub(4) - inner_w) / 2,
@@ -276,18 +269,11 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
 /// The practice menu: what to practise, with the number of questions for each.
 pub(super) fn draw_menu(app: &App, frame: &mut Frame) {
     let lang = app.lang;
-    let area = frame.area();
-    let title = Rect { height: 1, ..area };
-    let status = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: 1,
-        ..area
-    };
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
+    let crate::ui::layout::Bands {
+        title,
+        body,
+        status,
+    } = crate::ui::layout::Bands::of(frame.area());
     draw_title(
         app,
         frame,

@@ -27,18 +27,8 @@ fn topic_label(p: &Preset) -> &'static str {
 }
 
 fn body(area: Rect) -> (Rect, Rect, Rect) {
-    let title = Rect { height: 1, ..area };
-    let status = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: 1,
-        ..area
-    };
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
-    (title, body, status)
+    let b = crate::ui::layout::Bands::of(area);
+    (b.title, b.body, b.status)
 }
 
 fn wrapped(s: &str, width: u16, style: Style) -> Vec<Line<'static>> {
