@@ -29,7 +29,10 @@ fn single_questions_round_trip_through_aiken_and_the_others_are_counted() {
     assert!(out.skipped_multiple > 0 && out.skipped_numeric > 0);
 
     let back = import_aiken(&out.text, &defaults()).expect("our own export imports");
-    let singles: Vec<&Question> = questions.iter().filter(|q| q.kind == Kind::Single).collect();
+    let singles: Vec<&Question> = questions
+        .iter()
+        .filter(|q| q.kind == Kind::Single)
+        .collect();
     assert_eq!(back.len(), singles.len());
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     for (n, (want, got)) in singles.iter().zip(&back).enumerate() {
@@ -65,11 +68,31 @@ fn aiken_reads_both_letter_styles_and_multi_line_questions() {
 fn malformed_aiken_names_the_line() {
     let cases: [(&str, usize, ImportErrorKind); 6] = [
         ("A. orphan\n", 1, ImportErrorKind::ChoiceBeforeQuestion),
-        ("Q\nA. a\nB. b\nANSWER: E\n", 4, ImportErrorKind::UnknownAnswer("E".into())),
-        ("Q1\nA. a\nB. b\nANSWER: A\n\nQ2\nA. a\nB. b\n", 6, ImportErrorKind::MissingAnswer),
-        ("Q1\nA. a\nB. b\nQ2\nA. a\nANSWER: A\n", 1, ImportErrorKind::MissingAnswer),
-        ("\n\nQ\nA. only\nANSWER: A\n", 3, ImportErrorKind::TooFewChoices),
-        ("ANSWER: A\n", 1, ImportErrorKind::UnexpectedLine("ANSWER: A".into())),
+        (
+            "Q\nA. a\nB. b\nANSWER: E\n",
+            4,
+            ImportErrorKind::UnknownAnswer("E".into()),
+        ),
+        (
+            "Q1\nA. a\nB. b\nANSWER: A\n\nQ2\nA. a\nB. b\n",
+            6,
+            ImportErrorKind::MissingAnswer,
+        ),
+        (
+            "Q1\nA. a\nB. b\nQ2\nA. a\nANSWER: A\n",
+            1,
+            ImportErrorKind::MissingAnswer,
+        ),
+        (
+            "\n\nQ\nA. only\nANSWER: A\n",
+            3,
+            ImportErrorKind::TooFewChoices,
+        ),
+        (
+            "ANSWER: A\n",
+            1,
+            ImportErrorKind::UnexpectedLine("ANSWER: A".into()),
+        ),
     ];
     for (text, line, kind) in cases {
         let err = import_aiken(text, &defaults()).expect_err(text);

@@ -208,7 +208,10 @@ fn a_moodle_style_file_imports_with_generated_ids_and_the_default_lesson() {
     assert_eq!(two.kind, Kind::Multiple);
     assert_eq!(two.answer, Answer::Many(vec!["a".into(), "b".into()]));
     assert_eq!(two.choices.len(), 4);
-    assert_eq!(two.choices[2].why.as_deref(), Some("You manage the instances."));
+    assert_eq!(
+        two.choices[2].why.as_deref(),
+        Some("You manage the instances.")
+    );
 
     let ports = &qs[3];
     assert_eq!(ports.id, "ports");
@@ -223,13 +226,29 @@ fn a_moodle_style_file_imports_with_generated_ids_and_the_default_lesson() {
 #[test]
 fn unsupported_and_broken_questions_name_their_line() {
     let cases: [(&str, usize, ImportErrorKind); 7] = [
-        ("// c\n\n\nIs S3 global?{T}\n", 4, ImportErrorKind::Unsupported("true/false")),
-        ("Q1 {=a ~b}\n\nName it.{=EC2 =Elastic Compute Cloud}\n", 3, ImportErrorKind::Unsupported("short answer")),
+        (
+            "// c\n\n\nIs S3 global?{T}\n",
+            4,
+            ImportErrorKind::Unsupported("true/false"),
+        ),
+        (
+            "Q1 {=a ~b}\n\nName it.{=EC2 =Elastic Compute Cloud}\n",
+            3,
+            ImportErrorKind::Unsupported("short answer"),
+        ),
         ("Q {\n=a ~b\n", 1, ImportErrorKind::UnbalancedBraces),
-        ("Q {=a ~b}\n\n\nQ2 {~a ~b}\n", 4, ImportErrorKind::NoCorrectAnswer),
+        (
+            "Q {=a ~b}\n\n\nQ2 {~a ~b}\n",
+            4,
+            ImportErrorKind::NoCorrectAnswer,
+        ),
         ("Q {=a =b ~c}\n", 1, ImportErrorKind::AmbiguousKey),
         ("Q\n{#abc}\n", 2, ImportErrorKind::BadNumber("abc".into())),
-        ("// gureum: {not json\nQ {=a ~b}\n", 1, ImportErrorKind::BadMeta(String::new())),
+        (
+            "// gureum: {not json\nQ {=a ~b}\n",
+            1,
+            ImportErrorKind::BadMeta(String::new()),
+        ),
     ];
     for (text, line, kind) in cases {
         let err = import_gift(text, &defaults()).expect_err(text);
@@ -306,7 +325,9 @@ fn check_question(body: &str) -> Result<Kind, String> {
     if !(head.len() > 4 && head[0] == (':', false) && head[1] == (':', false)) {
         return Err("no ::title::".into());
     }
-    let colons: Vec<usize> = (0..head.len()).filter(|&i| head[i] == (':', false)).collect();
+    let colons: Vec<usize> = (0..head.len())
+        .filter(|&i| head[i] == (':', false))
+        .collect();
     if colons.len() != 4 || colons[2] + 1 != colons[3] {
         return Err(format!("stray unescaped `:` in title or text: {colons:?}"));
     }
@@ -317,23 +338,29 @@ fn check_question(body: &str) -> Result<Kind, String> {
         return Err("raw line break in the question text".into());
     }
     let inner: Vec<(char, bool)> = cs[open + 1..close].to_vec();
-    let inner_text: String = inner.iter().map(|&(c, e)| if e { '\u{0}' } else { c }).collect();
+    let inner_text: String = inner
+        .iter()
+        .map(|&(c, e)| if e { '\u{0}' } else { c })
+        .collect();
     // General feedback: after the last unescaped ####.
-    let answers_part = match inner_text.rfind("####") {
-        Some(at) => {
-            let feedback = &inner_text[at + 4..];
+    let answers_part = match inner_text.rsplit_once("####") {
+        Some((answers, feedback)) => {
             if feedback.chars().any(|c| "~=#{}:".contains(c)) {
                 return Err("unescaped special in general feedback".into());
             }
-            inner_text[..at].to_owned()
+            answers.to_owned()
         }
         None => inner_text,
     };
     let answers_part = answers_part.trim();
     if let Some(num) = answers_part.strip_prefix('#') {
         let (v, t) = num.split_once(':').unwrap_or((num, "0"));
-        v.trim().parse::<f64>().map_err(|_| format!("bad number {v}"))?;
-        t.trim().parse::<f64>().map_err(|_| format!("bad tolerance {t}"))?;
+        v.trim()
+            .parse::<f64>()
+            .map_err(|_| format!("bad number {v}"))?;
+        t.trim()
+            .parse::<f64>()
+            .map_err(|_| format!("bad tolerance {t}"))?;
         return Ok(Kind::Numeric);
     }
     // Split into answers at unescaped ~ and = (escaped ones were replaced by NUL above).
@@ -374,7 +401,8 @@ fn check_question(body: &str) -> Result<Kind, String> {
         // Moodle's weight syntax: %-*[0-9]{1,2}\.?[0-9]*%
         let digits = w.trim_start_matches('-');
         let int_len = digits.find('.').unwrap_or(digits.len());
-        if !(1..=3).contains(&int_len) || !digits.replace('.', "").chars().all(|c| c.is_ascii_digit())
+        if !(1..=3).contains(&int_len)
+            || !digits.replace('.', "").chars().all(|c| c.is_ascii_digit())
         {
             return Err(format!("bad weight `{w}`"));
         }

@@ -387,7 +387,7 @@ fn the_terminal_table_aligns_hangul_in_display_cells() {
     let name_row = rows.iter().find(|l| l.starts_with("김민지")).unwrap();
     let alice_row = rows.iter().find(|l| l.starts_with("Alice")).unwrap();
     // The first number starts at the same display cell on both rows.
-    let col = |l: &str| width(&l[..l.find(|c: char| c.is_ascii_digit()).unwrap()]);
+    let col = |l: &str| width(l.split(|c: char| c.is_ascii_digit()).next().unwrap());
     assert_eq!(col(name_row), col(alice_row));
     assert!(name_row.ends_with("75.0"));
 

@@ -121,7 +121,7 @@ pub fn import_aiken(text: &str, defaults: &Defaults) -> Result<Vec<Question>, Im
                     kind: ImportErrorKind::UnexpectedLine(trimmed.to_owned()),
                 });
             };
-            questions.push(finish(p, key, line, defaults, questions.len() + 1)?);
+            questions.push(finish(&p, key, line, defaults, questions.len() + 1)?);
             continue;
         }
         if let Some((letter, choice)) = choice_line(trimmed) {
@@ -186,7 +186,7 @@ fn choice_line(line: &str) -> Option<(char, &str)> {
 }
 
 fn finish(
-    p: Pending,
+    p: &Pending,
     key: &str,
     line: usize,
     defaults: &Defaults,

@@ -3,12 +3,12 @@
 //! ```text
 //! #separator:tab
 //! #html:true
-//! #columns:Front	Back	Tags
+//! #columns:Front<TAB>Back<TAB>Tags
 //! #tags column:3
-//! 질문<br><br>A. 2개<br>B. 5개	정답: C. 15개<br><br>해설	saa.performance rds
+//! 질문<br><br>A. 2개<br>B. 5개<TAB>정답: C. 15개<br><br>해설<TAB>saa.performance rds
 //! ```
 //!
-//! The header lines are those of Anki's manual ("Importing > Text Files > File Headers"); the
+//! (`<TAB>` stands for a tab character.) The header lines are those of Anki's manual ("Importing > Text Files > File Headers"); the
 //! separator comes first because Anki splits `#columns` with it. Each question is one note:
 //! Front is the prompt and the lettered choices, Back the answer and the explanation, Tags the
 //! exam domains and topic tags (Anki separates tags with spaces, so spaces inside a tag
@@ -22,7 +22,8 @@ use super::choice_letter;
 use crate::quiz::format::{Answer, Question};
 
 /// The header lines of an export, each ending in a line break.
-pub const ANKI_HEADER: &str = "#separator:tab\n#html:true\n#columns:Front\tBack\tTags\n#tags column:3\n";
+pub const ANKI_HEADER: &str =
+    "#separator:tab\n#html:true\n#columns:Front\tBack\tTags\n#tags column:3\n";
 
 /// Writes `questions` as an Anki text-import file (Basic note type: Front, Back, Tags).
 pub fn export_anki(questions: &[Question]) -> String {

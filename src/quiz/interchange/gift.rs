@@ -6,13 +6,13 @@
 //! // [id:rds-read-replica-max] [tag:rds] [tag:read-replica]
 //! // gureum: {"lesson":"udemy-rds#read-scalability","difficulty":1,"domains":["saa.performance"],...}
 //! ::rds-read-replica-max::[markdown]원본 하나에 만들 수 있는 복제본은 최대 몇 개입니까?\n{
-//! 	~2개#어떤 엔진의 한도와도 맞지 않습니다.
-//! 	=15개
-//! 	####2022년 10월부터 15개입니다.\n
+//!     ~2개#어떤 엔진의 한도와도 맞지 않습니다.
+//!     =15개
+//!     ####2022년 10월부터 15개입니다.\n
 //! }
 //! ```
 //!
-//! One question per block, blocks separated by a blank line, as GIFT requires. The title is
+//! (Answer lines are indented with a tab.) One question per block, blocks separated by a blank line, as GIFT requires. The title is
 //! the question id. Text is markdown (`[markdown]` on the question text; Moodle gives answers
 //! and feedback the question's format). Every GIFT special character (`~ = # { } :`) and the
 //! backslash itself are escaped with a backslash, and line breaks are written as `\n`, so a
@@ -318,7 +318,10 @@ fn read_block(
     let after_block = trim(&rest[close + 1..]);
     if find(after_block, '{').is_some() || find(after_block, '}').is_some() {
         let at = after_block.first().map_or(start_line, |t| t.line);
-        return Err(err(at, ImportErrorKind::Unsupported("several answer blocks")));
+        return Err(err(
+            at,
+            ImportErrorKind::Unsupported("several answer blocks"),
+        ));
     }
     let mut prompt_toks: Vec<Tok> = trim(&rest[..open]).to_vec();
     if !after_block.is_empty() {
@@ -354,7 +357,9 @@ fn read_block(
     } else if find(answers, '=').is_some() && contains(answers, "->") {
         return Err(err(block_line, ImportErrorKind::Unsupported("matching")));
     } else {
-        let key = string(trim(answers.split(|t| t.is('#')).next().unwrap_or_default()));
+        let key = string(trim(
+            answers.split(|t| t.is('#')).next().unwrap_or_default(),
+        ));
         let what = if ["T", "TRUE", "F", "FALSE"].contains(&key.as_str()) {
             "true/false"
         } else {
@@ -363,108 +368,106 @@ fn read_block(
         return Err(err(block_line, ImportErrorKind::Unsupported(what)));
     };
 
-    let (answer, choices, question_meta) = match meta {
-        Some(meta) => {
-            if !meta.choices.is_empty() && meta.choices.len() != parsed.len() {
-                return Err(err(
-                    start_line,
-                    ImportErrorKind::BadMeta(format!(
-                        "{} choice ids for {} answers",
-                        meta.choices.len(),
-                        parsed.len()
-                    )),
-                ));
-            }
-            let id_of = |i: usize| meta.choices.get(i).map_or_else(|| choice_id(i), |c| c.id.clone());
-            let answer = match answer {
-                Answer::One(i) => Answer::One(id_of(index(&i))),
-                Answer::Many(v) => Answer::Many(v.iter().map(|i| id_of(index(i))).collect()),
-                Answer::Number(x) => Answer::Number(x),
-            };
-            let choices = parsed
-                .into_iter()
-                .enumerate()
-                .map(|(i, (text, why))| Choice {
-                    id: id_of(i),
-                    text,
-                    why,
-                    misconception: meta.choices.get(i).and_then(|c| c.misconception.clone()),
-                })
-                .collect();
-            let id = title.clone().filter(|t| !t.is_empty()).ok_or_else(|| {
-                err(
-                    start_line,
-                    ImportErrorKind::BadMeta("a gureum question needs its id as `::title::`".into()),
-                )
-            })?;
-            (answer, choices, Some((id, meta)))
+    let (answer, choices, question_meta) = if let Some(meta) = meta {
+        if !meta.choices.is_empty() && meta.choices.len() != parsed.len() {
+            return Err(err(
+                start_line,
+                ImportErrorKind::BadMeta(format!(
+                    "{} choice ids for {} answers",
+                    meta.choices.len(),
+                    parsed.len()
+                )),
+            ));
         }
-        None => {
-            let answer = match answer {
-                Answer::One(i) => Answer::One(choice_id(index(&i))),
-                Answer::Many(v) => Answer::Many(v.iter().map(|i| choice_id(index(i))).collect()),
-                Answer::Number(x) => Answer::Number(x),
-            };
-            let choices = parsed
-                .into_iter()
-                .enumerate()
-                .map(|(i, (text, why))| Choice {
-                    id: choice_id(i),
-                    text,
-                    why,
-                    misconception: None,
-                })
-                .collect();
-            (answer, choices, None)
-        }
+        let id_of = |i: usize| {
+            meta.choices
+                .get(i)
+                .map_or_else(|| choice_id(i), |c| c.id.clone())
+        };
+        let answer = match answer {
+            Answer::One(i) => Answer::One(id_of(index(&i))),
+            Answer::Many(v) => Answer::Many(v.iter().map(|i| id_of(index(i))).collect()),
+            Answer::Number(x) => Answer::Number(x),
+        };
+        let choices = parsed
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, why))| Choice {
+                id: id_of(i),
+                text,
+                why,
+                misconception: meta.choices.get(i).and_then(|c| c.misconception.clone()),
+            })
+            .collect();
+        let id = title.clone().filter(|t| !t.is_empty()).ok_or_else(|| {
+            err(
+                start_line,
+                ImportErrorKind::BadMeta("a gureum question needs its id as `::title::`".into()),
+            )
+        })?;
+        (answer, choices, Some((id, meta)))
+    } else {
+        let answer = match answer {
+            Answer::One(i) => Answer::One(choice_id(index(&i))),
+            Answer::Many(v) => Answer::Many(v.iter().map(|i| choice_id(index(i))).collect()),
+            Answer::Number(x) => Answer::Number(x),
+        };
+        let choices = parsed
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, why))| Choice {
+                id: choice_id(i),
+                text,
+                why,
+                misconception: None,
+            })
+            .collect();
+        (answer, choices, None)
     };
 
-    let question = match question_meta {
-        Some((id, meta)) => {
-            ids.insert(id.clone());
-            Question {
-                id,
-                lesson: meta.lesson,
-                kind,
-                difficulty: meta.difficulty,
-                domains: meta.domains,
-                tags: meta.tags,
-                prompt,
-                choices,
-                answer,
-                tolerance,
-                unit: meta.unit,
-                explanation,
-                prompt_en: meta.prompt_en,
-                choices_en: meta.choices_en,
-                explanation_en: meta.explanation_en,
-            }
+    let question = if let Some((id, meta)) = question_meta {
+        ids.insert(id.clone());
+        Question {
+            id,
+            lesson: meta.lesson,
+            kind,
+            difficulty: meta.difficulty,
+            domains: meta.domains,
+            tags: meta.tags,
+            prompt,
+            choices,
+            answer,
+            tolerance,
+            unit: meta.unit,
+            explanation,
+            prompt_en: meta.prompt_en,
+            choices_en: meta.choices_en,
+            explanation_en: meta.explanation_en,
         }
-        None => {
-            let base = moodle_id
-                .as_deref()
-                .map(slug)
-                .filter(|s| !s.is_empty())
-                .or_else(|| title.as_deref().map(slug).filter(|s| !s.is_empty()))
-                .unwrap_or_else(|| defaults.id(n));
-            let id = unique(base, ids);
-            Question {
-                id,
-                lesson: defaults.lesson.clone(),
-                kind,
-                difficulty: defaults.difficulty,
-                domains: defaults.domains.clone(),
-                tags: moodle_tags,
-                prompt,
-                choices,
-                answer,
-                tolerance,
-                unit: None,
-                explanation,
-                prompt_en: None,
-                choices_en: None,
-                explanation_en: None,
-            }
+    } else {
+        let base = moodle_id
+            .as_deref()
+            .map(slug)
+            .filter(|s| !s.is_empty())
+            .or_else(|| title.as_deref().map(slug).filter(|s| !s.is_empty()))
+            .unwrap_or_else(|| defaults.id(n));
+        let id = unique(&base, ids);
+        Question {
+            id,
+            lesson: defaults.lesson.clone(),
+            kind,
+            difficulty: defaults.difficulty,
+            domains: defaults.domains.clone(),
+            tags: moodle_tags,
+            prompt,
+            choices,
+            answer,
+            tolerance,
+            unit: None,
+            explanation,
+            prompt_en: None,
+            choices_en: None,
+            explanation_en: None,
         }
     };
     Ok(Some(question))
@@ -488,7 +491,7 @@ fn read_choices(answers: &[Tok], block_line: usize) -> Result<ChoiceParse, Impor
                 parts.push((m, &answers[s..i]));
             }
             start = Some((t.c, i + 1));
-        } else if start.is_none() && !(t.c.is_whitespace() && !t.esc) {
+        } else if start.is_none() && (t.esc || !t.c.is_whitespace()) {
             return Err(ImportError {
                 line: t.line,
                 kind: ImportErrorKind::UnexpectedLine(string(trim(answers))),
@@ -511,15 +514,14 @@ fn read_choices(answers: &[Tok], block_line: usize) -> Result<ChoiceParse, Impor
         let mut body = trim(body);
         if marker == '=' {
             equals.push(i);
-        } else if body.first().is_some_and(|t| t.is('%')) {
-            if let Some(end) = find(&body[1..], '%') {
-                if let Ok(w) = string(&body[1..=end]).trim().parse::<f64>() {
-                    if w > 0.0 {
-                        weighted.push(i);
-                    }
-                    body = trim(&body[end + 2..]);
-                }
+        } else if body.first().is_some_and(|t| t.is('%'))
+            && let Some(end) = find(&body[1..], '%')
+            && let Ok(w) = string(&body[1..=end]).trim().parse::<f64>()
+        {
+            if w > 0.0 {
+                weighted.push(i);
             }
+            body = trim(&body[end + 2..]);
         }
         let (text, why) = match find(body, '#') {
             Some(at) => {
@@ -564,10 +566,10 @@ fn read_numeric(toks: &[Tok], block_line: usize) -> Result<(f64, Option<f64>), I
         .unwrap_or_default();
     let part = part.split(|t| t.is('#')).next().unwrap_or_default();
     let mut s = string(trim(part));
-    if let Some(rest) = s.strip_prefix('%') {
-        if let Some((_, after)) = rest.split_once('%') {
-            s = after.trim().to_owned();
-        }
+    if let Some(rest) = s.strip_prefix('%')
+        && let Some((_, after)) = rest.split_once('%')
+    {
+        s = after.trim().to_owned();
     }
     let line = part.first().map_or(block_line, |t| t.line);
     let num = |x: &str| {
@@ -618,7 +620,11 @@ fn lex(line_text: &str, line: usize, out: &mut Vec<Tok>) {
         match chars.peek().copied() {
             Some(n @ ('\\' | '~' | '=' | '#' | '{' | '}' | ':')) => {
                 chars.next();
-                out.push(Tok { c: n, esc: true, line });
+                out.push(Tok {
+                    c: n,
+                    esc: true,
+                    line,
+                });
             }
             Some('n') => {
                 chars.next();
@@ -655,7 +661,10 @@ fn contains(toks: &[Tok], s: &str) -> bool {
 fn trim(toks: &[Tok]) -> &[Tok] {
     let blank = |t: &Tok| !t.esc && t.c.is_whitespace();
     let start = toks.iter().position(|t| !blank(t)).unwrap_or(toks.len());
-    let end = toks.iter().rposition(|t| !blank(t)).map_or(start, |e| e + 1);
+    let end = toks
+        .iter()
+        .rposition(|t| !blank(t))
+        .map_or(start, |e| e + 1);
     &toks[start..end]
 }
 
@@ -687,8 +696,8 @@ fn slug(name: &str) -> String {
 }
 
 /// `base`, or `base-2`, `base-3`, ... if already taken; records the result.
-fn unique(base: String, ids: &mut HashSet<String>) -> String {
-    let mut id = base.clone();
+fn unique(base: &str, ids: &mut HashSet<String>) -> String {
+    let mut id = base.to_owned();
     let mut k = 2;
     while ids.contains(&id) {
         id = format!("{base}-{k}");

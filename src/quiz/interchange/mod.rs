@@ -116,7 +116,9 @@ impl ImportError {
             ImportErrorKind::UnbalancedBraces => {
                 "중괄호가 맞지 않아요: 답 블록에는 `{`와 `}`가 하나씩 있어야 해요".to_owned()
             }
-            ImportErrorKind::Unsupported(t) => format!("gureum이 지원하지 않는 문제 유형이에요: {t}"),
+            ImportErrorKind::Unsupported(t) => {
+                format!("gureum이 지원하지 않는 문제 유형이에요: {t}")
+            }
             ImportErrorKind::NoCorrectAnswer => "정답으로 표시된 답이 없어요".to_owned(),
             ImportErrorKind::AmbiguousKey => {
                 "정답은 `=` 하나 또는 `%` 가중치로 표시해야 해요".to_owned()

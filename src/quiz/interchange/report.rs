@@ -179,7 +179,7 @@ pub fn report(results: &[AttemptResult], bank: &Bank) -> Report {
         .map(|(tag, count)| MisconceptionCount { tag, count })
         .collect();
     // Stable sort keeps ties in tag order (the map was sorted by tag).
-    misconceptions.sort_by(|a, b| b.count.cmp(&a.count));
+    misconceptions.sort_by_key(|m| std::cmp::Reverse(m.count));
     misconceptions.truncate(TOP_MISCONCEPTIONS);
 
     Report {
@@ -348,7 +348,7 @@ impl Report {
 const GAP: usize = 2;
 
 fn render(out: &mut String, t: &Table, max: usize) {
-    out.push_str(&fit(t.section, max).trim_end().to_owned());
+    out.push_str(fit(t.section, max).trim_end());
     out.push('\n');
     let mut widths: Vec<usize> = t.headers.iter().map(|h| width(h)).collect();
     for row in &t.rows {
@@ -365,7 +365,7 @@ fn render(out: &mut String, t: &Table, max: usize) {
     let headers: Vec<String> = t.headers.iter().map(|h| (*h).to_owned()).collect();
     if t.rows.is_empty() {
         line(out, &headers, &widths, &t.numeric, max);
-        out.push_str(&fit(EMPTY, max).trim_end().to_owned());
+        out.push_str(fit(EMPTY, max).trim_end());
         out.push('\n');
         return;
     }

@@ -65,7 +65,9 @@ pub enum ResultsError {
     #[error("invalid result CSV: {0}")]
     Csv(String),
     /// Written by a newer gureum.
-    #[error("result format_version {0} is newer than this gureum reads ({RESULTS_FORMAT_VERSION}); update gureum")]
+    #[error(
+        "result format_version {0} is newer than this gureum reads ({RESULTS_FORMAT_VERSION}); update gureum"
+    )]
     Newer(u32),
 }
 
@@ -180,7 +182,10 @@ impl AttemptResult {
                 .position(|h| h == name)
                 .ok_or_else(|| ResultsError::Csv(format!("missing column `{name}`")))
         };
-        let cols: Vec<usize> = CSV_HEADER.iter().map(|h| col(h)).collect::<Result<_, _>>()?;
+        let cols: Vec<usize> = CSV_HEADER
+            .iter()
+            .map(|h| col(h))
+            .collect::<Result<_, _>>()?;
         let mut out: Vec<AttemptResult> = Vec::new();
         for (row, record) in r.records().enumerate() {
             // Row 1 is the header.
