@@ -106,10 +106,8 @@ pub fn import_aiken(text: &str, defaults: &Defaults) -> Result<Vec<Question>, Im
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut questions = Vec::new();
     let mut pending: Option<Pending> = None;
-    let mut last_line = 0;
     for (i, raw) in text.split('\n').enumerate() {
         let line = i + 1;
-        last_line = line;
         let trimmed = raw.trim();
         if trimmed.is_empty() {
             continue;
@@ -157,7 +155,6 @@ pub fn import_aiken(text: &str, defaults: &Defaults) -> Result<Vec<Question>, Im
         }
     }
     if let Some(p) = pending {
-        let _ = last_line;
         return Err(ImportError {
             line: p.line,
             kind: ImportErrorKind::MissingAnswer,
@@ -175,13 +172,12 @@ fn answer_line(line: &str) -> Option<&str> {
 fn choice_line(line: &str) -> Option<(char, &str)> {
     let mut chars = line.chars();
     let letter = chars.next().filter(char::is_ascii_uppercase)?;
-    let sep = chars.next().filter(|c| *c == '.' || *c == ')')?;
+    chars.next().filter(|c| *c == '.' || *c == ')')?;
     let rest = chars.as_str();
     // The separator must be followed by white space, so "A.B. Smith" stays question text.
     if !rest.starts_with([' ', '\t']) {
         return None;
     }
-    let _ = sep;
     Some((letter, rest.trim()))
 }
 
