@@ -4,6 +4,7 @@
 pub mod bank;
 pub mod check;
 pub mod format;
+pub mod interchange;
 pub mod review;
 pub mod session;
 
