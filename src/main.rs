@@ -54,6 +54,14 @@ enum Command {
     },
     /// 문제 풀기 (`--plain`: 한 줄씩 묻고 답해요)
     Quiz(cli::quiz::QuizArgs),
+    /// 문제 은행 내보내기·가져오기 (GIFT, Aiken, Anki)
+    #[command(subcommand)]
+    Bank(cli::bank::BankCommand),
+    /// 푼 결과를 파일로 내보내요
+    #[command(subcommand)]
+    Results(cli::bank::ResultsCommand),
+    /// 학생들의 결과 파일을 모아 수업 보고서를 만들어요
+    Report(cli::bank::ReportArgs),
     /// 시뮬레이션: `DynamoDB` 용량 계산, Lambda 실행 환경
     #[command(subcommand)]
     Sim(cli::sim::SimCommand),
@@ -96,6 +104,27 @@ fn main() -> ExitCode {
             Ok(check(&source, banks.as_ref(), cli.lang.unwrap_or_default()))
         }
         Some(Command::Sim(cmd)) => cli::sim::run(cmd, cli.lang.unwrap_or_default()),
+        Some(Command::Bank(cmd)) => {
+            let banks = cli
+                .quiz_dir
+                .clone()
+                .map_or(BankSource::Embedded, BankSource::Dir);
+            cli::bank::bank(&cmd, &banks, cli.lang.unwrap_or_default())
+        }
+        Some(Command::Results(cmd)) => {
+            let banks = cli
+                .quiz_dir
+                .clone()
+                .map_or(BankSource::Embedded, BankSource::Dir);
+            cli::bank::results(&cmd, &banks)
+        }
+        Some(Command::Report(args)) => {
+            let banks = cli
+                .quiz_dir
+                .clone()
+                .map_or(BankSource::Embedded, BankSource::Dir);
+            cli::bank::report(&args, &banks, cli.lang.unwrap_or_default())
+        }
         Some(Command::Quiz(args)) => {
             let banks = cli
                 .quiz_dir
@@ -106,6 +135,13 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // `gureum read x | head` closes the pipe early: that is not an error worth a message.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("gureum: {e:#}");
             ExitCode::FAILURE

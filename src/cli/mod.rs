@@ -1,4 +1,5 @@
-//! Subcommands beyond the basics: simulations and the plain quiz.
+//! Subcommands beyond the basics: simulations, the plain quiz, banks, results and reports.
 
+pub mod bank;
 pub mod quiz;
 pub mod sim;

@@ -1,13 +1,13 @@
 //! The question-bank file format (`quizzes/*.toml`), documented for authors in
 //! `quizzes/README.md`.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The newest bank format this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// One bank file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BankFile {
     /// Format version; a newer one is refused with a clear message.
@@ -18,7 +18,7 @@ pub struct BankFile {
 }
 
 /// What kind of answer a question takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// One correct choice out of four or more.
@@ -30,7 +30,7 @@ pub enum Kind {
 }
 
 /// The keyed answer.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Answer {
     /// A choice id (`single`).
@@ -42,7 +42,7 @@ pub enum Answer {
 }
 
 /// One choice of a `single` or `multiple` question.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Stable id within the question (answers refer to it, never to positions).
@@ -58,7 +58,7 @@ pub struct Choice {
 }
 
 /// One question.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable id, unique across all banks.

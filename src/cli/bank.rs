@@ -1,0 +1,275 @@
+//! `gureum bank`, `gureum results` and `gureum report`: question banks in and out of other
+//! tools (Moodle GIFT and Aiken, Anki), a learner's answers as a result file, and a teacher's
+//! class report from several result files.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand, ValueEnum};
+use gureum::quiz::format::{BankFile, FORMAT_VERSION};
+use gureum::quiz::interchange::{self, AttemptResult, Defaults, ResultAnswer};
+use gureum::quiz::{Bank, BankSource};
+use gureum::store::Store;
+use gureum::ui::strings::Lang;
+
+/// `gureum bank` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum BankCommand {
+    /// 문제 은행을 다른 도구의 형식으로 내보내요 (Moodle GIFT, Aiken, Anki)
+    Export(BankExport),
+    /// GIFT나 Aiken 파일을 gureum 문제 은행(TOML)으로 가져와요
+    Import(BankImport),
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// Moodle GIFT (every kind of question; round-trips through `bank import`)
+    Gift,
+    /// Aiken (single-answer questions only)
+    Aiken,
+    /// Anki text import (tab-separated, with `#separator`/`#columns` headers)
+    Anki,
+}
+
+/// Import formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ImportFormat {
+    /// Moodle GIFT
+    Gift,
+    /// Aiken
+    Aiken,
+}
+
+/// Arguments of `gureum bank export`.
+#[derive(Debug, Args)]
+pub struct BankExport {
+    /// 형식
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+    /// 출력 파일 (없으면 표준 출력)
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+/// Arguments of `gureum bank import`.
+#[derive(Debug, Args)]
+pub struct BankImport {
+    /// 가져올 파일
+    file: PathBuf,
+    /// 형식 (없으면 확장자로: .gift = GIFT, 그 밖 = Aiken이 아니면 GIFT)
+    #[arg(long, value_enum)]
+    format: Option<ImportFormat>,
+    /// 출력 폴더 (그 안에 `<파일 이름>.toml`을 써요; 없으면 표준 출력)
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// 가져온 문제에 정보가 없을 때 쓸 레슨 id
+    #[arg(long, value_name = "ID", default_value = "imported")]
+    lesson: String,
+    /// 가져온 문제에 정보가 없을 때 쓸 시험 영역
+    #[arg(long, value_name = "DOMAIN", default_value = "saa.resilient")]
+    domain: String,
+}
+
+/// Arguments of `gureum results export`.
+#[derive(Debug, Args)]
+pub struct ResultsExport {
+    /// 형식
+    #[arg(long, value_enum, default_value = "json")]
+    format: ResultFormat,
+    /// 출력 파일 (없으면 표준 출력)
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// 결과 파일에 적을 학생 이름
+    #[arg(long, value_name = "NAME", default_value = "")]
+    student: String,
+}
+
+/// Result file formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ResultFormat {
+    /// JSON
+    Json,
+    /// CSV (one row per answer)
+    Csv,
+}
+
+/// `gureum results` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ResultsCommand {
+    /// 지금까지 푼 답을 결과 파일(JSON/CSV)로 내보내요
+    Export(ResultsExport),
+}
+
+/// Arguments of `gureum report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// 학생들의 결과 파일 (JSON 또는 CSV)
+    #[arg(required = true, value_name = "FILES")]
+    files: Vec<PathBuf>,
+    /// 보고서를 CSV로도 써요
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// 표 너비 (칸)
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    width: usize,
+}
+
+fn write_out(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match out {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+        }
+        None => {
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+            Ok(())
+        }
+    }
+}
+
+/// Runs `gureum bank …`.
+pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
+    match cmd {
+        BankCommand::Export(args) => {
+            let bank = Bank::load(banks);
+            let questions: Vec<_> = bank.entries.iter().map(|e| e.question.clone()).collect();
+            let text = match args.format {
+                ExportFormat::Gift => interchange::export_gift(&questions),
+                ExportFormat::Anki => interchange::export_anki(&questions),
+                ExportFormat::Aiken => {
+                    let export = interchange::export_aiken(&questions);
+                    let skipped = export.skipped_multiple + export.skipped_numeric;
+                    if skipped > 0 {
+                        let msg = match lang {
+                            Lang::Ko => format!(
+                                "Aiken은 정답이 하나인 문제만 담을 수 있어서 {skipped}문항은 빼고 {}문항을 내보냈어요",
+                                export.exported
+                            ),
+                            Lang::En => format!(
+                                "Aiken holds single-answer questions only: exported {}, skipped {skipped}",
+                                export.exported
+                            ),
+                        };
+                        eprintln!("gureum: {msg}");
+                    }
+                    export.text
+                }
+            };
+            write_out(args.out.as_deref(), &text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        BankCommand::Import(args) => {
+            let text = std::fs::read_to_string(&args.file)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+            let defaults = Defaults::new(&args.lesson, &args.domain);
+            let format = args.format.unwrap_or_else(|| {
+                let gift = args
+                    .file
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("gift"));
+                if gift || text.contains('{') {
+                    ImportFormat::Gift
+                } else {
+                    ImportFormat::Aiken
+                }
+            });
+            let imported = match format {
+                ImportFormat::Gift => interchange::import_gift(&text, &defaults),
+                ImportFormat::Aiken => interchange::import_aiken(&text, &defaults),
+            };
+            let questions = match imported {
+                Ok(q) => q,
+                Err(e) => {
+                    let msg = if lang == Lang::En {
+                        e.to_string()
+                    } else {
+                        e.message_ko()
+                    };
+                    eprintln!("{}: {msg}", args.file.display());
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let n = questions.len();
+            let toml = toml::to_string(&BankFile {
+                format_version: FORMAT_VERSION,
+                question: questions,
+            })?;
+            let out = args.out.as_ref().map(|dir| {
+                let stem = args
+                    .file
+                    .file_stem()
+                    .map_or("imported".into(), |s| s.to_string_lossy().into_owned());
+                dir.join(format!("{stem}.toml"))
+            });
+            write_out(out.as_deref(), &toml)?;
+            if let Some(path) = out {
+                let msg = match lang {
+                    Lang::Ko => format!(
+                        "{n}문항을 {}에 썼어요. gureum check --quiz-dir로 확인해 보세요",
+                        path.display()
+                    ),
+                    Lang::En => format!(
+                        "wrote {n} questions to {}; check them with gureum check --quiz-dir",
+                        path.display()
+                    ),
+                };
+                eprintln!("{msg}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Runs `gureum results export`: the learner's logged answers as one result file.
+pub fn results(cmd: &ResultsCommand, banks: &BankSource) -> anyhow::Result<ExitCode> {
+    let ResultsCommand::Export(args) = cmd;
+    let bank = Bank::load(banks);
+    let (store, _) = Store::open_default()?;
+    let answers = &store.progress().answers;
+    let result = AttemptResult {
+        student: args.student.clone(),
+        exam_or_quiz: "practice".into(),
+        started_at: answers.first().map_or(0, |a| a.at),
+        seed: None,
+        answers: answers
+            .iter()
+            .map(|a| ResultAnswer::from_log(a, &bank))
+            .collect(),
+    };
+    let text = match args.format {
+        ResultFormat::Json => result.to_json(),
+        ResultFormat::Csv => result.to_csv(),
+    };
+    write_out(args.out.as_deref(), &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `gureum report FILES…`.
+pub fn report(args: &ReportArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
+    let bank = Bank::load(banks);
+    let mut results = Vec::new();
+    for file in &args.files {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        let parsed = if text.trim_start().starts_with('{') {
+            AttemptResult::from_json(&text).map(|r| vec![r])
+        } else {
+            AttemptResult::from_csv(&text)
+        };
+        match parsed {
+            Ok(mut r) => results.append(&mut r),
+            Err(e) => {
+                let what = lang.pick("결과 파일을 읽을 수 없어요", "not a result file");
+                eprintln!("{}: {what}: {e}", file.display());
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    let report = interchange::report(&results, &bank);
+    print!("{}", report.to_table(args.width));
+    if let Some(path) = &args.csv {
+        write_out(Some(path), &report.to_csv())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
