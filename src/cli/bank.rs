@@ -117,15 +117,11 @@ pub struct ReportArgs {
 }
 
 fn write_out(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
-    match out {
-        Some(path) => {
-            std::fs::write(path, text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
-        }
-        None => {
-            std::io::stdout().lock().write_all(text.as_bytes())?;
-            Ok(())
-        }
+    if let Some(path) = out {
+        return std::fs::write(path, text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()));
     }
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(())
 }
 
 /// Runs `gureum bank …`.
