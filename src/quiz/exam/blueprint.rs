@@ -97,6 +97,7 @@ impl Blueprint {
     ///
     /// The ESL extra time is scaled like the real one (30 of 130 minutes), rounded up, so a
     /// 20-minute mock gets 5 extra minutes rather than a disproportionate 30.
+    #[must_use]
     pub fn custom(&self, count: usize, minutes: u32) -> Blueprint {
         let extra =
             (u64::from(minutes) * u64::from(FULL_ESL_EXTRA)).div_ceil(u64::from(FULL_MINUTES));
@@ -150,7 +151,7 @@ fn largest_remainder(count: usize, weights: &[u8]) -> Vec<usize> {
     }
     let left = count.saturating_sub(parts.iter().sum());
     // Largest remainder first; on a tie the earlier domain wins (stable sort keeps index order).
-    remainders.sort_by(|a, b| b.0.cmp(&a.0));
+    remainders.sort_by_key(|r| std::cmp::Reverse(r.0));
     for &(_, i) in remainders.iter().take(left) {
         parts[i] += 1;
     }

@@ -439,7 +439,7 @@ impl ExamState {
     }
 
     /// Shows the next question; stays on the last one.
-    pub fn next(&mut self) -> Outcome {
+    pub fn next_question(&mut self) -> Outcome {
         if self.submitted.is_some() {
             return Outcome::AlreadySubmitted;
         }
@@ -450,7 +450,7 @@ impl ExamState {
     }
 
     /// Shows the previous question; stays on the first one.
-    pub fn prev(&mut self) -> Outcome {
+    pub fn prev_question(&mut self) -> Outcome {
         if self.submitted.is_some() {
             return Outcome::AlreadySubmitted;
         }
@@ -606,8 +606,8 @@ mod tests {
         assert_eq!(s.clear(s1, T0), Outcome::AlreadySubmitted);
         assert_eq!(s.toggle_flag(s1), Outcome::AlreadySubmitted);
         assert_eq!(s.goto(1), Outcome::AlreadySubmitted);
-        assert_eq!(s.next(), Outcome::AlreadySubmitted);
-        assert_eq!(s.prev(), Outcome::AlreadySubmitted);
+        assert_eq!(s.next_question(), Outcome::AlreadySubmitted);
+        assert_eq!(s.prev_question(), Outcome::AlreadySubmitted);
         assert_eq!(s.submit(T0), Outcome::AlreadySubmitted);
         assert_eq!(s.tick(T0 + 10_000_000), Outcome::AlreadySubmitted);
         assert_eq!(s, frozen);
@@ -709,14 +709,14 @@ mod tests {
     fn navigation_stays_in_range() {
         let b = bank();
         let mut s = exam(&b);
-        assert_eq!(s.prev(), Outcome::Unchanged);
-        assert_eq!(s.next(), Outcome::Applied);
+        assert_eq!(s.prev_question(), Outcome::Unchanged);
+        assert_eq!(s.next_question(), Outcome::Applied);
         assert_eq!(s.current(), 1);
         assert_eq!(s.goto(3), Outcome::Applied);
-        assert_eq!(s.next(), Outcome::Unchanged);
+        assert_eq!(s.next_question(), Outcome::Unchanged);
         assert_eq!(s.goto(4), Outcome::OutOfRange);
         assert_eq!(s.goto(3), Outcome::Unchanged);
-        assert_eq!(s.prev(), Outcome::Applied);
+        assert_eq!(s.prev_question(), Outcome::Applied);
         assert_eq!(s.current(), 2);
     }
 
@@ -727,8 +727,8 @@ mod tests {
         let mut s = ExamState::start(&empty, &drawn, 130, T0);
         assert!(s.is_empty());
         assert_eq!(drawn.shortfalls().len(), 4);
-        assert_eq!(s.next(), Outcome::Unchanged);
-        assert_eq!(s.prev(), Outcome::Unchanged);
+        assert_eq!(s.next_question(), Outcome::Unchanged);
+        assert_eq!(s.prev_question(), Outcome::Unchanged);
         assert_eq!(s.goto(0), Outcome::OutOfRange);
         assert_eq!(s.answer(0, pick("a"), T0), Outcome::OutOfRange);
         assert!(s.overview().is_empty());
