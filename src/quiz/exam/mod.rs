@@ -33,7 +33,7 @@ mod state;
 pub use blueprint::{Blueprint, ExamId};
 pub use draw::{DomainDraw, Drawn, DrawnItem, Shortfall, draw_exam};
 pub use score::{
-    AttemptSummary, DomainScore, ExamResult, PASSING_SCORE, SCALED_SCORE_NOTE, Verdict,
+    AttemptSummary, DomainScore, ExamResult, Note, PASSING_SCORE, SCALED_SCORE_NOTE, Verdict,
     estimated_scaled_score, trend, trend_for,
 };
 pub use state::{

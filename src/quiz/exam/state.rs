@@ -21,8 +21,64 @@ const MINUTE_MS: u64 = 60_000;
 pub enum ExamResponse {
     /// Chosen choice ids, sorted and without duplicates.
     Choices(Vec<String>),
-    /// A number (always finite: JSON cannot hold NaN or infinity).
-    Number(f64),
+    /// A number (always finite: JSON cannot hold NaN or infinity). Saved as a decimal
+    /// string, see [`exact_f64`].
+    Number(#[serde(with = "exact_f64")] f64),
+}
+
+/// Saves an `f64` as a decimal string that reads back bit for bit.
+///
+/// `serde_json`'s default number parser (without its `float_roundtrip` feature) may be off by
+/// one unit in the last place for some values, so a saved number could come back different;
+/// Rust's own shortest-representation formatting and correctly rounded `parse` cannot. Plain
+/// JSON numbers are still accepted on reading, for hand-written files.
+mod exact_f64 {
+    use std::fmt;
+
+    use serde::de::{self, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference.
+    pub fn serialize<S: Serializer>(n: &f64, s: S) -> Result<S::Ok, S::Error> {
+        // Plain digits for everyday magnitudes, exponent form otherwise (both round-trip;
+        // plain `{}` of 1e300 would be 301 characters).
+        let text = if *n == 0.0 || (1e-5..1e16).contains(&n.abs()) {
+            format!("{n}")
+        } else {
+            format!("{n:e}")
+        };
+        s.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        d.deserialize_any(F64Visitor)
+    }
+
+    struct F64Visitor;
+
+    impl Visitor<'_> for F64Visitor {
+        type Value = f64;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a number or a decimal string")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
+            v.trim().parse().map_err(E::custom)
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
+            Ok(v)
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
+            Ok(v as f64)
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
+            Ok(v as f64)
+        }
+    }
 }
 
 impl From<Response> for ExamResponse {
@@ -790,6 +846,42 @@ mod tests {
             v["submitted"],
             serde_json::json!({ "at_ms": T0 + 1, "reason": "manual" })
         );
+    }
+
+    #[test]
+    fn numbers_are_saved_exactly() {
+        let item = |n: f64| ExamItem {
+            id: "n".into(),
+            domain: "saa.cost".into(),
+            choices: Vec::new(),
+            response: Some(ExamResponse::Number(n)),
+            flagged: false,
+        };
+        // The first value is one serde_json's default parser reads back 1 ULP off.
+        for n in [
+            -1.017_534_441_583_039_1e170,
+            0.1 + 0.2,
+            42.0,
+            -0.0,
+            5e-324,
+            f64::MAX,
+            1e16,
+            1e-5,
+        ] {
+            let json = serde_json::to_string(&item(n)).unwrap();
+            let back: ExamItem = serde_json::from_str(&json).unwrap();
+            let Some(ExamResponse::Number(got)) = back.response else {
+                panic!("{json}")
+            };
+            assert_eq!(got.to_bits(), n.to_bits(), "{json}");
+        }
+        assert_eq!(
+            serde_json::to_value(ExamResponse::Number(42.5)).unwrap(),
+            serde_json::json!({ "number": "42.5" })
+        );
+        // Hand-written plain numbers still load.
+        let r: ExamResponse = serde_json::from_str(r#"{ "number": 7 }"#).unwrap();
+        assert_eq!(r, ExamResponse::Number(7.0));
     }
 
     #[test]
