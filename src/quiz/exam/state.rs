@@ -22,7 +22,7 @@ pub enum ExamResponse {
     /// Chosen choice ids, sorted and without duplicates.
     Choices(Vec<String>),
     /// A number (always finite: JSON cannot hold NaN or infinity). Saved as a decimal
-    /// string, see [`exact_f64`].
+    /// string so it reads back bit for bit (`"number": "42.5"`).
     Number(#[serde(with = "exact_f64")] f64),
 }
 
