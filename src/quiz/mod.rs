@@ -3,6 +3,7 @@
 
 pub mod bank;
 pub mod check;
+pub mod exam;
 pub mod format;
 pub mod interchange;
 pub mod review;
