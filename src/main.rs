@@ -52,6 +52,8 @@ enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..=1000))]
         width: Option<u16>,
     },
+    /// 모의고사 (진행 중인 시험이 있으면 이어서 해요)
+    Exam(ExamArgs),
     /// 문제 풀기 (`--plain`: 한 줄씩 묻고 답해요)
     Quiz(cli::quiz::QuizArgs),
     /// 문제 은행 내보내기·가져오기 (GIFT, Aiken, Anki)
@@ -67,6 +69,58 @@ enum Command {
     Sim(cli::sim::SimCommand),
     /// 모든 콘텐츠를 검사하고 문제가 있으면 `파일:줄: 문제`를 출력해요
     Check,
+}
+
+/// Arguments of `gureum exam`.
+#[derive(Debug, clap::Args)]
+struct ExamArgs {
+    /// 바로 시작할 시험 (없으면 모의고사 목록)
+    #[arg(long, value_enum)]
+    exam: Option<ExamArg>,
+    /// 문항 수 (짧은 모의고사; 기본 65)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=200))]
+    count: Option<u16>,
+    /// 시간(분) (기본 130, ESL 설정이면 +30)
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(1..=600))]
+    minutes: Option<u32>,
+    /// 난수 시드: 같은 시드면 같은 문제를 같은 순서로 받아요
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+}
+
+/// The exams of `--exam`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExamArg {
+    /// AWS Certified Solutions Architect – Associate
+    SaaC03,
+    /// AWS Certified Developer – Associate
+    DvaC02,
+}
+
+impl From<ExamArg> for gureum::quiz::exam::ExamId {
+    fn from(e: ExamArg) -> Self {
+        match e {
+            ExamArg::SaaC03 => Self::SaaC03,
+            ExamArg::DvaC02 => Self::DvaC02,
+        }
+    }
+}
+
+/// Opens the exam screen: the saved exam if there is one (never thrown away), else `choice`.
+fn open_exam(app: &mut App, choice: Option<(ui::exam::Choice, u64)>) {
+    use gureum::ui::keymap::Action;
+    app.handle_action(Action::Exams);
+    if app.saved_exam().is_some() {
+        app.handle_action(Action::Open);
+    } else if let Some((choice, seed)) = choice {
+        app.start_exam(choice, seed);
+    }
+}
+
+fn banks_of(cli: &Cli) -> BankSource {
+    cli.quiz_dir
+        .clone()
+        .map_or(BankSource::Embedded, BankSource::Dir)
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -87,8 +141,32 @@ fn main() -> ExitCode {
         Some(dir) => ContentSource::Dir(dir.clone()),
         None => ContentSource::Embedded,
     };
+    let banks = banks_of(&cli);
     let result = match cli.command {
-        None => run_tui(&source, cli.lang, !cli.no_mouse),
+        None => run_tui(
+            &source,
+            banks_of(&cli),
+            cli.lang,
+            !cli.no_mouse,
+            Start::Home,
+        ),
+        Some(Command::Exam(args)) => {
+            let choice = args.exam.map(|exam| {
+                let full = gureum::quiz::exam::Blueprint::full(exam.into());
+                let choice = ui::exam::Choice {
+                    exam: exam.into(),
+                    count: args.count.map_or(full.count, usize::from),
+                    minutes: args.minutes.unwrap_or(full.minutes),
+                };
+                let seed = args.seed.unwrap_or_else(|| {
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0, |d| d.as_nanos() as u64)
+                });
+                (choice, seed)
+            });
+            run_tui(&source, banks, cli.lang, !cli.no_mouse, Start::Exam(choice))
+        }
         Some(Command::Lessons { json }) => lessons(&source, json),
         Some(Command::Read { id, width }) => {
             read(&source, cli.lang.unwrap_or_default(), &id, width)
@@ -149,7 +227,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_tui(source: &ContentSource, lang: Option<Lang>, mouse: bool) -> anyhow::Result<ExitCode> {
+/// Where the TUI opens.
+#[derive(Clone, Copy)]
+enum Start {
+    /// The home screen.
+    Home,
+    /// The mock exams: resume the one in progress, or start this one.
+    Exam(Option<(ui::exam::Choice, u64)>),
+}
+
+fn run_tui(
+    source: &ContentSource,
+    banks: BankSource,
+    lang: Option<Lang>,
+    mouse: bool,
+    start: Start,
+) -> anyhow::Result<ExitCode> {
     let library = Library::load(source);
     let (store, notices) = Store::open_default()?;
     let lang = lang
@@ -163,6 +256,10 @@ fn run_tui(source: &ContentSource, lang: Option<Lang>, mouse: bool) -> anyhow::R
         })
         .unwrap_or_default();
     let mut app = App::new(library, store, lang, Theme::from_env());
+    app.bank_source = banks;
+    if let Start::Exam(choice) = start {
+        open_exam(&mut app, choice);
+    }
     if let Some(notice) = notices.first() {
         app.message = Some(ui::app::Message {
             text: notice.message(lang == Lang::En),

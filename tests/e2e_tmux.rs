@@ -153,3 +153,88 @@ fn tiny_terminal_shows_a_message_and_recovers_on_resize() {
     t.wait_for("목차");
     t.keys(&["C-c"]);
 }
+
+#[test]
+fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
+    let data = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_gureum");
+    let cmd = format!(
+        "GUREUM_DATA_DIR='{}' '{bin}' exam --exam saa-c03 --count 5 --minutes 10 --seed 42",
+        data.path().display()
+    );
+    let t = Tmux::new("exam");
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "sh",
+        "-c",
+        &cmd,
+    ]);
+    t.run(&["set-option", "-t", "e2e", "status", "off"]);
+    let first = t.wait_for("1/5");
+    assert!(first.contains("남은 시간"), "{first}");
+    // Answer question 1 with choice 1 (or a number), flag question 2.
+    t.keys(&["1"]);
+    t.keys(&["Enter"]);
+    t.wait_for("2/5");
+    t.keys(&["f"]);
+    t.wait_for("다시 볼 문제");
+    // Kill the terminal mid-exam: no chance to save on the way out.
+    t.run(&["kill-server"]);
+    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
+    assert!(
+        progress.contains("current_exam"),
+        "saved after every answer: {progress}"
+    );
+
+    let t = Tmux::new("exam2");
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "sh",
+        "-c",
+        &cmd,
+    ]);
+    t.run(&["set-option", "-t", "e2e", "status", "off"]);
+    let resumed = t.wait_for("/5");
+    assert!(
+        resumed.contains("2/5"),
+        "resumes at the same question: {resumed}"
+    );
+    t.keys(&["o"]);
+    let grid = t.wait_for("전체 보기");
+    assert!(grid.contains("2⚑"), "the flag survived: {grid}");
+    t.keys(&["Escape"]);
+    t.keys(&["S"]);
+    let confirm = t.wait_for("제출할까요");
+    assert!(confirm.contains("안 푼 문제: 2, 3, 4, 5"), "{confirm}");
+    t.keys(&["Enter"]);
+    let results = t.wait_for("추정 점수");
+    assert!(results.contains("/5 ("), "{results}");
+    t.keys(&["Enter"]);
+    t.wait_for("모의고사");
+    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&progress).unwrap();
+    assert!(
+        v.get("current_exam").is_none(),
+        "a finished exam is not resumed again"
+    );
+    assert_eq!(
+        v["exams"].as_array().unwrap().len(),
+        1,
+        "the attempt is in the history"
+    );
+    t.keys(&["C-c"]);
+}

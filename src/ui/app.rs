@@ -40,6 +40,10 @@ pub enum Screen {
     Practice,
     /// Choosing what to practise.
     PracticeMenu,
+    /// Choosing a mock exam.
+    ExamMenu,
+    /// Taking a mock exam, or reading its results.
+    Exam,
 }
 
 /// A one-line message in the status bar until the next key.
@@ -100,6 +104,10 @@ pub struct App {
     pub due_count: usize,
     /// Selected row of the practice menu.
     pub practice_menu: usize,
+    /// Selected row of the exam menu.
+    pub exam_menu: usize,
+    /// The exam on screen.
+    pub exam: Option<super::exam::ExamScreen>,
 }
 
 impl App {
@@ -130,6 +138,8 @@ impl App {
             reader_from_practice: false,
             due_count: 0,
             practice_menu: 0,
+            exam_menu: 0,
+            exam: None,
         };
         if !app.library.problems.is_empty() {
             let text = app.strings().content_problems(app.library.problems.len());
@@ -158,7 +168,12 @@ impl App {
             return;
         }
         match self.screen {
-            Screen::Sims | Screen::Sim | Screen::Practice | Screen::PracticeMenu => {}
+            Screen::Sims
+            | Screen::Sim
+            | Screen::Practice
+            | Screen::PracticeMenu
+            | Screen::ExamMenu
+            | Screen::Exam => {}
             Screen::Home => {
                 self.home.prepare(area, &self.library);
                 self.due_count = self.due_reviews().len();
@@ -191,12 +206,27 @@ impl App {
                 Some(r) if r.toc_focus => vec![Context::Toc, Context::Reader],
                 _ => vec![Context::Reader],
             },
-            Screen::Sims | Screen::PracticeMenu => vec![Context::List],
+            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => vec![Context::List],
+            Screen::Exam => vec![Context::Exam],
             Screen::Practice => vec![Context::Practice],
             Screen::Sim => match &self.sim {
                 Some(sim) if sim.input.is_some() => vec![Context::Search],
                 _ => vec![Context::Sim],
             },
+        }
+    }
+
+    /// Performs an action as if its key had been pressed (for the command line's entry points).
+    pub fn handle_action(&mut self, action: Action) {
+        match self.screen {
+            Screen::Home => self.home_action(action),
+            Screen::Reader => self.reader_action(action),
+            Screen::Sims => self.sims_action(action),
+            Screen::Sim => self.sim_action(action),
+            Screen::Practice => self.practice_action(action),
+            Screen::PracticeMenu => self.practice_menu_action(action),
+            Screen::ExamMenu => self.exam_menu_action(action),
+            Screen::Exam => self.exam_action(action),
         }
     }
 
@@ -228,6 +258,9 @@ impl App {
         if contexts == [Context::Practice] && self.practice_typing(key) {
             return;
         }
+        if contexts == [Context::Exam] && self.exam_key(key) {
+            return;
+        }
         let Some(action) = keymap::lookup(&contexts, key) else {
             return;
         };
@@ -252,6 +285,8 @@ impl App {
                 Screen::Sim => self.sim_action(action),
                 Screen::Practice => self.practice_action(action),
                 Screen::PracticeMenu => self.practice_menu_action(action),
+                Screen::ExamMenu => self.exam_menu_action(action),
+                Screen::Exam => self.exam_action(action),
             },
         }
     }
@@ -263,7 +298,8 @@ impl App {
             _ => return,
         };
         match self.screen {
-            Screen::Sims | Screen::Sim | Screen::PracticeMenu => {}
+            Screen::Sims | Screen::Sim | Screen::PracticeMenu | Screen::ExamMenu | Screen::Exam => {
+            }
             Screen::Practice => {
                 if let Some(p) = self.practice.as_mut() {
                     p.scroll_by(delta);
@@ -295,6 +331,12 @@ impl App {
                 self.bank
                     .get_or_insert_with(|| Bank::load(&self.bank_source));
                 self.screen = Screen::PracticeMenu;
+            }
+            Action::Exams => {
+                self.bank
+                    .get_or_insert_with(|| Bank::load(&self.bank_source));
+                self.exam_menu = 0;
+                self.screen = Screen::ExamMenu;
             }
             Action::Review => {
                 let due = self.due_reviews();
@@ -573,6 +615,285 @@ impl App {
         }
     }
 
+    /// Whether the run loop should wake up every second (a countdown is on screen).
+    pub fn needs_tick(&self) -> bool {
+        self.screen == Screen::Exam && self.exam.as_ref().is_some_and(|e| e.result.is_none())
+    }
+
+    /// Advances the clock: an exam whose time is up is submitted and graded.
+    pub fn tick(&mut self, now_ms: u64) {
+        let (Some(exam), Some(bank)) = (self.exam.as_mut(), self.bank.as_ref()) else {
+            return;
+        };
+        if exam.state.tick(now_ms).changed() && exam.finish_if_submitted(bank) {
+            self.exam_finished();
+        }
+    }
+
+    /// The saved, unfinished exam, if any.
+    pub fn saved_exam(&self) -> Option<&serde_json::Value> {
+        self.store.progress().extra.get(super::exam::PROGRESS_KEY)
+    }
+
+    fn exam_menu_rows(&self) -> usize {
+        super::exam::menu().len() + 1 + usize::from(self.saved_exam().is_some())
+    }
+
+    fn exam_menu_action(&mut self, action: Action) {
+        let n = self.exam_menu_rows();
+        match action {
+            Action::Down => self.exam_menu = (self.exam_menu + 1).min(n - 1),
+            Action::Up => self.exam_menu = self.exam_menu.saturating_sub(1),
+            Action::Back => self.screen = Screen::Home,
+            Action::Open => {
+                let now = now_ms();
+                let bank = self
+                    .bank
+                    .get_or_insert_with(|| Bank::load(&self.bank_source));
+                let mut row = self.exam_menu;
+                if let Some(saved) = self.store.progress().extra.get(super::exam::PROGRESS_KEY) {
+                    if row == 0 {
+                        let resumed =
+                            super::exam::ExamScreen::resume(bank, &saved.to_string(), now);
+                        if let Some(exam) = resumed {
+                            let done = exam.result.is_some();
+                            self.exam = Some(exam);
+                            self.screen = Screen::Exam;
+                            if done {
+                                self.exam_finished();
+                            }
+                        } else {
+                            let text = self
+                                .lang
+                                .pick(
+                                    "저장된 시험을 이어 할 수 없어요 (문제 은행이 바뀌었어요)",
+                                    "The saved exam no longer fits the question bank",
+                                )
+                                .to_owned();
+                            self.message = Some(Message {
+                                text,
+                                warning: true,
+                            });
+                        }
+                        return;
+                    }
+                    row -= 1;
+                }
+                let choices = super::exam::menu();
+                if row == choices.len() {
+                    let esl = &mut self.store.progress_mut().settings.exam_esl;
+                    *esl = !*esl;
+                    return;
+                }
+                let Some(&choice) = choices.get(row) else {
+                    return;
+                };
+                self.start_exam(choice, now);
+            }
+            _ => {}
+        }
+    }
+
+    /// Starts an exam from `choice`, drawn by `seed` (the command line passes `--seed`).
+    pub fn start_exam(&mut self, choice: super::exam::Choice, seed: u64) {
+        let bank = self
+            .bank
+            .get_or_insert_with(|| Bank::load(&self.bank_source));
+        let esl = self.store.progress().settings.exam_esl;
+        let (exam, short) = super::exam::ExamScreen::start(bank, choice, esl, seed, now_ms());
+        if !short.is_empty() {
+            let lead = self.lang.pick(
+                "문제 은행에 문항이 모자란 영역:",
+                "Not enough questions for:",
+            );
+            self.message = Some(Message {
+                text: format!("{lead} {}", short.join(", ")),
+                warning: true,
+            });
+        }
+        self.exam = Some(exam);
+        self.screen = Screen::Exam;
+        self.save_exam();
+    }
+
+    /// Keys the exam handles before the key map: digits, typing numbers, the overlays.
+    fn exam_key(&mut self, key: &KeyEvent) -> bool {
+        use super::exam::Overlay;
+        use ratatui::crossterm::event::KeyCode;
+        let (Some(exam), Some(bank)) = (self.exam.as_mut(), self.bank.as_ref()) else {
+            return false;
+        };
+        if exam.result.is_some() {
+            match key.code {
+                KeyCode::Tab => exam.filter = exam.filter.next(),
+                KeyCode::Down | KeyCode::Char('j') => exam.scroll += 1,
+                KeyCode::Up | KeyCode::Char('k') => exam.scroll = exam.scroll.saturating_sub(1),
+                KeyCode::PageDown | KeyCode::Char(' ') => exam.scroll += 10,
+                KeyCode::PageUp => exam.scroll = exam.scroll.saturating_sub(10),
+                KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q' | 'ㅂ') => {
+                    self.exam = None;
+                    self.screen = Screen::ExamMenu;
+                }
+                _ => return false,
+            }
+            return true;
+        }
+        let now = now_ms();
+        let changed = match (exam.overlay, key.code) {
+            (Overlay::Overview(sel), code) => {
+                let n = exam.items.len().max(1);
+                match code {
+                    KeyCode::Left | KeyCode::Char('h') => {
+                        exam.overlay = Overlay::Overview(sel.saturating_sub(1));
+                    }
+                    KeyCode::Right | KeyCode::Char('l') => {
+                        exam.overlay = Overlay::Overview((sel + 1).min(n - 1));
+                    }
+                    KeyCode::Up | KeyCode::Char('k') => {
+                        exam.overlay = Overlay::Overview(sel.saturating_sub(10));
+                    }
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        exam.overlay = Overlay::Overview((sel + 10).min(n - 1));
+                    }
+                    KeyCode::Enter => {
+                        exam.state.goto(sel);
+                        exam.arrived();
+                        exam.overlay = Overlay::None;
+                    }
+                    _ => exam.overlay = Overlay::None,
+                }
+                false
+            }
+            (Overlay::Confirm, KeyCode::Enter) => exam.state.submit(now).changed(),
+            (Overlay::Confirm, _) => {
+                exam.overlay = Overlay::None;
+                false
+            }
+            (Overlay::None, code) => {
+                let numeric = exam.item().is_some_and(|i| {
+                    bank.entries[i.entry].question.kind == crate::quiz::Kind::Numeric
+                });
+                match code {
+                    KeyCode::Char(c) if numeric && (c.is_ascii_digit() || c == '.' || c == '-') => {
+                        exam.number.push(c);
+                        false
+                    }
+                    KeyCode::Backspace if numeric => {
+                        exam.number.pop();
+                        false
+                    }
+                    KeyCode::Char(c @ '1'..='9') if !numeric => {
+                        exam.pick(bank, c as usize - '1' as usize, now).changed()
+                    }
+                    _ => return false,
+                }
+            }
+        };
+        if exam.finish_if_submitted(bank) {
+            self.exam_finished();
+        } else if changed {
+            self.save_exam();
+        }
+        true
+    }
+
+    fn exam_action(&mut self, action: Action) {
+        use super::exam::Overlay;
+        let (Some(exam), Some(bank)) = (self.exam.as_mut(), self.bank.as_ref()) else {
+            return;
+        };
+        let now = now_ms();
+        let n = exam.item().map_or(0, |i| i.order.len());
+        let changed = match action {
+            Action::Down => {
+                exam.cursor = (exam.cursor + 1).min(n.saturating_sub(1));
+                false
+            }
+            Action::Up => {
+                exam.cursor = exam.cursor.saturating_sub(1);
+                false
+            }
+            Action::Toggle => exam.pick(bank, exam.cursor, now).changed(),
+            Action::Open | Action::Right | Action::Left => {
+                // Leaving a numeric question keeps what was typed.
+                let numeric = exam.item().is_some_and(|i| {
+                    bank.entries[i.entry].question.kind == crate::quiz::Kind::Numeric
+                });
+                let typed = numeric && exam.commit_number(now).changed();
+                let moved = if action == Action::Left {
+                    exam.state.prev_question()
+                } else {
+                    exam.state.next_question()
+                };
+                if moved.changed() {
+                    exam.arrived();
+                }
+                typed
+            }
+            Action::Flag => exam.state.toggle_flag(exam.state.current()).changed(),
+            Action::Overview => {
+                exam.overlay = Overlay::Overview(exam.state.current());
+                false
+            }
+            Action::Submit => {
+                exam.overlay = Overlay::Confirm;
+                false
+            }
+            Action::Back => {
+                self.screen = Screen::ExamMenu;
+                self.exam_menu = 0;
+                self.save_exam();
+                return;
+            }
+            _ => false,
+        };
+        if exam.finish_if_submitted(bank) {
+            self.exam_finished();
+        } else if changed {
+            self.save_exam();
+        }
+    }
+
+    /// Saves the running exam into the progress file (atomically, as every save is).
+    fn save_exam(&mut self) {
+        let Some(exam) = self.exam.as_ref() else {
+            return;
+        };
+        if exam.result.is_some() {
+            return;
+        }
+        let value = exam
+            .state
+            .to_json()
+            .ok()
+            .and_then(|j| serde_json::from_str(&j).ok());
+        if let Some(value) = value {
+            self.store
+                .progress_mut()
+                .extra
+                .insert(super::exam::PROGRESS_KEY.to_owned(), value);
+            self.save();
+        }
+    }
+
+    /// The exam was graded: record the attempt and forget the saved state.
+    fn exam_finished(&mut self) {
+        let Some(result) = self.exam.as_ref().and_then(|e| e.result.as_ref()) else {
+            return;
+        };
+        let summary = result.summary();
+        let progress = self.store.progress_mut();
+        progress.extra.remove(super::exam::PROGRESS_KEY);
+        progress.exams.push(crate::store::ExamAttempt {
+            exam: summary.exam.id().to_owned(),
+            started: summary.started_at_ms / 1000,
+            seconds: summary.seconds_used,
+            correct: u32::try_from(summary.correct).unwrap_or(u32::MAX),
+            total: u32::try_from(summary.total).unwrap_or(u32::MAX),
+        });
+        self.save();
+    }
+
     fn ensure_presets(&mut self) {
         if self.presets.is_empty() {
             self.presets = sims::all_presets();
@@ -822,4 +1143,11 @@ impl App {
             });
         }
     }
+}
+
+/// Wall-clock milliseconds: the exam deadline is absolute, so resuming counts the time away.
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
 }

@@ -28,6 +28,8 @@ pub enum Context {
     Sim,
     /// Answering practice questions.
     Practice,
+    /// Taking an exam.
+    Exam,
 }
 
 /// What a key does.
@@ -97,6 +99,14 @@ pub enum Action {
     ToggleEnglish,
     /// Review the questions that are due.
     Review,
+    /// Open the mock exams.
+    Exams,
+    /// Flag the question for review.
+    Flag,
+    /// Show the overview grid.
+    Overview,
+    /// Submit the exam.
+    Submit,
 }
 
 /// One key as written in the table.
@@ -164,6 +174,19 @@ pub static BINDINGS: &[Binding] = &[
     // Search and value boxes: typing goes into the box; only these keys act.
     bind!(Search, [code(KeyCode::Enter)], Confirm, "확인", "Confirm", true),
     bind!(Search, [code(KeyCode::Esc)], Cancel, "취소", "Cancel", true),
+    // Exam.
+    bind!(Exam, [ch('j'), code(KeyCode::Down)], Down, "다음 보기", "Next choice", false),
+    bind!(Exam, [ch('k'), code(KeyCode::Up)], Up, "이전 보기", "Previous choice", false),
+    bind!(Exam, [ch('l'), code(KeyCode::Right)], Right, "다음 문제", "Next question", true),
+    bind!(Exam, [ch('h'), code(KeyCode::Left)], Left, "이전 문제", "Previous question", false),
+    bind!(Exam, [ch(' ')], Toggle, "보기 고르기·해제", "Choose / unchoose", false),
+    bind!(Exam, [code(KeyCode::Enter)], Open, "확인 · 다음", "Confirm · next", false),
+    bind!(Exam, [ch('f'), code(KeyCode::F(8))], Flag, "다시 볼 문제로 표시", "Flag for review", true),
+    bind!(Exam, [ch('o'), code(KeyCode::Tab)], Overview, "전체 보기", "Overview", true),
+    bind!(Exam, [ch('S'), code(KeyCode::F(10))], Submit, "제출", "Submit", true),
+    bind!(Exam, [code(KeyCode::PageDown)], PageDown, "아래로 스크롤", "Scroll down", false),
+    bind!(Exam, [code(KeyCode::PageUp)], PageUp, "위로 스크롤", "Scroll up", false),
+    bind!(Exam, [ch('q'), code(KeyCode::Esc)], Back, "나가기 (시간은 계속 가요)", "Leave (the clock keeps running)", true),
     // Practice.
     bind!(Practice, [ch('j'), code(KeyCode::Down)], Down, "다음 보기", "Next choice", false),
     bind!(Practice, [ch('k'), code(KeyCode::Up)], Up, "이전 보기", "Previous choice", false),
@@ -230,6 +253,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Home, [ch('s'), code(KeyCode::F(4))], Simulations, "시뮬레이션", "Simulations", true),
     bind!(Home, [ch('p'), code(KeyCode::F(7))], Practice, "문제 풀기", "Practice", true),
     bind!(Home, [ch('r'), code(KeyCode::F(9))], Review, "복습", "Review", false),
+    bind!(Home, [ch('x'), code(KeyCode::F(10))], Exams, "모의고사", "Mock exams", false),
     bind!(Home, [ch('q'), code(KeyCode::Esc)], Quit, "끝내기", "Quit", true),
     // Everywhere.
     bind!(Global, [ch('?'), code(KeyCode::F(1))], Help, "도움말", "Help", true),
@@ -419,6 +443,10 @@ mod tests {
             Action::Practice,
             Action::ToggleEnglish,
             Action::Review,
+            Action::Exams,
+            Action::Flag,
+            Action::Overview,
+            Action::Submit,
         ];
         for action in core {
             let has = BINDINGS.iter().filter(|b| b.action == action).any(|b| {

@@ -4,6 +4,7 @@
 //! is the loop that connects them to the terminal.
 
 pub mod app;
+pub mod exam;
 pub mod home;
 pub mod keymap;
 pub mod layout;
@@ -41,8 +42,16 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
                 app.prepare(frame.area());
                 draw(&app, frame);
             })?;
-            let ev = event::read()?;
-            app.handle_event(&ev);
+            // A countdown on screen wakes the loop twice a second; otherwise it sleeps until input.
+            if app.needs_tick() {
+                if event::poll(std::time::Duration::from_millis(500))? {
+                    app.handle_event(&event::read()?);
+                }
+                let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+                app.tick(now.map_or(0, |d| d.as_millis() as u64));
+            } else {
+                app.handle_event(&event::read()?);
+            }
         }
         Ok(())
     })();

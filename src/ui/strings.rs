@@ -232,6 +232,10 @@ impl Strings {
                 "문제 풀기 (1-9: 보기 번호)",
                 "Practice (1-9: choice number)",
             ),
+            Context::Exam => self.p(
+                "모의고사 (1-9: 보기 번호)",
+                "Mock exam (1-9: choice number)",
+            ),
         }
     }
     /// Unknown lesson id on the command line.

@@ -10,7 +10,7 @@ use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::{self, BINDINGS, Context};
 
-const GROUPS: [Context; 8] = [
+const GROUPS: [Context; 9] = [
     Context::Global,
     Context::Home,
     Context::Reader,
@@ -19,6 +19,7 @@ const GROUPS: [Context; 8] = [
     Context::List,
     Context::Sim,
     Context::Practice,
+    Context::Exam,
 ];
 
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {

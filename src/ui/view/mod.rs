@@ -1,5 +1,6 @@
 //! Drawing: a frame is a pure function of [`App`].
 
+mod exam;
 mod help;
 mod home;
 mod practice;
@@ -29,6 +30,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Sim => sims::draw_sim(app, frame),
         Screen::Practice => practice::draw(app, frame),
         Screen::PracticeMenu => practice::draw_menu(app, frame),
+        Screen::ExamMenu => exam::draw_menu(app, frame),
+        Screen::Exam => exam::draw(app, frame),
     }
     if let Some(scroll) = app.help {
         help::draw(app, frame, area, scroll);

@@ -1,0 +1,490 @@
+//! Drawing exam mode: the menu with attempt history, a question under the countdown, the
+//! overview grid, the submit confirmation, and the results with the review list.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::{draw_status, draw_title};
+use crate::quiz::Kind;
+use crate::quiz::exam::{ExamResponse, PASSING_SCORE, SCALED_SCORE_NOTE, Slot};
+use crate::text;
+use crate::ui::app::App;
+use crate::ui::exam::{Overlay, ReviewFilter, clock, menu};
+use crate::ui::keymap::Context;
+use crate::ui::layout::Bands;
+use crate::ui::strings::Lang;
+
+/// The exam menu.
+pub(super) fn draw_menu(app: &App, frame: &mut Frame) {
+    let lang = app.lang;
+    let Bands {
+        title,
+        body,
+        status,
+    } = Bands::of(frame.area());
+    draw_title(app, frame, title, lang.pick("모의고사", "Mock exams"), "");
+    let block = Block::bordered().border_style(app.theme.border(true));
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let width = usize::from(inner.width);
+    let mut rows: Vec<String> = Vec::new();
+    if app.saved_exam().is_some() {
+        rows.push(
+            lang.pick(
+                "▶ 진행 중인 시험 이어 하기",
+                "▶ Resume the exam in progress",
+            )
+            .to_owned(),
+        );
+    }
+    for c in menu() {
+        rows.push(match lang {
+            Lang::Ko => format!(
+                "{} 모의고사 · {}문항 · {}분",
+                c.exam.code(),
+                c.count,
+                c.minutes
+            ),
+            Lang::En => format!(
+                "{} mock exam · {} questions · {} min",
+                c.exam.code(),
+                c.count,
+                c.minutes
+            ),
+        });
+    }
+    let esl = app.store.progress().settings.exam_esl;
+    rows.push(match (lang, esl) {
+        (Lang::Ko, true) => "ESL 추가 시간(+30분): 켜짐 (Enter로 바꾸기)".to_owned(),
+        (Lang::Ko, false) => "ESL 추가 시간(+30분): 꺼짐 (Enter로 바꾸기)".to_owned(),
+        (Lang::En, on) => format!(
+            "ESL extra time (+30 min): {} (Enter toggles)",
+            if on { "on" } else { "off" }
+        ),
+    });
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let line = Line::raw(text::fit(&format!(" {r}"), width));
+            if i == app.exam_menu {
+                line.style(app.theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.extend(
+        text::wrap(lang.pick(SCALED_SCORE_NOTE.ko, SCALED_SCORE_NOTE.en), width)
+            .into_iter()
+            .map(|l| Line::styled(l, app.theme.dim())),
+    );
+    let attempts = &app.store.progress().exams;
+    if !attempts.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            lang.pick("지난 시험", "Past attempts"),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+        let mut prev: Option<f64> = None;
+        for a in attempts.iter().rev().take(8).rev() {
+            let pct = (f64::from(a.correct) * 100.0) / f64::from(a.total.max(1));
+            let trend = prev.map_or(String::new(), |p| format!(" ({:+.0}%p)", pct - p));
+            prev = Some(pct);
+            lines.push(Line::raw(format!(
+                " {:<8} {}/{} {pct:.0}%{trend}",
+                a.exam, a.correct, a.total
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    draw_status(app, frame, status, &[Context::List], None);
+}
+
+/// A question, or the results once the exam is graded.
+pub(super) fn draw(app: &App, frame: &mut Frame) {
+    let (Some(exam), Some(bank), lang) = (app.exam.as_ref(), app.bank.as_ref(), app.lang) else {
+        return;
+    };
+    let Bands {
+        title,
+        body,
+        status,
+    } = Bands::of(frame.area());
+    let inner_w = body.width.saturating_sub(4).min(100);
+    let area = Rect {
+        x: body.x + 2 + (body.width.saturating_sub(4) - inner_w) / 2,
+        y: body.y + 1,
+        width: inner_w,
+        height: body.height.saturating_sub(1),
+    };
+    let width = usize::from(inner_w).max(1);
+    let code = exam.state.exam().code();
+    if let Some(r) = &exam.result {
+        draw_title(
+            app,
+            frame,
+            title,
+            &format!("{code} · {}", lang.pick("결과", "Results")),
+            "",
+        );
+        let mut lines: Vec<Line> = Vec::new();
+        let verdict = match (lang, r.passed_estimate) {
+            (Lang::Ko, true) => "합격선(720) 이상으로 추정돼요",
+            (Lang::Ko, false) => "합격선(720) 아래로 추정돼요",
+            (Lang::En, true) => "estimated at or above the 720 pass mark",
+            (Lang::En, false) => "estimated below the 720 pass mark",
+        };
+        lines.push(Line::styled(
+            format!(
+                "{}/{} ({:.1}%) · {} {} · {verdict}",
+                r.correct,
+                r.total,
+                r.percent,
+                lang.pick("추정 점수", "estimated score"),
+                r.estimated_scaled_score
+            ),
+            if r.passed_estimate {
+                app.theme.done()
+            } else {
+                app.theme.warning()
+            }
+            .add_modifier(Modifier::BOLD),
+        ));
+        lines.extend(
+            text::wrap(lang.pick(SCALED_SCORE_NOTE.ko, SCALED_SCORE_NOTE.en), width)
+                .into_iter()
+                .map(|l| Line::styled(l, app.theme.dim())),
+        );
+        lines.push(Line::raw(""));
+        for d in &r.domains {
+            let pct = d.percent.map_or("-".to_owned(), |p| format!("{p:.0}%"));
+            let label = text::fit(
+                &format!("{} ({}%)", d.name, d.weight),
+                width.saturating_sub(16),
+            );
+            lines.push(Line::raw(format!(
+                "{label} {:>3}/{:<3} {pct:>5}",
+                d.correct, d.total
+            )));
+        }
+        lines.push(Line::raw(""));
+        let tabs = [
+            (
+                ReviewFilter::Wrong,
+                lang.pick("틀린 문제", "Wrong"),
+                r.wrong.len(),
+            ),
+            (
+                ReviewFilter::Flagged,
+                lang.pick("표시한 문제", "Flagged"),
+                r.flagged.len(),
+            ),
+            (
+                ReviewFilter::Skipped,
+                lang.pick("안 푼 문제", "Skipped"),
+                r.skipped.len(),
+            ),
+        ];
+        let mut spans = vec![Span::raw(lang.pick("다시 보기 (Tab): ", "Review (Tab): "))];
+        for (f, label, n) in tabs {
+            let style = if f == exam.filter {
+                app.theme.selected()
+            } else {
+                app.theme.dim()
+            };
+            spans.push(Span::styled(format!(" {label} {n} "), style));
+            spans.push(Span::raw(" "));
+        }
+        lines.push(Line::from(spans));
+        for id in exam.reviewed() {
+            let Some(e) = bank.get(&id) else { continue };
+            let q = &e.question;
+            lines.push(Line::raw(""));
+            for l in text::wrap(&format!("■ {}", q.prompt.trim().replace('\n', " ")), width) {
+                lines.push(Line::styled(l, Style::new().add_modifier(Modifier::BOLD)));
+            }
+            let right: Vec<&str> = q
+                .choices
+                .iter()
+                .filter(|c| q.correct_ids().contains(&c.id.as_str()))
+                .map(|c| c.text.as_str())
+                .collect();
+            let answer = match &q.answer {
+                crate::quiz::Answer::Number(n) => {
+                    format!("{n} {}", q.unit.as_deref().unwrap_or(""))
+                }
+                _ => right.join(" / "),
+            };
+            for l in text::wrap(
+                &format!("{} {answer}", lang.pick("정답:", "Answer:")),
+                width,
+            ) {
+                lines.push(Line::styled(l, app.theme.done()));
+            }
+            for l in text::wrap(q.explanation.trim(), width) {
+                lines.push(Line::raw(l));
+            }
+            lines.push(Line::styled(
+                format!("{} {}", lang.pick("레슨:", "Lesson:"), q.lesson),
+                app.theme.dim(),
+            ));
+        }
+        let scroll = exam
+            .scroll
+            .min(lines.len().saturating_sub(usize::from(area.height)));
+        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+        let hint = lang.pick(
+            " Tab 다시 보기 바꾸기  ↑↓ 스크롤  Enter 끝내기",
+            " Tab switch review  ↑↓ scroll  Enter done",
+        );
+        frame.render_widget(Paragraph::new(hint).style(app.theme.status_bar()), status);
+        return;
+    }
+
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64);
+    let remaining = exam.state.remaining_ms(now);
+    let index = exam.state.current();
+    let right = format!(
+        "{}/{} · {} {}",
+        index + 1,
+        exam.items.len(),
+        lang.pick("남은 시간", "left"),
+        clock(remaining)
+    );
+    draw_title(
+        app,
+        frame,
+        title,
+        &format!("{code} {}", lang.pick("모의고사", "mock exam")),
+        &right,
+    );
+    let Some(item) = exam.item() else { return };
+    let q = &bank.entries[item.entry].question;
+    let saved = exam.state.items().get(index);
+    let chosen: Vec<&str> = match saved.and_then(|i| i.response.as_ref()) {
+        Some(ExamResponse::Choices(ids)) => ids.iter().map(String::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let flagged = saved.is_some_and(|i| i.flagged);
+    let mut lines: Vec<Line> = Vec::new();
+    let kind = match (q.kind, lang) {
+        (Kind::Single, Lang::Ko) => "하나 고르기",
+        (Kind::Multiple, Lang::Ko) => "여러 개 고르기",
+        (Kind::Numeric, Lang::Ko) => "숫자로 답하기",
+        (Kind::Single, Lang::En) => "choose one",
+        (Kind::Multiple, Lang::En) => "choose several",
+        (Kind::Numeric, Lang::En) => "type a number",
+    };
+    let flag = if flagged {
+        lang.pick("  ⚑ 다시 볼 문제", "  ⚑ flagged")
+    } else {
+        ""
+    };
+    lines.push(Line::styled(format!("{kind}{flag}"), app.theme.dim()));
+    lines.push(Line::raw(""));
+    lines.extend(
+        text::wrap(&text::sanitize(q.prompt.trim()).replace('\n', " "), width)
+            .into_iter()
+            .map(Line::raw),
+    );
+    lines.push(Line::raw(""));
+    for (n, &c) in item.order.iter().enumerate() {
+        let choice = &q.choices[c];
+        let on = chosen.contains(&choice.id.as_str());
+        let mark = match (q.kind, on) {
+            (Kind::Multiple, true) => "■",
+            (Kind::Multiple, false) => "□",
+            (_, true) => "●",
+            (_, false) => "○",
+        };
+        let head = format!("{mark} {}) ", n + 1);
+        let hang = text::width(&head);
+        let style = if n == exam.cursor {
+            app.theme.selected()
+        } else if on {
+            app.theme.key()
+        } else {
+            Style::new()
+        };
+        for (i, l) in text::wrap(
+            &text::sanitize(&choice.text),
+            width.saturating_sub(hang).max(1),
+        )
+        .into_iter()
+        .enumerate()
+        {
+            let lead = if i == 0 {
+                head.clone()
+            } else {
+                " ".repeat(hang)
+            };
+            lines.push(Line::styled(format!("{lead}{l}"), style));
+        }
+    }
+    let mut cursor = None;
+    if q.kind == Kind::Numeric {
+        let prompt = format!("{} ", lang.pick("답:", "Answer:"));
+        lines.push(Line::from(vec![
+            Span::styled(prompt.clone(), app.theme.key()),
+            Span::raw(format!(
+                "{} {}",
+                exam.number,
+                q.unit.as_deref().unwrap_or("")
+            )),
+        ]));
+        cursor = Some((
+            lines.len() - 1,
+            text::width(&prompt) + text::width(&exam.number),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+    let visible = |(row, _): &(usize, usize)| {
+        *row < usize::from(area.height) && exam.overlay == Overlay::None
+    };
+    if let Some((row, col)) = cursor.filter(visible) {
+        frame.set_cursor_position(Position {
+            x: area.x + col as u16,
+            y: area.y + row as u16,
+        });
+    }
+    match exam.overlay {
+        Overlay::None => draw_status(app, frame, status, &[Context::Exam], None),
+        Overlay::Overview(sel) => draw_overview(app, frame, body, sel),
+        Overlay::Confirm => draw_confirm(app, frame, body),
+    }
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (w, h) = (width.min(area.width), height.min(area.height));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn draw_overview(app: &App, frame: &mut Frame, body: Rect, sel: usize) {
+    let Some(exam) = app.exam.as_ref() else {
+        return;
+    };
+    let lang = app.lang;
+    let slots = exam.state.overview();
+    let rows = slots.len().div_ceil(10) as u16;
+    let rect = centered(body, 48, rows + 5);
+    let block = Block::bordered()
+        .title(format!(" {} ", lang.pick("전체 보기", "Overview")))
+        .title_bottom(
+            Line::from(lang.pick(" Enter 이동 · Esc 닫기 ", " Enter go · Esc close "))
+                .right_aligned(),
+        )
+        .border_style(app.theme.border(true));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let mut lines: Vec<Line> = Vec::new();
+    for (row, chunk) in slots.chunks(10).enumerate() {
+        let spans: Vec<Span> = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, slot)| {
+                let n = row * 10 + i;
+                let (mark, style) = match slot {
+                    Slot::Answered => ("●", app.theme.done()),
+                    Slot::Flagged { .. } => ("⚑", app.theme.partial()),
+                    Slot::Empty => ("○", app.theme.dim()),
+                };
+                let style = if n == sel {
+                    app.theme.selected()
+                } else {
+                    style
+                };
+                Span::styled(format!("{:>2}{mark} ", n + 1), style)
+            })
+            .collect();
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        lang.pick(
+            "● 답함  ⚑ 다시 볼 문제  ○ 안 품",
+            "● answered  ⚑ flagged  ○ empty",
+        ),
+        app.theme.dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_confirm(app: &App, frame: &mut Frame, body: Rect) {
+    let Some(exam) = app.exam.as_ref() else {
+        return;
+    };
+    let lang = app.lang;
+    let list = |v: Vec<usize>| {
+        if v.is_empty() {
+            "-".to_owned()
+        } else {
+            v.iter()
+                .map(|i| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let rect = centered(body, 56, 9);
+    let block = Block::bordered()
+        .title(format!(" {} ", lang.pick("제출할까요?", "Submit now?")))
+        .title_bottom(
+            Line::from(lang.pick(
+                " Enter 제출 · Esc 계속 풀기 ",
+                " Enter submit · Esc keep going ",
+            ))
+            .right_aligned(),
+        )
+        .border_style(app.theme.border(true));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let width = usize::from(inner.width);
+    let mut lines = Vec::new();
+    for l in text::wrap(
+        &format!(
+            "{} {}",
+            lang.pick("안 푼 문제:", "Unanswered:"),
+            list(exam.state.unanswered())
+        ),
+        width,
+    ) {
+        lines.push(Line::styled(l, app.theme.warning()));
+    }
+    for l in text::wrap(
+        &format!(
+            "{} {}",
+            lang.pick("다시 볼 문제:", "Flagged:"),
+            list(exam.state.flagged())
+        ),
+        width,
+    ) {
+        lines.push(Line::styled(l, app.theme.partial()));
+    }
+    lines.push(Line::raw(""));
+    let note = match lang {
+        Lang::Ko => format!("제출하면 답을 바꿀 수 없어요. 합격선은 {PASSING_SCORE}점이에요."),
+        Lang::En => {
+            format!("After submitting, answers cannot change. The pass mark is {PASSING_SCORE}.")
+        }
+    };
+    lines.extend(text::wrap(&note, width).into_iter().map(Line::raw));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
