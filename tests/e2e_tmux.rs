@@ -43,7 +43,9 @@ impl Tmux {
         loop {
             let screen = self.screen();
             if screen.contains(text) {
-                return screen;
+                // The frame may still be arriving: give the terminal a moment to finish it.
+                sleep(Duration::from_millis(100));
+                return self.screen();
             }
             assert!(
                 start.elapsed() < Duration::from_secs(20),
