@@ -239,4 +239,18 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
         "the attempt is in the history"
     );
     t.keys(&["C-c"]);
+    // ... and it can be exported for the teacher's report.
+    let export = Command::new(bin)
+        .args(["results", "export", "--exam", "--student", "학생1"])
+        .env("GUREUM_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let result: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert_eq!(result["answers"].as_array().unwrap().len(), 5);
+    assert_eq!(result["exam_or_quiz"], "saa-c03");
 }

@@ -84,6 +84,9 @@ pub struct ResultsExport {
     /// 결과 파일에 적을 학생 이름
     #[arg(long, value_name = "NAME", default_value = "")]
     student: String,
+    /// 연습 기록 대신 마지막으로 끝낸 모의고사를 내보내요
+    #[arg(long)]
+    exam: bool,
 }
 
 /// Result file formats.
@@ -222,6 +225,23 @@ pub fn results(cmd: &ResultsCommand, banks: &BankSource) -> anyhow::Result<ExitC
     let ResultsCommand::Export(args) = cmd;
     let bank = Bank::load(banks);
     let (store, _) = Store::open_default()?;
+    if args.exam {
+        let saved = store
+            .progress()
+            .extra
+            .get(gureum::ui::exam::LAST_EXAM_KEY)
+            .map(ToString::to_string);
+        let Some(result) = saved.and_then(|json| exam_result(&json, &bank, &args.student)) else {
+            eprintln!("gureum: 끝낸 모의고사가 없어요 / no finished mock exam to export");
+            return Ok(ExitCode::from(2));
+        };
+        let text = match args.format {
+            ResultFormat::Json => result.to_json(),
+            ResultFormat::Csv => result.to_csv(),
+        };
+        write_out(args.out.as_deref(), &text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let answers = &store.progress().answers;
     let result = AttemptResult {
         student: args.student.clone(),
@@ -239,6 +259,49 @@ pub fn results(cmd: &ResultsCommand, banks: &BankSource) -> anyhow::Result<ExitC
     };
     write_out(args.out.as_deref(), &text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A finished exam (saved state JSON) as a result file: one row per question, graded.
+fn exam_result(json: &str, bank: &Bank, student: &str) -> Option<AttemptResult> {
+    use gureum::quiz::exam::{ExamResponse, ExamResult, ExamState, Verdict};
+    let state = ExamState::from_json(json).ok()?;
+    let graded = ExamResult::grade(&state, bank).ok()?;
+    let answers = state
+        .items()
+        .iter()
+        .zip(&graded.verdicts)
+        .map(|(item, verdict)| {
+            let chosen = match &item.response {
+                Some(ExamResponse::Choices(ids)) => ids.clone(),
+                Some(ExamResponse::Number(n)) => vec![n.to_string()],
+                None => Vec::new(),
+            };
+            let question = bank.get(&item.id).map(|e| &e.question);
+            let misconception_chosen = question.and_then(|q| {
+                let right = q.correct_ids();
+                chosen
+                    .iter()
+                    .filter(|id| !right.contains(&id.as_str()))
+                    .find_map(|id| q.choices.iter().find(|c| &c.id == id))
+                    .and_then(|c| c.misconception.clone())
+            });
+            ResultAnswer {
+                question: item.id.clone(),
+                correct: *verdict == Verdict::Correct,
+                chosen,
+                time_ms: 0,
+                domains: vec![item.domain.clone()],
+                misconception_chosen,
+            }
+        })
+        .collect();
+    Some(AttemptResult {
+        student: student.to_owned(),
+        exam_or_quiz: state.exam().id().to_owned(),
+        started_at: state.started_at_ms() / 1000,
+        seed: Some(state.seed()),
+        answers,
+    })
 }
 
 /// Runs `gureum report FILES…`.

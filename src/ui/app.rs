@@ -328,13 +328,11 @@ impl App {
             }
             Action::Simulations => self.open_sims(Screen::Home),
             Action::Practice => {
-                self.bank
-                    .get_or_insert_with(|| Bank::load(&self.bank_source));
+                self.load_bank();
                 self.screen = Screen::PracticeMenu;
             }
             Action::Exams => {
-                self.bank
-                    .get_or_insert_with(|| Bank::load(&self.bank_source));
+                self.load_bank();
                 self.exam_menu = 0;
                 self.screen = Screen::ExamMenu;
             }
@@ -433,6 +431,31 @@ impl App {
         self.start_session(&[], filter, label, from);
     }
 
+    /// Loads the question banks once; a broken bank file is reported, the rest still load.
+    fn load_bank(&mut self) {
+        if self.bank.is_some() {
+            return;
+        }
+        let bank = Bank::load(&self.bank_source);
+        if !bank.problems.is_empty() {
+            let text = match self.lang {
+                super::strings::Lang::Ko => format!(
+                    "문제 은행 파일에서 고칠 곳 {}개를 찾았어요 (gureum check로 확인)",
+                    bank.problems.len()
+                ),
+                super::strings::Lang::En => format!(
+                    "{} problem(s) in the question banks (see `gureum check`)",
+                    bank.problems.len()
+                ),
+            };
+            self.message = Some(Message {
+                text,
+                warning: true,
+            });
+        }
+        self.bank = Some(bank);
+    }
+
     /// Starts a session that asks the questions `first` (e.g. due reviews) before drawing others.
     pub fn start_session(
         &mut self,
@@ -441,9 +464,10 @@ impl App {
         label: String,
         from: Screen,
     ) {
-        let bank = self
-            .bank
-            .get_or_insert_with(|| Bank::load(&self.bank_source));
+        self.load_bank();
+        let Some(bank) = self.bank.as_ref() else {
+            return;
+        };
         // Each session draws differently; `gureum quiz --plain --seed` is the reproducible twin.
         let seed = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -647,9 +671,10 @@ impl App {
             Action::Back => self.screen = Screen::Home,
             Action::Open => {
                 let now = now_ms();
-                let bank = self
-                    .bank
-                    .get_or_insert_with(|| Bank::load(&self.bank_source));
+                self.load_bank();
+                let Some(bank) = self.bank.as_ref() else {
+                    return;
+                };
                 let mut row = self.exam_menu;
                 if let Some(saved) = self.store.progress().extra.get(super::exam::PROGRESS_KEY) {
                     if row == 0 {
@@ -696,9 +721,10 @@ impl App {
 
     /// Starts an exam from `choice`, drawn by `seed` (the command line passes `--seed`).
     pub fn start_exam(&mut self, choice: super::exam::Choice, seed: u64) {
-        let bank = self
-            .bank
-            .get_or_insert_with(|| Bank::load(&self.bank_source));
+        self.load_bank();
+        let Some(bank) = self.bank.as_ref() else {
+            return;
+        };
         let esl = self.store.progress().settings.exam_esl;
         let (exam, short) = super::exam::ExamScreen::start(bank, choice, esl, seed, now_ms());
         if !short.is_empty() {
@@ -831,6 +857,10 @@ impl App {
                 typed
             }
             Action::Flag => exam.state.toggle_flag(exam.state.current()).changed(),
+            Action::ToggleEnglish => {
+                exam.english = !exam.english;
+                false
+            }
             Action::Overview => {
                 exam.overlay = Overlay::Overview(exam.state.current());
                 false
@@ -882,8 +912,19 @@ impl App {
             return;
         };
         let summary = result.summary();
+        let last = self
+            .exam
+            .as_ref()
+            .and_then(|e| e.state.to_json().ok())
+            .and_then(|j| serde_json::from_str(&j).ok());
         let progress = self.store.progress_mut();
-        progress.extra.remove(super::exam::PROGRESS_KEY);
+        // The submitted state (graded below), not the last one saved while answering.
+        let saved = progress.extra.remove(super::exam::PROGRESS_KEY);
+        if let Some(state) = last.or(saved) {
+            progress
+                .extra
+                .insert(super::exam::LAST_EXAM_KEY.to_owned(), state);
+        }
         progress.exams.push(crate::store::ExamAttempt {
             exam: summary.exam.id().to_owned(),
             started: summary.started_at_ms / 1000,

@@ -15,6 +15,9 @@ use crate::quiz::{Bank, Kind};
 /// Key under which the running exam is kept in the progress file.
 pub const PROGRESS_KEY: &str = "current_exam";
 
+/// Key under which the last finished exam is kept (for `gureum results export --exam`).
+pub const LAST_EXAM_KEY: &str = "last_exam";
+
 /// One choice of the exam menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Choice {
@@ -100,6 +103,8 @@ pub struct ExamScreen {
     pub filter: ReviewFilter,
     /// Scroll of the results review.
     pub scroll: usize,
+    /// Show the English original where the bank has one (as the real exam allows).
+    pub english: bool,
 }
 
 impl ExamScreen {
@@ -152,6 +157,7 @@ impl ExamScreen {
             result: None,
             filter: ReviewFilter::Wrong,
             scroll: 0,
+            english: false,
         }
     }
 

@@ -184,6 +184,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Exam, [ch('f'), code(KeyCode::F(8))], Flag, "다시 볼 문제로 표시", "Flag for review", true),
     bind!(Exam, [ch('o'), code(KeyCode::Tab)], Overview, "전체 보기", "Overview", true),
     bind!(Exam, [ch('S'), code(KeyCode::F(10))], Submit, "제출", "Submit", true),
+    bind!(Exam, [ch('e'), code(KeyCode::F(11))], ToggleEnglish, "영어 원문", "English original", false),
     bind!(Exam, [code(KeyCode::PageDown)], PageDown, "아래로 스크롤", "Scroll down", false),
     bind!(Exam, [code(KeyCode::PageUp)], PageUp, "위로 스크롤", "Scroll up", false),
     bind!(Exam, [ch('q'), code(KeyCode::Esc)], Back, "나가기 (시간은 계속 가요)", "Leave (the clock keeps running)", true),

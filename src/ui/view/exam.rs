@@ -294,8 +294,14 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     };
     lines.push(Line::styled(format!("{kind}{flag}"), app.theme.dim()));
     lines.push(Line::raw(""));
+    let english = exam.english && q.prompt_en.is_some();
+    let prompt = if english {
+        q.prompt_en.as_deref().unwrap_or(&q.prompt)
+    } else {
+        &q.prompt
+    };
     lines.extend(
-        text::wrap(&text::sanitize(q.prompt.trim()).replace('\n', " "), width)
+        text::wrap(&text::sanitize(prompt.trim()).replace('\n', " "), width)
             .into_iter()
             .map(Line::raw),
     );
@@ -318,12 +324,17 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         } else {
             Style::new()
         };
-        for (i, l) in text::wrap(
-            &text::sanitize(&choice.text),
-            width.saturating_sub(hang).max(1),
-        )
-        .into_iter()
-        .enumerate()
+        let label = if english {
+            q.choices_en
+                .as_ref()
+                .and_then(|en| en.get(c))
+                .unwrap_or(&choice.text)
+        } else {
+            &choice.text
+        };
+        for (i, l) in text::wrap(&text::sanitize(label), width.saturating_sub(hang).max(1))
+            .into_iter()
+            .enumerate()
         {
             let lead = if i == 0 {
                 head.clone()
