@@ -309,3 +309,33 @@ fn lambda_invalid_settings_name_the_limit_and_source() {
         Some(2)
     );
 }
+
+#[test]
+fn the_capacity_planner_matches_the_worked_example() {
+    // D22: 80 strongly consistent reads/s of 3 KB and 100 writes/s of 512 B.
+    let v = json(&[
+        "sim",
+        "plan",
+        "--reads-per-second",
+        "80",
+        "--read-item",
+        "3KB",
+        "--consistency",
+        "strong",
+        "--writes-per-second",
+        "100",
+        "--write-item",
+        "512",
+    ]);
+    assert_eq!(v["rcu"].as_u64(), Some(80));
+    assert_eq!(v["wcu"].as_u64(), Some(100));
+    let monthly = &v["monthly"];
+    assert!(
+        monthly["provisioned"].as_f64().unwrap() > 0.0
+            && monthly["on_demand"].as_f64().unwrap() > 0.0
+    );
+    assert!(
+        v["prices_taken_on"].is_string(),
+        "the price table's date is shown"
+    );
+}

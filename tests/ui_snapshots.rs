@@ -348,3 +348,48 @@ fn practice_menu_offers_courses_and_exam_domains() {
         "Back returns to the menu"
     );
 }
+
+/// The countdown changes every second: mask it in snapshots.
+fn mask_clock(s: &str) -> String {
+    s.lines()
+        .map(|l| match l.find("남은 시간 ") {
+            Some(i) => {
+                let (head, tail) = l.split_at(i + "남은 시간 ".len());
+                let rest = tail.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':');
+                format!("{head}[clock]{rest}")
+            }
+            None => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn exam_question_overview_confirm_and_results_80x24() {
+    let mut a = app(Progress::default());
+    // A fixed copy of one bank, so growing the shipped banks does not change these screens.
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshot-bank");
+    a.bank_source = gureum::quiz::BankSource::Dir(fixture);
+    screen(&mut a, 80, 24);
+    let choice = gureum::ui::exam::menu()[2];
+    a.start_exam(choice, 7);
+    let question = mask_clock(&screen(&mut a, 80, 24));
+    assert!(
+        question.contains("1/10") && question.contains("[clock]"),
+        "{question}"
+    );
+    insta::assert_snapshot!("exam_question", question);
+    press(&mut a, KeyCode::Char('1'));
+    press(&mut a, KeyCode::Char('f'));
+    press(&mut a, KeyCode::Char('o'));
+    insta::assert_snapshot!("exam_overview", mask_clock(&screen(&mut a, 80, 24)));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('S'));
+    let confirm = mask_clock(&screen(&mut a, 80, 24));
+    assert!(confirm.contains("안 푼 문제: 2, 3, 4"), "{confirm}");
+    insta::assert_snapshot!("exam_confirm", confirm);
+    press(&mut a, KeyCode::Enter);
+    let results = screen(&mut a, 80, 24);
+    assert!(results.contains("추정 점수"), "{results}");
+    insta::assert_snapshot!("exam_results", results);
+}

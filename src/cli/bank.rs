@@ -87,6 +87,9 @@ pub struct ResultsExport {
     /// 연습 기록 대신 마지막으로 끝낸 모의고사를 내보내요
     #[arg(long)]
     exam: bool,
+    /// 끝낸 모의고사 중 N번째(오래된 것부터 1)를 내보내요
+    #[arg(long, value_name = "N")]
+    attempt: Option<usize>,
 }
 
 /// Result file formats.
@@ -225,14 +228,27 @@ pub fn results(cmd: &ResultsCommand, banks: &BankSource) -> anyhow::Result<ExitC
     let ResultsCommand::Export(args) = cmd;
     let bank = Bank::load(banks);
     let (store, _) = Store::open_default()?;
-    if args.exam {
-        let saved = store
+    if args.exam || args.attempt.is_some() {
+        let finished = store
             .progress()
             .extra
-            .get(gureum::ui::exam::LAST_EXAM_KEY)
-            .map(ToString::to_string);
-        let Some(result) = saved.and_then(|json| exam_result(&json, &bank, &args.student)) else {
-            eprintln!("gureum: 끝낸 모의고사가 없어요 / no finished mock exam to export");
+            .get(gureum::ui::exam::FINISHED_EXAMS_KEY)
+            .and_then(|v| v.as_array())
+            .cloned()
+            .unwrap_or_default();
+        // --attempt N counts from 1 = the oldest kept; without it, the latest.
+        let pick = match args.attempt {
+            Some(n) => n.checked_sub(1).and_then(|i| finished.get(i)),
+            None => finished.last(),
+        };
+        let Some(result) =
+            pick.and_then(|state| exam_result(&state.to_string(), &bank, &args.student))
+        else {
+            eprintln!(
+                "gureum: 내보낼 모의고사가 없어요 (끝낸 시험 {}개) / no such finished mock exam ({} kept)",
+                finished.len(),
+                finished.len()
+            );
             return Ok(ExitCode::from(2));
         };
         let text = match args.format {

@@ -22,6 +22,34 @@ pub enum SimCommand {
     Capacity(CapacityArgs),
     /// Lambda 함수 하나의 실행 환경(콜드 스타트, 동시성, 스로틀, 비용)을 시뮬레이션해요
     Lambda(LambdaArgs),
+    /// `DynamoDB` 테이블에 필요한 RCU/WCU와 프로비저닝·온디맨드 월 비용을 비교해요
+    Plan(PlanArgs),
+}
+
+/// Arguments of `gureum sim plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// 초당 읽기 수
+    #[arg(long = "reads-per-second", value_name = "R", default_value_t = 0)]
+    reads: u64,
+    /// 읽는 항목 크기 (바이트 또는 `4KB`)
+    #[arg(long = "read-item", value_name = "BYTES", value_parser = parse_size, default_value = "1KB")]
+    read_item: u64,
+    /// 읽기 일관성
+    #[arg(long, value_enum)]
+    consistency: Option<ConsistencyArg>,
+    /// 초당 쓰기 수
+    #[arg(long = "writes-per-second", value_name = "W", default_value_t = 0)]
+    writes: u64,
+    /// 쓰는 항목 크기 (바이트 또는 `1KB`)
+    #[arg(long = "write-item", value_name = "BYTES", value_parser = parse_size, default_value = "1KB")]
+    write_item: u64,
+    /// 쓰기가 트랜잭션이에요 (2배)
+    #[arg(long)]
+    transactional: bool,
+    /// JSON으로 출력해요
+    #[arg(long)]
+    json: bool,
 }
 
 /// The operation names of `--op`.
@@ -148,6 +176,7 @@ pub fn run(cmd: SimCommand, lang: Lang) -> anyhow::Result<ExitCode> {
     match cmd {
         SimCommand::Capacity(args) => capacity(&args, lang),
         SimCommand::Lambda(args) => lambda(&args, lang),
+        SimCommand::Plan(args) => plan(&args, lang),
     }
 }
 
@@ -188,11 +217,7 @@ fn capacity(args: &CapacityArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }
     let mut request = Request::new(operation, &[]);
     request.items = items;
-    request.consistency = args.consistency.map(|c| match c {
-        ConsistencyArg::Strong => Consistency::Strong,
-        ConsistencyArg::Eventual => Consistency::Eventual,
-        ConsistencyArg::Transactional => Consistency::Transactional,
-    });
+    request.consistency = args.consistency.map(consistency);
     let result = match dynamodb::calculate(&request) {
         Ok(r) => r,
         Err(e) => return Ok(invalid(&e.to_string())),
@@ -286,6 +311,56 @@ fn lambda(args: &LambdaArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }
     print_trail(&mut out, &result.explanations, lang)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn plan(args: &PlanArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let input = dynamodb::PlanInput {
+        reads_per_second: args.reads,
+        read_item_bytes: args.read_item,
+        read_consistency: args.consistency.map(consistency),
+        writes_per_second: args.writes,
+        write_item_bytes: args.write_item,
+        transactional_writes: args.transactional,
+    };
+    let plan = match dynamodb::plan(&input) {
+        Ok(p) => p,
+        Err(e) => return Ok(invalid(&e.to_string())),
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &plan)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let m = &plan.monthly;
+    match lang {
+        Lang::Ko => {
+            writeln!(out, "프로비저닝: {} RCU, {} WCU", plan.rcu, plan.wcu)?;
+            writeln!(
+                out,
+                "월 비용 ({}): 프로비저닝 {:.2}, 온디맨드 {:.2} (가격 기준일 {})",
+                m.currency, m.provisioned, m.on_demand, plan.prices_taken_on
+            )?;
+        }
+        Lang::En => {
+            writeln!(out, "provisioned: {} RCU, {} WCU", plan.rcu, plan.wcu)?;
+            writeln!(
+                out,
+                "monthly ({}): provisioned {:.2}, on-demand {:.2} (prices as of {})",
+                m.currency, m.provisioned, m.on_demand, plan.prices_taken_on
+            )?;
+        }
+    }
+    print_trail(&mut out, &plan.explanation, lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn consistency(c: ConsistencyArg) -> Consistency {
+    match c {
+        ConsistencyArg::Strong => Consistency::Strong,
+        ConsistencyArg::Eventual => Consistency::Eventual,
+        ConsistencyArg::Transactional => Consistency::Transactional,
+    }
 }
 
 /// A scenario file (a preset with `[config]`, or a bare config), or a built-in preset name.

@@ -619,6 +619,28 @@ impl App {
                 },
             ));
         }
+        // The most used question tags, most questions first.
+        if let Some(bank) = &self.bank {
+            let mut counts: std::collections::BTreeMap<&str, usize> =
+                std::collections::BTreeMap::new();
+            for e in &bank.entries {
+                for t in &e.question.tags {
+                    *counts.entry(t.as_str()).or_default() += 1;
+                }
+            }
+            let mut tags: Vec<(&str, usize)> = counts.into_iter().collect();
+            tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let word = self.lang.pick("태그", "tag");
+            for (tag, _) in tags.into_iter().take(12) {
+                out.push((
+                    format!("{word} #{tag}"),
+                    Filter {
+                        tag: Some(tag.to_owned()),
+                        ..Filter::default()
+                    },
+                ));
+            }
+        }
         out
     }
 
@@ -861,13 +883,18 @@ impl App {
                 exam.english = !exam.english;
                 false
             }
-            Action::Overview => {
-                exam.overlay = Overlay::Overview(exam.state.current());
-                false
-            }
-            Action::Submit => {
-                exam.overlay = Overlay::Confirm;
-                false
+            // A number typed but not yet confirmed counts before the grid or the confirmation.
+            Action::Overview | Action::Submit => {
+                let numeric = exam.item().is_some_and(|i| {
+                    bank.entries[i.entry].question.kind == crate::quiz::Kind::Numeric
+                });
+                let typed = numeric && !exam.number.is_empty() && exam.commit_number(now).changed();
+                exam.overlay = if action == Action::Submit {
+                    Overlay::Confirm
+                } else {
+                    Overlay::Overview(exam.state.current())
+                };
+                typed
             }
             Action::Back => {
                 self.screen = Screen::ExamMenu;
@@ -921,9 +948,16 @@ impl App {
         // The submitted state (graded below), not the last one saved while answering.
         let saved = progress.extra.remove(super::exam::PROGRESS_KEY);
         if let Some(state) = last.or(saved) {
-            progress
+            let key = super::exam::FINISHED_EXAMS_KEY.to_owned();
+            let list = progress
                 .extra
-                .insert(super::exam::LAST_EXAM_KEY.to_owned(), state);
+                .entry(key)
+                .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+            if let Some(list) = list.as_array_mut() {
+                list.push(state);
+                let extra = list.len().saturating_sub(super::exam::FINISHED_EXAMS_KEPT);
+                list.drain(..extra);
+            }
         }
         progress.exams.push(crate::store::ExamAttempt {
             exam: summary.exam.id().to_owned(),

@@ -15,8 +15,11 @@ use crate::quiz::{Bank, Kind};
 /// Key under which the running exam is kept in the progress file.
 pub const PROGRESS_KEY: &str = "current_exam";
 
-/// Key under which the last finished exam is kept (for `gureum results export --exam`).
-pub const LAST_EXAM_KEY: &str = "last_exam";
+/// Key under which finished exams are kept, oldest first (for `gureum results export --exam`).
+pub const FINISHED_EXAMS_KEY: &str = "finished_exams";
+
+/// How many finished exams are kept for export (older ones stay in the attempt history only).
+pub const FINISHED_EXAMS_KEPT: usize = 20;
 
 /// One choice of the exam menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

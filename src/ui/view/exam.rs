@@ -300,11 +300,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     } else {
         &q.prompt
     };
-    lines.extend(
-        text::wrap(&text::sanitize(prompt.trim()).replace('\n', " "), width)
-            .into_iter()
-            .map(Line::raw),
-    );
+    lines.extend(super::practice::markdown(app.theme, prompt, width));
     lines.push(Line::raw(""));
     for (n, &c) in item.order.iter().enumerate() {
         let choice = &q.choices[c];
@@ -332,16 +328,18 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         } else {
             &choice.text
         };
-        for (i, l) in text::wrap(&text::sanitize(label), width.saturating_sub(hang).max(1))
-            .into_iter()
-            .enumerate()
+        for (i, mut l) in
+            super::practice::markdown(app.theme, label, width.saturating_sub(hang).max(1))
+                .into_iter()
+                .enumerate()
         {
             let lead = if i == 0 {
                 head.clone()
             } else {
                 " ".repeat(hang)
             };
-            lines.push(Line::styled(format!("{lead}{l}"), style));
+            l.spans.insert(0, Span::raw(lead));
+            lines.push(l.patch_style(style));
         }
     }
     let mut cursor = None;

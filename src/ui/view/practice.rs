@@ -18,7 +18,7 @@ use crate::ui::strings::Lang;
 use crate::ui::theme::Theme;
 
 /// Markdown (a prompt, an explanation) as styled lines of at most `width` cells.
-fn markdown(theme: Theme, md: &str, width: usize) -> Vec<Line<'static>> {
+pub(super) fn markdown(theme: Theme, md: &str, width: usize) -> Vec<Line<'static>> {
     let opts = RenderOptions {
         width,
         ..RenderOptions::default()
