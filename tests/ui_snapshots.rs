@@ -314,6 +314,13 @@ fn practice_question_80x24() {
         order: (0..bank.entries[first].question.choices.len()).collect(),
     }];
     insta::assert_snapshot!(screen(&mut a, 80, 24));
+    // Feedback: mark two choices and answer; the verdict, the explanation and the lesson link show.
+    press(&mut a, KeyCode::Char('1'));
+    press(&mut a, KeyCode::Char('2'));
+    press(&mut a, KeyCode::Enter);
+    let feedback = screen(&mut a, 80, 24);
+    assert!(feedback.contains("레슨: udemy-aurora"), "{feedback}");
+    insta::assert_snapshot!("practice_feedback_80x24", feedback);
 }
 
 #[test]
@@ -368,7 +375,8 @@ fn mask_clock(s: &str) -> String {
 fn exam_question_overview_confirm_and_results_80x24() {
     let mut a = app(Progress::default());
     // A fixed copy of one bank, so growing the shipped banks does not change these screens.
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshot-bank");
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshot-bank");
     a.bank_source = gureum::quiz::BankSource::Dir(fixture);
     screen(&mut a, 80, 24);
     let choice = gureum::ui::exam::menu()[2];
