@@ -312,7 +312,6 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
             (_, false) => "○",
         };
         let head = format!("{mark} {}) ", n + 1);
-        let hang = text::width(&head);
         let style = if n == exam.cursor {
             app.theme.selected()
         } else if on {
@@ -328,19 +327,9 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         } else {
             &choice.text
         };
-        for (i, mut l) in
-            super::practice::markdown(app.theme, label, width.saturating_sub(hang).max(1))
-                .into_iter()
-                .enumerate()
-        {
-            let lead = if i == 0 {
-                head.clone()
-            } else {
-                " ".repeat(hang)
-            };
-            l.spans.insert(0, Span::raw(lead));
-            lines.push(l.patch_style(style));
-        }
+        lines.extend(super::practice::choice_lines(
+            app.theme, &head, label, width, style,
+        ));
     }
     let mut cursor = None;
     if q.kind == Kind::Numeric {

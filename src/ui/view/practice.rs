@@ -17,6 +17,30 @@ use crate::ui::practice::Phase;
 use crate::ui::strings::Lang;
 use crate::ui::theme::Theme;
 
+/// One choice: `head` ("○ 2) ") then its markdown text, wrapped and hung under the number.
+pub(super) fn choice_lines(
+    theme: Theme,
+    head: &str,
+    label: &str,
+    width: usize,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let hang = text::width(head);
+    markdown(theme, label, width.saturating_sub(hang).max(1))
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut l)| {
+            let lead = if i == 0 {
+                head.to_owned()
+            } else {
+                " ".repeat(hang)
+            };
+            l.spans.insert(0, Span::raw(lead));
+            l.patch_style(style)
+        })
+        .collect()
+}
+
 /// Markdown (a prompt, an explanation) as styled lines of at most `width` cells.
 pub(super) fn markdown(theme: Theme, md: &str, width: usize) -> Vec<Line<'static>> {
     let opts = RenderOptions {
@@ -174,20 +198,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         } else {
             Style::new()
         };
-        let hang = text::width(&head);
-        // Choices are markdown too (inline code, emphasis), wrapped under their number.
-        for (i, mut l) in markdown(app.theme, label, width.saturating_sub(hang).max(1))
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if i == 0 {
-                head.clone()
-            } else {
-                " ".repeat(hang)
-            };
-            l.spans.insert(0, Span::raw(lead));
-            lines.push(l.patch_style(style));
-        }
+        lines.extend(choice_lines(app.theme, &head, label, width, style));
     }
     if q.kind == Kind::Numeric {
         let unit = q.unit.as_deref().unwrap_or("");
