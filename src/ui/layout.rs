@@ -34,3 +34,19 @@ impl Bands {
         }
     }
 }
+
+/// Widest column of running text; longer lines are hard to read.
+pub const MAX_TEXT_WIDTH: u16 = 100;
+
+/// A text column inside `body`: one blank row on top, a margin of two cells each side, at most
+/// [`MAX_TEXT_WIDTH`] wide and centred.
+pub fn text_column(body: Rect) -> Rect {
+    let room = body.width.saturating_sub(4);
+    let width = room.min(MAX_TEXT_WIDTH);
+    Rect {
+        x: body.x + 2 + (room - width) / 2,
+        y: body.y + 1,
+        width,
+        height: body.height.saturating_sub(1),
+    }
+}

@@ -13,8 +13,7 @@ use crate::lesson::styled::{LineKind, Rendered};
 use crate::lesson::{Library, RenderOptions, render};
 use crate::text;
 
-/// Widest text column; longer lines are hard to read.
-pub const MAX_TEXT_WIDTH: u16 = 100;
+pub use super::layout::MAX_TEXT_WIDTH;
 
 /// One search match: rendered line and byte range in its plain text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

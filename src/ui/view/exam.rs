@@ -120,14 +120,8 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         body,
         status,
     } = Bands::of(frame.area());
-    let inner_w = body.width.saturating_sub(4).min(100);
-    let area = Rect {
-        x: body.x + 2 + (body.width.saturating_sub(4) - inner_w) / 2,
-        y: body.y + 1,
-        width: inner_w,
-        height: body.height.saturating_sub(1),
-    };
-    let width = usize::from(inner_w).max(1);
+    let area = crate::ui::layout::text_column(body);
+    let width = usize::from(area.width).max(1);
     let code = exam.state.exam().code();
     if let Some(r) = &exam.result {
         draw_title(

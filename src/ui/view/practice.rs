@@ -1,7 +1,7 @@
 //! Drawing practice mode: the question, its choices, feedback with explanations, the score.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -70,14 +70,8 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         body,
         status,
     } = crate::ui::layout::Bands::of(frame.area());
-    let inner_w = body.width.saturating_sub(4).min(100);
-    let text_area = Rect {
-        x: body.x + 2 + (body.width.saturating_sub(4) - inner_w) / 2,
-        y: body.y + 1,
-        width: inner_w,
-        height: body.height.saturating_sub(1),
-    };
-    let width = usize::from(inner_w).max(1);
+    let text_area = crate::ui::layout::text_column(body);
+    let width = usize::from(text_area.width).max(1);
     let score = match lang {
         Lang::Ko => format!(
             "{}/{} · 맞힘 {}",

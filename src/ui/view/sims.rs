@@ -475,40 +475,11 @@ fn draw_lambda_picture(
         }
     };
     let datasets = vec![
-        Dataset::default()
-            .name(lang.pick("실행 중", "busy"))
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(color(Color::Green))
-            .data(&busy),
-        Dataset::default()
-            .name(lang.pick("대기", "idle"))
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(color(Color::Blue))
-            .data(&idle),
-        Dataset::default()
-            .name("Init")
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(color(Color::Yellow))
-            .data(&init),
+        line(lang.pick("실행 중", "busy"), color(Color::Green), &busy),
+        line(lang.pick("대기", "idle"), color(Color::Blue), &idle),
+        line("Init", color(Color::Yellow), &init),
     ];
-    let chart = Chart::new(datasets)
-        .legend_position(Some(LegendPosition::TopLeft))
-        .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
-        .x_axis(
-            Axis::default()
-                .bounds([0.0, xmax])
-                .labels(vec![Line::raw("0"), Line::raw(format!("{xmax:.0}s"))])
-                .style(theme.dim()),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([0.0, ymax])
-                .labels(vec![Line::raw("0"), Line::raw(format!("{ymax:.0}"))])
-                .style(theme.dim()),
-        );
+    let chart = time_chart(theme, datasets, LegendPosition::TopLeft, xmax, ymax);
     frame.render_widget(chart, chart_area);
     if spark_h > 0 {
         let cold: Vec<u64> = r
@@ -664,29 +635,12 @@ fn draw_ddb_picture(
     );
     let ymax = bank.iter().map(|p| p.1).fold(1.0_f64, f64::max);
     let xmax = r.seconds.len().max(1) as f64;
-    let ds = vec![
-        Dataset::default()
-            .name(lang.pick("버스트 잔량", "burst bank"))
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(color(Color::Magenta))
-            .data(&bank),
-    ];
-    let chart = Chart::new(ds)
-        .legend_position(Some(LegendPosition::TopRight))
-        .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
-        .x_axis(
-            Axis::default()
-                .bounds([0.0, xmax])
-                .labels(vec![Line::raw("0"), Line::raw(format!("{xmax:.0}s"))])
-                .style(theme.dim()),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([0.0, ymax])
-                .labels(vec![Line::raw("0"), Line::raw(format!("{ymax:.0}"))])
-                .style(theme.dim()),
-        );
+    let ds = vec![line(
+        lang.pick("버스트 잔량", "burst bank"),
+        color(Color::Magenta),
+        &bank,
+    )];
+    let chart = time_chart(theme, ds, LegendPosition::TopRight, xmax, ymax);
     frame.render_widget(chart, chart_area);
 }
 
@@ -706,4 +660,39 @@ fn downsample(points: &[(f64, f64)], max: usize) -> Vec<(f64, f64)> {
             )
         })
         .collect()
+}
+
+/// One named line of a time chart, drawn in braille dots.
+fn line<'a>(name: &'static str, style: Style, data: &'a [(f64, f64)]) -> Dataset<'a> {
+    Dataset::default()
+        .name(name)
+        .marker(Marker::Braille)
+        .graph_type(GraphType::Line)
+        .style(style)
+        .data(data)
+}
+
+/// A chart over simulated seconds (x from 0 to `xmax` s, y from 0 to `ymax`), labelled at both ends.
+fn time_chart(
+    theme: Theme,
+    datasets: Vec<Dataset<'_>>,
+    legend: LegendPosition,
+    xmax: f64,
+    ymax: f64,
+) -> Chart<'_> {
+    Chart::new(datasets)
+        .legend_position(Some(legend))
+        .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, xmax])
+                .labels(vec![Line::raw("0"), Line::raw(format!("{xmax:.0}s"))])
+                .style(theme.dim()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, ymax])
+                .labels(vec![Line::raw("0"), Line::raw(format!("{ymax:.0}"))])
+                .style(theme.dim()),
+        )
 }
