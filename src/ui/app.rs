@@ -106,6 +106,8 @@ pub struct App {
     pub practice_menu: usize,
     /// Selected row of the exam menu.
     pub exam_menu: usize,
+    /// Wall-clock time of the last `prepare`, so drawing (the exam countdown) reads no clock.
+    pub now_ms: u64,
     /// The exam on screen.
     pub exam: Option<super::exam::ExamScreen>,
 }
@@ -139,6 +141,7 @@ impl App {
             due_count: 0,
             practice_menu: 0,
             exam_menu: 0,
+            now_ms: 0,
             exam: None,
         };
         if !app.library.problems.is_empty() {
@@ -164,6 +167,7 @@ impl App {
     /// Fits layout-dependent state to the terminal size. Call before each draw.
     pub fn prepare(&mut self, area: Rect) {
         self.area = area;
+        self.now_ms = now_ms();
         if !self.fits() {
             return;
         }
@@ -469,9 +473,7 @@ impl App {
             return;
         };
         // Each session draws differently; `gureum quiz --plain --seed` is the reproducible twin.
-        let seed = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos() as u64);
+        let seed = now_ms();
         let count = if first.is_empty() { 10 } else { first.len() };
         let practice = Practice::with_first(bank, first, filter, count, seed, label);
         if practice.items.is_empty() {
@@ -532,9 +534,7 @@ impl App {
 
     /// Ids of the questions due for review now.
     pub fn due_reviews(&self) -> Vec<String> {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
+        let now = now_ms() / 1000;
         crate::quiz::review::due(&self.store.progress().cards, now)
             .into_iter()
             .map(str::to_owned)
@@ -1221,7 +1221,7 @@ impl App {
 }
 
 /// Wall-clock milliseconds: the exam deadline is absolute, so resuming counts the time away.
-fn now_ms() -> u64 {
+pub fn now_ms() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as u64)

@@ -47,8 +47,7 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
                 if event::poll(std::time::Duration::from_millis(500))? {
                     app.handle_event(&event::read()?);
                 }
-                let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
-                app.tick(now.map_or(0, |d| d.as_millis() as u64));
+                app.tick(app::now_ms());
             } else {
                 app.handle_event(&event::read()?);
             }

@@ -245,10 +245,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         return;
     }
 
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64);
-    let remaining = exam.state.remaining_ms(now);
+    let remaining = exam.state.remaining_ms(app.now_ms);
     let index = exam.state.current();
     let right = format!(
         "{}/{} · {} {}",
