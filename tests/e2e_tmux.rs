@@ -17,6 +17,27 @@ impl Tmux {
         }
     }
 
+    /// A fresh tmux server running `script` (via `sh -c`) in a `width`x`height` pane, no status line.
+    fn start(name: &str, width: u16, height: u16, script: &str) -> Self {
+        let t = Self::new(name);
+        let (w, h) = (width.to_string(), height.to_string());
+        t.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "sh",
+            "-c",
+            script,
+        ]);
+        t.run(&["set-option", "-t", "e2e", "status", "off"]);
+        t
+    }
+
     fn run(&self, args: &[&str]) -> String {
         let out = Command::new("tmux")
             .arg("-L")
@@ -70,21 +91,7 @@ fn open_a_lesson_search_quit_and_the_terminal_is_restored() {
         "GUREUM_DATA_DIR='{}' '{bin}'; echo GUREUM_EXITED=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 60",
         data.path().display()
     );
-    let t = Tmux::new("flow");
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    t.run(&["set-option", "-t", "e2e", "status", "off"]);
+    let t = Tmux::start("flow", 100, 30, &script);
 
     let home = t.wait_for("읽기 (c)");
     assert!(home.contains("레슨"), "{home}");
@@ -131,21 +138,7 @@ fn tiny_terminal_shows_a_message_and_recovers_on_resize() {
     let data = tempfile::tempdir().unwrap();
     let bin = env!("CARGO_BIN_EXE_gureum");
     let cmd = format!("GUREUM_DATA_DIR='{}' '{bin}'", data.path().display());
-    let t = Tmux::new("resize");
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "30",
-        "-y",
-        "8",
-        "sh",
-        "-c",
-        &cmd,
-    ]);
-    t.run(&["set-option", "-t", "e2e", "status", "off"]);
+    let t = Tmux::start("resize", 30, 8, &cmd);
     t.wait_for("너무 작아요");
     t.run(&["resize-window", "-t", "e2e", "-x", "60", "-y", "20"]);
     t.wait_for("읽기 (c)");
@@ -164,21 +157,7 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
         "GUREUM_DATA_DIR='{}' '{bin}' exam --exam saa-c03 --count 5 --minutes 10 --seed 42",
         data.path().display()
     );
-    let t = Tmux::new("exam");
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &cmd,
-    ]);
-    t.run(&["set-option", "-t", "e2e", "status", "off"]);
+    let t = Tmux::start("exam", 100, 30, &cmd);
     let first = t.wait_for("1/5");
     assert!(first.contains("남은 시간"), "{first}");
     // Answer question 1 with choice 1 (or a number), flag question 2.
@@ -195,21 +174,7 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
         "saved after every answer: {progress}"
     );
 
-    let t = Tmux::new("exam2");
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &cmd,
-    ]);
-    t.run(&["set-option", "-t", "e2e", "status", "off"]);
+    let t = Tmux::start("exam2", 100, 30, &cmd);
     let resumed = t.wait_for("/5");
     assert!(
         resumed.contains("2/5"),
