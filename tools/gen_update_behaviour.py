@@ -73,13 +73,27 @@ def cell(items: list) -> str:
 
 def main() -> int:
     root = Path(cfnlint.__file__).parent / "data" / "schemas"
-    providers = json.loads((root / "providers" / "us-east-1.json").read_text())
+    providers_json = root / "providers" / "us-east-1.json"
+    if providers_json.exists():
+        providers = json.loads(providers_json.read_text())
+        source = "cfnlint/data/schemas/providers/us-east-1.json -> resources/<hash>.json"
+    else:
+        # Older cfn-lint 1.x (e.g. 1.51) keeps the same map as a Python module.
+        import importlib
+
+        providers = importlib.import_module("cfnlint.data.schemas.providers.us_east_1").types
+        source = "cfnlint/data/schemas/providers/us_east_1.py -> resources/<hash>.json"
     version = getattr(cfnlint, "__version__", None)
     if version is None:
         from importlib.metadata import version as dist_version
 
         version = dist_version("cfn-lint")
-    schema_date = json.loads((root / "version.json").read_text()).get("schema_date", "unknown")
+    version_file = root / "version.json"
+    schema_date = (
+        json.loads(version_file.read_text()).get("schema_date", "unknown")
+        if version_file.exists()
+        else "unknown"
+    )
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     today = (
         datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
@@ -88,7 +102,7 @@ def main() -> int:
     ).date()
     out = sys.stdout
     out.write("# CloudFormation update behaviour per resource type (generated; do not edit by hand)\n")
-    out.write(f"# source: cfn-lint {version} (PyPI), cfnlint/data/schemas/providers/us-east-1.json -> resources/<hash>.json\n")
+    out.write(f"# source: cfn-lint {version} (PyPI), {source}\n")
     out.write(f"# schema_date: {schema_date}\n")
     out.write(f"# generated: {today.isoformat()} by tools/gen_update_behaviour.py\n")
     out.write("# columns: type\tcreate_only\tconditional\tprimary_id\tname_property\n")

@@ -532,6 +532,14 @@ fn data_of(
             en: note,
         });
     }
+    // An Aurora member instance keeps no data of its own: it lives in the cluster's volume.
+    if rules_type == "AWS::RDS::DBInstance"
+        && res
+            .iter()
+            .any(|r| r.properties.contains_key("DBClusterIdentifier"))
+    {
+        return None;
+    }
     t.curated(rules_type)
         .filter(|c| c.holds_data)
         .map(|c| c.data.clone())
