@@ -927,11 +927,11 @@ fn modified(
             trail.push(ex(
                 "cfn.custom-name",
                 format!(
-                    "{}{name_prop}: {shown}로 이름을 정해 두어서 교체할 수 없어요 — 업데이트가 실패하고 롤백돼요. 고치려면 이름을 바꾸거나 지우세요(새 이름으로 새 리소스가 만들어져요), 또는 UpdateReplacePolicy: Retain을 먼저 배포하거나 새 논리 ID로 옮기세요",
+                    "{}{name_prop}: {shown}로 이름을 정해 두어서 교체할 수 없어요 — 업데이트가 실패하고 롤백돼요. 고치려면 이름을 바꾸거나 지우세요(새 이름으로 새 리소스가 만들어지고, 이전 것은 UpdateReplacePolicy: Retain이 없으면 데이터와 함께 삭제돼요). 데이터를 지키려면 새 논리 ID와 새 이름으로 리소스를 추가해 데이터를 옮긴 뒤, 이전 것을 DeletionPolicy: Retain으로 빼세요",
                     maybe.0
                 ),
                 format!(
-                    "{}{name_prop} is fixed to {shown}, so CloudFormation cannot replace it — the update fails and rolls back. To fix: change or remove the name (the new resource gets the new name), or deploy UpdateReplacePolicy: Retain first or move it to a new logical id",
+                    "{}{name_prop} is fixed to {shown}, so CloudFormation cannot replace it — the update fails and rolls back. To fix: change or remove the name (a new resource is created under the new name; the old one is deleted with its data unless UpdateReplacePolicy: Retain). To keep the data: add a new resource under a new logical id and name, copy the data, then remove the old one with DeletionPolicy: Retain",
                     maybe.1
                 ),
                 Some(sources::CUSTOM_NAME),
