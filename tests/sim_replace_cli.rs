@@ -2,6 +2,8 @@
 //! binary: exit codes 0/2/3/4, the JSON shape, and the notes' GroupsDynamoDBTable ("Done when" of
 //! issue 5: a key-schema change destroys its items, BillingMode does not, a fixed TableName fails).
 
+#![allow(clippy::doc_markdown)]
+
 use std::process::{Command, Output};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cfn/");
