@@ -472,7 +472,7 @@ fn dangling_references(old: &Template, new: &Template, results: &mut [ResourceRe
             let e = ex(
                 "cfn.dangling-ref",
                 format!(
-                    "{}이(가) 템플릿에서 지운 {target}를 아직 참조해요: 템플릿 검증에서 업데이트가 실패해요",
+                    "{}이(가) 템플릿에서 지운 {target}을(를) 아직 참조해요: 템플릿 검증에서 업데이트가 실패해요",
                     r.logical_id
                 ),
                 format!(
@@ -630,7 +630,7 @@ fn removed(
         trail.push(ex(
             "cfn.dp.snapshot-fallback",
             format!(
-                "{}는 스냅샷을 지원하지 않아서 Snapshot 대신 Delete로 처리돼요",
+                "{}은(는) 스냅샷을 지원하지 않아서 Snapshot 대신 Delete로 처리돼요",
                 v.rules_type
             ),
             format!(
@@ -771,7 +771,7 @@ fn modified(
         trail.push(ex(
             "cfn.type-change",
             format!(
-                "같은 논리 ID의 Type을 {}에서 {}로 바꿀 수 없어요: 업데이트가 실패해요. 새 논리 ID를 쓰세요",
+                "같은 논리 ID의 Type은 바꿀 수 없어요({} → {}): 업데이트가 실패해요. 새 논리 ID를 쓰세요",
                 o.type_name, n.type_name
             ),
             format!(
@@ -811,7 +811,7 @@ fn modified(
         let (ko, en) = match (&c.evaluation, &c.causing_entity) {
             (Evaluation::Dynamic, Some(cause)) => (
                 format!(
-                    "{}: 값이 교체되는 {cause}를 참조해서 배포할 때 바뀌어요 — {ko}",
+                    "{}: 참조하는 리소스({cause})가 교체돼서 배포할 때 값이 바뀌어요 — {ko}",
                     c.name
                 ),
                 format!(
@@ -849,7 +849,7 @@ fn modified(
         let (ko, en) = if v.sam_unmapped {
             (
                 format!(
-                    "SAM 변환은 평가하지 않아요: {}가 만드는 리소스는 이 표에 없어요",
+                    "SAM 변환은 평가하지 않아요: {}에서 생기는 리소스는 이 표에 없어요",
                     n.type_name
                 ),
                 format!(
@@ -860,7 +860,7 @@ fn modified(
         } else {
             (
                 format!(
-                    "{}는 업데이트 동작 표(cfn-lint {})에 없어서 교체 여부를 알 수 없어요",
+                    "{}은(는) 업데이트 동작 표(cfn-lint {})에 없어서 교체 여부를 알 수 없어요",
                     n.type_name, t.info.cfn_lint
                 ),
                 format!(
@@ -927,7 +927,7 @@ fn modified(
             trail.push(ex(
                 "cfn.custom-name",
                 format!(
-                    "{}{name_prop}: {shown}로 이름을 정해 두어서 교체할 수 없어요 — 업데이트가 실패하고 롤백돼요. 고치려면 이름을 바꾸거나 지우세요(새 이름으로 새 리소스가 만들어지고, 이전 것은 UpdateReplacePolicy: Retain이 없으면 데이터와 함께 삭제돼요). 데이터를 지키려면 새 논리 ID와 새 이름으로 리소스를 추가해 데이터를 옮긴 뒤, 이전 것을 DeletionPolicy: Retain으로 빼세요",
+                    "{}이름({name_prop}: {shown})을 정해 두어서 교체할 수 없어요 — 업데이트가 실패하고 롤백돼요. 고치려면 이름을 바꾸거나 지우세요(새 이름으로 새 리소스가 만들어지고, 이전 것은 UpdateReplacePolicy: Retain이 없으면 데이터와 함께 삭제돼요). 데이터를 지키려면 새 논리 ID와 새 이름으로 리소스를 추가해 데이터를 옮긴 뒤, 이전 것을 DeletionPolicy: Retain으로 빼세요",
                     maybe.0
                 ),
                 format!(
@@ -942,11 +942,12 @@ fn modified(
         let (mut urp, default) = n
             .update_replace_policy
             .map_or((Policy::Delete, true), |p| (p, false));
+        let mut fell_back = false;
         if urp == Policy::Snapshot && !t.supports_snapshot(&v.rules_type) {
             trail.push(ex(
                 "cfn.urp.snapshot-fallback",
                 format!(
-                    "{}는 스냅샷을 지원하지 않아서 UpdateReplacePolicy: Snapshot이 Delete로 처리돼요",
+                    "{}은(는) 스냅샷을 지원하지 않아서 UpdateReplacePolicy: Snapshot이 Delete로 처리돼요",
                     v.rules_type
                 ),
                 format!(
@@ -956,6 +957,7 @@ fn modified(
                 Some(sources::UPDATE_REPLACE_POLICY),
             ));
             urp = Policy::Delete;
+            fell_back = true;
         }
         result.policy = Some(format!(
             "UpdateReplacePolicy: {}{}",
@@ -1019,14 +1021,26 @@ fn modified(
                             maybe.0,
                             lost.ko,
                             what.ko,
-                            if default { ", 기본값" } else { "" }
+                            if fell_back {
+                                ", Snapshot을 지원하지 않아 Delete로 처리"
+                            } else if default {
+                                ", 기본값"
+                            } else {
+                                ""
+                            }
                         ),
                         format!(
                             "{}replaced: {} — lost: {} (UpdateReplacePolicy: Delete{})",
                             maybe.1,
                             lost.en,
                             what.en,
-                            if default { ", the default" } else { "" }
+                            if fell_back {
+                                ": Snapshot is not supported here and falls back to Delete"
+                            } else if default {
+                                ", the default"
+                            } else {
+                                ""
+                            }
                         ),
                         Some(sources::UPDATE_REPLACE_POLICY),
                     ));

@@ -266,7 +266,8 @@ impl Scenario {
     }
 }
 
-fn holdings_of(t: &Template) -> Vec<Holding> {
+/// What the resources of `t` hold, from their `Metadata.gureum.data` annotations.
+pub fn holdings_of(t: &Template) -> Vec<Holding> {
     t.resources
         .values()
         .filter_map(|r| {
