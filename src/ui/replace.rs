@@ -12,7 +12,7 @@ use simulations::cfn::scenario::{self, Applied, Preview, Scenario};
 use simulations::cfn::{self, Report, StackPolicy};
 
 use super::keymap::Action;
-use super::strings::Lang;
+use super::strings::{Lang, Strings};
 
 /// The entry in the simulation list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,20 +199,13 @@ impl ReplaceScreen {
 /// Reads and compares the templates at `paths` (old, new, optional stack policy).
 fn compare_paths(paths: &[String; 3], lang: Lang) -> Result<Report, String> {
     let en = lang == Lang::En;
+    let s = Strings::new(lang);
     let read = |p: &str| -> Result<String, String> {
-        std::fs::read_to_string(Path::new(p)).map_err(|e| match lang {
-            Lang::Ko => format!("{p}: 파일을 읽을 수 없어요: {e}"),
-            Lang::En => format!("{p}: cannot read the file: {e}"),
-        })
+        std::fs::read_to_string(Path::new(p)).map_err(|e| s.cfn_unreadable(p, &e.to_string()))
     };
     let [old, new, policy] = paths.each_ref().map(|p| p.trim());
     if old.is_empty() || new.is_empty() {
-        return Err(lang
-            .pick(
-                "이전 템플릿과 새 템플릿의 경로를 입력하세요",
-                "type the paths of the old and the new template",
-            )
-            .into());
+        return Err(s.cfn_paths_needed().into());
     }
     let old_t = cfn::parse(old, &read(old)?).map_err(|e| e.message(en))?;
     let new_t = cfn::parse(new, &read(new)?).map_err(|e| e.message(en))?;

@@ -373,4 +373,26 @@ impl Strings {
     pub fn cfn_challenge(self) -> &'static str {
         self.p("과제:", "Challenge:")
     }
+    /// The first part of the title bar.
+    pub fn cfn_crumb(self) -> &'static str {
+        self.p("시뮬레이션", "Simulations")
+    }
+    /// The edit runs under a stack policy.
+    pub fn cfn_policy_set(self) -> &'static str {
+        self.p("(스택 정책이 걸려 있어요)", "(a stack policy is set)")
+    }
+    /// A typed path that cannot be read.
+    pub fn cfn_unreadable(self, path: &str, err: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("{path}: 파일을 읽을 수 없어요: {err}"),
+            Lang::En => format!("{path}: cannot read the file: {err}"),
+        }
+    }
+    /// Compare pressed before both paths were typed.
+    pub fn cfn_paths_needed(self) -> &'static str {
+        self.p(
+            "이전 템플릿과 새 템플릿의 경로를 입력하세요",
+            "type the paths of the old and the new template",
+        )
+    }
 }

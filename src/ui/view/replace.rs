@@ -354,7 +354,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         Ok(s) => s.title.get(lang == Lang::En).to_owned(),
         Err(_) => String::new(),
     };
-    let crumb = format!("{} › {title}", lang.pick("시뮬레이션", "Simulations"));
+    let crumb = format!("{} › {title}", app.strings().cfn_crumb());
     draw_title(app, frame, b.title, &crumb, &tabs);
     match screen.tab {
         Tab::Guided => draw_guided(app, screen, frame, b.body),
@@ -478,8 +478,7 @@ fn draw_guided(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect)
         ));
         if edit.policy.is_some() {
             lines.extend(wrapped(
-                app.lang
-                    .pick("(스택 정책이 걸려 있어요)", "(a stack policy is set)"),
+                s.cfn_policy_set(),
                 inner.width,
                 app.theme.dim(),
                 "",
