@@ -123,4 +123,18 @@ proptest! {
         prop_assert!(r.resources.iter().all(|x| x.action == cfn::Action::Unchanged));
         prop_assert_eq!(r.exit_code(), 0);
     }
+
+    #[test]
+    fn any_text_parses_or_fails_with_a_located_error(
+        text in r##"[ \n:\-\[\]{}!a-zA-Z0-9'"#&*,.|>]{0,200}"##,
+    ) {
+        // Bad input never panics; an error names the file.
+        if let Err(e) = cfn::parse("x.yaml", &text) {
+            prop_assert_eq!(e.file.as_str(), "x.yaml");
+            prop_assert!(e.message(true).starts_with("x.yaml"));
+        }
+        if let Err(e) = cfn::StackPolicy::parse("p.json", &text) {
+            prop_assert_eq!(e.file.as_str(), "p.json");
+        }
+    }
 }
