@@ -895,6 +895,7 @@ fn modified(
         ("", "")
     };
     let holds = data_of(t, &v.rules_type, id, &[n, o], data);
+    // A Conditional replacement needs Update:Replace to be allowed (conservative: it may replace).
     let action = if replacing {
         "Update:Replace"
     } else {
@@ -939,6 +940,8 @@ fn modified(
             result.changes = changes;
             return finish(result, trail);
         }
+        // The template being deployed carries the policy CloudFormation applies (an assumption
+        // the facts file does not settle; the guided scenario sets Retain in an earlier update).
         let (mut urp, default) = n
             .update_replace_policy
             .map_or((Policy::Delete, true), |p| (p, false));
