@@ -44,6 +44,8 @@ pub enum Screen {
     ExamMenu,
     /// Taking a mock exam, or reading its results.
     Exam,
+    /// The `CloudFormation` update screen.
+    Replace,
 }
 
 /// A one-line message in the status bar until the next key.
@@ -110,6 +112,8 @@ pub struct App {
     pub now_ms: u64,
     /// The exam on screen.
     pub exam: Option<super::exam::ExamScreen>,
+    /// The `CloudFormation` update screen, while open.
+    pub replace: Option<super::replace::ReplaceScreen>,
 }
 
 impl App {
@@ -143,6 +147,7 @@ impl App {
             exam_menu: 0,
             now_ms: 0,
             exam: None,
+            replace: None,
         };
         if !app.library.problems.is_empty() {
             let text = app.strings().content_problems(app.library.problems.len());
@@ -177,7 +182,8 @@ impl App {
             | Screen::Practice
             | Screen::PracticeMenu
             | Screen::ExamMenu
-            | Screen::Exam => {}
+            | Screen::Exam
+            | Screen::Replace => {}
             Screen::Home => {
                 self.home.prepare(area, &self.library);
                 self.due_count = self.due_reviews().len();
@@ -217,6 +223,10 @@ impl App {
                 Some(sim) if sim.input.is_some() => vec![Context::Search],
                 _ => vec![Context::Sim],
             },
+            Screen::Replace => match &self.replace {
+                Some(r) if r.editing => vec![Context::Search],
+                _ => vec![Context::Replace],
+            },
         }
     }
 
@@ -231,6 +241,7 @@ impl App {
             Screen::PracticeMenu => self.practice_menu_action(action),
             Screen::ExamMenu => self.exam_menu_action(action),
             Screen::Exam => self.exam_action(action),
+            Screen::Replace => self.replace_action(action),
         }
     }
 
@@ -254,6 +265,11 @@ impl App {
         if contexts == [Context::Search] {
             if self.screen == Screen::Sim {
                 self.sim_input_key(key);
+            } else if self.screen == Screen::Replace {
+                let lang = self.lang;
+                if let Some(r) = self.replace.as_mut() {
+                    r.input_key(key, lang);
+                }
             } else if let Some(r) = self.reader.as_mut() {
                 r.search_key(key);
             }
@@ -291,6 +307,7 @@ impl App {
                 Screen::PracticeMenu => self.practice_menu_action(action),
                 Screen::ExamMenu => self.exam_menu_action(action),
                 Screen::Exam => self.exam_action(action),
+                Screen::Replace => self.replace_action(action),
             },
         }
     }
@@ -302,8 +319,12 @@ impl App {
             _ => return,
         };
         match self.screen {
-            Screen::Sims | Screen::Sim | Screen::PracticeMenu | Screen::ExamMenu | Screen::Exam => {
-            }
+            Screen::Sims
+            | Screen::Sim
+            | Screen::PracticeMenu
+            | Screen::ExamMenu
+            | Screen::Exam
+            | Screen::Replace => {}
             Screen::Practice => {
                 if let Some(p) = self.practice.as_mut() {
                     p.scroll_by(delta);
@@ -989,6 +1010,12 @@ impl App {
             return;
         };
         self.sims_selected = index;
+        if matches!(preset, sims::Preset::Cfn(_)) {
+            self.replace = Some(super::replace::ReplaceScreen::new(self.lang));
+            self.sim_from_list = from_list;
+            self.screen = Screen::Replace;
+            return;
+        }
         self.sim = Some(Sim::new(index, preset));
         self.sim_from_list = from_list;
         self.screen = Screen::Sim;
@@ -1082,6 +1109,36 @@ impl App {
                 };
             }
             _ => {}
+        }
+    }
+
+    fn replace_action(&mut self, action: Action) {
+        match action {
+            Action::Back => {
+                self.replace = None;
+                self.screen = if self.sim_from_list {
+                    Screen::Sims
+                } else {
+                    self.sims_return
+                };
+            }
+            Action::OpenLesson => {
+                let lesson = self
+                    .library
+                    .lessons
+                    .iter()
+                    .position(|l| l.meta.tags.iter().any(|t| t == "cloudformation"));
+                if let Some(li) = lesson {
+                    self.replace = None;
+                    self.open_lesson(li);
+                }
+            }
+            _ => {
+                let lang = self.lang;
+                if let Some(r) = self.replace.as_mut() {
+                    r.action(action, lang);
+                }
+            }
         }
     }
 

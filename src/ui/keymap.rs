@@ -30,6 +30,8 @@ pub enum Context {
     Practice,
     /// Taking an exam.
     Exam,
+    /// The `CloudFormation` update screen (guided scenario, own templates).
+    Replace,
 }
 
 /// What a key does.
@@ -209,6 +211,16 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Sim, [code(KeyCode::PageUp), ch('b')], PageUp, "설명 위로", "Scroll explanation up", false),
     bind!(Sim, [ch('o'), code(KeyCode::F(6))], OpenLesson, "관련 레슨", "Related lesson", true),
     bind!(Sim, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "목록으로", "Back to the list", true),
+    // The CloudFormation update screen.
+    bind!(Replace, [ch('j'), code(KeyCode::Down)], Down, "다음 항목", "Next item", false),
+    bind!(Replace, [ch('k'), code(KeyCode::Up)], Up, "이전 항목", "Previous item", false),
+    bind!(Replace, [code(KeyCode::Enter)], Open, "적용 · 경로 입력", "Apply · type a path", true),
+    bind!(Replace, [ch('r'), code(KeyCode::F(5))], Run, "적용 · 비교", "Apply · compare", false),
+    bind!(Replace, [code(KeyCode::Tab), ch('t')], Overview, "안내 시나리오 ↔ 내 템플릿", "Guided ↔ own templates", true),
+    bind!(Replace, [code(KeyCode::PageDown), ch(' ')], PageDown, "아래로 스크롤", "Scroll down", false),
+    bind!(Replace, [code(KeyCode::PageUp), ch('b')], PageUp, "위로 스크롤", "Scroll up", false),
+    bind!(Replace, [ch('o'), code(KeyCode::F(6))], OpenLesson, "관련 레슨", "Related lesson", false),
+    bind!(Replace, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "목록으로", "Back to the list", true),
     // The list of simulations.
     bind!(List, [ch('j'), code(KeyCode::Down)], Down, "아래로", "Down", false),
     bind!(List, [ch('k'), code(KeyCode::Up)], Up, "위로", "Up", false),

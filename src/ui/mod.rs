@@ -11,6 +11,7 @@ pub mod layout;
 pub mod practice;
 pub mod print;
 pub mod reader;
+pub mod replace;
 pub mod sims;
 pub mod strings;
 pub mod theme;

@@ -10,7 +10,7 @@ use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::{self, BINDINGS, Context};
 
-const GROUPS: [Context; 9] = [
+const GROUPS: [Context; 10] = [
     Context::Global,
     Context::Home,
     Context::Reader,
@@ -20,6 +20,7 @@ const GROUPS: [Context; 9] = [
     Context::Sim,
     Context::Practice,
     Context::Exam,
+    Context::Replace,
 ];
 
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {

@@ -5,6 +5,7 @@ mod help;
 mod home;
 mod practice;
 mod reader;
+mod replace;
 mod sims;
 
 use ratatui::Frame;
@@ -32,6 +33,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::PracticeMenu => practice::draw_menu(app, frame),
         Screen::ExamMenu => exam::draw_menu(app, frame),
         Screen::Exam => exam::draw(app, frame),
+        Screen::Replace => replace::draw(app, frame),
     }
     if let Some(scroll) = app.help {
         help::draw(app, frame, area, scroll);
