@@ -5,8 +5,10 @@
 //! result carries the numbers the UI shows and an explanation trail saying which rule produced
 //! which number.
 
+pub mod deploy;
 pub mod dynamodb;
 pub mod lambda;
+pub mod phoenix;
 
 use serde::Serialize;
 
