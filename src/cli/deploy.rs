@@ -12,13 +12,14 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use simulations::deploy::{
-    self, AlarmMetric, CompareRow, ConfigError, DeployConfig, DeployResult, HookFail, Outcome,
-    Reason, Routing, Strategy, clock,
+    self, AlarmMetric, ConfigError, DeployConfig, DeployResult, HookFail, Outcome, Routing,
+    Strategy, clock,
 };
 use simulations::phoenix::{self, FileStore, LogStore, PhoenixConfig, SessionStore};
 
 use gureum::text;
-use gureum::ui::strings::Lang;
+use gureum::ui::deploy::{compare_table, group};
+use gureum::ui::strings::{Lang, Strings};
 
 /// Which hook fails (`--hook-fail`).
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -421,40 +422,6 @@ pub fn deploy(args: &DeployArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `CodeDeployDefault.LambdaCanary10Percent5Minutes` -> `Canary10Percent5Minutes` for narrow tables.
-pub fn short_name(name: &str) -> &str {
-    name.strip_prefix("CodeDeployDefault.Lambda")
-        .or_else(|| name.strip_prefix("CodeDeployDefault."))
-        .unwrap_or(name)
-}
-
-/// The outcome in words.
-pub fn outcome_text(
-    outcome: Outcome,
-    reason: Option<Reason>,
-    after_end: bool,
-    lang: Lang,
-) -> &'static str {
-    match (outcome, reason, after_end) {
-        (Outcome::RolledBack, Some(Reason::Alarm), _) => {
-            lang.pick("롤백됐어요 (알람)", "rolled back (alarm)")
-        }
-        (Outcome::RolledBack, Some(Reason::PreTrafficHook), _) => lang.pick(
-            "롤백됐어요 (PreTraffic 훅 실패)",
-            "rolled back (PreTraffic hook failed)",
-        ),
-        (Outcome::RolledBack, _, _) => lang.pick(
-            "롤백됐어요 (PostTraffic 훅 실패)",
-            "rolled back (PostTraffic hook failed)",
-        ),
-        (Outcome::Succeeded, _, true) => lang.pick(
-            "성공했어요 (알람은 배포가 끝난 뒤에 울렸어요)",
-            "succeeded (the alarm fired after the end)",
-        ),
-        (Outcome::Succeeded, _, false) => lang.pick("성공했어요", "succeeded"),
-    }
-}
-
 fn print_result(
     out: &mut impl Write,
     config: &DeployConfig,
@@ -487,7 +454,7 @@ fn print_result(
         "outcome",
         format!(
             "{}{}",
-            outcome_text(r.outcome, r.reason, r.alarm_after_end, lang),
+            Strings::new(lang).deploy_outcome(r.outcome, r.reason, r.alarm_after_end),
             r.rolled_back_at_s
                 .map(|t| format!(" · {}", clock(t)))
                 .unwrap_or_default()
@@ -515,7 +482,7 @@ fn print_result(
             out,
             "  {:>6}  {bar} {:>5}%{mark}",
             clock(p.t_s),
-            simulations_pct(p.new_percent)
+            percent(p.new_percent)
         )?;
     }
     row(
@@ -588,117 +555,9 @@ fn print_result(
     )?;
     row(out, "배포 시간", "duration", clock(r.duration_s))?;
     if config.routing == Routing::Expected {
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "(기댓값 보기: 무작위 없이 평균으로 계산했어요)",
-                "(expected-value view: no randomness)"
-            )
-        )?;
+        writeln!(out, "{}", Strings::new(lang).expected_view())?;
     }
     Ok(())
-}
-
-fn simulations_pct(p: f64) -> String {
-    if (p - p.round()).abs() < 1e-9 {
-        format!("{}", p.round() as i64)
-    } else {
-        format!("{p:.1}")
-    }
-}
-
-/// `1234567.0` -> `1,234,567`; a fraction keeps one decimal.
-pub fn group(v: f64) -> String {
-    let whole = v.trunc().max(0.0) as u64;
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    let frac = v - v.trunc();
-    if frac.abs() >= 0.05 {
-        out.push_str(format!("{frac:.1}").trim_start_matches('0'));
-    }
-    out
-}
-
-/// The comparison table's header and one line per row, columns aligned by display width.
-pub fn compare_table(rows: &[CompareRow], lang: Lang) -> Vec<String> {
-    let header: [&str; 7] = match lang {
-        Lang::Ko => [
-            "전략",
-            "결과",
-            "탐지",
-            "롤백",
-            "영향받은 요청",
-            "오류",
-            "배포 시간",
-        ],
-        Lang::En => [
-            "strategy",
-            "outcome",
-            "detected",
-            "rollback",
-            "users affected",
-            "errors",
-            "duration",
-        ],
-    };
-    let mut table: Vec<[String; 7]> = vec![header.map(str::to_owned)];
-    for r in rows {
-        let outcome = match (r.outcome, r.alarm_after_end) {
-            (Outcome::RolledBack, _) => match r.reason {
-                Some(Reason::Alarm) => lang.pick("롤백(알람)", "rolled back (alarm)"),
-                Some(Reason::PreTrafficHook) => lang.pick("롤백(Pre 훅)", "rolled back (pre hook)"),
-                _ => lang.pick("롤백(Post 훅)", "rolled back (post hook)"),
-            },
-            (Outcome::Succeeded, true) => {
-                lang.pick("성공(알람 늦음)", "succeeded (alarm too late)")
-            }
-            (Outcome::Succeeded, false) => lang.pick("성공", "succeeded"),
-        };
-        let users = match r.vs_first_pct {
-            Some(p) if rows.len() > 1 => format!("{} ({p:.1}%)", group(r.users_affected)),
-            _ => group(r.users_affected),
-        };
-        table.push([
-            short_name(&r.strategy).to_owned(),
-            outcome.to_owned(),
-            r.detected_at_s.map_or_else(|| "-".to_owned(), clock),
-            r.rolled_back_at_s.map_or_else(|| "-".to_owned(), clock),
-            users,
-            group(r.errors_bad),
-            clock(r.duration_s),
-        ]);
-    }
-    let widths: Vec<usize> = (0..7)
-        .map(|c| table.iter().map(|r| text::width(&r[c])).max().unwrap_or(0))
-        .collect();
-    table
-        .iter()
-        .map(|r| {
-            let mut line = String::new();
-            for (c, cell) in r.iter().enumerate() {
-                let pad = widths[c].saturating_sub(text::width(cell));
-                // Numbers right-aligned, words left-aligned.
-                if c >= 2 {
-                    line.push_str(&" ".repeat(pad));
-                    line.push_str(cell);
-                } else {
-                    line.push_str(cell);
-                    line.push_str(&" ".repeat(pad));
-                }
-                if c < 6 {
-                    line.push_str("  ");
-                }
-            }
-            line.trim_end().to_owned()
-        })
-        .collect()
 }
 
 fn print_compare(
@@ -717,35 +576,17 @@ fn print_compare(
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    match lang {
-        Lang::Ko => writeln!(
-            out,
-            "같은 릴리스(초당 {}건, 새 버전 오류율 {:.1}%, {}초부터 불량)를 전략별로 배포했어요. 영향받은 요청 옆 %는 첫 줄 대비예요.",
-            group(config.rps),
-            config.new_error_rate * 100.0,
-            config.bad_from_s
-        )?,
-        Lang::En => writeln!(
-            out,
-            "The same release ({} requests/s, new version error rate {:.1}%, bad from {} s) through each strategy. The % next to users affected is relative to the first row.",
-            group(config.rps),
-            config.new_error_rate * 100.0,
-            config.bad_from_s
-        )?,
-    }
+    writeln!(
+        out,
+        "{}",
+        Strings::new(lang).compare_intro(config.rps, config.new_error_rate, config.bad_from_s)
+    )?;
     writeln!(out)?;
-    for line in compare_table(&rows, lang) {
+    for line in compare_table(&rows, lang, usize::MAX) {
         writeln!(out, "{line}")?;
     }
     if config.routing == Routing::Expected {
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "(기댓값 보기: 무작위 없이 평균으로 계산했어요)",
-                "(expected-value view: no randomness)"
-            )
-        )?;
+        writeln!(out, "{}", Strings::new(lang).expected_view())?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -873,4 +714,13 @@ pub fn phoenix(args: &PhoenixArgs, lang: Lang) -> anyhow::Result<ExitCode> {
 fn invalid(msg: &str) -> ExitCode {
     eprintln!("gureum: {msg}");
     ExitCode::from(2)
+}
+
+/// A percentage without a useless `.0`.
+fn percent(p: f64) -> String {
+    if (p - p.round()).abs() < 1e-9 {
+        format!("{}", p.round() as i64)
+    } else {
+        format!("{p:.1}")
+    }
 }
