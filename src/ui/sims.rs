@@ -1016,6 +1016,10 @@ fn deploy_params(p: &deploy::Preset) -> Vec<Param> {
         .switch(),
         Param::new(P::Seed, ("시드", "Seed"), c.seed as f64, 0.0, 1e9, 1.0),
     ]);
+    if strategy.is_some_and(|s| s.platform == deploy::Platform::ApiGateway) {
+        // API Gateway has no CodeDeploy lifecycle hooks.
+        params.retain(|p| p.id != P::DeployHookFail);
+    }
     for param in &mut params {
         param.locked = p.fixed.iter().any(|f| f == deploy_field(param.id));
     }

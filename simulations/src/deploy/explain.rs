@@ -41,9 +41,20 @@ pub fn clock(s: u64) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
-fn metric_text(cfg: &DeployConfig) -> (String, String) {
+fn metric_text(cfg: &DeployConfig, platform: Platform) -> (String, String) {
     let t = cfg.alarm_threshold;
     match cfg.alarm_metric {
+        // An API Gateway canary reports its own metrics; there is no Lambda version dimension.
+        AlarmMetric::NewVersionErrors if platform == Platform::ApiGateway => (
+            format!(
+                "카나리의 오류율(카나리 스테이지의 별도 지표) > {}%",
+                pct(t * 100.0)
+            ),
+            format!(
+                "the canary's error rate (the canary's own stage metrics) > {}%",
+                pct(t * 100.0)
+            ),
+        ),
         AlarmMetric::NewVersionErrors => (
             format!(
                 "새 버전의 오류율(ExecutedVersion 차원의 Errors ÷ Invocations) > {}%",
@@ -213,17 +224,28 @@ fn alarm_lines(cfg: &DeployConfig, s: &Strategy, out: &mut Vec<Explanation>) {
         ));
         return;
     }
-    let (mko, men) = metric_text(cfg);
+    let (mko, men) = metric_text(cfg, s.platform);
+    let (tail_ko, tail_en) = if s.platform == Platform::ApiGateway {
+        (
+            "알람이 울리면 (가정한) 자동화가 카나리 설정을 지워요.",
+            "When it fires, the (assumed) automation deletes the canary settings.",
+        )
+    } else {
+        (
+            "CodeDeploy는 배포가 진행되는 동안 알람이 울리면 배포를 멈추고 롤백해요.",
+            "CodeDeploy stops and rolls back a deployment when an alarm fires while it is in progress.",
+        )
+    };
     out.push(line(
         "deploy.alarm.config",
         format!(
-            "알람: {mko}. 기간 {}초, 최근 {}개 데이터포인트 중 {}개가 넘으면 ALARM이에요. CodeDeploy는 배포가 진행되는 동안 알람이 울리면 배포를 멈추고 롤백해요.",
+            "알람: {mko}. 기간 {}초, 최근 {}개 데이터포인트 중 {}개가 넘으면 ALARM이에요. {tail_ko}",
             cfg.alarm_period_s,
             cfg.alarm_evaluation_periods,
             cfg.datapoints()
         ),
         format!(
-            "Alarm: {men}. Period {} s; ALARM when {} of the last {} datapoints breach. CodeDeploy stops and rolls back a deployment when an alarm fires while it is in progress.",
+            "Alarm: {men}. Period {} s; ALARM when {} of the last {} datapoints breach. {tail_en}",
             cfg.alarm_period_s,
             cfg.datapoints(),
             cfg.alarm_evaluation_periods
@@ -302,20 +324,34 @@ fn outcome_lines(cfg: &DeployConfig, s: &Strategy, raw: &Raw, out: &mut Vec<Expl
                 sources::TERMS,
             ));
             if let Some(at) = raw.detected_at_s {
-                out.push(line(
-                    "deploy.alarm.after-end",
-                    format!(
-                        "알람은 {}에 울렸지만 배포는 이미 {}에 끝났어요. CodeDeploy는 배포 중에 울린 알람으로만 자동 롤백해요: 이제는 누군가 직접 되돌려야 해요.",
-                        clock(at),
-                        clock(raw.duration_s)
-                    ),
-                    format!(
-                        "The alarm fired at {}, but the deployment had already ended at {}. CodeDeploy only rolls back on alarms during a deployment: now someone must roll back by hand.",
-                        clock(at),
-                        clock(raw.duration_s)
-                    ),
-                    sources::CD_ALARMS,
-                ));
+                let (ko, en) = if s.platform == Platform::ApiGateway {
+                    (
+                        format!(
+                            "알람은 {}에 울렸지만 카나리는 이미 {}에 승격됐어요. 이제는 카나리 설정을 지워도 소용없고, 스테이지를 이전 배포로 되돌려야 해요.",
+                            clock(at),
+                            clock(raw.duration_s)
+                        ),
+                        format!(
+                            "The alarm fired at {}, but the canary was already promoted at {}. Deleting the canary settings no longer helps: point the stage back at the previous deployment.",
+                            clock(at),
+                            clock(raw.duration_s)
+                        ),
+                    )
+                } else {
+                    (
+                        format!(
+                            "알람은 {}에 울렸지만 배포는 이미 {}에 끝났어요. CodeDeploy는 배포 중에 울린 알람으로만 자동 롤백해요: 이제는 누군가 직접 되돌려야 해요.",
+                            clock(at),
+                            clock(raw.duration_s)
+                        ),
+                        format!(
+                            "The alarm fired at {}, but the deployment had already ended at {}. CodeDeploy only rolls back on alarms during a deployment: now someone must roll back by hand.",
+                            clock(at),
+                            clock(raw.duration_s)
+                        ),
+                    )
+                };
+                out.push(line("deploy.alarm.after-end", ko, en, sources::CD_ALARMS));
             }
         }
     }
