@@ -5,9 +5,12 @@
 //!    evaluated ("M out of N" over the last N datapoints). An alarm while the deployment is still
 //!    in progress rolls it back at once; after the end it is only recorded.
 //! 2. Hook results and the end of the deployment take effect.
-//! 3. The weight for the second is fixed and its requests are routed and fail at random
-//!    (binomial draws from two seeded `ChaCha8` streams) or by expected values.
+//! 3. The weight for the second is fixed (a change becomes a shift point).
+//! 4. The second's requests are routed and fail at random (binomial draws from two seeded
+//!    `ChaCha8` streams) or by expected values.
 //!
+//! The run stops at the first period boundary after the deployment ended plus `observe_s`, so
+//! every datapoint covers a whole period.
 //! Periods start at the deployment's start (real `CloudWatch` aligns them to the clock; the trail
 //! says so). A period without data for the watched metric counts as not breaching.
 
@@ -132,11 +135,10 @@ fn arrivals(routing: Routing, rps: f64, t: u64) -> f64 {
 pub(crate) fn run(cfg: &DeployConfig, strategy: &Strategy) -> Raw {
     let plan = Plan::of(cfg, strategy);
     let schedule = strategy.schedule();
-    let mut route = ChaCha8Rng::seed_from_u64(cfg.seed);
+    let route = ChaCha8Rng::seed_from_u64(cfg.seed);
     let mut fail = ChaCha8Rng::seed_from_u64(cfg.seed);
     // A second stream of the same key: changing an error rate does not move the routing.
     fail.set_stream(1);
-    route.set_stream(0);
     let mut draw = Draw {
         routing: cfg.routing,
         route,
