@@ -459,4 +459,7 @@ fn phoenix_simulation_80x24() {
     let s = screen(&mut a, 80, 24);
     assert!(s.contains("web-1") && s.contains("드리프트"), "{s}");
     insta::assert_snapshot!("phoenix_80x24", s);
+    let wide = screen(&mut a, 120, 40);
+    assert!(wide.contains("손으로 한 변경 (순서대로)"), "{wide}");
+    insta::assert_snapshot!("phoenix_120x40", wide);
 }

@@ -514,6 +514,10 @@ impl Strings {
             Lang::En => format!("drift {n}"),
         }
     }
+    /// Phoenix picture: title of the hand-change history.
+    pub fn phoenix_changes_title(self) -> &'static str {
+        self.p("손으로 한 변경 (순서대로)", "Hand changes (in order)")
+    }
     /// Phoenix picture: the line after the rebuild.
     pub fn phoenix_after(self, rebuilt: bool) -> &'static str {
         if rebuilt {

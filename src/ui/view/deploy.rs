@@ -286,5 +286,20 @@ pub(super) fn draw_phoenix_picture(app: &App, r: &PhoenixReport, frame: &mut Fra
             app.theme.warning()
         },
     ));
+    // The story of the drift, as far as the room allows.
+    let room = usize::from(area.height).saturating_sub(lines.len() + 2);
+    if room > 0 && !r.changes.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(s.phoenix_changes_title(), app.theme.dim()));
+        for c in r.changes.iter().take(room) {
+            let what = if app.lang == crate::ui::strings::Lang::En {
+                &c.en
+            } else {
+                &c.ko
+            };
+            let text_line = format!("{} · {what} ({} = {})", c.server, c.property, c.value);
+            lines.push(Line::raw(text::truncate(&text_line, width)));
+        }
+    }
     frame.render_widget(Paragraph::new(lines), area);
 }
