@@ -2,4 +2,5 @@
 
 pub mod bank;
 pub mod quiz;
+pub mod search;
 pub mod sim;

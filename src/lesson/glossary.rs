@@ -139,6 +139,11 @@ impl Glossary {
         })
     }
 
+    /// 1-based line of term `index`'s `[[term]]` header (0 when unknown).
+    pub fn line(&self, index: usize) -> usize {
+        self.lines.get(index).copied().unwrap_or(0)
+    }
+
     /// Index of the term with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.terms.iter().position(|t| t.id == id)
@@ -342,7 +347,8 @@ impl TermMatcher {
                         continue;
                     }
                     let c = fold_char(c);
-                    let hangul_pair = chars.last().is_some_and(|&p| is_syllable(p)) && is_syllable(c);
+                    let hangul_pair =
+                        chars.last().is_some_and(|&p| is_syllable(p)) && is_syllable(c);
                     gap.push(!chars.is_empty() && (space || hangul_pair));
                     chars.push(c);
                     space = false;
@@ -363,7 +369,7 @@ impl TermMatcher {
             }
         }
         for forms in by_first.values_mut() {
-            forms.sort_by(|a, b| b.chars.len().cmp(&a.chars.len()));
+            forms.sort_by_key(|f| std::cmp::Reverse(f.chars.len()));
         }
         Self { by_first }
     }
@@ -379,7 +385,10 @@ impl TermMatcher {
         if self.by_first.is_empty() {
             return out;
         }
-        let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold_char(c))).collect();
+        let chars: Vec<(usize, char)> = text
+            .char_indices()
+            .map(|(i, c)| (i, fold_char(c)))
+            .collect();
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i].1;
@@ -390,7 +399,9 @@ impl TermMatcher {
                         return None;
                     }
                     let end = match_at(&chars, i, f)?;
-                    let boundary_after = chars.get(end).is_none_or(|(_, c)| !c.is_ascii_alphanumeric());
+                    let boundary_after = chars
+                        .get(end)
+                        .is_none_or(|(_, c)| !c.is_ascii_alphanumeric());
                     (!f.bound_end || boundary_after).then_some((end, f.term))
                 })
             });

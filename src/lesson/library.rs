@@ -208,9 +208,10 @@ impl Library {
                 });
             }
         }
-        out.extend(self.glossary.check(&|id| {
-            self.lesson(id).map(|l| super::render::anchors(&l.body))
-        }));
+        out.extend(
+            self.glossary
+                .check(&|id| self.lesson(id).map(|l| super::render::anchors(&l.body))),
+        );
         out.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
         out
     }

@@ -110,6 +110,14 @@ pub struct App {
     pub now_ms: u64,
     /// The exam on screen.
     pub exam: Option<super::exam::ExamScreen>,
+    /// The search palette, open over the current screen.
+    pub palette: Option<super::palette::Palette>,
+    /// The search index (built in the background after the first frame).
+    pub search_index: super::palette::IndexSlot,
+    /// The glossary screen, open over the current screen.
+    pub glossary: Option<super::glossary::GlossaryView>,
+    /// The reader's definition popup.
+    pub define: Option<super::glossary::Define>,
 }
 
 impl App {
@@ -143,6 +151,10 @@ impl App {
             exam_menu: 0,
             now_ms: 0,
             exam: None,
+            palette: None,
+            search_index: super::palette::IndexSlot::default(),
+            glossary: None,
+            define: None,
         };
         if !app.library.problems.is_empty() {
             let text = app.strings().content_problems(app.library.problems.len());
@@ -250,6 +262,22 @@ impl App {
             };
             return;
         }
+        if self.palette.is_some() {
+            self.palette_key(key);
+            return;
+        }
+        if self.define.is_some() {
+            self.define_key(key);
+            return;
+        }
+        if super::palette::is_palette_key(key) {
+            self.open_palette();
+            return;
+        }
+        if self.glossary.is_some() {
+            self.glossary_key(key);
+            return;
+        }
         let contexts = self.contexts();
         if contexts == [Context::Search] {
             if self.screen == Screen::Sim {
@@ -271,6 +299,9 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.help = Some(0),
+            Action::Palette => self.open_palette(),
+            Action::Glossary => self.open_glossary(None),
+            Action::Define => self.open_define(),
             Action::ToggleLang => {
                 self.lang = self.lang.toggled();
                 self.store.progress_mut().settings.lang = Some(self.lang.code().to_owned());

@@ -1,8 +1,10 @@
 //! Drawing: a frame is a pure function of [`App`].
 
 mod exam;
+mod glossary;
 mod help;
 mod home;
+mod palette;
 mod practice;
 mod reader;
 mod sims;
@@ -32,6 +34,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::PracticeMenu => practice::draw_menu(app, frame),
         Screen::ExamMenu => exam::draw_menu(app, frame),
         Screen::Exam => exam::draw(app, frame),
+    }
+    if let Some(g) = &app.glossary {
+        glossary::draw(app, g, frame, area);
+    }
+    if let (Some(d), Some(r)) = (&app.define, &app.reader) {
+        glossary::draw_define(app, d, frame, r.layout.text);
+    }
+    if let Some(p) = &app.palette {
+        palette::draw(app, p, frame, area);
     }
     if let Some(scroll) = app.help {
         help::draw(app, frame, area, scroll);
