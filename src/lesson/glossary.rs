@@ -497,19 +497,23 @@ see = ["nope#x"]
 [[term]]
 id = "a"
 ko = "나"
-en = "A"
+en = "b"
 definition = "y"
 definition_en = "y"
+
+[[term]]
+id = "c"
+ko = "다"
+en = "A"
+definition = "z"
+definition_en = "z"
 "#;
         let g = Glossary::parse(bad).unwrap();
         let problems = g.check(&|id| (id == "real").then(Vec::new));
         let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
         // Empty definition (line 7), unknown lesson in `see` (line 9), duplicate id (line 12),
-        // and the spelling `a`/`A` claimed by both terms (header line 11).
-        assert!(lines.contains(&7), "{problems:?}");
-        assert!(lines.contains(&9), "{problems:?}");
-        assert!(lines.contains(&12), "{problems:?}");
-        assert!(lines.contains(&11), "{problems:?}");
+        // and the spelling `a`/`A` claimed by two terms (header of the third term, line 18).
+        assert_eq!(lines, [7, 9, 12, 18], "{problems:?}");
     }
 
     #[test]
