@@ -91,29 +91,23 @@ pub fn prefixes(pat: &[char], form: &[char]) -> bool {
     pat.len() <= form.len() && pat.iter().zip(form).all(|(&q, &t)| hangul::matches(q, t))
 }
 
-/// A scattered in-order match for patterns with initial consonants (which Skim cannot do), read
-/// as an acronym: every pattern character must match the start of a word, so `ㅋㄷ` finds
-/// "콜라 드링크" but not the 커 and 다 of "커스텀 인증 람다". Fewer skipped words score higher.
+/// A match of a pattern with initial consonants spread over words, read as an acronym: the
+/// pattern characters match the starts of consecutive words, so `ㄹㅎ` finds "람다 함수" but
+/// `ㅋㄷ` does not find the 커 and 다 of "커스텀 인증 람다". (Within a word, matches are
+/// contiguous; [`contiguous`] handles those.)
 pub fn scattered_initials(text: &[char], pat: &[char]) -> Option<(i64, Vec<usize>)> {
-    let mut at = Vec::with_capacity(pat.len());
-    let mut j = 0;
-    let mut words_skipped: i64 = 0;
-    for &q in pat {
-        loop {
-            let c = *text.get(j)?;
-            let word_start = j == 0 || !text[j - 1].is_alphanumeric();
-            if word_start && hangul::matches(q, c) {
-                break;
-            }
-            if word_start {
-                words_skipped += 1;
-            }
-            j += 1;
-        }
-        at.push(j);
-        j += 1;
-    }
-    Some((100 - (words_skipped * 10).min(90), at))
+    let starts: Vec<usize> = (0..text.len())
+        .filter(|&j| text[j].is_alphanumeric() && (j == 0 || !text[j - 1].is_alphanumeric()))
+        .collect();
+    let n = pat.len();
+    let at = starts.windows(n.max(1)).find(|w| {
+        w.len() == n
+            && w.iter()
+                .zip(pat)
+                .all(|(&j, &q)| hangul::matches(q, text[j]))
+    })?;
+    let first = at.first().copied().unwrap_or(0) as i64;
+    Some((100 - (first / 4).min(50), at.to_vec()))
 }
 
 #[cfg(test)]

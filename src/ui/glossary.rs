@@ -116,10 +116,11 @@ pub fn links(library: &Library, index: &Index, term: usize, english: bool) -> Ve
         let n = questions.len().min(SESSION);
         out.push(Link {
             kind: Kind::Question,
-            label: if english {
-                format!("Practise {n} of its {} questions", questions.len())
-            } else {
-                format!("이 용어의 문제 {}개 중 {n}개 풀기", questions.len())
+            label: match (english, n == questions.len()) {
+                (true, true) => format!("Practise its {n} questions"),
+                (true, false) => format!("Practise {n} of its {} questions", questions.len()),
+                (false, true) => format!("이 용어의 문제 {n}개 풀기"),
+                (false, false) => format!("이 용어의 문제 {}개 중 {n}개 풀기", questions.len()),
             },
             target: Target::Questions(questions.iter().take(n).map(|d| d.id.clone()).collect()),
         });
