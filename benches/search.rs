@@ -30,12 +30,13 @@ const QUERIES: [&str; 9] = [
 /// Every prefix of `q`, as typed.
 fn keystrokes(q: &str) -> Vec<String> {
     q.char_indices()
-        .map(|(i, c)| q[..i + c.len_utf8()].to_owned())
+        .filter_map(|(i, c)| q.get(..i + c.len_utf8()).map(str::to_owned))
         .collect()
 }
 
 fn median_keystroke(index: &Index) {
     let mut times: Vec<Duration> = Vec::new();
+    let mut slowest: Vec<(Duration, String)> = Vec::new();
     for q in QUERIES {
         for prefix in keystrokes(q) {
             let mut runs: Vec<Duration> = (0..21)
@@ -47,9 +48,18 @@ fn median_keystroke(index: &Index) {
                 .collect();
             runs.sort();
             times.push(runs[runs.len() / 2]);
+            slowest.push((runs[runs.len() / 2], prefix));
         }
     }
     times.sort();
+    slowest.sort();
+    let worst3: Vec<String> = slowest
+        .iter()
+        .rev()
+        .take(3)
+        .map(|(t, q)| format!("\"{q}\" {:.2} ms", t.as_secs_f64() * 1e3))
+        .collect();
+    println!("slowest keystrokes: {}", worst3.join(", "));
     let median = times[times.len() / 2];
     let p90 = times[times.len() * 9 / 10];
     let worst = times[times.len() - 1];
@@ -68,9 +78,12 @@ fn benches(c: &mut Criterion) {
     let library = Library::load(&ContentSource::Embedded);
     let mut group = c.benchmark_group("search index");
     group.sample_size(10);
-    group.bench_function("build (19 lessons, all questions, presets, glossary)", |b| {
-        b.iter(|| build_index(black_box(&library), &BankSource::Embedded));
-    });
+    group.bench_function(
+        "build (19 lessons, all questions, presets, glossary)",
+        |b| {
+            b.iter(|| build_index(black_box(&library), &BankSource::Embedded));
+        },
+    );
     group.finish();
 
     let index = build_index(&library, &BankSource::Embedded);

@@ -19,16 +19,34 @@ pub fn choseong(c: char) -> Option<char> {
     is_syllable(c).then(|| CHOSEONG[((c as u32 - 0xAC00) / 588) as usize])
 }
 
+/// Which compatibility jamo from ㄱ (U+3131) to ㅎ (U+314E) can start a syllable: not the
+/// final-only clusters ㄳ, ㄵ, ㄶ, ㄺ-ㅀ, ㅄ.
+const INITIAL: [bool; 30] = {
+    let mut t = [false; 30];
+    let mut i = 0;
+    while i < CHOSEONG.len() {
+        t[CHOSEONG[i] as usize - 0x3131] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Whether `c` is a compatibility jamo that can start a syllable (ㄱ, ㄲ, ㄴ, ... ㅎ).
+#[inline]
 pub fn is_initial(c: char) -> bool {
-    CHOSEONG.contains(&c)
+    (c as usize)
+        .checked_sub(0x3131)
+        .and_then(|i| INITIAL.get(i))
+        .copied()
+        .unwrap_or(false)
 }
 
 /// Whether query character `q` matches text character `t` (both folded): equal, or `q` is an
-/// initial consonant and `t` a syllable that starts with it.
+/// initial consonant and `t` a syllable that starts with it. Called for every character the
+/// search looks at, so the common case (a plain character) is one comparison and one range check.
 #[inline]
 pub fn matches(q: char, t: char) -> bool {
-    q == t || (is_syllable(t) && is_initial(q) && choseong(t) == Some(q))
+    q == t || (is_initial(q) && choseong(t) == Some(q))
 }
 
 /// A query as typed → NFC, lowercased, whitespace collapsed to single spaces, trimmed.
@@ -82,6 +100,8 @@ mod tests {
         assert_eq!(choseong('깨'), Some('ㄲ'));
         assert_eq!(choseong('a'), None);
         assert!(matches('ㄹ', '람') && matches('람', '람') && !matches('ㄹ', '다'));
+        assert!(is_initial('ㄱ') && is_initial('ㅎ') && !is_initial('ㄳ') && !is_initial('ㅏ'));
+        assert!(!is_initial('a') && !is_initial('가'));
     }
 
     #[test]

@@ -96,18 +96,41 @@ pub fn prefixes(pat: &[char], form: &[char]) -> bool {
 /// `ㅋㄷ` does not find the 커 and 다 of "커스텀 인증 람다". (Within a word, matches are
 /// contiguous; [`contiguous`] handles those.)
 pub fn scattered_initials(text: &[char], pat: &[char]) -> Option<(i64, Vec<usize>)> {
-    let starts: Vec<usize> = (0..text.len())
-        .filter(|&j| text[j].is_alphanumeric() && (j == 0 || !text[j - 1].is_alphanumeric()))
-        .collect();
-    let n = pat.len();
-    let at = starts.windows(n.max(1)).find(|w| {
-        w.len() == n
-            && w.iter()
-                .zip(pat)
-                .all(|(&j, &q)| hangul::matches(q, text[j]))
-    })?;
-    let first = at.first().copied().unwrap_or(0) as i64;
-    Some((100 - (first / 4).min(50), at.to_vec()))
+    let word_start =
+        |j: usize| text[j].is_alphanumeric() && (j == 0 || !text[j - 1].is_alphanumeric());
+    let next_word = |mut j: usize| {
+        j += 1;
+        while j < text.len() && !word_start(j) {
+            j += 1;
+        }
+        j
+    };
+    let (&first, rest) = pat.split_first()?;
+    let mut j = 0;
+    while j < text.len() {
+        if word_start(j) && hangul::matches(first, text[j]) {
+            let mut at = vec![j];
+            let mut k = j;
+            for &q in rest {
+                k = next_word(k);
+                if k >= text.len() || !hangul::matches(q, text[k]) {
+                    break;
+                }
+                at.push(k);
+            }
+            if at.len() == pat.len() {
+                return Some((100 - (j as i64 / 4).min(50), at));
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Whether `pat` occurs in `text` in order (a cheap test before the real fuzzy matcher).
+pub fn subsequence(text: &[char], pat: &[char]) -> bool {
+    let mut it = text.iter();
+    pat.iter().all(|q| it.any(|t| t == q))
 }
 
 #[cfg(test)]

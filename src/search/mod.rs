@@ -30,8 +30,9 @@ use crate::lesson::{Library, RenderOptions, render};
 use crate::quiz::Bank;
 use matcher::Fuzzy;
 
-/// Width the index renders lessons at: wide enough that every paragraph is one line.
-const WIDE: usize = 100_000;
+/// Width the index renders lessons at: wide enough that a paragraph is one line (a longer one
+/// becomes two documents), narrow enough that rules and table padding stay cheap.
+const WIDE: usize = 4_000;
 /// Texts longer than this (in chars) only match contiguously: scattered letters across a long
 /// paragraph are noise, and scoring them is the slow part.
 const FUZZY_MAX: usize = 160;
@@ -753,16 +754,25 @@ impl Index {
                 }
             }
         }
-        if contiguous_found || !own || slot.pat.len() < 2 {
+        // Scattered matches only in short main texts (titles, headings, names): in sentences
+        // scattered letters are noise, and scoring them is the slow part.
+        let short = matches!(
+            doc.kind,
+            Kind::Lesson | Kind::Section | Kind::Simulation | Kind::Term
+        );
+        if contiguous_found || !own || !short || slot.pat.len() < 2 {
             return best;
         }
-        for field in 0..2 {
+        {
+            let field = 0;
             let text = &doc.folded[field];
-            if text.is_empty() || text.len() > FUZZY_MAX {
-                continue;
+            if text.len() > FUZZY_MAX {
+                return best;
             }
             let s = if slot.initials {
                 matcher::scattered_initials(text, &slot.pat).map(|(s, _)| s)
+            } else if slot.pat.len() < 3 || !matcher::subsequence(text, &slot.pat) {
+                None
             } else {
                 // Skim scores about 16 per matched character plus bonuses for word starts and
                 // runs; below 18 a character the letters are scattered noise ("rcu" in
@@ -776,7 +786,7 @@ impl Index {
             if let Some(s) = s {
                 let penalty = (text.len() as i64 / 8).min(120);
                 consider(SlotMatch {
-                    quality: if field == 0 { 2 } else { 1 },
+                    quality: 2,
                     direct: true,
                     score: s.min(300) - penalty + term_bonus,
                     field,

@@ -216,7 +216,7 @@ impl App {
             KeyCode::Enter => self.palette_open(),
             KeyCode::Down => p.move_by(1),
             KeyCode::Up => p.move_by(-1),
-            KeyCode::Char('n' | 'j') if ctrl => p.move_by(1),
+            KeyCode::Char('n') if ctrl => p.move_by(1),
             KeyCode::Char('p') if ctrl => p.move_by(-1),
             KeyCode::PageDown | KeyCode::Tab => p.move_by(5),
             KeyCode::PageUp | KeyCode::BackTab => p.move_by(-5),
