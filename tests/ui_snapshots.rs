@@ -474,17 +474,14 @@ fn search_palette_enter_opens_the_reader_at_the_section_or_line() {
 
     // A paragraph hit scrolls to the line that holds the match, here deep in a long lesson.
     ctrl(&mut a, 'k');
-    type_str(&mut a, "스테이지 변수");
+    type_str(&mut a, "배포해놓는");
     select_group(&mut a, gureum::search::Group::Paragraphs);
     let p = a.palette.as_ref().unwrap();
     let (doc, _) = p.selected_doc().unwrap();
     let paragraph = p.index.docs[doc].text[0].clone();
     press(&mut a, KeyCode::Enter);
     let s = screen(&mut a, 100, 30);
-    assert!(
-        s.contains("스테이지 변수") || s.contains("스테이지변수"),
-        "{paragraph}\n{s}"
-    );
+    assert!(s.contains("미리 배포해놓는것"), "{paragraph}\n{s}");
     assert!(a.reader.as_ref().unwrap().scroll > 0, "{s}");
 }
 
