@@ -530,6 +530,19 @@ fn glossary_screen_80x24_and_define_popup_in_the_reader() {
     assert!(a.glossary.is_none());
     let s = screen(&mut a, 80, 24);
     assert!(s.contains("콜드 스타트 최소화 하기"), "{s}");
+    // Terms are marked in the lesson; only the first mention per section is drawn highlighted.
+    let r = a.reader.as_ref().unwrap();
+    assert!(r.terms.iter().any(|m| m.first) && r.terms.iter().any(|m| !m.first));
+    let section_of = |line: usize| r.rendered.headings.iter().rposition(|h| h.line <= line);
+    for m in r.terms.iter().filter(|m| m.first) {
+        let repeated = r.terms.iter().any(|o| {
+            o.first
+                && o.term == m.term
+                && o.line != m.line
+                && section_of(o.line) == section_of(m.line)
+        });
+        assert!(!repeated, "{m:?}");
+    }
     // `d` shows the terms on screen with the first one's definition; `d` again cycles.
     press(&mut a, KeyCode::Char('d'));
     let d = a.define.clone().expect("terms on screen");
