@@ -112,7 +112,7 @@ pub struct App {
     pub exam: Option<super::exam::ExamScreen>,
     /// The search palette, open over the current screen.
     pub palette: Option<super::palette::Palette>,
-    /// The search index (built in the background after the first frame).
+    /// The search index (built when search or the glossary is first opened).
     pub search_index: super::palette::IndexSlot,
     /// The glossary screen, open over the current screen.
     pub glossary: Option<super::glossary::GlossaryView>,
@@ -467,7 +467,7 @@ impl App {
     }
 
     /// Loads the question banks once; a broken bank file is reported, the rest still load.
-    fn load_bank(&mut self) {
+    pub(super) fn load_bank(&mut self) {
         if self.bank.is_some() {
             return;
         }

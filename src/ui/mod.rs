@@ -39,16 +39,11 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
         }));
     }
     let result = (|| -> anyhow::Result<()> {
-        let mut first_frame = true;
         while !app.quit {
             terminal.draw(|frame| {
                 app.prepare(frame.area());
                 draw(&app, frame);
             })?;
-            // The search index is built off the UI thread once the first frame is up.
-            if std::mem::take(&mut first_frame) {
-                app.search_index.start(&app.library, &app.bank_source);
-            }
             // A countdown on screen wakes the loop twice a second; otherwise it sleeps until input.
             if app.needs_tick() {
                 if event::poll(std::time::Duration::from_millis(500))? {

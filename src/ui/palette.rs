@@ -1,12 +1,9 @@
 //! The search palette (Ctrl-K anywhere, `/` on the home screen): one query over everything,
 //! results grouped by kind, Enter opens the exact spot.
 //!
-//! The index is built off the UI thread after the first frame ([`IndexSlot::start`]); opening
-//! the palette before it is ready waits for it, and without a run loop (tests, benches) the
-//! palette builds it on the spot.
+//! The index is built when the palette (or the glossary) is first opened; see [`IndexSlot`].
 
 use std::sync::Arc;
-use std::thread::JoinHandle;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -44,53 +41,21 @@ pub fn build_index(library: &Library, banks: &BankSource) -> Index {
     Index::build(library, &bank, &preset_docs(&sims::all_presets()))
 }
 
-/// The search index: not started, being built, or ready.
+/// The search index, once built.
+///
+/// It is built on first use (Ctrl-K, the glossary), not at start-up: the first frame does not
+/// wait for it, and a session that never searches does not pay for it (parsing the question
+/// banks is most of its cost, in time and memory). The banks it parses are the app's own, so
+/// practice after a search loads nothing again. A background thread was tried and dropped: the
+/// build takes tens of milliseconds, and the thread's freed memory stayed in its own allocator
+/// arena, adding several MiB to the peak.
 #[derive(Debug, Default)]
-pub enum IndexSlot {
-    /// Nothing yet.
-    #[default]
-    Idle,
-    /// A background thread is building it.
-    Building(JoinHandle<Index>),
-    /// Built.
-    Ready(Arc<Index>),
-}
+pub struct IndexSlot(Option<Arc<Index>>);
 
 impl IndexSlot {
-    /// Starts building in the background (once).
-    pub fn start(&mut self, library: &Library, banks: &BankSource) {
-        if matches!(self, Self::Idle) {
-            let (library, banks) = (library.clone(), banks.clone());
-            let spawned = std::thread::Builder::new()
-                .name("search-index".into())
-                .spawn(move || build_index(&library, &banks));
-            // Without a thread the index is built on first use instead.
-            if let Ok(handle) = spawned {
-                *self = Self::Building(handle);
-            }
-        }
-    }
-
-    /// The index, waiting for the background build or building it now.
-    pub fn get(&mut self, library: &Library, banks: &BankSource) -> Arc<Index> {
-        let index = match std::mem::take(self) {
-            Self::Ready(index) => index,
-            Self::Building(handle) => match handle.join() {
-                Ok(index) => Arc::new(index),
-                Err(_) => Arc::new(build_index(library, banks)),
-            },
-            Self::Idle => Arc::new(build_index(library, banks)),
-        };
-        *self = Self::Ready(Arc::clone(&index));
-        index
-    }
-
-    /// The index if it is ready.
+    /// The index if it is built.
     pub fn ready(&self) -> Option<&Arc<Index>> {
-        match self {
-            Self::Ready(index) => Some(index),
-            _ => None,
-        }
+        self.0.as_ref()
     }
 }
 
@@ -190,9 +155,21 @@ pub fn is_palette_key(key: &KeyEvent) -> bool {
 }
 
 impl App {
-    /// The search index, built now if the background build has not finished or started.
+    /// The search index, built now if it is not yet.
     pub fn search_index(&mut self) -> Arc<Index> {
-        self.search_index.get(&self.library, &self.bank_source)
+        if let Some(index) = self.search_index.ready() {
+            return Arc::clone(index);
+        }
+        self.load_bank();
+        let empty = Bank::default();
+        let bank = self.bank.as_ref().unwrap_or(&empty);
+        let index = Arc::new(Index::build(
+            &self.library,
+            bank,
+            &preset_docs(&sims::all_presets()),
+        ));
+        self.search_index = IndexSlot(Some(Arc::clone(&index)));
+        index
     }
 
     /// Opens the search palette over the current screen.
