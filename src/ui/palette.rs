@@ -8,6 +8,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Message, Screen};
+use super::keymap::{self, Action, Context};
 use super::sims;
 use crate::lesson::Library;
 use crate::quiz::session::Filter;
@@ -148,10 +149,10 @@ impl Palette {
     }
 }
 
-/// Whether `key` is Ctrl-K (the palette key on every screen).
+/// Whether `key` opens the palette on every screen (Ctrl-K in the key map), before any screen
+/// or typing box sees it.
 pub fn is_palette_key(key: &KeyEvent) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL)
-        && matches!(key.code, KeyCode::Char('k' | 'K' | 'ㅏ'))
+    keymap::lookup(&[Context::Global], key) == Some(Action::Palette)
 }
 
 impl App {
