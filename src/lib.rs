@@ -9,6 +9,7 @@
 
 pub mod lesson;
 pub mod quiz;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -69,6 +69,10 @@ enum Command {
     Sim(cli::sim::SimCommand),
     /// 모든 콘텐츠를 검사하고 문제가 있으면 `파일:줄: 문제`를 출력해요
     Check,
+    /// 레슨·절·문단, 문제, 시뮬레이션, 용어를 한 번에 찾아요 (초성도 돼요: `ㄹㄷ ㅋㄷ`)
+    Search(cli::search::SearchArgs),
+    /// 용어집: 용어의 뜻과 그 용어가 나오는 레슨, 문제, 시뮬레이션
+    Glossary(cli::search::GlossaryArgs),
 }
 
 /// Arguments of `gureum exam`.
@@ -202,6 +206,12 @@ fn main() -> ExitCode {
                 .clone()
                 .map_or(BankSource::Embedded, BankSource::Dir);
             cli::bank::report(&args, &banks, cli.lang.unwrap_or_default())
+        }
+        Some(Command::Search(args)) => {
+            cli::search::run(&args, &source, &banks, cli.lang.unwrap_or_default())
+        }
+        Some(Command::Glossary(args)) => {
+            cli::search::glossary(&args, &source, &banks, cli.lang.unwrap_or_default())
         }
         Some(Command::Quiz(args)) => {
             let banks = cli

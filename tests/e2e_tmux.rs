@@ -219,3 +219,35 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
     assert_eq!(result["answers"].as_array().unwrap().len(), 5);
     assert_eq!(result["exam_or_quiz"], "saa-c03");
 }
+
+#[test]
+fn initials_typed_in_the_palette_open_the_lambda_cold_start_section() {
+    let data = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_gureum");
+    let cmd = format!("GUREUM_DATA_DIR='{}' '{bin}'", data.path().display());
+    let t = Tmux::start("palette", 100, 30, &cmd);
+    t.wait_for("읽기 (c)");
+    t.keys(&["C-k"]);
+    t.wait_for("초성도 돼요");
+    // Jamo as a Korean keyboard sends them, space included.
+    t.keys(&["-l", "ㄹㄷ ㅋㄷ"]);
+    let palette = t.wait_for("▸ 콜드 스타트 최소화 하기");
+    assert!(palette.contains("› ㄹㄷ ㅋㄷ"), "{palette}");
+    // The real cursor sits after the typed text, where an IME composes the next syllable:
+    // box at x=2, border, "› " (2 cells), "ㄹㄷ ㅋㄷ" (9 cells) → column 14 of row 2.
+    let cursor = t.run(&[
+        "display-message",
+        "-p",
+        "-t",
+        "e2e",
+        "#{cursor_x} #{cursor_y} #{cursor_flag}",
+    ]);
+    assert_eq!(cursor.trim(), "14 2 1", "{palette}");
+    t.keys(&["Enter"]);
+    let reader = t.wait_for("레슨에서 검색");
+    assert!(
+        reader.contains("콜드 스타트 최소화 하기") && reader.contains("애플리케이션 로직 처리"),
+        "{reader}"
+    );
+    t.keys(&["C-c"]);
+}

@@ -541,3 +541,157 @@ fn phoenix_simulation_80x24() {
     assert!(wide.contains("손으로 한 변경 (순서대로)"), "{wide}");
     insta::assert_snapshot!("phoenix_120x40", wide);
 }
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+#[test]
+fn search_palette_with_a_query_80x24_and_60x20() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 80, 24);
+    ctrl(&mut a, 'k');
+    let empty = screen(&mut a, 80, 24);
+    assert!(empty.contains("초성도 돼요"), "{empty}");
+    type_str(&mut a, "ㄹㄷ ㅋㄷ");
+    let shown = screen(&mut a, 80, 24);
+    assert!(shown.contains("› ㄹㄷ ㅋㄷ"), "{shown}");
+    assert!(shown.contains("레슨/절"), "{shown}");
+    assert!(shown.contains("▸ 콜드 스타트 최소화 하기"), "{shown}");
+    insta::assert_snapshot!("search_palette_80x24", shown);
+    insta::assert_snapshot!("search_palette_60x20", screen(&mut a, 60, 20));
+    // Backspace takes one character (a whole syllable or jamo), Esc closes.
+    press(&mut a, KeyCode::Backspace);
+    assert_eq!(
+        a.palette.as_ref().map(|p| p.input.as_str()),
+        Some("ㄹㄷ ㅋ")
+    );
+    press(&mut a, KeyCode::Esc);
+    assert!(a.palette.is_none());
+}
+
+/// Moves the palette selection down to the first hit of `group`.
+fn select_group(a: &mut App, group: gureum::search::Group) {
+    for _ in 0..40 {
+        let p = a.palette.as_ref().expect("palette open");
+        let (doc, _) = p.selected_doc().expect("a hit");
+        if p.index.docs[doc].kind.group() == group {
+            return;
+        }
+        press(a, KeyCode::Down);
+    }
+    panic!("no {group:?} result");
+}
+
+#[test]
+fn search_palette_enter_opens_the_reader_at_the_section_or_line() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 100, 30);
+    press(&mut a, KeyCode::Char('/'));
+    type_str(&mut a, "ㄹㄷ ㅋㄷ");
+    press(&mut a, KeyCode::Enter);
+    let s = screen(&mut a, 100, 30);
+    assert!(a.palette.is_none());
+    let r = a.reader.as_ref().expect("reader");
+    assert_eq!(
+        a.library.lessons[r.lesson].meta.id, "developing-lambda",
+        "{s}"
+    );
+    let heading = r
+        .rendered
+        .headings
+        .iter()
+        .find(|h| h.anchor == "콜드-스타트-최소화-하기")
+        .unwrap();
+    assert!(
+        heading.line >= r.scroll && heading.line < r.scroll + r.page(),
+        "{s}"
+    );
+    assert!(s.contains("콜드 스타트 최소화 하기"), "{s}");
+
+    // A paragraph hit scrolls to the line that holds the match, here deep in a long lesson.
+    ctrl(&mut a, 'k');
+    type_str(&mut a, "배포해놓는");
+    select_group(&mut a, gureum::search::Group::Paragraphs);
+    let p = a.palette.as_ref().unwrap();
+    let (doc, _) = p.selected_doc().unwrap();
+    let paragraph = p.index.docs[doc].text[0].clone();
+    press(&mut a, KeyCode::Enter);
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("미리 배포해놓는것"), "{paragraph}\n{s}");
+    assert!(a.reader.as_ref().unwrap().scroll > 0, "{s}");
+}
+
+#[test]
+fn search_palette_opens_a_question_in_practice_and_a_preset() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 80, 24);
+    ctrl(&mut a, 'k');
+    type_str(&mut a, "프로비저닝된 동시성");
+    select_group(&mut a, gureum::search::Group::Questions);
+    let p = a.palette.as_ref().unwrap();
+    let id = p.index.docs[p.selected_doc().unwrap().0].id.clone();
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, gureum::ui::app::Screen::Practice);
+    let practice = a.practice.as_ref().unwrap();
+    let bank = a.bank.as_ref().unwrap();
+    assert_eq!(practice.items.len(), 1);
+    assert_eq!(bank.entries[practice.items[0].entry].question.id, id);
+    // Back leads where the palette was opened (home).
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, gureum::ui::app::Screen::Home);
+
+    ctrl(&mut a, 'k');
+    type_str(&mut a, "ㅋㄷ ㅅㅌㅌ");
+    select_group(&mut a, gureum::search::Group::Simulations);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, gureum::ui::app::Screen::Sim);
+    let sim = a.sim.as_ref().unwrap();
+    assert_eq!(a.presets[sim.preset].id(), "lambda-cold-start");
+}
+
+#[test]
+fn glossary_screen_80x24_and_define_popup_in_the_reader() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 80, 24);
+    press(&mut a, KeyCode::Char('w'));
+    type_str(&mut a, "ㅋㄷ");
+    let s = screen(&mut a, 80, 24);
+    assert!(s.contains("용어집"), "{s}");
+    assert!(s.contains("콜드 스타트") && s.contains("cold start"), "{s}");
+    assert!(s.contains("이 용어가 나오는 곳"), "{s}");
+    insta::assert_snapshot!("glossary_80x24", s);
+    // Tab to the links, Enter on the first: the lesson section.
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Enter);
+    assert!(a.glossary.is_none());
+    let s = screen(&mut a, 80, 24);
+    assert!(s.contains("콜드 스타트 최소화 하기"), "{s}");
+    // Terms are marked in the lesson; only the first mention per section is drawn highlighted.
+    let r = a.reader.as_ref().unwrap();
+    assert!(r.terms.iter().any(|m| m.first) && r.terms.iter().any(|m| !m.first));
+    let section_of = |line: usize| r.rendered.headings.iter().rposition(|h| h.line <= line);
+    for m in r.terms.iter().filter(|m| m.first) {
+        let repeated = r.terms.iter().any(|o| {
+            o.first
+                && o.term == m.term
+                && o.line != m.line
+                && section_of(o.line) == section_of(m.line)
+        });
+        assert!(!repeated, "{m:?}");
+    }
+    // `d` shows the terms on screen with the first one's definition; `d` again cycles.
+    press(&mut a, KeyCode::Char('d'));
+    let d = a.define.clone().expect("terms on screen");
+    assert!(d.terms.len() > 1, "{d:?}");
+    let s = screen(&mut a, 80, 24);
+    assert!(s.contains("화면의 용어"), "{s}");
+    insta::assert_snapshot!("define_popup_80x24", s);
+    press(&mut a, KeyCode::Char('d'));
+    assert_eq!(a.define.as_ref().map(|d| d.selected), Some(1));
+    press(&mut a, KeyCode::Esc);
+    assert!(a.define.is_none());
+}

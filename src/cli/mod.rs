@@ -4,4 +4,5 @@ pub mod bank;
 pub mod deploy;
 pub mod quiz;
 pub mod replace;
+pub mod search;
 pub mod sim;

@@ -11,6 +11,7 @@ use include_dir::{Dir, include_dir};
 
 use super::callout::{self, Callout, CalloutFile, CalloutLabels};
 use super::front_matter::{self, CourseMeta, LessonMeta};
+use super::glossary::{GLOSSARY_FILE, Glossary};
 use super::problem::{Problem, ProblemKind};
 
 /// Name of the callouts file at the content root.
@@ -66,6 +67,8 @@ pub struct Library {
     pub callouts: Vec<Callout>,
     /// 1-based line of each callout's `[[callout]]` header, for error messages.
     callout_lines: Vec<usize>,
+    /// Key terms from `glossary.toml` (empty when the content has none).
+    pub glossary: Glossary,
     by_id: HashMap<String, usize>,
 }
 
@@ -101,7 +104,21 @@ impl Library {
                 (read_dir(root, &mut problems), callouts.map(Cow::Owned))
             }
         };
+        let glossary = match source {
+            ContentSource::Embedded => EMBEDDED
+                .get_file(GLOSSARY_FILE)
+                .and_then(|f| f.contents_utf8())
+                .map(Cow::Borrowed),
+            ContentSource::Dir(root) => std::fs::read_to_string(root.join(GLOSSARY_FILE))
+                .ok()
+                .map(Cow::Owned),
+        };
         let mut lib = Self::from_raw(raw, problems);
+        match glossary.as_deref().map(Glossary::parse) {
+            Some(Ok(g)) => lib.glossary = g,
+            Some(Err(p)) => lib.problems.push(p),
+            None => {}
+        }
         if let Some(text) = callouts {
             match toml::from_str::<CalloutFile>(&text) {
                 Ok(file) => {
@@ -191,6 +208,10 @@ impl Library {
                 });
             }
         }
+        out.extend(
+            self.glossary
+                .check(&|id| self.lesson(id).map(|l| super::render::anchors(&l.body))),
+        );
         out.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
         out
     }

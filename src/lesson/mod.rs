@@ -7,6 +7,7 @@
 
 pub mod callout;
 mod front_matter;
+pub mod glossary;
 mod library;
 mod problem;
 pub mod render;

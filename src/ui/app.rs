@@ -114,6 +114,14 @@ pub struct App {
     pub exam: Option<super::exam::ExamScreen>,
     /// The `CloudFormation` update screen, while open.
     pub replace: Option<super::replace::ReplaceScreen>,
+    /// The search palette, open over the current screen.
+    pub palette: Option<super::palette::Palette>,
+    /// The search index (built when search or the glossary is first opened).
+    pub search_index: super::palette::IndexSlot,
+    /// The glossary screen, open over the current screen.
+    pub glossary: Option<super::glossary::GlossaryView>,
+    /// The reader's definition popup.
+    pub define: Option<super::glossary::Define>,
 }
 
 impl App {
@@ -148,6 +156,10 @@ impl App {
             now_ms: 0,
             exam: None,
             replace: None,
+            palette: None,
+            search_index: super::palette::IndexSlot::default(),
+            glossary: None,
+            define: None,
         };
         if !app.library.problems.is_empty() {
             let text = app.strings().content_problems(app.library.problems.len());
@@ -261,6 +273,22 @@ impl App {
             };
             return;
         }
+        if self.palette.is_some() {
+            self.palette_key(key);
+            return;
+        }
+        if self.define.is_some() {
+            self.define_key(key);
+            return;
+        }
+        if super::palette::is_palette_key(key) {
+            self.open_palette();
+            return;
+        }
+        if self.glossary.is_some() {
+            self.glossary_key(key);
+            return;
+        }
         let contexts = self.contexts();
         if contexts == [Context::Search] {
             if self.screen == Screen::Sim {
@@ -287,6 +315,9 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.help = Some(0),
+            Action::Palette => self.open_palette(),
+            Action::Glossary => self.open_glossary(None),
+            Action::Define => self.open_define(),
             Action::ToggleLang => {
                 self.lang = self.lang.toggled();
                 self.store.progress_mut().settings.lang = Some(self.lang.code().to_owned());
@@ -457,7 +488,7 @@ impl App {
     }
 
     /// Loads the question banks once; a broken bank file is reported, the rest still load.
-    fn load_bank(&mut self) {
+    pub(super) fn load_bank(&mut self) {
         if self.bank.is_some() {
             return;
         }

@@ -109,6 +109,12 @@ pub enum Action {
     Overview,
     /// Submit the exam.
     Submit,
+    /// Open the search palette.
+    Palette,
+    /// Open the glossary.
+    Glossary,
+    /// Show the definitions of the glossary terms on screen.
+    Define,
 }
 
 /// One key as written in the table.
@@ -254,6 +260,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Reader, [ch('s'), code(KeyCode::F(4))], Simulations, "이 절의 시뮬레이션", "Simulation for this section", false),
     bind!(Reader, [ch('p'), code(KeyCode::F(7))], Practice, "이 레슨의 문제 풀기", "Practise this lesson", true),
     bind!(Reader, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "홈으로", "Back to home", true),
+    bind!(Reader, [ch('d')], Define, "화면의 용어 뜻", "Define terms on screen", true),
     // Home.
     bind!(Home, [ch('j'), code(KeyCode::Down)], Down, "아래로", "Down", false),
     bind!(Home, [ch('k'), code(KeyCode::Up)], Up, "위로", "Up", false),
@@ -268,10 +275,13 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Home, [ch('r'), code(KeyCode::F(9))], Review, "복습", "Review", false),
     bind!(Home, [ch('x'), code(KeyCode::F(10))], Exams, "모의고사", "Mock exams", false),
     bind!(Home, [ch('q'), code(KeyCode::Esc)], Quit, "끝내기", "Quit", true),
+    bind!(Home, [ch('/')], Palette, "찾기", "Search", true),
+    bind!(Home, [ch('w')], Glossary, "용어집", "Glossary", false),
     // Everywhere.
     bind!(Global, [ch('?'), code(KeyCode::F(1))], Help, "도움말", "Help", true),
     bind!(Global, [ch('L'), code(KeyCode::F(2))], ToggleLang, "한국어/English 전환", "Korean/English", false),
     bind!(Global, [ctrl('c')], Quit, "끝내기", "Quit", false),
+    bind!(Global, [ctrl('k')], Palette, "모두 찾기 (레슨, 문제, 시뮬레이션, 용어)", "Search everything (lessons, questions, simulations, terms)", false),
 ];
 
 /// The 2-set (두벌식) jamo a Latin letter key produces, for aliasing.

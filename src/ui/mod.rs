@@ -6,9 +6,11 @@
 pub mod app;
 pub mod deploy;
 pub mod exam;
+pub mod glossary;
 pub mod home;
 pub mod keymap;
 pub mod layout;
+pub mod palette;
 pub mod practice;
 pub mod print;
 pub mod reader;

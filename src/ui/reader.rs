@@ -116,6 +116,25 @@ pub struct Reader {
     pub layout: ReaderLayout,
     /// A heading anchor to scroll to once the lesson is rendered.
     pub jump_anchor: Option<String>,
+    /// Text to scroll to once the lesson is rendered (after `jump_anchor`, within its section).
+    pub jump_text: Option<crate::search::locate::Spot>,
+    /// Glossary terms in the rendered lines, in order.
+    pub terms: Vec<TermMark>,
+}
+
+/// A glossary term in a rendered line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermMark {
+    /// Rendered line index.
+    pub line: usize,
+    /// Byte range in the line's plain text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// Index into the glossary.
+    pub term: usize,
+    /// The term's first mention in its section: the one drawn highlighted.
+    pub first: bool,
 }
 
 impl Reader {
@@ -134,6 +153,8 @@ impl Reader {
             search: Search::default(),
             layout: ReaderLayout::default(),
             jump_anchor: None,
+            jump_text: None,
+            terms: Vec::new(),
         }
     }
 
@@ -193,11 +214,21 @@ impl Reader {
                 self.scroll = pos * self.rendered.lines.len() / 10_000;
             }
             self.refresh_matches();
+            self.terms = term_marks(&self.rendered, &library.glossary);
         }
         let anchor = self.jump_anchor.take();
+        let mut section_start = 0;
         if let Some(h) = anchor.and_then(|a| self.rendered.headings.iter().find(|h| h.anchor == a))
         {
             self.scroll = h.line;
+            section_start = h.line;
+        }
+        if let Some(spot) = self.jump_text.take() {
+            match crate::search::locate::find_line(&self.rendered.lines, section_start, &spot) {
+                // A little context above the line, as for in-lesson search matches.
+                Some(line) => self.scroll = line.saturating_sub(2),
+                None => self.scroll = section_start,
+            }
         }
         self.scroll = self.scroll.min(self.max_scroll());
         if !self.toc_focus {
@@ -393,4 +424,34 @@ impl Reader {
         // One extra cell for the clip marker.
         (widest + 1).saturating_sub(usize::from(self.layout.text.width))
     }
+}
+
+/// Every glossary term in the prose lines of `rendered`; the first mention of a term in each
+/// section is marked `first`.
+fn term_marks(rendered: &Rendered, glossary: &crate::lesson::glossary::Glossary) -> Vec<TermMark> {
+    let matcher = crate::lesson::glossary::TermMatcher::new(glossary);
+    let mut out = Vec::new();
+    if matcher.is_empty() {
+        return out;
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut headings = rendered.headings.iter().peekable();
+    for (i, line) in rendered.lines.iter().enumerate() {
+        if headings.next_if(|h| h.line <= i).is_some() {
+            seen.clear();
+        }
+        if line.kind != LineKind::Prose {
+            continue;
+        }
+        for f in matcher.find(&line.plain()) {
+            out.push(TermMark {
+                line: i,
+                start: f.start,
+                end: f.end,
+                term: f.term,
+                first: seen.insert(f.term),
+            });
+        }
+    }
+    out
 }

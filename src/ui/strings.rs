@@ -262,6 +262,62 @@ impl Strings {
             Lang::En => format!("{n} problem(s) found"),
         }
     }
+
+    /// Prompt of the search palette.
+    pub fn palette_prompt(self) -> &'static str {
+        self.p("찾기", "Search")
+    }
+    /// Shown in the palette before anything is typed.
+    pub fn palette_hint(self) -> &'static str {
+        self.p(
+            "레슨, 절, 문단, 문제, 시뮬레이션, 용어를 한 번에 찾아요. 초성도 돼요: ㄹㄷ → 람다, ㅋㄷ ㅅㅌㅌ → 콜드 스타트",
+            "Finds lessons, sections, paragraphs, questions, simulations and terms at once. Korean initials work too: ㄹㄷ → 람다",
+        )
+    }
+    /// Keys of the palette, at its bottom edge.
+    pub fn palette_keys(self) -> &'static str {
+        self.p(
+            "↑↓ 이동 · Enter 열기 · Esc 닫기",
+            "↑↓ move · Enter open · Esc close",
+        )
+    }
+    /// Nothing matched (the palette and `gureum search`).
+    pub fn no_results(self) -> &'static str {
+        self.p("결과가 없어요", "No results")
+    }
+    /// Title of the glossary screen.
+    pub fn glossary_title(self, n: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("용어집 · {n}개"),
+            Lang::En => format!("Glossary · {n} terms"),
+        }
+    }
+    /// Keys of the glossary screen.
+    pub fn glossary_keys(self) -> &'static str {
+        self.p(
+            "글자 입력: 거르기 · ↑↓ 이동 · Tab 링크로 · Enter 열기 · Esc 닫기",
+            "type to filter · ↑↓ move · Tab links · Enter open · Esc close",
+        )
+    }
+    /// Heading of a term's links.
+    pub fn glossary_links(self) -> &'static str {
+        self.p("이 용어가 나오는 곳", "Where it appears")
+    }
+    /// Label before a term's other spellings.
+    pub fn glossary_aliases(self) -> &'static str {
+        self.p("다른 이름", "Also")
+    }
+    /// Title of the reader's definition popup.
+    pub fn define_title(self) -> &'static str {
+        self.p("화면의 용어", "Terms on screen")
+    }
+    /// Keys of the definition popup.
+    pub fn define_keys(self) -> &'static str {
+        self.p(
+            "d 다음 용어 · Enter 용어집 · Esc 닫기",
+            "d next term · Enter glossary · Esc close",
+        )
+    }
 }
 
 /// The `CloudFormation` update screen (`ui::replace`, `ui::view::replace`).

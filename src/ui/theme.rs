@@ -177,4 +177,14 @@ impl Theme {
     pub fn warning(self) -> Style {
         self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
     }
+
+    /// A glossary term in a lesson: a quiet underline, so the text still reads as text.
+    pub fn glossary_term(self) -> Style {
+        let underline = Style::new().add_modifier(Modifier::UNDERLINED);
+        if self.color {
+            underline.underline_color(Color::DarkGray)
+        } else {
+            underline
+        }
+    }
 }

@@ -2,8 +2,10 @@
 
 mod deploy;
 mod exam;
+mod glossary;
 mod help;
 mod home;
+mod palette;
 mod practice;
 mod reader;
 mod replace;
@@ -35,6 +37,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::ExamMenu => exam::draw_menu(app, frame),
         Screen::Exam => exam::draw(app, frame),
         Screen::Replace => replace::draw(app, frame),
+    }
+    if let Some(g) = &app.glossary {
+        glossary::draw(app, g, frame, area);
+    }
+    if let (Some(d), Some(r)) = (&app.define, &app.reader) {
+        glossary::draw_define(app, d, frame, r.layout.text);
+    }
+    if let Some(p) = &app.palette {
+        palette::draw(app, p, frame, area);
     }
     if let Some(scroll) = app.help {
         help::draw(app, frame, area, scroll);

@@ -103,7 +103,13 @@ fn draw_text(theme: Theme, r: &Reader, frame: &mut Frame, area: Rect) {
                 .filter(|m| m.line == i)
                 .map(|m| (*m, Some(*m) == current))
                 .collect();
+            let terms = glossary_terms(r, i);
             let spans = styled_spans(theme, line, &matches);
+            let spans = if terms.is_empty() {
+                spans
+            } else {
+                underline_terms(theme, spans, &terms)
+            };
             if line.kind == LineKind::Code {
                 clip_code(theme, spans, r.hscroll, width)
             } else {
@@ -149,6 +155,53 @@ fn styled_spans(
             out.push(Span::styled(rest.to_owned(), base));
         }
         offset = end;
+    }
+    out
+}
+
+/// Byte ranges of the glossary terms drawn highlighted on line `i` (first mentions in a section).
+fn glossary_terms(r: &Reader, i: usize) -> Vec<(usize, usize)> {
+    let from = r.terms.partition_point(|m| m.line < i);
+    r.terms[from..]
+        .iter()
+        .take_while(|m| m.line == i)
+        .filter(|m| m.first)
+        .map(|m| (m.start, m.end))
+        .collect()
+}
+
+/// Adds the glossary-term style to the byte ranges `terms` of a line's spans.
+fn underline_terms(
+    theme: Theme,
+    spans: Vec<Span<'static>>,
+    terms: &[(usize, usize)],
+) -> Vec<Span<'static>> {
+    let mut out = Vec::with_capacity(spans.len() + 2 * terms.len());
+    let mut offset = 0;
+    for span in spans {
+        let len = span.content.len();
+        let mut cut = 0;
+        for &(start, end) in terms {
+            let (s, e) = (start.max(offset), end.min(offset + len));
+            if s >= e {
+                continue;
+            }
+            let (s, e) = (s - offset, e - offset);
+            if let (Some(before), Some(hit)) = (span.content.get(cut..s), span.content.get(s..e)) {
+                if !before.is_empty() {
+                    out.push(Span::styled(before.to_owned(), span.style));
+                }
+                out.push(Span::styled(
+                    hit.to_owned(),
+                    span.style.patch(theme.glossary_term()),
+                ));
+                cut = e;
+            }
+        }
+        if let Some(rest) = span.content.get(cut..).filter(|r| !r.is_empty()) {
+            out.push(Span::styled(rest.to_owned(), span.style));
+        }
+        offset += len;
     }
     out
 }

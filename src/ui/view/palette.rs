@@ -1,0 +1,180 @@
+//! Drawing the search palette: an input line with the real cursor at the caret (so a Korean IME
+//! composes in place), then the results grouped by kind with the matching text highlighted.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::search::snippet;
+use crate::text;
+use crate::ui::app::App;
+use crate::ui::palette::{Palette, Row};
+
+pub(super) fn draw(app: &App, palette: &Palette, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
+    let width = area.width.saturating_sub(4).min(100);
+    let height = area.height.saturating_sub(2).min(30);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + 1,
+        width,
+        height,
+    };
+    let block = Block::bordered()
+        .title(format!(" {} ", s.palette_prompt()))
+        .title_bottom(Line::from(format!(" {} ", s.palette_keys())).right_aligned())
+        .border_style(app.theme.border(true));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    if inner.height < 2 || inner.width < 4 {
+        return;
+    }
+    let room = usize::from(inner.width);
+
+    // The input line: "› " then the end of what is typed (the caret is at the end).
+    let prompt = "› ";
+    let shown = tail(&palette.input, room.saturating_sub(text::width(prompt) + 1));
+    let input = Line::from(vec![
+        Span::styled(prompt, app.theme.key()),
+        Span::raw(shown.clone()),
+    ]);
+    let input_area = Rect { height: 1, ..inner };
+    frame.render_widget(Paragraph::new(input), input_area);
+    let x = inner.x + (text::width(prompt) + text::width(&shown)) as u16;
+    frame.set_cursor_position(Position {
+        x: x.min(inner.right().saturating_sub(1)),
+        y: inner.y,
+    });
+
+    let list = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    if list.height == 0 {
+        return;
+    }
+    if palette.input.trim().is_empty() {
+        let lines: Vec<Line> = text::wrap(s.palette_hint(), room)
+            .into_iter()
+            .map(|l| Line::styled(l, app.theme.dim()))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), list);
+        return;
+    }
+    if palette.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(s.no_results(), app.theme.warning())),
+            list,
+        );
+        return;
+    }
+    let rows = usize::from(list.height);
+    // Keep the selection in view, with its group heading when there is room.
+    let offset = palette.selected.saturating_sub(rows.saturating_sub(2));
+    let english = app.lang == crate::ui::strings::Lang::En;
+    let lines: Vec<Line> = palette
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, row)| match *row {
+            Row::Header(group, total) => Line::styled(
+                text::truncate(&format!("{} · {total}", group.label(english)), room),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Row::Hit(g, h) => {
+                let hit = &palette.groups[g].hits[h];
+                let doc = &palette.index.docs[hit.doc];
+                let selected = i == palette.selected;
+                let location = text::truncate(&doc.location, room / 3);
+                let loc_w = text::width(&location);
+                let body_w = room.saturating_sub(loc_w + 4);
+                let (snip, ranges) = snippet(&doc.text[hit.field], &hit.ranges, body_w);
+                let base = if selected {
+                    app.theme.selected()
+                } else {
+                    Style::new()
+                };
+                let mut spans = vec![Span::styled(if selected { "▸ " } else { "  " }, base)];
+                let mut used = 2;
+                let body = highlighted(
+                    &snip,
+                    &ranges,
+                    body_w,
+                    base,
+                    base.patch(app.theme.search_match()),
+                );
+                used += body.iter().map(|s| text::width(&s.content)).sum::<usize>();
+                spans.extend(body);
+                let pad = room.saturating_sub(used + loc_w);
+                spans.push(Span::styled(" ".repeat(pad), base));
+                spans.push(Span::styled(location, base.patch(app.theme.dim())));
+                Line::from(spans)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// `s` as spans at most `width` cells wide, the byte `ranges` styled `hl`; "…" if cut.
+pub(super) fn highlighted(
+    s: &str,
+    ranges: &[Range<usize>],
+    width: usize,
+    base: Style,
+    hl: Style,
+) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    let mut current = String::new();
+    let mut current_hl = false;
+    let total = text::width(s);
+    let limit = if total > width {
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    for (i, c) in s.char_indices() {
+        let w = text::width(c.encode_utf8(&mut [0; 4]));
+        if used + w > limit {
+            break;
+        }
+        let is_hl = ranges.iter().any(|r| r.contains(&i));
+        if is_hl != current_hl && !current.is_empty() {
+            let style = if current_hl { hl } else { base };
+            spans.push(Span::styled(std::mem::take(&mut current), style));
+        }
+        current_hl = is_hl;
+        current.push(c);
+        used += w;
+    }
+    if !current.is_empty() {
+        spans.push(Span::styled(current, if current_hl { hl } else { base }));
+    }
+    if total > width {
+        spans.push(Span::styled("…", base));
+    }
+    spans
+}
+
+/// The end of `s` that fits in `width` cells.
+fn tail(s: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, ch) in s.char_indices().rev() {
+        let w = text::width(ch.encode_utf8(&mut [0; 4]));
+        if used + w > width {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    s.get(start..).unwrap_or("").to_owned()
+}

@@ -1,0 +1,337 @@
+//! Search over the shipped content: 초성, mixed queries, aliases in both directions, NFD input,
+//! case, ranking and grouping; `gureum search --json`; the glossary in `gureum check`.
+
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use gureum::lesson::{ContentSource, Library};
+use gureum::quiz::BankSource;
+use gureum::search::{Group, GroupHits, Index, Kind};
+use unicode_normalization::UnicodeNormalization;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let library = Library::load(&ContentSource::Embedded);
+        gureum::ui::palette::build_index(&library, &BankSource::Embedded)
+    })
+}
+
+fn group(results: &[GroupHits], g: Group) -> &GroupHits {
+    results.iter().find(|r| r.group == g).expect("every group")
+}
+
+/// Titles of the hits of group `g` for `query`.
+fn titles(query: &str, g: Group) -> Vec<String> {
+    let idx = index();
+    group(&idx.search(query, 5), g)
+        .hits
+        .iter()
+        .map(|h| idx.docs[h.doc].title.clone())
+        .collect()
+}
+
+/// Ids of the hits of group `g` for `query`.
+fn ids(query: &str, g: Group) -> Vec<String> {
+    let idx = index();
+    group(&idx.search(query, 5), g)
+        .hits
+        .iter()
+        .map(|h| idx.docs[h.doc].id.clone())
+        .collect()
+}
+
+#[test]
+fn initials_query_finds_lambda() {
+    let sections = titles("ㄹㄷ", Group::Lessons);
+    assert!(
+        sections.first().is_some_and(|t| t.contains("람다")),
+        "{sections:?}"
+    );
+    assert_eq!(
+        ids("ㄹㄷ", Group::Terms).first().map(String::as_str),
+        Some("lambda")
+    );
+}
+
+#[test]
+fn initials_query_finds_dynamo_through_the_glossary() {
+    // The notes never write 다이나모; the glossary's alias does, and names DynamoDB.
+    assert_eq!(
+        ids("ㄷㅇㄴㅁ", Group::Terms).first().map(String::as_str),
+        Some("dynamodb")
+    );
+    let lessons = titles("ㄷㅇㄴㅁ", Group::Lessons);
+    assert!(
+        lessons.first().is_some_and(|t| t.contains("DynamoDB")),
+        "{lessons:?}"
+    );
+}
+
+#[test]
+fn mixed_initials_and_syllables_find_cold_start() {
+    let cold = "developing-lambda#콜드-스타트-최소화-하기";
+    for q in ["ㅋㄷ스타트", "ㅋㄷ ㅅㅌㅌ", "콜드스타트", "ㅋㄷㅅㅌㅌ"] {
+        assert_eq!(
+            ids(q, Group::Lessons).first().map(String::as_str),
+            Some(cold),
+            "{q}"
+        );
+    }
+}
+
+#[test]
+fn the_end_to_end_query_puts_the_lambda_cold_start_section_first() {
+    // tests/e2e_tmux.rs types this and presses Enter on the first result.
+    let idx = index();
+    let results = idx.search("ㄹㄷ ㅋㄷ", 5);
+    let first = results
+        .iter()
+        .find_map(|g| g.hits.first())
+        .expect("a result");
+    assert_eq!(
+        idx.docs[first.doc].id,
+        "developing-lambda#콜드-스타트-최소화-하기"
+    );
+}
+
+#[test]
+fn english_alias_finds_the_korean_term_and_back() {
+    assert_eq!(
+        ids("cold start", Group::Terms).first().map(String::as_str),
+        Some("cold-start")
+    );
+    // The notes say 콜드 스타트; the English query still lands on that section.
+    assert_eq!(
+        ids("cold start", Group::Lessons)
+            .first()
+            .map(String::as_str),
+        Some("developing-lambda#콜드-스타트-최소화-하기")
+    );
+    let terms = titles("rcu", Group::Terms);
+    assert!(
+        terms.first().is_some_and(|t| t.contains("읽기 용량 단위")),
+        "{terms:?}"
+    );
+    // Korean → English: the notes write "Read Capacity Units(RCU)".
+    let paragraphs = ids("읽기 용량 단위", Group::Paragraphs);
+    assert!(
+        paragraphs.iter().any(|id| id.starts_with("udemy-dynamodb")),
+        "{paragraphs:?}"
+    );
+    let idx = index();
+    let results = idx.search("읽기 용량 단위", 5);
+    let hit = &group(&results, Group::Paragraphs).hits[0];
+    let text: String = idx.docs[hit.doc].text[hit.field]
+        .chars()
+        .skip(hit.ranges[0].start)
+        .take(hit.ranges[0].len())
+        .collect();
+    assert!(
+        text.eq_ignore_ascii_case("RCU") || text.to_lowercase().contains("read capacity unit"),
+        "highlight {text:?}"
+    );
+}
+
+#[test]
+fn decomposed_hangul_from_macos_matches_like_composed() {
+    let nfc = "콜드 스타트";
+    let nfd: String = nfc.nfd().collect();
+    assert_ne!(nfc, nfd);
+    assert_eq!(index().search(&nfd, 5), index().search(nfc, 5));
+}
+
+#[test]
+fn latin_is_case_insensitive() {
+    assert_eq!(index().search("LAMBDA", 5), index().search("lambda", 5));
+    assert_eq!(index().search("DynamoDB", 5), index().search("dynamodb", 5));
+}
+
+#[test]
+fn title_matches_rank_before_headings_and_contiguous_before_scattered() {
+    let idx = index();
+    let results = idx.search("dynamodb", 5);
+    let lessons = &group(&results, Group::Lessons).hits;
+    assert_eq!(idx.docs[lessons[0].doc].kind, Kind::Lesson, "{lessons:?}");
+    assert_eq!(idx.docs[lessons[0].doc].title, "DynamoDB");
+    assert!(
+        lessons[1..]
+            .iter()
+            .all(|h| idx.docs[h.doc].kind == Kind::Section)
+    );
+    // "람함" is scattered in "람다 함수"; a contiguous "람함" does not exist, so every hit is
+    // scattered and ranks below a contiguous match of the same word.
+    let scattered = idx.search("람함", 5);
+    let contiguous = idx.search("람다", 5);
+    let q = |r: &[GroupHits]| group(r, Group::Lessons).hits.first().map(|h| h.quality);
+    assert!(q(&scattered) < q(&contiguous), "{scattered:?}");
+}
+
+#[test]
+fn results_are_grouped_in_order_and_capped() {
+    let results = index().search("lambda", 3);
+    let order: Vec<Group> = results.iter().map(|g| g.group).collect();
+    assert_eq!(order, Group::ALL);
+    for g in &results {
+        assert!(g.hits.len() <= 3);
+        assert!(g.total >= g.hits.len());
+        for h in &g.hits {
+            assert_eq!(index().docs[h.doc].kind.group(), g.group);
+        }
+    }
+    assert!(group(&results, Group::Questions).total > 3);
+    assert!(index().search("   ", 3).iter().all(|g| g.hits.is_empty()));
+}
+
+#[test]
+fn glossary_links_are_computed_from_the_content() {
+    let library = Library::load(&ContentSource::Embedded);
+    let idx = index();
+    let cold = library.glossary.position("cold-start").unwrap();
+    let links = gureum::ui::glossary::links(&library, idx, cold, false);
+    assert!(
+        links
+            .iter()
+            .any(|l| l.label.contains("콜드 스타트 최소화 하기"))
+    );
+    assert!(links.iter().any(|l| l.kind == Kind::Question));
+    assert!(
+        links
+            .iter()
+            .any(|l| l.target == gureum::ui::glossary::Target::Preset("lambda-cold-start".into())),
+        "{links:?}"
+    );
+}
+
+fn gureum(args: &[&str]) -> Output {
+    let data = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_gureum"))
+        .args(args)
+        .env("GUREUM_DATA_DIR", data.path())
+        .output()
+        .expect("run gureum")
+}
+
+#[test]
+fn search_json_lists_kind_id_title_location_line_snippet_score() {
+    let o = gureum(&["search", "ㄹㄷ", "ㅋㄷ", "--json", "--limit", "2"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let list = v.as_array().unwrap();
+    let first = &list[0];
+    assert_eq!(first["kind"], "section");
+    assert_eq!(first["lesson"], "developing-lambda");
+    assert_eq!(first["anchor"], "콜드-스타트-최소화-하기");
+    assert_eq!(first["title"], "콜드 스타트 최소화 하기");
+    // The heading's line in content/02-developing/03-module9-lambda.md.
+    assert_eq!(first["line"], 54);
+    for key in ["id", "location", "snippet", "score"] {
+        assert!(!first[key].is_null(), "{key}");
+    }
+    let kinds: Vec<&str> = list.iter().filter_map(|r| r["kind"].as_str()).collect();
+    for kind in &kinds {
+        assert!(
+            [
+                "lesson",
+                "section",
+                "paragraph",
+                "question",
+                "simulation",
+                "term"
+            ]
+            .contains(kind)
+        );
+    }
+    assert!(kinds.contains(&"question") && kinds.contains(&"term"));
+    // At most --limit per group: lessons and sections share one group.
+    assert!(kinds.iter().filter(|k| **k == "question").count() <= 2);
+}
+
+#[test]
+fn search_without_results_exits_0_and_an_empty_query_exits_2() {
+    let o = gureum(&["search", "zzqxjv"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("결과가 없어요"));
+    let o = gureum(&["search", "zzqxjv", "--json"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]");
+    assert_eq!(gureum(&["search", " "]).status.code(), Some(2));
+    assert_eq!(gureum(&["search"]).status.code(), Some(2));
+}
+
+#[test]
+fn glossary_command_shows_a_term_by_any_spelling() {
+    let o = gureum(&["glossary", "RCU"]);
+    assert!(o.status.success());
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.starts_with("읽기 용량 단위 (read capacity unit)"),
+        "{out}"
+    );
+    assert!(out.contains("4KB"), "{out}");
+    let o = gureum(&["glossary", "콜드스타트", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["id"], "cold-start");
+    assert!(v["links"]["questions"].as_array().unwrap().len() > 3);
+    assert_eq!(gureum(&["glossary", "없는용어"]).status.code(), Some(2));
+}
+
+#[test]
+fn check_reports_glossary_problems_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("01-c");
+    std::fs::create_dir_all(&course).unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        "id = \"c\"\ntitle = \"코스\"\norder = 1\nsummary = \"코스 요약\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        course.join("01-l.md"),
+        "+++\nid = \"l\"\ntitle = \"레슨\"\norder = 1\nsummary = \"요약\"\n+++\n\n# 제목\n\n본문\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("glossary.toml"),
+        r#"format_version = 1
+
+[[term]]
+id = "t"
+ko = "용어"
+en = "term"
+definition = ""
+definition_en = "A term."
+see = ["l#없는-제목"]
+
+[[term]]
+id = "t"
+ko = "다른 용어"
+en = "other"
+definition = "다른 용어예요."
+definition_en = "Another."
+"#,
+    )
+    .unwrap();
+    let root = dir.path().to_str().unwrap();
+    let o = gureum(&["check", "--lang", "en", "--content-dir", root]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    for e in [
+        "glossary.toml:7: term `t`: `definition` is empty",
+        "glossary.toml:9: term `t`: `see` links to `#없는-제목`, which is no heading of lesson `l`",
+        "glossary.toml:12: duplicate term id `t`",
+    ] {
+        assert!(
+            err.contains(&format!("{root}/{e}")),
+            "missing `{e}` in:\n{err}"
+        );
+    }
+    // A glossary that is not TOML is one problem with its line, and the lessons still load.
+    std::fs::write(
+        dir.path().join("glossary.toml"),
+        "format_version = 1\n[[term]\n",
+    )
+    .unwrap();
+    let o = gureum(&["check", "--lang", "en", "--content-dir", root]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(&format!("{root}/glossary.toml:2:")), "{err}");
+}
