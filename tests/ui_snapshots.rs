@@ -155,7 +155,7 @@ fn english_switch_changes_the_ui_text() {
     press(&mut a, KeyCode::F(2));
     let s = screen(&mut a, 80, 24);
     assert!(
-        s.contains("Lessons") && s.contains("Open lesson") && s.contains("? Help"),
+        s.contains("Lessons") && s.contains("Enter Open") && s.contains("? Help"),
         "{s}"
     );
     assert!(!s.contains("끝내기"));

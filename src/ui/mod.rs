@@ -6,6 +6,7 @@
 pub mod app;
 pub mod exam;
 pub mod home;
+pub mod keyfile;
 pub mod keymap;
 pub mod layout;
 pub mod practice;

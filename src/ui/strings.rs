@@ -236,6 +236,7 @@ impl Strings {
                 "모의고사 (1-9: 보기 번호)",
                 "Mock exam (1-9: choice number)",
             ),
+            Context::Settings => self.p("설정", "Settings"),
         }
     }
     /// Unknown lesson id on the command line.

@@ -8,19 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::text;
 use crate::ui::app::App;
-use crate::ui::keymap::{self, BINDINGS, Context};
-
-const GROUPS: [Context; 9] = [
-    Context::Global,
-    Context::Home,
-    Context::Reader,
-    Context::Toc,
-    Context::Search,
-    Context::List,
-    Context::Sim,
-    Context::Practice,
-    Context::Exam,
-];
+use crate::ui::keymap::{self, Context};
 
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let s = app.strings();
@@ -48,7 +36,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let inner_w = usize::from(inner.width);
     let key_w = 22.min(inner_w / 2);
     let mut lines: Vec<Line> = Vec::new();
-    for group in GROUPS {
+    for group in Context::ALL {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
@@ -56,7 +44,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
             s.group(group).to_owned(),
             Style::new().add_modifier(Modifier::BOLD),
         ));
-        for b in BINDINGS.iter().filter(|b| b.context == group) {
+        for b in keymap::active().in_context(group) {
             let keys = b
                 .keys
                 .iter()

@@ -90,7 +90,7 @@ fn draw_status(
     let mut used = 1;
     spans.push(Span::raw(" "));
     let lang = app.lang;
-    let hint = |b: &keymap::Binding| {
+    let hint = |b: &'static keymap::Binding| {
         let key = keymap::key_name(&b.keys[0]);
         let desc = b.description(lang);
         let w = text::width(&key) + 1 + text::width(desc) + 2;
