@@ -15,7 +15,7 @@ fn app(progress: Progress) -> App {
         library,
         Store::in_memory(progress),
         Lang::Ko,
-        Theme { color: true },
+        Theme::dark(),
     )
 }
 
@@ -130,6 +130,8 @@ fn reader_min_size_40x12() {
 fn reader_with_toc_and_search_120x40() {
     let mut a = app(Progress::default());
     screen(&mut a, 120, 40);
+    // From "처음부터 읽기" on top, past the first lesson to the second.
+    press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Enter);
     press(&mut a, KeyCode::Char('/'));

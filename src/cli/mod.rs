@@ -1,5 +1,6 @@
 //! Subcommands beyond the basics: simulations, the plain quiz, banks, results and reports.
 
 pub mod bank;
+pub mod keys;
 pub mod quiz;
 pub mod sim;

@@ -110,6 +110,20 @@ pub struct App {
     pub now_ms: u64,
     /// The exam on screen.
     pub exam: Option<super::exam::ExamScreen>,
+    /// The settings overlay, when open.
+    pub settings: Option<super::settings::SettingsScreen>,
+    /// Mouse capture wanted; the run loop turns it on or off to match.
+    pub mouse: bool,
+    /// What became of the user's key map file (shown in the settings).
+    pub user_keymap: super::keyfile::UserKeymap,
+    /// The reader's current section and its links (fitted in `prepare`).
+    pub section: Option<super::links::SectionLinks>,
+    /// The home screen's "다음에 할 일" (fitted in `prepare`).
+    pub steps: Vec<super::links::Step>,
+    /// The lessons that explain the open simulation, when asked for.
+    pub picker: Option<super::links::Picker>,
+    /// The reader was opened from a simulation (Back returns there).
+    reader_from_sim: bool,
 }
 
 impl App {
@@ -143,7 +157,17 @@ impl App {
             exam_menu: 0,
             now_ms: 0,
             exam: None,
+            settings: None,
+            mouse: false,
+            user_keymap: super::keyfile::UserKeymap::default(),
+            section: None,
+            steps: Vec::new(),
+            picker: None,
+            reader_from_sim: false,
         };
+        // Start on the first of the next steps, so Enter continues where the learner left off.
+        app.refresh_steps();
+        app.home.select_step(0);
         if !app.library.problems.is_empty() {
             let text = app.strings().content_problems(app.library.problems.len());
             app.message = Some(Message {
@@ -179,8 +203,8 @@ impl App {
             | Screen::ExamMenu
             | Screen::Exam => {}
             Screen::Home => {
+                self.refresh_steps();
                 self.home.prepare(area, &self.library);
-                self.due_count = self.due_reviews().len();
             }
             Screen::Reader => {
                 if let Some(r) = self.reader.as_mut() {
@@ -189,6 +213,7 @@ impl App {
                         self.reached_end();
                     }
                 }
+                self.section = self.current_section();
             }
         }
     }
@@ -214,6 +239,7 @@ impl App {
             Screen::Exam => vec![Context::Exam],
             Screen::Practice => vec![Context::Practice],
             Screen::Sim => match &self.sim {
+                _ if self.picker.is_some() => vec![Context::List],
                 Some(sim) if sim.input.is_some() => vec![Context::Search],
                 _ => vec![Context::Sim],
             },
@@ -242,12 +268,20 @@ impl App {
                 Some(Action::Up) => Some(scroll.saturating_sub(1)),
                 Some(Action::PageDown) => Some(scroll + 10),
                 Some(Action::PageUp) => Some(scroll.saturating_sub(10)),
+                Some(Action::Settings) => {
+                    self.open_settings();
+                    None
+                }
                 Some(Action::Quit) => {
                     self.quit = true;
                     None
                 }
                 _ => None,
             };
+            return;
+        }
+        if self.settings.is_some() {
+            self.settings_key(key);
             return;
         }
         let contexts = self.contexts();
@@ -271,6 +305,7 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.help = Some(0),
+            Action::Settings => self.open_settings(),
             Action::ToggleLang => {
                 self.lang = self.lang.toggled();
                 self.store.progress_mut().settings.lang = Some(self.lang.code().to_owned());
@@ -321,7 +356,9 @@ impl App {
     fn home_action(&mut self, action: Action) {
         match action {
             Action::Open => {
-                if let Some(lesson) = self.home.selected_lesson() {
+                if let Some(step) = self.home.selected_step() {
+                    self.run_step(step);
+                } else if let Some(lesson) = self.home.selected_lesson() {
                     self.open_lesson(lesson);
                 }
             }
@@ -370,7 +407,27 @@ impl App {
                 self.reader_from_practice = false;
                 self.screen = Screen::Practice;
             }
+            Action::Back if self.reader_from_sim && self.sim.is_some() => {
+                self.close_lesson();
+                self.reader_from_sim = false;
+                self.screen = Screen::Sim;
+            }
             Action::Back => self.close_lesson(),
+            Action::PracticeSection => {
+                let lesson = self.library.lessons[reader.lesson].meta.id.clone();
+                match self.current_section() {
+                    Some(section) if section.questions > 0 => {
+                        let filter = section.filter(&lesson);
+                        self.start_practice(&filter, section.title, Screen::Reader);
+                    }
+                    _ => {
+                        self.message = Some(Message {
+                            text: self.strings().no_section_questions().into(),
+                            warning: false,
+                        });
+                    }
+                }
+            }
             Action::Practice => {
                 let lesson = &self.library.lessons[reader.lesson].meta;
                 let filter = Filter {
@@ -1006,7 +1063,12 @@ impl App {
     }
 
     fn sim_action(&mut self, action: Action) {
+        if self.picker.is_some() {
+            self.picker_action(action);
+            return;
+        }
         let lang = self.lang;
+        let mut ran = None;
         let Some(sim) = self.sim.as_mut() else { return };
         let Some(preset) = self.presets.get(sim.preset) else {
             return;
@@ -1057,20 +1119,20 @@ impl App {
                 } else {
                     sim.guess = None;
                     sim.run(preset);
+                    ran = Some(preset.id().to_owned());
                 }
             }
             Action::PageDown => sim.trail_scroll += 5,
             Action::PageUp => sim.trail_scroll = sim.trail_scroll.saturating_sub(5),
             Action::OpenLesson => {
-                let topic = preset.topic();
-                let lesson = self
-                    .library
-                    .lessons
-                    .iter()
-                    .position(|l| l.meta.tags.iter().any(|t| t == topic));
-                if let Some(li) = lesson {
-                    self.sim = None;
-                    self.open_lesson(li);
+                let items = super::links::lessons_for(&self.library, &self.presets, sim.preset);
+                if items.is_empty() {
+                    self.message = Some(Message {
+                        text: self.strings().no_sim_lessons().into(),
+                        warning: false,
+                    });
+                } else {
+                    self.picker = Some(super::links::Picker { items, selected: 0 });
                 }
             }
             Action::Back => {
@@ -1083,6 +1145,88 @@ impl App {
             }
             _ => {}
         }
+        if let Some(id) = ran {
+            self.mark_sim_tried(&id);
+        }
+    }
+
+    /// The list of lessons over a simulation: move, open one (Back there returns to the
+    /// simulation), or close it.
+    fn picker_action(&mut self, action: Action) {
+        let Some(picker) = self.picker.as_mut() else {
+            return;
+        };
+        let n = picker.items.len();
+        match action {
+            Action::Down => picker.selected = (picker.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => picker.selected = picker.selected.saturating_sub(1),
+            Action::Open => {
+                let link = picker.items.get(picker.selected).cloned();
+                self.picker = None;
+                if let Some(link) = link {
+                    self.open_lesson(link.lesson);
+                    if let Some(r) = self.reader.as_mut() {
+                        r.jump_anchor = link.anchor;
+                    }
+                    if self.area.width > 0 {
+                        self.prepare(self.area);
+                    }
+                    self.reader_from_sim = true;
+                    self.reader_from_practice = false;
+                }
+            }
+            Action::Back => self.picker = None,
+            _ => {}
+        }
+    }
+
+    /// Remembers that simulation `id` was run (for the home screen's suggestions) and saves.
+    fn mark_sim_tried(&mut self, id: &str) {
+        if super::links::mark_tried(self.store.progress_mut(), id) {
+            self.save();
+        }
+    }
+
+    /// Recomputes the home screen's next steps and fits the home list to them.
+    pub fn refresh_steps(&mut self) {
+        self.ensure_presets();
+        self.due_count = self.due_reviews().len();
+        let resume = self.home.resume_target(&self.library, &self.store);
+        self.steps = super::links::next_steps(
+            &self.library,
+            self.store.progress(),
+            resume,
+            self.due_count,
+            &self.presets,
+        );
+        self.home.set_steps(self.steps.len());
+    }
+
+    /// Does next step `i` of the home screen.
+    fn run_step(&mut self, i: usize) {
+        match self.steps.get(i).copied() {
+            Some(super::links::Step::Resume { lesson, .. }) => self.open_lesson(lesson),
+            Some(super::links::Step::Review(_)) => self.home_action(Action::Review),
+            Some(super::links::Step::TrySim(preset)) => {
+                self.sims_return = Screen::Home;
+                self.open_sim(preset, false);
+            }
+            None => {}
+        }
+    }
+
+    /// The links of the reader's current section (its questions and simulation).
+    pub fn current_section(&self) -> Option<super::links::SectionLinks> {
+        let r = self.reader.as_ref()?;
+        let lesson = self.library.lessons.get(r.lesson)?;
+        super::links::section_links(
+            &r.rendered.headings,
+            r.current_heading(),
+            &lesson.meta.id,
+            &lesson.meta.tags,
+            self.bank.as_ref(),
+            &self.presets,
+        )
     }
 
     fn sim_input_key(&mut self, key: &KeyEvent) {
@@ -1117,6 +1261,8 @@ impl App {
                         sim.guess = t.trim().replace(',', "").parse().ok();
                         if let Some(preset) = self.presets.get(sim.preset) {
                             sim.run(preset);
+                            let id = preset.id().to_owned();
+                            self.mark_sim_tried(&id);
                         }
                     }
                     None => {}
@@ -1146,6 +1292,10 @@ impl App {
         self.store.progress_mut().last_lesson = Some(lesson.meta.id.clone());
         self.reader = Some(Reader::new(index, saved.scroll, toc_visible));
         self.screen = Screen::Reader;
+        self.reader_from_sim = false;
+        // The section line counts the questions of each section.
+        self.load_bank();
+        self.ensure_presets();
         self.home.select_lesson(index);
         if self.area.width > 0 {
             self.prepare(self.area);

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::text;
 use crate::ui::app::App;
@@ -30,7 +30,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    frame.render_widget(Clear, rect);
+    super::clear(app, frame, rect);
     frame.render_widget(block, rect);
 
     let inner_w = usize::from(inner.width);

@@ -3,8 +3,10 @@
 mod exam;
 mod help;
 mod home;
+mod links;
 mod practice;
 mod reader;
+mod settings;
 mod sims;
 
 use ratatui::Frame;
@@ -19,6 +21,8 @@ use crate::text;
 /// Draws the whole UI.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    // Light and high-contrast palettes paint their own background; dark keeps the terminal's.
+    paint_base(app, frame, area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(app, frame, area);
         return;
@@ -33,9 +37,29 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::ExamMenu => exam::draw_menu(app, frame),
         Screen::Exam => exam::draw(app, frame),
     }
+    if app.screen == Screen::Sim && app.picker.is_some() {
+        links::draw_picker(app, frame, area);
+    }
     if let Some(scroll) = app.help {
         help::draw(app, frame, area, scroll);
     }
+    if app.settings.is_some() {
+        settings::draw(app, frame, area);
+    }
+}
+
+/// Fills `area` with the theme's base colours (nothing for the dark palette or `NO_COLOR`).
+fn paint_base(app: &App, frame: &mut Frame, area: Rect) {
+    let base = app.theme.base();
+    if base != ratatui::style::Style::new() {
+        frame.render_widget(ratatui::widgets::Block::new().style(base), area);
+    }
+}
+
+/// Clears `area` for an overlay, keeping the theme's background.
+fn clear(app: &App, frame: &mut Frame, area: Rect) {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    paint_base(app, frame, area);
 }
 
 fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
