@@ -107,7 +107,11 @@ fn write_table(
                 .map(keymap::key_name)
                 .collect::<Vec<_>>()
                 .join(" ");
-            let keys = if keys.is_empty() { "-".to_owned() } else { keys };
+            let keys = if keys.is_empty() {
+                "-".to_owned()
+            } else {
+                keys
+            };
             let pad = keys_w.saturating_sub(text::width(&keys)).max(1);
             let run = b.action.name();
             writeln!(

@@ -47,7 +47,8 @@ impl Filter {
                 .as_deref()
                 .is_none_or(|d| q.domains.iter().any(|x| x == d))
             && (self.anchors.is_empty()
-                || q.anchor().is_some_and(|a| self.anchors.iter().any(|x| x == a)))
+                || q.anchor()
+                    .is_some_and(|a| self.anchors.iter().any(|x| x == a)))
     }
 }
 

@@ -90,25 +90,25 @@ impl KeyProblem {
                 format!("not a valid key map (the whole file was ignored): {e}")
             }
             (ProblemKind::UnknownContext(c), Lang::Ko) => {
-                format!("`{c}`라는 context는 없어요 ({contexts} 중 하나)")
+                format!("알 수 없는 context예요: `{c}` ({contexts} 중 하나)")
             }
             (ProblemKind::UnknownContext(c), Lang::En) => {
                 format!("unknown context `{c}` (one of {contexts})")
             }
             (ProblemKind::UnknownAction(a, hint), Lang::Ko) => match hint {
-                Some(h) => format!("`{a}`라는 동작(run)은 없어요. `{h}`를 쓰려던 건가요?"),
-                None => format!("`{a}`라는 동작(run)은 없어요 (gureum keys로 목록 보기)"),
+                Some(h) => format!("알 수 없는 동작(run)이에요: `{a}`. 혹시 `{h}`인가요?"),
+                None => format!("알 수 없는 동작(run)이에요: `{a}` (gureum keys로 목록 보기)"),
             },
             (ProblemKind::UnknownAction(a, hint), Lang::En) => match hint {
                 Some(h) => format!("unknown action (run) `{a}`; did you mean `{h}`?"),
                 None => format!("unknown action (run) `{a}` (`gureum keys` lists them)"),
             },
             (ProblemKind::UnknownKey(k), Lang::Ko) => format!(
-                "`{k}`는 알 수 없는 키 이름이에요 (예: j, Space, Enter, PageDown, F5, Ctrl-f)"
+                "알 수 없는 키 이름이에요: `{k}` (예: j, Space, Enter, PageDown, F5, Ctrl-f)"
             ),
-            (ProblemKind::UnknownKey(k), Lang::En) => format!(
-                "unknown key name `{k}` (e.g. j, Space, Enter, PageDown, F5, Ctrl-f)"
-            ),
+            (ProblemKind::UnknownKey(k), Lang::En) => {
+                format!("unknown key name `{k}` (e.g. j, Space, Enter, PageDown, F5, Ctrl-f)")
+            }
             (ProblemKind::MissingKeys, Lang::Ko) => "on = [...] 키 목록이 없어요".to_owned(),
             (ProblemKind::MissingKeys, Lang::En) => "no keys: on = [...] is missing".to_owned(),
         }
@@ -503,7 +503,11 @@ mod tests {
     fn key_names_parse_and_round_trip() {
         let k = |s| parse_key(s).unwrap_or_else(|| panic!("{s}"));
         assert_eq!(k("j").code, KeyCode::Char('j'));
-        assert_eq!(k("ㅓ").code, KeyCode::Char('j'), "jamo act as their Latin key");
+        assert_eq!(
+            k("ㅓ").code,
+            KeyCode::Char('j'),
+            "jamo act as their Latin key"
+        );
         assert_eq!(k("G").code, KeyCode::Char('G'));
         assert_eq!(k("Space").code, KeyCode::Char(' '));
         assert_eq!(k("pagedown").code, KeyCode::PageDown);
@@ -563,7 +567,10 @@ bindings = [
             .map(|(a, _)| a)
             .collect();
         assert_eq!(changed.len(), 1, "{changed:?}");
-        assert_eq!(changed[0].desc.0, "한 줄 아래로", "desc kept when not given");
+        assert_eq!(
+            changed[0].desc.0, "한 줄 아래로",
+            "desc kept when not given"
+        );
     }
 
     #[test]
@@ -603,7 +610,10 @@ bindings = [
             msg,
             "/c/keymap.toml:3: unknown action (run) `dwon`; did you mean `down`?"
         );
-        assert!(problems[0].message(Lang::Ko).contains("`down`를 쓰려던"));
+        assert_eq!(
+            problems[0].message(Lang::Ko),
+            "알 수 없는 동작(run)이에요: `dwon`. 혹시 `down`인가요?"
+        );
         assert_eq!(
             map.lookup(&[Context::Reader], &ev(KeyCode::Char('j'))),
             Some(Action::Down),

@@ -62,10 +62,7 @@ pub fn subtree(headings: &[Heading], i: usize) -> Vec<String> {
 /// The heading that directly encloses heading `i`, if any.
 fn parent(headings: &[Heading], i: usize) -> Option<usize> {
     let level = headings.get(i)?.level;
-    headings
-        .iter()
-        .take(i)
-        .rposition(|h| h.level < level)
+    headings.iter().take(i).rposition(|h| h.level < level)
 }
 
 /// Questions of `bank` in lesson `lesson_id` anchored to one of `anchors`.
@@ -74,8 +71,7 @@ pub fn count_questions(bank: &Bank, lesson_id: &str, anchors: &[String]) -> usiz
         .iter()
         .filter(|e| {
             e.question.lesson_id() == lesson_id
-                && e
-                    .question
+                && e.question
                     .anchor()
                     .is_some_and(|a| anchors.iter().any(|x| x == a))
         })
@@ -181,10 +177,9 @@ pub fn mark_tried(progress: &mut Progress, id: &str) -> bool {
     }
     ids.push(id.to_owned());
     ids.sort();
-    progress.extra.insert(
-        TRIED_SIMS_KEY.to_owned(),
-        serde_json::Value::from(ids),
-    );
+    progress
+        .extra
+        .insert(TRIED_SIMS_KEY.to_owned(), serde_json::Value::from(ids));
     true
 }
 
@@ -347,7 +342,13 @@ mod tests {
             "{title}"
         );
         for l in &links {
-            assert!(lib.lessons[l.lesson].meta.tags.iter().any(|t| t == "lambda"));
+            assert!(
+                lib.lessons[l.lesson]
+                    .meta
+                    .tags
+                    .iter()
+                    .any(|t| t == "lambda")
+            );
             if let Some(a) = &l.anchor {
                 let anchors = crate::lesson::render::anchors(&lib.lessons[l.lesson].body);
                 assert!(anchors.contains(a), "{a} exists");

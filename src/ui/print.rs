@@ -142,18 +142,10 @@ mod tests {
 
     #[test]
     fn styled_output_wraps_web_links_in_osc8() {
-        let out = to_string(
-            &sample(),
-            Theme::dark(),
-            Output::Styled { links: true },
-        );
+        let out = to_string(&sample(), Theme::dark(), Output::Styled { links: true });
         assert!(out.contains("\x1b]8;;https://docs.aws.amazon.com/lambda/\x1b\\"));
         assert!(out.contains("\x1b[4;94m문서\x1b[0m"), "{out:?}");
-        let no_links = to_string(
-            &sample(),
-            Theme::dark(),
-            Output::Styled { links: false },
-        );
+        let no_links = to_string(&sample(), Theme::dark(), Output::Styled { links: false });
         assert!(!no_links.contains("]8;;"));
     }
 }

@@ -291,7 +291,7 @@ impl Strings {
     /// Details of the simulation step: the lesson it relates to.
     pub fn sim_related_to(self, lesson: &str) -> String {
         match self.lang {
-            Lang::Ko => format!("마지막으로 읽은 「{lesson}」와 관련 있어요"),
+            Lang::Ko => format!("마지막으로 읽은 레슨과 관련 있어요: 「{lesson}」"),
             Lang::En => format!("Related to “{lesson}”, read last"),
         }
     }
@@ -311,7 +311,10 @@ impl Strings {
     }
     /// The reader's section line: no questions here.
     pub fn no_section_questions(self) -> &'static str {
-        self.p("이 절에는 아직 문제가 없어요", "No questions for this section yet")
+        self.p(
+            "이 절에는 아직 문제가 없어요",
+            "No questions for this section yet",
+        )
     }
     /// The reader's section line: the section's simulation.
     pub fn section_sim(self, title: &str) -> String {

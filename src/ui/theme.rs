@@ -53,7 +53,11 @@ impl Palette {
     pub fn cycled(self, forward: bool) -> Self {
         let i = Self::ALL.iter().position(|p| *p == self).unwrap_or(0);
         let n = Self::ALL.len();
-        Self::ALL[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+        Self::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
     }
 
     fn colors(self) -> &'static Colors {
@@ -518,7 +522,11 @@ mod tests {
         assert_eq!(light.base().bg, Some(Color::Indexed(231)), "white");
         assert_eq!(light.base().fg, Some(Color::Indexed(16)), "black");
         assert_eq!(hc.base().bg, Some(Color::Indexed(16)));
-        assert_eq!(Theme::dark().base(), Style::new(), "dark keeps the terminal's own");
+        assert_eq!(
+            Theme::dark().base(),
+            Style::new(),
+            "dark keeps the terminal's own"
+        );
         // Yellow text (unreadable on white) is swapped for a dark orange in charts.
         assert_eq!(light.series(Color::Yellow).fg, Some(Color::Indexed(130)));
     }

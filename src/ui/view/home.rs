@@ -66,10 +66,7 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
         let line = match *row {
             Row::Course(ci) => course_line(app, ci, width),
             Row::Lesson(li) => lesson_line(app, li, width, selected),
-            Row::Steps => Line::styled(
-                text::truncate(s.next_steps(), width),
-                app.theme.course(),
-            ),
+            Row::Steps => Line::styled(text::truncate(s.next_steps(), width), app.theme.course()),
             Row::Step(i) => super::links::step_line(app, i, width, selected),
         };
         lines.push(if selected {

@@ -88,9 +88,17 @@ pub(super) fn draw_step_details(app: &App, step: Step, frame: &mut Frame, area: 
     match step {
         Step::Resume { .. } => {}
         Step::Review(n) => {
-            lines.extend(text::wrap(&s.step_review(n), width).into_iter().map(|l| Line::styled(l, bold)));
+            lines.extend(
+                text::wrap(&s.step_review(n), width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, bold)),
+            );
             lines.push(Line::raw(""));
-            lines.extend(text::wrap(s.review_details(), width).into_iter().map(Line::raw));
+            lines.extend(
+                text::wrap(s.review_details(), width)
+                    .into_iter()
+                    .map(Line::raw),
+            );
         }
         Step::TrySim(p) => {
             let Some(preset) = app.presets.get(p) else {
@@ -100,9 +108,17 @@ pub(super) fn draw_step_details(app: &App, step: Step, frame: &mut Frame, area: 
                 text::truncate(s.step_try_sim(), width),
                 app.theme.dim(),
             ));
-            lines.extend(text::wrap(preset.title(), width).into_iter().map(|l| Line::styled(l, bold)));
+            lines.extend(
+                text::wrap(preset.title(), width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, bold)),
+            );
             lines.push(Line::raw(""));
-            lines.extend(text::wrap(preset.description(), width).into_iter().map(Line::raw));
+            lines.extend(
+                text::wrap(preset.description(), width)
+                    .into_iter()
+                    .map(Line::raw),
+            );
             let last = app
                 .store
                 .progress()
