@@ -271,10 +271,8 @@ fn run_tui(
     let (store, notices) = Store::open_default()?;
     // A flag wins over the saved setting for this run; the settings screen changes both.
     let settings = &store.progress().settings;
-    let palette = theme
-        .or_else(|| settings.theme.as_deref().and_then(Palette::parse))
-        .unwrap_or_default();
-    let mouse = mouse && settings.mouse.unwrap_or(true);
+    let palette = ui::settings::start_palette(settings, theme);
+    let mouse = ui::settings::start_mouse(settings, !mouse);
     let (keys, user_keymap) = ui::keyfile::load_default_location();
     ui::keymap::install(keys);
     let lang = lang

@@ -9,6 +9,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::app::App;
 use super::keymap::{self, Action, Context};
 use super::theme::Palette;
+use crate::store::Settings;
 
 /// One row of the settings screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,18 @@ impl SettingsScreen {
     pub fn item(self) -> Item {
         Item::ALL[self.selected.min(Item::ALL.len() - 1)]
     }
+}
+
+/// The palette to start with: the `--theme` flag for this run, else the saved setting, else
+/// dark (an unknown saved name, e.g. from a newer build, falls back too).
+pub fn start_palette(saved: &Settings, flag: Option<Palette>) -> Palette {
+    flag.or_else(|| saved.theme.as_deref().and_then(Palette::parse))
+        .unwrap_or_default()
+}
+
+/// Whether to start with mouse capture: on unless `--no-mouse` or the saved setting says off.
+pub fn start_mouse(saved: &Settings, no_mouse_flag: bool) -> bool {
+    !no_mouse_flag && saved.mouse.unwrap_or(true)
 }
 
 impl App {
@@ -162,6 +175,28 @@ mod tests {
         app.settings_action(Action::Down);
         app.settings_action(Action::Left);
         assert_eq!(app.theme.palette, Palette::Light);
+    }
+
+    #[test]
+    fn saved_settings_choose_the_start_theme_and_mouse_unless_a_flag_says_otherwise() {
+        let saved = Settings {
+            theme: Some("light".into()),
+            mouse: Some(false),
+            ..Settings::default()
+        };
+        assert_eq!(start_palette(&saved, None), Palette::Light);
+        assert_eq!(
+            start_palette(&saved, Some(Palette::HighContrast)),
+            Palette::HighContrast
+        );
+        let odd = Settings {
+            theme: Some("sepia".into()),
+            ..Settings::default()
+        };
+        assert_eq!(start_palette(&odd, None), Palette::Dark);
+        assert!(!start_mouse(&saved, false));
+        assert!(start_mouse(&Settings::default(), false));
+        assert!(!start_mouse(&Settings::default(), true));
     }
 
     #[test]
