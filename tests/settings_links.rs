@@ -328,6 +328,25 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
 }
 
 #[test]
+fn a_lesson_opened_from_a_simulation_opened_from_a_lesson_leads_back_home() {
+    let mut a = app(Progress::default());
+    open(&mut a, "developing-lambda");
+    press(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.screen, Screen::Sim);
+    press(&mut a, KeyCode::Char('o'));
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Reader);
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(a.screen, Screen::Sim);
+    // The first lesson was replaced by the one opened from the list: Back goes home, never to
+    // an empty reader.
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(a.screen, Screen::Home);
+    assert!(text(&frame(&mut a, 80, 24)).contains("다음에 할 일"));
+}
+
+#[test]
 fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run() {
     let mut p = Progress {
         last_lesson: Some("developing-lambda".into()),

@@ -1173,6 +1173,10 @@ impl App {
                     }
                     self.reader_from_sim = true;
                     self.reader_from_practice = false;
+                    // The lesson the simulation was opened from is closed now.
+                    if self.sims_return == Screen::Reader {
+                        self.sims_return = Screen::Home;
+                    }
                 }
             }
             Action::Back => self.picker = None,
@@ -1306,6 +1310,8 @@ impl App {
         self.save_reader_position();
         self.reader = None;
         self.screen = Screen::Home;
+        // Back home, the next steps are in view and the first one continues reading.
+        self.home.select_step(0);
         self.save();
     }
 
