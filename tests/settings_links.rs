@@ -402,3 +402,22 @@ fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run(
         a.steps
     );
 }
+
+#[test]
+fn banks_loaded_in_the_background_reach_the_section_line() {
+    let mut a = app(Progress::default());
+    a.preload_bank();
+    assert!(a.needs_tick(), "the loop wakes up until they arrive");
+    open(&mut a, "udemy-rds");
+    let start = std::time::Instant::now();
+    while a.bank.is_none() {
+        assert!(start.elapsed().as_secs() < 30, "the banks arrive");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        frame(&mut a, 100, 30);
+    }
+    assert!(!a.needs_tick());
+    assert!(a.section.as_ref().is_some_and(|s| s.questions > 0));
+    // Practice uses the same banks (no second load).
+    press(&mut a, KeyCode::Char('p'));
+    assert_eq!(a.screen, Screen::Practice);
+}

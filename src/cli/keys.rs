@@ -83,7 +83,7 @@ fn write_table(
     match &report.path {
         Some(path) => writeln!(
             out,
-            "# {}: {} ({})",
+            "# {}: {} — {}",
             s.keymap_file(),
             path.display(),
             s.keymap_state(report.found, report.applied, report.problems.len())

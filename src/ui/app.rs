@@ -124,6 +124,8 @@ pub struct App {
     pub picker: Option<super::links::Picker>,
     /// The reader was opened from a simulation (Back returns there).
     reader_from_sim: bool,
+    /// Question banks being loaded in the background (see [`App::preload_bank`]).
+    bank_preload: Option<std::sync::mpsc::Receiver<Bank>>,
 }
 
 impl App {
@@ -164,6 +166,7 @@ impl App {
             steps: Vec::new(),
             picker: None,
             reader_from_sim: false,
+            bank_preload: None,
         };
         // Start on the first of the next steps, so Enter continues where the learner left off.
         app.refresh_steps();
@@ -213,6 +216,7 @@ impl App {
                         self.reached_end();
                     }
                 }
+                self.poll_bank();
                 self.section = self.current_section();
             }
         }
@@ -497,7 +501,50 @@ impl App {
         if self.bank.is_some() {
             return;
         }
-        let bank = Bank::load(&self.bank_source);
+        // A load started at start-up is waited for rather than repeated.
+        let bank = match self.bank_preload.take().map(|rx| rx.recv()) {
+            Some(Ok(bank)) => bank,
+            _ => Bank::load(&self.bank_source),
+        };
+        self.set_bank(bank);
+    }
+
+    /// Starts loading the question banks on another thread, so the first lesson opens without
+    /// waiting for them (the reader's section line counts questions). The app calls it at
+    /// start-up, after choosing `bank_source`.
+    pub fn preload_bank(&mut self) {
+        if self.bank.is_some() || self.bank_preload.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let source = self.bank_source.clone();
+        std::thread::spawn(move || {
+            // The receiver may be gone if the app quit first; nothing to do then.
+            let _ = tx.send(Bank::load(&source));
+        });
+        self.bank_preload = Some(rx);
+    }
+
+    /// Takes the banks loaded in the background if they are ready; never waits.
+    fn poll_bank(&mut self) {
+        use std::sync::mpsc::TryRecvError;
+        let Some(rx) = self.bank_preload.as_ref() else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(bank) => {
+                self.bank_preload = None;
+                if self.bank.is_none() {
+                    self.set_bank(bank);
+                }
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => self.bank_preload = None,
+        }
+    }
+
+    /// Keeps loaded banks, reporting broken bank files (the rest still load).
+    fn set_bank(&mut self, bank: Bank) {
         if !bank.problems.is_empty() {
             let text = match self.lang {
                 super::strings::Lang::Ko => format!(
@@ -718,9 +765,12 @@ impl App {
         }
     }
 
-    /// Whether the run loop should wake up every second (a countdown is on screen).
+    /// Whether the run loop should wake up twice a second (a countdown is on screen, or the
+    /// question banks are still loading in the background).
     pub fn needs_tick(&self) -> bool {
-        self.screen == Screen::Exam && self.exam.as_ref().is_some_and(|e| e.result.is_none())
+        (self.screen == Screen::Exam && self.exam.as_ref().is_some_and(|e| e.result.is_none()))
+            // Wake up to draw the section line once the banks loading in the background arrive.
+            || self.bank_preload.is_some()
     }
 
     /// Advances the clock: an exam whose time is up is submitted and graded.
@@ -1193,7 +1243,10 @@ impl App {
 
     /// Recomputes the home screen's next steps and fits the home list to them.
     pub fn refresh_steps(&mut self) {
-        self.ensure_presets();
+        // Only a suggestion about the last lesson needs the presets; a fresh start skips them.
+        if self.store.progress().last_lesson.is_some() {
+            self.ensure_presets();
+        }
         self.due_count = self.due_reviews().len();
         let resume = self.home.resume_target(&self.library, &self.store);
         self.steps = super::links::next_steps(
@@ -1297,8 +1350,13 @@ impl App {
         self.reader = Some(Reader::new(index, saved.scroll, toc_visible));
         self.screen = Screen::Reader;
         self.reader_from_sim = false;
-        // The section line counts the questions of each section.
-        self.load_bank();
+        // The section line counts the questions of each section: the banks loading in the
+        // background are taken when ready, else (no preload) loaded now.
+        if self.bank_preload.is_some() {
+            self.poll_bank();
+        } else {
+            self.load_bank();
+        }
         self.ensure_presets();
         self.home.select_lesson(index);
         if self.area.width > 0 {
