@@ -288,8 +288,7 @@ fn a_section_without_questions_of_its_own_practises_the_enclosing_section() {
 fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
     let mut a = app(Progress::default());
     frame(&mut a, 100, 30);
-    let cold = a
-        .presets
+    let cold = gureum::ui::sims::all_presets()
         .iter()
         .position(|p| p.id() == "lambda-cold-start")
         .unwrap();
