@@ -420,3 +420,37 @@ fn banks_loaded_in_the_background_reach_the_section_line() {
     press(&mut a, KeyCode::Char('p'));
     assert_eq!(a.screen, Screen::Practice);
 }
+
+#[test]
+fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
+    let mut a = app(Progress::default());
+    frame(&mut a, 100, 30);
+    let cfn = gureum::ui::sims::all_presets()
+        .iter()
+        .position(|p| p.id() == "cfn-groups")
+        .unwrap();
+    a.open_sim(cfn, true);
+    assert_eq!(a.screen, Screen::Replace);
+    press(&mut a, KeyCode::Char('o'));
+    let list = text(&frame(&mut a, 100, 30));
+    assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
+    let picker = a.picker.clone().unwrap();
+    for link in &picker.items {
+        let tags = &a.library.lessons[link.lesson].meta.tags;
+        assert!(tags.iter().any(|t| t == "cloudformation"), "{link:?}");
+    }
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Reader);
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(
+        a.screen,
+        Screen::Replace,
+        "Back returns to the update screen"
+    );
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        gureum::ui::links::tried_sims(a.store.progress()),
+        ["cfn-groups"],
+        "applying an update counts as a run"
+    );
+}

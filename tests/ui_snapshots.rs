@@ -482,3 +482,81 @@ fn simulation_lessons_100x30() {
     press(&mut a, KeyCode::Char('o'));
     insta::assert_snapshot!(screen(&mut a, 100, 30));
 }
+
+/// The edit with `id` selected on the `CloudFormation` screen.
+fn select_cfn_edit(a: &mut App, id: &str) {
+    let index = a
+        .replace
+        .as_ref()
+        .and_then(|r| r.scenario.as_ref().ok())
+        .and_then(|s| s.edits.iter().position(|e| e.id == id))
+        .expect("edit");
+    for _ in 0..index {
+        press(a, KeyCode::Down);
+    }
+}
+
+#[test]
+fn cfn_guided_key_schema_before_and_after_applying_120x40() {
+    let mut a = app(Progress::default());
+    open_sim(&mut a, "cfn-groups");
+    select_cfn_edit(&mut a, "key-schema");
+    let before = screen(&mut a, 120, 40);
+    assert!(
+        before.contains("replaced: data lost") || before.contains("교체: 데이터 삭제"),
+        "{before}"
+    );
+    assert!(before.contains("12,000 items"), "{before}");
+    insta::assert_snapshot!("cfn_guided_key_schema_before_120x40", before);
+    press(&mut a, KeyCode::Enter);
+    let after = screen(&mut a, 120, 40);
+    assert!(after.contains("12,000 → 0 items"), "{after}");
+    insta::assert_snapshot!("cfn_guided_key_schema_after_120x40", after);
+}
+
+#[test]
+fn cfn_guided_retain_keeps_the_old_table_60x20() {
+    let mut a = app(Progress::default());
+    open_sim(&mut a, "cfn-groups");
+    select_cfn_edit(&mut a, "key-schema-retain");
+    press(&mut a, KeyCode::Enter);
+    let s = screen(&mut a, 60, 20);
+    assert!(s.contains("스택 밖에 남아 있어요"), "{s}");
+    insta::assert_snapshot!("cfn_guided_retain_after_60x20", s);
+}
+
+#[test]
+fn cfn_guided_billing_and_named_table_120x40() {
+    let mut a = app(Progress::default());
+    open_sim(&mut a, "cfn-groups");
+    press(&mut a, KeyCode::Enter);
+    let billing = screen(&mut a, 120, 40);
+    assert!(billing.contains("12,000 items"), "{billing}");
+    assert!(!billing.contains("→ 0 items"), "{billing}");
+    press(&mut a, KeyCode::Enter);
+    select_cfn_edit(&mut a, "key-schema-named");
+    press(&mut a, KeyCode::Enter);
+    let named = screen(&mut a, 120, 40);
+    assert!(named.contains("롤백"), "{named}");
+    insta::assert_snapshot!("cfn_guided_named_table_fails_120x40", named);
+}
+
+#[test]
+fn cfn_own_templates_result_list_120x40_and_60x20() {
+    let mut a = app(Progress::default());
+    open_sim(&mut a, "cfn-groups");
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Enter);
+    type_str(&mut a, "tests/fixtures/cfn/snapshot-fallback.old.yaml");
+    press(&mut a, KeyCode::Enter);
+    type_str(&mut a, "tests/fixtures/cfn/snapshot-fallback.new.yaml");
+    press(&mut a, KeyCode::Enter);
+    let wide = screen(&mut a, 120, 40);
+    assert!(wide.contains("UsersTable"), "{wide}");
+    assert!(wide.contains("Database"), "{wide}");
+    insta::assert_snapshot!("cfn_own_templates_120x40", wide);
+    insta::assert_snapshot!("cfn_own_templates_60x20", screen(&mut a, 60, 20));
+    press(&mut a, KeyCode::Esc);
+    let list = screen(&mut a, 80, 24);
+    assert!(list.contains("프리셋"), "back to the list: {list}");
+}

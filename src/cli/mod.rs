@@ -3,4 +3,5 @@
 pub mod bank;
 pub mod keys;
 pub mod quiz;
+pub mod replace;
 pub mod sim;

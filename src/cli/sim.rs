@@ -18,6 +18,8 @@ use gureum::ui::strings::Lang;
 /// `gureum sim` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum SimCommand {
+    /// `CloudFormation` 템플릿 두 개를 비교해 교체되는 리소스와 잃는 데이터를 알려 줘요 (종료 코드: 0 손실 없음, 3 데이터 손실, 4 업데이트 실패·차단, 2 읽을 수 없는 입력)
+    Replace(super::replace::ReplaceArgs),
     /// `DynamoDB` 요청 하나가 쓰는 읽기·쓰기 용량(RCU/WCU, RRU/WRU)을 계산해요
     Capacity(CapacityArgs),
     /// Lambda 함수 하나의 실행 환경(콜드 스타트, 동시성, 스로틀, 비용)을 시뮬레이션해요
@@ -174,6 +176,7 @@ fn parse_size(s: &str) -> Result<u64, String> {
 /// Runs a `gureum sim` command.
 pub fn run(cmd: SimCommand, lang: Lang) -> anyhow::Result<ExitCode> {
     match cmd {
+        SimCommand::Replace(args) => super::replace::run(&args, lang),
         SimCommand::Capacity(args) => capacity(&args, lang),
         SimCommand::Lambda(args) => lambda(&args, lang),
         SimCommand::Plan(args) => plan(&args, lang),

@@ -44,6 +44,8 @@ pub enum Screen {
     ExamMenu,
     /// Taking a mock exam, or reading its results.
     Exam,
+    /// The `CloudFormation` update screen.
+    Replace,
 }
 
 /// A one-line message in the status bar until the next key.
@@ -110,6 +112,8 @@ pub struct App {
     pub now_ms: u64,
     /// The exam on screen.
     pub exam: Option<super::exam::ExamScreen>,
+    /// The `CloudFormation` update screen, while open.
+    pub replace: Option<super::replace::ReplaceScreen>,
     /// The settings overlay, when open.
     pub settings: Option<super::settings::SettingsScreen>,
     /// Mouse capture wanted; the run loop turns it on or off to match.
@@ -159,6 +163,7 @@ impl App {
             exam_menu: 0,
             now_ms: 0,
             exam: None,
+            replace: None,
             settings: None,
             mouse: false,
             user_keymap: super::keyfile::UserKeymap::default(),
@@ -204,7 +209,8 @@ impl App {
             | Screen::Practice
             | Screen::PracticeMenu
             | Screen::ExamMenu
-            | Screen::Exam => {}
+            | Screen::Exam
+            | Screen::Replace => {}
             Screen::Home => {
                 self.refresh_steps();
                 self.home.prepare(area, &self.library);
@@ -247,6 +253,11 @@ impl App {
                 Some(sim) if sim.input.is_some() => vec![Context::Search],
                 _ => vec![Context::Sim],
             },
+            Screen::Replace => match &self.replace {
+                _ if self.picker.is_some() => vec![Context::List],
+                Some(r) if r.editing => vec![Context::Search],
+                _ => vec![Context::Replace],
+            },
         }
     }
 
@@ -261,6 +272,7 @@ impl App {
             Screen::PracticeMenu => self.practice_menu_action(action),
             Screen::ExamMenu => self.exam_menu_action(action),
             Screen::Exam => self.exam_action(action),
+            Screen::Replace => self.replace_action(action),
         }
     }
 
@@ -292,6 +304,11 @@ impl App {
         if contexts == [Context::Search] {
             if self.screen == Screen::Sim {
                 self.sim_input_key(key);
+            } else if self.screen == Screen::Replace {
+                let lang = self.lang;
+                if let Some(r) = self.replace.as_mut() {
+                    r.input_key(key, lang);
+                }
             } else if let Some(r) = self.reader.as_mut() {
                 r.search_key(key);
             }
@@ -330,6 +347,7 @@ impl App {
                 Screen::PracticeMenu => self.practice_menu_action(action),
                 Screen::ExamMenu => self.exam_menu_action(action),
                 Screen::Exam => self.exam_action(action),
+                Screen::Replace => self.replace_action(action),
             },
         }
     }
@@ -341,8 +359,12 @@ impl App {
             _ => return,
         };
         match self.screen {
-            Screen::Sims | Screen::Sim | Screen::PracticeMenu | Screen::ExamMenu | Screen::Exam => {
-            }
+            Screen::Sims
+            | Screen::Sim
+            | Screen::PracticeMenu
+            | Screen::ExamMenu
+            | Screen::Exam
+            | Screen::Replace => {}
             Screen::Practice => {
                 if let Some(p) = self.practice.as_mut() {
                     p.scroll_by(delta);
@@ -411,10 +433,16 @@ impl App {
                 self.reader_from_practice = false;
                 self.screen = Screen::Practice;
             }
-            Action::Back if self.reader_from_sim && self.sim.is_some() => {
+            Action::Back
+                if self.reader_from_sim && (self.sim.is_some() || self.replace.is_some()) =>
+            {
                 self.close_lesson();
                 self.reader_from_sim = false;
-                self.screen = Screen::Sim;
+                self.screen = if self.replace.is_some() {
+                    Screen::Replace
+                } else {
+                    Screen::Sim
+                };
             }
             Action::Back => self.close_lesson(),
             Action::PracticeSection => {
@@ -1096,6 +1124,12 @@ impl App {
             return;
         };
         self.sims_selected = index;
+        if matches!(preset, sims::Preset::Cfn(_)) {
+            self.replace = Some(super::replace::ReplaceScreen::new(self.lang));
+            self.sim_from_list = from_list;
+            self.screen = Screen::Replace;
+            return;
+        }
         self.sim = Some(Sim::new(index, preset));
         self.sim_from_list = from_list;
         self.screen = Screen::Sim;
@@ -1175,15 +1209,8 @@ impl App {
             Action::PageDown => sim.trail_scroll += 5,
             Action::PageUp => sim.trail_scroll = sim.trail_scroll.saturating_sub(5),
             Action::OpenLesson => {
-                let items = super::links::lessons_for(&self.library, &self.presets, sim.preset);
-                if items.is_empty() {
-                    self.message = Some(Message {
-                        text: self.strings().no_sim_lessons().into(),
-                        warning: false,
-                    });
-                } else {
-                    self.picker = Some(super::links::Picker { items, selected: 0 });
-                }
+                let preset = sim.preset;
+                self.open_sim_lessons(preset);
             }
             Action::Back => {
                 self.sim = None;
@@ -1231,6 +1258,19 @@ impl App {
             }
             Action::Back => self.picker = None,
             _ => {}
+        }
+    }
+
+    /// Lists the lessons that explain simulation `preset` over the simulation screen.
+    fn open_sim_lessons(&mut self, preset: usize) {
+        let items = super::links::lessons_for(&self.library, &self.presets, preset);
+        if items.is_empty() {
+            self.message = Some(Message {
+                text: self.strings().no_sim_lessons().into(),
+                warning: false,
+            });
+        } else {
+            self.picker = Some(super::links::Picker { items, selected: 0 });
         }
     }
 
@@ -1284,6 +1324,39 @@ impl App {
             self.bank.as_ref(),
             &self.presets,
         )
+    }
+
+    fn replace_action(&mut self, action: Action) {
+        if self.picker.is_some() {
+            self.picker_action(action);
+            return;
+        }
+        match action {
+            Action::Back => {
+                self.replace = None;
+                self.screen = if self.sim_from_list {
+                    Screen::Sims
+                } else {
+                    self.sims_return
+                };
+            }
+            Action::OpenLesson => self.open_sim_lessons(self.sims_selected),
+            _ => {
+                let lang = self.lang;
+                if let Some(r) = self.replace.as_mut() {
+                    r.action(action, lang);
+                }
+                if matches!(action, Action::Run | Action::Open) {
+                    let id = self
+                        .presets
+                        .get(self.sims_selected)
+                        .map(|p| p.id().to_owned());
+                    if let Some(id) = id {
+                        self.mark_sim_tried(&id);
+                    }
+                }
+            }
+        }
     }
 
     fn sim_input_key(&mut self, key: &KeyEvent) {

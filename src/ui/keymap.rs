@@ -36,13 +36,15 @@ pub enum Context {
     Practice,
     /// Taking an exam.
     Exam,
+    /// The `CloudFormation` update screen (guided scenario, own templates).
+    Replace,
     /// The settings screen.
     Settings,
 }
 
 impl Context {
     /// Every context, in the order the help overlay and `gureum keys` list them.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::Global,
         Self::Home,
         Self::Reader,
@@ -52,6 +54,7 @@ impl Context {
         Self::Sim,
         Self::Practice,
         Self::Exam,
+        Self::Replace,
         Self::Settings,
     ];
 
@@ -67,6 +70,7 @@ impl Context {
             Self::Sim => "sim",
             Self::Practice => "practice",
             Self::Exam => "exam",
+            Self::Replace => "replace",
             Self::Settings => "settings",
         }
     }

@@ -13,6 +13,7 @@ pub mod links;
 pub mod practice;
 pub mod print;
 pub mod reader;
+pub mod replace;
 pub mod settings;
 pub mod sims;
 pub mod strings;

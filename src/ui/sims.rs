@@ -16,6 +16,8 @@ pub enum Preset {
     Lambda(lambda::Preset),
     /// A `DynamoDB` partition scenario.
     Ddb(dynamodb::Preset),
+    /// The `CloudFormation` update scenario, which has a screen of its own.
+    Cfn(super::replace::Entry),
 }
 
 impl Preset {
@@ -24,6 +26,7 @@ impl Preset {
         match self {
             Self::Lambda(p) => &p.id,
             Self::Ddb(p) => &p.id,
+            Self::Cfn(e) => &e.id,
         }
     }
     /// Korean title.
@@ -31,6 +34,7 @@ impl Preset {
         match self {
             Self::Lambda(p) => &p.title,
             Self::Ddb(p) => &p.title,
+            Self::Cfn(e) => &e.title,
         }
     }
     /// Korean description.
@@ -38,6 +42,7 @@ impl Preset {
         match self {
             Self::Lambda(p) => &p.description,
             Self::Ddb(p) => &p.description,
+            Self::Cfn(e) => &e.description,
         }
     }
     /// One-line challenge.
@@ -45,6 +50,7 @@ impl Preset {
         match self {
             Self::Lambda(p) => &p.challenge,
             Self::Ddb(p) => &p.challenge,
+            Self::Cfn(e) => &e.challenge,
         }
     }
     /// Lesson tag that links the preset to lessons.
@@ -52,6 +58,7 @@ impl Preset {
         match self {
             Self::Lambda(_) => "lambda",
             Self::Ddb(_) => "dynamodb",
+            Self::Cfn(_) => "cloudformation",
         }
     }
 }
@@ -69,6 +76,7 @@ pub fn all_presets() -> Vec<Preset> {
             .into_iter()
             .map(Preset::Ddb),
     );
+    out.push(Preset::Cfn(super::replace::Entry::groups()));
     out
 }
 
@@ -89,6 +97,7 @@ pub fn preset_for(heading: &str, tags: &[String], presets: &[Preset]) -> Option<
         ("용량", "ddb-uniform"),
         ("rcu", "ddb-uniform"),
         ("wcu", "ddb-uniform"),
+        ("cloudformation", "cfn-groups"),
     ];
     let wanted = by_heading
         .iter()
@@ -306,6 +315,7 @@ impl Sim {
         let params = match preset {
             Preset::Lambda(p) => lambda_params(&p.config, &p.fixed),
             Preset::Ddb(p) => ddb_params(&p.sim),
+            Preset::Cfn(_) => Vec::new(),
         };
         Self {
             preset: index,
@@ -331,6 +341,7 @@ impl Sim {
                 "먼저 예측해 보세요: 스로틀되는 요청은 몇 %일까요?",
                 "Predict first: what % of requests are throttled?",
             ),
+            Preset::Cfn(_) => "",
         }
     }
 
@@ -379,6 +390,8 @@ impl Sim {
                     }
                 }
             }
+            // Runs on its own screen (`ui::replace`).
+            Preset::Cfn(_) => {}
         }
     }
 }
@@ -653,6 +666,9 @@ mod tests {
         let presets = all_presets();
         assert!(presets.len() >= 6, "{} presets", presets.len());
         for (i, p) in presets.iter().enumerate() {
+            if matches!(p, Preset::Cfn(_)) {
+                continue;
+            }
             let mut sim = Sim::new(i, p);
             sim.run(p);
             assert!(

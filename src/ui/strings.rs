@@ -228,6 +228,7 @@ impl Strings {
                 "Lists (simulations, practice topics)",
             ),
             Context::Sim => self.p("시뮬레이션", "Simulation"),
+            Context::Replace => self.p("스택 업데이트", "Stack update"),
             Context::Practice => self.p(
                 "문제 풀기 (1-9: 보기 번호)",
                 "Practice (1-9: choice number)",
@@ -431,6 +432,139 @@ impl Strings {
         self.p(
             "이번 실행에서만 적용돼요 (진도 파일을 저장할 수 없어요)",
             "Applies to this run only (the progress file cannot be saved)",
+        )
+    }
+}
+
+/// The `CloudFormation` update screen (`ui::replace`, `ui::view::replace`).
+impl Strings {
+    /// The two tabs: guided scenario, own templates.
+    pub fn cfn_tabs(self) -> (&'static str, &'static str) {
+        (
+            self.p("안내 시나리오", "Guided"),
+            self.p("내 템플릿", "Own templates"),
+        )
+    }
+    /// Title of the list of edits.
+    pub fn cfn_edits(self) -> &'static str {
+        self.p("바꿔 볼 것", "Edits")
+    }
+    /// Title of the change set panel.
+    pub fn cfn_change_set(self) -> &'static str {
+        self.p("변경 세트", "Change set")
+    }
+    /// Title of the data panel.
+    pub fn cfn_data(self) -> &'static str {
+        self.p("스택의 데이터", "Data in the stack")
+    }
+    /// Column headers: resource, action, replacement, outcome.
+    pub fn cfn_columns(self) -> [&'static str; 4] {
+        match self.lang {
+            Lang::Ko => ["리소스", "동작", "교체", "결과"],
+            Lang::En => ["Resource", "Action", "Replacement", "Outcome"],
+        }
+    }
+    /// How many resources the update leaves alone.
+    pub fn cfn_unchanged(self, n: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("변경 없는 리소스 {n}개"),
+            Lang::En => format!("{n} unchanged"),
+        }
+    }
+    /// The heading of the reasons.
+    pub fn cfn_why(self) -> &'static str {
+        self.p("왜 그런가요", "Why")
+    }
+    /// Before applying.
+    pub fn cfn_apply_hint(self) -> &'static str {
+        self.p(
+            "Enter를 눌러 이 업데이트를 적용해 보세요",
+            "Press Enter to apply this update",
+        )
+    }
+    /// After applying.
+    pub fn cfn_again_hint(self) -> &'static str {
+        self.p(
+            "Enter: 배포된 스택으로 돌아가 변경 세트 다시 보기",
+            "Enter: back to the deployed stack and the change set",
+        )
+    }
+    /// The update failed and rolled back.
+    pub fn cfn_rolled_back(self) -> &'static str {
+        self.p(
+            "업데이트가 실패해서 스택 전체가 롤백됐어요. 아무것도 지워지지 않았어요",
+            "The update failed and the whole stack rolled back: nothing was deleted",
+        )
+    }
+    /// A resource that left the stack with the update.
+    pub fn cfn_left_stack(self) -> &'static str {
+        self.p("스택에서 빠졌어요", "left the stack")
+    }
+    /// A retained copy or a snapshot outside the stack.
+    pub fn cfn_outside(self, id: &str, amount: &str, snapshot: bool) -> String {
+        match (self.lang, snapshot) {
+            (Lang::Ko, false) => {
+                format!("이전 {id}은(는) 스택 밖에 남아 있어요: {amount} (요금이 계속 나가요)")
+            }
+            (Lang::Ko, true) => format!("{id}의 스냅샷이 남아 있어요: {amount}"),
+            (Lang::En, false) => {
+                format!("the old {id} is kept outside the stack: {amount} (still billed)")
+            }
+            (Lang::En, true) => format!("a snapshot of {id} is kept: {amount}"),
+        }
+    }
+    /// The exit code `gureum sim replace` would give.
+    pub fn cfn_exit_code(self, code: u8) -> String {
+        match self.lang {
+            Lang::Ko => format!("gureum sim replace 종료 코드: {code}"),
+            Lang::En => format!("gureum sim replace exit code: {code}"),
+        }
+    }
+    /// Labels of the path fields.
+    pub fn cfn_path_labels(self) -> [&'static str; 3] {
+        match self.lang {
+            Lang::Ko => ["이전 템플릿", "새 템플릿", "스택 정책(선택)"],
+            Lang::En => ["Old template", "New template", "Stack policy (optional)"],
+        }
+    }
+    /// How to use the own-templates tab.
+    pub fn cfn_own_hint(self) -> &'static str {
+        self.p(
+            "↑↓로 칸을 고르고 Enter로 경로를 입력한 뒤 r로 비교해요 (YAML·JSON, 현재 폴더 기준 경로)",
+            "Pick a field with ↑↓, Enter to type a path, r to compare (YAML or JSON, relative to the current folder)",
+        )
+    }
+    /// Nothing compared yet.
+    pub fn cfn_own_empty(self) -> &'static str {
+        self.p(
+            "두 템플릿을 비교하면 리소스마다 교체 여부와 잃는 데이터가 여기 나와요",
+            "Compare two templates to see, per resource, whether it is replaced and what data is lost",
+        )
+    }
+    /// The challenge label.
+    pub fn cfn_challenge(self) -> &'static str {
+        self.p("과제:", "Challenge:")
+    }
+    /// The first part of the title bar.
+    pub fn cfn_crumb(self) -> &'static str {
+        self.p("시뮬레이션", "Simulations")
+    }
+    /// The edit runs under a stack policy.
+    pub fn cfn_policy_set(self) -> &'static str {
+        self.p("(스택 정책이 걸려 있어요)", "(a stack policy is set)")
+    }
+    /// A typed path that cannot be read.
+    pub fn cfn_unreadable(self, path: &str, err: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("{path}: 파일을 읽을 수 없어요: {err}"),
+            Lang::En => format!("{path}: cannot read the file: {err}"),
+        }
+    }
+    /// Compare pressed before both paths were typed.
+    pub fn cfn_paths_needed(self) -> &'static str {
+        self.p(
+            "이전 템플릿과 새 템플릿의 경로를 입력하세요",
+            "type the paths of the old and the new template",
         )
     }
 }

@@ -6,6 +6,7 @@ mod home;
 mod links;
 mod practice;
 mod reader;
+mod replace;
 mod settings;
 mod sims;
 
@@ -36,8 +37,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::PracticeMenu => practice::draw_menu(app, frame),
         Screen::ExamMenu => exam::draw_menu(app, frame),
         Screen::Exam => exam::draw(app, frame),
+        Screen::Replace => replace::draw(app, frame),
     }
-    if app.screen == Screen::Sim && app.picker.is_some() {
+    if matches!(app.screen, Screen::Sim | Screen::Replace) && app.picker.is_some() {
         links::draw_picker(app, frame, area);
     }
     if let Some(scroll) = app.help {

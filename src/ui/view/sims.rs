@@ -23,6 +23,7 @@ fn topic_label(p: &Preset) -> &'static str {
     match p {
         Preset::Lambda(_) => "Lambda",
         Preset::Ddb(_) => "DynamoDB",
+        Preset::Cfn(_) => "CFN",
     }
 }
 

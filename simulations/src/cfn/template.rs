@@ -1,0 +1,719 @@
+//! Reading CloudFormation templates: YAML or JSON, short-form intrinsic tags normalised to their
+//! long form, and the parts of each resource the update rules look at.
+//!
+//! Everything is normalised to a `serde_json::Value` in long form (`!Ref X` becomes
+//! `{"Ref": "X"}`, `!GetAtt A.B` becomes `{"Fn::GetAtt": ["A", "B"]}`), so a YAML template and its
+//! JSON twin compare equal, and so do the short and the long form of the same function.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::Text;
+
+/// A template that could not be read: which file, which line (when known), what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message(true))]
+pub struct ParseError {
+    /// The file as the user named it.
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// The problem, in Korean and English.
+    pub problem: Text,
+}
+
+impl ParseError {
+    pub(crate) fn new(file: &str, line: Option<usize>, ko: String, en: String) -> Self {
+        Self {
+            file: file.to_owned(),
+            line,
+            problem: Text { ko, en },
+        }
+    }
+
+    /// `file:line: problem` in English (`en`) or Korean.
+    pub fn message(&self, en: bool) -> String {
+        let problem = if en {
+            &self.problem.en
+        } else {
+            &self.problem.ko
+        };
+        match self.line {
+            Some(line) => format!("{}:{line}: {problem}", self.file),
+            None => format!("{}: {problem}", self.file),
+        }
+    }
+}
+
+/// The intrinsic functions that have a YAML short form (`!Name`), and `Ref`/`Condition`, whose long
+/// form has no `Fn::` prefix. `ToJsonString` and `Length` come from the `AWS::LanguageExtensions`
+/// transform.
+const SHORT_FORMS: [&str; 20] = [
+    "Ref",
+    "Condition",
+    "GetAtt",
+    "Sub",
+    "Join",
+    "If",
+    "Select",
+    "Split",
+    "FindInMap",
+    "ImportValue",
+    "GetAZs",
+    "Base64",
+    "Cidr",
+    "Equals",
+    "And",
+    "Or",
+    "Not",
+    "Transform",
+    "ToJsonString",
+    "Length",
+];
+
+/// A deletion or update-replace policy as written in the template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Policy {
+    /// Delete the resource (the default for almost every type).
+    Delete,
+    /// Keep the resource outside the stack.
+    Retain,
+    /// Like `Retain`, but delete it if the operation that created it rolls back.
+    RetainExceptOnCreate,
+    /// Take a snapshot, then delete (only on types that support snapshots).
+    Snapshot,
+}
+
+impl Policy {
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "Delete" => Some(Self::Delete),
+            "Retain" => Some(Self::Retain),
+            "RetainExceptOnCreate" => Some(Self::RetainExceptOnCreate),
+            "Snapshot" => Some(Self::Snapshot),
+            _ => None,
+        }
+    }
+
+    /// The name as written in templates.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Delete => "Delete",
+            Self::Retain => "Retain",
+            Self::RetainExceptOnCreate => "RetainExceptOnCreate",
+            Self::Snapshot => "Snapshot",
+        }
+    }
+}
+
+/// One resource of a template.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resource {
+    /// The logical id (the key under `Resources`).
+    pub logical_id: String,
+    /// `Type`, e.g. `AWS::DynamoDB::Table`.
+    pub type_name: String,
+    /// `Properties` (long form; SAM `Globals` already merged in).
+    pub properties: Map<String, Value>,
+    /// `DeletionPolicy`, when set.
+    pub deletion_policy: Option<Policy>,
+    /// `UpdateReplacePolicy`, when set.
+    pub update_replace_policy: Option<Policy>,
+    /// `Metadata` without the `gureum` key (which only annotates data for the story).
+    pub metadata: Option<Value>,
+    /// `Condition`: the resource exists only when it holds (not evaluated).
+    pub condition: Option<String>,
+    /// `Metadata.gureum.data`: what the resource holds, e.g. `12,000 items`.
+    pub data: Option<String>,
+    /// 1-based line of the resource's key, when found.
+    pub line: Option<usize>,
+}
+
+/// A parsed template.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    /// The file as the user named it.
+    pub file: String,
+    /// The whole template in long form.
+    pub value: Value,
+    /// `Transform`, e.g. `AWS::Serverless-2016-10-31`.
+    pub transforms: Vec<String>,
+    /// The resources by logical id.
+    pub resources: BTreeMap<String, Resource>,
+}
+
+impl Template {
+    /// Whether the template uses the AWS SAM transform.
+    pub fn is_sam(&self) -> bool {
+        self.transforms
+            .iter()
+            .any(|t| t.starts_with("AWS::Serverless"))
+    }
+}
+
+/// Parses a template from text: JSON when it starts with `{`, else YAML.
+pub fn parse(file: &str, text: &str) -> Result<Template, ParseError> {
+    let value = to_value(file, text)?;
+    from_value(file, value, Some(text))
+}
+
+/// Parses YAML or JSON text into a long-form value (no checks of the template structure).
+pub fn to_value(file: &str, text: &str) -> Result<Value, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let yaml = || -> Result<Value, ParseError> {
+        let yaml: serde_yaml_ng::Value = serde_yaml_ng::from_str(text).map_err(|e| {
+            let line = e.location().map(|l| l.line());
+            ParseError::new(
+                file,
+                line,
+                format!("YAML을 읽을 수 없어요: {e}"),
+                format!("invalid YAML: {e}"),
+            )
+        })?;
+        yaml_to_json(&yaml).map_err(|p| {
+            let line = p.needle.as_deref().and_then(|n| find_line(text, n));
+            ParseError::new(file, line, p.ko, p.en)
+        })
+    };
+    let raw = if text.trim_start().starts_with('{') {
+        // JSON, or a YAML flow mapping (`{A: 1}`): JSON's error is the one to show.
+        match serde_json::from_str::<Value>(text) {
+            Ok(v) => v,
+            Err(e) => yaml().map_err(|_| {
+                ParseError::new(
+                    file,
+                    Some(e.line()),
+                    format!("JSON을 읽을 수 없어요: {e}"),
+                    format!("invalid JSON: {e}"),
+                )
+            })?,
+        }
+    } else {
+        yaml()?
+    };
+    Ok(normalize(raw))
+}
+
+/// A conversion problem, with text to look for to find its line.
+struct Problem {
+    needle: Option<String>,
+    ko: String,
+    en: String,
+}
+
+fn yaml_to_json(v: &serde_yaml_ng::Value) -> Result<Value, Problem> {
+    use serde_yaml_ng::Value as Y;
+    Ok(match v {
+        Y::Null => Value::Null,
+        Y::Bool(b) => Value::Bool(*b),
+        Y::Number(n) => number(n),
+        Y::String(s) => Value::String(s.clone()),
+        Y::Sequence(items) => {
+            Value::Array(items.iter().map(yaml_to_json).collect::<Result<_, _>>()?)
+        }
+        Y::Mapping(map) => {
+            let mut out = Map::new();
+            for (k, v) in map {
+                let key = match k {
+                    Y::String(s) => s.clone(),
+                    Y::Number(n) => n.to_string(),
+                    Y::Bool(b) => b.to_string(),
+                    Y::Null => "null".to_owned(),
+                    _ => {
+                        return Err(Problem {
+                            needle: None,
+                            ko: "맵의 키는 문자열이어야 해요".into(),
+                            en: "mapping keys must be strings".into(),
+                        });
+                    }
+                };
+                out.insert(key, yaml_to_json(v)?);
+            }
+            Value::Object(out)
+        }
+        Y::Tagged(tagged) => {
+            let tag = tagged.tag.to_string();
+            let name = tag.trim_start_matches('!');
+            if !SHORT_FORMS.contains(&name) {
+                return Err(Problem {
+                    needle: Some(tag.clone()),
+                    ko: format!(
+                        "알 수 없는 태그 `{tag}`예요 (CloudFormation 내장 함수가 아니에요)"
+                    ),
+                    en: format!("unknown tag `{tag}` (not a CloudFormation intrinsic function)"),
+                });
+            }
+            let inner = yaml_to_json(&tagged.value)?;
+            short_form(name, inner)
+        }
+    })
+}
+
+fn number(n: &serde_yaml_ng::Number) -> Value {
+    if let Some(i) = n.as_i64() {
+        Value::from(i)
+    } else if let Some(u) = n.as_u64() {
+        Value::from(u)
+    } else {
+        n.as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map_or_else(|| Value::String(n.to_string()), Value::Number)
+    }
+}
+
+/// `!Name value` as its long form.
+fn short_form(name: &str, inner: Value) -> Value {
+    // `!GetAZs` with no value means the current Region: its long form is `{"Fn::GetAZs": ""}`.
+    let inner = if inner.is_null() {
+        Value::String(String::new())
+    } else {
+        inner
+    };
+    let key = match name {
+        "Ref" | "Condition" => name.to_owned(),
+        _ => format!("Fn::{name}"),
+    };
+    let mut map = Map::new();
+    map.insert(key, inner);
+    Value::Object(map)
+}
+
+/// Long-form clean-up that applies to JSON and YAML alike: `Fn::GetAtt: "A.B"` becomes
+/// `["A", "B"]` (split at the first dot, as CloudFormation does; attribute names may contain dots).
+fn normalize(v: Value) -> Value {
+    match v {
+        Value::Array(items) => Value::Array(items.into_iter().map(normalize).collect()),
+        Value::Object(map) => {
+            let mut out = Map::new();
+            let single = map.len() == 1;
+            for (k, v) in map {
+                let v = normalize(v);
+                let v = match (single, k.as_str(), v) {
+                    (true, "Fn::GetAtt", Value::String(s)) => match s.split_once('.') {
+                        Some((res, attr)) => Value::Array(vec![
+                            Value::String(res.to_owned()),
+                            Value::String(attr.to_owned()),
+                        ]),
+                        None => Value::String(s),
+                    },
+                    (_, _, v) => v,
+                };
+                out.insert(k, v);
+            }
+            Value::Object(out)
+        }
+        other => other,
+    }
+}
+
+/// The first 1-based line that contains `needle`.
+pub(crate) fn find_line(text: &str, needle: &str) -> Option<usize> {
+    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+}
+
+/// The line of a mapping key `key:` (YAML) or `"key":` (JSON), searching from line `from`.
+fn key_line(text: &str, key: &str, from: usize) -> Option<usize> {
+    let yaml = [
+        format!("{key}:"),
+        format!("'{key}':"),
+        format!("\"{key}\":"),
+    ];
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, l)| {
+            let t = l.trim_start();
+            yaml.iter().any(|k| t.starts_with(k.as_str()))
+                || t.starts_with(&format!("\"{key}\" :"))
+                || t.contains(&format!("\"{key}\":"))
+        })
+        .map(|(i, _)| i + 1)
+}
+
+/// Builds a [`Template`] from a long-form value. `text`, when given, is used to find lines.
+pub fn from_value(file: &str, value: Value, text: Option<&str>) -> Result<Template, ParseError> {
+    let line_of = |key: &str, from: usize| text.and_then(|t| key_line(t, key, from));
+    let err = |line: Option<usize>, ko: String, en: String| ParseError::new(file, line, ko, en);
+    let Value::Object(top) = &value else {
+        return Err(err(
+            Some(1),
+            "템플릿의 맨 위는 맵(키: 값)이어야 해요".into(),
+            "the top level of a template must be a mapping".into(),
+        ));
+    };
+    let transforms = match top.get("Transform") {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        // Absent, or a transform with parameters (`{Name: ..., Parameters: ...}`).
+        _ => Vec::new(),
+    };
+    let resources_line = line_of("Resources", 1);
+    let Some(resources) = top.get("Resources") else {
+        return Err(err(
+            None,
+            "`Resources` 섹션이 없어요 (CloudFormation 템플릿에 꼭 있어야 해요)".into(),
+            "no `Resources` section (every CloudFormation template needs one)".into(),
+        ));
+    };
+    let Value::Object(resources) = resources else {
+        return Err(err(
+            resources_line,
+            "`Resources`는 논리 ID에서 리소스로 가는 맵이어야 해요".into(),
+            "`Resources` must map logical ids to resources".into(),
+        ));
+    };
+    let globals = top.get("Globals").and_then(Value::as_object);
+    let mut out = BTreeMap::new();
+    for (id, body) in resources {
+        let line = line_of(id, resources_line.unwrap_or(1));
+        let Value::Object(body) = body else {
+            return Err(err(
+                line,
+                format!("리소스 `{id}`는 맵이어야 해요"),
+                format!("resource `{id}` must be a mapping"),
+            ));
+        };
+        let type_name = match body.get("Type") {
+            Some(Value::String(t)) if !t.trim().is_empty() => t.clone(),
+            Some(_) => {
+                return Err(err(
+                    line,
+                    format!("리소스 `{id}`의 `Type`은 문자열이어야 해요"),
+                    format!("resource `{id}`: `Type` must be a string"),
+                ));
+            }
+            None => {
+                return Err(err(
+                    line,
+                    format!("리소스 `{id}`에 `Type`이 없어요"),
+                    format!("resource `{id}` has no `Type`"),
+                ));
+            }
+        };
+        let mut properties = match body.get("Properties") {
+            None | Some(Value::Null) => Map::new(),
+            Some(Value::Object(p)) => p.clone(),
+            Some(_) => {
+                return Err(err(
+                    line,
+                    format!("리소스 `{id}`의 `Properties`는 맵이어야 해요"),
+                    format!("resource `{id}`: `Properties` must be a mapping"),
+                ));
+            }
+        };
+        if let Some(section) = sam_globals_section(&type_name)
+            && let Some(Value::Object(g)) = globals.and_then(|g| g.get(section))
+        {
+            // SAM merges Globals into each resource; the resource's own value wins. (SAM merges
+            // some maps key by key; a top-level merge is close enough to see what changed.)
+            for (k, v) in g {
+                properties.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+        let policy = |name: &str, allowed: &[Policy]| -> Result<Option<Policy>, ParseError> {
+            match body.get(name) {
+                Some(Value::String(s)) => match Policy::parse(s) {
+                    Some(p) if allowed.contains(&p) => Ok(Some(p)),
+                    _ => Err(err(
+                        line,
+                        format!(
+                            "리소스 `{id}`: `{name}: {s}`은(는) 쓸 수 없어요 ({})",
+                            names(allowed)
+                        ),
+                        format!(
+                            "resource `{id}`: `{name}` cannot be `{s}` (use {})",
+                            names(allowed)
+                        ),
+                    )),
+                },
+                // Absent, or a parameter reference (known only at deploy time).
+                _ => Ok(None),
+            }
+        };
+        let deletion_policy = policy(
+            "DeletionPolicy",
+            &[
+                Policy::Delete,
+                Policy::Retain,
+                Policy::RetainExceptOnCreate,
+                Policy::Snapshot,
+            ],
+        )?;
+        let update_replace_policy = policy(
+            "UpdateReplacePolicy",
+            &[Policy::Delete, Policy::Retain, Policy::Snapshot],
+        )?;
+        let (metadata, data) = split_metadata(body.get("Metadata"));
+        out.insert(
+            id.clone(),
+            Resource {
+                logical_id: id.clone(),
+                type_name,
+                properties,
+                deletion_policy,
+                update_replace_policy,
+                metadata,
+                condition: body
+                    .get("Condition")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+                data,
+                line,
+            },
+        );
+    }
+    Ok(Template {
+        file: file.to_owned(),
+        value,
+        transforms,
+        resources: out,
+    })
+}
+
+fn names(policies: &[Policy]) -> String {
+    policies
+        .iter()
+        .map(|p| p.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The `Globals` section that applies to a SAM resource type.
+fn sam_globals_section(type_name: &str) -> Option<&'static str> {
+    match type_name {
+        "AWS::Serverless::Function" => Some("Function"),
+        "AWS::Serverless::Api" => Some("Api"),
+        "AWS::Serverless::HttpApi" => Some("HttpApi"),
+        "AWS::Serverless::SimpleTable" => Some("SimpleTable"),
+        "AWS::Serverless::StateMachine" => Some("StateMachine"),
+        "AWS::Serverless::LayerVersion" => Some("LayerVersion"),
+        _ => None,
+    }
+}
+
+/// Splits `Metadata` into the part CloudFormation sees and gureum's data annotation.
+fn split_metadata(meta: Option<&Value>) -> (Option<Value>, Option<String>) {
+    let Some(Value::Object(map)) = meta else {
+        return (meta.cloned(), None);
+    };
+    let mut rest = map.clone();
+    let data = rest.remove("gureum").and_then(|g| match g.get("data") {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    });
+    let rest = if rest.is_empty() {
+        None
+    } else {
+        Some(Value::Object(rest))
+    };
+    (rest, data)
+}
+
+/// Whether two property values are the same to CloudFormation: maps compare regardless of key
+/// order, and scalars by their text (`5` and `"5"`, `true` and `"true"` are the same value once
+/// CloudFormation turns them into the strings it passes on).
+pub fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same_value(v, w))
+        }
+        (Value::Null, Value::Null) => true,
+        (Value::Object(_) | Value::Array(_) | Value::Null, _)
+        | (_, Value::Object(_) | Value::Array(_) | Value::Null) => false,
+        _ => scalar_text(a) == scalar_text(b),
+    }
+}
+
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n
+            .as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+            .map_or_else(|| n.to_string(), |f| format!("{}", f as i64)),
+        other => other.to_string(),
+    }
+}
+
+/// The logical ids a value refers to: `Ref`, `Fn::GetAtt`, and `${Name}`/`${Name.Attr}` in
+/// `Fn::Sub` strings. Pseudo parameters (`AWS::Region`) are left out.
+pub fn references(v: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    collect_refs(v, &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn collect_refs(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| collect_refs(i, out)),
+        Value::Object(map) => {
+            if map.len() == 1 {
+                if let Some(Value::String(name)) = map.get("Ref") {
+                    if !name.starts_with("AWS::") {
+                        out.push(name.clone());
+                    }
+                    return;
+                }
+                if let Some(Value::Array(args)) = map.get("Fn::GetAtt") {
+                    if let Some(Value::String(name)) = args.first() {
+                        out.push(name.clone());
+                    }
+                    return;
+                }
+                if let Some(sub) = map.get("Fn::Sub") {
+                    let (s, vars) = match sub {
+                        Value::String(s) => (Some(s.as_str()), None),
+                        Value::Array(a) => (a.first().and_then(Value::as_str), a.get(1)),
+                        _ => (None, None),
+                    };
+                    let local: Vec<&str> = vars
+                        .and_then(Value::as_object)
+                        .map(|m| m.keys().map(String::as_str).collect())
+                        .unwrap_or_default();
+                    if let Some(s) = s {
+                        for name in sub_names(s) {
+                            if !name.starts_with("AWS::") && !local.contains(&name.as_str()) {
+                                out.push(name);
+                            }
+                        }
+                    }
+                    if let Some(vars) = vars {
+                        collect_refs(vars, out);
+                    }
+                    return;
+                }
+            }
+            map.values().for_each(|i| collect_refs(i, out));
+        }
+        _ => {}
+    }
+}
+
+/// The names in `${Name}` / `${Name.Attr}` placeholders (`${!Literal}` is an escape).
+fn sub_names(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some((_, after)) = rest.split_once("${") {
+        let Some((inner, tail)) = after.split_once('}') else {
+            break;
+        };
+        if !inner.starts_with('!') {
+            let name = inner.split('.').next().unwrap_or("").trim();
+            if !name.is_empty() {
+                out.push(name.to_owned());
+            }
+        }
+        rest = tail;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn short_forms_become_long_forms() {
+        let t = r"
+Resources:
+  A:
+    Type: AWS::SNS::Topic
+    Properties:
+      R: !Ref X
+      G: !GetAtt Table.StreamArn
+      G2: !GetAtt Bucket.Arn.Extra
+      S: !Sub '${AWS::StackName}-x'
+      J: !Join [':', [a, !Ref B]]
+      I: !If [IsProd, 1, !Ref 'AWS::NoValue']
+      Z: !GetAZs
+      N: !Not [!Equals [!Ref Env, prod]]
+      C: !Condition IsProd
+";
+        let v = to_value("t.yaml", t).unwrap();
+        let p = &v["Resources"]["A"]["Properties"];
+        assert_eq!(p["R"], json!({"Ref": "X"}));
+        assert_eq!(p["G"], json!({"Fn::GetAtt": ["Table", "StreamArn"]}));
+        assert_eq!(p["G2"], json!({"Fn::GetAtt": ["Bucket", "Arn.Extra"]}));
+        assert_eq!(p["S"], json!({"Fn::Sub": "${AWS::StackName}-x"}));
+        assert_eq!(p["J"], json!({"Fn::Join": [":", ["a", {"Ref": "B"}]]}));
+        assert_eq!(
+            p["I"],
+            json!({"Fn::If": ["IsProd", 1, {"Ref": "AWS::NoValue"}]})
+        );
+        assert_eq!(p["Z"], json!({"Fn::GetAZs": ""}));
+        assert_eq!(
+            p["N"],
+            json!({"Fn::Not": [{"Fn::Equals": [{"Ref": "Env"}, "prod"]}]})
+        );
+        assert_eq!(p["C"], json!({"Condition": "IsProd"}));
+    }
+
+    #[test]
+    fn long_form_get_att_string_is_split_like_the_short_form() {
+        let a = to_value("a.yaml", "X: {\"Fn::GetAtt\": \"T.Arn\"}").unwrap();
+        let b = to_value("b.yaml", "X: !GetAtt T.Arn").unwrap();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn unknown_tag_names_its_line() {
+        let e = to_value("t.yaml", "A: 1\nB: !Bogus x\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(
+            e.message(true)
+                .starts_with("t.yaml:2: unknown tag `!Bogus`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn bad_yaml_and_json_name_file_and_line() {
+        let e = to_value("t.yaml", "A:\n  - b\n c: d\n").unwrap_err();
+        assert_eq!(e.file, "t.yaml");
+        assert!(e.line.is_some());
+        let e = to_value("t.json", "{\n \"A\": 1,\n \"B\": [\n}").unwrap_err();
+        assert_eq!(e.line, Some(4));
+        assert!(e.problem.en.starts_with("invalid JSON"));
+    }
+
+    #[test]
+    fn missing_type_is_reported_at_the_resource() {
+        let t = "Resources:\n  Topic:\n    Properties: {}\n";
+        let e = parse("t.yaml", t).unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.problem.en.contains("no `Type`"));
+    }
+
+    #[test]
+    fn scalars_compare_by_text_and_maps_ignore_order() {
+        assert!(same_value(&json!(5), &json!("5")));
+        assert!(same_value(&json!(true), &json!("true")));
+        assert!(same_value(
+            &json!({"a": 1, "b": 2}),
+            &json!({"b": 2, "a": "1"})
+        ));
+        assert!(!same_value(&json!([1, 2]), &json!([2, 1])));
+        assert!(!same_value(&json!(null), &json!("")));
+    }
+
+    #[test]
+    fn references_cover_ref_getatt_and_sub() {
+        let v = json!({"a": {"Ref": "T"}, "b": {"Fn::GetAtt": ["Q", "Arn"]},
+            "c": {"Fn::Sub": "${AWS::Region}:${F.Arn}:${!Lit}:${Local}"},
+            "d": {"Fn::Sub": ["${Local}", {"Local": {"Ref": "P"}}]}});
+        assert_eq!(references(&v), ["F", "Local", "P", "Q", "T"]);
+    }
+}

@@ -1,0 +1,305 @@
+//! The `CloudFormation` update screen's state: the guided scenario (pick an edit, read its change
+//! set, apply it, watch the data) and "open your own two templates".
+//!
+//! The rules live in `simulations::cfn`; this module only keeps the selection, the typed paths
+//! and the last results. Work happens on a key press, never per frame.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use simulations::cfn::scenario::{self, Applied, Preview, Scenario};
+use simulations::cfn::{self, Report, StackPolicy};
+
+use super::keymap::Action;
+use super::strings::{Lang, Strings};
+
+/// The entry in the simulation list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Stable id.
+    pub id: String,
+    /// Korean title.
+    pub title: String,
+    /// Korean description.
+    pub description: String,
+    /// Korean challenge.
+    pub challenge: String,
+}
+
+impl Entry {
+    /// The guided scenario's entry (from its embedded file; a placeholder text if it is broken,
+    /// which tests rule out).
+    pub fn groups() -> Self {
+        let s = scenario::groups().ok();
+        let pick = |f: fn(&Scenario) -> &cfn::Text| s.as_ref().map(|s| f(s).ko.clone());
+        Self {
+            id: "cfn-groups".into(),
+            title: pick(|s| &s.title).unwrap_or_else(|| "스택 업데이트와 데이터 손실".into()),
+            description: pick(|s| &s.description).unwrap_or_default(),
+            challenge: pick(|s| &s.challenge).unwrap_or_default(),
+        }
+    }
+}
+
+/// Which half of the screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// The guided scenario.
+    Guided,
+    /// Two templates of the learner's own.
+    Own,
+}
+
+/// The result of comparing the learner's own templates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OwnResult {
+    /// The verdicts.
+    pub report: Report,
+}
+
+/// The screen's state.
+#[derive(Debug, Clone)]
+pub struct ReplaceScreen {
+    /// The embedded scenario, or why it could not be read.
+    pub scenario: Result<Scenario, String>,
+    /// Guided or own templates.
+    pub tab: Tab,
+    /// Selected edit.
+    pub selected: usize,
+    /// The selected edit's change set.
+    pub preview: Option<Result<Preview, String>>,
+    /// The stack after applying the selected edit.
+    pub applied: Option<Applied>,
+    /// Scroll of the details.
+    pub scroll: usize,
+    /// Typed paths: old template, new template, stack policy (optional).
+    pub paths: [String; 3],
+    /// Selected path field.
+    pub field: usize,
+    /// Typing into the selected field.
+    pub editing: bool,
+    /// The last comparison of the own templates, or its error (`file:line: problem`).
+    pub own: Option<Result<OwnResult, String>>,
+}
+
+impl ReplaceScreen {
+    /// A fresh screen on the guided scenario.
+    pub fn new(lang: Lang) -> Self {
+        let scenario = scenario::groups().map_err(|e| e.message(lang == Lang::En));
+        let mut s = Self {
+            scenario,
+            tab: Tab::Guided,
+            selected: 0,
+            preview: None,
+            applied: None,
+            scroll: 0,
+            paths: Default::default(),
+            field: 0,
+            editing: false,
+            own: None,
+        };
+        s.refresh(lang);
+        s
+    }
+
+    /// Number of edits in the scenario.
+    pub fn edit_count(&self) -> usize {
+        self.scenario.as_ref().map_or(0, |s| s.edits.len())
+    }
+
+    fn refresh(&mut self, lang: Lang) {
+        self.applied = None;
+        self.scroll = 0;
+        self.preview = self.scenario.as_ref().ok().map(|s| {
+            s.preview(self.selected)
+                .map_err(|e| e.message(lang == Lang::En))
+        });
+    }
+
+    /// Applies the selected edit.
+    pub fn apply(&mut self, lang: Lang) {
+        let Ok(s) = &self.scenario else { return };
+        match s.apply(self.selected) {
+            Ok(a) => self.applied = Some(a),
+            Err(e) => self.preview = Some(Err(e.message(lang == Lang::En))),
+        }
+        self.scroll = 0;
+    }
+
+    /// Compares the typed templates.
+    pub fn compare(&mut self, lang: Lang) {
+        self.own = Some(compare_paths(&self.paths, lang).map(|report| OwnResult { report }));
+        self.scroll = 0;
+    }
+
+    /// Handles a key action (not typing).
+    pub fn action(&mut self, action: Action, lang: Lang) {
+        match (self.tab, action) {
+            (_, Action::Overview) => {
+                self.tab = match self.tab {
+                    Tab::Guided => Tab::Own,
+                    Tab::Own => Tab::Guided,
+                };
+                self.scroll = 0;
+            }
+            (_, Action::PageDown) => self.scroll += 5,
+            (_, Action::PageUp) => self.scroll = self.scroll.saturating_sub(5),
+            (Tab::Guided, Action::Down) if self.selected + 1 < self.edit_count() => {
+                self.selected += 1;
+                self.refresh(lang);
+            }
+            (Tab::Guided, Action::Up) if self.selected > 0 => {
+                self.selected -= 1;
+                self.refresh(lang);
+            }
+            (Tab::Guided, Action::Open | Action::Run) => {
+                if self.applied.is_some() {
+                    // A second press shows the change set again: the stack is as deployed.
+                    self.refresh(lang);
+                } else {
+                    self.apply(lang);
+                }
+            }
+            (Tab::Own, Action::Down) => self.field = (self.field + 1).min(2),
+            (Tab::Own, Action::Up) => self.field = self.field.saturating_sub(1),
+            (Tab::Own, Action::Open) => self.editing = true,
+            (Tab::Own, Action::Run) => self.compare(lang),
+            _ => {}
+        }
+    }
+
+    /// Typing into a path field.
+    pub fn input_key(&mut self, key: &KeyEvent, lang: Lang) {
+        let text = &mut self.paths[self.field.min(2)];
+        match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
+            KeyCode::Backspace => {
+                text.pop();
+            }
+            KeyCode::Esc => self.editing = false,
+            KeyCode::Enter => {
+                self.editing = false;
+                // Enter on the last needed field compares right away.
+                if !self.paths[0].trim().is_empty() && !self.paths[1].trim().is_empty() {
+                    if self.field == 0 {
+                        self.field = 1;
+                    }
+                    self.compare(lang);
+                } else if self.field == 0 {
+                    self.field = 1;
+                    self.editing = true;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Reads and compares the templates at `paths` (old, new, optional stack policy).
+fn compare_paths(paths: &[String; 3], lang: Lang) -> Result<Report, String> {
+    let en = lang == Lang::En;
+    let s = Strings::new(lang);
+    let read = |p: &str| -> Result<String, String> {
+        std::fs::read_to_string(Path::new(p)).map_err(|e| s.cfn_unreadable(p, &e.to_string()))
+    };
+    let [old, new, policy] = paths.each_ref().map(|p| p.trim());
+    if old.is_empty() || new.is_empty() {
+        return Err(s.cfn_paths_needed().into());
+    }
+    let old_t = cfn::parse(old, &read(old)?).map_err(|e| e.message(en))?;
+    let new_t = cfn::parse(new, &read(new)?).map_err(|e| e.message(en))?;
+    let policy = if policy.is_empty() {
+        None
+    } else {
+        Some(StackPolicy::parse(policy, &read(policy)?).map_err(|e| e.message(en))?)
+    };
+    Ok(cfn::evaluate(
+        &old_t,
+        &new_t,
+        policy.as_ref(),
+        &BTreeMap::new(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn guided_edits_preview_then_apply() {
+        let mut s = ReplaceScreen::new(Lang::Ko);
+        assert!(s.edit_count() >= 10);
+        assert!(matches!(s.preview, Some(Ok(_))));
+        s.action(Action::Down, Lang::Ko);
+        assert_eq!(s.selected, 1);
+        s.action(Action::Open, Lang::Ko);
+        let a = s.applied.as_ref().expect("applied");
+        assert_eq!(
+            a.after
+                .iter()
+                .find(|h| h.logical_id == "GroupsDynamoDBTable")
+                .map(|h| h.amount),
+            Some(0),
+            "edit 1 is the key-schema change"
+        );
+        s.action(Action::Open, Lang::Ko);
+        assert!(
+            s.applied.is_none(),
+            "a second press shows the change set again"
+        );
+    }
+
+    #[test]
+    fn the_list_entry_and_cloudformation_sections_lead_here() {
+        let presets = super::super::sims::all_presets();
+        let i = presets
+            .iter()
+            .position(|p| p.id() == "cfn-groups")
+            .expect("listed");
+        assert_eq!(presets[i].title(), "스택 업데이트와 데이터 손실");
+        assert_eq!(
+            super::super::sims::preset_for("CloudFormation 리소스 정의", &[], &presets),
+            Some(i)
+        );
+    }
+
+    #[test]
+    fn own_templates_compare_from_typed_paths() {
+        let mut s = ReplaceScreen::new(Lang::En);
+        s.action(Action::Overview, Lang::En);
+        assert_eq!(s.tab, Tab::Own);
+        s.action(Action::Open, Lang::En);
+        for c in "tests/fixtures/cfn/c1.old.yaml".chars() {
+            s.input_key(&key(KeyCode::Char(c)), Lang::En);
+        }
+        s.input_key(&key(KeyCode::Enter), Lang::En);
+        assert!(s.editing, "moves on to the new template");
+        for c in "tests/fixtures/cfn/missing.yaml".chars() {
+            s.input_key(&key(KeyCode::Char(c)), Lang::En);
+        }
+        s.input_key(&key(KeyCode::Enter), Lang::En);
+        let Some(Err(e)) = &s.own else {
+            panic!("{:?}", s.own)
+        };
+        assert!(
+            e.starts_with("tests/fixtures/cfn/missing.yaml: cannot read"),
+            "{e}"
+        );
+        for _ in "missing.yaml".chars() {
+            s.input_key(&key(KeyCode::Backspace), Lang::En);
+        }
+        for c in "c1.new.yaml".chars() {
+            s.input_key(&key(KeyCode::Char(c)), Lang::En);
+        }
+        s.action(Action::Run, Lang::En);
+        let Some(Ok(r)) = &s.own else {
+            panic!("{:?}", s.own)
+        };
+        assert_eq!(r.report.exit_code(), 3);
+    }
+}

@@ -1,0 +1,592 @@
+//! Drawing the `CloudFormation` update screen: the guided scenario (edits, change set, the data in
+//! the stack before and after) and the own-templates comparison.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use simulations::cfn::scenario::{Applied, Holding};
+use simulations::cfn::{
+    Action, Evaluation, Outcome, Replacement, Report, ResourceResult, group_digits,
+};
+
+use super::{draw_status, draw_title, gauge};
+use crate::text;
+use crate::ui::app::App;
+use crate::ui::keymap::Context;
+use crate::ui::replace::{ReplaceScreen, Tab};
+use crate::ui::strings::Lang;
+
+/// `s` wrapped to `width`, the first line after `indent`, the others aligned under it.
+fn wrapped(s: &str, width: u16, style: Style, indent: &str) -> Vec<Line<'static>> {
+    let w = text::width(indent);
+    let room = usize::from(width).saturating_sub(w).max(1);
+    let pad = " ".repeat(w);
+    text::wrap(s, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 { indent } else { pad.as_str() };
+            Line::styled(format!("{lead}{l}"), style)
+        })
+        .collect()
+}
+
+fn outcome_style(app: &App, o: Outcome) -> Style {
+    match o {
+        _ if o.fails() || o.loses_data() => app.theme.warning(),
+        Outcome::ReplacedOldRetained
+        | Outcome::ReplacedSnapshotTaken
+        | Outcome::RemovedRetained
+        | Outcome::RemovedSnapshotTaken => app.theme.message(),
+        Outcome::InPlace | Outcome::Added => app.theme.done(),
+        _ => app.theme.dim(),
+    }
+}
+
+fn marker(o: Outcome) -> &'static str {
+    if o.fails() {
+        "✗"
+    } else if o.loses_data() {
+        "!"
+    } else {
+        "·"
+    }
+}
+
+fn action_name(a: Action) -> &'static str {
+    match a {
+        Action::Add => "Add",
+        Action::Modify => "Modify",
+        Action::Remove => "Remove",
+        Action::Unchanged => "-",
+    }
+}
+
+fn replacement_name(r: &ResourceResult) -> &'static str {
+    if matches!(r.action, Action::Add | Action::Remove | Action::Unchanged) {
+        return "-";
+    }
+    match r.replacement {
+        Replacement::True => "True",
+        Replacement::False => "False",
+        Replacement::Conditional => "Conditional",
+    }
+}
+
+/// The change set rows (changed resources only), with a header when there is room for columns.
+fn change_rows(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let en = lang == Lang::En;
+    let changed: Vec<&ResourceResult> = report
+        .resources
+        .iter()
+        .filter(|r| r.action != Action::Unchanged)
+        .collect();
+    let id_w = changed
+        .iter()
+        .map(|r| text::width(&r.logical_id))
+        .max()
+        .unwrap_or(8)
+        .clamp(8, 24);
+    let wide = usize::from(width) >= id_w + 40;
+    let mut lines = Vec::new();
+    if wide {
+        let [res, act, rep, out] = app.strings().cfn_columns();
+        lines.push(Line::styled(
+            text::truncate(
+                &format!(
+                    "  {}{}{}{out}",
+                    text::fit(res, id_w + 1),
+                    text::fit(act, 8),
+                    text::fit(rep, 12)
+                ),
+                usize::from(width),
+            ),
+            app.theme.dim(),
+        ));
+    }
+    for r in &changed {
+        let label = r.outcome.label();
+        let row = if wide {
+            format!(
+                "{} {}{}{}{}",
+                marker(r.outcome),
+                text::fit(&r.logical_id, id_w + 1),
+                text::fit(action_name(r.action), 8),
+                text::fit(replacement_name(r), 12),
+                label.get(en)
+            )
+        } else {
+            format!(
+                "{} {} {} · {}",
+                marker(r.outcome),
+                r.logical_id,
+                replacement_name(r),
+                label.get(en)
+            )
+        };
+        lines.push(Line::styled(
+            text::truncate(&row, usize::from(width)),
+            outcome_style(app, r.outcome),
+        ));
+    }
+    let unchanged = report.resources.len() - changed.len();
+    if unchanged > 0 {
+        lines.push(Line::styled(
+            format!("  {}", app.strings().cfn_unchanged(unchanged)),
+            app.theme.dim(),
+        ));
+    }
+    lines
+}
+
+/// The reasons of the changed resources, with the curated history notes.
+fn reasons(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
+    let en = app.lang == Lang::En;
+    let mut lines = vec![Line::styled(
+        app.strings().cfn_why().to_owned(),
+        Style::new().add_modifier(Modifier::BOLD),
+    )];
+    for r in report
+        .resources
+        .iter()
+        .filter(|r| r.action != Action::Unchanged)
+    {
+        lines.push(Line::styled(
+            r.logical_id.clone(),
+            outcome_style(app, r.outcome),
+        ));
+        if !r.changes.is_empty() {
+            let list: Vec<String> = r
+                .changes
+                .iter()
+                .map(|c| match (&c.evaluation, &c.causing_entity) {
+                    (Evaluation::Dynamic, Some(cause)) => {
+                        format!("{} {:?} (← {cause})", c.name, c.requires_recreation)
+                    }
+                    _ => format!("{} {:?}", c.name, c.requires_recreation),
+                })
+                .collect();
+            lines.extend(wrapped(&list.join(" · "), width, app.theme.dim(), "  "));
+        }
+        lines.extend(wrapped(r.reason.get(en), width, Style::new(), "  → "));
+        // History notes of the changes that decided the verdict (all of them when it stays).
+        let deciding: Vec<&str> = r
+            .changes
+            .iter()
+            .filter(|c| {
+                r.replacement == Replacement::False
+                    || c.requires_recreation != simulations::cfn::Recreation::Never
+            })
+            .map(|c| c.name.as_str())
+            .collect();
+        for c in r
+            .changes
+            .iter()
+            .filter(|c| deciding.contains(&c.name.as_str()))
+        {
+            if let Some(note) = &c.note {
+                lines.extend(wrapped(note.get(en), width, app.theme.dim(), "  ※ "));
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.extend(wrapped(
+        report.summary.get(en),
+        width,
+        if report.update_fails || report.data_lost() {
+            app.theme.warning()
+        } else {
+            app.theme.done()
+        },
+        "",
+    ));
+    lines.push(Line::styled(
+        app.strings().cfn_exit_code(report.exit_code()),
+        app.theme.dim(),
+    ));
+    lines
+}
+
+fn holding_line(
+    app: &App,
+    label_w: usize,
+    bar_w: usize,
+    id: &str,
+    full: u64,
+    now: Option<&Holding>,
+) -> Line<'static> {
+    let s = app.strings();
+    let (pct, text, style) = match now {
+        Some(h) => {
+            let pct = h
+                .amount
+                .saturating_mul(100)
+                .checked_div(full)
+                .map_or(0, |p| p.min(100) as u8);
+            let text = if h.amount == full {
+                h.text()
+            } else {
+                format!(
+                    "{} → {} {}",
+                    group_digits(full),
+                    group_digits(h.amount),
+                    h.unit
+                )
+            };
+            let style = if h.amount < full {
+                app.theme.warning()
+            } else {
+                app.theme.done()
+            };
+            (pct, text, style)
+        }
+        None => (0, s.cfn_left_stack().to_owned(), app.theme.message()),
+    };
+    Line::from(vec![
+        Span::raw(format!(" {} ", text::fit(id, label_w))),
+        Span::styled(gauge(pct, bar_w), style),
+        Span::styled(format!(" {text}"), style),
+    ])
+}
+
+/// The data panel: each holding's gauge, before or after applying.
+fn data_lines(
+    app: &App,
+    screen: &ReplaceScreen,
+    before: &[Holding],
+    width: u16,
+) -> Vec<Line<'static>> {
+    let s = app.strings();
+    let label_w = before
+        .iter()
+        .map(|h| text::width(&h.logical_id))
+        .max()
+        .unwrap_or(10)
+        .min(usize::from(width) / 3);
+    let bar_w = (usize::from(width) / 3).clamp(4, 24);
+    let mut lines = Vec::new();
+    match &screen.applied {
+        None => {
+            for h in before {
+                lines.push(holding_line(
+                    app,
+                    label_w,
+                    bar_w,
+                    &h.logical_id,
+                    h.amount,
+                    Some(h),
+                ));
+            }
+            lines.push(Line::styled(
+                format!(" {}", s.cfn_apply_hint()),
+                app.theme.key(),
+            ));
+        }
+        Some(a) => lines.extend(applied_lines(app, a, label_w, bar_w, width)),
+    }
+    lines
+}
+
+fn applied_lines(
+    app: &App,
+    a: &Applied,
+    label_w: usize,
+    bar_w: usize,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let s = app.strings();
+    let mut lines = Vec::new();
+    if a.rolled_back {
+        lines.extend(wrapped(
+            s.cfn_rolled_back(),
+            width,
+            app.theme.warning(),
+            " ",
+        ));
+    }
+    for h in &a.before {
+        let now = a.after.iter().find(|x| x.logical_id == h.logical_id);
+        lines.push(holding_line(
+            app,
+            label_w,
+            bar_w,
+            &h.logical_id,
+            h.amount,
+            now,
+        ));
+    }
+    for o in &a.outside {
+        lines.extend(wrapped(
+            &s.cfn_outside(&o.holding.logical_id, &o.holding.text(), o.snapshot),
+            width,
+            app.theme.message(),
+            " ↳ ",
+        ));
+    }
+    lines.push(Line::styled(
+        format!(" {}", s.cfn_again_hint()),
+        app.theme.key(),
+    ));
+    lines
+}
+
+fn scrolled(lines: Vec<Line<'static>>, scroll: usize, height: u16) -> Vec<Line<'static>> {
+    let max = lines.len().saturating_sub(usize::from(height));
+    lines.into_iter().skip(scroll.min(max)).collect()
+}
+
+/// The whole screen.
+pub(super) fn draw(app: &App, frame: &mut Frame) {
+    let Some(screen) = app.replace.as_ref() else {
+        return;
+    };
+    let b = crate::ui::layout::Bands::of(frame.area());
+    let lang = app.lang;
+    let (guided, own) = app.strings().cfn_tabs();
+    let tabs = match screen.tab {
+        Tab::Guided => format!("[{guided}] {own}"),
+        Tab::Own => format!("{guided} [{own}]"),
+    };
+    let title = match &screen.scenario {
+        Ok(s) => s.title.get(lang == Lang::En).to_owned(),
+        Err(_) => String::new(),
+    };
+    let crumb = format!("{} › {title}", app.strings().cfn_crumb());
+    draw_title(app, frame, b.title, &crumb, &tabs);
+    match screen.tab {
+        Tab::Guided => draw_guided(app, screen, frame, b.body),
+        Tab::Own => draw_own(app, screen, frame, b.body),
+    }
+    if screen.editing {
+        draw_status(app, frame, b.status, &[Context::Search], None);
+    } else {
+        draw_status(app, frame, b.status, &[Context::Replace], None);
+    }
+}
+
+fn draw_guided(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect) {
+    let en = app.lang == Lang::En;
+    let s = app.strings();
+    let scenario = match &screen.scenario {
+        Ok(sc) => sc,
+        Err(e) => {
+            frame.render_widget(
+                Paragraph::new(wrapped(e, body.width, app.theme.warning(), " ")),
+                body,
+            );
+            return;
+        }
+    };
+    let wide = body.width >= 100;
+    let (list_area, right) = if wide {
+        let w = (body.width * 2 / 5).min(48);
+        (
+            Some(Rect { width: w, ..body }),
+            Rect {
+                x: body.x + w,
+                width: body.width - w,
+                ..body
+            },
+        )
+    } else {
+        (None, body)
+    };
+    if let Some(area) = list_area {
+        let block = Block::bordered()
+            .title(format!(" {} ", s.cfn_edits()))
+            .border_style(app.theme.border(true));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let rows = usize::from(inner.height).max(1);
+        let offset = (screen.selected + 1).saturating_sub(rows);
+        let lines: Vec<Line> = scenario
+            .edits
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .map(|(i, e)| {
+                let mark = if i == screen.selected { "▸" } else { " " };
+                let line = Line::raw(text::truncate(
+                    &format!("{mark}{}", e.title.get(en)),
+                    usize::from(inner.width),
+                ));
+                if i == screen.selected {
+                    line.style(app.theme.selected())
+                } else {
+                    line
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+    // Right (or whole) column: the change set on top, the data below.
+    let holdings = match &screen.preview {
+        Some(Ok(p)) => simulations::cfn::scenario::holdings_of(&p.old),
+        _ => scenario.holdings(),
+    };
+    let data_h = {
+        let outside = screen.applied.as_ref().map_or(0, |a| a.outside.len() * 2);
+        let rolled = screen.applied.as_ref().is_some_and(|a| a.rolled_back);
+        (holdings.len() + outside + 3 + usize::from(rolled) * 2) as u16
+    };
+    let data_h = data_h.min(right.height / 2).max(3);
+    let cs_area = Rect {
+        height: right.height.saturating_sub(data_h),
+        ..right
+    };
+    let data_area = Rect {
+        y: right.y + cs_area.height,
+        height: data_h,
+        ..right
+    };
+    let block = Block::bordered()
+        .title(format!(" {} ", s.cfn_change_set()))
+        .border_style(app.theme.border(false));
+    let inner = block.inner(cs_area);
+    frame.render_widget(block, cs_area);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(edit) = scenario.edits.get(screen.selected) {
+        let head = if wide {
+            edit.title.get(en).to_owned()
+        } else {
+            format!(
+                "‹ {}/{} › {}",
+                screen.selected + 1,
+                scenario.edits.len(),
+                edit.title.get(en)
+            )
+        };
+        lines.extend(wrapped(
+            &head,
+            inner.width,
+            Style::new().add_modifier(Modifier::BOLD),
+            "",
+        ));
+        lines.extend(wrapped(
+            edit.explain.get(en),
+            inner.width,
+            app.theme.dim(),
+            "",
+        ));
+        if edit.policy.is_some() {
+            lines.extend(wrapped(
+                s.cfn_policy_set(),
+                inner.width,
+                app.theme.dim(),
+                "",
+            ));
+        }
+        lines.push(Line::raw(""));
+    }
+    match &screen.preview {
+        Some(Ok(p)) => {
+            lines.extend(change_rows(app, &p.report, inner.width));
+            lines.push(Line::raw(""));
+            lines.extend(reasons(app, &p.report, inner.width));
+        }
+        Some(Err(e)) => lines.extend(wrapped(e, inner.width, app.theme.warning(), "")),
+        None => {}
+    }
+    if wide && screen.selected == 0 && screen.applied.is_none() {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(
+            &format!("{} {}", s.cfn_challenge(), scenario.challenge.get(en)),
+            inner.width,
+            app.theme.key(),
+            "",
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(scrolled(lines, screen.scroll, inner.height)),
+        inner,
+    );
+    let block = Block::bordered()
+        .title(format!(" {} ", s.cfn_data()))
+        .border_style(app.theme.border(screen.applied.is_some()));
+    let inner = block.inner(data_area);
+    frame.render_widget(block, data_area);
+    frame.render_widget(
+        Paragraph::new(data_lines(app, screen, &holdings, inner.width)),
+        inner,
+    );
+}
+
+fn draw_own(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect) {
+    let s = app.strings();
+    let area = Rect {
+        x: body.x + 1,
+        width: body.width.saturating_sub(2),
+        ..body
+    };
+    let labels = s.cfn_path_labels();
+    let label_w = labels.iter().map(|l| text::width(l)).max().unwrap_or(0) + 1;
+    let field_w = usize::from(area.width).saturating_sub(label_w + 3).max(1);
+    let mut lines: Vec<Line> = wrapped(s.cfn_own_hint(), area.width, app.theme.dim(), "");
+    let mut cursor = None;
+    for (i, label) in labels.iter().enumerate() {
+        let value = &screen.paths[i];
+        // Show the end of a long path: that is where the file name is.
+        let shown = if text::width(value) > field_w.saturating_sub(1) {
+            let chars: Vec<char> = value.chars().collect();
+            let mut tail = String::new();
+            for c in chars.iter().rev() {
+                if text::width(&tail) + 2 > field_w.saturating_sub(1) {
+                    break;
+                }
+                tail.insert(0, *c);
+            }
+            format!("…{tail}")
+        } else {
+            value.clone()
+        };
+        let selected = i == screen.field;
+        let style = if selected && screen.editing {
+            app.theme.selected()
+        } else if selected {
+            app.theme.selected_unfocused()
+        } else {
+            Style::new()
+        };
+        if selected && screen.editing {
+            cursor = Some((
+                (label_w + 2 + text::width(&shown)) as u16,
+                lines.len() as u16,
+            ));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(text::fit(label, label_w), app.theme.key()),
+            Span::raw(" "),
+            Span::styled(text::fit(&format!("[{shown}"), field_w + 1), style),
+            Span::raw("]"),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    let top = lines.len();
+    let mut result: Vec<Line> = Vec::new();
+    match &screen.own {
+        None => result.extend(wrapped(s.cfn_own_empty(), area.width, app.theme.dim(), "")),
+        Some(Err(e)) => result.extend(wrapped(e, area.width, app.theme.warning(), "")),
+        Some(Ok(r)) => {
+            result.extend(change_rows(app, &r.report, area.width));
+            result.push(Line::raw(""));
+            result.extend(reasons(app, &r.report, area.width));
+        }
+    }
+    let room = area.height.saturating_sub(top as u16);
+    lines.extend(scrolled(result, screen.scroll, room));
+    frame.render_widget(Paragraph::new(lines), area);
+    if let Some((x, y)) = cursor {
+        frame.set_cursor_position(Position {
+            x: (area.x + x).min(area.right().saturating_sub(1)),
+            y: area.y + y,
+        });
+    }
+}
