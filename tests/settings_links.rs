@@ -91,6 +91,21 @@ fn every_screen(theme: Theme) -> Vec<Buffer> {
     shots.push(frame(&mut a, 100, 30));
     press(&mut a, KeyCode::Esc);
     press(&mut a, KeyCode::Esc);
+    // The pictures of each kind of simulation, after a run.
+    for id in [
+        "lambda-cold-start",
+        "ddb-hot-key",
+        "deploy-canary",
+        "phoenix-drift",
+        "cfn-groups",
+    ] {
+        let i = a.presets.iter().position(|p| p.id() == id).expect(id);
+        a.open_sim(i, false);
+        press(&mut a, KeyCode::Char('r'));
+        press(&mut a, KeyCode::Enter);
+        shots.push(frame(&mut a, 120, 40));
+        press(&mut a, KeyCode::Esc);
+    }
     press(&mut a, KeyCode::Char('p'));
     assert_eq!(a.screen, Screen::Practice);
     shots.push(frame(&mut a, 80, 24));

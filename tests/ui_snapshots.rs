@@ -560,3 +560,65 @@ fn cfn_own_templates_result_list_120x40_and_60x20() {
     let list = screen(&mut a, 80, 24);
     assert!(list.contains("프리셋"), "back to the list: {list}");
 }
+
+fn run_sim_with_guess(a: &mut App, id: &str, guess: &str) {
+    open_sim(a, id);
+    press(a, KeyCode::Char('r'));
+    type_str(a, guess);
+    press(a, KeyCode::Enter);
+}
+
+#[test]
+fn deploy_canary_simulation_120x40_and_60x20() {
+    let mut a = app(Progress::default());
+    run_sim_with_guess(&mut a, "deploy-canary", "5");
+    let wide = screen(&mut a, 120, 40);
+    for needle in [
+        "카나리 10% 5분",
+        "롤백됐어요 (알람)",
+        "새 버전 %",
+        "↩ 롤백 3:00",
+        "예측 5.0%",
+    ] {
+        assert!(wide.contains(needle), "{needle}:\n{wide}");
+    }
+    insta::assert_snapshot!("deploy_canary_120x40", wide);
+    let small = screen(&mut a, 60, 20);
+    assert!(small.contains("롤백"), "{small}");
+    insta::assert_snapshot!("deploy_canary_60x20", small);
+}
+
+#[test]
+fn deploy_comparison_120x40_and_60x20() {
+    let mut a = app(Progress::default());
+    run_sim_with_guess(&mut a, "deploy-compare", "10");
+    let wide = screen(&mut a, 120, 40);
+    for needle in [
+        "AllAtOnce",
+        "Canary10Percent5Minutes",
+        "blue-green:5",
+        "성공(알람 늦음)",
+        "영향받은 요청",
+    ] {
+        assert!(wide.contains(needle), "{needle}:\n{wide}");
+    }
+    insta::assert_snapshot!("deploy_compare_120x40", wide);
+    let small = screen(&mut a, 60, 20);
+    assert!(
+        small.contains("AllAtOnce") && small.contains("60,000"),
+        "{small}"
+    );
+    insta::assert_snapshot!("deploy_compare_60x20", small);
+}
+
+#[test]
+fn phoenix_simulation_80x24() {
+    let mut a = app(Progress::default());
+    run_sim_with_guess(&mut a, "phoenix-drift", "50");
+    let s = screen(&mut a, 80, 24);
+    assert!(s.contains("web-1") && s.contains("드리프트"), "{s}");
+    insta::assert_snapshot!("phoenix_80x24", s);
+    let wide = screen(&mut a, 120, 40);
+    assert!(wide.contains("손으로 한 변경 (순서대로)"), "{wide}");
+    insta::assert_snapshot!("phoenix_120x40", wide);
+}

@@ -6,8 +6,10 @@
 //! which number.
 
 pub mod cfn;
+pub mod deploy;
 pub mod dynamodb;
 pub mod lambda;
+pub mod phoenix;
 
 use serde::Serialize;
 

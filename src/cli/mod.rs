@@ -1,6 +1,7 @@
 //! Subcommands beyond the basics: simulations, the plain quiz, banks, results and reports.
 
 pub mod bank;
+pub mod deploy;
 pub mod keys;
 pub mod quiz;
 pub mod replace;

@@ -26,6 +26,10 @@ pub enum SimCommand {
     Lambda(LambdaArgs),
     /// `DynamoDB` 테이블에 필요한 RCU/WCU와 프로비저닝·온디맨드 월 비용을 비교해요
     Plan(PlanArgs),
+    /// 트래픽 이동 배포(카나리·선형·한꺼번에·블루/그린·API Gateway 카나리)에서 불량 릴리스가 몇 명에게 닿는지 시뮬레이션해요
+    Deploy(super::deploy::DeployArgs),
+    /// 피닉스 서버: 손으로 한 변경(드리프트)과 재구축 때 잃는 데이터를 보여줘요
+    Phoenix(super::deploy::PhoenixArgs),
 }
 
 /// Arguments of `gureum sim plan`.
@@ -180,6 +184,8 @@ pub fn run(cmd: SimCommand, lang: Lang) -> anyhow::Result<ExitCode> {
         SimCommand::Capacity(args) => capacity(&args, lang),
         SimCommand::Lambda(args) => lambda(&args, lang),
         SimCommand::Plan(args) => plan(&args, lang),
+        SimCommand::Deploy(args) => super::deploy::deploy(&args, lang),
+        SimCommand::Phoenix(args) => super::deploy::phoenix(&args, lang),
     }
 }
 
@@ -429,7 +435,11 @@ fn apply_flags(c: &mut LambdaConfig, a: &LambdaArgs) {
     }
 }
 
-fn print_trail(out: &mut impl Write, trail: &[Explanation], lang: Lang) -> std::io::Result<()> {
+pub(crate) fn print_trail(
+    out: &mut impl Write,
+    trail: &[Explanation],
+    lang: Lang,
+) -> std::io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,

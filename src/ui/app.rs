@@ -1188,7 +1188,7 @@ impl App {
                             )
                             .into(),
                         );
-                    } else if p.switch {
+                    } else if p.switch || p.is_choice() {
                         let p = &mut sim.params[sim.selected];
                         p.nudge(1.0);
                     } else {

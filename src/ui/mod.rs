@@ -4,6 +4,7 @@
 //! is the loop that connects them to the terminal.
 
 pub mod app;
+pub mod deploy;
 pub mod exam;
 pub mod home;
 pub mod keyfile;

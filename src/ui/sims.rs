@@ -4,10 +4,12 @@
 //! The models live in the `simulations` crate; this module only turns parameter edits into model
 //! configs and keeps the last result for drawing. A run happens on a key press, never per frame.
 
+use simulations::deploy::{self, DeployConfig, DeployResult};
 use simulations::dynamodb::{self, KeyDistribution};
 use simulations::lambda::{self, InvokeType, LambdaConfig, LambdaResult};
+use simulations::phoenix::{self, PhoenixConfig, PhoenixReport};
 
-use super::strings::Lang;
+use super::strings::{Lang, Strings};
 
 /// A preset of either model.
 #[derive(Debug, Clone)]
@@ -18,6 +20,10 @@ pub enum Preset {
     Ddb(dynamodb::Preset),
     /// The `CloudFormation` update scenario, which has a screen of its own.
     Cfn(super::replace::Entry),
+    /// A traffic-shifting deployment (one strategy, or a comparison).
+    Deploy(deploy::Preset),
+    /// Phoenix servers and drift.
+    Phoenix(phoenix::Preset),
 }
 
 impl Preset {
@@ -27,6 +33,8 @@ impl Preset {
             Self::Lambda(p) => &p.id,
             Self::Ddb(p) => &p.id,
             Self::Cfn(e) => &e.id,
+            Self::Deploy(p) => &p.id,
+            Self::Phoenix(p) => &p.id,
         }
     }
     /// Korean title.
@@ -35,6 +43,8 @@ impl Preset {
             Self::Lambda(p) => &p.title,
             Self::Ddb(p) => &p.title,
             Self::Cfn(e) => &e.title,
+            Self::Deploy(p) => &p.title,
+            Self::Phoenix(p) => &p.title,
         }
     }
     /// Korean description.
@@ -43,6 +53,8 @@ impl Preset {
             Self::Lambda(p) => &p.description,
             Self::Ddb(p) => &p.description,
             Self::Cfn(e) => &e.description,
+            Self::Deploy(p) => &p.description,
+            Self::Phoenix(p) => &p.description,
         }
     }
     /// One-line challenge.
@@ -51,6 +63,8 @@ impl Preset {
             Self::Lambda(p) => &p.challenge,
             Self::Ddb(p) => &p.challenge,
             Self::Cfn(e) => &e.challenge,
+            Self::Deploy(p) => &p.challenge,
+            Self::Phoenix(p) => &p.challenge,
         }
     }
     /// Lesson tag that links the preset to lessons.
@@ -59,6 +73,8 @@ impl Preset {
             Self::Lambda(_) => "lambda",
             Self::Ddb(_) => "dynamodb",
             Self::Cfn(_) => "cloudformation",
+            Self::Deploy(p) if p.config.strategy.starts_with("apigw") => "canary",
+            Self::Deploy(_) | Self::Phoenix(_) => "deployment",
         }
     }
 }
@@ -77,6 +93,18 @@ pub fn all_presets() -> Vec<Preset> {
             .map(Preset::Ddb),
     );
     out.push(Preset::Cfn(super::replace::Entry::groups()));
+    out.extend(
+        deploy::try_presets()
+            .unwrap_or_default()
+            .into_iter()
+            .map(Preset::Deploy),
+    );
+    out.extend(
+        phoenix::try_presets()
+            .unwrap_or_default()
+            .into_iter()
+            .map(Preset::Phoenix),
+    );
     out
 }
 
@@ -98,16 +126,42 @@ pub fn preset_for(heading: &str, tags: &[String], presets: &[Preset]) -> Option<
         ("rcu", "ddb-uniform"),
         ("wcu", "ddb-uniform"),
         ("cloudformation", "cfn-groups"),
+        ("phoenix", "phoenix-drift"),
+        ("피닉스", "phoenix-drift"),
+        ("드리프트", "phoenix-drift"),
+        ("drift", "phoenix-drift"),
+        ("blue-green", "deploy-compare"),
+        ("블루", "deploy-compare"),
+        ("blue", "deploy-compare"),
+        ("canary 릴리스", "deploy-apigw-canary"),
+        ("카나리 릴리스", "deploy-apigw-canary"),
+        ("카나리", "deploy-canary"),
+        ("canary", "deploy-canary"),
+        ("선형", "deploy-linear"),
+        ("linear", "deploy-linear"),
+        ("allatonce", "deploy-all-at-once"),
+        ("트래픽", "deploy-compare"),
+        ("배포 전략", "deploy-compare"),
     ];
-    let wanted = by_heading
-        .iter()
-        .find(|(k, _)| h.contains(k))
-        .map(|(_, id)| *id)
+    // A section titled just "배포" (deployment) is about shipping a new version; longer headings
+    // with the word ("DB 배포하는 경우", "배포시 패키지") are not about traffic shifting.
+    let exact = ["배포", "deploy", "deployment"]
+        .contains(&h.trim())
+        .then_some("deploy-canary");
+    let wanted = exact
+        .or_else(|| {
+            by_heading
+                .iter()
+                .find(|(k, _)| h.contains(k))
+                .map(|(_, id)| *id)
+        })
         .or_else(|| {
             if tags.iter().any(|t| t == "lambda") {
                 Some("lambda-cold-start")
             } else if tags.iter().any(|t| t == "dynamodb") {
                 Some("ddb-hot-key")
+            } else if tags.iter().any(|t| t == "deployment" || t == "canary") {
+                Some("deploy-canary")
             } else {
                 None
             }
@@ -156,6 +210,42 @@ pub enum ParamId {
     DdbBurst,
     /// `DynamoDB`: adaptive capacity on.
     DdbAdaptive,
+    /// Deploy: the strategy (a choice).
+    DeployStrategy,
+    /// Deploy: API Gateway `percentTraffic`.
+    DeployCanaryPercent,
+    /// Deploy: API Gateway bake minutes before promotion.
+    DeployBakeMinutes,
+    /// Deploy: requests per second.
+    DeployRps,
+    /// Deploy: the new version's error rate.
+    DeployNewErrorRate,
+    /// Deploy: the old version's error rate.
+    DeployOldErrorRate,
+    /// Deploy: the alarm threshold (an error rate).
+    DeployAlarmThreshold,
+    /// Deploy: the alarm's evaluation periods.
+    DeployAlarmPeriods,
+    /// Deploy: when the new version turns bad, seconds.
+    DeployBadFrom,
+    /// Deploy: which hook fails (a choice).
+    DeployHookFail,
+    /// Deploy: expected-value routing (switch).
+    DeployExpected,
+    /// Phoenix: servers.
+    PhoenixServers,
+    /// Phoenix: hand changes.
+    PhoenixChanges,
+    /// Phoenix: where uploads live (a choice).
+    PhoenixUploads,
+    /// Phoenix: where sessions live (a choice).
+    PhoenixSessions,
+    /// Phoenix: where logs go (a choice).
+    PhoenixLogs,
+    /// Phoenix: fixes written back into the template (switch).
+    PhoenixFixesInTemplate,
+    /// Phoenix: rebuild now (switch).
+    PhoenixRebuild,
 }
 
 /// One editable parameter.
@@ -179,6 +269,8 @@ pub struct Param {
     pub switch: bool,
     /// The preset's challenge keeps it fixed.
     pub locked: bool,
+    /// Named options (Korean, English): the value is an index into them.
+    pub choices: &'static [(&'static str, &'static str)],
 }
 
 impl Param {
@@ -200,7 +292,19 @@ impl Param {
             integer: true,
             switch: false,
             locked: false,
+            choices: &[],
         }
+    }
+    fn choice(mut self, choices: &'static [(&'static str, &'static str)]) -> Self {
+        self.choices = choices;
+        self.min = 0.0;
+        self.max = choices.len().saturating_sub(1) as f64;
+        self.step = 1.0;
+        self
+    }
+    /// Whether the value is one of named options (Enter cycles through them).
+    pub fn is_choice(&self) -> bool {
+        !self.choices.is_empty()
     }
     fn float(mut self) -> Self {
         self.integer = false;
@@ -212,10 +316,17 @@ impl Param {
     }
     /// The value as shown.
     pub fn display(&self, lang: Lang) -> String {
+        if let Some((ko, en)) = self.choices.get(self.value.round().max(0.0) as usize) {
+            return lang.pick(ko, en).to_owned();
+        }
         if self.switch {
             let on = self.value >= 0.5;
             return match (self.id, lang) {
                 (ParamId::Async, _) => if on { "async" } else { "sync" }.into(),
+                (ParamId::DeployExpected, Lang::Ko) => if on { "기댓값" } else { "무작위" }.into(),
+                (ParamId::DeployExpected, Lang::En) => {
+                    if on { "expected" } else { "sampled" }.into()
+                }
                 (_, Lang::Ko) => if on { "켜짐" } else { "꺼짐" }.into(),
                 (_, Lang::En) => if on { "on" } else { "off" }.into(),
             };
@@ -228,6 +339,9 @@ impl Param {
     }
     /// The allowed range as shown.
     pub fn range(&self) -> String {
+        if self.is_choice() {
+            return format!("{}–{}", self.min as i64, self.max as i64);
+        }
         if self.switch {
             return String::new();
         }
@@ -244,6 +358,12 @@ impl Param {
         }
         if self.switch {
             self.value = if self.value >= 0.5 { 0.0 } else { 1.0 };
+            return;
+        }
+        if self.is_choice() {
+            // Options wrap around, so Enter (one step forward) cycles through all of them.
+            let n = self.choices.len() as f64;
+            self.value = (self.value.round() + steps.signum()).rem_euclid(n);
             return;
         }
         self.value = (self.value + steps * self.step).clamp(self.min, self.max);
@@ -273,6 +393,12 @@ pub enum Outcome {
     Lambda(Box<LambdaResult>),
     /// `DynamoDB` result.
     Ddb(Box<dynamodb::SimReport>),
+    /// One deployment.
+    Deploy(Box<DeployResult>),
+    /// The same release through several strategies.
+    Compare(Vec<DeployResult>),
+    /// Phoenix rebuild.
+    Phoenix(Box<PhoenixReport>),
     /// The model refused the settings (limit and source in the text).
     Invalid(String),
 }
@@ -316,6 +442,8 @@ impl Sim {
             Preset::Lambda(p) => lambda_params(&p.config, &p.fixed),
             Preset::Ddb(p) => ddb_params(&p.sim),
             Preset::Cfn(_) => Vec::new(),
+            Preset::Deploy(p) => deploy_params(p),
+            Preset::Phoenix(p) => phoenix_params(p),
         };
         Self {
             preset: index,
@@ -342,6 +470,9 @@ impl Sim {
                 "Predict first: what % of requests are throttled?",
             ),
             Preset::Cfn(_) => "",
+            Preset::Deploy(p) if p.is_comparison() => Strings::new(lang).compare_guess(),
+            Preset::Deploy(_) => Strings::new(lang).deploy_guess(),
+            Preset::Phoenix(_) => Strings::new(lang).phoenix_guess(),
         }
     }
 
@@ -354,6 +485,16 @@ impl Sim {
             } else {
                 r.total_throttled as f64 * 100.0 / r.total_offered as f64
             }),
+            Outcome::Deploy(r) => Some(r.affected_pct()),
+            Outcome::Compare(results) => {
+                let all = results.first()?.users_affected;
+                let canary = results
+                    .iter()
+                    .find(|r| r.strategy.contains("Canary10Percent5Minutes"))
+                    .or_else(|| results.last())?;
+                (all > 0.0).then(|| canary.users_affected * 100.0 / all)
+            }
+            Outcome::Phoenix(r) => Some(r.files_lost_pct()),
             Outcome::Invalid(_) => None,
         }
     }
@@ -392,6 +533,44 @@ impl Sim {
             }
             // Runs on its own screen (`ui::replace`).
             Preset::Cfn(_) => {}
+            Preset::Deploy(p) => {
+                let mut config = p.config.clone();
+                apply_deploy(&mut config, &self.params);
+                let run = if p.is_comparison() {
+                    let names: Vec<&str> = p.compare.iter().map(String::as_str).collect();
+                    deploy::compare_runs(&config, &names).map(|results| {
+                        let passed = p.passes_comparison(&config, &deploy::rows(&results));
+                        (passed, Outcome::Compare(results))
+                    })
+                } else {
+                    deploy::simulate(&config)
+                        .map(|r| (p.passes(&config, &r), Outcome::Deploy(Box::new(r))))
+                };
+                match run {
+                    Ok((passed, outcome)) => {
+                        self.passed = Some(passed);
+                        self.outcome = Some(outcome);
+                    }
+                    Err(e) => {
+                        self.passed = None;
+                        self.outcome = Some(Outcome::Invalid(e.to_string()));
+                    }
+                }
+            }
+            Preset::Phoenix(p) => {
+                let mut config = p.config.clone();
+                apply_phoenix(&mut config, &self.params);
+                match phoenix::simulate(&config) {
+                    Ok(r) => {
+                        self.passed = Some(p.passes(&r));
+                        self.outcome = Some(Outcome::Phoenix(Box::new(r)));
+                    }
+                    Err(e) => {
+                        self.passed = None;
+                        self.outcome = Some(Outcome::Invalid(e.to_string()));
+                    }
+                }
+            }
         }
     }
 }
@@ -657,6 +836,377 @@ fn apply_ddb(c: &mut dynamodb::SimConfig, params: &[Param]) {
     }
 }
 
+/// The strategies the deployment screens offer (the nine Lambda configurations and blue/green).
+const STRATEGIES: [(&str, &str); 10] = [
+    ("Canary10Percent5Minutes", "Canary10Percent5Minutes"),
+    ("Canary10Percent10Minutes", "Canary10Percent10Minutes"),
+    ("Canary10Percent15Minutes", "Canary10Percent15Minutes"),
+    ("Canary10Percent30Minutes", "Canary10Percent30Minutes"),
+    ("Linear10PercentEvery1Minute", "Linear10PercentEvery1Minute"),
+    (
+        "Linear10PercentEvery2Minutes",
+        "Linear10PercentEvery2Minutes",
+    ),
+    (
+        "Linear10PercentEvery3Minutes",
+        "Linear10PercentEvery3Minutes",
+    ),
+    (
+        "Linear10PercentEvery10Minutes",
+        "Linear10PercentEvery10Minutes",
+    ),
+    ("AllAtOnce", "AllAtOnce"),
+    ("블루/그린 (blue-green)", "blue-green"),
+];
+
+const HOOKS: [(&str, &str); 3] = [
+    ("없음", "none"),
+    ("PreTraffic 실패", "PreTraffic fails"),
+    ("PostTraffic 실패", "PostTraffic fails"),
+];
+
+const FILE_STORES: [(&str, &str); 3] =
+    [("서버 디스크", "server disk"), ("S3", "S3"), ("EFS", "EFS")];
+
+const SESSION_STORES: [(&str, &str); 3] = [
+    ("서버 메모리", "server memory"),
+    ("DynamoDB", "DynamoDB"),
+    ("ElastiCache", "ElastiCache"),
+];
+
+const LOG_STORES: [(&str, &str); 2] = [
+    ("서버 파일", "server files"),
+    ("CloudWatch Logs", "CloudWatch Logs"),
+];
+
+/// The config field a deployment parameter sets (for the preset's `fixed` list).
+fn deploy_field(id: ParamId) -> &'static str {
+    match id {
+        ParamId::DeployStrategy | ParamId::DeployCanaryPercent | ParamId::DeployBakeMinutes => {
+            "strategy"
+        }
+        ParamId::DeployRps => "rps",
+        ParamId::DeployNewErrorRate => "new_error_rate",
+        ParamId::DeployOldErrorRate => "old_error_rate",
+        ParamId::DeployAlarmThreshold => "alarm_threshold",
+        ParamId::DeployAlarmPeriods => "alarm_evaluation_periods",
+        ParamId::DeployBadFrom => "bad_from_s",
+        ParamId::DeployHookFail => "hook_fail",
+        ParamId::DeployExpected => "routing",
+        _ => "seed",
+    }
+}
+
+fn deploy_params(p: &deploy::Preset) -> Vec<Param> {
+    use ParamId as P;
+    let c = &p.config;
+    let strategy = deploy::Strategy::parse(&c.strategy).ok();
+    let mut params = Vec::new();
+    if let Some(deploy::Kind::ApiGatewayCanary {
+        percent_traffic,
+        bake_min,
+    }) = strategy.as_ref().map(|s| s.kind)
+    {
+        params.push(
+            Param::new(
+                P::DeployCanaryPercent,
+                ("percentTraffic (%)", "percentTraffic (%)"),
+                percent_traffic,
+                0.0,
+                100.0,
+                1.0,
+            )
+            .float(),
+        );
+        params.push(Param::new(
+            P::DeployBakeMinutes,
+            ("승격까지 (분)", "Promote after (min)"),
+            f64::from(bake_min),
+            1.0,
+            1440.0,
+            1.0,
+        ));
+    } else if !p.is_comparison() {
+        let name = strategy
+            .as_ref()
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        let index = STRATEGIES
+            .iter()
+            .position(|(_, en)| deploy::Strategy::parse(en).is_ok_and(|s| s.name == name));
+        if let Some(i) = index {
+            params.push(
+                Param::new(
+                    P::DeployStrategy,
+                    ("전략", "Strategy"),
+                    i as f64,
+                    0.0,
+                    0.0,
+                    1.0,
+                )
+                .choice(&STRATEGIES),
+            );
+        }
+    }
+    params.extend([
+        Param::new(
+            P::DeployAlarmPeriods,
+            ("알람 평가 기간 (분)", "Alarm periods (min)"),
+            f64::from(c.alarm_evaluation_periods),
+            1.0,
+            60.0,
+            1.0,
+        ),
+        Param::new(
+            P::DeployAlarmThreshold,
+            ("알람 임계 오류율", "Alarm error threshold"),
+            c.alarm_threshold,
+            0.0,
+            1.0,
+            0.01,
+        )
+        .float(),
+        Param::new(
+            P::DeployHookFail,
+            ("훅 실패", "Hook failure"),
+            match c.hook_fail {
+                deploy::HookFail::None => 0.0,
+                deploy::HookFail::Pre => 1.0,
+                deploy::HookFail::Post => 2.0,
+            },
+            0.0,
+            0.0,
+            1.0,
+        )
+        .choice(&HOOKS),
+        Param::new(
+            P::DeployRps,
+            ("초당 요청", "Requests per second"),
+            c.rps,
+            0.0,
+            100_000.0,
+            10.0,
+        )
+        .float(),
+        Param::new(
+            P::DeployNewErrorRate,
+            ("새 버전 오류율", "New version error rate"),
+            c.new_error_rate,
+            0.0,
+            1.0,
+            0.01,
+        )
+        .float(),
+        Param::new(
+            P::DeployOldErrorRate,
+            ("이전 버전 오류율", "Old version error rate"),
+            c.old_error_rate,
+            0.0,
+            1.0,
+            0.01,
+        )
+        .float(),
+        Param::new(
+            P::DeployBadFrom,
+            ("불량 시작 (초)", "Bad from (s)"),
+            f64::from(c.bad_from_s),
+            0.0,
+            7200.0,
+            30.0,
+        ),
+        Param::new(
+            P::DeployExpected,
+            ("라우팅", "Routing"),
+            if c.routing == deploy::Routing::Expected {
+                1.0
+            } else {
+                0.0
+            },
+            0.0,
+            1.0,
+            1.0,
+        )
+        .switch(),
+        Param::new(P::Seed, ("시드", "Seed"), c.seed as f64, 0.0, 1e9, 1.0),
+    ]);
+    if strategy.is_some_and(|s| s.platform == deploy::Platform::ApiGateway) {
+        // API Gateway has no CodeDeploy lifecycle hooks.
+        params.retain(|p| p.id != P::DeployHookFail);
+    }
+    for param in &mut params {
+        param.locked = p.fixed.iter().any(|f| f == deploy_field(param.id));
+    }
+    params
+}
+
+fn apply_deploy(c: &mut DeployConfig, params: &[Param]) {
+    let get = |id: ParamId| params.iter().find(|p| p.id == id).map(|p| p.value);
+    if let (Some(pct), Some(bake)) = (
+        get(ParamId::DeployCanaryPercent),
+        get(ParamId::DeployBakeMinutes),
+    ) {
+        c.strategy = format!("apigw-canary:{pct}:{}", bake.round().max(1.0) as u32);
+    }
+    if let Some((_, name)) =
+        get(ParamId::DeployStrategy).and_then(|i| STRATEGIES.get(i.round().max(0.0) as usize))
+    {
+        (*name).clone_into(&mut c.strategy);
+    }
+    for p in params {
+        let n = p.value.round().max(0.0) as u32;
+        match p.id {
+            ParamId::DeployRps => c.rps = p.value,
+            ParamId::DeployNewErrorRate => c.new_error_rate = p.value,
+            ParamId::DeployOldErrorRate => c.old_error_rate = p.value,
+            ParamId::DeployAlarmThreshold => c.alarm_threshold = p.value,
+            ParamId::DeployAlarmPeriods => {
+                c.alarm_evaluation_periods = n.max(1);
+                c.alarm_datapoints = None;
+            }
+            ParamId::DeployBadFrom => c.bad_from_s = n,
+            ParamId::DeployHookFail => {
+                c.hook_fail = match n {
+                    1 => deploy::HookFail::Pre,
+                    2 => deploy::HookFail::Post,
+                    _ => deploy::HookFail::None,
+                }
+            }
+            ParamId::DeployExpected => {
+                c.routing = if p.value >= 0.5 {
+                    deploy::Routing::Expected
+                } else {
+                    deploy::Routing::Sampled
+                }
+            }
+            ParamId::Seed => c.seed = p.value.round().max(0.0) as u64,
+            _ => {}
+        }
+    }
+}
+
+fn phoenix_params(p: &phoenix::Preset) -> Vec<Param> {
+    use ParamId as P;
+    let c = &p.config;
+    let on = |b: bool| if b { 1.0 } else { 0.0 };
+    let mut params = vec![
+        Param::new(
+            P::PhoenixUploads,
+            ("업로드 파일 위치", "Uploads live on"),
+            match c.uploads_store {
+                phoenix::FileStore::Local => 0.0,
+                phoenix::FileStore::S3 => 1.0,
+                phoenix::FileStore::Efs => 2.0,
+            },
+            0.0,
+            0.0,
+            1.0,
+        )
+        .choice(&FILE_STORES),
+        Param::new(
+            P::PhoenixSessions,
+            ("세션 위치", "Sessions live in"),
+            match c.sessions_store {
+                phoenix::SessionStore::Local => 0.0,
+                phoenix::SessionStore::Dynamodb => 1.0,
+                phoenix::SessionStore::Elasticache => 2.0,
+            },
+            0.0,
+            0.0,
+            1.0,
+        )
+        .choice(&SESSION_STORES),
+        Param::new(
+            P::PhoenixLogs,
+            ("로그 위치", "Logs go to"),
+            on(c.logs_store == phoenix::LogStore::Cloudwatch),
+            0.0,
+            0.0,
+            1.0,
+        )
+        .choice(&LOG_STORES),
+        Param::new(
+            P::PhoenixFixesInTemplate,
+            ("수정을 템플릿에 반영", "Fixes in the template"),
+            on(c.fixes_in_template),
+            0.0,
+            1.0,
+            1.0,
+        )
+        .switch(),
+        Param::new(
+            P::PhoenixRebuild,
+            ("지금 재구축", "Rebuild now"),
+            on(c.rebuild),
+            0.0,
+            1.0,
+            1.0,
+        )
+        .switch(),
+        Param::new(
+            P::PhoenixServers,
+            ("서버 수", "Servers"),
+            f64::from(c.servers),
+            1.0,
+            20.0,
+            1.0,
+        ),
+        Param::new(
+            P::PhoenixChanges,
+            ("손으로 한 변경", "Hand changes"),
+            f64::from(c.hand_changes),
+            0.0,
+            200.0,
+            1.0,
+        ),
+        Param::new(P::Seed, ("시드", "Seed"), c.seed as f64, 0.0, 1e9, 1.0),
+    ];
+    for param in &mut params {
+        let field = match param.id {
+            P::PhoenixServers => "servers",
+            P::PhoenixChanges => "hand_changes",
+            P::Seed => "seed",
+            _ => "",
+        };
+        param.locked = p.fixed.iter().any(|f| f == field);
+    }
+    params
+}
+
+fn apply_phoenix(c: &mut PhoenixConfig, params: &[Param]) {
+    for p in params {
+        let n = p.value.round().max(0.0) as u32;
+        match p.id {
+            ParamId::PhoenixUploads => {
+                c.uploads_store = match n {
+                    1 => phoenix::FileStore::S3,
+                    2 => phoenix::FileStore::Efs,
+                    _ => phoenix::FileStore::Local,
+                }
+            }
+            ParamId::PhoenixSessions => {
+                c.sessions_store = match n {
+                    1 => phoenix::SessionStore::Dynamodb,
+                    2 => phoenix::SessionStore::Elasticache,
+                    _ => phoenix::SessionStore::Local,
+                }
+            }
+            ParamId::PhoenixLogs => {
+                c.logs_store = if n == 1 {
+                    phoenix::LogStore::Cloudwatch
+                } else {
+                    phoenix::LogStore::Local
+                }
+            }
+            ParamId::PhoenixFixesInTemplate => c.fixes_in_template = p.value >= 0.5,
+            ParamId::PhoenixRebuild => c.rebuild = p.value >= 0.5,
+            ParamId::PhoenixServers => c.servers = n.max(1),
+            ParamId::PhoenixChanges => c.hand_changes = n,
+            ParamId::Seed => c.seed = p.value.round().max(0.0) as u64,
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -672,7 +1222,16 @@ mod tests {
             let mut sim = Sim::new(i, p);
             sim.run(p);
             assert!(
-                matches!(sim.outcome, Some(Outcome::Lambda(_) | Outcome::Ddb(_))),
+                matches!(
+                    sim.outcome,
+                    Some(
+                        Outcome::Lambda(_)
+                            | Outcome::Ddb(_)
+                            | Outcome::Deploy(_)
+                            | Outcome::Compare(_)
+                            | Outcome::Phoenix(_)
+                    )
+                ),
                 "{}: {:?}",
                 p.id(),
                 sim.outcome
@@ -765,5 +1324,125 @@ mod tests {
             Some("ddb-hot-key")
         );
         assert_eq!(preset_for("RDS", &["rds".into()], &presets), None);
+    }
+
+    fn open(id: &str) -> (Vec<Preset>, usize, Sim) {
+        let presets = all_presets();
+        let i = presets.iter().position(|p| p.id() == id).unwrap();
+        let sim = Sim::new(i, &presets[i]);
+        (presets, i, sim)
+    }
+
+    fn param(sim: &mut Sim, id: ParamId) -> &mut Param {
+        sim.params.iter_mut().find(|p| p.id == id).unwrap()
+    }
+
+    #[test]
+    fn deploy_canary_challenge_passes_with_a_faster_alarm() {
+        let (presets, i, mut sim) = open("deploy-canary");
+        assert!(param(&mut sim, ParamId::DeployNewErrorRate).locked);
+        sim.run(&presets[i]);
+        assert_eq!(sim.passed, Some(false));
+        assert!(sim.actual().unwrap() > 0.0);
+        param(&mut sim, ParamId::DeployAlarmPeriods)
+            .set_text("1")
+            .unwrap();
+        sim.run(&presets[i]);
+        assert_eq!(sim.passed, Some(true));
+    }
+
+    #[test]
+    fn strategy_is_a_choice_that_cycles() {
+        let (presets, i, mut sim) = open("deploy-all-at-once");
+        let p = param(&mut sim, ParamId::DeployStrategy);
+        assert!(p.is_choice());
+        assert_eq!(p.display(Lang::En), "AllAtOnce");
+        p.nudge(1.0);
+        assert_eq!(p.display(Lang::En), "blue-green");
+        p.nudge(1.0);
+        assert_eq!(
+            p.display(Lang::En),
+            "Canary10Percent5Minutes",
+            "wraps around"
+        );
+        sim.run(&presets[i]);
+        let Some(Outcome::Deploy(r)) = &sim.outcome else {
+            panic!("{:?}", sim.outcome)
+        };
+        assert_eq!(
+            r.strategy,
+            "CodeDeployDefault.LambdaCanary10Percent5Minutes"
+        );
+        assert_eq!(sim.passed, Some(true));
+    }
+
+    #[test]
+    fn comparison_and_phoenix_run_and_pass_when_fixed() {
+        let (presets, i, mut sim) = open("deploy-compare");
+        assert!(sim.params.iter().all(|p| p.id != ParamId::DeployStrategy));
+        sim.run(&presets[i]);
+        let Some(Outcome::Compare(rs)) = &sim.outcome else {
+            panic!()
+        };
+        assert_eq!(rs.len(), 5);
+        param(&mut sim, ParamId::DeployAlarmPeriods)
+            .set_text("1")
+            .unwrap();
+        sim.run(&presets[i]);
+        assert_eq!(sim.passed, Some(true));
+        assert!(sim.actual().unwrap() < 2.0);
+
+        let (presets, i, mut sim) = open("phoenix-drift");
+        sim.run(&presets[i]);
+        assert_eq!(sim.passed, Some(false));
+        assert!(
+            (sim.actual().unwrap() - 100.0).abs() < 1e-9,
+            "local uploads are all lost"
+        );
+        param(&mut sim, ParamId::PhoenixUploads).nudge(1.0);
+        param(&mut sim, ParamId::PhoenixSessions).nudge(1.0);
+        param(&mut sim, ParamId::PhoenixFixesInTemplate).nudge(1.0);
+        sim.run(&presets[i]);
+        assert_eq!(sim.passed, Some(true));
+    }
+
+    #[test]
+    fn apigw_preset_edits_percent_traffic() {
+        let (presets, i, mut sim) = open("deploy-apigw-canary");
+        param(&mut sim, ParamId::DeployCanaryPercent)
+            .set_text("5")
+            .unwrap();
+        sim.run(&presets[i]);
+        assert_eq!(sim.passed, Some(true));
+    }
+
+    #[test]
+    fn deployment_lessons_find_their_simulation() {
+        let presets = all_presets();
+        let id = |h: &str, tags: &[String]| {
+            preset_for(h, tags, &presets).map(|i| presets[i].id().to_owned())
+        };
+        assert_eq!(id("phoenix server", &[]).as_deref(), Some("phoenix-drift"));
+        assert_eq!(
+            id("Canary vs Blue-Green deployment", &[]).as_deref(),
+            Some("deploy-compare")
+        );
+        assert_eq!(
+            id("Canary 릴리스", &[]).as_deref(),
+            Some("deploy-apigw-canary")
+        );
+        assert_eq!(
+            id("배포", &["lambda".into()]).as_deref(),
+            Some("deploy-canary")
+        );
+        assert_eq!(
+            id("배포시 패키지 고려사항", &["lambda".into()]).as_deref(),
+            Some("lambda-cold-start"),
+            "packaging is not traffic shifting"
+        );
+        assert_eq!(
+            id("AWS SAM이란", &["sam".into(), "deployment".into()]).as_deref(),
+            Some("deploy-canary")
+        );
     }
 }

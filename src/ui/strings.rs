@@ -568,3 +568,274 @@ impl Strings {
         )
     }
 }
+
+/// Text of the deployment (traffic shifting) and phoenix simulations, shared by the TUI and the CLI.
+impl Strings {
+    /// How a deployment ended, in a sentence.
+    pub fn deploy_outcome(
+        self,
+        outcome: simulations::deploy::Outcome,
+        reason: Option<simulations::deploy::Reason>,
+        alarm_after_end: bool,
+    ) -> &'static str {
+        use simulations::deploy::{Outcome, Reason};
+        match (outcome, reason, alarm_after_end) {
+            (Outcome::RolledBack, Some(Reason::Alarm), _) => {
+                self.p("롤백됐어요 (알람)", "rolled back (alarm)")
+            }
+            (Outcome::RolledBack, Some(Reason::PreTrafficHook), _) => self.p(
+                "롤백됐어요 (PreTraffic 훅 실패)",
+                "rolled back (PreTraffic hook failed)",
+            ),
+            (Outcome::RolledBack, _, _) => self.p(
+                "롤백됐어요 (PostTraffic 훅 실패)",
+                "rolled back (PostTraffic hook failed)",
+            ),
+            (Outcome::Succeeded, _, true) => self.p(
+                "성공했어요 (알람은 배포가 끝난 뒤에 울렸어요)",
+                "succeeded (the alarm fired after the end)",
+            ),
+            (Outcome::Succeeded, _, false) => self.p("성공했어요", "succeeded"),
+        }
+    }
+    /// How a deployment ended, for a table cell.
+    pub fn deploy_outcome_short(
+        self,
+        outcome: simulations::deploy::Outcome,
+        reason: Option<simulations::deploy::Reason>,
+        alarm_after_end: bool,
+    ) -> &'static str {
+        use simulations::deploy::{Outcome, Reason};
+        match (outcome, reason, alarm_after_end) {
+            (Outcome::RolledBack, Some(Reason::Alarm), _) => {
+                self.p("롤백(알람)", "rolled back (alarm)")
+            }
+            (Outcome::RolledBack, Some(Reason::PreTrafficHook), _) => {
+                self.p("롤백(Pre 훅)", "rolled back (pre hook)")
+            }
+            (Outcome::RolledBack, _, _) => self.p("롤백(Post 훅)", "rolled back (post hook)"),
+            (Outcome::Succeeded, _, true) => {
+                self.p("성공(알람 늦음)", "succeeded (alarm too late)")
+            }
+            (Outcome::Succeeded, _, false) => self.p("성공", "succeeded"),
+        }
+    }
+    /// Column headers of the strategy comparison: strategy, outcome, detected, rollback, users
+    /// affected, errors, duration.
+    pub fn deploy_table_header(self) -> [&'static str; 7] {
+        match self.lang {
+            Lang::Ko => [
+                "전략",
+                "결과",
+                "탐지",
+                "롤백",
+                "영향받은 요청",
+                "오류",
+                "배포 시간",
+            ],
+            Lang::En => [
+                "strategy",
+                "outcome",
+                "detected",
+                "rollback",
+                "users affected",
+                "errors",
+                "duration",
+            ],
+        }
+    }
+    /// The prediction asked before a deployment run.
+    pub fn deploy_guess(self) -> &'static str {
+        self.p(
+            "먼저 예측해 보세요: 전체 요청 중 몇 %가 불량 버전을 만날까요?",
+            "Predict first: what % of all requests will meet the bad version?",
+        )
+    }
+    /// The prediction asked before a comparison.
+    pub fn compare_guess(self) -> &'static str {
+        self.p(
+            "먼저 예측해 보세요: 카나리의 피해는 AllAtOnce의 몇 %일까요?",
+            "Predict first: the canary's harm is what % of AllAtOnce's?",
+        )
+    }
+    /// The prediction asked before a phoenix rebuild.
+    pub fn phoenix_guess(self) -> &'static str {
+        self.p(
+            "먼저 예측해 보세요: 재구축하면 업로드 파일의 몇 %를 잃을까요?",
+            "Predict first: what % of the uploaded files does a rebuild lose?",
+        )
+    }
+    /// What the prediction is compared with, after "actual …%".
+    pub fn deploy_guess_what(self) -> &'static str {
+        self.p("불량 버전을 만난 요청", "of requests met the bad version")
+    }
+    /// See [`Self::deploy_guess_what`], for comparisons.
+    pub fn compare_guess_what(self) -> &'static str {
+        self.p("(AllAtOnce 대비)", "of AllAtOnce's")
+    }
+    /// See [`Self::deploy_guess_what`], for phoenix.
+    pub fn phoenix_guess_what(self) -> &'static str {
+        self.p("파일 손실", "files lost")
+    }
+    /// Chart legend: the new version's share of traffic.
+    pub fn deploy_new_percent(self) -> &'static str {
+        self.p("새 버전 %", "new version %")
+    }
+    /// Chart legend: the new version's error rate per period.
+    pub fn deploy_error_percent(self) -> &'static str {
+        self.p("새 버전 오류율 %", "new version errors %")
+    }
+    /// Chart legend: the alarm threshold.
+    pub fn deploy_alarm_threshold(self) -> &'static str {
+        self.p("알람 임계값", "alarm threshold")
+    }
+    /// Title above the users-affected bars of a comparison.
+    pub fn deploy_bars_title(self) -> &'static str {
+        self.p("불량 버전을 만난 요청", "requests that met the bad version")
+    }
+    /// How to read the comparison.
+    pub fn compare_legend(self) -> &'static str {
+        self.p(
+            "같은 릴리스를 전략마다 배포했어요. 막대: 초록 = 롤백됨, 빨강 = 롤백 안 됨. % = 첫 줄 대비",
+            "The same release through each strategy. Bars: green = rolled back, red = not rolled back. % = relative to the first row",
+        )
+    }
+    /// Chart legend: the rollback.
+    pub fn deploy_rollback(self) -> &'static str {
+        self.p("롤백", "rollback")
+    }
+    /// Summary lines of one deployment run.
+    pub fn deploy_summary(self, r: &simulations::deploy::DeployResult) -> Vec<String> {
+        use super::deploy::group;
+        use simulations::deploy::clock;
+        let outcome = self.deploy_outcome(r.outcome, r.reason, r.alarm_after_end);
+        let at = r
+            .rolled_back_at_s
+            .map(|t| format!(" · {}", clock(t)))
+            .unwrap_or_default();
+        let detected = r.detected_at_s.map_or_else(|| "-".to_owned(), clock);
+        match self.lang {
+            Lang::Ko => vec![
+                format!("{}: {outcome}{at}", super::deploy::short_name(&r.strategy)),
+                format!(
+                    "새 버전 요청 {} · 오류 {} | 이전 버전 요청 {} · 오류 {}",
+                    group(r.requests_new),
+                    group(r.errors_new),
+                    group(r.requests_old),
+                    group(r.errors_old)
+                ),
+                format!(
+                    "불량 버전을 만난 요청 {} (오류 {}, {:.2}%) · 탐지 {detected} · 배포 시간 {}",
+                    group(r.users_affected),
+                    group(r.errors_bad),
+                    r.affected_pct(),
+                    clock(r.duration_s)
+                ),
+            ],
+            Lang::En => vec![
+                format!("{}: {outcome}{at}", super::deploy::short_name(&r.strategy)),
+                format!(
+                    "new version {} requests · {} errors | old version {} requests · {} errors",
+                    group(r.requests_new),
+                    group(r.errors_new),
+                    group(r.requests_old),
+                    group(r.errors_old)
+                ),
+                format!(
+                    "met the bad version {} ({} errors, {:.2}%) · detected {detected} · duration {}",
+                    group(r.users_affected),
+                    group(r.errors_bad),
+                    r.affected_pct(),
+                    clock(r.duration_s)
+                ),
+            ],
+        }
+    }
+    /// The line above a comparison.
+    pub fn compare_intro(self, rps: f64, error_rate: f64, bad_from_s: u32) -> String {
+        let rps = super::deploy::group(rps);
+        let pct = error_rate * 100.0;
+        match self.lang {
+            Lang::Ko => format!(
+                "같은 릴리스(초당 {rps}건, 새 버전 오류율 {pct:.1}%, {bad_from_s}초부터 불량)를 전략별로 배포했어요. % 는 첫 줄 대비예요."
+            ),
+            Lang::En => format!(
+                "The same release ({rps} requests/s, new version error rate {pct:.1}%, bad from {bad_from_s} s) through each strategy. % is relative to the first row."
+            ),
+        }
+    }
+    /// Note under results of the expected-value view.
+    pub fn expected_view(self) -> &'static str {
+        self.p(
+            "(기댓값 보기: 무작위 없이 평균으로 계산했어요)",
+            "(expected-value view: no randomness)",
+        )
+    }
+    /// Summary lines of a phoenix run.
+    pub fn phoenix_summary(self, r: &simulations::phoenix::PhoenixReport) -> Vec<String> {
+        use super::deploy::group;
+        match self.lang {
+            Lang::Ko => vec![
+                format!(
+                    "손으로 한 변경 {}번 → 드리프트 속성 {}개 (CloudFormation 드리프트 감지로 보이는 건 {}개) · 구성 {}가지 → {}가지",
+                    r.changes.len(),
+                    r.drifted_properties,
+                    r.cfn_detectable,
+                    r.distinct_configs_before,
+                    r.distinct_configs_after
+                ),
+                format!(
+                    "잃은 것: 업로드 파일 {} / {} · 세션 {} · 손으로 한 수정 {}건 · 로그 {}대분",
+                    group(r.files_lost as f64),
+                    group(r.files_total as f64),
+                    group(r.sessions_lost as f64),
+                    r.reverted_fixes,
+                    r.logs_lost_servers
+                ),
+            ],
+            Lang::En => vec![
+                format!(
+                    "{} hand changes -> {} drifted properties ({} visible to CloudFormation drift detection) · configurations {} -> {}",
+                    r.changes.len(),
+                    r.drifted_properties,
+                    r.cfn_detectable,
+                    r.distinct_configs_before,
+                    r.distinct_configs_after
+                ),
+                format!(
+                    "lost: files {} of {} · sessions {} · hand-made fixes {} · logs of {} servers",
+                    group(r.files_lost as f64),
+                    group(r.files_total as f64),
+                    group(r.sessions_lost as f64),
+                    r.reverted_fixes,
+                    r.logs_lost_servers
+                ),
+            ],
+        }
+    }
+    /// Phoenix picture: a server's drift count.
+    pub fn phoenix_drift(self, n: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("드리프트 {n}"),
+            Lang::En => format!("drift {n}"),
+        }
+    }
+    /// Phoenix picture: title of the hand-change history.
+    pub fn phoenix_changes_title(self) -> &'static str {
+        self.p("손으로 한 변경 (순서대로)", "Hand changes (in order)")
+    }
+    /// Phoenix picture: the line after the rebuild.
+    pub fn phoenix_after(self, rebuilt: bool) -> &'static str {
+        if rebuilt {
+            self.p(
+                "재구축 뒤: 모든 서버가 템플릿과 같아요 (드리프트 0)",
+                "After the rebuild: every server matches the template (drift 0)",
+            )
+        } else {
+            self.p(
+                "재구축하지 않았어요: 드리프트가 그대로예요",
+                "No rebuild: the drift stays",
+            )
+        }
+    }
+}

@@ -101,7 +101,7 @@ struct Colors {
     message: Color,
     warning: Color,
     /// Chart colours of the simulations: (dark-palette colour, this palette's colour).
-    series: [(Color, Color); 6],
+    series: [(Color, Color); 7],
 }
 
 const DARK: Colors = Colors {
@@ -138,6 +138,7 @@ const DARK: Colors = Colors {
         (Color::Red, Color::Red),
         (Color::Magenta, Color::Magenta),
         (Color::Cyan, Color::Cyan),
+        (Color::DarkGray, Color::DarkGray),
     ],
 };
 
@@ -177,6 +178,7 @@ const LIGHT: Colors = Colors {
         (Color::Red, Color::Indexed(160)),
         (Color::Magenta, Color::Indexed(90)),
         (Color::Cyan, Color::Indexed(30)),
+        (Color::DarkGray, Color::Indexed(242)),
     ],
 };
 
@@ -214,6 +216,7 @@ const HIGH_CONTRAST: Colors = Colors {
         (Color::Red, Color::LightRed),
         (Color::Magenta, Color::LightMagenta),
         (Color::Cyan, Color::LightCyan),
+        (Color::DarkGray, Color::Indexed(231)),
     ],
 };
 
@@ -452,6 +455,7 @@ mod tests {
             t.message(),
             t.warning(),
             t.series(Color::Yellow),
+            t.series(Color::DarkGray),
         ];
         for role in [
             Role::Text,

@@ -1,5 +1,6 @@
 //! Drawing: a frame is a pure function of [`App`].
 
+mod deploy;
 mod exam;
 mod help;
 mod home;

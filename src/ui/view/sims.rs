@@ -10,7 +10,7 @@ use ratatui::widgets::{
     Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Sparkline,
 };
 
-use super::{draw_status, draw_title};
+use super::{deploy, draw_status, draw_title};
 use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
@@ -24,6 +24,8 @@ fn topic_label(p: &Preset) -> &'static str {
         Preset::Lambda(_) => "Lambda",
         Preset::Ddb(_) => "DynamoDB",
         Preset::Cfn(_) => "CFN",
+        Preset::Deploy(_) => "Deploy",
+        Preset::Phoenix(_) => "Phoenix",
     }
 }
 
@@ -32,7 +34,7 @@ fn body(area: Rect) -> (Rect, Rect, Rect) {
     (b.title, b.body, b.status)
 }
 
-fn wrapped(s: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+pub(super) fn wrapped(s: &str, width: u16, style: Style) -> Vec<Line<'static>> {
     s.lines()
         .flat_map(|para| text::wrap(para.trim(), usize::from(width.max(1))))
         .map(|l| Line::styled(l, style))
@@ -302,6 +304,7 @@ fn draw_result(app: &App, sim: &Sim, frame: &mut Frame, area: Rect) {
         );
         return;
     };
+    let compare_trail: Vec<Explanation>;
     let (summary, trail): (Vec<Line>, &[Explanation]) = match outcome {
         Outcome::Invalid(msg) => {
             frame.render_widget(
@@ -312,9 +315,21 @@ fn draw_result(app: &App, sim: &Sim, frame: &mut Frame, area: Rect) {
         }
         Outcome::Lambda(r) => (lambda_summary(app, sim, r), &r.explanations),
         Outcome::Ddb(r) => (ddb_summary(app, sim, r), &r.explanation),
+        Outcome::Deploy(r) => (deploy::deploy_summary(app, sim, r), &r.explanation),
+        Outcome::Compare(rs) => {
+            compare_trail = deploy::compare_trail(rs);
+            (deploy::compare_summary(app, sim, rs), &compare_trail)
+        }
+        Outcome::Phoenix(r) => (deploy::phoenix_summary(app, sim, r), &r.explanation),
     };
     // Pictures take the top, the summary and explanation trail the rest.
-    let pic_h = (inner.height * 11 / 20).max(4).min(inner.height);
+    let mut pic_h = (inner.height * 11 / 20).max(4).min(inner.height);
+    if let Outcome::Compare(rs) = outcome {
+        // The table is the point of a comparison: give it its rows when the window allows.
+        pic_h = pic_h
+            .max(deploy::compare_height(rs))
+            .min(inner.height.saturating_sub(1));
+    }
     let pic = Rect {
         height: pic_h,
         ..inner
@@ -322,6 +337,9 @@ fn draw_result(app: &App, sim: &Sim, frame: &mut Frame, area: Rect) {
     match outcome {
         Outcome::Lambda(r) => draw_lambda_picture(app.theme, lang, r, frame, pic),
         Outcome::Ddb(r) => draw_ddb_picture(app.theme, lang, r, frame, pic),
+        Outcome::Deploy(r) => deploy::draw_deploy_picture(app, r, frame, pic),
+        Outcome::Compare(rs) => deploy::draw_compare_picture(app, rs, frame, pic),
+        Outcome::Phoenix(r) => deploy::draw_phoenix_picture(app, r, frame, pic),
         Outcome::Invalid(_) => {}
     }
     let rest = Rect {
@@ -362,7 +380,7 @@ fn draw_result(app: &App, sim: &Sim, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), rest);
 }
 
-fn guess_line(app: &App, sim: &Sim, what: &str) -> Option<Line<'static>> {
+pub(super) fn guess_line(app: &App, sim: &Sim, what: &str) -> Option<Line<'static>> {
     let (guess, actual) = (sim.guess?, sim.actual()?);
     let close = (guess - actual).abs() <= (actual * 0.25).max(1.0);
     let verdict = match (app.lang, close) {
@@ -652,7 +670,7 @@ fn downsample(points: &[(f64, f64)], max: usize) -> Vec<(f64, f64)> {
 }
 
 /// One named line of a time chart, drawn in braille dots.
-fn line<'a>(name: &'static str, style: Style, data: &'a [(f64, f64)]) -> Dataset<'a> {
+pub(super) fn line<'a>(name: &'static str, style: Style, data: &'a [(f64, f64)]) -> Dataset<'a> {
     Dataset::default()
         .name(name)
         .marker(Marker::Braille)
@@ -662,7 +680,7 @@ fn line<'a>(name: &'static str, style: Style, data: &'a [(f64, f64)]) -> Dataset
 }
 
 /// A chart over simulated seconds (x from 0 to `xmax` s, y from 0 to `ymax`), labelled at both ends.
-fn time_chart(
+pub(super) fn time_chart(
     theme: Theme,
     datasets: Vec<Dataset<'_>>,
     legend: LegendPosition,
@@ -670,6 +688,8 @@ fn time_chart(
     ymax: f64,
 ) -> Chart<'_> {
     Chart::new(datasets)
+        // The chart paints its plot's background: the palette's, not the terminal's.
+        .style(theme.base())
         .legend_position(Some(legend))
         .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
         .x_axis(

@@ -1,0 +1,285 @@
+//! Scenario presets: `simulations/scenarios/deploy-*.toml`, compiled in.
+//!
+//! A preset file has a Korean `title`, a `description`, a one-line `challenge`, the pass
+//! conditions `pass` (all must hold), the config fields the learner must leave alone (`fixed`),
+//! and a `[config]` table, which is a [`DeployConfig`]. A comparison preset also lists
+//! `compare = [...]` strategies; its conditions name the row they test with `strategy`:
+//!
+//! ```toml
+//! title = "카나리 10% 5분"
+//! description = "..."
+//! challenge = "30% 실패하는 릴리스를 1,000명 미만에게만 노출시키세요"
+//! pass = [{ metric = "users_affected", op = "<", value = 1000.0 }]
+//! fixed = ["rps", "new_error_rate"]
+//!
+//! [config]
+//! strategy = "Canary10Percent5Minutes"
+//! ```
+//!
+//! The preset id is the file stem (`deploy-canary`).
+
+use serde::{Deserialize, Serialize};
+
+use super::config::DeployConfig;
+use super::error::PresetError;
+use super::result::{CompareRow, DeployResult, Outcome};
+use super::strategy::Strategy;
+
+/// The embedded preset files, as (id, text).
+const FILES: [(&str, &str); 5] = [
+    (
+        "deploy-canary",
+        include_str!("../../scenarios/deploy-canary.toml"),
+    ),
+    (
+        "deploy-all-at-once",
+        include_str!("../../scenarios/deploy-all-at-once.toml"),
+    ),
+    (
+        "deploy-linear",
+        include_str!("../../scenarios/deploy-linear.toml"),
+    ),
+    (
+        "deploy-apigw-canary",
+        include_str!("../../scenarios/deploy-apigw-canary.toml"),
+    ),
+    (
+        "deploy-compare",
+        include_str!("../../scenarios/deploy-compare.toml"),
+    ),
+];
+
+/// A result number a pass condition can test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Requests that met the bad version.
+    UsersAffected,
+    /// Errors of the bad version.
+    ErrorsBad,
+    /// 1 when rolled back, else 0.
+    RolledBack,
+    /// 1 when the alarm fired at all, else 0.
+    Detected,
+    /// Deployment duration, seconds.
+    DurationS,
+    /// Users affected relative to the comparison's first row, percent (comparisons only).
+    VsFirstPct,
+}
+
+impl Metric {
+    /// The metric's value in a single run.
+    pub fn value(self, r: &DeployResult) -> f64 {
+        match self {
+            Self::UsersAffected => r.users_affected,
+            Self::ErrorsBad => r.errors_bad,
+            Self::RolledBack => f64::from(u8::from(r.outcome == Outcome::RolledBack)),
+            Self::Detected => f64::from(u8::from(r.detected_at_s.is_some())),
+            Self::DurationS => r.duration_s as f64,
+            Self::VsFirstPct => 100.0,
+        }
+    }
+
+    /// The metric's value in a comparison row.
+    pub fn row_value(self, r: &CompareRow) -> f64 {
+        match self {
+            Self::UsersAffected => r.users_affected,
+            Self::ErrorsBad => r.errors_bad,
+            Self::RolledBack => f64::from(u8::from(r.outcome == Outcome::RolledBack)),
+            Self::Detected => f64::from(u8::from(r.detected_at_s.is_some())),
+            Self::DurationS => r.duration_s as f64,
+            // No first row with harm: nothing to compare with, which never passes a "<" test.
+            Self::VsFirstPct => r.vs_first_pct.unwrap_or(f64::INFINITY),
+        }
+    }
+}
+
+/// A comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Op {
+    /// Strictly less.
+    #[serde(rename = "<")]
+    Lt,
+    /// Less or equal.
+    #[serde(rename = "<=")]
+    Le,
+    /// Equal.
+    #[serde(rename = "==")]
+    Eq,
+    /// Greater or equal.
+    #[serde(rename = ">=")]
+    Ge,
+    /// Strictly greater.
+    #[serde(rename = ">")]
+    Gt,
+}
+
+impl Op {
+    fn test(self, v: f64, threshold: f64) -> bool {
+        match self {
+            Self::Lt => v < threshold,
+            Self::Le => v <= threshold,
+            Self::Eq => (v - threshold).abs() < 1e-9,
+            Self::Ge => v >= threshold,
+            Self::Gt => v > threshold,
+        }
+    }
+}
+
+/// One pass condition: `metric op value` (on the row of `strategy` in a comparison).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// What to measure.
+    pub metric: Metric,
+    /// How to compare.
+    pub op: Op,
+    /// The threshold.
+    pub value: f64,
+    /// Comparisons: which strategy's row (any accepted spelling).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<String>,
+}
+
+/// A deployment scenario: a story, a challenge with pass conditions, and the starting config.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preset {
+    /// File stem, e.g. `deploy-canary` (set by the loader, not in the file).
+    #[serde(default)]
+    pub id: String,
+    /// Korean title.
+    pub title: String,
+    /// Korean description of the situation.
+    pub description: String,
+    /// The one-line challenge, in Korean.
+    pub challenge: String,
+    /// All of these must hold for the challenge to pass.
+    pub pass: Vec<Condition>,
+    /// Config fields the learner must leave as they are.
+    #[serde(default)]
+    pub fixed: Vec<String>,
+    /// Non-empty for a comparison: the strategies to run side by side.
+    #[serde(default)]
+    pub compare: Vec<String>,
+    /// The starting configuration.
+    pub config: DeployConfig,
+}
+
+impl Preset {
+    /// Parses and checks one preset file.
+    pub fn from_toml(id: &str, text: &str) -> Result<Self, PresetError> {
+        let mut preset: Self = toml::from_str(text).map_err(|source| PresetError::Parse {
+            id: id.to_owned(),
+            source,
+        })?;
+        id.clone_into(&mut preset.id);
+        let text_error = |field| PresetError::Text {
+            id: id.to_owned(),
+            field,
+        };
+        if preset.title.trim().is_empty() {
+            return Err(text_error("title"));
+        }
+        if preset.description.trim().is_empty() {
+            return Err(text_error("description"));
+        }
+        if preset.challenge.trim().is_empty() || preset.challenge.contains('\n') {
+            return Err(text_error("challenge"));
+        }
+        if preset.pass.is_empty() {
+            return Err(text_error("pass"));
+        }
+        let known = field_values(&DeployConfig {
+            alarm_datapoints: Some(1),
+            ..DeployConfig::default()
+        });
+        if let Some(bad) = preset
+            .fixed
+            .iter()
+            .find(|f| !known.contains_key(f.as_str()))
+        {
+            return Err(PresetError::UnknownFixed {
+                id: id.to_owned(),
+                field: bad.clone(),
+            });
+        }
+        let config_error = |message: String| PresetError::Config {
+            id: id.to_owned(),
+            message,
+        };
+        preset
+            .config
+            .validate()
+            .map_err(|e| config_error(e.to_string()))?;
+        for name in preset
+            .compare
+            .iter()
+            .chain(preset.pass.iter().filter_map(|c| c.strategy.as_ref()))
+        {
+            Strategy::parse(name).map_err(|e| config_error(e.to_string()))?;
+        }
+        Ok(preset)
+    }
+
+    /// Whether this preset runs a comparison.
+    pub fn is_comparison(&self) -> bool {
+        !self.compare.is_empty()
+    }
+
+    /// The `fixed` fields that `config` changed from the preset's config.
+    pub fn changed_fixed(&self, config: &DeployConfig) -> Vec<String> {
+        let ours = field_values(&self.config);
+        let theirs = field_values(config);
+        self.fixed
+            .iter()
+            .filter(|f| ours.get(f.as_str()) != theirs.get(f.as_str()))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether a single run passes: every condition holds and no `fixed` field changed.
+    pub fn passes(&self, config: &DeployConfig, r: &DeployResult) -> bool {
+        self.changed_fixed(config).is_empty()
+            && self
+                .pass
+                .iter()
+                .all(|c| c.op.test(c.metric.value(r), c.value))
+    }
+
+    /// Whether a comparison passes: each condition holds on its strategy's row.
+    pub fn passes_comparison(&self, config: &DeployConfig, rows: &[CompareRow]) -> bool {
+        self.changed_fixed(config).is_empty()
+            && self.pass.iter().all(|c| {
+                let name = c
+                    .strategy
+                    .as_deref()
+                    .and_then(|s| Strategy::parse(s).ok())
+                    .map(|s| s.name);
+                rows.iter()
+                    .filter(|r| name.as_ref().is_none_or(|n| *n == r.strategy))
+                    .all(|r| c.op.test(c.metric.row_value(r), c.value))
+            })
+    }
+}
+
+/// A config as a table of field name -> value.
+fn field_values(config: &DeployConfig) -> toml::Table {
+    match toml::Value::try_from(config) {
+        Ok(toml::Value::Table(t)) => t,
+        _ => toml::Table::new(),
+    }
+}
+
+/// All embedded presets, or the first file that is broken.
+pub fn try_presets() -> Result<Vec<Preset>, PresetError> {
+    FILES
+        .iter()
+        .map(|(id, text)| Preset::from_toml(id, text))
+        .collect()
+}
+
+/// All embedded presets. The files are compiled in and checked by tests, so a broken one is a bug.
+pub fn presets() -> Vec<Preset> {
+    try_presets().unwrap_or_else(|e| panic!("embedded deployment scenario is broken: {e}"))
+}
