@@ -70,7 +70,7 @@ fn benches(c: &mut Criterion) {
                 lib,
                 Store::in_memory(Progress::default()),
                 Lang::Ko,
-                Theme { color: true },
+                Theme::dark(),
             );
             terminal
                 .draw(|f| {
@@ -85,7 +85,7 @@ fn benches(c: &mut Criterion) {
         lib.clone(),
         Store::in_memory(Progress::default()),
         Lang::Ko,
-        Theme { color: true },
+        Theme::dark(),
     );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
     terminal

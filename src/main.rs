@@ -13,7 +13,7 @@ use gureum::store::Store;
 use gureum::text;
 use gureum::ui::print::{self, Output};
 use gureum::ui::strings::{Lang, Strings};
-use gureum::ui::theme::Theme;
+use gureum::ui::theme::{Palette, Theme};
 use gureum::ui::{self, App};
 
 /// 구름(gureum): 한국어 학습 노트로 AWS 아키텍처를 배우는 터미널 앱
@@ -32,6 +32,9 @@ struct Cli {
     /// 마우스를 쓰지 않아요 (터미널에서 글자를 선택할 수 있게)
     #[arg(long)]
     no_mouse: bool,
+    /// 색 테마: dark, light, high-contrast (기본값: 설정, 없으면 dark). `NO_COLOR`가 있으면 색을 쓰지 않아요
+    #[arg(long, global = true, value_name = "THEME", value_parser = parse_theme)]
+    theme: Option<Palette>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -73,6 +76,12 @@ enum Command {
     Search(cli::search::SearchArgs),
     /// 용어집: 용어의 뜻과 그 용어가 나오는 레슨, 문제, 시뮬레이션
     Glossary(cli::search::GlossaryArgs),
+    /// 키 목록 (기본 keymap.toml + 설정 폴더의 keymap.toml)
+    Keys {
+        /// JSON으로 출력해요
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Arguments of `gureum exam`.
@@ -127,6 +136,10 @@ fn banks_of(cli: &Cli) -> BankSource {
         .map_or(BankSource::Embedded, BankSource::Dir)
 }
 
+fn parse_theme(s: &str) -> Result<Palette, String> {
+    Palette::parse(s).ok_or_else(|| format!("`{s}`: use `dark`, `light` or `high-contrast`"))
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("`{s}`: use `ko` or `en`"))
 }
@@ -150,7 +163,7 @@ fn main() -> ExitCode {
         None => run_tui(
             &source,
             banks_of(&cli),
-            cli.lang,
+            (cli.lang, cli.theme),
             !cli.no_mouse,
             Start::Home,
         ),
@@ -169,12 +182,23 @@ fn main() -> ExitCode {
                 });
                 (choice, seed)
             });
-            run_tui(&source, banks, cli.lang, !cli.no_mouse, Start::Exam(choice))
+            run_tui(
+                &source,
+                banks,
+                (cli.lang, cli.theme),
+                !cli.no_mouse,
+                Start::Exam(choice),
+            )
         }
         Some(Command::Lessons { json }) => lessons(&source, json),
-        Some(Command::Read { id, width }) => {
-            read(&source, cli.lang.unwrap_or_default(), &id, width)
-        }
+        Some(Command::Read { id, width }) => read(
+            &source,
+            cli.lang.unwrap_or_default(),
+            Theme::with_palette(cli.theme.unwrap_or_default()),
+            &id,
+            width,
+        ),
+        Some(Command::Keys { json }) => cli::keys::run(json, cli.lang.unwrap_or_default()),
         Some(Command::Check) => {
             // The shipped banks refer to the shipped lessons: with a user's lessons, only the
             // user's banks (--quiz-dir) are checked.
@@ -249,12 +273,18 @@ enum Start {
 fn run_tui(
     source: &ContentSource,
     banks: BankSource,
-    lang: Option<Lang>,
+    (lang, theme): (Option<Lang>, Option<Palette>),
     mouse: bool,
     start: Start,
 ) -> anyhow::Result<ExitCode> {
     let library = Library::load(source);
     let (store, notices) = Store::open_default()?;
+    // A flag wins over the saved setting for this run; the settings screen changes both.
+    let settings = &store.progress().settings;
+    let palette = ui::settings::start_palette(settings, theme);
+    let mouse = ui::settings::start_mouse(settings, !mouse);
+    let (keys, user_keymap) = ui::keyfile::load_default_location();
+    ui::keymap::install(keys);
     let lang = lang
         .or_else(|| {
             store
@@ -265,8 +295,25 @@ fn run_tui(
                 .and_then(Lang::parse)
         })
         .unwrap_or_default();
-    let mut app = App::new(library, store, lang, Theme::from_env());
+    let mut app = App::new(library, store, lang, Theme::with_palette(palette));
     app.bank_source = banks;
+    app.preload_bank();
+    // A broken key map is reported (the defaults still work); the settings list every problem.
+    if let Some(text) = user_keymap.warning(lang) {
+        app.message = Some(ui::app::Message {
+            text,
+            warning: true,
+        });
+    }
+    let keymap_problems: Vec<String> = user_keymap
+        .problems
+        .iter()
+        .map(|p| {
+            let path = user_keymap.path.clone().unwrap_or_default();
+            p.display(&path, lang)
+        })
+        .collect();
+    app.user_keymap = user_keymap;
     if let Start::Exam(choice) = start {
         open_exam(&mut app, choice);
     }
@@ -277,6 +324,10 @@ fn run_tui(
         });
     }
     ui::run(app, mouse)?;
+    // The screen showed these only briefly; say them again where they stay.
+    for p in &keymap_problems {
+        eprintln!("gureum: {p}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -335,6 +386,7 @@ fn headings(markdown: &str) -> Vec<serde_json::Value> {
 fn read(
     source: &ContentSource,
     lang: Lang,
+    theme: Theme,
     id: &str,
     width: Option<u16>,
 ) -> anyhow::Result<ExitCode> {
@@ -345,7 +397,6 @@ fn read(
     };
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
-    let theme = Theme::from_env();
     let width = width.unwrap_or_else(|| {
         if tty {
             ratatui::crossterm::terminal::size()

@@ -251,3 +251,51 @@ fn initials_typed_in_the_palette_open_the_lambda_cold_start_section() {
     );
     t.keys(&["C-c"]);
 }
+
+#[test]
+fn settings_turn_the_mouse_off_live_and_a_bad_keymap_is_reported() {
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(
+        config.path().join("keymap.toml"),
+        "bindings = [\n  { context = \"reader\", run = \"dwon\", on = [\"x\"] },\n]\n",
+    )
+    .unwrap();
+    let bin = env!("CARGO_BIN_EXE_gureum");
+    let err = data.path().join("stderr.txt");
+    let cmd = format!(
+        "GUREUM_DATA_DIR='{}' GUREUM_CONFIG_DIR='{}' '{bin}' 2>'{}'; echo GUREUM_EXITED=$?; sleep 60",
+        data.path().display(),
+        config.path().display(),
+        err.display()
+    );
+    let t = Tmux::start("settings", 100, 30, &cmd);
+    let home = t.wait_for("다음에 할 일");
+    assert!(
+        home.contains("keymap.toml:2:"),
+        "the problem is shown: {home}"
+    );
+    let mouse = || t.run(&["display-message", "-p", "-t", "e2e", "#{mouse_any_flag}"]);
+    assert_eq!(mouse().trim(), "1", "mouse on by default");
+    t.keys(&[","]);
+    t.wait_for("시험 ESL");
+    t.keys(&["Down", "Down", "Enter"]);
+    t.wait_for("◂ 꺼짐 ▸");
+    assert_eq!(mouse().trim(), "0", "capture is off at once");
+    t.keys(&["Escape"]);
+    let start = Instant::now();
+    while t.screen().contains("시험 ESL") {
+        assert!(start.elapsed() < Duration::from_secs(20), "settings closed");
+        sleep(Duration::from_millis(50));
+    }
+    t.keys(&["q"]);
+    t.wait_for("GUREUM_EXITED=0");
+    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&progress).unwrap();
+    assert_eq!(v["settings"]["mouse"], false, "{progress}");
+    let stderr = std::fs::read_to_string(&err).unwrap();
+    assert!(
+        stderr.contains("keymap.toml:2:") && stderr.contains("dwon"),
+        "repeated on stderr after exit: {stderr}"
+    );
+}

@@ -17,7 +17,10 @@ fn app() -> App {
         library,
         Store::in_memory(Progress::default()),
         Lang::Ko,
-        Theme { color: false },
+        Theme {
+            color: false,
+            palette: gureum::ui::theme::Palette::Dark,
+        },
     );
     a.prepare(Rect::new(0, 0, 100, 30));
     a

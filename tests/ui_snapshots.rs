@@ -11,12 +11,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn app(progress: Progress) -> App {
     let library = Library::load(&ContentSource::Embedded);
-    App::new(
-        library,
-        Store::in_memory(progress),
-        Lang::Ko,
-        Theme { color: true },
-    )
+    App::new(library, Store::in_memory(progress), Lang::Ko, Theme::dark())
 }
 
 fn some_progress() -> Progress {
@@ -130,6 +125,8 @@ fn reader_min_size_40x12() {
 fn reader_with_toc_and_search_120x40() {
     let mut a = app(Progress::default());
     screen(&mut a, 120, 40);
+    // From "처음부터 읽기" on top, past the first lesson to the second.
+    press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Enter);
     press(&mut a, KeyCode::Char('/'));
@@ -155,7 +152,7 @@ fn english_switch_changes_the_ui_text() {
     press(&mut a, KeyCode::F(2));
     let s = screen(&mut a, 80, 24);
     assert!(
-        s.contains("Lessons") && s.contains("Open lesson") && s.contains("? Help"),
+        s.contains("Lessons") && s.contains("Enter Open") && s.contains("? Help"),
         "{s}"
     );
     assert!(!s.contains("끝내기"));
@@ -400,6 +397,90 @@ fn exam_question_overview_confirm_and_results_80x24() {
     let results = screen(&mut a, 80, 24);
     assert!(results.contains("추정 점수"), "{results}");
     insta::assert_snapshot!("exam_results", results);
+}
+
+/// A learner partway through the Lambda lesson, with three reviews due.
+fn progress_with_reviews() -> Progress {
+    let mut p = Progress {
+        last_lesson: Some("developing-lambda".into()),
+        ..Progress::default()
+    };
+    p.lessons.insert(
+        "developing-lambda".into(),
+        LessonProgress {
+            read: false,
+            scroll: 3000,
+            percent: 30,
+        },
+    );
+    let bank = gureum::quiz::Bank::load(&gureum::quiz::BankSource::Embedded);
+    for e in bank.entries.iter().take(3) {
+        p.cards
+            .insert(e.question.id.clone(), gureum::store::CardState::default());
+    }
+    p
+}
+
+#[test]
+fn home_next_steps_fresh_learner_60x20() {
+    let mut a = app(Progress::default());
+    let s = screen(&mut a, 60, 20);
+    assert!(
+        s.contains("다음에 할 일") && s.contains("처음부터 읽기 (c)"),
+        "{s}"
+    );
+    assert!(!s.contains("복습할 문제"), "nothing due: {s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn home_next_steps_with_progress_and_reviews_60x20() {
+    let mut a = app(progress_with_reviews());
+    let s = screen(&mut a, 60, 20);
+    assert!(
+        s.contains("이어 읽기 (c)")
+            && s.contains("복습할 문제 3개 (r)")
+            && s.contains("안 해 본 시뮬레이션"),
+        "{s}"
+    );
+    insta::assert_snapshot!(s);
+    // The details panel explains the selected step.
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Down);
+    let sim = screen(&mut a, 100, 24);
+    assert!(sim.contains("마지막으로 읽은"), "{sim}");
+    insta::assert_snapshot!("home_next_step_simulation_100x24", sim);
+}
+
+#[test]
+fn settings_80x24() {
+    let mut a = app(Progress::default());
+    a.user_keymap = gureum::ui::keyfile::UserKeymap {
+        path: Some("/home/learner/.config/gureum/keymap.toml".into()),
+        found: true,
+        applied: 2,
+        problems: vec![gureum::ui::keyfile::KeyProblem {
+            line: 3,
+            kind: gureum::ui::keyfile::ProblemKind::UnknownAction(
+                "dwon".into(),
+                Some("down".into()),
+            ),
+        }],
+    };
+    screen(&mut a, 80, 24);
+    press(&mut a, KeyCode::Char(','));
+    press(&mut a, KeyCode::Down);
+    let s = screen(&mut a, 80, 24);
+    assert!(s.contains("keymap.toml:3:"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn simulation_lessons_100x30() {
+    let mut a = app(Progress::default());
+    open_sim(&mut a, "lambda-cold-start");
+    press(&mut a, KeyCode::Char('o'));
+    insta::assert_snapshot!(screen(&mut a, 100, 30));
 }
 
 /// The edit with `id` selected on the `CloudFormation` screen.

@@ -119,8 +119,11 @@ proptest! {
         };
         prop_assert!((r.requests_new + r.requests_old - arrived).abs() < 1e-6 * arrived.max(1.0),
             "{} + {} vs {arrived}", r.requests_new, r.requests_old);
-        prop_assert!(r.users_affected <= r.requests_new + 1e-9);
-        prop_assert!(r.errors_bad <= r.users_affected + 1e-9);
+        // The two totals are summed in a different order (per second vs per period), so the
+        // expected-value view may differ in the last bits.
+        let eps = 1e-9 * r.requests_new.max(1.0);
+        prop_assert!(r.users_affected <= r.requests_new + eps);
+        prop_assert!(r.errors_bad <= r.users_affected + eps);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod bank;
 pub mod deploy;
+pub mod keys;
 pub mod quiz;
 pub mod replace;
 pub mod search;

@@ -22,6 +22,8 @@ pub struct Filter {
     pub tag: Option<String>,
     /// Only questions in this exam domain.
     pub domain: Option<String>,
+    /// Only questions anchored to one of these sections (`lesson#anchor`), when not empty.
+    pub anchors: Vec<String>,
 }
 
 impl Filter {
@@ -44,6 +46,9 @@ impl Filter {
                 .domain
                 .as_deref()
                 .is_none_or(|d| q.domains.iter().any(|x| x == d))
+            && (self.anchors.is_empty()
+                || q.anchor()
+                    .is_some_and(|a| self.anchors.iter().any(|x| x == a)))
     }
 }
 

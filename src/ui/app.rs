@@ -122,6 +122,22 @@ pub struct App {
     pub glossary: Option<super::glossary::GlossaryView>,
     /// The reader's definition popup.
     pub define: Option<super::glossary::Define>,
+    /// The settings overlay, when open.
+    pub settings: Option<super::settings::SettingsScreen>,
+    /// Mouse capture wanted; the run loop turns it on or off to match.
+    pub mouse: bool,
+    /// What became of the user's key map file (shown in the settings).
+    pub user_keymap: super::keyfile::UserKeymap,
+    /// The reader's current section and its links (fitted in `prepare`).
+    pub section: Option<super::links::SectionLinks>,
+    /// The home screen's "다음에 할 일" (fitted in `prepare`).
+    pub steps: Vec<super::links::Step>,
+    /// The lessons that explain the open simulation, when asked for.
+    pub picker: Option<super::links::Picker>,
+    /// The reader was opened from a simulation (Back returns there).
+    reader_from_sim: bool,
+    /// Question banks being loaded in the background (see [`App::preload_bank`]).
+    bank_preload: Option<std::sync::mpsc::Receiver<Bank>>,
 }
 
 impl App {
@@ -160,7 +176,18 @@ impl App {
             search_index: super::palette::IndexSlot::default(),
             glossary: None,
             define: None,
+            settings: None,
+            mouse: false,
+            user_keymap: super::keyfile::UserKeymap::default(),
+            section: None,
+            steps: Vec::new(),
+            picker: None,
+            reader_from_sim: false,
+            bank_preload: None,
         };
+        // Start on the first of the next steps, so Enter continues where the learner left off.
+        app.refresh_steps();
+        app.home.select_step(0);
         if !app.library.problems.is_empty() {
             let text = app.strings().content_problems(app.library.problems.len());
             app.message = Some(Message {
@@ -197,8 +224,8 @@ impl App {
             | Screen::Exam
             | Screen::Replace => {}
             Screen::Home => {
+                self.refresh_steps();
                 self.home.prepare(area, &self.library);
-                self.due_count = self.due_reviews().len();
             }
             Screen::Reader => {
                 if let Some(r) = self.reader.as_mut() {
@@ -207,6 +234,8 @@ impl App {
                         self.reached_end();
                     }
                 }
+                self.poll_bank();
+                self.section = self.current_section();
             }
         }
     }
@@ -232,10 +261,12 @@ impl App {
             Screen::Exam => vec![Context::Exam],
             Screen::Practice => vec![Context::Practice],
             Screen::Sim => match &self.sim {
+                _ if self.picker.is_some() => vec![Context::List],
                 Some(sim) if sim.input.is_some() => vec![Context::Search],
                 _ => vec![Context::Sim],
             },
             Screen::Replace => match &self.replace {
+                _ if self.picker.is_some() => vec![Context::List],
                 Some(r) if r.editing => vec![Context::Search],
                 _ => vec![Context::Replace],
             },
@@ -265,12 +296,20 @@ impl App {
                 Some(Action::Up) => Some(scroll.saturating_sub(1)),
                 Some(Action::PageDown) => Some(scroll + 10),
                 Some(Action::PageUp) => Some(scroll.saturating_sub(10)),
+                Some(Action::Settings) => {
+                    self.open_settings();
+                    None
+                }
                 Some(Action::Quit) => {
                     self.quit = true;
                     None
                 }
                 _ => None,
             };
+            return;
+        }
+        if self.settings.is_some() {
+            self.settings_key(key);
             return;
         }
         if self.palette.is_some() {
@@ -318,6 +357,7 @@ impl App {
             Action::Palette => self.open_palette(),
             Action::Glossary => self.open_glossary(None),
             Action::Define => self.open_define(),
+            Action::Settings => self.open_settings(),
             Action::ToggleLang => {
                 self.lang = self.lang.toggled();
                 self.store.progress_mut().settings.lang = Some(self.lang.code().to_owned());
@@ -373,7 +413,9 @@ impl App {
     fn home_action(&mut self, action: Action) {
         match action {
             Action::Open => {
-                if let Some(lesson) = self.home.selected_lesson() {
+                if let Some(step) = self.home.selected_step() {
+                    self.run_step(step);
+                } else if let Some(lesson) = self.home.selected_lesson() {
                     self.open_lesson(lesson);
                 }
             }
@@ -422,7 +464,33 @@ impl App {
                 self.reader_from_practice = false;
                 self.screen = Screen::Practice;
             }
+            Action::Back
+                if self.reader_from_sim && (self.sim.is_some() || self.replace.is_some()) =>
+            {
+                self.close_lesson();
+                self.reader_from_sim = false;
+                self.screen = if self.replace.is_some() {
+                    Screen::Replace
+                } else {
+                    Screen::Sim
+                };
+            }
             Action::Back => self.close_lesson(),
+            Action::PracticeSection => {
+                let lesson = self.library.lessons[reader.lesson].meta.id.clone();
+                match self.current_section() {
+                    Some(section) if section.questions > 0 => {
+                        let filter = section.filter(&lesson);
+                        self.start_practice(&filter, section.title, Screen::Reader);
+                    }
+                    _ => {
+                        self.message = Some(Message {
+                            text: self.strings().no_section_questions().into(),
+                            warning: false,
+                        });
+                    }
+                }
+            }
             Action::Practice => {
                 let lesson = &self.library.lessons[reader.lesson].meta;
                 let filter = Filter {
@@ -492,7 +560,50 @@ impl App {
         if self.bank.is_some() {
             return;
         }
-        let bank = Bank::load(&self.bank_source);
+        // A load started at start-up is waited for rather than repeated.
+        let bank = match self.bank_preload.take().map(|rx| rx.recv()) {
+            Some(Ok(bank)) => bank,
+            _ => Bank::load(&self.bank_source),
+        };
+        self.set_bank(bank);
+    }
+
+    /// Starts loading the question banks on another thread, so the first lesson opens without
+    /// waiting for them (the reader's section line counts questions). The app calls it at
+    /// start-up, after choosing `bank_source`.
+    pub fn preload_bank(&mut self) {
+        if self.bank.is_some() || self.bank_preload.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let source = self.bank_source.clone();
+        std::thread::spawn(move || {
+            // The receiver may be gone if the app quit first; nothing to do then.
+            let _ = tx.send(Bank::load(&source));
+        });
+        self.bank_preload = Some(rx);
+    }
+
+    /// Takes the banks loaded in the background if they are ready; never waits.
+    fn poll_bank(&mut self) {
+        use std::sync::mpsc::TryRecvError;
+        let Some(rx) = self.bank_preload.as_ref() else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(bank) => {
+                self.bank_preload = None;
+                if self.bank.is_none() {
+                    self.set_bank(bank);
+                }
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => self.bank_preload = None,
+        }
+    }
+
+    /// Keeps loaded banks, reporting broken bank files (the rest still load).
+    fn set_bank(&mut self, bank: Bank) {
         if !bank.problems.is_empty() {
             let text = match self.lang {
                 super::strings::Lang::Ko => format!(
@@ -713,9 +824,12 @@ impl App {
         }
     }
 
-    /// Whether the run loop should wake up every second (a countdown is on screen).
+    /// Whether the run loop should wake up twice a second (a countdown is on screen, or the
+    /// question banks are still loading in the background).
     pub fn needs_tick(&self) -> bool {
-        self.screen == Screen::Exam && self.exam.as_ref().is_some_and(|e| e.result.is_none())
+        (self.screen == Screen::Exam && self.exam.as_ref().is_some_and(|e| e.result.is_none()))
+            // Wake up to draw the section line once the banks loading in the background arrive.
+            || self.bank_preload.is_some()
     }
 
     /// Advances the clock: an exam whose time is up is submitted and graded.
@@ -1064,7 +1178,12 @@ impl App {
     }
 
     fn sim_action(&mut self, action: Action) {
+        if self.picker.is_some() {
+            self.picker_action(action);
+            return;
+        }
         let lang = self.lang;
+        let mut ran = None;
         let Some(sim) = self.sim.as_mut() else { return };
         let Some(preset) = self.presets.get(sim.preset) else {
             return;
@@ -1115,21 +1234,14 @@ impl App {
                 } else {
                     sim.guess = None;
                     sim.run(preset);
+                    ran = Some(preset.id().to_owned());
                 }
             }
             Action::PageDown => sim.trail_scroll += 5,
             Action::PageUp => sim.trail_scroll = sim.trail_scroll.saturating_sub(5),
             Action::OpenLesson => {
-                let topic = preset.topic();
-                let lesson = self
-                    .library
-                    .lessons
-                    .iter()
-                    .position(|l| l.meta.tags.iter().any(|t| t == topic));
-                if let Some(li) = lesson {
-                    self.sim = None;
-                    self.open_lesson(li);
-                }
+                let preset = sim.preset;
+                self.open_sim_lessons(preset);
             }
             Action::Back => {
                 self.sim = None;
@@ -1141,9 +1253,115 @@ impl App {
             }
             _ => {}
         }
+        if let Some(id) = ran {
+            self.mark_sim_tried(&id);
+        }
+    }
+
+    /// The list of lessons over a simulation: move, open one (Back there returns to the
+    /// simulation), or close it.
+    fn picker_action(&mut self, action: Action) {
+        let Some(picker) = self.picker.as_mut() else {
+            return;
+        };
+        let n = picker.items.len();
+        match action {
+            Action::Down => picker.selected = (picker.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => picker.selected = picker.selected.saturating_sub(1),
+            Action::Open => {
+                let link = picker.items.get(picker.selected).cloned();
+                self.picker = None;
+                if let Some(link) = link {
+                    self.open_lesson(link.lesson);
+                    if let Some(r) = self.reader.as_mut() {
+                        r.jump_anchor = link.anchor;
+                    }
+                    if self.area.width > 0 {
+                        self.prepare(self.area);
+                    }
+                    self.reader_from_sim = true;
+                    self.reader_from_practice = false;
+                    // The lesson the simulation was opened from is closed now.
+                    if self.sims_return == Screen::Reader {
+                        self.sims_return = Screen::Home;
+                    }
+                }
+            }
+            Action::Back => self.picker = None,
+            _ => {}
+        }
+    }
+
+    /// Lists the lessons that explain simulation `preset` over the simulation screen.
+    fn open_sim_lessons(&mut self, preset: usize) {
+        let items = super::links::lessons_for(&self.library, &self.presets, preset);
+        if items.is_empty() {
+            self.message = Some(Message {
+                text: self.strings().no_sim_lessons().into(),
+                warning: false,
+            });
+        } else {
+            self.picker = Some(super::links::Picker { items, selected: 0 });
+        }
+    }
+
+    /// Remembers that simulation `id` was run (for the home screen's suggestions) and saves.
+    fn mark_sim_tried(&mut self, id: &str) {
+        if super::links::mark_tried(self.store.progress_mut(), id) {
+            self.save();
+        }
+    }
+
+    /// Recomputes the home screen's next steps and fits the home list to them.
+    pub fn refresh_steps(&mut self) {
+        // Only a suggestion about the last lesson needs the presets; a fresh start skips them.
+        if self.store.progress().last_lesson.is_some() {
+            self.ensure_presets();
+        }
+        self.due_count = self.due_reviews().len();
+        let resume = self.home.resume_target(&self.library, &self.store);
+        self.steps = super::links::next_steps(
+            &self.library,
+            self.store.progress(),
+            resume,
+            self.due_count,
+            &self.presets,
+        );
+        self.home.set_steps(self.steps.len());
+    }
+
+    /// Does next step `i` of the home screen.
+    fn run_step(&mut self, i: usize) {
+        match self.steps.get(i).copied() {
+            Some(super::links::Step::Resume { lesson, .. }) => self.open_lesson(lesson),
+            Some(super::links::Step::Review(_)) => self.home_action(Action::Review),
+            Some(super::links::Step::TrySim(preset)) => {
+                self.sims_return = Screen::Home;
+                self.open_sim(preset, false);
+            }
+            None => {}
+        }
+    }
+
+    /// The links of the reader's current section (its questions and simulation).
+    pub fn current_section(&self) -> Option<super::links::SectionLinks> {
+        let r = self.reader.as_ref()?;
+        let lesson = self.library.lessons.get(r.lesson)?;
+        super::links::section_links(
+            &r.rendered.headings,
+            r.current_heading(),
+            &lesson.meta.id,
+            &lesson.meta.tags,
+            self.bank.as_ref(),
+            &self.presets,
+        )
     }
 
     fn replace_action(&mut self, action: Action) {
+        if self.picker.is_some() {
+            self.picker_action(action);
+            return;
+        }
         match action {
             Action::Back => {
                 self.replace = None;
@@ -1153,21 +1371,20 @@ impl App {
                     self.sims_return
                 };
             }
-            Action::OpenLesson => {
-                let lesson = self
-                    .library
-                    .lessons
-                    .iter()
-                    .position(|l| l.meta.tags.iter().any(|t| t == "cloudformation"));
-                if let Some(li) = lesson {
-                    self.replace = None;
-                    self.open_lesson(li);
-                }
-            }
+            Action::OpenLesson => self.open_sim_lessons(self.sims_selected),
             _ => {
                 let lang = self.lang;
                 if let Some(r) = self.replace.as_mut() {
                     r.action(action, lang);
+                }
+                if matches!(action, Action::Run | Action::Open) {
+                    let id = self
+                        .presets
+                        .get(self.sims_selected)
+                        .map(|p| p.id().to_owned());
+                    if let Some(id) = id {
+                        self.mark_sim_tried(&id);
+                    }
                 }
             }
         }
@@ -1205,6 +1422,8 @@ impl App {
                         sim.guess = t.trim().replace(',', "").parse().ok();
                         if let Some(preset) = self.presets.get(sim.preset) {
                             sim.run(preset);
+                            let id = preset.id().to_owned();
+                            self.mark_sim_tried(&id);
                         }
                     }
                     None => {}
@@ -1234,6 +1453,15 @@ impl App {
         self.store.progress_mut().last_lesson = Some(lesson.meta.id.clone());
         self.reader = Some(Reader::new(index, saved.scroll, toc_visible));
         self.screen = Screen::Reader;
+        self.reader_from_sim = false;
+        // The section line counts the questions of each section: the banks loading in the
+        // background are taken when ready, else (no preload) loaded now.
+        if self.bank_preload.is_some() {
+            self.poll_bank();
+        } else {
+            self.load_bank();
+        }
+        self.ensure_presets();
         self.home.select_lesson(index);
         if self.area.width > 0 {
             self.prepare(self.area);
@@ -1244,6 +1472,8 @@ impl App {
         self.save_reader_position();
         self.reader = None;
         self.screen = Screen::Home;
+        // Back home, the next steps are in view and the first one continues reading.
+        self.home.select_step(0);
         self.save();
     }
 

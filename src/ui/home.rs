@@ -1,4 +1,5 @@
-//! The home screen's state: a list of courses with their lessons, and the resume entry.
+//! The home screen's state: one list with "다음에 할 일" (next steps: continue reading, reviews
+//! due, an untried simulation) on top, then the courses with their lessons.
 
 use ratatui::layout::Rect;
 
@@ -13,6 +14,17 @@ pub enum Row {
     Course(usize),
     /// A lesson.
     Lesson(usize),
+    /// The "다음에 할 일" heading (not selectable).
+    Steps,
+    /// Next step `i` (index into [`crate::ui::App::steps`]).
+    Step(usize),
+}
+
+impl Row {
+    /// Whether the selection can rest on the row.
+    fn selectable(self) -> bool {
+        matches!(self, Self::Lesson(_) | Self::Step(_))
+    }
 }
 
 /// Screen areas of the home screen.
@@ -20,9 +32,7 @@ pub enum Row {
 pub struct HomeLayout {
     /// Title bar.
     pub title: Rect,
-    /// The resume banner.
-    pub resume: Rect,
-    /// The course/lesson list.
+    /// The list: next steps, then courses and lessons.
     pub list: Rect,
     /// The details panel (zero when the terminal is narrow).
     pub details: Rect,
@@ -33,17 +43,11 @@ pub struct HomeLayout {
 impl HomeLayout {
     /// Computes the layout for `area`.
     pub fn new(area: Rect) -> Self {
-        let crate::ui::layout::Bands { title, status, .. } = crate::ui::layout::Bands::of(area);
-        let resume = Rect {
-            y: area.y + 1,
-            height: 3,
-            ..area
-        };
-        let body = Rect {
-            y: area.y + 4,
-            height: area.height.saturating_sub(5),
-            ..area
-        };
+        let crate::ui::layout::Bands {
+            title,
+            body,
+            status,
+        } = crate::ui::layout::Bands::of(area);
         let (list, details) = if area.width >= 80 {
             let list_w = (area.width * 11 / 20).max(40);
             (
@@ -62,7 +66,6 @@ impl HomeLayout {
         };
         Self {
             title,
-            resume,
             list,
             details,
             status,
@@ -118,9 +121,12 @@ impl Home {
     pub fn prepare(&mut self, area: Rect, _library: &Library) {
         self.layout = HomeLayout::new(area);
         let rows = self.layout.list_rows();
-        // Show the course heading above the first lesson when scrolling up to it.
+        // Show the heading above the first row of a group when scrolling up to it.
         let want_top = if self.selected > 0
-            && matches!(self.rows.get(self.selected - 1), Some(Row::Course(_)))
+            && self
+                .rows
+                .get(self.selected - 1)
+                .is_some_and(|r| !r.selectable())
         {
             self.selected - 1
         } else {
@@ -139,6 +145,53 @@ impl Home {
         match self.rows.get(self.selected) {
             Some(Row::Lesson(li)) => Some(*li),
             _ => None,
+        }
+    }
+
+    /// The next step under the selection.
+    pub fn selected_step(&self) -> Option<usize> {
+        match self.rows.get(self.selected) {
+            Some(Row::Step(i)) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// Selects next step `i`, if there is one.
+    pub fn select_step(&mut self, i: usize) {
+        if let Some(at) = self.rows.iter().position(|r| *r == Row::Step(i)) {
+            self.selected = at;
+        }
+    }
+
+    /// Fits the "다음에 할 일" rows to `n` steps, keeping the selection on the same lesson (or
+    /// on the nearest step).
+    pub fn set_steps(&mut self, n: usize) {
+        let have = self
+            .rows
+            .iter()
+            .filter(|r| matches!(r, Row::Step(_)))
+            .count();
+        if have == n {
+            return;
+        }
+        let before = self.rows.get(self.selected).copied();
+        let head = usize::from(have > 0) + have;
+        let mut rows: Vec<Row> = Vec::with_capacity(self.rows.len() - head + n + 1);
+        if n > 0 {
+            rows.push(Row::Steps);
+            rows.extend((0..n).map(Row::Step));
+        }
+        rows.extend(self.rows.drain(head..));
+        self.rows = rows;
+        let new_head = usize::from(n > 0) + n;
+        self.offset = (self.offset + new_head).saturating_sub(head);
+        match before {
+            Some(Row::Step(i)) if n > 0 => self.select_step(i.min(n - 1)),
+            Some(Row::Lesson(li)) => self.select_lesson(li),
+            _ => {
+                self.selected = new_head;
+                self.move_by(0);
+            }
         }
     }
 
@@ -177,13 +230,13 @@ impl Home {
             .or((!library.lessons.is_empty()).then_some(0))
     }
 
-    /// Moves the selection by `delta` lesson rows, skipping course headings.
+    /// Moves the selection by `delta` selectable rows (steps and lessons), skipping headings.
     pub fn move_by(&mut self, delta: isize) {
         let lessons: Vec<usize> = self
             .rows
             .iter()
             .enumerate()
-            .filter(|(_, r)| matches!(r, Row::Lesson(_)))
+            .filter(|(_, r)| r.selectable())
             .map(|(i, _)| i)
             .collect();
         if lessons.is_empty() {

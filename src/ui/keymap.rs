@@ -1,4 +1,9 @@
-//! Key bindings: one table that drives both key handling and the help overlay.
+//! Key bindings: one table that drives key handling, the status bar and the help overlay.
+//!
+//! The table is the embedded `keymap.toml` (next to this file), parsed at start-up by
+//! [`super::keyfile`], with the user's own `keymap.toml` from the config directory laid over it
+//! (an entry with the same context and action replaces that action's keys). The app installs the
+//! result once with [`install`]; until then, and in tests, the defaults are used.
 //!
 //! Under a Korean keyboard layout the terminal sends the 2-set (두벌식) jamo for a letter key
 //! (`ㅂ` for q, `ㅓ` for j), so letters are looked up after mapping jamo back to Latin. Shifted
@@ -9,8 +14,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::strings::Lang;
 
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a binding applies (`context = "..."` in `keymap.toml`, kebab-case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Context {
     /// Every screen (unless a more specific binding takes the key).
     Global,
@@ -32,10 +38,47 @@ pub enum Context {
     Exam,
     /// The `CloudFormation` update screen (guided scenario, own templates).
     Replace,
+    /// The settings screen.
+    Settings,
 }
 
-/// What a key does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+impl Context {
+    /// Every context, in the order the help overlay and `gureum keys` list them.
+    pub const ALL: [Self; 11] = [
+        Self::Global,
+        Self::Home,
+        Self::Reader,
+        Self::Toc,
+        Self::Search,
+        Self::List,
+        Self::Sim,
+        Self::Practice,
+        Self::Exam,
+        Self::Replace,
+        Self::Settings,
+    ];
+
+    /// The name used in `keymap.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Global => "global",
+            Self::Home => "home",
+            Self::Reader => "reader",
+            Self::Toc => "toc",
+            Self::Search => "search",
+            Self::List => "list",
+            Self::Sim => "sim",
+            Self::Practice => "practice",
+            Self::Exam => "exam",
+            Self::Replace => "replace",
+            Self::Settings => "settings",
+        }
+    }
+}
+
+/// What a key does (`run = "..."` in `keymap.toml`, kebab-case: `page-down`, `open-lesson`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Action {
     /// Quit the app.
     Quit,
@@ -95,6 +138,10 @@ pub enum Action {
     OpenLesson,
     /// Practise questions (of the current lesson in the reader).
     Practice,
+    /// Practise the questions of the reader's current section.
+    PracticeSection,
+    /// Open the settings.
+    Settings,
     /// Mark or unmark a choice.
     Toggle,
     /// Show the English original.
@@ -117,172 +164,173 @@ pub enum Action {
     Define,
 }
 
-/// One key as written in the table.
+impl Action {
+    /// Every action (for listing and for tests).
+    pub const ALL: [Self; 41] = [
+        Self::Quit,
+        Self::Back,
+        Self::Help,
+        Self::ToggleLang,
+        Self::Up,
+        Self::Down,
+        Self::PageUp,
+        Self::PageDown,
+        Self::HalfPageUp,
+        Self::HalfPageDown,
+        Self::Top,
+        Self::Bottom,
+        Self::Open,
+        Self::Resume,
+        Self::ToggleToc,
+        Self::FocusToc,
+        Self::SearchStart,
+        Self::SearchNext,
+        Self::SearchPrev,
+        Self::NextLesson,
+        Self::PrevLesson,
+        Self::Left,
+        Self::Right,
+        Self::Confirm,
+        Self::Cancel,
+        Self::Simulations,
+        Self::Run,
+        Self::OpenLesson,
+        Self::Practice,
+        Self::PracticeSection,
+        Self::Settings,
+        Self::Toggle,
+        Self::ToggleEnglish,
+        Self::Review,
+        Self::Exams,
+        Self::Flag,
+        Self::Overview,
+        Self::Submit,
+        Self::Palette,
+        Self::Glossary,
+        Self::Define,
+    ];
+
+    /// The name used in `keymap.toml` (`run = "page-down"`).
+    pub fn name(self) -> String {
+        // The serde name is the one source of truth; a unit variant serialises to a string.
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+}
+
+/// One key of a binding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     /// The key code.
     pub code: KeyCode,
-    /// Only Ctrl and Alt matter; Shift is part of the character.
+    /// Only Ctrl matters; Shift is part of the character.
     pub ctrl: bool,
 }
 
-const fn ch(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
-    }
-}
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: true,
-    }
-}
-const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
-}
-
 /// A binding: keys, the action, and its description in both languages.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     /// Where it applies.
     pub context: Context,
-    /// The keys (the first is shown in the status bar).
-    pub keys: &'static [Key],
+    /// The keys (the first is shown in the status bar); empty when the user unbound them.
+    pub keys: Vec<Key>,
     /// What happens.
     pub action: Action,
     /// Description in Korean and English.
-    pub desc: (&'static str, &'static str),
+    pub desc: (String, String),
     /// Shown in the status bar.
     pub status: bool,
 }
 
 impl Binding {
     /// The description in `lang`.
-    pub fn description(&self, lang: Lang) -> &'static str {
-        lang.pick(self.desc.0, self.desc.1)
+    pub fn description(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ko => &self.desc.0,
+            Lang::En => &self.desc.1,
+        }
     }
 }
 
-macro_rules! bind {
-    ($ctx:ident, [$($k:expr),+], $action:ident, $ko:literal, $en:literal, $status:literal) => {
-        Binding {
-            context: Context::$ctx,
-            keys: &[$($k),+],
-            action: Action::$action,
-            desc: ($ko, $en),
-            status: $status,
-        }
-    };
+/// A complete key map: the defaults, possibly with the user's changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// Every binding, most specific contexts first (the order of `keymap.toml`).
+    pub bindings: Vec<Binding>,
 }
 
-/// Every binding, most specific contexts first.
-#[rustfmt::skip]
-pub static BINDINGS: &[Binding] = &[
-    // Search and value boxes: typing goes into the box; only these keys act.
-    bind!(Search, [code(KeyCode::Enter)], Confirm, "확인", "Confirm", true),
-    bind!(Search, [code(KeyCode::Esc)], Cancel, "취소", "Cancel", true),
-    // Exam.
-    bind!(Exam, [ch('j'), code(KeyCode::Down)], Down, "다음 보기", "Next choice", false),
-    bind!(Exam, [ch('k'), code(KeyCode::Up)], Up, "이전 보기", "Previous choice", false),
-    bind!(Exam, [ch('l'), code(KeyCode::Right)], Right, "다음 문제", "Next question", true),
-    bind!(Exam, [ch('h'), code(KeyCode::Left)], Left, "이전 문제", "Previous question", false),
-    bind!(Exam, [ch(' ')], Toggle, "보기 고르기·해제", "Choose / unchoose", false),
-    bind!(Exam, [code(KeyCode::Enter)], Open, "확인 · 다음", "Confirm · next", false),
-    bind!(Exam, [ch('f'), code(KeyCode::F(8))], Flag, "다시 볼 문제로 표시", "Flag for review", true),
-    bind!(Exam, [ch('o'), code(KeyCode::Tab)], Overview, "전체 보기", "Overview", true),
-    bind!(Exam, [ch('S'), code(KeyCode::F(10))], Submit, "제출", "Submit", true),
-    bind!(Exam, [ch('e'), code(KeyCode::F(11))], ToggleEnglish, "영어 원문", "English original", false),
-    bind!(Exam, [code(KeyCode::PageDown)], PageDown, "아래로 스크롤", "Scroll down", false),
-    bind!(Exam, [code(KeyCode::PageUp)], PageUp, "위로 스크롤", "Scroll up", false),
-    bind!(Exam, [ch('q'), code(KeyCode::Esc)], Back, "나가기 (시간은 계속 가요)", "Leave (the clock keeps running)", true),
-    // Practice.
-    bind!(Practice, [ch('j'), code(KeyCode::Down)], Down, "다음 보기", "Next choice", false),
-    bind!(Practice, [ch('k'), code(KeyCode::Up)], Up, "이전 보기", "Previous choice", false),
-    bind!(Practice, [code(KeyCode::Enter)], Open, "답하기 · 다음 문제", "Answer · next question", true),
-    bind!(Practice, [ch(' ')], Toggle, "보기 표시 (여러 개 고르기)", "Mark a choice (multiple)", true),
-    bind!(Practice, [ch('o'), code(KeyCode::F(6))], OpenLesson, "레슨의 그 절 보기", "Open the lesson section", true),
-    bind!(Practice, [ch('e'), code(KeyCode::F(8))], ToggleEnglish, "영어 원문", "English original", true),
-    bind!(Practice, [code(KeyCode::PageDown)], PageDown, "아래로 스크롤", "Scroll down", false),
-    bind!(Practice, [code(KeyCode::PageUp)], PageUp, "위로 스크롤", "Scroll up", false),
-    bind!(Practice, [ch('q'), code(KeyCode::Esc)], Back, "그만하기", "Stop", true),
-    // One simulation.
-    bind!(Sim, [ch('j'), code(KeyCode::Down)], Down, "다음 설정", "Next setting", false),
-    bind!(Sim, [ch('k'), code(KeyCode::Up)], Up, "이전 설정", "Previous setting", false),
-    bind!(Sim, [ch('h'), code(KeyCode::Left)], Left, "값 줄이기", "Decrease", true),
-    bind!(Sim, [ch('l'), code(KeyCode::Right)], Right, "값 늘리기", "Increase", false),
-    bind!(Sim, [code(KeyCode::Enter), ch('=')], Open, "값 입력", "Type a value", true),
-    bind!(Sim, [ch('r'), code(KeyCode::F(5))], Run, "실행", "Run", true),
-    bind!(Sim, [code(KeyCode::PageDown), ch(' ')], PageDown, "설명 아래로", "Scroll explanation down", false),
-    bind!(Sim, [code(KeyCode::PageUp), ch('b')], PageUp, "설명 위로", "Scroll explanation up", false),
-    bind!(Sim, [ch('o'), code(KeyCode::F(6))], OpenLesson, "관련 레슨", "Related lesson", true),
-    bind!(Sim, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "목록으로", "Back to the list", true),
-    // The CloudFormation update screen.
-    bind!(Replace, [ch('j'), code(KeyCode::Down)], Down, "다음 항목", "Next item", false),
-    bind!(Replace, [ch('k'), code(KeyCode::Up)], Up, "이전 항목", "Previous item", false),
-    bind!(Replace, [code(KeyCode::Enter)], Open, "적용 · 경로 입력", "Apply · type a path", true),
-    bind!(Replace, [ch('r'), code(KeyCode::F(5))], Run, "적용 · 비교", "Apply · compare", false),
-    bind!(Replace, [code(KeyCode::Tab), ch('t')], Overview, "안내 시나리오 ↔ 내 템플릿", "Guided ↔ own templates", true),
-    bind!(Replace, [code(KeyCode::PageDown), ch(' ')], PageDown, "아래로 스크롤", "Scroll down", false),
-    bind!(Replace, [code(KeyCode::PageUp), ch('b')], PageUp, "위로 스크롤", "Scroll up", false),
-    bind!(Replace, [ch('o'), code(KeyCode::F(6))], OpenLesson, "관련 레슨", "Related lesson", false),
-    bind!(Replace, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "목록으로", "Back to the list", true),
-    // The list of simulations.
-    bind!(List, [ch('j'), code(KeyCode::Down)], Down, "아래로", "Down", false),
-    bind!(List, [ch('k'), code(KeyCode::Up)], Up, "위로", "Up", false),
-    bind!(List, [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)], Open, "열기", "Open", true),
-    bind!(List, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "돌아가기", "Back", true),
-    // Table of contents.
-    bind!(Toc, [ch('j'), code(KeyCode::Down)], Down, "다음 제목", "Next heading", false),
-    bind!(Toc, [ch('k'), code(KeyCode::Up)], Up, "이전 제목", "Previous heading", false),
-    bind!(Toc, [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)], Open, "제목으로 이동", "Go to heading", true),
-    bind!(Toc, [code(KeyCode::Home), ch('g')], Top, "첫 제목", "First heading", false),
-    bind!(Toc, [code(KeyCode::End), ch('G')], Bottom, "마지막 제목", "Last heading", false),
-    bind!(Toc, [code(KeyCode::Tab), code(KeyCode::Esc)], FocusToc, "본문으로", "Back to text", true),
-    bind!(Toc, [ch('t')], ToggleToc, "목차 닫기", "Close contents", false),
-    // Reader.
-    bind!(Reader, [ch('j'), code(KeyCode::Down)], Down, "한 줄 아래로", "Scroll down", false),
-    bind!(Reader, [ch('k'), code(KeyCode::Up)], Up, "한 줄 위로", "Scroll up", false),
-    bind!(Reader, [code(KeyCode::PageDown), ch(' '), ctrl('f')], PageDown, "한 쪽 아래로", "Page down", true),
-    bind!(Reader, [code(KeyCode::PageUp), ch('b'), ctrl('b')], PageUp, "한 쪽 위로", "Page up", false),
-    bind!(Reader, [ctrl('d')], HalfPageDown, "반 쪽 아래로", "Half page down", false),
-    bind!(Reader, [ctrl('u')], HalfPageUp, "반 쪽 위로", "Half page up", false),
-    bind!(Reader, [code(KeyCode::Home), ch('g')], Top, "맨 위로", "To the top", false),
-    bind!(Reader, [code(KeyCode::End), ch('G')], Bottom, "맨 끝으로", "To the end", false),
-    bind!(Reader, [code(KeyCode::Left), ch('h')], Left, "코드 왼쪽으로", "Code left", false),
-    bind!(Reader, [code(KeyCode::Right), ch('l')], Right, "코드 오른쪽으로", "Code right", false),
-    bind!(Reader, [ch('/'), ctrl('s')], SearchStart, "레슨에서 검색", "Search in lesson", true),
-    bind!(Reader, [ch('n'), code(KeyCode::F(3))], SearchNext, "다음 검색 결과", "Next match", false),
-    bind!(Reader, [ch('N'), Key { code: KeyCode::F(3), ctrl: true }], SearchPrev, "이전 검색 결과", "Previous match", false),
-    bind!(Reader, [ch('t'), code(KeyCode::Tab)], ToggleToc, "목차 열기·닫기", "Toggle contents", true),
-    bind!(Reader, [ch(']'), ch('.')], NextLesson, "다음 레슨", "Next lesson", true),
-    bind!(Reader, [ch('['), ch(',')], PrevLesson, "이전 레슨", "Previous lesson", false),
-    bind!(Reader, [ch('s'), code(KeyCode::F(4))], Simulations, "이 절의 시뮬레이션", "Simulation for this section", false),
-    bind!(Reader, [ch('p'), code(KeyCode::F(7))], Practice, "이 레슨의 문제 풀기", "Practise this lesson", true),
-    bind!(Reader, [ch('q'), code(KeyCode::Esc), code(KeyCode::Backspace)], Back, "홈으로", "Back to home", true),
-    bind!(Reader, [ch('d')], Define, "화면의 용어 뜻", "Define terms on screen", true),
-    // Home.
-    bind!(Home, [ch('j'), code(KeyCode::Down)], Down, "아래로", "Down", false),
-    bind!(Home, [ch('k'), code(KeyCode::Up)], Up, "위로", "Up", false),
-    bind!(Home, [code(KeyCode::PageDown)], PageDown, "한 쪽 아래로", "Page down", false),
-    bind!(Home, [code(KeyCode::PageUp)], PageUp, "한 쪽 위로", "Page up", false),
-    bind!(Home, [code(KeyCode::Home), ch('g')], Top, "맨 위로", "To the top", false),
-    bind!(Home, [code(KeyCode::End), ch('G')], Bottom, "맨 아래로", "To the bottom", false),
-    bind!(Home, [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)], Open, "레슨 열기", "Open lesson", true),
-    bind!(Home, [ch('c'), ch('>')], Resume, "이어 읽기", "Continue reading", true),
-    bind!(Home, [ch('s'), code(KeyCode::F(4))], Simulations, "시뮬레이션", "Simulations", true),
-    bind!(Home, [ch('p'), code(KeyCode::F(7))], Practice, "문제 풀기", "Practice", true),
-    bind!(Home, [ch('r'), code(KeyCode::F(9))], Review, "복습", "Review", false),
-    bind!(Home, [ch('x'), code(KeyCode::F(10))], Exams, "모의고사", "Mock exams", false),
-    bind!(Home, [ch('q'), code(KeyCode::Esc)], Quit, "끝내기", "Quit", true),
-    bind!(Home, [ch('/')], Palette, "찾기", "Search", true),
-    bind!(Home, [ch('w')], Glossary, "용어집", "Glossary", false),
-    // Everywhere.
-    bind!(Global, [ch('?'), code(KeyCode::F(1))], Help, "도움말", "Help", true),
-    bind!(Global, [ch('L'), code(KeyCode::F(2))], ToggleLang, "한국어/English 전환", "Korean/English", false),
-    bind!(Global, [ctrl('c')], Quit, "끝내기", "Quit", false),
-    bind!(Global, [ctrl('k')], Palette, "모두 찾기 (레슨, 문제, 시뮬레이션, 용어)", "Search everything (lessons, questions, simulations, terms)", false),
-];
+impl Default for Keymap {
+    /// The embedded `keymap.toml`.
+    fn default() -> Self {
+        DEFAULT.clone()
+    }
+}
+
+/// The embedded defaults, parsed once. The file ships with the binary and a unit test parses
+/// it, so a parse failure here is a build defect, not user input.
+static DEFAULT: std::sync::LazyLock<Keymap> = std::sync::LazyLock::new(|| {
+    super::keyfile::parse_default().expect("the embedded keymap.toml is valid (tested)")
+});
+
+/// The key map in use: installed once at start-up; the defaults until then.
+static ACTIVE: std::sync::OnceLock<Keymap> = std::sync::OnceLock::new();
+
+/// Makes `map` the key map of this process. Returns `false` if one was already in use (the
+/// first stays: key handling must not change under a running UI).
+pub fn install(map: Keymap) -> bool {
+    ACTIVE.set(map).is_ok()
+}
+
+/// The key map in use.
+pub fn active() -> &'static Keymap {
+    ACTIVE.get_or_init(Keymap::default)
+}
+
+impl Keymap {
+    /// The action bound to `ev` in the first of `contexts` that binds it, then in
+    /// [`Context::Global`].
+    pub fn lookup(&self, contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
+        let key = normalize(ev);
+        contexts
+            .iter()
+            .chain(std::iter::once(&Context::Global))
+            .find_map(|ctx| {
+                self.bindings
+                    .iter()
+                    .filter(|b| b.context == *ctx)
+                    .find(|b| b.keys.contains(&key))
+                    .map(|b| b.action)
+            })
+    }
+
+    /// The bindings shown in the status bar for these contexts (only those with a key).
+    pub fn status_bindings<'a, 'c>(
+        &'a self,
+        contexts: &'c [Context],
+    ) -> impl Iterator<Item = &'a Binding> + use<'a, 'c> {
+        self.bindings.iter().filter(move |b| {
+            b.status
+                && !b.keys.is_empty()
+                && (contexts.contains(&b.context) || b.context == Context::Global)
+        })
+    }
+
+    /// The bindings of one context, in file order.
+    pub fn in_context(&self, context: Context) -> impl Iterator<Item = &Binding> + '_ {
+        self.bindings.iter().filter(move |b| b.context == context)
+    }
+
+    /// The first key bound to `action` in `context`, as shown to the user.
+    pub fn first_key(&self, context: Context, action: Action) -> Option<String> {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.action == action)
+            .and_then(|b| b.keys.first())
+            .map(key_name)
+    }
+}
 
 /// The 2-set (두벌식) jamo a Latin letter key produces, for aliasing.
 const JAMO: [(char, char); 33] = [
@@ -347,19 +395,9 @@ pub fn normalize(ev: &KeyEvent) -> Key {
     }
 }
 
-/// The action bound to `ev` in the first of `contexts` that binds it, then in [`Context::Global`].
+/// The action bound to `ev` in the active key map (see [`Keymap::lookup`]).
 pub fn lookup(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
-    let key = normalize(ev);
-    contexts
-        .iter()
-        .chain(std::iter::once(&Context::Global))
-        .find_map(|ctx| {
-            BINDINGS
-                .iter()
-                .filter(|b| b.context == *ctx)
-                .find(|b| b.keys.contains(&key))
-                .map(|b| b.action)
-        })
+    active().lookup(contexts, ev)
 }
 
 /// A key's name as shown to the user.
@@ -379,6 +417,8 @@ pub fn key_name(key: &Key) -> String {
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
+        KeyCode::Insert => "Ins".into(),
+        KeyCode::Delete => "Del".into(),
         KeyCode::F(n) => format!("F{n}"),
         _ => "?".into(),
     };
@@ -389,11 +429,9 @@ pub fn key_name(key: &Key) -> String {
     }
 }
 
-/// The bindings shown in the status bar for these contexts.
+/// The bindings shown in the status bar for these contexts, from the active key map.
 pub fn status_bindings(contexts: &[Context]) -> impl Iterator<Item = &'static Binding> + '_ {
-    BINDINGS.iter().filter(move |b| {
-        b.status && (contexts.contains(&b.context) || b.context == Context::Global)
-    })
+    active().status_bindings(contexts)
 }
 
 #[cfg(test)]
@@ -470,9 +508,12 @@ mod tests {
             Action::Flag,
             Action::Overview,
             Action::Submit,
+            Action::PracticeSection,
+            Action::Settings,
         ];
+        let map = Keymap::default();
         for action in core {
-            let has = BINDINGS.iter().filter(|b| b.action == action).any(|b| {
+            let has = map.bindings.iter().filter(|b| b.action == action).any(|b| {
                 b.keys.iter().any(
                     |k| !matches!(k.code, KeyCode::Char(c) if c.is_ascii_alphabetic() && !k.ctrl),
                 )
@@ -483,10 +524,11 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
+        let map = Keymap::default();
+        for (i, a) in map.bindings.iter().enumerate() {
+            for b in &map.bindings[i + 1..] {
                 if a.context == b.context {
-                    for k in a.keys {
+                    for k in &a.keys {
                         assert!(
                             !b.keys.contains(k),
                             "{:?} bound twice in {:?}",

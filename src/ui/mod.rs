@@ -8,13 +8,16 @@ pub mod deploy;
 pub mod exam;
 pub mod glossary;
 pub mod home;
+pub mod keyfile;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod palette;
 pub mod practice;
 pub mod print;
 pub mod reader;
 pub mod replace;
+pub mod settings;
 pub mod sims;
 pub mod strings;
 pub mod theme;
@@ -29,19 +32,30 @@ pub use app::App;
 pub use view::draw;
 
 /// Runs the TUI until the user quits. The terminal is restored on return and on panic.
+///
+/// Mouse capture starts as `mouse` says and then follows [`App::mouse`] (the settings screen
+/// turns it on and off while the app runs).
 pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
-    if mouse {
-        // ratatui's panic hook restores the screen but knows nothing of mouse capture.
-        let _ = execute!(stdout(), EnableMouseCapture);
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(stdout(), DisableMouseCapture);
-            previous(info);
-        }));
-    }
+    app.mouse = mouse;
+    let mut captured = false;
+    // ratatui's panic hook restores the screen but knows nothing of mouse capture. Disabling
+    // capture that is off is harmless, so the hook is installed either way.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        previous(info);
+    }));
     let result = (|| -> anyhow::Result<()> {
         while !app.quit {
+            if app.mouse != captured {
+                if app.mouse {
+                    execute!(stdout(), EnableMouseCapture)?;
+                } else {
+                    execute!(stdout(), DisableMouseCapture)?;
+                }
+                captured = app.mouse;
+            }
             terminal.draw(|frame| {
                 app.prepare(frame.area());
                 draw(&app, frame);
@@ -59,7 +73,7 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
         Ok(())
     })();
     app.save();
-    if mouse {
+    if captured {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
     ratatui::restore();

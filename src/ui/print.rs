@@ -136,24 +136,16 @@ mod tests {
 
     #[test]
     fn plain_output_has_no_escape_bytes_and_no_trailing_spaces() {
-        let out = to_string(&sample(), Theme { color: true }, Output::Plain);
+        let out = to_string(&sample(), Theme::dark(), Output::Plain);
         assert_eq!(out, "람다 문서\n");
     }
 
     #[test]
     fn styled_output_wraps_web_links_in_osc8() {
-        let out = to_string(
-            &sample(),
-            Theme { color: true },
-            Output::Styled { links: true },
-        );
+        let out = to_string(&sample(), Theme::dark(), Output::Styled { links: true });
         assert!(out.contains("\x1b]8;;https://docs.aws.amazon.com/lambda/\x1b\\"));
         assert!(out.contains("\x1b[4;94m문서\x1b[0m"), "{out:?}");
-        let no_links = to_string(
-            &sample(),
-            Theme { color: true },
-            Output::Styled { links: false },
-        );
+        let no_links = to_string(&sample(), Theme::dark(), Output::Styled { links: false });
         assert!(!no_links.contains("]8;;"));
     }
 }

@@ -50,6 +50,9 @@ pub struct ReaderLayout {
     pub toc: Rect,
     /// The text column.
     pub text: Rect,
+    /// The section line under the text: the section's questions and simulation (zero rows in
+    /// a short window).
+    pub links: Rect,
     /// Status bar.
     pub status: Rect,
 }
@@ -80,11 +83,27 @@ impl ReaderLayout {
         let inner = rest.width.saturating_sub(4).max(1);
         let width = inner.min(MAX_TEXT_WIDTH);
         let x = rest.x + 2 + (inner - width) / 2;
-        let text = Rect { x, width, ..rest };
+        let mut text = Rect { x, width, ..rest };
+        // Reserved whenever there is room, so the text does not jump between sections.
+        let links = if area.height >= 16 {
+            text.height = text.height.saturating_sub(1);
+            Rect {
+                y: text.bottom(),
+                height: 1,
+                ..text
+            }
+        } else {
+            Rect {
+                y: text.bottom(),
+                height: 0,
+                ..text
+            }
+        };
         Self {
             title,
             toc,
             text,
+            links,
             status,
         }
     }

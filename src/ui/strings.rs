@@ -237,6 +237,7 @@ impl Strings {
                 "모의고사 (1-9: 보기 번호)",
                 "Mock exam (1-9: choice number)",
             ),
+            Context::Settings => self.p("설정", "Settings"),
         }
     }
     /// Unknown lesson id on the command line.
@@ -316,6 +317,177 @@ impl Strings {
         self.p(
             "d 다음 용어 · Enter 용어집 · Esc 닫기",
             "d next term · Enter glossary · Esc close",
+        )
+    }
+}
+
+/// Strings of the links (next steps, section line, lessons of a simulation) and the settings.
+impl Strings {
+    /// Heading of the next steps on the home screen.
+    pub fn next_steps(self) -> &'static str {
+        self.p("다음에 할 일", "Next steps")
+    }
+    /// Next step: questions due for review.
+    pub fn step_review(self, n: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("복습할 문제 {n}개"),
+            Lang::En => format!("{n} question(s) due for review"),
+        }
+    }
+    /// Next step: a simulation never run.
+    pub fn step_try_sim(self) -> &'static str {
+        self.p("안 해 본 시뮬레이션", "Not tried yet")
+    }
+    /// Details of the review step.
+    pub fn review_details(self) -> &'static str {
+        self.p(
+            "간격 반복으로 지금 다시 풀 때가 된 문제예요. 맞히면 다음 복습까지 간격이 길어지고, 틀리면 곧 다시 나와요.",
+            "Questions spaced repetition says to answer again now. Right answers push the next review further out; wrong ones bring it back soon.",
+        )
+    }
+    /// Details of the simulation step: the lesson it relates to.
+    pub fn sim_related_to(self, lesson: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("마지막으로 읽은 레슨과 관련 있어요: 「{lesson}」"),
+            Lang::En => format!("Related to “{lesson}”, read last"),
+        }
+    }
+    /// How to start a next step.
+    pub fn press_to_start(self, key: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("{key}를 누르면 시작해요"),
+            Lang::En => format!("Press {key} to start"),
+        }
+    }
+    /// The reader's section line: the section's questions.
+    pub fn section_questions(self, title: &str, n: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("「{title}」 문제 {n}개"),
+            Lang::En => format!("“{title}”: {n} question(s)"),
+        }
+    }
+    /// The reader's section line: no questions here.
+    pub fn no_section_questions(self) -> &'static str {
+        self.p(
+            "이 절에는 아직 문제가 없어요",
+            "No questions for this section yet",
+        )
+    }
+    /// The reader's section line: the section's simulation.
+    pub fn section_sim(self, title: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("시뮬레이션: {title}"),
+            Lang::En => format!("Simulation: {title}"),
+        }
+    }
+    /// No lesson explains the open simulation.
+    pub fn no_sim_lessons(self) -> &'static str {
+        self.p(
+            "이 시뮬레이션을 설명하는 레슨이 없어요",
+            "No lesson explains this simulation",
+        )
+    }
+    /// Title of the list of lessons over a simulation.
+    pub fn sim_lessons_title(self) -> &'static str {
+        self.p("이 시뮬레이션을 설명하는 레슨", "Lessons that explain it")
+    }
+    /// A whole lesson in that list.
+    pub fn whole_lesson(self) -> &'static str {
+        self.p("레슨 전체", "whole lesson")
+    }
+    /// Title of the settings screen.
+    pub fn settings_title(self) -> &'static str {
+        self.p("설정", "Settings")
+    }
+    /// Label of a settings row.
+    pub fn setting_label(self, item: super::settings::Item) -> &'static str {
+        use super::settings::Item;
+        match item {
+            Item::Lang => self.p("언어", "Language"),
+            Item::Theme => self.p("테마", "Theme"),
+            Item::Mouse => self.p("마우스", "Mouse"),
+            Item::ExamEsl => self.p("시험 ESL 추가 시간", "Exam ESL extra time"),
+        }
+    }
+    /// Name of a colour palette.
+    pub fn palette_name(self, p: super::theme::Palette) -> &'static str {
+        use super::theme::Palette;
+        match p {
+            Palette::Dark => self.p("어두운 배경", "Dark"),
+            Palette::Light => self.p("밝은 배경", "Light"),
+            Palette::HighContrast => self.p("고대비", "High contrast"),
+        }
+    }
+    /// On or off.
+    pub fn on_off(self, on: bool) -> &'static str {
+        if on {
+            self.p("켜짐", "On")
+        } else {
+            self.p("꺼짐", "Off")
+        }
+    }
+    /// Explanation under a settings row.
+    pub fn setting_help(self, item: super::settings::Item) -> &'static str {
+        use super::settings::Item;
+        match item {
+            Item::Lang => self.p("화면 글자의 언어예요", "The language of the screens"),
+            Item::Theme => self.p(
+                "밝은 배경은 흰 바탕, 고대비는 검은 바탕에 흰 글자예요",
+                "Light is dark text on white; high contrast is white on black",
+            ),
+            Item::Mouse => self.p(
+                "끄면 터미널에서 글자를 끌어 선택할 수 있어요",
+                "Turn off to select text in the terminal",
+            ),
+            Item::ExamEsl => self.p(
+                "모의고사 시간 +30분 (AWS가 영어가 모국어가 아닌 응시자에게 주는 편의)",
+                "+30 minutes on mock exams (the accommodation AWS grants non-native speakers)",
+            ),
+        }
+    }
+    /// `NO_COLOR` is set.
+    pub fn no_color_note(self) -> &'static str {
+        self.p(
+            "NO_COLOR가 설정돼 있어 색은 쓰지 않아요 (굵게·밑줄·반전만)",
+            "NO_COLOR is set: no colours, only bold, underline and reverse",
+        )
+    }
+    /// Label before the key map file.
+    pub fn keymap_file(self) -> &'static str {
+        self.p("키 설정 파일", "Key map file")
+    }
+    /// State of the key map file.
+    pub fn keymap_state(self, found: bool, applied: usize, problems: usize) -> String {
+        match (self.lang, found, problems) {
+            (Lang::Ko, false, _) => "없어요 (기본 키를 써요)".to_owned(),
+            (Lang::En, false, _) => "none (default keys)".to_owned(),
+            (Lang::Ko, true, 0) => format!("항목 {applied}개를 적용했어요"),
+            (Lang::En, true, 0) => format!("{applied} entr(ies) applied"),
+            (Lang::Ko, true, n) => format!("항목 {applied}개 적용, 문제 {n}개 (그 항목은 기본값)"),
+            (Lang::En, true, n) => {
+                format!("{applied} applied, {n} problem(s) (those keep the defaults)")
+            }
+        }
+    }
+    /// There is no config directory.
+    pub fn no_config_dir(self) -> &'static str {
+        self.p(
+            "설정 폴더를 찾지 못했어요 (GUREUM_CONFIG_DIR로 정할 수 있어요)",
+            "no config directory (set GUREUM_CONFIG_DIR)",
+        )
+    }
+    /// Where settings are saved.
+    pub fn settings_saved_in(self, path: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("바꾸면 바로 저장돼요: {path}"),
+            Lang::En => format!("Saved as soon as changed: {path}"),
+        }
+    }
+    /// Settings cannot be saved (read-only or in-memory store).
+    pub fn settings_not_saved(self) -> &'static str {
+        self.p(
+            "이번 실행에서만 적용돼요 (진도 파일을 저장할 수 없어요)",
+            "Applies to this run only (the progress file cannot be saved)",
         )
     }
 }

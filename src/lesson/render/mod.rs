@@ -106,6 +106,24 @@ pub fn anchors(markdown: &str) -> Vec<String> {
         .collect()
 }
 
+/// The `(title, anchor)` of every heading of `markdown`, in order, without rendering it (the
+/// titles and anchors are those of [`render`]'s headings).
+pub fn titled_anchors(markdown: &str) -> Vec<(String, String)> {
+    let markdown = sanitize_markdown(markdown);
+    let markdown = markdown.as_ref();
+    let base = body_start(markdown);
+    let body = markdown.get(base..).unwrap_or_default();
+    let mut titles = heading::TitleCollector::default();
+    let mut slugger = Slugger::new();
+    Parser::new_ext(body, parser_options())
+        .filter_map(|event| titles.feed(&event))
+        .map(|title| {
+            let anchor = slugger.unique(&title);
+            (title, anchor)
+        })
+        .collect()
+}
+
 /// The markdown dialect of lessons: GitHub's, without smart punctuation.
 fn parser_options() -> Options {
     Options::ENABLE_TABLES

@@ -18,12 +18,9 @@ use simulations::Explanation;
 use simulations::deploy::{DeployResult, Outcome, clock};
 use simulations::phoenix::PhoenixReport;
 
+/// A chart colour, given as its dark-palette colour, in the active palette (none with `NO_COLOR`).
 fn color(theme: Theme, c: Color) -> Style {
-    if theme.color {
-        Style::new().fg(c)
-    } else {
-        Style::new()
-    }
+    theme.series(c)
 }
 
 /// Summary lines under a deployment picture.

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{draw_status, draw_title};
 use crate::quiz::Kind;
@@ -381,7 +381,7 @@ fn draw_overview(app: &App, frame: &mut Frame, body: Rect, sel: usize) {
         )
         .border_style(app.theme.border(true));
     let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
+    super::clear(app, frame, rect);
     frame.render_widget(block, rect);
     let mut lines: Vec<Line> = Vec::new();
     for (row, chunk) in slots.chunks(10).enumerate() {
@@ -443,7 +443,7 @@ fn draw_confirm(app: &App, frame: &mut Frame, body: Rect) {
         )
         .border_style(app.theme.border(true));
     let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
+    super::clear(app, frame, rect);
     frame.render_widget(block, rect);
     let width = usize::from(inner.width);
     let mut lines = Vec::new();

@@ -4,24 +4,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::text;
 use crate::ui::app::App;
-use crate::ui::keymap::{self, BINDINGS, Context};
-
-const GROUPS: [Context; 10] = [
-    Context::Global,
-    Context::Home,
-    Context::Reader,
-    Context::Toc,
-    Context::Search,
-    Context::List,
-    Context::Sim,
-    Context::Practice,
-    Context::Exam,
-    Context::Replace,
-];
+use crate::ui::keymap::{self, Context};
 
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let s = app.strings();
@@ -43,13 +30,13 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    frame.render_widget(Clear, rect);
+    super::clear(app, frame, rect);
     frame.render_widget(block, rect);
 
     let inner_w = usize::from(inner.width);
     let key_w = 22.min(inner_w / 2);
     let mut lines: Vec<Line> = Vec::new();
-    for group in GROUPS {
+    for group in Context::ALL {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
@@ -57,7 +44,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
             s.group(group).to_owned(),
             Style::new().add_modifier(Modifier::BOLD),
         ));
-        for b in BINDINGS.iter().filter(|b| b.context == group) {
+        for b in keymap::active().in_context(group) {
             let keys = b
                 .keys
                 .iter()

@@ -31,7 +31,6 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         s.read_count(read, total)
     };
     draw_title(app, frame, layout.title, s.app_title(), &right);
-    draw_resume(app, frame, layout.resume);
     draw_list(app, frame, layout.list);
     if layout.details.width > 0 {
         draw_details(app, frame, layout.details);
@@ -44,52 +43,6 @@ fn lesson_progress(app: &App, li: usize) -> Option<&LessonProgress> {
         .progress()
         .lessons
         .get(&app.library.lessons[li].meta.id)
-}
-
-fn draw_resume(app: &App, frame: &mut Frame, area: Rect) {
-    let s = app.strings();
-    let block = Block::bordered().border_style(app.theme.border(false));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let Some(li) = app.home.resume_target(&app.library, &app.store) else {
-        frame.render_widget(
-            Paragraph::new(Span::styled(s.no_lessons(), app.theme.warning())),
-            inner,
-        );
-        return;
-    };
-    let lesson = &app.library.lessons[li];
-    let course = &app.library.course_of(lesson).meta.title;
-    let started = app.store.progress().last_lesson.is_some();
-    let label = if started { s.resume() } else { s.start_here() };
-    let pct = lesson_progress(app, li).map_or(0, |p| p.percent);
-    let tail = if pct > 0 {
-        format!("  {pct}%")
-    } else {
-        String::new()
-    };
-    let head = format!("▶ {label} (c)  ");
-    let due = if app.due_count > 0 {
-        match app.lang {
-            crate::ui::strings::Lang::Ko => format!("  복습 {}개 (r)", app.due_count),
-            crate::ui::strings::Lang::En => format!("  {} due for review (r)", app.due_count),
-        }
-    } else {
-        String::new()
-    };
-    let room = usize::from(inner.width)
-        .saturating_sub(text::width(&head) + text::width(&tail) + text::width(&due));
-    let what = super::breadcrumb(course, &lesson.meta.title, room);
-    let line = Line::from(vec![
-        Span::styled(head, app.theme.key()),
-        Span::styled(
-            what,
-            Style::new().add_modifier(ratatui::style::Modifier::BOLD),
-        ),
-        Span::styled(tail, app.theme.partial()),
-        Span::styled(due, app.theme.warning()),
-    ]);
-    frame.render_widget(Paragraph::new(line), inner);
 }
 
 fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
@@ -113,6 +66,8 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
         let line = match *row {
             Row::Course(ci) => course_line(app, ci, width),
             Row::Lesson(li) => lesson_line(app, li, width, selected),
+            Row::Steps => Line::styled(text::truncate(s.next_steps(), width), app.theme.course()),
+            Row::Step(i) => super::links::step_line(app, i, width, selected),
         };
         lines.push(if selected {
             line.style(app.theme.selected())
@@ -189,12 +144,26 @@ fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
         .border_style(app.theme.border(false));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(li) = app.home.selected_lesson() else {
-        return;
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    let step = app.home.selected_step().and_then(|i| app.steps.get(i));
+    let li = match step {
+        Some(crate::ui::links::Step::Resume { lesson, .. }) => *lesson,
+        Some(step) => {
+            super::links::draw_step_details(app, *step, frame, inner);
+            return;
+        }
+        None => match app.home.selected_lesson() {
+            Some(li) => li,
+            None => return,
+        },
     };
     let lesson = &app.library.lessons[li];
     let course = app.library.course_of(lesson);
-    let width = usize::from(inner.width.saturating_sub(1)).max(1);
+    let width = usize::from(inner.width).max(1);
     let p = lesson_progress(app, li).cloned().unwrap_or_default();
     let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
     let mut lines: Vec<Line> = Vec::new();
@@ -253,11 +222,6 @@ fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::raw(text::truncate(&format!("→ {title}"), width)));
         }
     }
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(1),
-        ..inner
-    };
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -5,10 +5,12 @@ mod exam;
 mod glossary;
 mod help;
 mod home;
+mod links;
 mod palette;
 mod practice;
 mod reader;
 mod replace;
+mod settings;
 mod sims;
 
 use ratatui::Frame;
@@ -23,6 +25,8 @@ use crate::text;
 /// Draws the whole UI.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    // Light and high-contrast palettes paint their own background; dark keeps the terminal's.
+    paint_base(app, frame, area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(app, frame, area);
         return;
@@ -38,6 +42,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Exam => exam::draw(app, frame),
         Screen::Replace => replace::draw(app, frame),
     }
+    if matches!(app.screen, Screen::Sim | Screen::Replace) && app.picker.is_some() {
+        links::draw_picker(app, frame, area);
+    }
     if let Some(g) = &app.glossary {
         glossary::draw(app, g, frame, area);
     }
@@ -50,6 +57,23 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if let Some(scroll) = app.help {
         help::draw(app, frame, area, scroll);
     }
+    if app.settings.is_some() {
+        settings::draw(app, frame, area);
+    }
+}
+
+/// Fills `area` with the theme's base colours (nothing for the dark palette or `NO_COLOR`).
+fn paint_base(app: &App, frame: &mut Frame, area: Rect) {
+    let base = app.theme.base();
+    if base != ratatui::style::Style::new() {
+        frame.render_widget(ratatui::widgets::Block::new().style(base), area);
+    }
+}
+
+/// Clears `area` for an overlay, keeping the theme's background.
+fn clear(app: &App, frame: &mut Frame, area: Rect) {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    paint_base(app, frame, area);
 }
 
 fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
@@ -104,7 +128,7 @@ fn draw_status(
     let mut used = 1;
     spans.push(Span::raw(" "));
     let lang = app.lang;
-    let hint = |b: &keymap::Binding| {
+    let hint = |b: &'static keymap::Binding| {
         let key = keymap::key_name(&b.keys[0]);
         let desc = b.description(lang);
         let w = text::width(&key) + 1 + text::width(desc) + 2;

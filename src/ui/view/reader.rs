@@ -29,6 +29,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         draw_toc(app, r, frame, layout.toc);
     }
     draw_text(app.theme, r, frame, layout.text);
+    super::links::draw_section_line(app, frame, layout.links);
     draw_scrollbar(app.theme, r, frame, layout);
     draw_reader_status(app, r, frame, layout.status);
 }

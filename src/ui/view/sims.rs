@@ -486,13 +486,7 @@ fn draw_lambda_picture(
         .fold(1.0_f64, f64::max)
         .ceil();
     let xmax = r.timeline.len().max(1) as f64;
-    let color = |c| {
-        if theme.color {
-            Style::new().fg(c)
-        } else {
-            Style::new()
-        }
-    };
+    let color = |c| theme.series(c);
     let datasets = vec![
         line(lang.pick("실행 중", "busy"), color(Color::Green), &busy),
         line(lang.pick("대기", "idle"), color(Color::Blue), &idle),
@@ -560,13 +554,7 @@ fn draw_ddb_picture(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let color = |c| {
-        if theme.color {
-            Style::new().fg(c)
-        } else {
-            Style::new()
-        }
-    };
+    let color = |c| theme.series(c);
     let n = r.partitions as usize;
     let gauge_rows = n.min(usize::from(area.height / 2)).min(8);
     let secs = r.seconds.len().max(1) as f64;
@@ -700,6 +688,8 @@ pub(super) fn time_chart(
     ymax: f64,
 ) -> Chart<'_> {
     Chart::new(datasets)
+        // The chart paints its plot's background: the palette's, not the terminal's.
+        .style(theme.base())
         .legend_position(Some(legend))
         .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
         .x_axis(

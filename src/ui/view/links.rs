@@ -1,0 +1,255 @@
+//! Drawing the links: the home screen's next steps, the reader's section line, and the
+//! lessons of a simulation.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use crate::text;
+use crate::ui::app::App;
+use crate::ui::keymap::{self, Action, Context};
+use crate::ui::links::Step;
+
+/// The key of `action` on the home screen, as "(c)", or nothing when it is unbound.
+fn home_key(action: Action) -> String {
+    keymap::active()
+        .first_key(Context::Home, action)
+        .map_or(String::new(), |k| format!(" ({k})"))
+}
+
+/// One next step as a row of the home list.
+pub(super) fn step_line(app: &App, i: usize, width: usize, selected: bool) -> Line<'static> {
+    let s = app.strings();
+    let pointer = if selected { "▸" } else { " " };
+    let Some(step) = app.steps.get(i) else {
+        return Line::raw("");
+    };
+    let (mark, mark_style, label, right) = match *step {
+        Step::Resume {
+            lesson,
+            percent,
+            started,
+        } => {
+            let what = if started { s.resume() } else { s.start_here() };
+            let title = &app.library.lessons[lesson].meta.title;
+            let right = if percent > 0 && percent < 100 {
+                format!(" {percent:>3}%")
+            } else {
+                String::new()
+            };
+            (
+                "▶",
+                app.theme.key(),
+                format!("{what}{} · {title}", home_key(Action::Resume)),
+                right,
+            )
+        }
+        Step::Review(n) => (
+            "↻",
+            app.theme.warning(),
+            format!("{}{}", s.step_review(n), home_key(Action::Review)),
+            String::new(),
+        ),
+        Step::TrySim(p) => {
+            let title = app.presets.get(p).map_or("", |p| p.title());
+            (
+                "◆",
+                app.theme.done(),
+                format!("{} · {title}", s.step_try_sim()),
+                String::new(),
+            )
+        }
+    };
+    let head = format!(" {pointer}{mark} ");
+    let room = width.saturating_sub(text::width(&head) + text::width(&right));
+    let label = text::truncate(&label, room);
+    let pad = width.saturating_sub(text::width(&head) + text::width(&label) + text::width(&right));
+    Line::from(vec![
+        Span::raw(format!(" {pointer}")),
+        Span::styled(mark.to_owned(), mark_style),
+        Span::raw(" "),
+        Span::raw(label),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, app.theme.partial()),
+    ])
+}
+
+/// The details panel for a review or simulation step.
+pub(super) fn draw_step_details(app: &App, step: Step, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
+    let width = usize::from(area.width).max(1);
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let enter = keymap::active()
+        .first_key(Context::Home, Action::Open)
+        .unwrap_or_default();
+    let mut lines: Vec<Line> = Vec::new();
+    match step {
+        Step::Resume { .. } => {}
+        Step::Review(n) => {
+            lines.extend(
+                text::wrap(&s.step_review(n), width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, bold)),
+            );
+            lines.push(Line::raw(""));
+            lines.extend(
+                text::wrap(s.review_details(), width)
+                    .into_iter()
+                    .map(Line::raw),
+            );
+        }
+        Step::TrySim(p) => {
+            let Some(preset) = app.presets.get(p) else {
+                return;
+            };
+            lines.push(Line::styled(
+                text::truncate(s.step_try_sim(), width),
+                app.theme.dim(),
+            ));
+            lines.extend(
+                text::wrap(preset.title(), width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, bold)),
+            );
+            lines.push(Line::raw(""));
+            lines.extend(
+                text::wrap(preset.description(), width)
+                    .into_iter()
+                    .map(Line::raw),
+            );
+            let last = app
+                .store
+                .progress()
+                .last_lesson
+                .as_deref()
+                .and_then(|id| app.library.lesson(id));
+            if let Some(lesson) = last {
+                lines.push(Line::raw(""));
+                lines.extend(
+                    text::wrap(&s.sim_related_to(&lesson.meta.title), width)
+                        .into_iter()
+                        .map(|l| Line::styled(l, app.theme.dim())),
+                );
+            }
+        }
+    }
+    if !enter.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            text::truncate(&s.press_to_start(&enter), width),
+            app.theme.key(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The reader's section line: the section's questions and simulation, with their keys.
+pub(super) fn draw_section_line(app: &App, frame: &mut Frame, area: Rect) {
+    if area.height == 0 {
+        return;
+    }
+    let s = app.strings();
+    let Some(section) = &app.section else {
+        return;
+    };
+    let reader_key = |a| keymap::active().first_key(Context::Reader, a);
+    let mut spans = vec![Span::styled("▸ ", app.theme.dim())];
+    if section.questions > 0 {
+        spans.push(Span::styled(
+            s.section_questions(&section.title, section.questions),
+            app.theme.dim(),
+        ));
+        if let Some(k) = reader_key(Action::PracticeSection) {
+            spans.push(Span::styled(" (", app.theme.dim()));
+            spans.push(Span::styled(k, app.theme.key()));
+            spans.push(Span::styled(")", app.theme.dim()));
+        }
+    } else {
+        spans.push(Span::styled(s.no_section_questions(), app.theme.dim()));
+    }
+    if let Some(preset) = section.sim.and_then(|i| app.presets.get(i)) {
+        spans.push(Span::styled(" · ", app.theme.dim()));
+        spans.push(Span::styled(s.section_sim(preset.title()), app.theme.dim()));
+        if let Some(k) = reader_key(Action::Simulations) {
+            spans.push(Span::styled(" (", app.theme.dim()));
+            spans.push(Span::styled(k, app.theme.key()));
+            spans.push(Span::styled(")", app.theme.dim()));
+        }
+    }
+    // Cut at the width, keeping whole spans where possible.
+    let width = usize::from(area.width);
+    let mut used = 0;
+    let mut kept = Vec::new();
+    for span in spans {
+        let w = text::width(&span.content);
+        if used + w > width {
+            let rest = text::truncate(&span.content, width.saturating_sub(used));
+            kept.push(Span::styled(rest, span.style));
+            break;
+        }
+        used += w;
+        kept.push(span);
+    }
+    frame.render_widget(Paragraph::new(Line::from(kept)), area);
+}
+
+/// The lessons that explain the open simulation, over the simulation screen.
+pub(super) fn draw_picker(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(picker) = &app.picker else {
+        return;
+    };
+    let s = app.strings();
+    let rows = picker.items.len() as u16;
+    let width = area.width.saturating_sub(4).min(70);
+    let height = (rows + 2).min(area.height.saturating_sub(2));
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    let footer = [Action::Open, Action::Back]
+        .into_iter()
+        .filter_map(|a| {
+            let b = keymap::active()
+                .in_context(Context::List)
+                .find(|b| b.action == a)?;
+            let key = keymap::key_name(b.keys.first()?);
+            Some(format!("{key} {}", b.description(app.lang)))
+        })
+        .collect::<Vec<_>>()
+        .join("  ");
+    let block = Block::bordered()
+        .title(format!(" {} ", s.sim_lessons_title()))
+        .title_bottom(Line::from(format!(" {footer} ")).right_aligned())
+        .border_style(app.theme.border(true));
+    let inner = block.inner(rect);
+    super::clear(app, frame, rect);
+    frame.render_widget(block, rect);
+    let inner_w = usize::from(inner.width);
+    let visible = usize::from(inner.height).max(1);
+    let offset = picker.selected.saturating_sub(visible - 1);
+    let lines: Vec<Line> = picker
+        .items
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible)
+        .map(|(i, link)| {
+            let lesson = &app.library.lessons[link.lesson].meta.title;
+            let label = match &link.section {
+                Some(section) => format!(" {lesson} › {section}"),
+                None => format!(" {lesson} ({})", s.whole_lesson()),
+            };
+            let line = Line::raw(text::truncate(&label, inner_w));
+            if i == picker.selected {
+                line.style(app.theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

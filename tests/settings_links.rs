@@ -1,0 +1,471 @@
+//! Settings and links driven through `App` as key presses: themes and `NO_COLOR` on every
+//! screen, the section's questions, a simulation's lessons, the home screen's next steps.
+
+use std::collections::BTreeSet;
+
+use gureum::lesson::{ContentSource, Library};
+use gureum::store::{CardState, Progress, Store};
+use gureum::ui::app::Screen;
+use gureum::ui::strings::Lang;
+use gureum::ui::theme::{Palette, Theme};
+use gureum::ui::{App, draw};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+fn app_with(progress: Progress, theme: Theme) -> App {
+    App::new(
+        Library::load(&ContentSource::Embedded),
+        Store::in_memory(progress),
+        Lang::Ko,
+        theme,
+    )
+}
+
+fn app(progress: Progress) -> App {
+    app_with(progress, Theme::dark())
+}
+
+fn press(a: &mut App, code: KeyCode) {
+    a.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn frame(a: &mut App, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| {
+            a.prepare(f.area());
+            draw(a, f);
+        })
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn open(a: &mut App, lesson: &str) {
+    frame(a, 100, 30);
+    let li = a.library.lesson_index(lesson).expect("lesson");
+    a.open_lesson(li);
+    frame(a, 100, 30);
+}
+
+/// Home, reader with the section line, help, settings, a simulation with its lesson list, a
+/// practice question: every kind of screen and overlay.
+fn every_screen(theme: Theme) -> Vec<Buffer> {
+    let mut shots = Vec::new();
+    let mut a = app_with(Progress::default(), theme);
+    shots.push(frame(&mut a, 80, 24));
+    press(&mut a, KeyCode::Char('?'));
+    shots.push(frame(&mut a, 80, 24));
+    press(&mut a, KeyCode::F(12));
+    shots.push(frame(&mut a, 80, 24));
+    press(&mut a, KeyCode::Esc);
+    open(&mut a, "developing-lambda");
+    press(&mut a, KeyCode::Char('/'));
+    for c in "람다".chars() {
+        press(&mut a, KeyCode::Char(c));
+    }
+    press(&mut a, KeyCode::Enter);
+    shots.push(frame(&mut a, 120, 40));
+    press(&mut a, KeyCode::Char('s'));
+    press(&mut a, KeyCode::Char('o'));
+    shots.push(frame(&mut a, 100, 30));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Esc);
+    // The pictures of each kind of simulation, after a run.
+    for id in [
+        "lambda-cold-start",
+        "ddb-hot-key",
+        "deploy-canary",
+        "phoenix-drift",
+        "cfn-groups",
+    ] {
+        let i = a.presets.iter().position(|p| p.id() == id).expect(id);
+        a.open_sim(i, false);
+        press(&mut a, KeyCode::Char('r'));
+        press(&mut a, KeyCode::Enter);
+        shots.push(frame(&mut a, 120, 40));
+        press(&mut a, KeyCode::Esc);
+    }
+    press(&mut a, KeyCode::Char('p'));
+    assert_eq!(a.screen, Screen::Practice);
+    shots.push(frame(&mut a, 80, 24));
+    shots
+}
+
+#[test]
+fn no_color_draws_no_colour_on_any_screen_in_any_palette() {
+    for palette in Palette::ALL {
+        let shots = every_screen(Theme {
+            color: false,
+            palette,
+        });
+        let mut reversed = 0;
+        for buf in &shots {
+            for cell in buf.content() {
+                assert_eq!(
+                    (cell.fg, cell.bg),
+                    (Color::Reset, Color::Reset),
+                    "{palette:?}: {cell:?} in\n{}",
+                    text(buf)
+                );
+                if cell.modifier.contains(Modifier::REVERSED) {
+                    reversed += 1;
+                }
+            }
+        }
+        assert!(
+            reversed > 0,
+            "the selection is still visible (reverse video)"
+        );
+    }
+}
+
+fn colours(buf: &Buffer) -> BTreeSet<(String, String)> {
+    buf.content()
+        .iter()
+        .map(|c| (format!("{:?}", c.fg), format!("{:?}", c.bg)))
+        .collect()
+}
+
+#[test]
+fn the_three_palettes_look_different_and_light_and_high_contrast_paint_every_cell() {
+    let dark = every_screen(Theme::dark());
+    let light = every_screen(Theme {
+        color: true,
+        palette: Palette::Light,
+    });
+    let hc = every_screen(Theme {
+        color: true,
+        palette: Palette::HighContrast,
+    });
+    for i in 0..dark.len() {
+        let (d, l, h) = (colours(&dark[i]), colours(&light[i]), colours(&hc[i]));
+        assert!(d != l && l != h && d != h, "screen {i}");
+        if i != 2 && i + 1 != dark.len() {
+            // (The settings screen names the palette; practice draws by the clock.)
+            assert_eq!(text(&dark[i]), text(&light[i]), "same text, other colours");
+        }
+    }
+    // Light: every cell has a background (white unless a bar or highlight), never the
+    // terminal's own; high contrast likewise, and no grey anywhere.
+    for (i, buf) in light.iter().chain(&hc).enumerate() {
+        // The cell after a wide (Hangul) character is drawn by the terminal with the wide
+        // character's colours; ratatui leaves it reset.
+        let covered = |x: u16, y: u16| {
+            x > 0 && unicode_width::UnicodeWidthStr::width(buf[(x - 1, y)].symbol()) > 1
+        };
+        let reset: Vec<(u16, u16)> = (0..buf.area.height)
+            .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+            .filter(|&(x, y)| buf[(x, y)].bg == Color::Reset && !covered(x, y))
+            .collect();
+        assert!(reset.is_empty(), "screen {i}: {reset:?}\n{}", text(buf));
+    }
+    let white = light[0]
+        .content()
+        .iter()
+        .filter(|c| c.bg == Color::Indexed(231))
+        .count();
+    assert!(white > light[0].content().len() / 2, "mostly white");
+    for buf in &hc {
+        for c in buf.content() {
+            for colour in [c.fg, c.bg] {
+                assert!(
+                    !matches!(
+                        colour,
+                        Color::DarkGray | Color::Gray | Color::Indexed(232..=255)
+                    ),
+                    "grey {colour:?} in high contrast"
+                );
+            }
+        }
+    }
+    // Dark keeps the terminal's background in the text.
+    assert!(dark[0].content().iter().any(|c| c.bg == Color::Reset));
+}
+
+#[test]
+fn settings_change_the_theme_live_and_open_from_the_help_overlay() {
+    let mut a = app(Progress::default());
+    let before = colours(&frame(&mut a, 80, 24));
+    press(&mut a, KeyCode::Char('?'));
+    press(&mut a, KeyCode::F(12));
+    assert!(a.help.is_none() && a.settings.is_some());
+    let s = text(&frame(&mut a, 80, 24));
+    assert!(s.contains("테마") && s.contains("어두운 배경"), "{s}");
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.theme.palette, Palette::Light);
+    assert_eq!(a.store.progress().settings.theme.as_deref(), Some("light"));
+    press(&mut a, KeyCode::Esc);
+    assert!(a.settings.is_none());
+    assert_ne!(colours(&frame(&mut a, 80, 24)), before, "applied at once");
+    // `,` opens them on the home screen; language switches the whole UI.
+    press(&mut a, KeyCode::Char(','));
+    press(&mut a, KeyCode::Char('l'));
+    assert_eq!(a.lang, Lang::En);
+    assert!(text(&frame(&mut a, 80, 24)).contains("Settings"));
+}
+
+#[test]
+fn section_practice_asks_exactly_the_questions_of_the_section() {
+    let mut a = app(Progress::default());
+    open(&mut a, "udemy-rds");
+    a.reader.as_mut().unwrap().jump_anchor = Some("backups".into());
+    let shown = text(&frame(&mut a, 100, 30));
+    let section = a.section.clone().expect("section links");
+    let bank = a.bank.as_ref().expect("loaded for the section line");
+    let expected: BTreeSet<String> = bank
+        .entries
+        .iter()
+        .filter(|e| e.question.lesson == "udemy-rds#backups")
+        .map(|e| e.question.id.clone())
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(section.questions, expected.len());
+    assert!(
+        shown.contains(&format!("문제 {}개 (P)", expected.len())),
+        "{shown}"
+    );
+    press(&mut a, KeyCode::Char('P'));
+    let p = a.practice.as_ref().expect("practice");
+    let bank = a.bank.as_ref().unwrap();
+    let asked: BTreeSet<String> = p
+        .items
+        .iter()
+        .map(|i| bank.entries[i.entry].question.id.clone())
+        .collect();
+    assert_eq!(asked, expected, "all of the section and nothing else");
+    // Back returns to the section.
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Reader);
+    // The lesson key still practises the whole lesson.
+    press(&mut a, KeyCode::Char('p'));
+    let bank = a.bank.as_ref().unwrap();
+    let p = a.practice.as_ref().unwrap();
+    assert!(
+        p.items
+            .iter()
+            .all(|i| bank.entries[i.entry].question.lesson_id() == "udemy-rds")
+    );
+}
+
+#[test]
+fn a_section_without_questions_of_its_own_practises_the_enclosing_section() {
+    let mut a = app(Progress::default());
+    open(&mut a, "udacity-serverless-basics");
+    let r = a.reader.as_ref().unwrap();
+    let bank = a.bank.as_ref().unwrap();
+    // A sub-section no question is anchored to.
+    let h =
+        r.rendered
+            .headings
+            .iter()
+            .find(|h| {
+                h.level > 1
+                    && !bank.entries.iter().any(|e| {
+                        e.question.lesson == format!("udacity-serverless-basics#{}", h.anchor)
+                    })
+            })
+            .expect("a section without questions");
+    let own = h.anchor.clone();
+    a.reader.as_mut().unwrap().jump_anchor = Some(own.clone());
+    frame(&mut a, 100, 30);
+    let section = a.section.clone().unwrap();
+    assert!(section.questions > 0, "{section:?}");
+    assert!(
+        section.anchors.contains(&own),
+        "the enclosing section contains it"
+    );
+    assert!(section.anchors.len() > 1);
+}
+
+#[test]
+fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
+    let mut a = app(Progress::default());
+    frame(&mut a, 100, 30);
+    let cold = gureum::ui::sims::all_presets()
+        .iter()
+        .position(|p| p.id() == "lambda-cold-start")
+        .unwrap();
+    a.open_sim(cold, true);
+    press(&mut a, KeyCode::Char('o'));
+    let list = text(&frame(&mut a, 100, 30));
+    assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
+    let picker = a.picker.clone().expect("the list is open");
+    assert!(picker.items.len() >= 2, "{picker:?}");
+    let first = picker.items[0].clone();
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Reader);
+    let r = a.reader.as_ref().unwrap();
+    assert_eq!(r.lesson, first.lesson);
+    let heading = r
+        .rendered
+        .headings
+        .iter()
+        .find(|h| Some(&h.anchor) == first.anchor.as_ref())
+        .unwrap()
+        .clone();
+    assert!(
+        r.scroll <= heading.line && heading.line < r.scroll + r.page(),
+        "the section's heading is on screen"
+    );
+    let page = text(&frame(&mut a, 100, 30));
+    assert!(
+        page.contains(&heading.title),
+        "lands on the section: {page}"
+    );
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(a.screen, Screen::Sim, "Back returns to the simulation");
+    assert!(a.sim.is_some());
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(a.screen, Screen::Sims);
+}
+
+#[test]
+fn a_lesson_opened_from_a_simulation_opened_from_a_lesson_leads_back_home() {
+    let mut a = app(Progress::default());
+    open(&mut a, "developing-lambda");
+    press(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.screen, Screen::Sim);
+    press(&mut a, KeyCode::Char('o'));
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Reader);
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(a.screen, Screen::Sim);
+    // The first lesson was replaced by the one opened from the list: Back goes home, never to
+    // an empty reader.
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(a.screen, Screen::Home);
+    assert!(text(&frame(&mut a, 80, 24)).contains("다음에 할 일"));
+}
+
+#[test]
+fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run() {
+    let mut p = Progress {
+        last_lesson: Some("developing-lambda".into()),
+        ..Progress::default()
+    };
+    p.lessons.insert(
+        "developing-lambda".into(),
+        gureum::store::LessonProgress {
+            read: false,
+            scroll: 3000,
+            percent: 30,
+        },
+    );
+    let bank = gureum::quiz::Bank::load(&gureum::quiz::BankSource::Embedded);
+    for e in bank.entries.iter().take(3) {
+        p.cards.insert(e.question.id.clone(), CardState::default());
+    }
+    let mut a = app(p);
+    let home = text(&frame(&mut a, 60, 20));
+    assert!(home.contains("이어 읽기 (c)"), "{home}");
+    assert!(home.contains("복습할 문제 3개 (r)"), "{home}");
+    assert!(home.contains("안 해 본 시뮬레이션"), "{home}");
+    assert!(a.home.selected_step() == Some(0));
+    // Enter on the first step continues reading.
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Reader);
+    press(&mut a, KeyCode::Char('q'));
+    // Enter on the review step starts the review of exactly the due questions.
+    a.home.select_step(1);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Practice);
+    assert_eq!(a.practice.as_ref().unwrap().items.len(), 3);
+    press(&mut a, KeyCode::Esc);
+    // The simulation step opens it; once run, another one is suggested.
+    frame(&mut a, 60, 20);
+    let gureum::ui::links::Step::TrySim(sim) = a.steps[2] else {
+        panic!("{:?}", a.steps)
+    };
+    let id = a.presets[sim].id().to_owned();
+    a.home.select_step(2);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Sim);
+    press(&mut a, KeyCode::Char('r'));
+    press(&mut a, KeyCode::Enter);
+    let tried = gureum::ui::links::tried_sims(a.store.progress());
+    assert_eq!(tried, std::slice::from_ref(&id), "saved in progress");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Home);
+    frame(&mut a, 60, 20);
+    assert!(
+        !a.steps.contains(&gureum::ui::links::Step::TrySim(sim)),
+        "{:?}",
+        a.steps
+    );
+}
+
+#[test]
+fn banks_loaded_in_the_background_reach_the_section_line() {
+    let mut a = app(Progress::default());
+    a.preload_bank();
+    assert!(a.needs_tick(), "the loop wakes up until they arrive");
+    open(&mut a, "udemy-rds");
+    let start = std::time::Instant::now();
+    while a.bank.is_none() {
+        assert!(start.elapsed().as_secs() < 30, "the banks arrive");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        frame(&mut a, 100, 30);
+    }
+    assert!(!a.needs_tick());
+    assert!(a.section.as_ref().is_some_and(|s| s.questions > 0));
+    // Practice uses the same banks (no second load).
+    press(&mut a, KeyCode::Char('p'));
+    assert_eq!(a.screen, Screen::Practice);
+}
+
+#[test]
+fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
+    let mut a = app(Progress::default());
+    frame(&mut a, 100, 30);
+    let cfn = gureum::ui::sims::all_presets()
+        .iter()
+        .position(|p| p.id() == "cfn-groups")
+        .unwrap();
+    a.open_sim(cfn, true);
+    assert_eq!(a.screen, Screen::Replace);
+    press(&mut a, KeyCode::Char('o'));
+    let list = text(&frame(&mut a, 100, 30));
+    assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
+    let picker = a.picker.clone().unwrap();
+    for link in &picker.items {
+        let tags = &a.library.lessons[link.lesson].meta.tags;
+        assert!(tags.iter().any(|t| t == "cloudformation"), "{link:?}");
+    }
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Reader);
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(
+        a.screen,
+        Screen::Replace,
+        "Back returns to the update screen"
+    );
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        gureum::ui::links::tried_sims(a.store.progress()),
+        ["cfn-groups"],
+        "applying an update counts as a run"
+    );
+}
