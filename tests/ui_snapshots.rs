@@ -176,6 +176,31 @@ fn simulation_list_80x24() {
 }
 
 #[test]
+fn simulation_list_scrolls_to_keep_the_last_preset_visible_60x12() {
+    let mut a = app(Progress::default());
+    press(&mut a, KeyCode::Char('s'));
+    // The first few letters are enough: a narrow list truncates the title.
+    let last: String = a
+        .presets
+        .last()
+        .expect("presets")
+        .title()
+        .chars()
+        .take(4)
+        .collect();
+    let top = screen(&mut a, 60, 12);
+    assert!(
+        !top.contains(&last),
+        "the list is longer than the screen:\n{top}"
+    );
+    for _ in 1..a.presets.len() {
+        press(&mut a, KeyCode::Down);
+    }
+    let bottom = screen(&mut a, 60, 12);
+    assert!(bottom.contains(&last), "{last}:\n{bottom}");
+}
+
+#[test]
 fn lambda_simulation_predict_then_result_100x30() {
     let mut a = app(Progress::default());
     open_sim(&mut a, "lambda-cold-start");

@@ -67,10 +67,15 @@ pub(super) fn draw_list(app: &App, frame: &mut Frame) {
         .border_style(app.theme.border(true));
     let inner = block.inner(list);
     frame.render_widget(block, list);
+    // Scroll just enough to keep the selection on screen (the list outgrows 60x20).
+    let rows = usize::from(inner.height).max(1);
+    let first = (app.sims_selected + 1).saturating_sub(rows);
     let lines: Vec<Line> = app
         .presets
         .iter()
         .enumerate()
+        .skip(first)
+        .take(rows)
         .map(|(i, p)| {
             let label = format!(" {:<8} {}", topic_label(p), p.title());
             let line = Line::raw(text::truncate(&label, usize::from(inner.width)));
