@@ -801,3 +801,23 @@ fn glossary_screen_80x24_and_define_popup_in_the_reader() {
     press(&mut a, KeyCode::Esc);
     assert!(a.define.is_none());
 }
+
+#[test]
+fn a_prediction_outside_0_to_100_percent_is_asked_again() {
+    let mut a = app(Progress::default());
+    run_sim_with_guess(&mut a, "deploy-canary", "1000");
+    let sim = a.sim.as_ref().expect("sim");
+    assert!(sim.outcome.is_none(), "not run on a bad prediction");
+    assert!(sim.input.is_some(), "still asking");
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("0에서 100 사이"), "{s}");
+    for _ in 0..4 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    type_str(&mut a, "5%");
+    press(&mut a, KeyCode::Enter);
+    let sim = a.sim.as_ref().expect("sim");
+    assert_eq!(sim.guess, Some(5.0));
+    assert!(sim.outcome.is_some());
+    assert!(sim.note.is_none(), "the complaint is gone once answered");
+}

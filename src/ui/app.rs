@@ -1419,7 +1419,24 @@ impl App {
                         }
                     }
                     Some(Input::Guess(t)) => {
-                        sim.guess = t.trim().replace(',', "").parse().ok();
+                        // Every prediction is a percentage; a typo like 1000 is asked again
+                        // rather than compared as "1000 %".
+                        let cleaned = t.trim().trim_end_matches('%').replace(',', "");
+                        let guess = cleaned.trim().parse::<f64>().ok();
+                        if guess.is_some_and(|g| !(0.0..=100.0).contains(&g)) {
+                            sim.note = Some(
+                                self.lang
+                                    .pick(
+                                        "예측은 0에서 100 사이의 %로 적어 주세요",
+                                        "Type the prediction as a % from 0 to 100",
+                                    )
+                                    .to_owned(),
+                            );
+                            sim.input = Some(Input::Guess(t));
+                            return;
+                        }
+                        sim.note = None;
+                        sim.guess = guess;
                         if let Some(preset) = self.presets.get(sim.preset) {
                             sim.run(preset);
                             let id = preset.id().to_owned();

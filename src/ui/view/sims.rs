@@ -185,10 +185,15 @@ pub(super) fn draw_sim(app: &App, frame: &mut Frame) {
             }
             Input::Guess(t) => (format!(" {} ", Sim::guess_prompt(preset, lang)), t),
         };
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::styled(prompt.clone(), app.theme.key()),
             Span::raw(text.clone()),
-        ]);
+        ];
+        // A rejected value stays in the box; the reason follows it on the same line.
+        if let Some(note) = &sim.note {
+            spans.push(Span::styled(format!("  {note}"), app.theme.warning()));
+        }
+        let line = Line::from(spans);
         frame.render_widget(Paragraph::new(line).style(app.theme.status_bar()), status);
         let x = status.x + (text::width(&prompt) + text::width(text)) as u16;
         frame.set_cursor_position(Position {
