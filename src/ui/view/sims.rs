@@ -256,10 +256,18 @@ fn draw_params(
     }
     let room = lines.len() + 2 <= usize::from(inner.height);
     if let Some(p) = sim.params.get(sim.selected).filter(|p| !p.switch && room) {
-        lines.push(Line::styled(
-            format!(" {} {}", lang.pick("범위", "range"), p.range()),
-            app.theme.dim(),
-        ));
+        let hint = if p.is_choice() {
+            // A list of options has no numeric range: say where we are in it and how to move.
+            format!(
+                " {}/{} · {}",
+                p.value.round() as i64 + 1,
+                p.choices.len(),
+                lang.pick("←/→ 또는 Enter로 바꿔요", "←/→ or Enter to change")
+            )
+        } else {
+            format!(" {} {}", lang.pick("범위", "range"), p.range())
+        };
+        lines.push(Line::styled(hint, app.theme.dim()));
     }
     if sim.params.iter().any(|p| p.locked) && lines.len() < usize::from(inner.height) {
         lines.push(Line::styled(
