@@ -297,7 +297,6 @@ fn run_tui(
         .unwrap_or_default();
     let mut app = App::new(library, store, lang, Theme::with_palette(palette));
     app.bank_source = banks;
-    app.preload_bank();
     // A broken key map is reported (the defaults still work); the settings list every problem.
     if let Some(text) = user_keymap.warning(lang) {
         app.message = Some(ui::app::Message {

@@ -136,8 +136,6 @@ pub struct App {
     pub picker: Option<super::links::Picker>,
     /// The reader was opened from a simulation (Back returns there).
     reader_from_sim: bool,
-    /// Question banks being loaded in the background (see [`App::preload_bank`]).
-    bank_preload: Option<std::sync::mpsc::Receiver<Bank>>,
 }
 
 impl App {
@@ -183,7 +181,6 @@ impl App {
             steps: Vec::new(),
             picker: None,
             reader_from_sim: false,
-            bank_preload: None,
         };
         // Start on the first of the next steps, so Enter continues where the learner left off.
         app.refresh_steps();
@@ -234,7 +231,6 @@ impl App {
                         self.reached_end();
                     }
                 }
-                self.poll_bank();
                 self.section = self.current_section();
             }
         }
@@ -557,49 +553,19 @@ impl App {
 
     /// Loads the question banks once; a broken bank file is reported, the rest still load.
     pub(super) fn load_bank(&mut self) {
-        if self.bank.is_some() {
-            return;
+        if self.bank.is_none() {
+            let bank = Bank::load(&self.bank_source);
+            self.set_bank(bank);
         }
-        // A load started at start-up is waited for rather than repeated.
-        let bank = match self.bank_preload.take().map(|rx| rx.recv()) {
-            Some(Ok(bank)) => bank,
-            _ => Bank::load(&self.bank_source),
-        };
-        self.set_bank(bank);
     }
 
-    /// Starts loading the question banks on another thread, so the first lesson opens without
-    /// waiting for them (the reader's section line counts questions). The app calls it at
-    /// start-up, after choosing `bank_source`.
-    pub fn preload_bank(&mut self) {
-        if self.bank.is_some() || self.bank_preload.is_some() {
-            return;
-        }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let source = self.bank_source.clone();
-        std::thread::spawn(move || {
-            // The receiver may be gone if the app quit first; nothing to do then.
-            let _ = tx.send(Bank::load(&source));
-        });
-        self.bank_preload = Some(rx);
-    }
-
-    /// Takes the banks loaded in the background if they are ready; never waits.
-    fn poll_bank(&mut self) {
-        use std::sync::mpsc::TryRecvError;
-        let Some(rx) = self.bank_preload.as_ref() else {
-            return;
-        };
-        match rx.try_recv() {
-            Ok(bank) => {
-                self.bank_preload = None;
-                if self.bank.is_none() {
-                    self.set_bank(bank);
-                }
-            }
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => self.bank_preload = None,
-        }
+    /// Work for the moments when no input is waiting: the run loop calls it after a frame is on
+    /// screen, so loading the question banks (~50 ms) never delays the first frame, and the
+    /// reader's section line has its question counts by the time a lesson is opened. On the UI
+    /// thread on purpose: a loader thread kept its own allocator arena, several MiB for the
+    /// whole session.
+    pub fn idle(&mut self) {
+        self.load_bank();
     }
 
     /// Keeps loaded banks, reporting broken bank files (the rest still load).
@@ -824,12 +790,9 @@ impl App {
         }
     }
 
-    /// Whether the run loop should wake up twice a second (a countdown is on screen, or the
-    /// question banks are still loading in the background).
+    /// Whether the run loop should wake up twice a second (a countdown is on screen).
     pub fn needs_tick(&self) -> bool {
-        (self.screen == Screen::Exam && self.exam.as_ref().is_some_and(|e| e.result.is_none()))
-            // Wake up to draw the section line once the banks loading in the background arrive.
-            || self.bank_preload.is_some()
+        self.screen == Screen::Exam && self.exam.as_ref().is_some_and(|e| e.result.is_none())
     }
 
     /// Advances the clock: an exam whose time is up is submitted and graded.
@@ -1471,13 +1434,9 @@ impl App {
         self.reader = Some(Reader::new(index, saved.scroll, toc_visible));
         self.screen = Screen::Reader;
         self.reader_from_sim = false;
-        // The section line counts the questions of each section: the banks loading in the
-        // background are taken when ready, else (no preload) loaded now.
-        if self.bank_preload.is_some() {
-            self.poll_bank();
-        } else {
-            self.load_bank();
-        }
+        // The section line counts the questions of each section (usually loaded already by
+        // `idle`).
+        self.load_bank();
         self.ensure_presets();
         self.home.select_lesson(index);
         if self.area.width > 0 {

@@ -39,6 +39,7 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     app.mouse = mouse;
     let mut captured = false;
+    let mut idle_done = false;
     // ratatui's panic hook restores the screen but knows nothing of mouse capture. Disabling
     // capture that is off is harmless, so the hook is installed either way.
     let previous = std::panic::take_hook();
@@ -60,6 +61,11 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
                 app.prepare(frame.area());
                 draw(&app, frame);
             })?;
+            // Once a frame is on screen and no key is waiting, do the deferred start-up work.
+            if !idle_done && !event::poll(std::time::Duration::ZERO)? {
+                app.idle();
+                idle_done = true;
+            }
             // A countdown on screen wakes the loop twice a second; otherwise it sleeps until input.
             if app.needs_tick() {
                 if event::poll(std::time::Duration::from_millis(500))? {
