@@ -74,6 +74,22 @@ fn paint_base(app: &App, frame: &mut Frame, area: Rect) {
 fn clear(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(ratatui::widgets::Clear, area);
     paint_base(app, frame, area);
+    split_wide_edge(frame.buffer_mut(), area);
+}
+
+/// Blanks a wide (Hangul) character just left of `area` whose right half the overlay covers:
+/// ratatui skips a cell covered by the wide character before it, so the overlay's left border
+/// would never reach the terminal and the character would show through in its place.
+fn split_wide_edge(buf: &mut ratatui::buffer::Buffer, area: Rect) {
+    if area.x <= buf.area.x {
+        return;
+    }
+    for y in area.top()..area.bottom().min(buf.area.bottom()) {
+        let cell = &mut buf[(area.x - 1, y)];
+        if text::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
