@@ -557,3 +557,23 @@ fn overlay_borders_over_hangul_are_not_swallowed_by_a_wide_character() {
         "the test covers a wide character"
     );
 }
+
+/// Leaving a lesson at a heading and coming back opens it at that heading, not a line above it
+/// (which made the previous section the current one on the link line).
+#[test]
+fn a_lesson_reopens_at_the_line_it_was_left_at() {
+    let mut a = app(Progress::default());
+    open(&mut a, "developing-lambda");
+    for anchor in ["람다의-런타임-수명주기", "권한", "오류-처리"] {
+        a.reader.as_mut().unwrap().jump_anchor = Some(anchor.into());
+        frame(&mut a, 100, 30);
+        let left = a.reader.as_ref().unwrap().scroll;
+        let title = a.section.clone().unwrap().title;
+        press(&mut a, KeyCode::Char('q'));
+        assert_eq!(a.screen, Screen::Home);
+        press(&mut a, KeyCode::Char('c'));
+        frame(&mut a, 100, 30);
+        assert_eq!(a.reader.as_ref().unwrap().scroll, left, "{anchor}");
+        assert_eq!(a.section.clone().unwrap().title, title);
+    }
+}

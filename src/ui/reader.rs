@@ -235,7 +235,10 @@ impl Reader {
             self.rendered = render(&markdown, &opts);
             self.rendered_width = width;
             if let Some(pos) = self.restore.take() {
-                self.scroll = pos * self.rendered.lines.len() / 10_000;
+                // Rounded up: `position` rounds down, so at the same width this is the very
+                // line left (rounding down twice reopened a lesson one line above it, with the
+                // section before it as the current one).
+                self.scroll = (pos * self.rendered.lines.len()).div_ceil(10_000);
             }
             self.refresh_matches();
             self.terms = term_marks(&self.rendered, &library.glossary);
