@@ -577,3 +577,30 @@ fn a_lesson_reopens_at_the_line_it_was_left_at() {
         assert_eq!(a.section.clone().unwrap().title, title);
     }
 }
+
+/// With an overlay open its keys apply, so the status bar does not offer the keys of the
+/// screen under it ("s 시뮬레이션" under the settings or while typing a search).
+#[test]
+fn the_status_bar_under_an_overlay_offers_only_keys_that_work_there() {
+    let mut a = app(Progress::default());
+    let last = |buf: &Buffer| text(buf).lines().last().unwrap().to_owned();
+    let home = last(&frame(&mut a, 100, 30));
+    assert!(home.contains("s 시뮬레이션"), "{home}");
+    press(&mut a, KeyCode::Char(','));
+    let settings = last(&frame(&mut a, 100, 30));
+    assert!(!settings.contains("시뮬레이션"), "{settings}");
+    assert!(settings.contains("값 바꾸기"), "{settings}");
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('/'));
+    let palette = last(&frame(&mut a, 100, 30));
+    assert!(
+        !palette.contains("시뮬레이션") && !palette.contains("도움말"),
+        "{palette}"
+    );
+    press(&mut a, KeyCode::Esc);
+    open(&mut a, "developing-lambda");
+    press(&mut a, KeyCode::Char('d'));
+    assert!(a.define.is_some());
+    let define = last(&frame(&mut a, 100, 30));
+    assert!(!define.contains("목차"), "{define}");
+}

@@ -140,6 +140,14 @@ fn draw_status(
         )),
         None => right,
     };
+    // An open overlay takes the keys, so the hints of the screen under it would not work: the
+    // settings show their own, the palette and the define popup show theirs in their border.
+    let keys_in_border = app.palette.is_some() || app.define.is_some();
+    let contexts: &[Context] = if app.settings.is_some() {
+        &[Context::Settings]
+    } else {
+        contexts
+    };
     let right_w = right.as_ref().map_or(0, |s| text::width(&s.content));
     let mut used = 1;
     spans.push(Span::raw(" "));
@@ -151,8 +159,9 @@ fn draw_status(
         (key, desc, w)
     };
     // The help hint always shows (it lists everything else), so its room is kept first.
-    let (help, others): (Vec<_>, Vec<_>) =
-        keymap::status_bindings(contexts).partition(|b| b.action == keymap::Action::Help);
+    let (help, others): (Vec<_>, Vec<_>) = keymap::status_bindings(contexts)
+        .filter(|_| !keys_in_border)
+        .partition(|b| b.action == keymap::Action::Help);
     let help_w = help.first().map_or(0, |&b| hint(b).2);
     let mut shown = Vec::new();
     for b in others {
