@@ -68,8 +68,9 @@ fn open(a: &mut App, lesson: &str) {
     frame(a, 100, 30);
 }
 
-/// Home, reader with the section line, help, settings, a simulation with its lesson list, a
-/// practice question: every kind of screen and overlay.
+/// Home, reader with the section line, help, settings, the search palette, the glossary, the
+/// define popup, a simulation with its lesson list, a practice question: every kind of screen
+/// and overlay.
 fn every_screen(theme: Theme) -> Vec<Buffer> {
     let mut shots = Vec::new();
     let mut a = app_with(Progress::default(), theme);
@@ -79,7 +80,21 @@ fn every_screen(theme: Theme) -> Vec<Buffer> {
     press(&mut a, KeyCode::F(12));
     shots.push(frame(&mut a, 80, 24));
     press(&mut a, KeyCode::Esc);
+    // The search palette and the glossary.
+    press(&mut a, KeyCode::Char('/'));
+    for c in "ㄹㄷ".chars() {
+        press(&mut a, KeyCode::Char(c));
+    }
+    shots.push(frame(&mut a, 80, 24));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('w'));
+    shots.push(frame(&mut a, 80, 24));
+    press(&mut a, KeyCode::Esc);
     open(&mut a, "developing-lambda");
+    // The definition of the terms on screen.
+    press(&mut a, KeyCode::Char('d'));
+    shots.push(frame(&mut a, 100, 30));
+    press(&mut a, KeyCode::Esc);
     press(&mut a, KeyCode::Char('/'));
     for c in "람다".chars() {
         press(&mut a, KeyCode::Char(c));
@@ -464,4 +479,124 @@ fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
         ["cfn-groups"],
         "applying an update counts as a run"
     );
+}
+
+/// A jump to a section near the end of a lesson stops with an earlier section at the top of
+/// the screen; the link line and `P` must still be about the section jumped to.
+#[test]
+fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
+    let mut a = app(Progress::default());
+    open(&mut a, "developing-api-gateway");
+    a.reader.as_mut().unwrap().jump_anchor = Some("canary-릴리스".into());
+    let shown = text(&frame(&mut a, 100, 30));
+    let r = a.reader.as_ref().unwrap();
+    let canary = r
+        .rendered
+        .headings
+        .iter()
+        .find(|h| h.anchor == "canary-릴리스")
+        .unwrap();
+    assert!(
+        r.scroll < canary.line,
+        "the end of the lesson stops short of it"
+    );
+    let section = a.section.clone().unwrap();
+    assert_eq!(section.title, "Canary 릴리스");
+    assert!(shown.contains("「Canary 릴리스」 문제 3개 (P)"), "{shown}");
+    press(&mut a, KeyCode::Char('P'));
+    let bank = a.bank.as_ref().unwrap();
+    let p = a.practice.as_ref().unwrap();
+    assert!(p.items.iter().all(|i| {
+        bank.entries[i.entry].question.lesson == "developing-api-gateway#canary-릴리스"
+    }));
+    press(&mut a, KeyCode::Esc);
+    // Scrolling away lets the top of the screen decide again.
+    press(&mut a, KeyCode::Char('g'));
+    frame(&mut a, 100, 30);
+    assert_ne!(a.section.clone().unwrap().title, "Canary 릴리스");
+}
+
+/// An overlay's left border over Hangul: a wide character whose right half the border covers
+/// must not stay in the buffer, or the terminal shows it instead of the border.
+#[test]
+fn overlay_borders_over_hangul_are_not_swallowed_by_a_wide_character() {
+    let mut a = app(Progress::default());
+    frame(&mut a, 120, 40);
+    press(&mut a, KeyCode::Char('/'));
+    for c in "ㄹㄷ ㅋㄷ".chars() {
+        press(&mut a, KeyCode::Char(c));
+    }
+    let buf = frame(&mut a, 120, 40);
+    // (Column 0 is the home screen's own box.)
+    let x = (1..120u16)
+        .find(|&x| buf[(x, 1)].symbol() == "┌")
+        .expect("the palette's corner");
+    let mut rows = 0;
+    for y in 2..39u16 {
+        if buf[(x, y)].symbol() == "└" {
+            break;
+        }
+        rows += 1;
+        assert_eq!(buf[(x, y)].symbol(), "│", "row {y}:\n{}", text(&buf));
+        assert!(
+            unicode_width::UnicodeWidthStr::width(buf[(x - 1, y)].symbol()) <= 1,
+            "row {y} has a wide character over the border:\n{}",
+            text(&buf)
+        );
+    }
+    assert!(rows > 20);
+    // The home screen's lesson list has Hangul at that column on some row.
+    press(&mut a, KeyCode::Esc);
+    let home = frame(&mut a, 120, 40);
+    assert!(
+        (2..39u16).any(|y| unicode_width::UnicodeWidthStr::width(home[(x - 1, y)].symbol()) > 1),
+        "the test covers a wide character"
+    );
+}
+
+/// Leaving a lesson at a heading and coming back opens it at that heading, not a line above it
+/// (which made the previous section the current one on the link line).
+#[test]
+fn a_lesson_reopens_at_the_line_it_was_left_at() {
+    let mut a = app(Progress::default());
+    open(&mut a, "developing-lambda");
+    for anchor in ["람다의-런타임-수명주기", "권한", "오류-처리"] {
+        a.reader.as_mut().unwrap().jump_anchor = Some(anchor.into());
+        frame(&mut a, 100, 30);
+        let left = a.reader.as_ref().unwrap().scroll;
+        let title = a.section.clone().unwrap().title;
+        press(&mut a, KeyCode::Char('q'));
+        assert_eq!(a.screen, Screen::Home);
+        press(&mut a, KeyCode::Char('c'));
+        frame(&mut a, 100, 30);
+        assert_eq!(a.reader.as_ref().unwrap().scroll, left, "{anchor}");
+        assert_eq!(a.section.clone().unwrap().title, title);
+    }
+}
+
+/// With an overlay open its keys apply, so the status bar does not offer the keys of the
+/// screen under it ("s 시뮬레이션" under the settings or while typing a search).
+#[test]
+fn the_status_bar_under_an_overlay_offers_only_keys_that_work_there() {
+    let mut a = app(Progress::default());
+    let last = |buf: &Buffer| text(buf).lines().last().unwrap().to_owned();
+    let home = last(&frame(&mut a, 100, 30));
+    assert!(home.contains("s 시뮬레이션"), "{home}");
+    press(&mut a, KeyCode::Char(','));
+    let settings = last(&frame(&mut a, 100, 30));
+    assert!(!settings.contains("시뮬레이션"), "{settings}");
+    assert!(settings.contains("값 바꾸기"), "{settings}");
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('/'));
+    let palette = last(&frame(&mut a, 100, 30));
+    assert!(
+        !palette.contains("시뮬레이션") && !palette.contains("도움말"),
+        "{palette}"
+    );
+    press(&mut a, KeyCode::Esc);
+    open(&mut a, "developing-lambda");
+    press(&mut a, KeyCode::Char('d'));
+    assert!(a.define.is_some());
+    let define = last(&frame(&mut a, 100, 30));
+    assert!(!define.contains("목차"), "{define}");
 }

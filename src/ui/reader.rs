@@ -139,6 +139,10 @@ pub struct Reader {
     pub jump_text: Option<crate::search::locate::Spot>,
     /// Glossary terms in the rendered lines, in order.
     pub terms: Vec<TermMark>,
+    /// After a jump the end of the lesson stopped short of: (scroll after the jump, target
+    /// line). While the scroll stays there, the target's section is the current one, so its
+    /// link line and `P` speak of the section jumped to, not the one at the top of the screen.
+    focus: Option<(usize, usize)>,
 }
 
 /// A glossary term in a rendered line.
@@ -174,6 +178,7 @@ impl Reader {
             jump_anchor: None,
             jump_text: None,
             terms: Vec::new(),
+            focus: None,
         }
     }
 
@@ -230,26 +235,37 @@ impl Reader {
             self.rendered = render(&markdown, &opts);
             self.rendered_width = width;
             if let Some(pos) = self.restore.take() {
-                self.scroll = pos * self.rendered.lines.len() / 10_000;
+                // Rounded up: `position` rounds down, so at the same width this is the very
+                // line left (rounding down twice reopened a lesson one line above it, with the
+                // section before it as the current one).
+                self.scroll = (pos * self.rendered.lines.len()).div_ceil(10_000);
             }
             self.refresh_matches();
             self.terms = term_marks(&self.rendered, &library.glossary);
         }
         let anchor = self.jump_anchor.take();
         let mut section_start = 0;
+        let mut target = None;
         if let Some(h) = anchor.and_then(|a| self.rendered.headings.iter().find(|h| h.anchor == a))
         {
             self.scroll = h.line;
             section_start = h.line;
+            target = Some(h.line);
         }
         if let Some(spot) = self.jump_text.take() {
             match crate::search::locate::find_line(&self.rendered.lines, section_start, &spot) {
                 // A little context above the line, as for in-lesson search matches.
-                Some(line) => self.scroll = line.saturating_sub(2),
+                Some(line) => {
+                    self.scroll = line.saturating_sub(2);
+                    target = Some(line);
+                }
                 None => self.scroll = section_start,
             }
         }
         self.scroll = self.scroll.min(self.max_scroll());
+        if let Some(line) = target {
+            self.focus_on(line);
+        }
         if !self.toc_focus {
             self.toc_selected = self.current_heading().unwrap_or(0);
         }
@@ -258,7 +274,10 @@ impl Reader {
 
     /// Index of the heading the top of the screen is in.
     pub fn current_heading(&self) -> Option<usize> {
-        let top = self.scroll;
+        let top = match self.focus {
+            Some((scroll, line)) if scroll == self.scroll => line,
+            _ => self.scroll,
+        };
         self.rendered
             .headings
             .iter()
@@ -270,8 +289,15 @@ impl Reader {
             })
     }
 
+    /// Makes `line`'s section the current one while the scroll stays where it is now (only
+    /// needed when the scroll was clamped above `line`'s heading).
+    fn focus_on(&mut self, line: usize) {
+        self.focus = (line > self.scroll).then_some((self.scroll, line));
+    }
+
     /// Scrolls by `delta` lines.
     pub fn scroll_by(&mut self, delta: isize) {
+        self.focus = None;
         self.scroll = self
             .scroll
             .saturating_add_signed(delta)
@@ -291,8 +317,14 @@ impl Reader {
             Action::PageUp => self.scroll_by(-page.saturating_sub(2).max(1)),
             Action::HalfPageDown => self.scroll_by((page / 2).max(1)),
             Action::HalfPageUp => self.scroll_by(-(page / 2).max(1)),
-            Action::Top => self.scroll = 0,
-            Action::Bottom => self.scroll = self.max_scroll(),
+            Action::Top => {
+                self.focus = None;
+                self.scroll = 0;
+            }
+            Action::Bottom => {
+                self.focus = None;
+                self.scroll = self.max_scroll();
+            }
             Action::Left => self.hscroll = self.hscroll.saturating_sub(8),
             Action::Right => self.hscroll = (self.hscroll + 8).min(self.max_hscroll()),
             Action::ToggleToc => {
@@ -329,6 +361,7 @@ impl Reader {
             Action::Open => {
                 if let Some(h) = self.rendered.headings.get(self.toc_selected) {
                     self.scroll = h.line.min(self.max_scroll());
+                    self.focus_on(h.line);
                 }
                 self.toc_focus = false;
             }

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::draw_title;
 use crate::search::Kind;
@@ -18,7 +18,7 @@ use crate::ui::strings::Lang;
 pub(super) fn draw(app: &App, g: &GlossaryView, frame: &mut Frame, area: Rect) {
     let s = app.strings();
     let glossary = &app.library.glossary;
-    frame.render_widget(Clear, area);
+    super::clear(app, frame, area);
     let bands = Bands::of(area);
     draw_title(
         app,
@@ -229,7 +229,7 @@ pub(super) fn draw_define(app: &App, d: &Define, frame: &mut Frame, area: Rect) 
         .title_bottom(Line::from(format!(" {} ", s.define_keys())).right_aligned())
         .border_style(app.theme.border(true));
     let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
+    super::clear(app, frame, rect);
     frame.render_widget(block, rect);
     let inner = Rect {
         x: inner.x + 1,

@@ -74,6 +74,22 @@ fn paint_base(app: &App, frame: &mut Frame, area: Rect) {
 fn clear(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(ratatui::widgets::Clear, area);
     paint_base(app, frame, area);
+    split_wide_edge(frame.buffer_mut(), area);
+}
+
+/// Blanks a wide (Hangul) character just left of `area` whose right half the overlay covers:
+/// ratatui skips a cell covered by the wide character before it, so the overlay's left border
+/// would never reach the terminal and the character would show through in its place.
+fn split_wide_edge(buf: &mut ratatui::buffer::Buffer, area: Rect) {
+    if area.x <= buf.area.x {
+        return;
+    }
+    for y in area.top()..area.bottom().min(buf.area.bottom()) {
+        let cell = &mut buf[(area.x - 1, y)];
+        if text::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
@@ -124,6 +140,14 @@ fn draw_status(
         )),
         None => right,
     };
+    // An open overlay takes the keys, so the hints of the screen under it would not work: the
+    // settings show their own, the palette and the define popup show theirs in their border.
+    let keys_in_border = app.palette.is_some() || app.define.is_some();
+    let contexts: &[Context] = if app.settings.is_some() {
+        &[Context::Settings]
+    } else {
+        contexts
+    };
     let right_w = right.as_ref().map_or(0, |s| text::width(&s.content));
     let mut used = 1;
     spans.push(Span::raw(" "));
@@ -135,8 +159,9 @@ fn draw_status(
         (key, desc, w)
     };
     // The help hint always shows (it lists everything else), so its room is kept first.
-    let (help, others): (Vec<_>, Vec<_>) =
-        keymap::status_bindings(contexts).partition(|b| b.action == keymap::Action::Help);
+    let (help, others): (Vec<_>, Vec<_>) = keymap::status_bindings(contexts)
+        .filter(|_| !keys_in_border)
+        .partition(|b| b.action == keymap::Action::Help);
     let help_w = help.first().map_or(0, |&b| hint(b).2);
     let mut shown = Vec::new();
     for b in others {

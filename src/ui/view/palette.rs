@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::search::snippet;
 use crate::text;
@@ -29,7 +29,7 @@ pub(super) fn draw(app: &App, palette: &Palette, frame: &mut Frame, area: Rect) 
         .title_bottom(Line::from(format!(" {} ", s.palette_keys())).right_aligned())
         .border_style(app.theme.border(true));
     let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
+    super::clear(app, frame, rect);
     frame.render_widget(block, rect);
     if inner.height < 2 || inner.width < 4 {
         return;
