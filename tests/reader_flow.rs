@@ -180,6 +180,32 @@ fn toc_jumps_to_a_heading() {
 }
 
 #[test]
+fn jumping_to_the_last_section_does_not_mark_the_lesson_read() {
+    let mut a = app();
+    let mut tried = 0;
+    for li in 0..a.library.lessons.len() {
+        a.open_lesson(li);
+        let id = a.library.lessons[li].meta.id.clone();
+        press(&mut a, KeyCode::Char('t'));
+        press(&mut a, KeyCode::End);
+        press(&mut a, KeyCode::Enter);
+        let r = reader(&a);
+        // Only lessons whose last section fits on one screen land at the very end.
+        if r.rendered.lines.len() <= r.page() || r.scroll + r.page() < r.rendered.lines.len() {
+            press(&mut a, KeyCode::Char('q'));
+            continue;
+        }
+        tried += 1;
+        assert!(!a.store.is_read(&id), "{id}: a jump is not reading");
+        // Scrolling on from there is.
+        press(&mut a, KeyCode::PageDown);
+        assert!(a.store.is_read(&id), "{id}");
+        press(&mut a, KeyCode::Char('q'));
+    }
+    assert!(tried > 0, "some lesson ends with a short section");
+}
+
+#[test]
 fn mouse_wheel_scrolls() {
     let mut a = app();
     a.open_lesson(longest(&a));

@@ -143,6 +143,9 @@ pub struct Reader {
     /// line). While the scroll stays there, the target's section is the current one, so its
     /// link line and `P` speak of the section jumped to, not the one at the top of the screen.
     focus: Option<(usize, usize)>,
+    /// The view got where it is by a jump (search, contents, a link), not by scrolling: landing
+    /// at the end of the lesson that way does not mean the lesson was read.
+    jumped: bool,
 }
 
 /// A glossary term in a rendered line.
@@ -179,6 +182,7 @@ impl Reader {
             jump_text: None,
             terms: Vec::new(),
             focus: None,
+            jumped: false,
         }
     }
 
@@ -265,11 +269,12 @@ impl Reader {
         self.scroll = self.scroll.min(self.max_scroll());
         if let Some(line) = target {
             self.focus_on(line);
+            self.jumped = true;
         }
         if !self.toc_focus {
             self.toc_selected = self.current_heading().unwrap_or(0);
         }
-        !self.rendered.lines.is_empty() && self.scroll >= self.max_scroll()
+        !self.rendered.lines.is_empty() && !self.jumped && self.scroll >= self.max_scroll()
     }
 
     /// Index of the heading the top of the screen is in.
@@ -298,6 +303,7 @@ impl Reader {
     /// Scrolls by `delta` lines.
     pub fn scroll_by(&mut self, delta: isize) {
         self.focus = None;
+        self.jumped = false;
         self.scroll = self
             .scroll
             .saturating_add_signed(delta)
@@ -319,10 +325,12 @@ impl Reader {
             Action::HalfPageUp => self.scroll_by(-(page / 2).max(1)),
             Action::Top => {
                 self.focus = None;
+                self.jumped = false;
                 self.scroll = 0;
             }
             Action::Bottom => {
                 self.focus = None;
+                self.jumped = false;
                 self.scroll = self.max_scroll();
             }
             Action::Left => self.hscroll = self.hscroll.saturating_sub(8),
@@ -362,6 +370,7 @@ impl Reader {
                 if let Some(h) = self.rendered.headings.get(self.toc_selected) {
                     self.scroll = h.line.min(self.max_scroll());
                     self.focus_on(h.line);
+                    self.jumped = true;
                 }
                 self.toc_focus = false;
             }
@@ -459,6 +468,7 @@ impl Reader {
             let visible = m.line >= self.scroll && m.line < self.scroll + self.page();
             if !visible {
                 self.scroll = m.line.saturating_sub(3).min(self.max_scroll());
+                self.jumped = true;
             }
         }
     }
