@@ -821,3 +821,30 @@ fn a_prediction_outside_0_to_100_percent_is_asked_again() {
     assert!(sim.outcome.is_some());
     assert!(sim.note.is_none(), "the complaint is gone once answered");
 }
+
+#[test]
+fn back_from_a_glossary_link_returns_to_the_glossary_at_the_same_term() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 80, 24);
+    press(&mut a, KeyCode::Char('w'));
+    type_str(&mut a, "ㅋㄷ");
+    let term = a
+        .glossary
+        .as_ref()
+        .and_then(gureum::ui::glossary::GlossaryView::term)
+        .expect("a term");
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Enter);
+    assert!(a.glossary.is_none(), "the link opened the lesson");
+    assert_eq!(a.screen, gureum::ui::app::Screen::Reader);
+    press(&mut a, KeyCode::Esc);
+    let g = a.glossary.as_ref().expect("back in the glossary");
+    assert_eq!(g.term(), Some(term));
+    // Esc steps out of the links, clears the filter, then closes; it stays closed.
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Esc);
+    }
+    assert!(a.glossary.is_none());
+    press(&mut a, KeyCode::Esc);
+    assert!(a.glossary.is_none() && !a.quit);
+}

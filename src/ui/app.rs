@@ -122,6 +122,9 @@ pub struct App {
     pub glossary: Option<super::glossary::GlossaryView>,
     /// The reader's definition popup.
     pub define: Option<super::glossary::Define>,
+    /// The glossary a link was followed from, and the screen the link opened: Back from that
+    /// screen brings the glossary back at the same term.
+    pub glossary_return: Option<(super::glossary::GlossaryView, Screen)>,
     /// The settings overlay, when open.
     pub settings: Option<super::settings::SettingsScreen>,
     /// Mouse capture wanted; the run loop turns it on or off to match.
@@ -174,6 +177,7 @@ impl App {
             search_index: super::palette::IndexSlot::default(),
             glossary: None,
             define: None,
+            glossary_return: None,
             settings: None,
             mouse: false,
             user_keymap: super::keyfile::UserKeymap::default(),
@@ -271,6 +275,18 @@ impl App {
 
     /// Performs an action as if its key had been pressed (for the command line's entry points).
     pub fn handle_action(&mut self, action: Action) {
+        let back_to_glossary = action == Action::Back
+            && self
+                .glossary_return
+                .as_ref()
+                .is_some_and(|(_, from)| *from == self.screen);
+        self.dispatch(action);
+        if back_to_glossary {
+            self.glossary = self.glossary_return.take().map(|(view, _)| view);
+        }
+    }
+
+    fn dispatch(&mut self, action: Action) {
         match self.screen {
             Screen::Home => self.home_action(action),
             Screen::Reader => self.reader_action(action),
@@ -365,17 +381,7 @@ impl App {
                     r.invalidate();
                 }
             }
-            _ => match self.screen {
-                Screen::Home => self.home_action(action),
-                Screen::Reader => self.reader_action(action),
-                Screen::Sims => self.sims_action(action),
-                Screen::Sim => self.sim_action(action),
-                Screen::Practice => self.practice_action(action),
-                Screen::PracticeMenu => self.practice_menu_action(action),
-                Screen::ExamMenu => self.exam_menu_action(action),
-                Screen::Exam => self.exam_action(action),
-                Screen::Replace => self.replace_action(action),
-            },
+            _ => self.handle_action(action),
         }
     }
 

@@ -226,6 +226,7 @@ impl App {
             view.selected = pos;
         }
         self.define = None;
+        self.glossary_return = None;
         self.glossary = Some(view);
         self.refresh_links();
         if self.library.glossary.terms.is_empty() {
@@ -325,9 +326,9 @@ impl App {
         }
     }
 
-    /// Opens a link's target; the glossary closes.
+    /// Opens a link's target; the glossary closes until Back from that screen.
     fn follow(&mut self, target: Target) {
-        self.glossary = None;
+        let parked = self.glossary.take();
         let from = match self.screen {
             Screen::Practice | Screen::Exam | Screen::Sim | Screen::Sims => Screen::Home,
             s => s,
@@ -353,6 +354,7 @@ impl App {
                 }
             }
         }
+        self.glossary_return = parked.map(|view| (view, self.screen));
     }
 
     /// Opens the definition popup for the terms on the reader's screen.
