@@ -848,3 +848,35 @@ fn back_from_a_glossary_link_returns_to_the_glossary_at_the_same_term() {
     press(&mut a, KeyCode::Esc);
     assert!(a.glossary.is_none() && !a.quit);
 }
+
+#[test]
+fn enter_on_a_multiple_answer_question_with_too_few_marks_says_how_many() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 100, 30);
+    a.idle();
+    let id = a
+        .bank
+        .as_ref()
+        .and_then(|b| {
+            b.entries
+                .iter()
+                .find(|e| e.question.kind == gureum::quiz::format::Kind::Multiple)
+        })
+        .map(|e| e.question.id.clone())
+        .expect("the bank has multiple-answer questions");
+    a.start_session(
+        std::slice::from_ref(&id),
+        &gureum::quiz::session::Filter::default(),
+        "multiple".into(),
+        gureum::ui::app::Screen::Home,
+    );
+    assert_eq!(a.screen, gureum::ui::app::Screen::Practice);
+    press(&mut a, KeyCode::Enter);
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("개를 골라 주세요 (지금 0개)"), "{s}");
+    assert_eq!(
+        a.practice.as_ref().map(|p| p.phase.clone()),
+        Some(gureum::ui::practice::Phase::Asking),
+        "nothing was submitted"
+    );
+}

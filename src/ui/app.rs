@@ -698,6 +698,26 @@ impl App {
                     return;
                 }
                 let log = p.enter(bank);
+                // Enter that submitted nothing says why rather than doing nothing.
+                if log.is_none() && p.phase == super::practice::Phase::Asking {
+                    let strings = Strings::new(self.lang);
+                    let why = p.item().map(|item| {
+                        let q = &bank.entries[item.entry].question;
+                        match q.kind {
+                            crate::quiz::format::Kind::Multiple => strings.choose_exactly(
+                                q.correct_ids().len(),
+                                p.marked.iter().filter(|m| **m).count(),
+                            ),
+                            _ => strings.type_a_number().to_owned(),
+                        }
+                    });
+                    if let Some(text) = why {
+                        self.message = Some(Message {
+                            text,
+                            warning: true,
+                        });
+                    }
+                }
                 self.log_answer(log);
             }
             Action::OpenLesson => {

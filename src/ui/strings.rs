@@ -159,6 +159,17 @@ impl Strings {
     pub fn no_match(self) -> &'static str {
         self.p("일치하는 곳이 없어요", "No matches")
     }
+    /// Enter on a multiple-answer question with the wrong number of choices marked.
+    pub fn choose_exactly(self, want: usize, marked: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("{want}개를 골라 주세요 (지금 {marked}개). Space로 표시해요"),
+            Lang::En => format!("Choose {want} (now {marked}); Space marks a choice"),
+        }
+    }
+    /// Enter on a numeric question without a number typed.
+    pub fn type_a_number(self) -> &'static str {
+        self.p("숫자로 답해 주세요", "Answer with a number")
+    }
     /// Status when the lesson's end is reached the first time.
     pub fn marked_read(self) -> &'static str {
         self.p(
