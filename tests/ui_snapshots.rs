@@ -184,7 +184,7 @@ fn simulation_list_scrolls_to_keep_the_last_preset_visible_60x12() {
         .presets
         .last()
         .expect("presets")
-        .title()
+        .title(Lang::Ko)
         .chars()
         .take(4)
         .collect();

@@ -37,35 +37,38 @@ impl Preset {
             Self::Phoenix(p) => &p.id,
         }
     }
-    /// Korean title.
-    pub fn title(&self) -> &str {
-        match self {
-            Self::Lambda(p) => &p.title,
-            Self::Ddb(p) => &p.title,
-            Self::Cfn(e) => &e.title,
-            Self::Deploy(p) => &p.title,
-            Self::Phoenix(p) => &p.title,
-        }
+    /// The title in `lang`; the Korean one when the preset has no English text.
+    pub fn title(&self, lang: Lang) -> &str {
+        let (ko, en) = match self {
+            Self::Lambda(p) => (&p.title, p.title_en.as_deref()),
+            Self::Ddb(p) => (&p.title, p.title_en.as_deref()),
+            Self::Cfn(e) => (&e.title, Some(e.title_en.as_str())),
+            Self::Deploy(p) => (&p.title, p.title_en.as_deref()),
+            Self::Phoenix(p) => (&p.title, p.title_en.as_deref()),
+        };
+        in_lang(lang, ko, en)
     }
-    /// Korean description.
-    pub fn description(&self) -> &str {
-        match self {
-            Self::Lambda(p) => &p.description,
-            Self::Ddb(p) => &p.description,
-            Self::Cfn(e) => &e.description,
-            Self::Deploy(p) => &p.description,
-            Self::Phoenix(p) => &p.description,
-        }
+    /// The description in `lang` (Korean when there is no English text).
+    pub fn description(&self, lang: Lang) -> &str {
+        let (ko, en) = match self {
+            Self::Lambda(p) => (&p.description, p.description_en.as_deref()),
+            Self::Ddb(p) => (&p.description, p.description_en.as_deref()),
+            Self::Cfn(e) => (&e.description, Some(e.description_en.as_str())),
+            Self::Deploy(p) => (&p.description, p.description_en.as_deref()),
+            Self::Phoenix(p) => (&p.description, p.description_en.as_deref()),
+        };
+        in_lang(lang, ko, en)
     }
-    /// One-line challenge.
-    pub fn challenge(&self) -> &str {
-        match self {
-            Self::Lambda(p) => &p.challenge,
-            Self::Ddb(p) => &p.challenge,
-            Self::Cfn(e) => &e.challenge,
-            Self::Deploy(p) => &p.challenge,
-            Self::Phoenix(p) => &p.challenge,
-        }
+    /// The one-line challenge in `lang` (Korean when there is no English text).
+    pub fn challenge(&self, lang: Lang) -> &str {
+        let (ko, en) = match self {
+            Self::Lambda(p) => (&p.challenge, p.challenge_en.as_deref()),
+            Self::Ddb(p) => (&p.challenge, p.challenge_en.as_deref()),
+            Self::Cfn(e) => (&e.challenge, Some(e.challenge_en.as_str())),
+            Self::Deploy(p) => (&p.challenge, p.challenge_en.as_deref()),
+            Self::Phoenix(p) => (&p.challenge, p.challenge_en.as_deref()),
+        };
+        in_lang(lang, ko, en)
     }
     /// Lesson tag that links the preset to lessons.
     pub fn topic(&self) -> &'static str {
@@ -76,6 +79,15 @@ impl Preset {
             Self::Deploy(p) if p.config.strategy.starts_with("apigw") => "canary",
             Self::Deploy(_) | Self::Phoenix(_) => "deployment",
         }
+    }
+}
+
+/// `en` in English mode when it is there and not blank, else the Korean text: a user's scenario
+/// file may have only Korean.
+fn in_lang<'a>(lang: Lang, ko: &'a str, en: Option<&'a str>) -> &'a str {
+    match en {
+        Some(en) if lang == Lang::En && !en.trim().is_empty() => en,
+        _ => ko,
     }
 }
 
