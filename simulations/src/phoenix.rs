@@ -729,7 +729,8 @@ impl Preset {
             || p.challenge_en.as_deref().is_some_and(|c| c.contains('\n'))
         {
             return Err(err(
-                "title, description or challenge (or an _en form) is empty (challenge: one line)".into(),
+                "title, description or challenge (or an _en form) is empty (challenge: one line)"
+                    .into(),
             ));
         }
         p.config.validate().map_err(|e| err(e.to_string()))?;

@@ -1223,6 +1223,72 @@ fn apply_phoenix(c: &mut PhoenixConfig, params: &[Param]) {
 mod tests {
     use super::*;
 
+    fn has_hangul(s: &str) -> bool {
+        s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    }
+
+    #[test]
+    fn every_shipped_preset_has_english_title_description_and_challenge() {
+        for p in all_presets() {
+            // The files themselves must carry the English text: the fallback would hide a
+            // missing field behind the Korean one.
+            let en = match &p {
+                Preset::Lambda(p) => {
+                    [&p.title_en, &p.description_en, &p.challenge_en].map(Option::as_deref)
+                }
+                Preset::Ddb(p) => {
+                    [&p.title_en, &p.description_en, &p.challenge_en].map(Option::as_deref)
+                }
+                Preset::Deploy(p) => {
+                    [&p.title_en, &p.description_en, &p.challenge_en].map(Option::as_deref)
+                }
+                Preset::Phoenix(p) => {
+                    [&p.title_en, &p.description_en, &p.challenge_en].map(Option::as_deref)
+                }
+                Preset::Cfn(e) => [
+                    Some(e.title_en.as_str()),
+                    Some(e.description_en.as_str()),
+                    Some(e.challenge_en.as_str()),
+                ],
+            };
+            for (field, text) in ["title_en", "description_en", "challenge_en"]
+                .iter()
+                .zip(en)
+            {
+                let text = text.unwrap_or_else(|| panic!("{}: no {field}", p.id()));
+                assert!(
+                    !text.trim().is_empty() && !has_hangul(text),
+                    "{} {field}: {text:?}",
+                    p.id()
+                );
+            }
+            assert!(
+                !has_hangul(p.title(Lang::En))
+                    && !has_hangul(p.description(Lang::En))
+                    && !has_hangul(p.challenge(Lang::En)),
+                "{}",
+                p.id()
+            );
+            assert!(!p.challenge(Lang::En).contains('\n'), "{}", p.id());
+            assert!(
+                has_hangul(p.title(Lang::Ko)),
+                "{}: Korean title kept",
+                p.id()
+            );
+        }
+    }
+
+    #[test]
+    fn a_preset_without_english_text_falls_back_to_korean() {
+        let mut p = lambda::try_presets().expect("presets").remove(0);
+        p.title_en = None;
+        p.description_en = Some("  ".into());
+        let p = Preset::Lambda(p);
+        assert_eq!(p.title(Lang::En), p.title(Lang::Ko));
+        assert_eq!(p.description(Lang::En), p.description(Lang::Ko));
+        assert_ne!(p.challenge(Lang::En), p.challenge(Lang::Ko));
+    }
+
     #[test]
     fn every_preset_loads_and_runs_from_the_ui() {
         let presets = all_presets();

@@ -202,10 +202,9 @@ impl Preset {
             ("description_en", &preset.description_en),
             ("challenge_en", &preset.challenge_en),
         ] {
-            if value
-                .as_deref()
-                .is_some_and(|v| v.trim().is_empty() || (field == "challenge_en" && v.contains('\n')))
-            {
+            if value.as_deref().is_some_and(|v| {
+                v.trim().is_empty() || (field == "challenge_en" && v.contains('\n'))
+            }) {
                 return Err(text_error(field));
             }
         }

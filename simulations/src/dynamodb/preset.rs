@@ -144,7 +144,11 @@ pub fn parse_preset(file: &str, text: &str) -> Result<Preset, Error> {
     if preset.challenge.contains('\n') {
         return Err(bad("challenge must be one line".to_owned()));
     }
-    if preset.challenge_en.as_deref().is_some_and(|c| c.contains('\n')) {
+    if preset
+        .challenge_en
+        .as_deref()
+        .is_some_and(|c| c.contains('\n'))
+    {
         return Err(bad("challenge_en must be one line".to_owned()));
     }
     if let Some(min) = preset.pass.min_mean_utilisation

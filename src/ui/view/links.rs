@@ -171,7 +171,10 @@ pub(super) fn draw_section_line(app: &App, frame: &mut Frame, area: Rect) {
     }
     if let Some(preset) = section.sim.and_then(|i| app.presets.get(i)) {
         spans.push(Span::styled(" · ", app.theme.dim()));
-        spans.push(Span::styled(s.section_sim(preset.title(app.lang)), app.theme.dim()));
+        spans.push(Span::styled(
+            s.section_sim(preset.title(app.lang)),
+            app.theme.dim(),
+        ));
         if let Some(k) = reader_key(Action::Simulations) {
             spans.push(Span::styled(" (", app.theme.dim()));
             spans.push(Span::styled(k, app.theme.key()));
