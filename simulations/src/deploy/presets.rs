@@ -3,7 +3,11 @@
 //! A preset file has a Korean `title`, a `description`, a one-line `challenge`, the pass
 //! conditions `pass` (all must hold), the config fields the learner must leave alone (`fixed`),
 //! and a `[config]` table, which is a [`DeployConfig`]. A comparison preset also lists
-//! `compare = [...]` strategies; its conditions name the row they test with `strategy`:
+//! `compare = [...]` strategies; its conditions name the row they test with `strategy`.
+//! Optional `title_en`, `description_en` and `challenge_en` give the English UI its text (it falls
+//! back to the Korean one); every shipped preset has them.
+//!
+//! Example:
 //!
 //! ```toml
 //! title = "카나리 10% 5분"

@@ -5,6 +5,8 @@
 //! *problem*: it fails its own pass condition, and the learner edits the config (spread the keys,
 //! change capacity or consistency) until [`Preset::passes`] holds. Files carry a `format_version`;
 //! a newer one is refused with a clear message, like rustlings' `info.toml`.
+//! Optional `title_en`, `description_en` and `challenge_en` give the English UI its text (it falls
+//! back to the Korean one); every shipped preset has them.
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,11 @@
 //!
 //! A preset file has a Korean `title`, a `description`, a one-line `challenge`, the machine-checkable
 //! pass condition `pass` (all conditions must hold) and a `[config]` table, which is a
-//! [`LambdaConfig`] (same fields as the CLI flags; unknown keys are errors):
+//! [`LambdaConfig`] (same fields as the CLI flags; unknown keys are errors).
+//! Optional `title_en`, `description_en` and `challenge_en` give the English UI its text (it falls
+//! back to the Korean one); every shipped preset has them.
+//!
+//! Example:
 //!
 //! ```toml
 //! title = "콜드 스타트"
