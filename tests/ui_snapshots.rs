@@ -175,6 +175,76 @@ fn simulation_list_80x24() {
     insta::assert_snapshot!(screen(&mut a, 80, 24));
 }
 
+fn has_hangul(s: &str) -> bool {
+    s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+}
+
+#[test]
+fn simulation_list_in_english_shows_english_titles_80x24() {
+    let mut a = app(Progress::default());
+    press(&mut a, KeyCode::F(2));
+    press(&mut a, KeyCode::Char('s'));
+    let s = screen(&mut a, 80, 24);
+    assert!(s.contains("Cold starts") && s.contains("Challenge:"), "{s}");
+    // Titles, the selected preset's description and challenge, and the chrome: no Korean left.
+    assert!(!has_hangul(&s), "{s}");
+    insta::assert_snapshot!("simulation_list_en_80x24", s);
+    // The simulation screen: its breadcrumb and challenge are English too.
+    press(&mut a, KeyCode::Enter);
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("Simulations › Cold starts"), "{s}");
+    assert!(s.contains("Challenge: Get cold starts below 1%"), "{s}");
+}
+
+#[test]
+fn home_next_step_names_the_simulation_in_english() {
+    let mut a = app(some_progress());
+    let ko = screen(&mut a, 100, 30);
+    let ko_row = ko
+        .lines()
+        .find(|l| l.contains("안 해 본 시뮬레이션"))
+        .unwrap_or_else(|| panic!("{ko}"))
+        .to_owned();
+    press(&mut a, KeyCode::F(2));
+    let en = screen(&mut a, 100, 30);
+    let en_row = en
+        .lines()
+        .find(|l| l.contains("Not tried yet · "))
+        .unwrap_or_else(|| panic!("{en}"));
+    assert!(!has_hangul(en_row), "{en_row} (Korean: {ko_row})");
+}
+
+#[test]
+fn search_palette_in_english_finds_a_preset_by_either_title_and_shows_english_first() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 100, 30);
+    press(&mut a, KeyCode::F(2));
+    ctrl(&mut a, 'k');
+    type_str(&mut a, "flash-sale");
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("Flash-sale surge · 깜짝 세일 폭주"), "{s}");
+    for _ in 0.."flash-sale".len() {
+        press(&mut a, KeyCode::Backspace);
+    }
+    type_str(&mut a, "깜짝 세일");
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("Flash-sale surge · 깜짝 세일 폭주"), "{s}");
+}
+
+#[test]
+fn glossary_in_english_names_the_english_term_first() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 80, 24);
+    press(&mut a, KeyCode::F(2));
+    press(&mut a, KeyCode::Char('w'));
+    type_str(&mut a, "cold start");
+    let s = screen(&mut a, 80, 24);
+    // The list row starts with the English name; the heading names English, then Korean.
+    assert!(s.lines().any(|l| l.starts_with("│cold start ")), "{s}");
+    assert!(s.contains("cold start  콜드 스타트"), "{s}");
+    assert!(!s.contains("│콜드 스타트"), "{s}");
+}
+
 #[test]
 fn simulation_list_scrolls_to_keep_the_last_preset_visible_60x12() {
     let mut a = app(Progress::default());
@@ -184,7 +254,7 @@ fn simulation_list_scrolls_to_keep_the_last_preset_visible_60x12() {
         .presets
         .last()
         .expect("presets")
-        .title()
+        .title(Lang::Ko)
         .chars()
         .take(4)
         .collect();

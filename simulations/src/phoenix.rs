@@ -693,6 +693,15 @@ pub struct Preset {
     pub description: String,
     /// One-line challenge.
     pub challenge: String,
+    /// English title (optional: the English UI falls back to the Korean one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// English description (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en: Option<String>,
+    /// English one-line challenge (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge_en: Option<String>,
     /// Config fields the learner must leave alone.
     #[serde(default)]
     pub fixed: Vec<String>,
@@ -709,13 +718,19 @@ impl Preset {
         };
         let mut p: Self = toml::from_str(text).map_err(|e| err(e.to_string()))?;
         id.clone_into(&mut p.id);
+        let english = [&p.title_en, &p.description_en, &p.challenge_en];
         if [&p.title, &p.description, &p.challenge]
             .iter()
             .any(|t| t.trim().is_empty())
             || p.challenge.contains('\n')
+            || english
+                .iter()
+                .any(|t| t.as_deref().is_some_and(|t| t.trim().is_empty()))
+            || p.challenge_en.as_deref().is_some_and(|c| c.contains('\n'))
         {
             return Err(err(
-                "title, description or challenge is empty (challenge: one line)".into(),
+                "title, description or challenge (or an _en form) is empty (challenge: one line)"
+                    .into(),
             ));
         }
         p.config.validate().map_err(|e| err(e.to_string()))?;

@@ -224,3 +224,34 @@ fn bad_preset_files_are_typed_errors() {
     let err = parse_preset("ddb-uniform.toml", &broken).unwrap_err();
     assert!(err.to_string().contains("ddb-uniform.toml"));
 }
+
+#[test]
+fn english_preset_texts_are_optional_but_not_blank() {
+    let good = include_str!("../scenarios/ddb-uniform.toml");
+    let p = parse_preset("ddb-uniform.toml", good).unwrap();
+    assert!(
+        p.title_en
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Even key"))
+    );
+    // A user's file with only the Korean texts still loads.
+    let korean_only: String = good
+        .lines()
+        .filter(|l| !l.starts_with("title_en") && !l.starts_with("challenge_en"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let p = parse_preset("ddb-uniform.toml", &korean_only).unwrap();
+    assert_eq!(p.title_en, None);
+    assert_eq!(p.challenge_en, None);
+    // The kebab spelling of the other keys is accepted too.
+    let kebab = good.replace("title_en =", "title-en =");
+    assert!(
+        parse_preset("ddb-uniform.toml", &kebab)
+            .unwrap()
+            .title_en
+            .is_some()
+    );
+    let blank = korean_only.replace("title = ", "title_en = \" \"\ntitle = ");
+    let err = parse_preset("ddb-uniform.toml", &blank).unwrap_err();
+    assert!(err.to_string().contains("title_en"), "{err}");
+}

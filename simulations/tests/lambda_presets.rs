@@ -142,3 +142,30 @@ fn broken_files_give_typed_errors() {
     let ok = unknown_key.replace("rsp = 1.0", "");
     assert!(Preset::from_toml("x", &ok).is_ok());
 }
+
+#[test]
+fn english_texts_are_optional_but_a_present_one_must_be_usable() {
+    let base = "title = \"t\"\ndescription = \"d\"\nchallenge = \"c\"\npass = [{ metric = \"throttles\", op = \"==\", value = 0.0 }]\n[config]\n";
+    let ko_only = Preset::from_toml("x", base).unwrap();
+    assert_eq!(ko_only.title_en, None);
+    let with_en = base.replace("pass =", "title_en = \"T\"\nchallenge_en = \"C\"\npass =");
+    let p = Preset::from_toml("x", &with_en).unwrap();
+    assert_eq!(p.title_en.as_deref(), Some("T"));
+    assert_eq!(p.challenge_en.as_deref(), Some("C"));
+    let blank = base.replace("pass =", "title_en = \"\"\npass =");
+    assert!(matches!(
+        Preset::from_toml("x", &blank),
+        Err(PresetError::Text {
+            field: "title_en",
+            ..
+        })
+    ));
+    let two_lines = base.replace("pass =", "challenge_en = \"a\\nb\"\npass =");
+    assert!(matches!(
+        Preset::from_toml("x", &two_lines),
+        Err(PresetError::Text {
+            field: "challenge_en",
+            ..
+        })
+    ));
+}

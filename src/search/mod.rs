@@ -130,14 +130,19 @@ impl Group {
     }
 }
 
+/// Between the Korean and the English title in a simulation's main text: `콜드 스타트 · Cold starts`.
+pub const SIM_TITLE_SEPARATOR: &str = " · ";
+
 /// A simulation preset as the index sees it (the presets live in the UI's model glue).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PresetDoc {
     /// Preset id.
     pub id: String,
-    /// Title.
+    /// Title (Korean).
     pub title: String,
-    /// Description and challenge.
+    /// English title; may be empty (user presets without one).
+    pub title_en: String,
+    /// Description and challenge, in both languages.
     pub description: String,
     /// What it simulates (`Lambda`, `DynamoDB`).
     pub topic: String,
@@ -495,11 +500,19 @@ impl Index {
             index.docs.push(doc);
         }
         for p in presets {
+            // Both titles are the main text, so a search in either language finds the preset
+            // (the palette shows the English half first in English mode; see
+            // [`SIM_TITLE_SEPARATOR`]).
+            let main = if p.title_en.is_empty() || p.title_en == p.title {
+                p.title.clone()
+            } else {
+                format!("{}{SIM_TITLE_SEPARATOR}{}", p.title, p.title_en)
+            };
             let mut doc = Doc::new(
                 Kind::Simulation,
                 p.id.clone(),
                 p.title.clone(),
-                [p.title.clone(), one_line(&p.description)],
+                [main, one_line(&p.description)],
                 p.topic.clone(),
             );
             doc.terms = found(&format!("{} {}", p.title, p.description)).into();

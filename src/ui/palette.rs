@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::app::{App, Message, Screen};
 use super::keymap::{self, Action, Context};
 use super::sims;
+use super::strings::Lang;
 use crate::lesson::Library;
 use crate::quiz::session::Filter;
 use crate::quiz::{Bank, BankSource};
@@ -25,8 +26,13 @@ pub fn preset_docs(presets: &[sims::Preset]) -> Vec<PresetDoc> {
         .iter()
         .map(|p| PresetDoc {
             id: p.id().to_owned(),
-            title: p.title().to_owned(),
-            description: format!("{} {}", p.description(), p.challenge()),
+            title: p.title(Lang::Ko).to_owned(),
+            title_en: p.title(Lang::En).to_owned(),
+            description: {
+                let [ko, en] = [Lang::Ko, Lang::En]
+                    .map(|l| format!("{} {}", p.description(l), p.challenge(l)));
+                if ko == en { ko } else { format!("{ko} {en}") }
+            },
             topic: match p.topic() {
                 "lambda" => "Lambda".to_owned(),
                 "dynamodb" => "DynamoDB".to_owned(),

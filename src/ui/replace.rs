@@ -25,6 +25,12 @@ pub struct Entry {
     pub description: String,
     /// Korean challenge.
     pub challenge: String,
+    /// English title.
+    pub title_en: String,
+    /// English description.
+    pub description_en: String,
+    /// English challenge.
+    pub challenge_en: String,
 }
 
 impl Entry {
@@ -33,11 +39,15 @@ impl Entry {
     pub fn groups() -> Self {
         let s = scenario::groups().ok();
         let pick = |f: fn(&Scenario) -> &cfn::Text| s.as_ref().map(|s| f(s).ko.clone());
+        let pick_en = |f: fn(&Scenario) -> &cfn::Text| s.as_ref().map(|s| f(s).en.clone());
         Self {
             id: "cfn-groups".into(),
             title: pick(|s| &s.title).unwrap_or_else(|| "스택 업데이트와 데이터 손실".into()),
             description: pick(|s| &s.description).unwrap_or_default(),
             challenge: pick(|s| &s.challenge).unwrap_or_default(),
+            title_en: pick_en(|s| &s.title).unwrap_or_else(|| "Stack updates and data loss".into()),
+            description_en: pick_en(|s| &s.description).unwrap_or_default(),
+            challenge_en: pick_en(|s| &s.challenge).unwrap_or_default(),
         }
     }
 }
@@ -261,7 +271,8 @@ mod tests {
             .iter()
             .position(|p| p.id() == "cfn-groups")
             .expect("listed");
-        assert_eq!(presets[i].title(), "스택 업데이트와 데이터 손실");
+        assert_eq!(presets[i].title(Lang::Ko), "스택 업데이트와 데이터 손실");
+        assert_eq!(presets[i].title(Lang::En), "Stack updates and data loss");
         assert_eq!(
             super::super::sims::preset_for("CloudFormation 리소스 정의", &[], &presets),
             Some(i)

@@ -37,35 +37,38 @@ impl Preset {
             Self::Phoenix(p) => &p.id,
         }
     }
-    /// Korean title.
-    pub fn title(&self) -> &str {
-        match self {
-            Self::Lambda(p) => &p.title,
-            Self::Ddb(p) => &p.title,
-            Self::Cfn(e) => &e.title,
-            Self::Deploy(p) => &p.title,
-            Self::Phoenix(p) => &p.title,
-        }
+    /// The title in `lang`; the Korean one when the preset has no English text.
+    pub fn title(&self, lang: Lang) -> &str {
+        let (ko, en) = match self {
+            Self::Lambda(p) => (&p.title, p.title_en.as_deref()),
+            Self::Ddb(p) => (&p.title, p.title_en.as_deref()),
+            Self::Cfn(e) => (&e.title, Some(e.title_en.as_str())),
+            Self::Deploy(p) => (&p.title, p.title_en.as_deref()),
+            Self::Phoenix(p) => (&p.title, p.title_en.as_deref()),
+        };
+        in_lang(lang, ko, en)
     }
-    /// Korean description.
-    pub fn description(&self) -> &str {
-        match self {
-            Self::Lambda(p) => &p.description,
-            Self::Ddb(p) => &p.description,
-            Self::Cfn(e) => &e.description,
-            Self::Deploy(p) => &p.description,
-            Self::Phoenix(p) => &p.description,
-        }
+    /// The description in `lang` (Korean when there is no English text).
+    pub fn description(&self, lang: Lang) -> &str {
+        let (ko, en) = match self {
+            Self::Lambda(p) => (&p.description, p.description_en.as_deref()),
+            Self::Ddb(p) => (&p.description, p.description_en.as_deref()),
+            Self::Cfn(e) => (&e.description, Some(e.description_en.as_str())),
+            Self::Deploy(p) => (&p.description, p.description_en.as_deref()),
+            Self::Phoenix(p) => (&p.description, p.description_en.as_deref()),
+        };
+        in_lang(lang, ko, en)
     }
-    /// One-line challenge.
-    pub fn challenge(&self) -> &str {
-        match self {
-            Self::Lambda(p) => &p.challenge,
-            Self::Ddb(p) => &p.challenge,
-            Self::Cfn(e) => &e.challenge,
-            Self::Deploy(p) => &p.challenge,
-            Self::Phoenix(p) => &p.challenge,
-        }
+    /// The one-line challenge in `lang` (Korean when there is no English text).
+    pub fn challenge(&self, lang: Lang) -> &str {
+        let (ko, en) = match self {
+            Self::Lambda(p) => (&p.challenge, p.challenge_en.as_deref()),
+            Self::Ddb(p) => (&p.challenge, p.challenge_en.as_deref()),
+            Self::Cfn(e) => (&e.challenge, Some(e.challenge_en.as_str())),
+            Self::Deploy(p) => (&p.challenge, p.challenge_en.as_deref()),
+            Self::Phoenix(p) => (&p.challenge, p.challenge_en.as_deref()),
+        };
+        in_lang(lang, ko, en)
     }
     /// Lesson tag that links the preset to lessons.
     pub fn topic(&self) -> &'static str {
@@ -76,6 +79,15 @@ impl Preset {
             Self::Deploy(p) if p.config.strategy.starts_with("apigw") => "canary",
             Self::Deploy(_) | Self::Phoenix(_) => "deployment",
         }
+    }
+}
+
+/// `en` in English mode when it is there and not blank, else the Korean text: a user's scenario
+/// file may have only Korean.
+fn in_lang<'a>(lang: Lang, ko: &'a str, en: Option<&'a str>) -> &'a str {
+    match en {
+        Some(en) if lang == Lang::En && !en.trim().is_empty() => en,
+        _ => ko,
     }
 }
 
@@ -1210,6 +1222,72 @@ fn apply_phoenix(c: &mut PhoenixConfig, params: &[Param]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn has_hangul(s: &str) -> bool {
+        s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    }
+
+    #[test]
+    fn every_shipped_preset_has_english_title_description_and_challenge() {
+        for p in all_presets() {
+            // The files themselves must carry the English text: the fallback would hide a
+            // missing field behind the Korean one.
+            let en = match &p {
+                Preset::Lambda(p) => {
+                    [&p.title_en, &p.description_en, &p.challenge_en].map(Option::as_deref)
+                }
+                Preset::Ddb(p) => {
+                    [&p.title_en, &p.description_en, &p.challenge_en].map(Option::as_deref)
+                }
+                Preset::Deploy(p) => {
+                    [&p.title_en, &p.description_en, &p.challenge_en].map(Option::as_deref)
+                }
+                Preset::Phoenix(p) => {
+                    [&p.title_en, &p.description_en, &p.challenge_en].map(Option::as_deref)
+                }
+                Preset::Cfn(e) => [
+                    Some(e.title_en.as_str()),
+                    Some(e.description_en.as_str()),
+                    Some(e.challenge_en.as_str()),
+                ],
+            };
+            for (field, text) in ["title_en", "description_en", "challenge_en"]
+                .iter()
+                .zip(en)
+            {
+                let text = text.unwrap_or_else(|| panic!("{}: no {field}", p.id()));
+                assert!(
+                    !text.trim().is_empty() && !has_hangul(text),
+                    "{} {field}: {text:?}",
+                    p.id()
+                );
+            }
+            assert!(
+                !has_hangul(p.title(Lang::En))
+                    && !has_hangul(p.description(Lang::En))
+                    && !has_hangul(p.challenge(Lang::En)),
+                "{}",
+                p.id()
+            );
+            assert!(!p.challenge(Lang::En).contains('\n'), "{}", p.id());
+            assert!(
+                has_hangul(p.title(Lang::Ko)),
+                "{}: Korean title kept",
+                p.id()
+            );
+        }
+    }
+
+    #[test]
+    fn a_preset_without_english_text_falls_back_to_korean() {
+        let mut p = lambda::try_presets().expect("presets").remove(0);
+        p.title_en = None;
+        p.description_en = Some("  ".into());
+        let p = Preset::Lambda(p);
+        assert_eq!(p.title(Lang::En), p.title(Lang::Ko));
+        assert_eq!(p.description(Lang::En), p.description(Lang::Ko));
+        assert_ne!(p.challenge(Lang::En), p.challenge(Lang::Ko));
+    }
 
     #[test]
     fn every_preset_loads_and_runs_from_the_ui() {

@@ -3,7 +3,11 @@
 //! A preset file has a Korean `title`, a `description`, a one-line `challenge`, the pass
 //! conditions `pass` (all must hold), the config fields the learner must leave alone (`fixed`),
 //! and a `[config]` table, which is a [`DeployConfig`]. A comparison preset also lists
-//! `compare = [...]` strategies; its conditions name the row they test with `strategy`:
+//! `compare = [...]` strategies; its conditions name the row they test with `strategy`.
+//! Optional `title_en`, `description_en` and `challenge_en` give the English UI its text (it falls
+//! back to the Korean one); every shipped preset has them.
+//!
+//! Example:
 //!
 //! ```toml
 //! title = "카나리 10% 5분"
@@ -154,6 +158,15 @@ pub struct Preset {
     pub description: String,
     /// The one-line challenge, in Korean.
     pub challenge: String,
+    /// English title (optional: the English UI falls back to the Korean one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// English description (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en: Option<String>,
+    /// English one-line challenge (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge_en: Option<String>,
     /// All of these must hold for the challenge to pass.
     pub pass: Vec<Condition>,
     /// Config fields the learner must leave as they are.
@@ -186,6 +199,18 @@ impl Preset {
         }
         if preset.challenge.trim().is_empty() || preset.challenge.contains('\n') {
             return Err(text_error("challenge"));
+        }
+        // The English texts are optional, but a present one must be usable like the Korean one.
+        for (field, value) in [
+            ("title_en", &preset.title_en),
+            ("description_en", &preset.description_en),
+            ("challenge_en", &preset.challenge_en),
+        ] {
+            if value.as_deref().is_some_and(|v| {
+                v.trim().is_empty() || (field == "challenge_en" && v.contains('\n'))
+            }) {
+                return Err(text_error(field));
+            }
         }
         if preset.pass.is_empty() {
             return Err(text_error("pass"));

@@ -5,6 +5,8 @@
 //! *problem*: it fails its own pass condition, and the learner edits the config (spread the keys,
 //! change capacity or consistency) until [`Preset::passes`] holds. Files carry a `format_version`;
 //! a newer one is refused with a clear message, like rustlings' `info.toml`.
+//! Optional `title_en`, `description_en` and `challenge_en` give the English UI its text (it falls
+//! back to the Korean one); every shipped preset has them.
 
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +58,30 @@ pub struct Preset {
     pub description: String,
     /// One-line task for the learner, in Korean.
     pub challenge: String,
+    /// English title (optional: the English UI falls back to the Korean one).
+    #[serde(
+        default,
+        rename = "title_en",
+        alias = "title-en",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title_en: Option<String>,
+    /// English description (optional).
+    #[serde(
+        default,
+        rename = "description_en",
+        alias = "description-en",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description_en: Option<String>,
+    /// English one-line challenge (optional).
+    #[serde(
+        default,
+        rename = "challenge_en",
+        alias = "challenge-en",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub challenge_en: Option<String>,
     /// The simulation as shipped (the problem to fix).
     pub sim: SimConfig,
     /// When the challenge counts as solved.
@@ -108,8 +134,24 @@ pub fn parse_preset(file: &str, text: &str) -> Result<Preset, Error> {
             return Err(bad(format!("{field} is empty")));
         }
     }
+    for (field, value) in [
+        ("title_en", &preset.title_en),
+        ("description_en", &preset.description_en),
+        ("challenge_en", &preset.challenge_en),
+    ] {
+        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            return Err(bad(format!("{field} is empty")));
+        }
+    }
     if preset.challenge.contains('\n') {
         return Err(bad("challenge must be one line".to_owned()));
+    }
+    if preset
+        .challenge_en
+        .as_deref()
+        .is_some_and(|c| c.contains('\n'))
+    {
+        return Err(bad("challenge_en must be one line".to_owned()));
     }
     if let Some(min) = preset.pass.min_mean_utilisation
         && !(0.0..=1.0).contains(&min)

@@ -238,7 +238,7 @@ pub enum PresetError {
     Text {
         /// The preset id (file stem).
         id: String,
-        /// `title`, `description`, `challenge` or `pass`.
+        /// `title`, `description`, `challenge` (or their `_en` forms) or `pass`.
         field: &'static str,
     },
 }

@@ -2,7 +2,11 @@
 //!
 //! A preset file has a Korean `title`, a `description`, a one-line `challenge`, the machine-checkable
 //! pass condition `pass` (all conditions must hold) and a `[config]` table, which is a
-//! [`LambdaConfig`] (same fields as the CLI flags; unknown keys are errors):
+//! [`LambdaConfig`] (same fields as the CLI flags; unknown keys are errors).
+//! Optional `title_en`, `description_en` and `challenge_en` give the English UI its text (it falls
+//! back to the Korean one); every shipped preset has them.
+//!
+//! Example:
 //!
 //! ```toml
 //! title = "콜드 스타트"
@@ -145,6 +149,15 @@ pub struct Preset {
     pub description: String,
     /// The one-line challenge, in Korean.
     pub challenge: String,
+    /// English title (optional: the English UI falls back to the Korean one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// English description (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en: Option<String>,
+    /// English one-line challenge (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge_en: Option<String>,
     /// All of these must hold for the challenge to pass.
     pub pass: Vec<Condition>,
     /// Config fields the learner must leave as they are (e.g. `rps`), so the challenge cannot be
@@ -175,6 +188,18 @@ impl Preset {
         }
         if preset.challenge.trim().is_empty() || preset.challenge.contains('\n') {
             return Err(text_error("challenge"));
+        }
+        // The English texts are optional, but a present one must be usable like the Korean one.
+        for (field, value) in [
+            ("title_en", &preset.title_en),
+            ("description_en", &preset.description_en),
+            ("challenge_en", &preset.challenge_en),
+        ] {
+            if value.as_deref().is_some_and(|v| {
+                v.trim().is_empty() || (field == "challenge_en" && v.contains('\n'))
+            }) {
+                return Err(text_error(field));
+            }
         }
         if preset.pass.is_empty() {
             return Err(text_error("pass"));

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::draw_title;
+use crate::lesson::glossary::Term;
 use crate::search::Kind;
 use crate::text;
 use crate::ui::app::App;
@@ -89,7 +90,7 @@ pub(super) fn draw(app: &App, g: &GlossaryView, frame: &mut Frame, area: Rect) {
         .take(rows)
         .map(|(i, &t)| {
             let term = &glossary.terms[t];
-            let label = text::truncate(&term.ko, w);
+            let label = text::truncate(names(term, app.lang).0, w);
             let style = if i != g.selected {
                 Style::new()
             } else if g.links_focus {
@@ -121,10 +122,11 @@ pub(super) fn draw(app: &App, g: &GlossaryView, frame: &mut Frame, area: Rect) {
     };
     let w = usize::from(area.width).max(1);
     let mut lines: Vec<Line> = Vec::new();
+    let (first, second) = names(term, app.lang);
     lines.push(Line::from(vec![
-        Span::styled(term.ko.clone(), Style::new().add_modifier(Modifier::BOLD)),
+        Span::styled(first.to_owned(), Style::new().add_modifier(Modifier::BOLD)),
         Span::raw("  "),
-        Span::styled(term.en.clone(), app.theme.dim()),
+        Span::styled(second.to_owned(), app.theme.dim()),
     ]));
     if !term.aliases.is_empty() {
         let aliases = format!("{}: {}", s.glossary_aliases(), term.aliases.join(", "));
@@ -188,7 +190,7 @@ pub(super) fn draw_define(app: &App, d: &Define, frame: &mut Frame, area: Rect) 
     let mut row: Vec<Span> = Vec::new();
     let mut used = 0;
     for (i, &t) in d.terms.iter().enumerate() {
-        let name = glossary.terms[t].ko.clone();
+        let name = names(&glossary.terms[t], app.lang).0.to_owned();
         let nw = text::width(&name) + 3;
         if used + nw > w && !row.is_empty() {
             lines.push(Line::from(std::mem::take(&mut row)));
@@ -207,10 +209,11 @@ pub(super) fn draw_define(app: &App, d: &Define, frame: &mut Frame, area: Rect) 
         lines.push(Line::from(row));
     }
     lines.push(Line::raw(""));
+    let (first, second) = names(term, app.lang);
     lines.push(Line::from(vec![
-        Span::styled(term.ko.clone(), Style::new().add_modifier(Modifier::BOLD)),
+        Span::styled(first.to_owned(), Style::new().add_modifier(Modifier::BOLD)),
         Span::raw("  "),
-        Span::styled(term.en.clone(), app.theme.dim()),
+        Span::styled(second.to_owned(), app.theme.dim()),
     ]));
     let def = match app.lang {
         Lang::Ko => &term.definition,
@@ -237,4 +240,12 @@ pub(super) fn draw_define(app: &App, d: &Define, frame: &mut Frame, area: Rect) 
         ..inner
     };
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A term's name in the UI language first, the other second.
+fn names(term: &Term, lang: Lang) -> (&str, &str) {
+    match lang {
+        Lang::Ko => (&term.ko, &term.en),
+        Lang::En => (&term.en, &term.ko),
+    }
 }

@@ -53,7 +53,7 @@ pub(super) fn step_line(app: &App, i: usize, width: usize, selected: bool) -> Li
             String::new(),
         ),
         Step::TrySim(p) => {
-            let title = app.presets.get(p).map_or("", |p| p.title());
+            let title = app.presets.get(p).map_or("", |p| p.title(app.lang));
             (
                 "◆",
                 app.theme.done(),
@@ -109,13 +109,13 @@ pub(super) fn draw_step_details(app: &App, step: Step, frame: &mut Frame, area: 
                 app.theme.dim(),
             ));
             lines.extend(
-                text::wrap(preset.title(), width)
+                text::wrap(preset.title(app.lang), width)
                     .into_iter()
                     .map(|l| Line::styled(l, bold)),
             );
             lines.push(Line::raw(""));
             lines.extend(
-                text::wrap(preset.description(), width)
+                text::wrap(preset.description(app.lang), width)
                     .into_iter()
                     .map(Line::raw),
             );
@@ -171,7 +171,10 @@ pub(super) fn draw_section_line(app: &App, frame: &mut Frame, area: Rect) {
     }
     if let Some(preset) = section.sim.and_then(|i| app.presets.get(i)) {
         spans.push(Span::styled(" · ", app.theme.dim()));
-        spans.push(Span::styled(s.section_sim(preset.title()), app.theme.dim()));
+        spans.push(Span::styled(
+            s.section_sim(preset.title(app.lang)),
+            app.theme.dim(),
+        ));
         if let Some(k) = reader_key(Action::Simulations) {
             spans.push(Span::styled(" (", app.theme.dim()));
             spans.push(Span::styled(k, app.theme.key()));

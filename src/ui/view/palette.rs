@@ -9,7 +9,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::search::snippet;
+use crate::search::{Kind, SIM_TITLE_SEPARATOR, snippet};
 use crate::text;
 use crate::ui::app::App;
 use crate::ui::palette::{Palette, Row};
@@ -96,7 +96,13 @@ pub(super) fn draw(app: &App, palette: &Palette, frame: &mut Frame, area: Rect) 
                 let location = text::truncate(&doc.location, room / 3);
                 let loc_w = text::width(&location);
                 let body_w = room.saturating_sub(loc_w + 4);
-                let (snip, ranges) = snippet(&doc.text[hit.field], &hit.ranges, body_w);
+                let swapped = (english && doc.kind == Kind::Simulation && hit.field == 0)
+                    .then(|| english_first(&doc.text[0], &hit.ranges));
+                let (text, matched) = swapped.as_ref().map_or(
+                    (doc.text[hit.field].as_str(), hit.ranges.as_slice()),
+                    |(t, r)| (t.as_str(), r.as_slice()),
+                );
+                let (snip, ranges) = snippet(text, matched, body_w);
                 let base = if selected {
                     app.theme.selected()
                 } else {
@@ -177,4 +183,29 @@ fn tail(s: &str, width: usize) -> String {
         start = i;
     }
     s.get(start..).unwrap_or("").to_owned()
+}
+
+/// A simulation's main text (`Korean · English` titles) with the English half first, and the
+/// matched char ranges moved along: English mode reads its own title first.
+fn english_first(text: &str, ranges: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
+    let Some((ko, en)) = text.split_once(SIM_TITLE_SEPARATOR) else {
+        return (text.to_owned(), ranges.to_vec());
+    };
+    let sep = SIM_TITLE_SEPARATOR.chars().count();
+    let (ko_n, en_n) = (ko.chars().count(), en.chars().count());
+    let mut moved: Vec<Range<usize>> = ranges
+        .iter()
+        .filter_map(|r| {
+            if r.end <= ko_n {
+                Some(r.start + en_n + sep..r.end + en_n + sep)
+            } else if r.start >= ko_n + sep {
+                Some(r.start - ko_n - sep..r.end - ko_n - sep)
+            } else {
+                // A match across the separator has no place in the swapped text.
+                None
+            }
+        })
+        .collect();
+    moved.sort_by_key(|r| r.start);
+    (format!("{en}{SIM_TITLE_SEPARATOR}{ko}"), moved)
 }

@@ -77,7 +77,7 @@ pub(super) fn draw_list(app: &App, frame: &mut Frame) {
         .skip(first)
         .take(rows)
         .map(|(i, p)| {
-            let label = format!(" {:<8} {}", topic_label(p), p.title());
+            let label = format!(" {:<8} {}", topic_label(p), p.title(lang));
             let line = Line::raw(text::truncate(&label, usize::from(inner.width)));
             if i == app.sims_selected {
                 line.style(app.theme.selected())
@@ -104,15 +104,15 @@ pub(super) fn draw_list(app: &App, frame: &mut Frame) {
             };
             let mut lines = vec![
                 Line::styled(
-                    p.title().to_owned(),
+                    p.title(lang).to_owned(),
                     Style::new().add_modifier(Modifier::BOLD),
                 ),
                 Line::raw(""),
             ];
-            lines.extend(wrapped(p.description(), inner.width, Style::new()));
+            lines.extend(wrapped(p.description(lang), inner.width, Style::new()));
             lines.push(Line::raw(""));
             lines.extend(wrapped(
-                &format!("{} {}", lang.pick("과제:", "Challenge:"), p.challenge()),
+                &format!("{} {}", lang.pick("과제:", "Challenge:"), p.challenge(lang)),
                 inner.width,
                 app.theme.key(),
             ));
@@ -142,7 +142,7 @@ pub(super) fn draw_sim(app: &App, frame: &mut Frame) {
     let crumb = format!(
         "{} › {}",
         lang.pick("시뮬레이션", "Simulations"),
-        preset.title()
+        preset.title(lang)
     );
     draw_title(app, frame, title, &crumb, verdict);
 
@@ -284,14 +284,14 @@ fn draw_params(
             &format!(
                 "{} {}",
                 lang.pick("과제:", "Challenge:"),
-                preset.challenge()
+                preset.challenge(lang)
             ),
             inner.width.saturating_sub(1),
             app.theme.key(),
         ));
         lines.push(Line::raw(""));
         lines.extend(wrapped(
-            preset.description(),
+            preset.description(lang),
             inner.width.saturating_sub(1),
             app.theme.dim(),
         ));
