@@ -10,6 +10,7 @@ pub mod deploy;
 pub mod dynamodb;
 pub mod lambda;
 pub mod phoenix;
+mod story;
 
 use serde::Serialize;
 

@@ -718,20 +718,17 @@ impl Preset {
         };
         let mut p: Self = toml::from_str(text).map_err(|e| err(e.to_string()))?;
         id.clone_into(&mut p.id);
-        let english = [&p.title_en, &p.description_en, &p.challenge_en];
-        if [&p.title, &p.description, &p.challenge]
-            .iter()
-            .any(|t| t.trim().is_empty())
-            || p.challenge.contains('\n')
-            || english
-                .iter()
-                .any(|t| t.as_deref().is_some_and(|t| t.trim().is_empty()))
-            || p.challenge_en.as_deref().is_some_and(|c| c.contains('\n'))
-        {
-            return Err(err(
-                "title, description or challenge (or an _en form) is empty (challenge: one line)"
-                    .into(),
-            ));
+        if let Some(field) = crate::story::bad_text(
+            [&p.title, &p.description, &p.challenge],
+            [
+                p.title_en.as_deref(),
+                p.description_en.as_deref(),
+                p.challenge_en.as_deref(),
+            ],
+        ) {
+            return Err(err(format!(
+                "{field} is empty or, for a challenge, not one line"
+            )));
         }
         p.config.validate().map_err(|e| err(e.to_string()))?;
         Ok(p)

@@ -125,33 +125,17 @@ pub fn parse_preset(file: &str, text: &str) -> Result<Preset, Error> {
             preset.id
         )));
     }
-    for (field, value) in [
-        ("title", &preset.title),
-        ("description", &preset.description),
-        ("challenge", &preset.challenge),
-    ] {
-        if value.trim().is_empty() {
-            return Err(bad(format!("{field} is empty")));
-        }
-    }
-    for (field, value) in [
-        ("title_en", &preset.title_en),
-        ("description_en", &preset.description_en),
-        ("challenge_en", &preset.challenge_en),
-    ] {
-        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
-            return Err(bad(format!("{field} is empty")));
-        }
-    }
-    if preset.challenge.contains('\n') {
-        return Err(bad("challenge must be one line".to_owned()));
-    }
-    if preset
-        .challenge_en
-        .as_deref()
-        .is_some_and(|c| c.contains('\n'))
-    {
-        return Err(bad("challenge_en must be one line".to_owned()));
+    if let Some(field) = crate::story::bad_text(
+        [&preset.title, &preset.description, &preset.challenge],
+        [
+            preset.title_en.as_deref(),
+            preset.description_en.as_deref(),
+            preset.challenge_en.as_deref(),
+        ],
+    ) {
+        return Err(bad(format!(
+            "{field} is empty or, for a challenge, not one line"
+        )));
     }
     if let Some(min) = preset.pass.min_mean_utilisation
         && !(0.0..=1.0).contains(&min)

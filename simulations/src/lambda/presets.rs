@@ -180,26 +180,15 @@ impl Preset {
             id: id.to_owned(),
             field,
         };
-        if preset.title.trim().is_empty() {
-            return Err(text_error("title"));
-        }
-        if preset.description.trim().is_empty() {
-            return Err(text_error("description"));
-        }
-        if preset.challenge.trim().is_empty() || preset.challenge.contains('\n') {
-            return Err(text_error("challenge"));
-        }
-        // The English texts are optional, but a present one must be usable like the Korean one.
-        for (field, value) in [
-            ("title_en", &preset.title_en),
-            ("description_en", &preset.description_en),
-            ("challenge_en", &preset.challenge_en),
-        ] {
-            if value.as_deref().is_some_and(|v| {
-                v.trim().is_empty() || (field == "challenge_en" && v.contains('\n'))
-            }) {
-                return Err(text_error(field));
-            }
+        if let Some(field) = crate::story::bad_text(
+            [&preset.title, &preset.description, &preset.challenge],
+            [
+                preset.title_en.as_deref(),
+                preset.description_en.as_deref(),
+                preset.challenge_en.as_deref(),
+            ],
+        ) {
+            return Err(text_error(field));
         }
         if preset.pass.is_empty() {
             return Err(text_error("pass"));
