@@ -969,3 +969,25 @@ fn ctrl_k_does_not_search_during_a_mock_exam_but_does_after_it() {
     ctrl(&mut a, 'k');
     assert!(a.palette.is_some(), "the results screen can search");
 }
+
+#[test]
+fn the_section_line_keeps_both_keys_on_a_narrow_screen() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 60, 20);
+    a.idle();
+    let li = a.library.lesson_index("developing-lambda").expect("lesson");
+    a.open_lesson(li);
+    a.reader.as_mut().expect("reader").jump_anchor = Some("콜드-스타트-최소화-하기".into());
+    let wide = screen(&mut a, 120, 40);
+    assert!(
+        wide.contains("「콜드 스타트 최소화 하기」 문제")
+            && wide.contains("시뮬레이션: 콜드 스타트 (s)"),
+        "{wide}"
+    );
+    let narrow = screen(&mut a, 60, 20);
+    let line = narrow
+        .lines()
+        .find(|l| l.contains('▸'))
+        .expect("the section line");
+    assert!(line.contains("(P)") && line.contains("(s)"), "{line}");
+}

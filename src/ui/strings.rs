@@ -384,6 +384,17 @@ impl Strings {
             Lang::En => format!("“{title}”: {n} question(s)"),
         }
     }
+    /// The section line's question count when the title does not fit.
+    pub fn section_questions_short(self, n: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("이 절의 문제 {n}개"),
+            Lang::En => format!("{n} question(s) here"),
+        }
+    }
+    /// The section line's simulation link when its name does not fit.
+    pub fn section_sim_short(self) -> &'static str {
+        self.p("시뮬레이션", "Simulation")
+    }
     /// The reader's section line: no questions here.
     pub fn no_section_questions(self) -> &'static str {
         self.p(

@@ -155,32 +155,52 @@ pub(super) fn draw_section_line(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let reader_key = |a| keymap::active().first_key(Context::Reader, a);
-    let mut spans = vec![Span::styled("▸ ", app.theme.dim())];
-    if section.questions > 0 {
-        spans.push(Span::styled(
-            s.section_questions(&section.title, section.questions),
-            app.theme.dim(),
-        ));
-        if let Some(k) = reader_key(Action::PracticeSection) {
-            spans.push(Span::styled(" (", app.theme.dim()));
-            spans.push(Span::styled(k, app.theme.key()));
-            spans.push(Span::styled(")", app.theme.dim()));
+    let sim = section.sim.and_then(|i| app.presets.get(i));
+    // The whole line, or shorter forms for narrow screens: first without the section's title
+    // (the heading shows it), then without the simulation's name; the keys always stay.
+    let build = |level: u8| {
+        let mut spans = vec![Span::styled("▸ ", app.theme.dim())];
+        let key = |spans: &mut Vec<Span<'static>>, action| {
+            if let Some(k) = reader_key(action) {
+                spans.push(Span::styled(" (", app.theme.dim()));
+                spans.push(Span::styled(k, app.theme.key()));
+                spans.push(Span::styled(")", app.theme.dim()));
+            }
+        };
+        if section.questions > 0 {
+            let label = if level == 0 {
+                s.section_questions(&section.title, section.questions)
+            } else {
+                s.section_questions_short(section.questions)
+            };
+            spans.push(Span::styled(label, app.theme.dim()));
+            key(&mut spans, Action::PracticeSection);
+        } else {
+            spans.push(Span::styled(s.no_section_questions(), app.theme.dim()));
         }
-    } else {
-        spans.push(Span::styled(s.no_section_questions(), app.theme.dim()));
-    }
-    if let Some(preset) = section.sim.and_then(|i| app.presets.get(i)) {
-        spans.push(Span::styled(" · ", app.theme.dim()));
-        spans.push(Span::styled(
-            s.section_sim(preset.title(app.lang)),
-            app.theme.dim(),
-        ));
-        if let Some(k) = reader_key(Action::Simulations) {
-            spans.push(Span::styled(" (", app.theme.dim()));
-            spans.push(Span::styled(k, app.theme.key()));
-            spans.push(Span::styled(")", app.theme.dim()));
+        if let Some(preset) = sim {
+            spans.push(Span::styled(" · ", app.theme.dim()));
+            let label = if level < 2 {
+                s.section_sim(preset.title(app.lang))
+            } else {
+                s.section_sim_short().to_owned()
+            };
+            spans.push(Span::styled(label, app.theme.dim()));
+            key(&mut spans, Action::Simulations);
         }
-    }
+        spans
+    };
+    let fits = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|sp| text::width(&sp.content))
+            .sum::<usize>()
+            <= usize::from(area.width)
+    };
+    let spans = (0..3)
+        .map(build)
+        .find(|spans| fits(spans))
+        .unwrap_or_else(|| build(2));
     // Cut at the width, keeping whole spans where possible.
     let width = usize::from(area.width);
     let mut used = 0;
