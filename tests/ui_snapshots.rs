@@ -952,25 +952,6 @@ fn enter_on_a_multiple_answer_question_with_too_few_marks_says_how_many() {
 }
 
 #[test]
-fn ctrl_k_does_not_search_during_a_mock_exam_but_does_after_it() {
-    let mut a = app(Progress::default());
-    let fixture =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshot-bank");
-    a.bank_source = gureum::quiz::BankSource::Dir(fixture);
-    screen(&mut a, 80, 24);
-    a.start_exam(gureum::ui::exam::menu()[2], 7);
-    ctrl(&mut a, 'k');
-    assert!(a.palette.is_none(), "no palette while the clock runs");
-    let s = mask_clock(&screen(&mut a, 80, 24));
-    assert!(s.contains("모의고사 중에는 찾기를 쓸 수 없어요"), "{s}");
-    press(&mut a, KeyCode::Char('S'));
-    press(&mut a, KeyCode::Enter);
-    assert!(screen(&mut a, 80, 24).contains("추정 점수"));
-    ctrl(&mut a, 'k');
-    assert!(a.palette.is_some(), "the results screen can search");
-}
-
-#[test]
 fn the_section_line_keeps_both_keys_on_a_narrow_screen() {
     let mut a = app(Progress::default());
     screen(&mut a, 60, 20);

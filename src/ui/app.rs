@@ -333,15 +333,7 @@ impl App {
             return;
         }
         if super::palette::is_palette_key(key) {
-            // A mock exam is taken as the real one is: no looking things up while the clock runs.
-            if self.exam_running() {
-                self.message = Some(Message {
-                    text: self.strings().no_search_in_exam().into(),
-                    warning: true,
-                });
-            } else {
-                self.open_palette();
-            }
+            self.open_palette();
             return;
         }
         if self.glossary.is_some() {
@@ -826,11 +818,6 @@ impl App {
 
     /// Whether the run loop should wake up twice a second (a countdown is on screen).
     pub fn needs_tick(&self) -> bool {
-        self.exam_running()
-    }
-
-    /// A mock exam is on screen and not yet submitted.
-    fn exam_running(&self) -> bool {
         self.screen == Screen::Exam && self.exam.as_ref().is_some_and(|e| e.result.is_none())
     }
 

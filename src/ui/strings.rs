@@ -170,13 +170,6 @@ impl Strings {
     pub fn type_a_number(self) -> &'static str {
         self.p("숫자로 답해 주세요", "Answer with a number")
     }
-    /// Ctrl-K during a mock exam.
-    pub fn no_search_in_exam(self) -> &'static str {
-        self.p(
-            "모의고사 중에는 찾기를 쓸 수 없어요 (실제 시험처럼요). 제출한 뒤에 찾아보세요",
-            "No searching during a mock exam, as in the real one; search after submitting",
-        )
-    }
     /// Status when the lesson's end is reached the first time.
     pub fn marked_read(self) -> &'static str {
         self.p(
