@@ -67,8 +67,11 @@ enum Command {
     Results(cli::bank::ResultsCommand),
     /// 학생들의 결과 파일을 모아 수업 보고서를 만들어요
     Report(cli::bank::ReportArgs),
-    /// 시뮬레이션: `DynamoDB` 용량 계산, Lambda 실행 환경, 배포 전략, 피닉스 서버
-    #[command(subcommand)]
+    /// The simulations (help text in `about`: clap shows doc comments verbatim, backticks and all).
+    #[command(
+        subcommand,
+        about = "시뮬레이션: DynamoDB 용량 계산, Lambda 실행 환경, 배포 전략, CloudFormation 교체, 피닉스 서버"
+    )]
     Sim(cli::sim::SimCommand),
     /// 모든 콘텐츠를 검사하고 문제가 있으면 `파일:줄: 문제`를 출력해요
     Check,

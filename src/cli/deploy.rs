@@ -160,9 +160,11 @@ pub enum FileStoreArg {
 pub enum SessionStoreArg {
     /// 서버 메모리
     Local,
-    /// `DynamoDB` 테이블
+    /// A `DynamoDB` table.
+    #[value(help = "DynamoDB 테이블")]
     Dynamodb,
-    /// `ElastiCache`
+    /// An `ElastiCache` cluster.
+    #[value(help = "ElastiCache")]
     Elasticache,
 }
 

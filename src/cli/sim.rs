@@ -18,16 +18,21 @@ use gureum::ui::strings::Lang;
 /// `gureum sim` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum SimCommand {
-    /// `CloudFormation` 템플릿 두 개를 비교해 교체되는 리소스와 잃는 데이터를 알려 줘요 (종료 코드: 0 손실 없음, 3 데이터 손실, 4 업데이트 실패·차단, 2 읽을 수 없는 입력)
-    Replace(super::replace::ReplaceArgs),
-    /// `DynamoDB` 요청 하나가 쓰는 읽기·쓰기 용량(RCU/WCU, RRU/WRU)을 계산해요
+    /// One request's capacity units.
+    #[command(about = "DynamoDB 요청 하나가 쓰는 읽기·쓰기 용량(RCU/WCU, RRU/WRU)을 계산해요")]
     Capacity(CapacityArgs),
     /// Lambda 함수 하나의 실행 환경(콜드 스타트, 동시성, 스로틀, 비용)을 시뮬레이션해요
     Lambda(LambdaArgs),
-    /// `DynamoDB` 테이블에 필요한 RCU/WCU와 프로비저닝·온디맨드 월 비용을 비교해요
+    /// A table's capacity and monthly cost.
+    #[command(about = "DynamoDB 테이블에 필요한 RCU/WCU와 프로비저닝·온디맨드 월 비용을 비교해요")]
     Plan(PlanArgs),
     /// 트래픽 이동 배포(카나리·선형·한꺼번에·블루/그린·API Gateway 카나리)에서 불량 릴리스가 몇 명에게 닿는지 시뮬레이션해요
     Deploy(super::deploy::DeployArgs),
+    /// A stack update's replacements and data loss.
+    #[command(
+        about = "CloudFormation 템플릿 두 개를 비교해 교체되는 리소스와 잃는 데이터를 알려 줘요 (종료 코드: 0 손실 없음, 3 데이터 손실, 4 업데이트 실패·차단, 2 읽을 수 없는 입력)"
+    )]
+    Replace(super::replace::ReplaceArgs),
     /// 피닉스 서버: 손으로 한 변경(드리프트)과 재구축 때 잃는 데이터를 보여줘요
     Phoenix(super::deploy::PhoenixArgs),
 }
