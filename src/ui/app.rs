@@ -133,6 +133,10 @@ pub struct App {
     pub user_keymap: super::keyfile::UserKeymap,
     /// The reader's current section and its links (fitted in `prepare`).
     pub section: Option<super::links::SectionLinks>,
+    /// What `section` was worked out for (lesson, heading, banks loaded, preset count): counting a
+    /// section's questions scans the whole bank, so it is redone only when one of these changes,
+    /// not on every frame.
+    section_for: Option<(usize, Option<usize>, bool, usize)>,
     /// The home screen's "다음에 할 일" (fitted in `prepare`).
     pub steps: Vec<super::links::Step>,
     /// The lessons that explain the open simulation, when asked for.
@@ -182,6 +186,7 @@ impl App {
             mouse: false,
             user_keymap: super::keyfile::UserKeymap::default(),
             section: None,
+            section_for: None,
             steps: Vec::new(),
             picker: None,
             reader_from_sim: false,
@@ -235,7 +240,18 @@ impl App {
                         self.reached_end();
                     }
                 }
-                self.section = self.current_section();
+                let key = self.reader.as_ref().map(|r| {
+                    (
+                        r.lesson,
+                        r.current_heading(),
+                        self.bank.is_some(),
+                        self.presets.len(),
+                    )
+                });
+                if key != self.section_for {
+                    self.section = self.current_section();
+                    self.section_for = key;
+                }
             }
         }
     }
