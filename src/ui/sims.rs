@@ -39,36 +39,42 @@ impl Preset {
     }
     /// The title in `lang`; the Korean one when the preset has no English text.
     pub fn title(&self, lang: Lang) -> &str {
-        let (ko, en) = match self {
-            Self::Lambda(p) => (&p.title, p.title_en.as_deref()),
-            Self::Ddb(p) => (&p.title, p.title_en.as_deref()),
-            Self::Cfn(e) => (&e.title, Some(e.title_en.as_str())),
-            Self::Deploy(p) => (&p.title, p.title_en.as_deref()),
-            Self::Phoenix(p) => (&p.title, p.title_en.as_deref()),
-        };
+        let [(ko, en), _, _] = self.texts();
         in_lang(lang, ko, en)
     }
     /// The description in `lang` (Korean when there is no English text).
     pub fn description(&self, lang: Lang) -> &str {
-        let (ko, en) = match self {
-            Self::Lambda(p) => (&p.description, p.description_en.as_deref()),
-            Self::Ddb(p) => (&p.description, p.description_en.as_deref()),
-            Self::Cfn(e) => (&e.description, Some(e.description_en.as_str())),
-            Self::Deploy(p) => (&p.description, p.description_en.as_deref()),
-            Self::Phoenix(p) => (&p.description, p.description_en.as_deref()),
-        };
+        let [_, (ko, en), _] = self.texts();
         in_lang(lang, ko, en)
     }
     /// The one-line challenge in `lang` (Korean when there is no English text).
     pub fn challenge(&self, lang: Lang) -> &str {
-        let (ko, en) = match self {
-            Self::Lambda(p) => (&p.challenge, p.challenge_en.as_deref()),
-            Self::Ddb(p) => (&p.challenge, p.challenge_en.as_deref()),
-            Self::Cfn(e) => (&e.challenge, Some(e.challenge_en.as_str())),
-            Self::Deploy(p) => (&p.challenge, p.challenge_en.as_deref()),
-            Self::Phoenix(p) => (&p.challenge, p.challenge_en.as_deref()),
-        };
+        let [_, _, (ko, en)] = self.texts();
         in_lang(lang, ko, en)
+    }
+    /// Title, description and challenge: each in Korean, with its English form if the file has one.
+    fn texts(&self) -> [(&str, Option<&str>); 3] {
+        // The four preset file formats name their texts alike.
+        macro_rules! texts {
+            ($p:expr) => {
+                [
+                    ($p.title.as_str(), $p.title_en.as_deref()),
+                    ($p.description.as_str(), $p.description_en.as_deref()),
+                    ($p.challenge.as_str(), $p.challenge_en.as_deref()),
+                ]
+            };
+        }
+        match self {
+            Self::Lambda(p) => texts!(p),
+            Self::Ddb(p) => texts!(p),
+            Self::Deploy(p) => texts!(p),
+            Self::Phoenix(p) => texts!(p),
+            Self::Cfn(e) => [
+                (e.title.as_str(), Some(e.title_en.as_str())),
+                (e.description.as_str(), Some(e.description_en.as_str())),
+                (e.challenge.as_str(), Some(e.challenge_en.as_str())),
+            ],
+        }
     }
     /// Lesson tag that links the preset to lessons.
     pub fn topic(&self) -> &'static str {
