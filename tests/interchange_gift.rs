@@ -62,24 +62,28 @@ fn tricky() -> Question {
                 text: format!("%50% looks like a weight {all}"),
                 why: Some(format!("why: {all}\nsecond line")),
                 misconception: Some("weight-confusion".into()),
+                why_en: None,
             },
             Choice {
                 id: "x2".into(),
                 text: "=right? no, ~wrong".into(),
                 why: Some("####not general feedback".into()),
                 misconception: None,
+                why_en: None,
             },
             Choice {
                 id: "ok".into(),
                 text: format!("the right one {all}"),
                 why: None,
                 misconception: None,
+                why_en: None,
             },
             Choice {
                 id: "x4".into(),
                 text: "C:\\path\\n (not a newline)".into(),
                 why: Some("#".into()),
                 misconception: Some("x".into()),
+                why_en: None,
             },
         ],
         answer: Answer::One("ok".into()),
@@ -89,6 +93,7 @@ fn tricky() -> Question {
         prompt_en: Some(format!("English {all}")),
         choices_en: Some(vec!["a".into(), "b:".into(), "c{".into(), "d}".into()]),
         explanation_en: Some("x\ny".into()),
+        refs: Vec::new(),
     }
 }
 
@@ -109,6 +114,7 @@ fn numeric() -> Question {
         prompt_en: None,
         choices_en: None,
         explanation_en: None,
+        refs: Vec::new(),
     }
 }
 
@@ -118,6 +124,7 @@ fn multiple() -> Question {
         text: format!("보기 {id}"),
         why: why.map(Into::into),
         misconception: why.map(|_| "m".into()),
+        why_en: None,
     };
     Question {
         id: "multi-1".into(),
@@ -141,6 +148,7 @@ fn multiple() -> Question {
         prompt_en: None,
         choices_en: None,
         explanation_en: None,
+        refs: Vec::new(),
     }
 }
 

@@ -121,6 +121,7 @@ fn choice(id: &str, misconception: Option<&str>) -> Choice {
         text: format!("보기 {id}"),
         why: misconception.map(|_| "틀린 이유".into()),
         misconception: misconception.map(Into::into),
+        why_en: None,
     }
 }
 
@@ -141,6 +142,7 @@ fn question(id: &str, kind: Kind, domains: &[&str], choices: Vec<Choice>, a: Ans
         prompt_en: None,
         choices_en: None,
         explanation_en: None,
+        refs: Vec::new(),
     }
 }
 

@@ -55,6 +55,9 @@ pub struct Choice {
     /// Optional misconception tag shared across questions.
     #[serde(default)]
     pub misconception: Option<String>,
+    /// English form of `why`, for the English view of the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why_en: Option<String>,
 }
 
 /// One question.
@@ -98,6 +101,9 @@ pub struct Question {
     /// English explanation.
     #[serde(default)]
     pub explanation_en: Option<String>,
+    /// AWS documentation pages that state the fact the key depends on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<String>,
 }
 
 /// The exam domains: id, exam, name, weight in percent (the published exam guides).

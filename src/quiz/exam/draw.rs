@@ -213,6 +213,7 @@ pub(crate) mod tests {
                     text: c.into(),
                     why: None,
                     misconception: None,
+                    why_en: None,
                 })
                 .collect(),
             answer: Answer::One("a".into()),
@@ -222,6 +223,7 @@ pub(crate) mod tests {
             prompt_en: None,
             choices_en: None,
             explanation_en: None,
+            refs: Vec::new(),
         }
     }
 

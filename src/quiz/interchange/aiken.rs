@@ -219,6 +219,7 @@ fn finish(
                 text: text.clone(),
                 why: None,
                 misconception: None,
+                why_en: None,
             })
             .collect(),
         tolerance: None,
@@ -227,5 +228,6 @@ fn finish(
         prompt_en: None,
         choices_en: None,
         explanation_en: None,
+        refs: Vec::new(),
     })
 }

@@ -397,6 +397,7 @@ fn read_block(
                 text,
                 why,
                 misconception: meta.choices.get(i).and_then(|c| c.misconception.clone()),
+                why_en: None,
             })
             .collect();
         let id = title.clone().filter(|t| !t.is_empty()).ok_or_else(|| {
@@ -420,6 +421,7 @@ fn read_block(
                 text,
                 why,
                 misconception: None,
+                why_en: None,
             })
             .collect();
         (answer, choices, None)
@@ -443,6 +445,7 @@ fn read_block(
             prompt_en: meta.prompt_en,
             choices_en: meta.choices_en,
             explanation_en: meta.explanation_en,
+            refs: Vec::new(),
         }
     } else {
         let base = moodle_id
@@ -468,6 +471,7 @@ fn read_block(
             prompt_en: None,
             choices_en: None,
             explanation_en: None,
+            refs: Vec::new(),
         }
     };
     Ok(Some(question))
