@@ -195,6 +195,7 @@ pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result
             let n = questions.len();
             let toml = toml::to_string(&BankFile {
                 format_version: FORMAT_VERSION,
+                misconceptions: std::collections::BTreeMap::new(),
                 question: questions,
             })?;
             let out = args.out.as_ref().map(|dir| {

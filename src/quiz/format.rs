@@ -12,9 +12,22 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct BankFile {
     /// Format version; a newer one is refused with a clear message.
     pub format_version: u32,
+    /// Human labels for the misconception tags used by this file's choices.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub misconceptions: std::collections::BTreeMap<String, Label>,
     /// The questions.
     #[serde(default)]
     pub question: Vec<Question>,
+}
+
+/// A short learner-facing label in both UI languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    /// Korean label (what a learner reads in Korean mode).
+    pub ko: String,
+    /// English label.
+    pub en: String,
 }
 
 /// What kind of answer a question takes.
