@@ -6,7 +6,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use gureum::lesson::{ContentSource, Library, RenderOptions, render};
 use gureum::store::{Progress, Store};
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 use gureum::ui::theme::Theme;
 use gureum::ui::{App, draw};
 use ratatui::Terminal;

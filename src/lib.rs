@@ -1,15 +1,27 @@
 //! gureum (구름): learn AWS architecture from Korean study notes, in the terminal.
 //!
-//! Layers, each depending only on those listed before it:
+//! Layers, each depending only on those listed before it (no module above [`ui`] knows ratatui
+//! or crossterm, so the command line, the tests and the TUI share every model):
 //! - [`text`]: sanitising, display width and wrapping helpers for Korean text;
+//! - [`strings`]: every piece of UI text in Korean and English; [`settings`]: the settings as data;
 //! - [`lesson`]: content loading, front matter, and markdown rendering to styled lines;
-//! - [`quiz`]: question banks, their format and validation;
+//! - [`quiz`]: question banks, their format and validation, practice sessions, exams, reviews;
 //! - [`store`]: the learner's saved progress and settings;
-//! - [`ui`]: the terminal interface (the only module that knows ratatui/crossterm).
+//! - [`sims`]: simulation presets and their parameters, driving the `simulations` crate;
+//! - [`search`]: the search index over lessons, questions, presets and glossary terms;
+//! - [`links`]: links between lessons, questions, simulations and glossary terms;
+//! - [`keys`]: the key map (`keymap.toml`): contexts, actions, bindings, the user's overrides;
+//! - [`ui`]: the terminal interface (the only module that knows ratatui/crossterm): a stack of
+//!   screens over a shared context.
 
+pub mod keys;
 pub mod lesson;
+pub mod links;
 pub mod quiz;
 pub mod search;
+pub mod settings;
+pub mod sims;
 pub mod store;
+pub mod strings;
 pub mod text;
 pub mod ui;

@@ -12,7 +12,7 @@ use gureum::quiz::{Bank, BankSource};
 use gureum::store::Store;
 use gureum::text;
 use gureum::ui::print::{self, Output};
-use gureum::ui::strings::{Lang, Strings};
+use gureum::strings::{Lang, Strings};
 use gureum::ui::theme::{Palette, Theme};
 use gureum::ui::{self, App};
 
@@ -286,7 +286,7 @@ fn run_tui(
     let settings = &store.progress().settings;
     let palette = ui::settings::start_palette(settings, theme);
     let mouse = ui::settings::start_mouse(settings, !mouse);
-    let (keys, user_keymap) = ui::keyfile::load_default_location();
+    let (keys, user_keymap) = gureum::keys::file::load_default_location();
     ui::keymap::install(keys);
     let lang = lang
         .or_else(|| {

@@ -4,7 +4,7 @@ use gureum::lesson::{ContentSource, Library};
 use gureum::store::{Progress, Store};
 use gureum::ui::App;
 use gureum::ui::app::Screen;
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 use gureum::ui::theme::Theme;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind,
@@ -230,7 +230,7 @@ fn wrong_answers_become_reviews_that_come_first() {
         lesson: Some("udemy-rds".into()),
         ..Default::default()
     };
-    a.start_practice(&filter, "RDS".into(), Screen::Home);
+    a.start_practice(&filter, "RDS".into());
     // Answer the first question wrongly on purpose.
     let (entry, wrong) = {
         let p = a.practice.as_ref().unwrap();

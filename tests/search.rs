@@ -13,7 +13,7 @@ fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let library = Library::load(&ContentSource::Embedded);
-        gureum::ui::palette::build_index(&library, &BankSource::Embedded)
+        gureum::search::build::build_index(&library, &BankSource::Embedded)
     })
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use gureum::lesson::{ContentSource, Library};
 use gureum::store::{CardState, Progress, Store};
 use gureum::ui::app::Screen;
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 use gureum::ui::theme::{Palette, Theme};
 use gureum::ui::{App, draw};
 use ratatui::Terminal;
@@ -115,7 +115,7 @@ fn every_screen(theme: Theme) -> Vec<Buffer> {
         "cfn-groups",
     ] {
         let i = a.presets.iter().position(|p| p.id() == id).expect(id);
-        a.open_sim(i, false);
+        a.open_sim(i);
         press(&mut a, KeyCode::Char('r'));
         press(&mut a, KeyCode::Enter);
         shots.push(frame(&mut a, 120, 40));
@@ -318,11 +318,11 @@ fn a_section_without_questions_of_its_own_practises_the_enclosing_section() {
 fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
     let mut a = app(Progress::default());
     frame(&mut a, 100, 30);
-    let cold = gureum::ui::sims::all_presets()
+    let cold = gureum::sims::all_presets()
         .iter()
         .position(|p| p.id() == "lambda-cold-start")
         .unwrap();
-    a.open_sim(cold, true);
+    a.open_sim(cold);
     press(&mut a, KeyCode::Char('o'));
     let list = text(&frame(&mut a, 100, 30));
     assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
@@ -411,7 +411,7 @@ fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run(
     press(&mut a, KeyCode::Esc);
     // The simulation step opens it; once run, another one is suggested.
     frame(&mut a, 60, 20);
-    let gureum::ui::links::Step::TrySim(sim) = a.steps[2] else {
+    let gureum::links::Step::TrySim(sim) = a.steps[2] else {
         panic!("{:?}", a.steps)
     };
     let id = a.presets[sim].id().to_owned();
@@ -420,13 +420,13 @@ fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run(
     assert_eq!(a.screen, Screen::Sim);
     press(&mut a, KeyCode::Char('r'));
     press(&mut a, KeyCode::Enter);
-    let tried = gureum::ui::links::tried_sims(a.store.progress());
+    let tried = gureum::links::tried_sims(a.store.progress());
     assert_eq!(tried, std::slice::from_ref(&id), "saved in progress");
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.screen, Screen::Home);
     frame(&mut a, 60, 20);
     assert!(
-        !a.steps.contains(&gureum::ui::links::Step::TrySim(sim)),
+        !a.steps.contains(&gureum::links::Step::TrySim(sim)),
         "{:?}",
         a.steps
     );
@@ -451,11 +451,11 @@ fn banks_loaded_while_idle_reach_the_section_line() {
 fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
     let mut a = app(Progress::default());
     frame(&mut a, 100, 30);
-    let cfn = gureum::ui::sims::all_presets()
+    let cfn = gureum::sims::all_presets()
         .iter()
         .position(|p| p.id() == "cfn-groups")
         .unwrap();
-    a.open_sim(cfn, true);
+    a.open_sim(cfn);
     assert_eq!(a.screen, Screen::Replace);
     press(&mut a, KeyCode::Char('o'));
     let list = text(&frame(&mut a, 100, 30));
@@ -475,7 +475,7 @@ fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
     );
     press(&mut a, KeyCode::Enter);
     assert_eq!(
-        gureum::ui::links::tried_sims(a.store.progress()),
+        gureum::links::tried_sims(a.store.progress()),
         ["cfn-groups"],
         "applying an update counts as a run"
     );

@@ -2,7 +2,7 @@
 
 use gureum::lesson::{ContentSource, Library};
 use gureum::store::{LessonProgress, Progress, Store};
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 use gureum::ui::theme::Theme;
 use gureum::ui::{App, draw};
 use ratatui::Terminal;
@@ -393,7 +393,7 @@ fn practice_question_80x24() {
         lesson: Some("udemy-aurora".into()),
         ..Default::default()
     };
-    a.start_practice(&filter, "Aurora".into(), gureum::ui::app::Screen::Home);
+    a.start_practice(&filter, "Aurora".into());
     let bank = a.bank.as_ref().unwrap();
     let first = bank
         .entries
@@ -550,13 +550,13 @@ fn home_next_steps_with_progress_and_reviews_60x20() {
 #[test]
 fn settings_80x24() {
     let mut a = app(Progress::default());
-    a.user_keymap = gureum::ui::keyfile::UserKeymap {
+    a.user_keymap = gureum::keys::file::UserKeymap {
         path: Some("/home/learner/.config/gureum/keymap.toml".into()),
         found: true,
         applied: 2,
-        problems: vec![gureum::ui::keyfile::KeyProblem {
+        problems: vec![gureum::keys::file::KeyProblem {
             line: 3,
-            kind: gureum::ui::keyfile::ProblemKind::UnknownAction(
+            kind: gureum::keys::file::ProblemKind::UnknownAction(
                 "dwon".into(),
                 Some("down".into()),
             ),
@@ -938,7 +938,6 @@ fn enter_on_a_multiple_answer_question_with_too_few_marks_says_how_many() {
         std::slice::from_ref(&id),
         &gureum::quiz::session::Filter::default(),
         "multiple".into(),
-        gureum::ui::app::Screen::Home,
     );
     assert_eq!(a.screen, gureum::ui::app::Screen::Practice);
     press(&mut a, KeyCode::Enter);

@@ -11,7 +11,7 @@ use gureum::quiz::format::{BankFile, FORMAT_VERSION};
 use gureum::quiz::interchange::{self, AttemptResult, Defaults, ResultAnswer};
 use gureum::quiz::{Bank, BankSource};
 use gureum::store::Store;
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 
 /// `gureum bank` subcommands.
 #[derive(Debug, Subcommand)]

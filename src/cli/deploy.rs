@@ -18,8 +18,8 @@ use simulations::deploy::{
 use simulations::phoenix::{self, FileStore, LogStore, PhoenixConfig, SessionStore};
 
 use gureum::text;
-use gureum::ui::deploy::{compare_table, group};
-use gureum::ui::strings::{Lang, Strings};
+use gureum::sims::compare::{compare_table, group};
+use gureum::strings::{Lang, Strings};
 
 /// Which hook fails (`--hook-fail`).
 #[derive(Debug, Clone, Copy, ValueEnum)]

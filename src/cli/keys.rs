@@ -5,9 +5,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use gureum::text;
-use gureum::ui::keyfile::{self, UserKeymap};
-use gureum::ui::keymap::{self, Context, Keymap};
-use gureum::ui::strings::{Lang, Strings};
+use gureum::keys::file::{self as keyfile, UserKeymap};
+use gureum::keys::{self as keymap, Context, Keymap};
+use gureum::strings::{Lang, Strings};
 
 /// Lists the bindings; problems of the user's file go to stderr and exit with 2 (the listing
 /// still shows what is in effect: the defaults for the entries that were skipped).

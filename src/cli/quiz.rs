@@ -12,7 +12,7 @@ use gureum::quiz::session::{self, Filter, Response};
 use gureum::quiz::{Bank, BankSource, Kind};
 use gureum::store::{AnswerLog, Store};
 use gureum::text;
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 
 /// Arguments of `gureum quiz`.
 #[derive(Debug, Args)]

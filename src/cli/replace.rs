@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::Args;
 use simulations::cfn::{self, Action, Outcome, Report, ResourceResult, StackPolicy, Template};
 
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 
 /// Arguments of `gureum sim replace`.
 #[derive(Debug, Args)]

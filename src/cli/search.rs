@@ -8,9 +8,9 @@ use clap::Args;
 use gureum::lesson::{ContentSource, Library};
 use gureum::quiz::BankSource;
 use gureum::search::{self, Index, Kind};
-use gureum::ui::glossary::{Target, links};
-use gureum::ui::palette::build_index;
-use gureum::ui::strings::{Lang, Strings};
+use gureum::links::glossary::{Target, links};
+use gureum::search::build::build_index;
+use gureum::strings::{Lang, Strings};
 
 /// Arguments of `gureum search`.
 #[derive(Debug, Args)]

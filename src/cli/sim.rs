@@ -13,7 +13,7 @@ use simulations::Explanation;
 use simulations::dynamodb::{self, Consistency, ItemSpec, Operation, Request};
 use simulations::lambda::{self, InvokeType, LambdaConfig};
 
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 
 /// `gureum sim` subcommands.
 #[derive(Debug, Subcommand)]

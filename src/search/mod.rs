@@ -18,6 +18,7 @@
 //! contiguous in secondary text or scattered, then context), then lesson titles before headings
 //! before paragraphs, then a score for word starts, short texts and glossary terms.
 
+pub mod build;
 pub mod hangul;
 pub mod locate;
 pub mod matcher;

@@ -16,6 +16,7 @@
 //! [`sanitize`] cleans any string from content; [`sanitize_markdown`] is the variant for whole
 //! markdown sources, which keeps tabs.
 
+pub mod input;
 mod measure;
 mod sanitize;
 mod slug;

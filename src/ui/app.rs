@@ -12,8 +12,8 @@ use super::home::Home;
 use super::keymap::{self, Action, Context};
 use super::practice::Practice;
 use super::reader::Reader;
-use super::sims::{self, Input, Sim};
-use super::strings::{Lang, Strings};
+use crate::sims::{self, Input, Sim};
+use crate::strings::{Lang, Strings};
 use super::theme::Theme;
 use crate::lesson::Library;
 use crate::quiz::session::Filter;
@@ -88,27 +88,20 @@ pub struct App {
     pub sims_selected: usize,
     /// The open simulation.
     pub sim: Option<Sim>,
-    /// Where Back leads from the simulations (home or the reader).
-    sims_return: Screen,
-    /// The open simulation came from the list (Back returns there).
-    sim_from_list: bool,
     /// Where question banks come from.
     pub bank_source: BankSource,
     /// Question banks (loaded when practice first starts, to keep start-up fast).
     pub bank: Option<Bank>,
     /// The practice session.
     pub practice: Option<Practice>,
-    /// Where Back leads from practice.
-    practice_return: Screen,
-    /// The reader was opened from practice (Back returns there).
-    reader_from_practice: bool,
     /// Questions due for review, counted when the home screen is prepared.
     pub due_count: usize,
     /// Selected row of the practice menu.
     pub practice_menu: usize,
     /// Selected row of the exam menu.
     pub exam_menu: usize,
-    /// Wall-clock time of the last `prepare`, so drawing (the exam countdown) reads no clock.
+    /// The time of this loop turn (ms since the epoch): the run loop reads the clock once per
+    /// turn and nothing else in the UI does, so drawing and updates agree and tests set it.
     pub now_ms: u64,
     /// The exam on screen.
     pub exam: Option<super::exam::ExamScreen>,
@@ -122,27 +115,24 @@ pub struct App {
     pub glossary: Option<super::glossary::GlossaryView>,
     /// The reader's definition popup.
     pub define: Option<super::glossary::Define>,
-    /// The glossary a link was followed from, and the screen the link opened: Back from that
-    /// screen brings the glossary back at the same term.
-    pub glossary_return: Option<(super::glossary::GlossaryView, Screen)>,
     /// The settings overlay, when open.
     pub settings: Option<super::settings::SettingsScreen>,
     /// Mouse capture wanted; the run loop turns it on or off to match.
     pub mouse: bool,
     /// What became of the user's key map file (shown in the settings).
-    pub user_keymap: super::keyfile::UserKeymap,
+    pub user_keymap: crate::keys::file::UserKeymap,
     /// The reader's current section and its links (fitted in `prepare`).
-    pub section: Option<super::links::SectionLinks>,
+    pub section: Option<crate::links::SectionLinks>,
     /// What `section` was worked out for (lesson, heading, banks loaded, preset count): counting a
     /// section's questions scans the whole bank, so it is redone only when one of these changes,
     /// not on every frame.
-    section_for: Option<(usize, Option<usize>, bool, usize)>,
+    pub(super) section_for: Option<(usize, Option<usize>, bool, usize)>,
     /// The home screen's "다음에 할 일" (fitted in `prepare`).
-    pub steps: Vec<super::links::Step>,
+    pub steps: Vec<crate::links::Step>,
     /// The lessons that explain the open simulation, when asked for.
-    pub picker: Option<super::links::Picker>,
-    /// The reader was opened from a simulation (Back returns there).
-    reader_from_sim: bool,
+    pub picker: Option<crate::links::Picker>,
+    /// The screens under the one in front, each with its state (Back pops).
+    pub(super) stack: Vec<super::nav::Covered>,
 }
 
 impl App {
@@ -164,32 +154,27 @@ impl App {
             presets: Vec::new(),
             sims_selected: 0,
             sim: None,
-            sims_return: Screen::Home,
-            sim_from_list: false,
             bank_source: BankSource::Embedded,
             bank: None,
             practice: None,
-            practice_return: Screen::Home,
-            reader_from_practice: false,
             due_count: 0,
             practice_menu: 0,
             exam_menu: 0,
-            now_ms: 0,
+            now_ms: now_ms(),
             exam: None,
             replace: None,
             palette: None,
             search_index: super::palette::IndexSlot::default(),
             glossary: None,
             define: None,
-            glossary_return: None,
             settings: None,
             mouse: false,
-            user_keymap: super::keyfile::UserKeymap::default(),
+            user_keymap: crate::keys::file::UserKeymap::default(),
             section: None,
             section_for: None,
             steps: Vec::new(),
             picker: None,
-            reader_from_sim: false,
+            stack: Vec::new(),
         };
         // Start on the first of the next steps, so Enter continues where the learner left off.
         app.refresh_steps();
@@ -217,7 +202,6 @@ impl App {
     /// Fits layout-dependent state to the terminal size. Call before each draw.
     pub fn prepare(&mut self, area: Rect) {
         self.area = area;
-        self.now_ms = now_ms();
         if !self.fits() {
             return;
         }
@@ -265,7 +249,8 @@ impl App {
         }
     }
 
-    fn contexts(&self) -> Vec<Context> {
+    /// The key-map contexts of the screen in front, most specific first (key lookup, help).
+    pub fn contexts(&self) -> Vec<Context> {
         match self.screen {
             Screen::Home => vec![Context::Home],
             Screen::Reader => match &self.reader {
@@ -274,7 +259,13 @@ impl App {
                 _ => vec![Context::Reader],
             },
             Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => vec![Context::List],
-            Screen::Exam => vec![Context::Exam],
+            Screen::Exam => match &self.exam {
+                Some(e) if e.result.is_some() => vec![Context::ExamResults],
+                Some(e) if matches!(e.overlay, super::exam::Overlay::Overview(_)) => {
+                    vec![Context::ExamOverview, Context::Exam]
+                }
+                _ => vec![Context::Exam],
+            },
             Screen::Practice => vec![Context::Practice],
             Screen::Sim => match &self.sim {
                 _ if self.picker.is_some() => vec![Context::List],
@@ -291,15 +282,7 @@ impl App {
 
     /// Performs an action as if its key had been pressed (for the command line's entry points).
     pub fn handle_action(&mut self, action: Action) {
-        let back_to_glossary = action == Action::Back
-            && self
-                .glossary_return
-                .as_ref()
-                .is_some_and(|(_, from)| *from == self.screen);
         self.dispatch(action);
-        if back_to_glossary {
-            self.glossary = self.glossary_return.take().map(|(view, _)| view);
-        }
     }
 
     fn dispatch(&mut self, action: Action) {
@@ -319,11 +302,14 @@ impl App {
     fn handle_key(&mut self, key: &KeyEvent) {
         self.message = None;
         if let Some(scroll) = self.help {
-            self.help = match keymap::lookup(&[Context::Reader], key) {
+            self.help = match keymap::lookup(&[Context::Help], key) {
                 Some(Action::Down) => Some(scroll + 1),
                 Some(Action::Up) => Some(scroll.saturating_sub(1)),
                 Some(Action::PageDown) => Some(scroll + 10),
                 Some(Action::PageUp) => Some(scroll.saturating_sub(10)),
+                Some(Action::Top) => Some(0),
+                // Drawing clamps the scroll to the last page.
+                Some(Action::Bottom) => Some(usize::MAX / 2),
                 Some(Action::Settings) => {
                     self.open_settings();
                     None
@@ -358,6 +344,11 @@ impl App {
         }
         let contexts = self.contexts();
         if contexts == [Context::Search] {
+            // Ctrl-C quits from a text box too (its key map has no other use for it).
+            if keymap::lookup(&[], key) == Some(Action::Quit) {
+                self.quit = true;
+                return;
+            }
             if self.screen == Screen::Sim {
                 self.sim_input_key(key);
             } else if self.screen == Screen::Replace {
@@ -442,14 +433,16 @@ impl App {
                     self.open_lesson(lesson);
                 }
             }
-            Action::Simulations => self.open_sims(Screen::Home),
+            Action::Simulations => self.open_sims(),
             Action::Practice => {
                 self.load_bank();
+                self.push_screen();
                 self.screen = Screen::PracticeMenu;
             }
             Action::Exams => {
                 self.load_bank();
                 self.exam_menu = 0;
+                self.push_screen();
                 self.screen = Screen::ExamMenu;
             }
             Action::Review => {
@@ -465,7 +458,7 @@ impl App {
                     });
                 } else {
                     let label = self.lang.pick("복습", "Review").to_owned();
-                    self.start_session(&due, &Filter::default(), label, Screen::Home);
+                    self.start_session(&due, &Filter::default(), label);
                 }
             }
             other => self.home.action(other),
@@ -477,29 +470,13 @@ impl App {
             return;
         };
         match action {
-            Action::Back if self.reader_from_practice && self.practice.is_some() => {
-                self.close_lesson();
-                self.reader_from_practice = false;
-                self.screen = Screen::Practice;
-            }
-            Action::Back
-                if self.reader_from_sim && (self.sim.is_some() || self.replace.is_some()) =>
-            {
-                self.close_lesson();
-                self.reader_from_sim = false;
-                self.screen = if self.replace.is_some() {
-                    Screen::Replace
-                } else {
-                    Screen::Sim
-                };
-            }
-            Action::Back => self.close_lesson(),
+            Action::Back => self.pop_screen(),
             Action::PracticeSection => {
                 let lesson = self.library.lessons[reader.lesson].meta.id.clone();
                 match self.current_section() {
                     Some(section) if section.questions > 0 => {
                         let filter = section.filter(&lesson);
-                        self.start_practice(&filter, section.title, Screen::Reader);
+                        self.start_practice(&filter, section.title);
                     }
                     _ => {
                         self.message = Some(Message {
@@ -516,7 +493,7 @@ impl App {
                     ..Filter::default()
                 };
                 let label = lesson.title.clone();
-                self.start_practice(&filter, label, Screen::Reader);
+                self.start_practice(&filter, label);
             }
             Action::Simulations => {
                 let lesson = reader.lesson;
@@ -527,11 +504,8 @@ impl App {
                 self.ensure_presets();
                 let tags = &self.library.lessons[lesson].meta.tags;
                 match sims::preset_for(&heading, tags, &self.presets) {
-                    Some(i) => {
-                        self.sims_return = Screen::Reader;
-                        self.open_sim(i, false);
-                    }
-                    None => self.open_sims(Screen::Reader),
+                    Some(i) => self.open_sim(i),
+                    None => self.open_sims(),
                 }
             }
             Action::NextLesson | Action::PrevLesson => {
@@ -543,7 +517,9 @@ impl App {
                     current.checked_sub(1)
                 };
                 if let Some(i) = target {
-                    self.open_lesson(i);
+                    // The next lesson takes this one's place: Back still leads where this one's did.
+                    self.save_reader_position();
+                    self.open_lesson_in_place(i);
                 } else {
                     let s = self.strings();
                     let text = if next {
@@ -568,9 +544,9 @@ impl App {
         }
     }
 
-    /// Starts practising up to ten questions matching `filter`; Back returns to `from`.
-    pub fn start_practice(&mut self, filter: &Filter, label: String, from: Screen) {
-        self.start_session(&[], filter, label, from);
+    /// Starts practising up to ten questions matching `filter`; Back returns to this screen.
+    pub fn start_practice(&mut self, filter: &Filter, label: String) {
+        self.start_session(&[], filter, label);
     }
 
     /// Loads the question banks once; a broken bank file is reported, the rest still load.
@@ -594,11 +570,11 @@ impl App {
     fn set_bank(&mut self, bank: Bank) {
         if !bank.problems.is_empty() {
             let text = match self.lang {
-                super::strings::Lang::Ko => format!(
+                crate::strings::Lang::Ko => format!(
                     "문제 은행 파일에서 고칠 곳 {}개를 찾았어요 (gureum check로 확인)",
                     bank.problems.len()
                 ),
-                super::strings::Lang::En => format!(
+                crate::strings::Lang::En => format!(
                     "{} problem(s) in the question banks (see `gureum check`)",
                     bank.problems.len()
                 ),
@@ -617,16 +593,15 @@ impl App {
         first: &[String],
         filter: &Filter,
         label: String,
-        from: Screen,
     ) {
         self.load_bank();
         let Some(bank) = self.bank.as_ref() else {
             return;
         };
         // Each session draws differently; `gureum quiz --plain --seed` is the reproducible twin.
-        let seed = now_ms();
+        let seed = self.now_ms;
         let count = if first.is_empty() { 10 } else { first.len() };
-        let practice = Practice::with_first(bank, first, filter, count, seed, label);
+        let practice = Practice::with_first(bank, first, filter, count, seed, label, self.now_ms);
         if practice.items.is_empty() {
             let text = self
                 .lang
@@ -641,14 +616,13 @@ impl App {
             });
             return;
         }
+        self.push_screen();
         self.practice = Some(practice);
-        self.practice_return = from;
         self.screen = Screen::Practice;
     }
 
     /// Digits, `.` and Backspace while answering; returns whether the key was used.
     fn practice_typing(&mut self, key: &KeyEvent) -> bool {
-        use ratatui::crossterm::event::KeyCode;
         let (Some(p), Some(bank)) = (self.practice.as_mut(), self.bank.as_ref()) else {
             return false;
         };
@@ -656,15 +630,17 @@ impl App {
             return false;
         }
         let numeric = p.kind(bank) == Some(crate::quiz::Kind::Numeric);
-        match key.code {
-            KeyCode::Char(c) if numeric && (c.is_ascii_digit() || c == '.' || c == '-') => {
+        match super::keymap::typed(key) {
+            Some(super::keymap::Typed::Char(c))
+                if numeric && (c.is_ascii_digit() || c == '.' || c == '-') =>
+            {
                 p.number.push(c);
             }
-            KeyCode::Backspace if numeric => {
+            Some(super::keymap::Typed::Backspace) if numeric => {
                 p.number.pop();
             }
-            KeyCode::Char(c @ '1'..='9') if !numeric => {
-                let log = p.pick(bank, c as usize - '1' as usize);
+            Some(super::keymap::Typed::Char(c @ '1'..='9')) if !numeric => {
+                let log = p.pick(bank, c as usize - '1' as usize, self.now_ms);
                 self.log_answer(log);
             }
             _ => return false,
@@ -685,7 +661,7 @@ impl App {
 
     /// Ids of the questions due for review now.
     pub fn due_reviews(&self) -> Vec<String> {
-        let now = now_ms() / 1000;
+        let now = self.now_ms / 1000;
         crate::quiz::review::due(&self.store.progress().cards, now)
             .into_iter()
             .map(str::to_owned)
@@ -708,12 +684,10 @@ impl App {
             Action::ToggleEnglish => p.english = !p.english,
             Action::Open => {
                 if p.phase == super::practice::Phase::Finished {
-                    self.practice = None;
-                    self.screen = self.practice_return;
-                    self.save();
+                    self.pop_screen();
                     return;
                 }
-                let log = p.enter(bank);
+                let log = p.enter(bank, self.now_ms);
                 // Enter that submitted nothing says why rather than doing nothing.
                 if log.is_none() && p.phase == super::practice::Phase::Asking {
                     let strings = Strings::new(self.lang);
@@ -748,14 +722,9 @@ impl App {
                     if self.area.width > 0 {
                         self.prepare(self.area);
                     }
-                    self.reader_from_practice = true;
                 }
             }
-            Action::Back => {
-                self.practice = None;
-                self.screen = self.practice_return;
-                self.save();
-            }
+            Action::Back => self.pop_screen(),
             _ => {}
         }
     }
@@ -824,10 +793,10 @@ impl App {
                 if let Some((label, filter)) =
                     self.practice_topics().into_iter().nth(self.practice_menu)
                 {
-                    self.start_practice(&filter, label, Screen::PracticeMenu);
+                    self.start_practice(&filter, label);
                 }
             }
-            Action::Back => self.screen = Screen::Home,
+            Action::Back => self.pop_screen(),
             _ => {}
         }
     }
@@ -839,6 +808,7 @@ impl App {
 
     /// Advances the clock: an exam whose time is up is submitted and graded.
     pub fn tick(&mut self, now_ms: u64) {
+        self.now_ms = now_ms;
         let (Some(exam), Some(bank)) = (self.exam.as_mut(), self.bank.as_ref()) else {
             return;
         };
@@ -861,9 +831,9 @@ impl App {
         match action {
             Action::Down => self.exam_menu = (self.exam_menu + 1).min(n - 1),
             Action::Up => self.exam_menu = self.exam_menu.saturating_sub(1),
-            Action::Back => self.screen = Screen::Home,
+            Action::Back => self.pop_screen(),
             Action::Open => {
-                let now = now_ms();
+                let now = self.now_ms;
                 self.load_bank();
                 let Some(bank) = self.bank.as_ref() else {
                     return;
@@ -875,6 +845,7 @@ impl App {
                             super::exam::ExamScreen::resume(bank, &saved.to_string(), now);
                         if let Some(exam) = resumed {
                             let done = exam.result.is_some();
+                            self.push_screen();
                             self.exam = Some(exam);
                             self.screen = Screen::Exam;
                             if done {
@@ -919,7 +890,7 @@ impl App {
             return;
         };
         let esl = self.store.progress().settings.exam_esl;
-        let (exam, short) = super::exam::ExamScreen::start(bank, choice, esl, seed, now_ms());
+        let (exam, short) = super::exam::ExamScreen::start(bank, choice, esl, seed, self.now_ms);
         if !short.is_empty() {
             let lead = self.lang.pick(
                 "문제 은행에 문항이 모자란 영역:",
@@ -930,78 +901,77 @@ impl App {
                 warning: true,
             });
         }
+        self.push_screen();
         self.exam = Some(exam);
         self.screen = Screen::Exam;
         self.save_exam();
     }
 
-    /// Keys the exam handles before the key map: digits, typing numbers, the overlays.
+    /// Keys the exam handles before its key map: digits pick a choice, a numeric answer is typed;
+    /// the overview grid, the confirmation and the results have key maps of their own.
     fn exam_key(&mut self, key: &KeyEvent) -> bool {
         use super::exam::Overlay;
-        use ratatui::crossterm::event::KeyCode;
         let (Some(exam), Some(bank)) = (self.exam.as_mut(), self.bank.as_ref()) else {
             return false;
         };
         if exam.result.is_some() {
-            match key.code {
-                KeyCode::Tab => exam.filter = exam.filter.next(),
-                KeyCode::Down | KeyCode::Char('j') => exam.scroll += 1,
-                KeyCode::Up | KeyCode::Char('k') => exam.scroll = exam.scroll.saturating_sub(1),
-                KeyCode::PageDown | KeyCode::Char(' ') => exam.scroll += 10,
-                KeyCode::PageUp => exam.scroll = exam.scroll.saturating_sub(10),
-                KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q' | 'ㅂ') => {
-                    self.exam = None;
-                    self.screen = Screen::ExamMenu;
-                }
+            match keymap::lookup(&[Context::ExamResults], key) {
+                Some(Action::Overview) => exam.filter = exam.filter.next(),
+                Some(Action::Down) => exam.scroll += 1,
+                Some(Action::Up) => exam.scroll = exam.scroll.saturating_sub(1),
+                Some(Action::PageDown) => exam.scroll += 10,
+                Some(Action::PageUp) => exam.scroll = exam.scroll.saturating_sub(10),
+                Some(Action::Back) => self.pop_screen(),
                 _ => return false,
             }
             return true;
         }
-        let now = now_ms();
-        let changed = match (exam.overlay, key.code) {
-            (Overlay::Overview(sel), code) => {
+        let now = self.now_ms;
+        let changed = match exam.overlay {
+            Overlay::Overview(sel) => {
                 let n = exam.items.len().max(1);
-                match code {
-                    KeyCode::Left | KeyCode::Char('h') => {
-                        exam.overlay = Overlay::Overview(sel.saturating_sub(1));
-                    }
-                    KeyCode::Right | KeyCode::Char('l') => {
-                        exam.overlay = Overlay::Overview((sel + 1).min(n - 1));
-                    }
-                    KeyCode::Up | KeyCode::Char('k') => {
-                        exam.overlay = Overlay::Overview(sel.saturating_sub(10));
-                    }
-                    KeyCode::Down | KeyCode::Char('j') => {
+                match keymap::lookup(&[Context::ExamOverview], key) {
+                    Some(Action::Left) => exam.overlay = Overlay::Overview(sel.saturating_sub(1)),
+                    Some(Action::Right) => exam.overlay = Overlay::Overview((sel + 1).min(n - 1)),
+                    Some(Action::Up) => exam.overlay = Overlay::Overview(sel.saturating_sub(10)),
+                    Some(Action::Down) => {
                         exam.overlay = Overlay::Overview((sel + 10).min(n - 1));
                     }
-                    KeyCode::Enter => {
+                    Some(Action::Open) => {
                         exam.state.goto(sel);
                         exam.arrived();
                         exam.overlay = Overlay::None;
+                    }
+                    Some(Action::Quit | Action::Help | Action::ToggleLang | Action::Settings) => {
+                        return false;
                     }
                     _ => exam.overlay = Overlay::None,
                 }
                 false
             }
-            (Overlay::Confirm, KeyCode::Enter) => exam.state.submit(now).changed(),
-            (Overlay::Confirm, _) => {
-                exam.overlay = Overlay::None;
-                false
-            }
-            (Overlay::None, code) => {
+            Overlay::Confirm => match keymap::lookup(&[Context::Search], key) {
+                Some(Action::Confirm) => exam.state.submit(now).changed(),
+                _ => {
+                    exam.overlay = Overlay::None;
+                    false
+                }
+            },
+            Overlay::None => {
                 let numeric = exam.item().is_some_and(|i| {
                     bank.entries[i.entry].question.kind == crate::quiz::Kind::Numeric
                 });
-                match code {
-                    KeyCode::Char(c) if numeric && (c.is_ascii_digit() || c == '.' || c == '-') => {
+                match super::keymap::typed(key) {
+                    Some(super::keymap::Typed::Char(c))
+                        if numeric && (c.is_ascii_digit() || c == '.' || c == '-') =>
+                    {
                         exam.number.push(c);
                         false
                     }
-                    KeyCode::Backspace if numeric => {
+                    Some(super::keymap::Typed::Backspace) if numeric => {
                         exam.number.pop();
                         false
                     }
-                    KeyCode::Char(c @ '1'..='9') if !numeric => {
+                    Some(super::keymap::Typed::Char(c @ '1'..='9')) if !numeric => {
                         exam.pick(bank, c as usize - '1' as usize, now).changed()
                     }
                     _ => return false,
@@ -1021,7 +991,7 @@ impl App {
         let (Some(exam), Some(bank)) = (self.exam.as_mut(), self.bank.as_ref()) else {
             return;
         };
-        let now = now_ms();
+        let now = self.now_ms;
         let n = exam.item().map_or(0, |i| i.order.len());
         let changed = match action {
             Action::Down => {
@@ -1068,9 +1038,8 @@ impl App {
                 typed
             }
             Action::Back => {
-                self.screen = Screen::ExamMenu;
                 self.exam_menu = 0;
-                self.save_exam();
+                self.pop_screen();
                 return;
             }
             _ => false,
@@ -1083,7 +1052,7 @@ impl App {
     }
 
     /// Saves the running exam into the progress file (atomically, as every save is).
-    fn save_exam(&mut self) {
+    pub(super) fn save_exam(&mut self) {
         let Some(exam) = self.exam.as_ref() else {
             return;
         };
@@ -1140,35 +1109,36 @@ impl App {
         self.save();
     }
 
-    fn ensure_presets(&mut self) {
+    pub(super) fn ensure_presets(&mut self) {
         if self.presets.is_empty() {
             self.presets = sims::all_presets();
         }
     }
 
-    /// Opens the list of simulations; Back returns to `from`.
-    pub fn open_sims(&mut self, from: Screen) {
+    /// Opens the list of simulations; Back returns to this screen.
+    pub fn open_sims(&mut self) {
         self.ensure_presets();
-        self.sims_return = from;
+        self.push_screen();
         self.screen = Screen::Sims;
     }
 
     /// Opens simulation `index` with its preset's settings.
-    pub fn open_sim(&mut self, index: usize, from_list: bool) {
+    pub fn open_sim(&mut self, index: usize) {
         self.ensure_presets();
         let Some(preset) = self.presets.get(index) else {
             return;
         };
+        let cfn = matches!(preset, sims::Preset::Cfn(_));
+        let sim = (!cfn).then(|| Sim::new(index, preset));
         self.sims_selected = index;
-        if matches!(preset, sims::Preset::Cfn(_)) {
+        self.push_screen();
+        if cfn {
             self.replace = Some(super::replace::ReplaceScreen::new(self.lang));
-            self.sim_from_list = from_list;
             self.screen = Screen::Replace;
-            return;
+        } else {
+            self.sim = sim;
+            self.screen = Screen::Sim;
         }
-        self.sim = Some(Sim::new(index, preset));
-        self.sim_from_list = from_list;
-        self.screen = Screen::Sim;
     }
 
     fn sims_action(&mut self, action: Action) {
@@ -1176,8 +1146,8 @@ impl App {
         match action {
             Action::Down => self.sims_selected = (self.sims_selected + 1).min(n.saturating_sub(1)),
             Action::Up => self.sims_selected = self.sims_selected.saturating_sub(1),
-            Action::Open => self.open_sim(self.sims_selected, true),
-            Action::Back => self.screen = self.sims_return,
+            Action::Open => self.open_sim(self.sims_selected),
+            Action::Back => self.pop_screen(),
             _ => {}
         }
     }
@@ -1228,14 +1198,14 @@ impl App {
                         let p = &mut sim.params[sim.selected];
                         p.nudge(1.0);
                     } else {
-                        sim.input = Some(Input::Value(String::new()));
+                        sim.input = Some(Input::Value(super::text_input::TextInput::default()));
                     }
                 }
             }
             Action::Run => {
                 if sim.outcome.is_none() {
                     // Predict first: the result stays hidden until a guess is typed (or skipped).
-                    sim.input = Some(Input::Guess(String::new()));
+                    sim.input = Some(Input::Guess(super::text_input::TextInput::default()));
                 } else {
                     sim.guess = None;
                     sim.run(preset);
@@ -1248,14 +1218,7 @@ impl App {
                 let preset = sim.preset;
                 self.open_sim_lessons(preset);
             }
-            Action::Back => {
-                self.sim = None;
-                self.screen = if self.sim_from_list {
-                    Screen::Sims
-                } else {
-                    self.sims_return
-                };
-            }
+            Action::Back => self.pop_screen(),
             _ => {}
         }
         if let Some(id) = ran {
@@ -1284,12 +1247,6 @@ impl App {
                     if self.area.width > 0 {
                         self.prepare(self.area);
                     }
-                    self.reader_from_sim = true;
-                    self.reader_from_practice = false;
-                    // The lesson the simulation was opened from is closed now.
-                    if self.sims_return == Screen::Reader {
-                        self.sims_return = Screen::Home;
-                    }
                 }
             }
             Action::Back => self.picker = None,
@@ -1299,20 +1256,20 @@ impl App {
 
     /// Lists the lessons that explain simulation `preset` over the simulation screen.
     fn open_sim_lessons(&mut self, preset: usize) {
-        let items = super::links::lessons_for(&self.library, &self.presets, preset);
+        let items = crate::links::lessons_for(&self.library, &self.presets, preset);
         if items.is_empty() {
             self.message = Some(Message {
                 text: self.strings().no_sim_lessons().into(),
                 warning: false,
             });
         } else {
-            self.picker = Some(super::links::Picker { items, selected: 0 });
+            self.picker = Some(crate::links::Picker { items, selected: 0 });
         }
     }
 
     /// Remembers that simulation `id` was run (for the home screen's suggestions) and saves.
     fn mark_sim_tried(&mut self, id: &str) {
-        if super::links::mark_tried(self.store.progress_mut(), id) {
+        if crate::links::mark_tried(self.store.progress_mut(), id) {
             self.save();
         }
     }
@@ -1325,7 +1282,7 @@ impl App {
         }
         self.due_count = self.due_reviews().len();
         let resume = self.home.resume_target(&self.library, &self.store);
-        self.steps = super::links::next_steps(
+        self.steps = crate::links::next_steps(
             &self.library,
             self.store.progress(),
             resume,
@@ -1338,21 +1295,18 @@ impl App {
     /// Does next step `i` of the home screen.
     fn run_step(&mut self, i: usize) {
         match self.steps.get(i).copied() {
-            Some(super::links::Step::Resume { lesson, .. }) => self.open_lesson(lesson),
-            Some(super::links::Step::Review(_)) => self.home_action(Action::Review),
-            Some(super::links::Step::TrySim(preset)) => {
-                self.sims_return = Screen::Home;
-                self.open_sim(preset, false);
-            }
+            Some(crate::links::Step::Resume { lesson, .. }) => self.open_lesson(lesson),
+            Some(crate::links::Step::Review(_)) => self.home_action(Action::Review),
+            Some(crate::links::Step::TrySim(preset)) => self.open_sim(preset),
             None => {}
         }
     }
 
     /// The links of the reader's current section (its questions and simulation).
-    pub fn current_section(&self) -> Option<super::links::SectionLinks> {
+    pub fn current_section(&self) -> Option<crate::links::SectionLinks> {
         let r = self.reader.as_ref()?;
         let lesson = self.library.lessons.get(r.lesson)?;
-        super::links::section_links(
+        crate::links::section_links(
             &r.rendered.headings,
             r.current_heading(),
             &lesson.meta.id,
@@ -1368,14 +1322,7 @@ impl App {
             return;
         }
         match action {
-            Action::Back => {
-                self.replace = None;
-                self.screen = if self.sim_from_list {
-                    Screen::Sims
-                } else {
-                    self.sims_return
-                };
-            }
+            Action::Back => self.pop_screen(),
             Action::OpenLesson => self.open_sim_lessons(self.sims_selected),
             _ => {
                 let lang = self.lang;
@@ -1396,7 +1343,7 @@ impl App {
     }
 
     fn sim_input_key(&mut self, key: &KeyEvent) {
-        use ratatui::crossterm::event::KeyCode;
+        use super::text_input::{Edit, edit_with};
         let Some(sim) = self.sim.as_mut() else { return };
         let Some(input) = sim.input.as_mut() else {
             return;
@@ -1404,13 +1351,13 @@ impl App {
         let text = match input {
             Input::Value(t) | Input::Guess(t) => t,
         };
-        match key.code {
-            KeyCode::Char(c) if c.is_ascii_digit() || matches!(c, '.' | ',' | '-') => text.push(c),
-            KeyCode::Backspace => {
-                text.pop();
-            }
-            KeyCode::Esc => sim.input = None,
-            KeyCode::Enter => {
+        let number = |c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%');
+        if edit_with(text, key, number) != Edit::Ignored {
+            return;
+        }
+        match keymap::lookup(&[Context::Search], key) {
+            Some(Action::Cancel) => sim.input = None,
+            Some(Action::Confirm) => {
                 let input = sim.input.take();
                 match input {
                     Some(Input::Value(t)) => {
@@ -1455,9 +1402,21 @@ impl App {
         }
     }
 
-    /// Opens lesson `index` in the reader, restoring its saved position.
+    /// Opens lesson `index` in the reader over the current screen, restoring its saved position.
     pub fn open_lesson(&mut self, index: usize) {
-        self.save_reader_position();
+        if index >= self.library.lessons.len() {
+            return;
+        }
+        let toc = self.reader.as_ref().map(|r| r.toc_visible);
+        self.push_screen();
+        self.open_lesson_in_place(index);
+        if let (Some(r), Some(toc)) = (self.reader.as_mut(), toc) {
+            r.toc_visible = toc;
+        }
+    }
+
+    /// Opens lesson `index` in the reader in place of the current screen.
+    fn open_lesson_in_place(&mut self, index: usize) {
         let Some(lesson) = self.library.lessons.get(index) else {
             return;
         };
@@ -1475,7 +1434,7 @@ impl App {
         self.store.progress_mut().last_lesson = Some(lesson.meta.id.clone());
         self.reader = Some(Reader::new(index, saved.scroll, toc_visible));
         self.screen = Screen::Reader;
-        self.reader_from_sim = false;
+        self.section_for = None;
         // The section line counts the questions of each section (usually loaded already by
         // `idle`).
         self.load_bank();
@@ -1486,17 +1445,8 @@ impl App {
         }
     }
 
-    fn close_lesson(&mut self) {
-        self.save_reader_position();
-        self.reader = None;
-        self.screen = Screen::Home;
-        // Back home, the next steps are in view and the first one continues reading.
-        self.home.select_step(0);
-        self.save();
-    }
-
     /// Records the reader's position in the store (not yet written to disk).
-    fn save_reader_position(&mut self) {
+    pub(super) fn save_reader_position(&mut self) {
         let Some(r) = self.reader.as_ref() else {
             return;
         };
@@ -1557,6 +1507,9 @@ impl App {
 }
 
 /// Wall-clock milliseconds: the exam deadline is absolute, so resuming counts the time away.
+///
+/// The one clock of the UI: read by the run loop once per turn (and when the app is made), then
+/// handed to everything as `App::now_ms`, so a test sets the time instead of waiting for it.
 pub fn now_ms() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

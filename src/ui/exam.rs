@@ -7,7 +7,7 @@
 //! same exam with the time counted from the stored deadline.
 
 use crate::quiz::exam::{
-    Blueprint, ExamId, ExamResponse, ExamResult, ExamState, Outcome, draw_exam,
+    Blueprint, ExamResponse, ExamResult, ExamState, Outcome, draw_exam,
 };
 use crate::quiz::session::Item;
 use crate::quiz::{Bank, Kind};
@@ -21,37 +21,7 @@ pub const FINISHED_EXAMS_KEY: &str = "finished_exams";
 /// How many finished exams are kept for export (older ones stay in the attempt history only).
 pub const FINISHED_EXAMS_KEPT: usize = 20;
 
-/// One choice of the exam menu.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Choice {
-    /// Which exam.
-    pub exam: ExamId,
-    /// Questions.
-    pub count: usize,
-    /// Minutes before the ESL extension.
-    pub minutes: u32,
-}
-
-/// The menu: both full exams, then short mocks of each.
-pub fn menu() -> Vec<Choice> {
-    let mut out = Vec::new();
-    for exam in [ExamId::SaaC03, ExamId::DvaC02] {
-        let full = Blueprint::full(exam);
-        out.push(Choice {
-            exam,
-            count: full.count,
-            minutes: full.minutes,
-        });
-    }
-    for exam in [ExamId::SaaC03, ExamId::DvaC02] {
-        out.push(Choice {
-            exam,
-            count: 10,
-            minutes: 20,
-        });
-    }
-    out
-}
+pub use crate::quiz::exam::menu::{Choice, menu};
 
 /// What is drawn over the question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,147 +9,21 @@
 
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
-use super::app::{App, Screen};
+use super::app::App;
 use super::keymap;
 use crate::lesson::Library;
 use crate::quiz::session::Filter;
-use crate::search::{Index, Kind, hangul, matcher};
+use crate::search::{Index, hangul, matcher};
 
-/// Questions listed one by one under a term; the rest are counted.
-const QUESTIONS_LISTED: usize = 20;
-/// Questions in a "practise this term" session.
-const SESSION: usize = 10;
-
-/// Where a glossary link leads.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// A lesson, at a heading.
-    Lesson {
-        /// Index into the library's lessons.
-        lesson: usize,
-        /// Heading anchor.
-        anchor: Option<String>,
-    },
-    /// Practise these questions.
-    Questions(Vec<String>),
-    /// A simulation preset by id.
-    Preset(String),
-}
-
-/// A link from a term.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
-    /// Lesson, question or simulation.
-    pub kind: Kind,
-    /// What is shown.
-    pub label: String,
-    /// Where it leads.
-    pub target: Target,
-}
-
-/// The links of term `term`: explicit `see` links, then the sections, questions and simulations
-/// that mention it.
-pub fn links(library: &Library, index: &Index, term: usize, english: bool) -> Vec<Link> {
-    let mut out: Vec<Link> = Vec::new();
-    let section_label = |lesson: usize, anchor: Option<&str>| -> String {
-        let title = &library.lessons[lesson].meta.title;
-        let id = anchor.map(|a| format!("{}#{a}", library.lessons[lesson].meta.id));
-        let heading = id.and_then(|id| {
-            index
-                .docs
-                .iter()
-                .find(|d| d.kind == Kind::Section && d.id == id)
-                .map(|d| d.title.clone())
-        });
-        match heading {
-            Some(h) => format!("{title} › {h}"),
-            None => title.clone(),
-        }
-    };
-    if let Some(t) = library.glossary.terms.get(term) {
-        for see in &t.see {
-            let (id, anchor) = match see.split_once('#') {
-                Some((id, a)) => (id, Some(a)),
-                None => (see.as_str(), None),
-            };
-            if let Some(li) = library.lesson_index(id) {
-                out.push(Link {
-                    kind: Kind::Section,
-                    label: section_label(li, anchor),
-                    target: Target::Lesson {
-                        lesson: li,
-                        anchor: anchor.map(str::to_owned),
-                    },
-                });
-            }
-        }
-    }
-    let docs = index.term_links.get(term).map_or(&[][..], Vec::as_slice);
-    for &d in docs {
-        let doc = &index.docs[d];
-        // A mention in a paragraph links its section.
-        if !matches!(doc.kind, Kind::Section | Kind::Paragraph) {
-            continue;
-        }
-        let Some(li) = doc.lesson else { continue };
-        let target = Target::Lesson {
-            lesson: li,
-            anchor: doc.anchor.clone(),
-        };
-        if out.iter().any(|l| l.target == target) {
-            continue;
-        }
-        out.push(Link {
-            kind: Kind::Section,
-            label: section_label(li, doc.anchor.as_deref()),
-            target,
-        });
-    }
-    let questions: Vec<&crate::search::Doc> = docs
-        .iter()
-        .map(|&d| &index.docs[d])
-        .filter(|d| d.kind == Kind::Question)
-        .collect();
-    if !questions.is_empty() {
-        let n = questions.len().min(SESSION);
-        out.push(Link {
-            kind: Kind::Question,
-            label: match (english, n == questions.len()) {
-                (true, true) => format!("Practise its {n} questions"),
-                (true, false) => format!("Practise {n} of its {} questions", questions.len()),
-                (false, true) => format!("이 용어의 문제 {n}개 풀기"),
-                (false, false) => format!("이 용어의 문제 {}개 중 {n}개 풀기", questions.len()),
-            },
-            target: Target::Questions(questions.iter().take(n).map(|d| d.id.clone()).collect()),
-        });
-        for q in questions.iter().take(QUESTIONS_LISTED) {
-            out.push(Link {
-                kind: Kind::Question,
-                label: q.title.clone(),
-                target: Target::Questions(vec![q.id.clone()]),
-            });
-        }
-    }
-    for &d in docs {
-        let doc = &index.docs[d];
-        if doc.kind == Kind::Simulation {
-            out.push(Link {
-                kind: Kind::Simulation,
-                label: doc.title.clone(),
-                target: Target::Preset(doc.id.clone()),
-            });
-        }
-    }
-    out
-}
+pub use crate::links::glossary::{Link, Target, links};
 
 /// The glossary screen's state.
 #[derive(Debug, Clone)]
 pub struct GlossaryView {
     /// Typed filter.
-    pub filter: String,
+    pub filter: super::text_input::TextInput,
     /// Terms shown (indexes into the glossary), in file order.
     pub list: Vec<usize>,
     /// Selected row of `list`.
@@ -168,6 +42,20 @@ impl GlossaryView {
     /// The selected term's index in the glossary.
     pub fn term(&self) -> Option<usize> {
         self.list.get(self.selected).copied()
+    }
+
+    /// Moves the selection in the focused list by `step`; returns whether the term changed.
+    fn move_by(&mut self, step: isize, terms: usize) -> bool {
+        let clamp = |at: usize, n: usize| {
+            at.saturating_add_signed(step).min(n.saturating_sub(1))
+        };
+        if self.links_focus {
+            self.link_selected = clamp(self.link_selected, self.links.len());
+            false
+        } else {
+            self.selected = clamp(self.selected, terms);
+            true
+        }
     }
 
     /// Applies the filter: every spelling of a term, with 초성 and spaces optional.
@@ -210,7 +98,7 @@ impl App {
     pub fn open_glossary(&mut self, id: Option<&str>) {
         let index = self.search_index();
         let mut view = GlossaryView {
-            filter: String::new(),
+            filter: super::text_input::TextInput::default(),
             list: Vec::new(),
             selected: 0,
             links_focus: false,
@@ -226,7 +114,6 @@ impl App {
             view.selected = pos;
         }
         self.define = None;
-        self.glossary_return = None;
         self.glossary = Some(view);
         self.refresh_links();
         if self.library.glossary.terms.is_empty() {
@@ -242,7 +129,7 @@ impl App {
     }
 
     fn refresh_links(&mut self) {
-        let english = self.lang == super::strings::Lang::En;
+        let english = self.lang == crate::strings::Lang::En;
         if let Some(g) = self.glossary.as_mut() {
             g.links = g
                 .term()
@@ -255,69 +142,60 @@ impl App {
         }
     }
 
-    /// A key while the glossary screen is open.
+    /// A key while the glossary screen is open: editing keys go to the filter (unless the links
+    /// have focus), the rest to the glossary's key map.
     pub fn glossary_key(&mut self, key: &KeyEvent) {
+        use super::text_input::{Edit, edit};
         let Some(g) = self.glossary.as_mut() else {
             return;
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let n = g.list.len();
+        let action = keymap::lookup(&[keymap::Context::Glossary], key);
+        // With the links in focus, ←/→ go back to the terms; typing still filters.
+        let typed = if g.links_focus && action.is_some() {
+            Edit::Ignored
+        } else {
+            edit(&mut g.filter, key)
+        };
         let mut relink = false;
-        match key.code {
-            KeyCode::Char('c') if ctrl => self.quit = true,
-            KeyCode::Esc if g.links_focus => g.links_focus = false,
-            KeyCode::Esc if !g.filter.is_empty() => {
-                g.filter.clear();
+        match (typed, action) {
+            (Edit::Changed, _) => {
+                g.links_focus = false;
                 g.refilter(&self.library);
                 relink = true;
             }
-            KeyCode::Esc => self.glossary = None,
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Right | KeyCode::Left => {
-                g.links_focus = !g.links_focus && !g.links.is_empty();
-            }
-            KeyCode::Down if g.links_focus => {
-                g.link_selected = (g.link_selected + 1).min(g.links.len().saturating_sub(1));
-            }
-            KeyCode::Up if g.links_focus => g.link_selected = g.link_selected.saturating_sub(1),
-            KeyCode::PageDown if g.links_focus => {
-                g.link_selected = (g.link_selected + 10).min(g.links.len().saturating_sub(1));
-            }
-            KeyCode::PageUp if g.links_focus => {
-                g.link_selected = g.link_selected.saturating_sub(10);
-            }
-            KeyCode::Down => {
-                g.selected = (g.selected + 1).min(n.saturating_sub(1));
-                relink = true;
-            }
-            KeyCode::Up => {
-                g.selected = g.selected.saturating_sub(1);
-                relink = true;
-            }
-            KeyCode::PageDown => {
-                g.selected = (g.selected + 10).min(n.saturating_sub(1));
-                relink = true;
-            }
-            KeyCode::PageUp => {
-                g.selected = g.selected.saturating_sub(10);
-                relink = true;
-            }
-            KeyCode::Enter if g.links_focus => {
-                if let Some(link) = g.links.get(g.link_selected).cloned() {
-                    self.follow(link.target);
+            (Edit::Moved, _) => {}
+            (Edit::Ignored, Some(keymap::Action::Quit)) => self.quit = true,
+            (Edit::Ignored, Some(keymap::Action::Cancel)) => {
+                if g.links_focus {
+                    g.links_focus = false;
+                } else if !g.filter.is_empty() {
+                    g.filter.clear();
+                    g.refilter(&self.library);
+                    relink = true;
+                } else {
+                    self.glossary = None;
                 }
             }
-            KeyCode::Enter => g.links_focus = !g.links.is_empty(),
-            KeyCode::Backspace => {
-                g.filter.pop();
-                g.links_focus = false;
-                g.refilter(&self.library);
-                relink = true;
+            (Edit::Ignored, Some(keymap::Action::FocusToc)) => {
+                g.links_focus = !g.links_focus && !g.links.is_empty();
             }
-            KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-                g.filter.push(c);
-                g.links_focus = false;
-                g.refilter(&self.library);
-                relink = true;
+            (Edit::Ignored, Some(keymap::Action::Open)) => {
+                if g.links_focus {
+                    if let Some(link) = g.links.get(g.link_selected).cloned() {
+                        self.follow(link.target);
+                    }
+                } else {
+                    g.links_focus = !g.links.is_empty();
+                }
+            }
+            (Edit::Ignored, Some(a @ (keymap::Action::Down | keymap::Action::Up))) => {
+                let step: isize = if a == keymap::Action::Down { 1 } else { -1 };
+                relink = g.move_by(step, n);
+            }
+            (Edit::Ignored, Some(a @ (keymap::Action::PageDown | keymap::Action::PageUp))) => {
+                let step: isize = if a == keymap::Action::PageDown { 10 } else { -10 };
+                relink = g.move_by(step, n);
             }
             _ => {}
         }
@@ -329,10 +207,6 @@ impl App {
     /// Opens a link's target; the glossary closes until Back from that screen.
     fn follow(&mut self, target: Target) {
         let parked = self.glossary.take();
-        let from = match self.screen {
-            Screen::Practice | Screen::Exam | Screen::Sim | Screen::Sims => Screen::Home,
-            s => s,
-        };
         match target {
             Target::Lesson { lesson, anchor } => {
                 self.open_lesson(lesson);
@@ -345,16 +219,16 @@ impl App {
             }
             Target::Questions(ids) => {
                 let label = self.lang.pick("용어 문제", "Term questions").to_owned();
-                self.start_session(&ids, &Filter::default(), label, from);
+                self.start_session(&ids, &Filter::default(), label);
             }
             Target::Preset(id) => {
-                self.open_sims(from);
+                self.ensure_presets();
                 if let Some(i) = self.presets.iter().position(|p| p.id() == id) {
-                    self.open_sim(i, false);
+                    self.open_sim(i);
                 }
             }
         }
-        self.glossary_return = parked.map(|view| (view, self.screen));
+        self.park_glossary(parked);
     }
 
     /// Opens the definition popup for the terms on the reader's screen.
@@ -393,18 +267,10 @@ impl App {
             return;
         };
         let n = d.terms.len();
-        let code = match key.code {
-            KeyCode::Char(c) => KeyCode::Char(keymap::latin_for(c)),
-            other => other,
-        };
-        match code {
-            KeyCode::Char('d' | 'j') | KeyCode::Down | KeyCode::Tab => {
-                d.selected = (d.selected + 1) % n;
-            }
-            KeyCode::Char('k') | KeyCode::Up | KeyCode::BackTab => {
-                d.selected = (d.selected + n - 1) % n;
-            }
-            KeyCode::Enter => {
+        match keymap::lookup(&[keymap::Context::Define], key) {
+            Some(keymap::Action::Down) => d.selected = (d.selected + 1) % n,
+            Some(keymap::Action::Up) => d.selected = (d.selected + n - 1) % n,
+            Some(keymap::Action::Open) => {
                 let term = d.terms[d.selected];
                 let id = self.library.glossary.terms[term].id.clone();
                 self.define = None;

@@ -4,22 +4,19 @@
 //! is the loop that connects them to the terminal.
 
 pub mod app;
-pub mod deploy;
 pub mod exam;
 pub mod glossary;
 pub mod home;
-pub mod keyfile;
 pub mod keymap;
 pub mod layout;
-pub mod links;
+mod nav;
+pub mod text_input;
 pub mod palette;
 pub mod practice;
 pub mod print;
 pub mod reader;
 pub mod replace;
 pub mod settings;
-pub mod sims;
-pub mod strings;
 pub mod theme;
 mod view;
 
@@ -57,6 +54,7 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
                 }
                 captured = app.mouse;
             }
+            app.now_ms = app::now_ms();
             terminal.draw(|frame| {
                 app.prepare(frame.area());
                 draw(&app, frame);
@@ -69,11 +67,15 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
             // A countdown on screen wakes the loop twice a second; otherwise it sleeps until input.
             if app.needs_tick() {
                 if event::poll(std::time::Duration::from_millis(500))? {
-                    app.handle_event(&event::read()?);
+                    let ev = event::read()?;
+                    app.now_ms = app::now_ms();
+                    app.handle_event(&ev);
                 }
                 app.tick(app::now_ms());
             } else {
-                app.handle_event(&event::read()?);
+                let ev = event::read()?;
+                app.now_ms = app::now_ms();
+                app.handle_event(&ev);
             }
         }
         Ok(())

@@ -5,66 +5,20 @@
 
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
-use super::app::{App, Message, Screen};
+use super::app::{App, Message};
 use super::keymap::{self, Action, Context};
-use super::sims;
-use super::strings::Lang;
-use crate::lesson::Library;
+use crate::sims;
 use crate::quiz::session::Filter;
-use crate::quiz::{Bank, BankSource};
+use crate::quiz::Bank;
 use crate::search::locate::Spot;
-use crate::search::{Group, GroupHits, Index, Kind, PresetDoc};
+use crate::search::{Group, GroupHits, Index, Kind};
 
 /// Results kept per group in the palette.
 pub const PER_GROUP: usize = 5;
 
-/// The simulation presets as the search index sees them.
-pub fn preset_docs(presets: &[sims::Preset]) -> Vec<PresetDoc> {
-    presets
-        .iter()
-        .map(|p| PresetDoc {
-            id: p.id().to_owned(),
-            title: p.title(Lang::Ko).to_owned(),
-            title_en: p.title(Lang::En).to_owned(),
-            description: {
-                let [ko, en] = [Lang::Ko, Lang::En]
-                    .map(|l| format!("{} {}", p.description(l), p.challenge(l)));
-                if ko == en { ko } else { format!("{ko} {en}") }
-            },
-            topic: match p.topic() {
-                "lambda" => "Lambda".to_owned(),
-                "dynamodb" => "DynamoDB".to_owned(),
-                other => other.to_owned(),
-            },
-        })
-        .collect()
-}
-
-/// Builds the index of `library`, the banks of `banks` and every simulation preset.
-pub fn build_index(library: &Library, banks: &BankSource) -> Index {
-    let bank = Bank::load(banks);
-    Index::build(library, &bank, &preset_docs(&sims::all_presets()))
-}
-
-/// The search index, once built.
-///
-/// It is built on first use (Ctrl-K, the glossary), not at start-up: the first frame does not
-/// wait for it, and a session that never searches does not pay for it (parsing the question
-/// banks is most of its cost, in time and memory). The banks it parses are the app's own, so
-/// practice after a search loads nothing again. A background thread was tried and dropped: the
-/// build takes tens of milliseconds, and the thread's freed memory stayed in its own allocator
-/// arena, adding several MiB to the peak.
-#[derive(Debug, Default)]
-pub struct IndexSlot(Option<Arc<Index>>);
-
-impl IndexSlot {
-    /// The index if it is built.
-    pub fn ready(&self) -> Option<&Arc<Index>> {
-        self.0.as_ref()
-    }
-}
+pub use crate::search::build::{IndexSlot, build_index, preset_docs};
 
 /// One row of the result list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +33,7 @@ pub enum Row {
 #[derive(Debug, Clone)]
 pub struct Palette {
     /// What is typed.
-    pub input: String,
+    pub input: super::text_input::TextInput,
     /// Results of `input`.
     pub groups: Vec<GroupHits>,
     /// Rows to draw, headings and hits.
@@ -94,7 +48,7 @@ impl Palette {
     /// An empty palette over `index`.
     pub fn new(index: Arc<Index>) -> Self {
         Self {
-            input: String::new(),
+            input: super::text_input::TextInput::default(),
             groups: Vec::new(),
             rows: Vec::new(),
             selected: 0,
@@ -175,7 +129,7 @@ impl App {
             bank,
             &preset_docs(&sims::all_presets()),
         ));
-        self.search_index = IndexSlot(Some(Arc::clone(&index)));
+        self.search_index.set(Arc::clone(&index));
         index
     }
 
@@ -187,44 +141,29 @@ impl App {
         self.palette = Some(palette);
     }
 
-    /// A key while the palette is open.
+    /// A key while the palette is open: editing keys go to the box, the rest to its key map.
     pub fn palette_key(&mut self, key: &KeyEvent) {
+        use super::text_input::{Edit, edit};
         let Some(p) = self.palette.as_mut() else {
             return;
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => self.palette = None,
-            _ if is_palette_key(key) => self.palette = None,
-            KeyCode::Char('c') if ctrl => self.quit = true,
-            KeyCode::Enter => self.palette_open(),
-            KeyCode::Down => p.move_by(1),
-            KeyCode::Up => p.move_by(-1),
-            KeyCode::Char('n') if ctrl => p.move_by(1),
-            KeyCode::Char('p') if ctrl => p.move_by(-1),
-            KeyCode::PageDown | KeyCode::Tab => p.move_by(5),
-            KeyCode::PageUp | KeyCode::BackTab => p.move_by(-5),
-            KeyCode::Backspace => {
-                // One character, so a syllable typed with an IME goes away whole.
-                p.input.pop();
-                p.refresh();
-            }
-            KeyCode::Char('u') if ctrl => {
-                p.input.clear();
-                p.refresh();
-            }
-            KeyCode::Char('w') if ctrl => {
-                let keep = p.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                p.input.truncate(keep);
-                p.refresh();
-            }
-            KeyCode::Char(c)
-                if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) && !c.is_control() =>
-            {
-                p.input.push(c);
-                p.refresh();
-            }
-            _ => {}
+        if is_palette_key(key) {
+            self.palette = None;
+            return;
+        }
+        match edit(&mut p.input, key) {
+            Edit::Changed => p.refresh(),
+            Edit::Moved => {}
+            Edit::Ignored => match keymap::lookup(&[Context::Palette], key) {
+                Some(Action::Cancel) => self.palette = None,
+                Some(Action::Quit) => self.quit = true,
+                Some(Action::Confirm) => self.palette_open(),
+                Some(Action::Down) => p.move_by(1),
+                Some(Action::Up) => p.move_by(-1),
+                Some(Action::PageDown) => p.move_by(5),
+                Some(Action::PageUp) => p.move_by(-5),
+                _ => {}
+            },
         }
     }
 
@@ -236,11 +175,7 @@ impl App {
             return;
         };
         let doc = &p.index.docs[doc_index];
-        // Back from what opens returns to this screen, unless it is the screen being replaced.
-        let from = match self.screen {
-            Screen::Practice | Screen::Exam | Screen::Sim | Screen::Sims => Screen::Home,
-            s => s,
-        };
+        // What opens goes over this screen: Back returns here.
         match doc.kind {
             Kind::Lesson | Kind::Section | Kind::Paragraph => {
                 let Some(li) = doc.lesson else { return };
@@ -265,13 +200,13 @@ impl App {
             Kind::Question => {
                 let label = self.lang.pick("검색한 문제", "Found question").to_owned();
                 let id = doc.id.clone();
-                self.start_session(&[id], &Filter::default(), label, from);
+                self.start_session(&[id], &Filter::default(), label);
             }
             Kind::Simulation => {
                 let id = doc.id.clone();
-                self.open_sims(from);
+                self.ensure_presets();
                 if let Some(i) = self.presets.iter().position(|p| p.id() == id) {
-                    self.open_sim(i, false);
+                    self.open_sim(i);
                 }
             }
             Kind::Term => {

@@ -1,7 +1,6 @@
 //! Practice mode: one question at a time, immediate feedback with the explanation and the
 //! reason the chosen wrong answer is wrong, and a jump to the lesson section it comes from.
 
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::quiz::session::{self, Filter, Item, Response};
 use crate::quiz::{Bank, Kind};
@@ -57,8 +56,16 @@ pub struct Practice {
 
 impl Practice {
     /// A session of up to `count` questions matching `filter`, in an order given by `seed`.
-    pub fn new(bank: &Bank, filter: &Filter, count: usize, seed: u64, label: String) -> Self {
-        Self::with_first(bank, &[], filter, count, seed, label)
+    /// `now` (ms) is when the first question is shown (answer times are measured from it).
+    pub fn new(
+        bank: &Bank,
+        filter: &Filter,
+        count: usize,
+        seed: u64,
+        label: String,
+        now: u64,
+    ) -> Self {
+        Self::with_first(bank, &[], filter, count, seed, label, now)
     }
 
     /// Like [`Practice::new`], but the questions `first` (by id) come first, in that order.
@@ -69,6 +76,7 @@ impl Practice {
         count: usize,
         seed: u64,
         label: String,
+        now: u64,
     ) -> Self {
         let mut items: Vec<Item> = session::draw_ids(bank, first, seed);
         let rest = count.saturating_sub(items.len());
@@ -91,17 +99,17 @@ impl Practice {
             english: false,
             scroll: 0,
             label,
-            shown_at: now_ms(),
+            shown_at: now,
             max_scroll: std::cell::Cell::new(0),
         };
-        p.reset_question(bank);
+        p.reset_question(bank, now);
         if p.items.is_empty() {
             p.phase = Phase::Finished;
         }
         p
     }
 
-    fn reset_question(&mut self, bank: &Bank) {
+    fn reset_question(&mut self, bank: &Bank, now: u64) {
         let n = self
             .item()
             .map_or(0, |i| bank.entries[i.entry].question.choices.len());
@@ -109,7 +117,7 @@ impl Practice {
         self.marked = vec![false; n];
         self.number.clear();
         self.scroll = 0;
-        self.shown_at = now_ms();
+        self.shown_at = now;
     }
 
     /// The current item.
@@ -139,13 +147,13 @@ impl Practice {
     }
 
     /// Picks display choice `n` (0-based): answers a `single` question, toggles a `multiple` one.
-    pub fn pick(&mut self, bank: &Bank, n: usize) -> Option<AnswerLog> {
+    pub fn pick(&mut self, bank: &Bank, n: usize, now: u64) -> Option<AnswerLog> {
         if self.phase != Phase::Asking || n >= self.marked.len() {
             return None;
         }
         self.cursor = n;
         match self.kind(bank)? {
-            Kind::Single => self.submit(bank),
+            Kind::Single => self.submit(bank, now),
             Kind::Multiple => {
                 self.marked[n] = !self.marked[n];
                 None
@@ -166,9 +174,9 @@ impl Practice {
     }
 
     /// Enter: submits the answer, or goes to the next question after feedback.
-    pub fn enter(&mut self, bank: &Bank) -> Option<AnswerLog> {
+    pub fn enter(&mut self, bank: &Bank, now: u64) -> Option<AnswerLog> {
         match self.phase {
-            Phase::Asking => self.submit(bank),
+            Phase::Asking => self.submit(bank, now),
             Phase::Feedback { .. } => {
                 self.index += 1;
                 self.phase = if self.index >= self.items.len() {
@@ -176,14 +184,14 @@ impl Practice {
                 } else {
                     Phase::Asking
                 };
-                self.reset_question(bank);
+                self.reset_question(bank, now);
                 None
             }
             Phase::Finished => None,
         }
     }
 
-    fn submit(&mut self, bank: &Bank) -> Option<AnswerLog> {
+    fn submit(&mut self, bank: &Bank, now: u64) -> Option<AnswerLog> {
         let item = self.item()?.clone();
         let q = &bank.entries[item.entry].question;
         let response = match q.kind {
@@ -216,7 +224,6 @@ impl Practice {
             Response::Number(n) => vec![n.to_string()],
         };
         self.phase = Phase::Feedback { response, correct };
-        let now = now_ms();
         Some(AnswerLog {
             question: q.id.clone(),
             at: now / 1000,
@@ -225,13 +232,6 @@ impl Practice {
             time_ms: now.saturating_sub(self.shown_at),
         })
     }
-}
-
-/// Wall-clock milliseconds, only for the answer log (never for logic).
-fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64)
 }
 
 #[cfg(test)]
@@ -246,29 +246,29 @@ mod tests {
             lesson: Some("udemy-rds".into()),
             ..Filter::default()
         };
-        let mut p = Practice::new(&bank, &filter, 3, 9, "RDS".into());
+        let mut p = Practice::new(&bank, &filter, 3, 9, "RDS".into(), 0);
         assert_eq!(p.items.len(), 3);
         for _ in 0..3 {
             assert_eq!(p.phase, Phase::Asking);
             let q = &bank.entries[p.item().unwrap().entry].question;
             let log = match q.kind {
-                Kind::Single => p.pick(&bank, 0),
+                Kind::Single => p.pick(&bank, 0, 0),
                 Kind::Multiple => {
                     let n = q.correct_ids().len();
                     for i in 0..n {
-                        p.pick(&bank, i);
+                        p.pick(&bank, i, 0);
                     }
-                    p.enter(&bank)
+                    p.enter(&bank, 0)
                 }
                 Kind::Numeric => {
                     p.number = "1".into();
-                    p.enter(&bank)
+                    p.enter(&bank, 0)
                 }
             };
             let log = log.expect("answer logged");
             assert_eq!(log.question, q.id);
             assert!(matches!(p.phase, Phase::Feedback { .. }));
-            p.enter(&bank);
+            p.enter(&bank, 0);
         }
         assert_eq!(p.phase, Phase::Finished);
         assert_eq!(p.answered, 3);
@@ -287,23 +287,23 @@ mod tests {
             lesson: Some(lesson),
             ..Filter::default()
         };
-        let mut p = Practice::new(&bank, &filter, 200, 1, String::new());
+        let mut p = Practice::new(&bank, &filter, 200, 1, String::new(), 0);
         loop {
             match p.kind(&bank) {
                 Some(Kind::Multiple) => break,
                 Some(Kind::Single) => {
-                    p.pick(&bank, 0);
+                    p.pick(&bank, 0, 0);
                 }
                 Some(Kind::Numeric) => {
                     p.number = "0".into();
-                    p.enter(&bank);
+                    p.enter(&bank, 0);
                 }
                 None => panic!("no multiple question in that lesson"),
             }
-            p.enter(&bank);
+            p.enter(&bank, 0);
         }
         p.toggle();
-        assert!(p.enter(&bank).is_none(), "one mark is not enough");
+        assert!(p.enter(&bank, 0).is_none(), "one mark is not enough");
         assert_eq!(p.phase, Phase::Asking);
     }
 }

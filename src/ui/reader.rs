@@ -4,11 +4,11 @@
 //! changes. Positions are saved as a fraction of the lesson (in 1/10,000) so a lesson reopened
 //! in a terminal of another width opens at the same place in the text.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::keymap::Action;
-use super::strings::{Lang, Strings};
+use crate::strings::{Lang, Strings};
 use crate::lesson::styled::{LineKind, Rendered};
 use crate::lesson::{Library, RenderOptions, render};
 use crate::text;
@@ -32,7 +32,7 @@ pub struct Search {
     /// The search box has focus.
     pub editing: bool,
     /// What is typed in the box.
-    pub input: String,
+    pub input: super::text_input::TextInput,
     /// The last confirmed query.
     pub query: String,
     /// Matches of `query`.
@@ -386,8 +386,12 @@ impl Reader {
 
     /// Keys typed into the search box.
     pub fn search_key(&mut self, key: &KeyEvent) {
-        match key.code {
-            KeyCode::Enter => {
+        use super::text_input::{Edit, edit};
+        if edit(&mut self.search.input, key) != Edit::Ignored {
+            return;
+        }
+        match super::keymap::lookup(&[super::keymap::Context::Search], key) {
+            Some(Action::Confirm) => {
                 self.search.editing = false;
                 self.search.query = self.search.input.trim().to_owned();
                 self.refresh_matches();
@@ -399,25 +403,7 @@ impl Reader {
                     .unwrap_or(0);
                 self.show_current_match();
             }
-            KeyCode::Esc => self.search.editing = false,
-            KeyCode::Backspace => {
-                self.search.input.pop();
-            }
-            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.search.input.clear();
-            }
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.search.editing = false;
-            }
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                self.search.input.push(c);
-                // Pasted or typed text is sanitised like content: no control characters.
-                self.search.input = text::sanitize(&self.search.input).into_owned();
-            }
+            Some(Action::Cancel) => self.search.editing = false,
             _ => {}
         }
     }

@@ -7,50 +7,14 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use simulations::cfn::scenario::{self, Applied, Preview, Scenario};
 use simulations::cfn::{self, Report, StackPolicy};
 
-use super::keymap::Action;
-use super::strings::{Lang, Strings};
+use crate::keys::Action;
+use crate::strings::{Lang, Strings};
 
-/// The entry in the simulation list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// Stable id.
-    pub id: String,
-    /// Korean title.
-    pub title: String,
-    /// Korean description.
-    pub description: String,
-    /// Korean challenge.
-    pub challenge: String,
-    /// English title.
-    pub title_en: String,
-    /// English description.
-    pub description_en: String,
-    /// English challenge.
-    pub challenge_en: String,
-}
-
-impl Entry {
-    /// The guided scenario's entry (from its embedded file; a placeholder text if it is broken,
-    /// which tests rule out).
-    pub fn groups() -> Self {
-        let s = scenario::groups().ok();
-        let pick = |f: fn(&Scenario) -> &cfn::Text| s.as_ref().map(|s| f(s).ko.clone());
-        let pick_en = |f: fn(&Scenario) -> &cfn::Text| s.as_ref().map(|s| f(s).en.clone());
-        Self {
-            id: "cfn-groups".into(),
-            title: pick(|s| &s.title).unwrap_or_else(|| "스택 업데이트와 데이터 손실".into()),
-            description: pick(|s| &s.description).unwrap_or_default(),
-            challenge: pick(|s| &s.challenge).unwrap_or_default(),
-            title_en: pick_en(|s| &s.title).unwrap_or_else(|| "Stack updates and data loss".into()),
-            description_en: pick_en(|s| &s.description).unwrap_or_default(),
-            challenge_en: pick_en(|s| &s.challenge).unwrap_or_default(),
-        }
-    }
-}
+pub use crate::sims::cfn_entry::Entry;
 
 /// Which half of the screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +48,9 @@ pub struct ReplaceScreen {
     /// Scroll of the details.
     pub scroll: usize,
     /// Typed paths: old template, new template, stack policy (optional).
-    pub paths: [String; 3],
+    pub paths: [super::text_input::TextInput; 3],
+    /// The selected path as it was when typing started (Esc restores it).
+    before_edit: super::text_input::TextInput,
     /// Selected path field.
     pub field: usize,
     /// Typing into the selected field.
@@ -105,6 +71,7 @@ impl ReplaceScreen {
             applied: None,
             scroll: 0,
             paths: Default::default(),
+            before_edit: super::text_input::TextInput::default(),
             field: 0,
             editing: false,
             own: None,
@@ -173,7 +140,7 @@ impl ReplaceScreen {
             }
             (Tab::Own, Action::Down) => self.field = (self.field + 1).min(2),
             (Tab::Own, Action::Up) => self.field = self.field.saturating_sub(1),
-            (Tab::Own, Action::Open) => self.editing = true,
+            (Tab::Own, Action::Open) => self.start_editing(),
             (Tab::Own, Action::Run) => self.compare(lang),
             _ => {}
         }
@@ -181,14 +148,19 @@ impl ReplaceScreen {
 
     /// Typing into a path field.
     pub fn input_key(&mut self, key: &KeyEvent, lang: Lang) {
-        let text = &mut self.paths[self.field.min(2)];
-        match key.code {
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
-            KeyCode::Backspace => {
-                text.pop();
+        use super::text_input::{Edit, edit};
+        // The path box keeps every key to itself: typing `o`, `/` or `q` in a path runs nothing.
+        let field = self.field.min(2);
+        if edit(&mut self.paths[field], key) != Edit::Ignored {
+            return;
+        }
+        match super::keymap::lookup(&[super::keymap::Context::Search], key) {
+            Some(Action::Cancel) => {
+                // Esc puts back what the box held before typing started.
+                self.paths[field] = std::mem::take(&mut self.before_edit);
+                self.editing = false;
             }
-            KeyCode::Esc => self.editing = false,
-            KeyCode::Enter => {
+            Some(Action::Confirm) => {
                 self.editing = false;
                 // Enter on the last needed field compares right away.
                 if !self.paths[0].trim().is_empty() && !self.paths[1].trim().is_empty() {
@@ -198,16 +170,22 @@ impl ReplaceScreen {
                     self.compare(lang);
                 } else if self.field == 0 {
                     self.field = 1;
-                    self.editing = true;
+                    self.start_editing();
                 }
             }
             _ => {}
         }
     }
+
+    /// Puts the cursor in the selected path box, remembering its value for Esc.
+    fn start_editing(&mut self) {
+        self.editing = true;
+        self.before_edit = self.paths[self.field.min(2)].clone();
+    }
 }
 
 /// Reads and compares the templates at `paths` (old, new, optional stack policy).
-fn compare_paths(paths: &[String; 3], lang: Lang) -> Result<Report, String> {
+fn compare_paths(paths: &[super::text_input::TextInput; 3], lang: Lang) -> Result<Report, String> {
     let en = lang == Lang::En;
     let s = Strings::new(lang);
     let read = |p: &str| -> Result<String, String> {
@@ -235,6 +213,7 @@ fn compare_paths(paths: &[String; 3], lang: Lang) -> Result<Report, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn key(c: KeyCode) -> KeyEvent {
         KeyEvent::new(c, KeyModifiers::NONE)
@@ -266,7 +245,7 @@ mod tests {
 
     #[test]
     fn the_list_entry_and_cloudformation_sections_lead_here() {
-        let presets = super::super::sims::all_presets();
+        let presets = crate::sims::all_presets();
         let i = presets
             .iter()
             .position(|p| p.id() == "cfn-groups")
@@ -274,7 +253,7 @@ mod tests {
         assert_eq!(presets[i].title(Lang::Ko), "스택 업데이트와 데이터 손실");
         assert_eq!(presets[i].title(Lang::En), "Stack updates and data loss");
         assert_eq!(
-            super::super::sims::preset_for("CloudFormation 리소스 정의", &[], &presets),
+            crate::sims::preset_for("CloudFormation 리소스 정의", &[], &presets),
             Some(i)
         );
     }

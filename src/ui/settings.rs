@@ -8,26 +8,8 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::app::App;
 use super::keymap::{self, Action, Context};
-use super::theme::Palette;
-use crate::store::Settings;
-
-/// One row of the settings screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Item {
-    /// UI language.
-    Lang,
-    /// Colour palette.
-    Theme,
-    /// Mouse capture.
-    Mouse,
-    /// The ESL accommodation (+30 minutes) of mock exams.
-    ExamEsl,
-}
-
-impl Item {
-    /// The rows, top to bottom.
-    pub const ALL: [Self; 4] = [Self::Lang, Self::Theme, Self::Mouse, Self::ExamEsl];
-}
+use crate::settings::Palette;
+pub use crate::settings::{Item, start_mouse, start_palette};
 
 /// State of the settings overlay.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -41,18 +23,6 @@ impl SettingsScreen {
     pub fn item(self) -> Item {
         Item::ALL[self.selected.min(Item::ALL.len() - 1)]
     }
-}
-
-/// The palette to start with: the `--theme` flag for this run, else the saved setting, else
-/// dark (an unknown saved name, e.g. from a newer build, falls back too).
-pub fn start_palette(saved: &Settings, flag: Option<Palette>) -> Palette {
-    flag.or_else(|| saved.theme.as_deref().and_then(Palette::parse))
-        .unwrap_or_default()
-}
-
-/// Whether to start with mouse capture: on unless `--no-mouse` or the saved setting says off.
-pub fn start_mouse(saved: &Settings, no_mouse_flag: bool) -> bool {
-    !no_mouse_flag && saved.mouse.unwrap_or(true)
 }
 
 impl App {
@@ -126,8 +96,8 @@ impl App {
 mod tests {
     use super::*;
     use crate::lesson::{ContentSource, Library};
-    use crate::store::Store;
-    use crate::ui::strings::Lang;
+    use crate::store::{Settings, Store};
+    use crate::strings::Lang;
     use crate::ui::theme::Theme;
 
     fn app_in(dir: &std::path::Path) -> App {

@@ -11,55 +11,10 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::lesson::styled::{self, Role};
 
-/// A colour palette (the `theme` setting).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Palette {
-    /// Light text on the terminal's dark background (the default).
-    #[default]
-    Dark,
-    /// Dark text on a white background.
-    Light,
-    /// White on black, bold bright accents, no grey.
-    HighContrast,
-}
+pub use crate::settings::Palette;
 
+/// How each palette looks (the enum itself is a setting, in `crate::settings`).
 impl Palette {
-    /// Every palette, in the order the settings screen cycles through them.
-    pub const ALL: [Self; 3] = [Self::Dark, Self::Light, Self::HighContrast];
-
-    /// The name saved in settings and taken by `--theme`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Dark => "dark",
-            Self::Light => "light",
-            Self::HighContrast => "high-contrast",
-        }
-    }
-
-    /// Parses a palette name (`dark`, `light`, `high-contrast`; `hc` and `contrast` too).
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "dark" => Some(Self::Dark),
-            "light" => Some(Self::Light),
-            "high-contrast" | "highcontrast" | "high_contrast" | "contrast" | "hc" => {
-                Some(Self::HighContrast)
-            }
-            _ => None,
-        }
-    }
-
-    /// The next palette in [`Palette::ALL`] (`forward`) or the previous one.
-    #[must_use]
-    pub fn cycled(self, forward: bool) -> Self {
-        let i = Self::ALL.iter().position(|p| *p == self).unwrap_or(0);
-        let n = Self::ALL.len();
-        Self::ALL[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }]
-    }
-
     fn colors(self) -> &'static Colors {
         match self {
             Self::Dark => &DARK,

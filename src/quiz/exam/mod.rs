@@ -27,6 +27,7 @@
 
 mod blueprint;
 mod draw;
+pub mod menu;
 mod score;
 mod state;
 

@@ -10,9 +10,9 @@ use ratatui::widgets::{GraphType, LegendPosition, Paragraph};
 use super::sims::{guess_line, line, time_chart};
 use crate::text;
 use crate::ui::app::App;
-use crate::ui::deploy::{compare_table, group, short_name};
-use crate::ui::sims::Sim;
-use crate::ui::strings::Strings;
+use crate::sims::compare::{compare_table, group, short_name};
+use crate::sims::Sim;
+use crate::strings::Strings;
 use crate::ui::theme::Theme;
 use simulations::Explanation;
 use simulations::deploy::{DeployResult, Outcome, clock};
@@ -289,7 +289,7 @@ pub(super) fn draw_phoenix_picture(app: &App, r: &PhoenixReport, frame: &mut Fra
         lines.push(Line::raw(""));
         lines.push(Line::styled(s.phoenix_changes_title(), app.theme.dim()));
         for c in r.changes.iter().take(room) {
-            let what = if app.lang == crate::ui::strings::Lang::En {
+            let what = if app.lang == crate::strings::Lang::En {
                 &c.en
             } else {
                 &c.ko

@@ -15,7 +15,7 @@ use crate::ui::app::App;
 use crate::ui::exam::{Overlay, ReviewFilter, clock, menu};
 use crate::ui::keymap::Context;
 use crate::ui::layout::Bands;
-use crate::ui::strings::Lang;
+use crate::strings::Lang;
 
 /// The exam menu.
 pub(super) fn draw_menu(app: &App, frame: &mut Frame) {
@@ -350,7 +350,10 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     }
     match exam.overlay {
         Overlay::None => draw_status(app, frame, status, &[Context::Exam], None),
-        Overlay::Overview(sel) => draw_overview(app, frame, body, sel),
+        Overlay::Overview(sel) => {
+            draw_status(app, frame, status, &[Context::ExamOverview], None);
+            draw_overview(app, frame, body, sel);
+        }
         Overlay::Confirm => draw_confirm(app, frame, body),
     }
 }

@@ -14,7 +14,7 @@ use crate::text;
 use crate::ui::app::App;
 use crate::ui::glossary::{Define, GlossaryView};
 use crate::ui::layout::Bands;
-use crate::ui::strings::Lang;
+use crate::strings::Lang;
 
 pub(super) fn draw(app: &App, g: &GlossaryView, frame: &mut Frame, area: Rect) {
     let s = app.strings();
@@ -65,7 +65,7 @@ pub(super) fn draw(app: &App, g: &GlossaryView, frame: &mut Frame, area: Rect) {
     if inner.height == 0 || w == 0 {
         return;
     }
-    let filter = format!("› {}", g.filter);
+    let filter = format!("› {}", g.filter.as_str());
     let filter = text::truncate(&filter, w.saturating_sub(1));
     frame.render_widget(
         Paragraph::new(Line::styled(filter.clone(), app.theme.key())),

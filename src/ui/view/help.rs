@@ -20,8 +20,13 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         width,
         height,
     };
+    // This screen's keys first, then those that work everywhere (as lazygit does per panel).
+    let mut groups = app.contexts();
+    groups.push(Context::Global);
+    // The group name without its parenthesised detail ("모의고사 (1-9: …)" → "모의고사").
+    let screen = s.group(groups[0]).split(" (").next().unwrap_or_default();
     let block = Block::bordered()
-        .title(format!(" {} ", s.help_title()))
+        .title(format!(" {} ", s.help_title(screen)))
         .title_bottom(Line::from(format!(" {} ", s.help_close())).right_aligned())
         .border_style(app.theme.border(true));
     let inner = block.inner(rect);
@@ -36,7 +41,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let inner_w = usize::from(inner.width);
     let key_w = 22.min(inner_w / 2);
     let mut lines: Vec<Line> = Vec::new();
-    for group in Context::ALL {
+    for group in groups {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }

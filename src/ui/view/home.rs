@@ -151,7 +151,7 @@ fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
     };
     let step = app.home.selected_step().and_then(|i| app.steps.get(i));
     let li = match step {
-        Some(crate::ui::links::Step::Resume { lesson, .. }) => *lesson,
+        Some(crate::links::Step::Resume { lesson, .. }) => *lesson,
         Some(step) => {
             super::links::draw_step_details(app, *step, frame, inner);
             return;

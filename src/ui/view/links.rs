@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::{self, Action, Context};
-use crate::ui::links::Step;
+use crate::links::Step;
 
 /// The key of `action` on the home screen, as "(c)", or nothing when it is unbound.
 fn home_key(action: Action) -> String {

@@ -45,7 +45,7 @@ pub(super) fn draw(app: &App, palette: &Palette, frame: &mut Frame, area: Rect) 
     ]);
     let input_area = Rect { height: 1, ..inner };
     frame.render_widget(Paragraph::new(input), input_area);
-    let x = inner.x + (text::width(prompt) + text::width(&shown)) as u16;
+    let x = inner.x + (text::width(prompt) + crate::ui::text_input::caret(&palette.input, &shown)) as u16;
     frame.set_cursor_position(Position {
         x: x.min(inner.right().saturating_sub(1)),
         y: inner.y,
@@ -77,7 +77,7 @@ pub(super) fn draw(app: &App, palette: &Palette, frame: &mut Frame, area: Rect) 
     let rows = usize::from(list.height);
     // Keep the selection in view, with its group heading when there is room.
     let offset = palette.selected.saturating_sub(rows.saturating_sub(2));
-    let english = app.lang == crate::ui::strings::Lang::En;
+    let english = app.lang == crate::strings::Lang::En;
     let lines: Vec<Line> = palette
         .rows
         .iter()

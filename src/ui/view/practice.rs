@@ -14,7 +14,7 @@ use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
 use crate::ui::practice::Phase;
-use crate::ui::strings::Lang;
+use crate::strings::Lang;
 use crate::ui::theme::Theme;
 
 /// One choice: `head` ("○ 2) ") then its markdown text, wrapped and hung under the number.

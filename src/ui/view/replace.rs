@@ -16,7 +16,7 @@ use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
 use crate::ui::replace::{ReplaceScreen, Tab};
-use crate::ui::strings::Lang;
+use crate::strings::Lang;
 
 /// `s` wrapped to `width`, the first line after `indent`, the others aligned under it.
 fn wrapped(s: &str, width: u16, style: Style, indent: &str) -> Vec<Line<'static>> {
@@ -545,7 +545,7 @@ fn draw_own(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect) {
             }
             format!("…{tail}")
         } else {
-            value.clone()
+            value.to_string()
         };
         let selected = i == screen.field;
         let style = if selected && screen.editing {

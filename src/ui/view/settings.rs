@@ -10,7 +10,7 @@ use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::{self, Context};
 use crate::ui::settings::Item;
-use crate::ui::strings::Lang;
+use crate::strings::Lang;
 
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(screen) = app.settings else {
@@ -82,7 +82,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         for p in &keymap_file.problems {
             let msg = p.display(
-                std::path::Path::new(crate::ui::keyfile::FILE_NAME),
+                std::path::Path::new(crate::keys::file::FILE_NAME),
                 app.lang,
             );
             for l in text::wrap(&msg, inner_w.saturating_sub(2)) {

@@ -14,8 +14,8 @@ use super::{deploy, draw_status, draw_title};
 use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
-use crate::ui::sims::{Input, Outcome, Preset, Sim};
-use crate::ui::strings::Lang;
+use crate::sims::{Input, Outcome, Preset, Sim};
+use crate::strings::Lang;
 use crate::ui::theme::Theme;
 use simulations::Explanation;
 
@@ -176,7 +176,7 @@ pub(super) fn draw_sim(app: &App, frame: &mut Frame) {
                 let range = sim
                     .params
                     .get(sim.selected)
-                    .map(super::super::sims::Param::range)
+                    .map(crate::sims::Param::range)
                     .unwrap_or_default();
                 (
                     format!(" {} ({range}): ", lang.pick("새 값", "New value")),
@@ -187,7 +187,7 @@ pub(super) fn draw_sim(app: &App, frame: &mut Frame) {
         };
         let mut spans = vec![
             Span::styled(prompt.clone(), app.theme.key()),
-            Span::raw(text.clone()),
+            Span::raw(text.to_string()),
         ];
         // A rejected value stays in the box; the reason follows it on the same line.
         if let Some(note) = &sim.note {
@@ -195,7 +195,8 @@ pub(super) fn draw_sim(app: &App, frame: &mut Frame) {
         }
         let line = Line::from(spans);
         frame.render_widget(Paragraph::new(line).style(app.theme.status_bar()), status);
-        let x = status.x + (text::width(&prompt) + text::width(text)) as u16;
+        let x = status.x
+            + (text::width(&prompt) + crate::ui::text_input::caret(text, text)) as u16;
         frame.set_cursor_position(Position {
             x: x.min(status.right().saturating_sub(1)),
             y: status.y,

@@ -185,9 +185,12 @@ impl Strings {
     pub fn first_lesson(self) -> &'static str {
         self.p("첫 레슨이에요", "This is the first lesson")
     }
-    /// Title of the help overlay.
-    pub fn help_title(self) -> &'static str {
-        self.p("도움말 · 키", "Help · keys")
+    /// Title of the help overlay: the keys of `screen` (a context's name).
+    pub fn help_title(self, screen: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("도움말 · {screen}의 키"),
+            Lang::En => format!("Help · {screen} keys"),
+        }
     }
     /// Footer of the help overlay.
     pub fn help_close(self) -> &'static str {
@@ -226,8 +229,8 @@ impl Strings {
         }
     }
     /// Group names in the help overlay.
-    pub fn group(self, g: super::keymap::Context) -> &'static str {
-        use super::keymap::Context;
+    pub fn group(self, g: crate::keys::Context) -> &'static str {
+        use crate::keys::Context;
         match g {
             Context::Global => self.p("어디서나", "Everywhere"),
             Context::Home => self.p("홈", "Home"),
@@ -249,6 +252,12 @@ impl Strings {
                 "Mock exam (1-9: choice number)",
             ),
             Context::Settings => self.p("설정", "Settings"),
+            Context::ExamOverview => self.p("시험 문제 전체 보기", "Exam overview"),
+            Context::ExamResults => self.p("시험 결과", "Exam results"),
+            Context::Help => self.p("도움말", "Help"),
+            Context::Palette => self.p("찾기", "Search"),
+            Context::Glossary => self.p("용어집", "Glossary"),
+            Context::Define => self.p("화면의 용어", "Terms on screen"),
         }
     }
     /// Unknown lesson id on the command line.
@@ -422,8 +431,8 @@ impl Strings {
         self.p("설정", "Settings")
     }
     /// Label of a settings row.
-    pub fn setting_label(self, item: super::settings::Item) -> &'static str {
-        use super::settings::Item;
+    pub fn setting_label(self, item: crate::settings::Item) -> &'static str {
+        use crate::settings::Item;
         match item {
             Item::Lang => self.p("언어", "Language"),
             Item::Theme => self.p("테마", "Theme"),
@@ -432,8 +441,8 @@ impl Strings {
         }
     }
     /// Name of a colour palette.
-    pub fn palette_name(self, p: super::theme::Palette) -> &'static str {
-        use super::theme::Palette;
+    pub fn palette_name(self, p: crate::settings::Palette) -> &'static str {
+        use crate::settings::Palette;
         match p {
             Palette::Dark => self.p("어두운 배경", "Dark"),
             Palette::Light => self.p("밝은 배경", "Light"),
@@ -449,8 +458,8 @@ impl Strings {
         }
     }
     /// Explanation under a settings row.
-    pub fn setting_help(self, item: super::settings::Item) -> &'static str {
-        use super::settings::Item;
+    pub fn setting_help(self, item: crate::settings::Item) -> &'static str {
+        use crate::settings::Item;
         match item {
             Item::Lang => self.p("화면 글자의 언어예요", "The language of the screens"),
             Item::Theme => self.p(
@@ -784,7 +793,7 @@ impl Strings {
     }
     /// Summary lines of one deployment run.
     pub fn deploy_summary(self, r: &simulations::deploy::DeployResult) -> Vec<String> {
-        use super::deploy::group;
+        use crate::sims::compare::group;
         use simulations::deploy::clock;
         let outcome = self.deploy_outcome(r.outcome, r.reason, r.alarm_after_end);
         let at = r
@@ -794,7 +803,7 @@ impl Strings {
         let detected = r.detected_at_s.map_or_else(|| "-".to_owned(), clock);
         match self.lang {
             Lang::Ko => vec![
-                format!("{}: {outcome}{at}", super::deploy::short_name(&r.strategy)),
+                format!("{}: {outcome}{at}", crate::sims::compare::short_name(&r.strategy)),
                 format!(
                     "새 버전 요청 {} · 오류 {} | 이전 버전 요청 {} · 오류 {}",
                     group(r.requests_new),
@@ -811,7 +820,7 @@ impl Strings {
                 ),
             ],
             Lang::En => vec![
-                format!("{}: {outcome}{at}", super::deploy::short_name(&r.strategy)),
+                format!("{}: {outcome}{at}", crate::sims::compare::short_name(&r.strategy)),
                 format!(
                     "new version {} requests · {} errors | old version {} requests · {} errors",
                     group(r.requests_new),
@@ -831,7 +840,7 @@ impl Strings {
     }
     /// The line above a comparison.
     pub fn compare_intro(self, rps: f64, error_rate: f64, bad_from_s: u32) -> String {
-        let rps = super::deploy::group(rps);
+        let rps = crate::sims::compare::group(rps);
         let pct = error_rate * 100.0;
         match self.lang {
             Lang::Ko => format!(
@@ -851,7 +860,7 @@ impl Strings {
     }
     /// Summary lines of a phoenix run.
     pub fn phoenix_summary(self, r: &simulations::phoenix::PhoenixReport) -> Vec<String> {
-        use super::deploy::group;
+        use crate::sims::compare::group;
         match self.lang {
             Lang::Ko => vec![
                 format!(

@@ -16,12 +16,11 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use ratatui::crossterm::event::KeyCode;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::keymap::{Action, Binding, Context, Key, Keymap, latin_for};
-use super::strings::Lang;
+use super::{Action, Binding, Code, Context, Key, Keymap, latin_for};
+use crate::strings::Lang;
 
 /// The embedded default key map.
 pub const DEFAULT_TOML: &str = include_str!("keymap.toml");
@@ -394,36 +393,36 @@ pub fn parse_key(name: &str) -> Option<Key> {
         (Some(c), None) => {
             let c = latin_for(c);
             // Ctrl+letter arrives lowercase or uppercase depending on the terminal.
-            KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
+            Code::Char(if ctrl { c.to_ascii_lowercase() } else { c })
         }
         _ => named_key(&rest.to_ascii_lowercase())?,
     };
     Some(Key { code, ctrl })
 }
 
-fn named_key(lower: &str) -> Option<KeyCode> {
+fn named_key(lower: &str) -> Option<Code> {
     Some(match lower {
-        "space" => KeyCode::Char(' '),
-        "enter" | "return" => KeyCode::Enter,
-        "esc" | "escape" => KeyCode::Esc,
-        "tab" | "backtab" => KeyCode::Tab,
-        "backspace" | "bksp" => KeyCode::Backspace,
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        "pageup" | "pgup" => KeyCode::PageUp,
-        "pagedown" | "pgdn" => KeyCode::PageDown,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "insert" | "ins" => KeyCode::Insert,
-        "delete" | "del" => KeyCode::Delete,
+        "space" => Code::Char(' '),
+        "enter" | "return" => Code::Enter,
+        "esc" | "escape" => Code::Esc,
+        "tab" | "backtab" => Code::Tab,
+        "backspace" | "bksp" => Code::Backspace,
+        "up" => Code::Up,
+        "down" => Code::Down,
+        "left" => Code::Left,
+        "right" => Code::Right,
+        "pageup" | "pgup" => Code::PageUp,
+        "pagedown" | "pgdn" => Code::PageDown,
+        "home" => Code::Home,
+        "end" => Code::End,
+        "insert" | "ins" => Code::Insert,
+        "delete" | "del" => Code::Delete,
         f => {
             let n: u8 = f.strip_prefix('f')?.parse().ok()?;
             if !(1..=24).contains(&n) {
                 return None;
             }
-            KeyCode::F(n)
+            Code::F(n)
         }
     })
 }
@@ -431,24 +430,23 @@ fn named_key(lower: &str) -> Option<KeyCode> {
 /// The name of `key` as written in `keymap.toml` (the inverse of [`parse_key`]).
 pub fn key_spec(key: &Key) -> String {
     let base = match key.code {
-        KeyCode::Char(' ') => "Space".to_owned(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab | KeyCode::BackTab => "Tab".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        KeyCode::Up => "Up".into(),
-        KeyCode::Down => "Down".into(),
-        KeyCode::Left => "Left".into(),
-        KeyCode::Right => "Right".into(),
-        KeyCode::PageUp => "PageUp".into(),
-        KeyCode::PageDown => "PageDown".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::Insert => "Insert".into(),
-        KeyCode::Delete => "Delete".into(),
-        KeyCode::F(n) => format!("F{n}"),
-        other => format!("{other:?}"),
+        Code::Char(' ') => "Space".to_owned(),
+        Code::Char(c) => c.to_string(),
+        Code::Enter => "Enter".into(),
+        Code::Esc => "Esc".into(),
+        Code::Tab => "Tab".into(),
+        Code::Backspace => "Backspace".into(),
+        Code::Up => "Up".into(),
+        Code::Down => "Down".into(),
+        Code::Left => "Left".into(),
+        Code::Right => "Right".into(),
+        Code::PageUp => "PageUp".into(),
+        Code::PageDown => "PageDown".into(),
+        Code::Home => "Home".into(),
+        Code::End => "End".into(),
+        Code::Insert => "Insert".into(),
+        Code::Delete => "Delete".into(),
+        Code::F(n) => format!("F{n}"),
     };
     if key.ctrl {
         format!("Ctrl-{base}")
@@ -460,10 +458,8 @@ pub fn key_spec(key: &Key) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
-
-    fn ev(c: KeyCode) -> KeyEvent {
-        KeyEvent::new(c, KeyModifiers::NONE)
+    fn ev(code: Code) -> Key {
+        Key { code, ctrl: false }
     }
 
     #[test]
@@ -502,32 +498,32 @@ mod tests {
     #[test]
     fn key_names_parse_and_round_trip() {
         let k = |s| parse_key(s).unwrap_or_else(|| panic!("{s}"));
-        assert_eq!(k("j").code, KeyCode::Char('j'));
+        assert_eq!(k("j").code, Code::Char('j'));
         assert_eq!(
             k("ㅓ").code,
-            KeyCode::Char('j'),
+            Code::Char('j'),
             "jamo act as their Latin key"
         );
-        assert_eq!(k("G").code, KeyCode::Char('G'));
-        assert_eq!(k("Space").code, KeyCode::Char(' '));
-        assert_eq!(k("pagedown").code, KeyCode::PageDown);
-        assert_eq!(k("ESC").code, KeyCode::Esc);
-        assert_eq!(k("F12").code, KeyCode::F(12));
+        assert_eq!(k("G").code, Code::Char('G'));
+        assert_eq!(k("Space").code, Code::Char(' '));
+        assert_eq!(k("pagedown").code, Code::PageDown);
+        assert_eq!(k("ESC").code, Code::Esc);
+        assert_eq!(k("F12").code, Code::F(12));
         assert_eq!(
             k("Ctrl-F"),
             Key {
-                code: KeyCode::Char('f'),
+                code: Code::Char('f'),
                 ctrl: true
             }
         );
         assert_eq!(
             k("Ctrl-F3"),
             Key {
-                code: KeyCode::F(3),
+                code: Code::F(3),
                 ctrl: true
             }
         );
-        assert_eq!(k("-").code, KeyCode::Char('-'));
+        assert_eq!(k("-").code, Code::Char('-'));
         for bad in ["", "Ctrl-", "F0", "F99", "PgDown", "jj", "Hyper-x"] {
             assert_eq!(parse_key(bad), None, "{bad}");
         }
@@ -548,15 +544,15 @@ bindings = [
         let (map, applied, problems) = apply_user(Keymap::default(), user);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(applied, 1);
-        let down = |c| map.lookup(&[Context::Reader], &ev(c));
-        assert_eq!(down(KeyCode::Char('x')), Some(Action::Down));
-        assert_eq!(down(KeyCode::F(5)), Some(Action::Down));
-        assert_eq!(down(KeyCode::Char('j')), None, "the old keys are replaced");
-        assert_eq!(down(KeyCode::Down), None);
+        let down = |c| map.lookup(&[Context::Reader], ev(c));
+        assert_eq!(down(Code::Char('x')), Some(Action::Down));
+        assert_eq!(down(Code::F(5)), Some(Action::Down));
+        assert_eq!(down(Code::Char('j')), None, "the old keys are replaced");
+        assert_eq!(down(Code::Down), None);
         // Everything else is untouched, in this and other contexts.
-        assert_eq!(down(KeyCode::Char('k')), Some(Action::Up));
+        assert_eq!(down(Code::Char('k')), Some(Action::Up));
         assert_eq!(
-            map.lookup(&[Context::Home], &ev(KeyCode::Char('j'))),
+            map.lookup(&[Context::Home], ev(Code::Char('j'))),
             Some(Action::Down)
         );
         let changed: Vec<&Binding> = map
@@ -578,14 +574,14 @@ bindings = [
         let user = "bindings = [ { context = \"reader\", on = [\"q\"], run = \"help\", desc_en = \"Keys\" } ]";
         let (map, _, problems) = apply_user(Keymap::default(), user);
         assert!(problems.is_empty(), "{problems:?}");
-        let q = ev(KeyCode::Char('q'));
-        assert_eq!(map.lookup(&[Context::Reader], &q), Some(Action::Help));
+        let q = ev(Code::Char('q'));
+        assert_eq!(map.lookup(&[Context::Reader], q), Some(Action::Help));
         assert_eq!(
-            map.lookup(&[Context::Reader], &ev(KeyCode::Esc)),
+            map.lookup(&[Context::Reader], ev(Code::Esc)),
             Some(Action::Back),
             "Back keeps its other keys"
         );
-        assert_eq!(map.lookup(&[Context::Home], &q), Some(Action::Quit));
+        assert_eq!(map.lookup(&[Context::Home], q), Some(Action::Quit));
         let added = map.bindings.last().unwrap();
         assert_eq!(
             (added.context, added.action, added.desc.1.as_str()),
@@ -615,12 +611,12 @@ bindings = [
             "알 수 없는 동작(run)이에요: `dwon`. 혹시 `down`인가요?"
         );
         assert_eq!(
-            map.lookup(&[Context::Reader], &ev(KeyCode::Char('j'))),
+            map.lookup(&[Context::Reader], ev(Code::Char('j'))),
             Some(Action::Down),
             "defaults intact for the skipped entry"
         );
         assert_eq!(
-            map.lookup(&[Context::Home], &ev(KeyCode::Char('z'))),
+            map.lookup(&[Context::Home], ev(Code::Char('z'))),
             Some(Action::Review)
         );
     }
@@ -670,7 +666,7 @@ bindings = [
         assert!(report.found);
         assert_eq!(report.applied, 1);
         assert_eq!(
-            map.lookup(&[Context::Practice], &ev(KeyCode::Char('h'))),
+            map.lookup(&[Context::Practice], ev(Code::Char('h'))),
             Some(Action::Help)
         );
         let warning = report.warning(Lang::En).unwrap();

@@ -5,7 +5,9 @@
 //! Sections are found by heading nesting: a section is a heading and every heading under it,
 //! so the questions of a section include those anchored to its sub-sections.
 
-use super::sims::{self, Preset};
+pub mod glossary;
+
+use crate::sims::{self, Preset};
 use crate::lesson::Library;
 use crate::lesson::styled::Heading;
 use crate::quiz::Bank;

@@ -9,7 +9,10 @@ use simulations::dynamodb::{self, KeyDistribution};
 use simulations::lambda::{self, InvokeType, LambdaConfig, LambdaResult};
 use simulations::phoenix::{self, PhoenixConfig, PhoenixReport};
 
-use super::strings::{Lang, Strings};
+use crate::strings::{Lang, Strings};
+
+pub mod cfn_entry;
+pub mod compare;
 
 /// A preset of either model.
 #[derive(Debug, Clone)]
@@ -19,7 +22,7 @@ pub enum Preset {
     /// A `DynamoDB` partition scenario.
     Ddb(dynamodb::Preset),
     /// The `CloudFormation` update scenario, which has a screen of its own.
-    Cfn(super::replace::Entry),
+    Cfn(cfn_entry::Entry),
     /// A traffic-shifting deployment (one strategy, or a comparison).
     Deploy(deploy::Preset),
     /// Phoenix servers and drift.
@@ -110,7 +113,7 @@ pub fn all_presets() -> Vec<Preset> {
             .into_iter()
             .map(Preset::Ddb),
     );
-    out.push(Preset::Cfn(super::replace::Entry::groups()));
+    out.push(Preset::Cfn(cfn_entry::Entry::groups()));
     out.extend(
         deploy::try_presets()
             .unwrap_or_default()
@@ -425,9 +428,9 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     /// Typing a new value for the selected parameter.
-    Value(String),
+    Value(crate::text::input::TextInput),
     /// Typing a prediction before the run.
-    Guess(String),
+    Guess(crate::text::input::TextInput),
 }
 
 /// One open simulation.

@@ -3,7 +3,7 @@
 
 use simulations::deploy::{CompareRow, clock};
 
-use super::strings::{Lang, Strings};
+use crate::strings::{Lang, Strings};
 use crate::text;
 
 /// `CodeDeployDefault.LambdaCanary10Percent5Minutes` -> `Canary10Percent5Minutes`.
