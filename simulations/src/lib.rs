@@ -6,10 +6,12 @@
 //! which number.
 
 pub mod cfn;
+pub mod challenge;
 pub mod deploy;
 pub mod dynamodb;
 pub mod lambda;
 pub mod phoenix;
+pub mod sessions;
 mod story;
 
 use serde::Serialize;

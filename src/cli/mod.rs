@@ -7,3 +7,5 @@ pub mod quiz;
 pub mod replace;
 pub mod search;
 pub mod sim;
+pub mod sim_common;
+pub mod sim_sessions;

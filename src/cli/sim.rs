@@ -35,6 +35,8 @@ pub enum SimCommand {
     Replace(super::replace::ReplaceArgs),
     /// 피닉스 서버: 손으로 한 변경(드리프트)과 재구축 때 잃는 데이터를 보여줘요
     Phoenix(super::deploy::PhoenixArgs),
+    /// 장바구니가 어디 있나: 고정 세션, 쿠키, ElastiCache·DynamoDB 세션 저장소에서 인스턴스가 멈추거나 줄 때 잃는 장바구니
+    Sessions(super::sim_sessions::SessionsArgs),
 }
 
 /// Arguments of `gureum sim plan`.
@@ -191,6 +193,7 @@ pub fn run(cmd: SimCommand, lang: Lang) -> anyhow::Result<ExitCode> {
         SimCommand::Plan(args) => plan(&args, lang),
         SimCommand::Deploy(args) => super::deploy::deploy(&args, lang),
         SimCommand::Phoenix(args) => super::deploy::phoenix(&args, lang),
+        SimCommand::Sessions(args) => super::sim_sessions::run(&args, lang),
     }
 }
 
