@@ -5,6 +5,7 @@
 //! result carries the numbers the UI shows and an explanation trail saying which rule produced
 //! which number.
 
+pub mod cache;
 pub mod cfn;
 pub mod challenge;
 pub mod deploy;

@@ -7,5 +7,6 @@ pub mod quiz;
 pub mod replace;
 pub mod search;
 pub mod sim;
+pub mod sim_cache;
 pub mod sim_common;
 pub mod sim_sessions;

@@ -37,6 +37,8 @@ pub enum SimCommand {
     Phoenix(super::deploy::PhoenixArgs),
     /// 장바구니가 어디 있나: 고정 세션, 쿠키, ElastiCache·DynamoDB 세션 저장소에서 인스턴스가 멈추거나 줄 때 잃는 장바구니
     Sessions(super::sim_sessions::SessionsArgs),
+    /// 캐시 전략: 지연 로딩과 쓰기 시 기록, TTL, 오래된 값, 노드 장애 뒤 미스
+    Cache(super::sim_cache::CacheArgs),
 }
 
 /// Arguments of `gureum sim plan`.
@@ -194,6 +196,7 @@ pub fn run(cmd: SimCommand, lang: Lang) -> anyhow::Result<ExitCode> {
         SimCommand::Deploy(args) => super::deploy::deploy(&args, lang),
         SimCommand::Phoenix(args) => super::deploy::phoenix(&args, lang),
         SimCommand::Sessions(args) => super::sim_sessions::run(&args, lang),
+        SimCommand::Cache(args) => super::sim_cache::run(&args, lang),
     }
 }
 
