@@ -12,6 +12,7 @@ pub mod deploy;
 pub mod dynamodb;
 pub mod lambda;
 pub mod phoenix;
+pub mod replicas;
 pub mod sessions;
 mod story;
 

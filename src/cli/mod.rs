@@ -9,4 +9,5 @@ pub mod search;
 pub mod sim;
 pub mod sim_cache;
 pub mod sim_common;
+pub mod sim_replicas;
 pub mod sim_sessions;

@@ -39,6 +39,8 @@ pub enum SimCommand {
     Sessions(super::sim_sessions::SessionsArgs),
     /// 캐시 전략: 지연 로딩과 쓰기 시 기록, TTL, 오래된 값, 노드 장애 뒤 미스
     Cache(super::sim_cache::CacheArgs),
+    /// 읽기 복제본과 장애 조치: 오래된 읽기, Multi-AZ·Aurora 장애 조치 시간, 잃는 쓰기
+    Replicas(super::sim_replicas::ReplicasArgs),
 }
 
 /// Arguments of `gureum sim plan`.
@@ -197,6 +199,7 @@ pub fn run(cmd: SimCommand, lang: Lang) -> anyhow::Result<ExitCode> {
         SimCommand::Phoenix(args) => super::deploy::phoenix(&args, lang),
         SimCommand::Sessions(args) => super::sim_sessions::run(&args, lang),
         SimCommand::Cache(args) => super::sim_cache::run(&args, lang),
+        SimCommand::Replicas(args) => super::sim_replicas::run(&args, lang),
     }
 }
 
