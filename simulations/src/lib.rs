@@ -15,6 +15,7 @@ pub mod phoenix;
 pub mod replicas;
 pub mod sessions;
 mod story;
+pub mod throttle;
 
 use serde::Serialize;
 

@@ -11,3 +11,4 @@ pub mod sim_cache;
 pub mod sim_common;
 pub mod sim_replicas;
 pub mod sim_sessions;
+pub mod sim_throttle;

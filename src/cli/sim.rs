@@ -41,6 +41,8 @@ pub enum SimCommand {
     Cache(super::sim_cache::CacheArgs),
     /// 읽기 복제본과 장애 조치: 오래된 읽기, Multi-AZ·Aurora 장애 조치 시간, 잃는 쓰기
     Replicas(super::sim_replicas::ReplicasArgs),
+    /// API Gateway 스로틀: 계정·스테이지·메서드·사용량 계획의 토큰 버킷과 429
+    Throttle(super::sim_throttle::ThrottleArgs),
 }
 
 /// Arguments of `gureum sim plan`.
@@ -200,6 +202,7 @@ pub fn run(cmd: SimCommand, lang: Lang) -> anyhow::Result<ExitCode> {
         SimCommand::Sessions(args) => super::sim_sessions::run(&args, lang),
         SimCommand::Cache(args) => super::sim_cache::run(&args, lang),
         SimCommand::Replicas(args) => super::sim_replicas::run(&args, lang),
+        SimCommand::Throttle(args) => super::sim_throttle::run(&args, lang),
     }
 }
 
