@@ -8,6 +8,7 @@
 pub mod cache;
 pub mod cfn;
 pub mod challenge;
+pub mod checks;
 pub mod deploy;
 pub mod dynamodb;
 pub mod lambda;
