@@ -1,6 +1,8 @@
 //! `gureum sim cache` through the real binary: the JSON contract, the ElastiCache strategies
 //! page's behaviours (aws-facts.md 5.3, X8), presets and exit codes.
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use std::process::{Command, Output};
 
 use serde_json::Value;

@@ -1,6 +1,8 @@
 //! `gureum sim replicas` through the real binary: the JSON contract, the documented replica
 //! limits (exit 2 naming the limit), failover cases (aws-facts.md 5.2, X3-X7) and presets.
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use std::process::{Command, Output};
 
 use serde_json::Value;

@@ -1,6 +1,8 @@
 //! `gureum sim sessions` through the real binary: the JSON contract, the presets' per-condition
 //! challenge, and exit codes.
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use std::process::{Command, Output};
 
 use serde_json::Value;

@@ -2,6 +2,8 @@
 //! contract, levels, presets and exit codes. Sources: the API Gateway throttling and quotas pages
 //! (aws-facts.md 5.4).
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use std::process::{Command, Output};
 
 use serde_json::Value;

@@ -19,6 +19,8 @@
 //! A full cache evicts the least recently used item (a model choice: the real policy is the
 //! cluster's `maxmemory-policy`). The model is pure: the same config always gives the same result.
 
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
 use std::collections::{BTreeSet, HashMap};
 
 use rand::SeedableRng;
@@ -391,7 +393,7 @@ pub fn simulate(cfg: &CacheConfig) -> Result<CacheResult, CacheError> {
                 }
             }
         }
-        let second = ((t as usize).min(timeline.len() - 1)).max(0);
+        let second = (t as usize).min(timeline.len() - 1);
         while last_second < second {
             timeline[last_second].cached_items = cache.items.len() as u32;
             last_second += 1;
@@ -604,15 +606,16 @@ fn explain(cfg: &CacheConfig, r: &CacheResult) -> Vec<Explanation> {
     }
     if let (Some(at), Some(after)) = (cfg.node_failure_at, r.hit_ratio_after_failure) {
         let refills = cfg.strategy == Strategy::Lazy || cfg.fill_on_miss;
-        let (ko, en) = match refills {
-            true => (
+        let (ko, en) = if refills {
+            (
                 "지연 로딩은 읽는 대로 다시 채워요",
                 "lazy loading refills on demand",
-            ),
-            false => (
+            )
+        } else {
+            (
                 "쓰기 시 기록은 키마다 다음 쓰기 전까지 미스가 나요",
                 "write-through misses each key until its next write",
-            ),
+            )
         };
         out.push(line(
             "cache.node-failure",

@@ -45,6 +45,8 @@
 //! store = "sticky"
 //! ```
 
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

@@ -6,6 +6,8 @@
 //! built from its metric, operator and threshold; a `fixed` setting the learner changed is a
 //! failed condition of its own.
 
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
 use crate::challenge::{ChallengeResult, ConditionResult, Op};
 use crate::{deploy, dynamodb, lambda, phoenix};
 

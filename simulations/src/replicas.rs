@@ -24,6 +24,8 @@
 //! The drawn failover times stay inside the ranges AWS states; the trail says which range. The
 //! model is pure: the same config always gives the same result.
 
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
@@ -373,28 +375,27 @@ pub fn simulate(cfg: &ReplicasConfig) -> Result<ReplicasResult, ReplicasError> {
     let fail_at = cfg.fail_primary_at.map(f64::from);
 
     // Who takes over and after how long (None: nobody within the run).
-    let (promoted, takeover_s) = match fail_at {
-        None => (None, None),
-        Some(_) => {
-            let u = failover_rng.random::<f64>();
-            let v = failover_rng.random::<f64>();
-            if cfg.engine.is_aurora() {
-                if cfg.replicas > 0 {
-                    // Under 60 s, usually under 30 s: the smaller of two draws in 10-60 s.
-                    (Some(Promoted::AuroraReplica), Some(10.0 + 50.0 * u.min(v)))
-                } else {
-                    (Some(Promoted::NewInstance), Some(60.0 + 540.0 * u))
-                }
-            } else if cfg.multi_az {
-                (Some(Promoted::Standby), Some(60.0 + 60.0 * u))
-            } else if cfg.replicas > 0 {
-                (
-                    Some(Promoted::ReadReplica),
-                    Some(f64::from(cfg.manual_promotion_s)),
-                )
+    let (promoted, takeover_s) = if fail_at.is_none() {
+        (None, None)
+    } else {
+        let u = failover_rng.random::<f64>();
+        let v = failover_rng.random::<f64>();
+        if cfg.engine.is_aurora() {
+            if cfg.replicas > 0 {
+                // Under 60 s, usually under 30 s: the smaller of two draws in 10-60 s.
+                (Some(Promoted::AuroraReplica), Some(10.0 + 50.0 * u.min(v)))
             } else {
-                (None, None)
+                (Some(Promoted::NewInstance), Some(60.0 + 540.0 * u))
             }
+        } else if cfg.multi_az {
+            (Some(Promoted::Standby), Some(60.0 + 60.0 * u))
+        } else if cfg.replicas > 0 {
+            (
+                Some(Promoted::ReadReplica),
+                Some(f64::from(cfg.manual_promotion_s)),
+            )
+        } else {
+            (None, None)
         }
     };
     let takeover_s = takeover_s.map(|s| (s * 10.0).round() / 10.0);
@@ -450,10 +451,10 @@ pub fn simulate(cfg: &ReplicasConfig) -> Result<ReplicasResult, ReplicasError> {
         cfg.replicas
     };
     let mut lost_counted = false;
-    let (mut i, mut j) = (0u64, 0u64);
+    let (mut reads_done, mut writes_done) = (0u64, 0u64);
     loop {
-        let next_read = (i < n_reads).then(|| read_at(i));
-        let next_write = (j < n_writes).then(|| write_at(j));
+        let next_read = (reads_done < n_reads).then(|| read_at(reads_done));
+        let next_write = (writes_done < n_writes).then(|| write_at(writes_done));
         let (t, is_read) = match (next_read, next_write) {
             (None, None) => break,
             (Some(rd), Some(w)) if w < rd => (w, false),
@@ -483,13 +484,13 @@ pub fn simulate(cfg: &ReplicasConfig) -> Result<ReplicasResult, ReplicasError> {
             }
         }
         if is_read {
-            i += 1;
+            reads_done += 1;
             let (key, asked_at) = if cfg.read_after_write {
                 // The latest write at least read_delay_ms old (a user reloading after saving).
                 let cutoff = t - f64::from(cfg.read_delay_ms) / 1000.0;
                 let idx = log.partition_point(|(w, _)| *w <= cutoff);
                 match idx.checked_sub(1).map(|x| log[x]) {
-                    Some((_, k)) => (k, t),
+                    Some((_, latest)) => (latest, t),
                     None => (read_rng.random_range(0..cfg.keys), t),
                 }
             } else {
@@ -522,7 +523,7 @@ pub fn simulate(cfg: &ReplicasConfig) -> Result<ReplicasResult, ReplicasError> {
                 }
             }
         } else {
-            j += 1;
+            writes_done += 1;
             let key = write_rng.random_range(0..cfg.keys);
             if primary_up(t) {
                 r.writes += 1;

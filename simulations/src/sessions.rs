@@ -21,6 +21,8 @@
 //! the think time are stated assumptions, not AWS numbers; the load balancer is assumed to stop
 //! routing to a failed instance at once (real health checks take a few intervals).
 
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 

@@ -13,6 +13,8 @@
 //! pure: the same config always gives the same result. AWS applies throttles on a best-effort
 //! basis; the model applies them exactly.
 
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};

@@ -2,6 +2,8 @@
 //! (<https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/Strategies.html>; aws-facts.md
 //! section 5.3 and example X8), and the shipped presets.
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use simulations::cache::{self, CacheConfig, Strategy, simulate};
 
 fn one_key(strategy: Strategy, ttl_s: Option<u32>) -> CacheConfig {

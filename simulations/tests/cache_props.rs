@@ -1,6 +1,8 @@
 //! Properties of the caching model: the same seed gives the same result, the counts add up, and
 //! write-through never serves a stale value.
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use proptest::prelude::*;
 use simulations::cache::{CacheConfig, Strategy, simulate};
 

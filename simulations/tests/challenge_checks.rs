@@ -3,6 +3,8 @@
 //! each condition with the measured value and ✓/✗"; the cold-start challenge's cost limit of
 //! $0.0177 was hidden before).
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use simulations::deploy::{self, DeployConfig};
 use simulations::{checks, dynamodb, lambda, phoenix};
 

@@ -1,6 +1,8 @@
 //! The shared preset format of the newer models (`simulations::challenge::Preset`): what a file
 //! must have and what is refused, with the file named in the message.
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use simulations::challenge::PresetError;
 use simulations::{cache, replicas, sessions, throttle};
 

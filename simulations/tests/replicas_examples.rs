@@ -9,6 +9,8 @@
 //!   new primary typically in under 10 minutes, replica lag usually well under 100 ms:
 //!   <https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html>.
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use simulations::replicas::{self, Engine, Promoted, ReplicasConfig, ReplicasError, simulate};
 
 fn failing(engine: Engine, replicas: u32, multi_az: bool, seed: u64) -> ReplicasConfig {

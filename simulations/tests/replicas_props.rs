@@ -1,6 +1,8 @@
 //! Properties of the replicas model: the same seed gives the same result, the counts add up,
 //! and synchronous or shared-storage failover never loses a committed write.
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use proptest::prelude::*;
 use simulations::replicas::{Engine, ReplicasConfig, simulate};
 

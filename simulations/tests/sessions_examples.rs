@@ -9,6 +9,8 @@
 //! - <https://www.rfc-editor.org/rfc/rfc6265#section-6.1> (at least 4,096 bytes per cookie).
 //! The examples are X1 and X2 of `shared/reference/aws-facts.md` section 5.5.
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use simulations::sessions::{self, SessionsConfig, Store, simulate};
 
 fn four_servers(store: Store) -> SessionsConfig {

@@ -1,6 +1,8 @@
 //! Properties of the sessions model: the same seed gives the same result, the counts add up, and
 //! a shared store never loses a cart.
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use proptest::prelude::*;
 use simulations::sessions::{SessionsConfig, Store, simulate};
 

@@ -7,6 +7,8 @@
 //!   <https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html>
 //!   (aws-facts.md section 5.4 and example X9).
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use simulations::throttle::{self, Limit, ThrottleConfig, ThrottleError, UsagePlan, simulate};
 
 fn even(rate: f64, burst: f64, rps: f64, duration_s: u32) -> ThrottleConfig {

@@ -1,6 +1,8 @@
 //! Properties of the throttling model: the same seed gives the same result, the counts add up,
 //! and no second lets through more than the bucket can hold plus what it refills.
 
+#![allow(clippy::doc_markdown)] // service names read better bare
+
 use proptest::prelude::*;
 use simulations::throttle::{Limit, ThrottleConfig, UsagePlan, simulate};
 

@@ -4,6 +4,8 @@
 //! `db_writes`, `cache_writes`, `unused_cache_writes`, `evictions`, `explanation` and more; with
 //! `--scenario`, also `challenge`. Invalid settings exit 2 naming the limit.
 
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};

@@ -2,6 +2,8 @@
 //! name or file, printing a result as rows plus the explanation trail or as JSON, and reporting
 //! invalid settings with status 2.
 
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;

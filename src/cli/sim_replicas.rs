@@ -5,6 +5,8 @@
 //! `promoted`, `explanation` and more; with `--scenario`, also `challenge`. `--replicas` beyond
 //! the engine's documented limit (15; RDS for Oracle 5) exits 2 naming the limit and its page.
 
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};

@@ -5,6 +5,8 @@
 //! `cookie_bytes_max` (cookie store), `explanation` and more; with `--scenario`, also
 //! `challenge` (each condition with its measured value). Invalid settings exit 2 naming the limit.
 
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};

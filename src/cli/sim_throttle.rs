@@ -5,6 +5,8 @@
 //! `--rate`/`--burst` the account-level limits AWS documents apply (10,000 per second, bucket
 //! 5,000). Invalid settings exit 2 naming the limit.
 
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
 use std::process::ExitCode;
 
 use clap::Args;
