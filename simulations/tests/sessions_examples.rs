@@ -7,6 +7,7 @@
 //! - <https://docs.aws.amazon.com/elasticloadbalancing/latest/application/sticky-sessions.html>
 //!   (without stickiness each request is routed on its own),
 //! - <https://www.rfc-editor.org/rfc/rfc6265#section-6.1> (at least 4,096 bytes per cookie).
+//!
 //! The examples are X1 and X2 of `shared/reference/aws-facts.md` section 5.5.
 
 #![allow(clippy::doc_markdown)] // service names read better bare
