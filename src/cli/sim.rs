@@ -35,6 +35,14 @@ pub enum SimCommand {
     Replace(super::replace::ReplaceArgs),
     /// 피닉스 서버: 손으로 한 변경(드리프트)과 재구축 때 잃는 데이터를 보여줘요
     Phoenix(super::deploy::PhoenixArgs),
+    /// 장바구니가 어디 있나: 고정 세션, 쿠키, ElastiCache·DynamoDB 세션 저장소에서 인스턴스가 멈추거나 줄 때 잃는 장바구니
+    Sessions(super::sim_sessions::SessionsArgs),
+    /// 캐시 전략: 지연 로딩과 쓰기 시 기록, TTL, 오래된 값, 노드 장애 뒤 미스
+    Cache(super::sim_cache::CacheArgs),
+    /// 읽기 복제본과 장애 조치: 오래된 읽기, Multi-AZ·Aurora 장애 조치 시간, 잃는 쓰기
+    Replicas(super::sim_replicas::ReplicasArgs),
+    /// API Gateway 스로틀: 계정·스테이지·메서드·사용량 계획의 토큰 버킷과 429
+    Throttle(super::sim_throttle::ThrottleArgs),
 }
 
 /// Arguments of `gureum sim plan`.
@@ -191,6 +199,10 @@ pub fn run(cmd: SimCommand, lang: Lang) -> anyhow::Result<ExitCode> {
         SimCommand::Plan(args) => plan(&args, lang),
         SimCommand::Deploy(args) => super::deploy::deploy(&args, lang),
         SimCommand::Phoenix(args) => super::deploy::phoenix(&args, lang),
+        SimCommand::Sessions(args) => super::sim_sessions::run(&args, lang),
+        SimCommand::Cache(args) => super::sim_cache::run(&args, lang),
+        SimCommand::Replicas(args) => super::sim_replicas::run(&args, lang),
+        SimCommand::Throttle(args) => super::sim_throttle::run(&args, lang),
     }
 }
 
