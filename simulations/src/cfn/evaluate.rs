@@ -612,8 +612,10 @@ fn dangling_references(old: &Template, new: &Template, results: &mut [ResourceRe
         let Some(n) = new.resources.get(&r.logical_id) else {
             continue;
         };
-        let gone: Vec<String> = references(&Value::Object(n.properties.clone()))
-            .into_iter()
+        let gone: Vec<String> = n
+            .properties
+            .values()
+            .flat_map(references)
             .filter(|id| old.resources.contains_key(id) && !new.resources.contains_key(id))
             .collect();
         if let Some(target) = gone.first() {
@@ -983,7 +985,10 @@ fn modified(
             None
         };
         trail.push(ex("cfn.property", ko, en, source));
-        if let Some(note) = &c.note {
+        // An unsupported change's note is the refusal itself (said once, below).
+        if let Some(note) = &c.note
+            && c.requires_recreation != Recreation::Unsupported
+        {
             trail.push(ex("cfn.history", note.ko.clone(), note.en.clone(), None));
         }
     }

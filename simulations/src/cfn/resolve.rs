@@ -149,7 +149,8 @@ struct Resolver<'t> {
 
 /// `t` with parameters, conditions and known intrinsic functions evaluated (see the module doc),
 /// and what could not be computed. Works on `t.resources` (which callers may have edited);
-/// `t.value` is only read for `Parameters`, `Conditions` and `Mappings`.
+/// `t.value` is only read for `Parameters`, `Conditions` and `Mappings`, and the copy's `value`
+/// is `Null`.
 pub fn resolve(t: &Template, given: &BTreeMap<String, String>) -> (Template, Unknowns) {
     let top = t.value.as_object();
     let section = |name: &str| top.and_then(|m| m.get(name)).and_then(Value::as_object);
@@ -194,17 +195,45 @@ pub fn resolve(t: &Template, given: &BTreeMap<String, String>) -> (Template, Unk
         r.condition(name);
     }
 
-    let mut out = t.clone();
-    out.resources
-        .retain(|_, res| res.condition.as_ref().is_none_or(|c| r.condition(c) != Some(false)));
-    for res in out.resources.values_mut() {
-        res.properties = res
+    let mut resources = BTreeMap::new();
+    for (id, res) in &t.resources {
+        if res
+            .condition
+            .as_ref()
+            .is_some_and(|c| r.condition(c) == Some(false))
+        {
+            continue;
+        }
+        let properties = res
             .properties
             .iter()
             .filter_map(|(k, v)| Some((k.clone(), r.value(v)?)))
             .collect();
-        res.metadata = res.metadata.as_ref().and_then(|m| r.value(m));
+        let metadata = res.metadata.as_ref().and_then(|m| r.value(m));
+        resources.insert(
+            id.clone(),
+            super::template::Resource {
+                logical_id: res.logical_id.clone(),
+                type_name: res.type_name.clone(),
+                properties,
+                deletion_policy: res.deletion_policy,
+                update_replace_policy: res.update_replace_policy,
+                metadata,
+                condition: res.condition.clone(),
+                data: res.data.clone(),
+                instance_store: res.instance_store,
+                line: res.line,
+            },
+        );
     }
+    // The whole-template value is not copied (it can be large): the resolved copy keeps only
+    // its resources.
+    let out = Template {
+        file: t.file.clone(),
+        value: Value::Null,
+        transforms: t.transforms.clone(),
+        resources,
+    };
     let unknowns = Unknowns {
         parameters: r.unknown_params.clone(),
         conditions: r

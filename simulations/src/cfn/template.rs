@@ -575,6 +575,13 @@ pub fn from_value(file: &str, value: Value, text: Option<&str>) -> Result<Templa
     let index = text.map(|t| key_lines(t, resources_line.unwrap_or(1)));
     let mut out = BTreeMap::new();
     for (id, body) in resources {
+        if id.starts_with("Fn::ForEach::") {
+            return Err(err(
+                line_of(id, resources_line.unwrap_or(1)),
+                format!("`{id}`: Fn::ForEach는 `Transform: AWS::LanguageExtensions`가 있어야 써요 ({FOR_EACH})"),
+                format!("`{id}`: Fn::ForEach needs `Transform: AWS::LanguageExtensions` ({FOR_EACH})"),
+            ));
+        }
         let line = index
             .as_ref()
             .and_then(|ix| ix.get(id.as_str()).copied())
