@@ -459,6 +459,24 @@ fn check(source: &ContentSource, banks: Option<&BankSource>, lang: Lang) -> Exit
                 ..p
             }),
     );
+    // References, English and misconception labels: required of the shipped banks, advised for
+    // a teacher's own (`--quiz-dir`: printed as warnings, the exit status stays 0).
+    let mut incomplete: Vec<gureum::lesson::Problem> = gureum::quiz::check::completeness(&bank)
+        .into_iter()
+        .map(|p| gureum::lesson::Problem {
+            file: format!("{}/{}", bank_root.trim_end_matches('/'), p.file),
+            ..p
+        })
+        .collect();
+    incomplete.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
+    if matches!(banks, Some(BankSource::Dir(_))) {
+        for p in &incomplete {
+            let label = if lang == Lang::En { "warning" } else { "경고" };
+            eprintln!("{label}: {}", p.display(lang == Lang::En));
+        }
+    } else {
+        problems.extend(incomplete);
+    }
     problems.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     let s = Strings::new(lang);
     if problems.is_empty() {

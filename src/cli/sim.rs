@@ -30,7 +30,8 @@ pub enum SimCommand {
     Deploy(super::deploy::DeployArgs),
     /// A stack update's replacements and data loss.
     #[command(
-        about = "CloudFormation 템플릿 두 개를 비교해 교체되는 리소스와 잃는 데이터를 알려 줘요 (종료 코드: 0 손실 없음, 3 데이터 손실, 4 업데이트 실패·차단, 2 읽을 수 없는 입력)"
+        about = "CloudFormation 템플릿 두 개를 비교해 교체되는 리소스와 잃는 데이터를 알려 줘요 (종료 코드: 0 손실 없음, 3 데이터 손실, 4 업데이트 실패·롤백·차단, 5 알 수 없음(값을 계산할 수 없어요), 2 읽을 수 없는 입력)",
+        after_help = "종료 코드 / exit codes:\n  0  잃는 데이터 없음 / no data lost\n  3  데이터를 잃어요 / data would be lost\n  4  업데이트가 실패하고 롤백돼요(서비스가 거부, 이름 정한 리소스 교체 등) 또는 스택 정책이 막아요 / the update fails and rolls back, or the stack policy blocks it\n  5  알 수 없음: 값을 계산할 수 없어요(기본값 없는 파라미터) / unknown: a value cannot be computed (a parameter without a default)\n  2  읽을 수 없는 입력 / unreadable input"
     )]
     Replace(super::replace::ReplaceArgs),
     /// 피닉스 서버: 손으로 한 변경(드리프트)과 재구축 때 잃는 데이터를 보여줘요

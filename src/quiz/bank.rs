@@ -39,6 +39,8 @@ pub struct Bank {
     pub entries: Vec<Entry>,
     /// Problems met while loading (whole files left out, duplicate ids dropped).
     pub problems: Vec<Problem>,
+    /// Per bank file: the misconception tags its `[misconceptions.TAG]` tables label.
+    pub labels: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
 }
 
 impl Bank {
@@ -124,6 +126,8 @@ impl Bank {
             });
             return;
         }
+        self.labels
+            .insert(name.into(), parsed.misconceptions.keys().cloned().collect());
         let headers: Vec<usize> = text
             .lines()
             .enumerate()
