@@ -126,7 +126,9 @@ fn write_out(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
     if let Some(path) = out {
         return std::fs::write(path, text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()));
     }
-    std::io::stdout().lock().write_all(text.as_bytes())?;
+    // Data (TOML, JSON, GIFT, CSV) on a terminal: C1 and bidi controls as `\u` escapes, which
+    // TOML and JSON read back as the same characters; the gate removes anything else.
+    crate::cli::stdout().write_all(gureum::text::escape_json(text).as_bytes())?;
     Ok(())
 }
 
@@ -153,7 +155,7 @@ pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result
                                 export.exported
                             ),
                         };
-                        eprintln!("gureum: {msg}");
+                        errln!("gureum: {msg}");
                     }
                     export.text
                 }
@@ -188,7 +190,7 @@ pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result
                     } else {
                         e.message_ko()
                     };
-                    eprintln!("{}: {msg}", args.file.display());
+                    errln!("{}: {msg}", args.file.display());
                     return Ok(ExitCode::FAILURE);
                 }
             };
@@ -217,7 +219,7 @@ pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result
                         path.display()
                     ),
                 };
-                eprintln!("{msg}");
+                errln!("{msg}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -245,7 +247,7 @@ pub fn results(cmd: &ResultsCommand, banks: &BankSource) -> anyhow::Result<ExitC
         let Some(result) =
             pick.and_then(|state| exam_result(&state.to_string(), &bank, &args.student))
         else {
-            eprintln!(
+            errln!(
                 "gureum: 내보낼 모의고사가 없어요 (끝낸 시험 {}개) / no such finished mock exam ({} kept)",
                 finished.len(),
                 finished.len()
@@ -337,13 +339,13 @@ pub fn report(args: &ReportArgs, banks: &BankSource, lang: Lang) -> anyhow::Resu
             Ok(mut r) => results.append(&mut r),
             Err(e) => {
                 let what = lang.pick("결과 파일을 읽을 수 없어요", "not a result file");
-                eprintln!("{}: {what}: {e}", file.display());
+                errln!("{}: {what}: {e}", file.display());
                 return Ok(ExitCode::FAILURE);
             }
         }
     }
     let report = interchange::report(&results, &bank);
-    print!("{}", report.to_table(args.width));
+    crate::cli::stdout().write_all(report.to_table(args.width).as_bytes())?;
     if let Some(path) = &args.csv {
         write_out(Some(path), &report.to_csv())?;
     }

@@ -28,6 +28,7 @@ pub struct Pty {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
     status: Option<ExitStatus>,
 }
@@ -65,11 +66,21 @@ impl Pty {
             0,
         )));
         let mut out = pair.master.try_clone_reader().expect("a reader");
+        let raw = Arc::new(Mutex::new(Vec::new()));
         let screen = Arc::clone(&parser);
+        let bytes = Arc::clone(&raw);
         let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 16 * 1024];
             // Ends at EOF or EIO: every process holding the terminal has exited.
             while let Ok(n @ 1..) = out.read(&mut buf) {
+                let got = buf.get(..n).unwrap_or_default();
+                let mut kept = bytes.lock().unwrap_or_else(PoisonError::into_inner);
+                // Only the latest output matters to a test; a fuzz run writes without end.
+                if kept.len() > 4 << 20 {
+                    kept.clear();
+                }
+                kept.extend_from_slice(got);
+                drop(kept);
                 screen
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
@@ -82,6 +93,7 @@ impl Pty {
             writer,
             child,
             parser,
+            raw,
             reader: Some(reader),
             status: None,
         }
@@ -148,6 +160,14 @@ impl Pty {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .screen())
+    }
+
+    /// Every byte the program wrote so far (the last few MiB), escape sequences included.
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// The cursor as (column, row), zero-based, and whether it is shown.
