@@ -226,7 +226,7 @@ fn main() -> ExitCode {
                 .quiz_dir
                 .clone()
                 .map_or(BankSource::Embedded, BankSource::Dir);
-            cli::bank::results(&cmd, &banks)
+            cli::bank::results(&cmd, &banks, cli.lang.unwrap_or_default())
         }
         Some(Command::Report(args)) => {
             let banks = cli
@@ -477,6 +477,7 @@ fn check(source: &ContentSource, banks: Option<&BankSource>, lang: Lang) -> Exit
                 ..p
             }),
     );
+    problems.extend(control_problems(&lib, &bank, &root, &bank_root));
     problems.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     let s = Strings::new(lang);
     if problems.is_empty() {
@@ -507,3 +508,84 @@ ssh로 실행한다면 `ssh -t`를 쓰세요.";
 const NO_TERMINAL_EN: &str = "gureum's screen needs a terminal — try `gureum quiz --plain` to answer questions line by \
 line, or commands such as `gureum lessons`, `gureum read <id>`, `gureum search <words>` (`gureum --help`). \
 Over ssh, use `ssh -t`.";
+
+/// The first character of `s` that has no place in content: a C0/C1 control other than tab and
+/// newline (ESC starts every terminal escape sequence) or a bidi override/isolate.
+fn content_control(s: &str) -> Option<(usize, char)> {
+    s.split('\n').enumerate().find_map(|(i, line)| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        line.chars()
+            .find(|&c| {
+                matches!(c, '\0'..='\x08' | '\x0b'..='\x1f' | '\x7f'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            })
+            .map(|c| (i, c))
+    })
+}
+
+/// `gureum check`'s report of escape sequences, control characters and bidi overrides in
+/// lessons, course files and questions (the output gate removes them, but content should not
+/// carry them: a teacher's file with them was most likely pasted from a terminal).
+fn control_problems(
+    lib: &Library,
+    bank: &Bank,
+    root: &str,
+    bank_root: &str,
+) -> Vec<gureum::lesson::Problem> {
+    use gureum::lesson::{Problem, ProblemKind};
+    let problem = |file: String, line: usize, c: char| Problem {
+        file,
+        line,
+        kind: ProblemKind::Message {
+            ko: format!(
+                "제어 문자 U+{:04X}가 있어요 (터미널 이스케이프 시퀀스나 양방향 재정의 문자는 콘텐츠에 쓸 수 없어요)",
+                u32::from(c)
+            ),
+            en: format!(
+                "control character U+{:04X} (terminal escape sequences and bidi overrides are not allowed in content)",
+                u32::from(c)
+            ),
+        },
+    };
+    let root = root.trim_end_matches('/');
+    let mut out = Vec::new();
+    for l in &lib.lessons {
+        let file = format!("{root}/{}", l.file);
+        let meta = [l.meta.title.as_str(), l.meta.summary.as_str()]
+            .into_iter()
+            .chain(l.meta.tags.iter().map(String::as_str));
+        if let Some((_, c)) = meta.filter_map(content_control).next() {
+            out.push(problem(file.clone(), 1, c));
+        }
+        if let Some((i, c)) = content_control(&l.body) {
+            out.push(problem(file, l.body_line + i, c));
+        }
+    }
+    for c in &lib.courses {
+        if let Some((_, ch)) = [c.meta.title.as_str(), c.meta.summary.as_str()]
+            .into_iter()
+            .find_map(content_control)
+        {
+            out.push(problem(format!("{root}/{}/course.toml", c.dir), 1, ch));
+        }
+    }
+    let bank_root = bank_root.trim_end_matches('/');
+    for e in &bank.entries {
+        let Ok(value) = serde_json::to_value(&e.question) else {
+            continue;
+        };
+        if let Some(c) = first_control_in(&value) {
+            out.push(problem(format!("{bank_root}/{}", e.file), e.line, c));
+        }
+    }
+    out
+}
+
+/// The first bad character in any string of `v`.
+fn first_control_in(v: &serde_json::Value) -> Option<char> {
+    match v {
+        serde_json::Value::String(s) => content_control(s).map(|(_, c)| c),
+        serde_json::Value::Array(a) => a.iter().find_map(first_control_in),
+        serde_json::Value::Object(o) => o.values().find_map(first_control_in),
+        _ => None,
+    }
+}
