@@ -40,7 +40,7 @@ pub struct QuizArgs {
 /// Runs `gureum quiz`.
 pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
     if !args.plain {
-        eprintln!(
+        errln!(
             "gureum: {}",
             lang.pick(
                 "지금은 --plain 모드만 있어요. 예: gureum quiz --plain --count 5",
@@ -64,7 +64,7 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
     });
     let items = session::draw(&bank, &filter, args.count, seed);
     if items.is_empty() {
-        eprintln!(
+        errln!(
             "gureum: {}",
             lang.pick("조건에 맞는 문제가 없어요", "no questions match")
         );
@@ -73,7 +73,7 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
     let (mut store, _) = Store::open_default()?;
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     let total = items.len();
     let mut correct = 0usize;
     let mut asked = 0usize;
@@ -213,7 +213,7 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
         Lang::En => writeln!(out, "\n{correct} of {asked} correct ({pct}%). Seed: {seed}")?,
     }
     if let Err(e) = store.save_if_dirty() {
-        eprintln!("gureum: {e}");
+        errln!("gureum: {e}");
     }
     Ok(ExitCode::SUCCESS)
 }

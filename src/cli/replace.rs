@@ -139,7 +139,7 @@ pub fn run(args: &ReplaceArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let inputs = match load(args, lang) {
         Ok(i) => i,
         Err(msg) => {
-            eprintln!("gureum: {msg}");
+            errln!("gureum: {msg}");
             return Ok(ExitCode::from(2));
         }
     };
@@ -150,10 +150,9 @@ pub fn run(args: &ReplaceArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         &inputs.data,
         &inputs.params,
     );
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &json(&report, lang))?;
-        writeln!(out)?;
+        out.json(&json(&report, lang), true)?;
     } else {
         human(&mut out, &report, args, lang)?;
     }

@@ -249,10 +249,9 @@ fn capacity(args: &CapacityArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(r) => r,
         Err(e) => return Ok(invalid(&e.to_string())),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &result)?;
-        writeln!(out)?;
+        out.json(&result, true)?;
         return Ok(ExitCode::SUCCESS);
     }
     let (read, write) = (
@@ -291,10 +290,9 @@ fn lambda(args: &LambdaArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(r) => r,
         Err(e) => return Ok(invalid(&e.to_string())),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if args.json {
-        serde_json::to_writer(&mut out, &result)?;
-        writeln!(out)?;
+        out.json(&result, false)?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows: [(&str, &str, String); 9] = [
@@ -353,10 +351,9 @@ fn plan(args: &PlanArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(p) => p,
         Err(e) => return Ok(invalid(&e.to_string())),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &plan)?;
-        writeln!(out)?;
+        out.json(&plan, true)?;
         return Ok(ExitCode::SUCCESS);
     }
     let m = &plan.monthly;
@@ -476,6 +473,6 @@ pub(crate) fn print_trail(
 
 /// Reports invalid input; the caller returns `Ok` of this (status 2).
 fn invalid(msg: &str) -> ExitCode {
-    eprintln!("gureum: {msg}");
+    errln!("gureum: {msg}");
     ExitCode::from(2)
 }

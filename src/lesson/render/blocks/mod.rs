@@ -131,6 +131,8 @@ pub(super) struct Renderer<'a> {
     fmt: Format,
     /// A requested separator line, holding the prefix it should carry.
     blank: Option<Vec<Span>>,
+    /// The last blank line's quote bars by quote count (deep quotes end many times in a row).
+    blank_bars: Option<(usize, Vec<Span>)>,
     code: Option<Code>,
     table: Option<TableState>,
     image: Option<OpenImage>,
@@ -165,6 +167,7 @@ impl<'a> Renderer<'a> {
             inline: Inline::default(),
             fmt: Format::default(),
             blank: None,
+            blank_bars: None,
             code: None,
             table: None,
             image: None,
