@@ -12,7 +12,7 @@ use clap::{Args, ValueEnum};
 use simulations::cache::{self, CacheConfig, Strategy};
 
 use super::sim_common::{invalid, load_preset, number, print_json, print_rows};
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 
 /// How the cache is filled (`--strategy`).
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -12,11 +12,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use simulations::challenge::{ChallengeResult, Preset, PresetError};
 
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 
 /// Reports invalid input on stderr; the caller returns `Ok` of this (status 2).
 pub(crate) fn invalid(msg: &str) -> ExitCode {
-    eprintln!("gureum: {msg}");
+    errln!("gureum: {msg}");
     ExitCode::from(2)
 }
 
@@ -51,7 +51,7 @@ pub(crate) fn print_json<R: Serialize>(
     result: &R,
     challenge: Option<&ChallengeResult>,
 ) -> anyhow::Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match challenge {
         // Straight from the struct, so the fields keep the model's order.
         None => serde_json::to_writer(&mut out, result)?,
@@ -74,7 +74,7 @@ pub(crate) fn print_rows(
     trail: &[simulations::Explanation],
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     for (ko, en, value) in rows {
         let label = if lang == Lang::En { *en } else { *ko };
         let pad = 24usize.saturating_sub(gureum::text::width(label));

@@ -13,7 +13,7 @@ use clap::{Args, ValueEnum};
 use simulations::replicas::{self, Engine, Promoted, ReplicasConfig};
 
 use super::sim_common::{invalid, load_preset, number, print_json, print_rows};
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 
 /// The engine (`--engine`).
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -13,7 +13,7 @@ use clap::{Args, ValueEnum};
 use simulations::sessions::{self, SessionsConfig, Store};
 
 use super::sim_common::{invalid, load_preset, number, print_json, print_rows};
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 
 /// Where the cart lives (`--store`).
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -13,7 +13,7 @@ use clap::Args;
 use simulations::throttle::{self, Limit, ThrottleConfig, UsagePlan};
 
 use super::sim_common::{invalid, load_preset, number, print_json, print_rows};
-use gureum::ui::strings::Lang;
+use gureum::strings::Lang;
 
 /// Arguments of `gureum sim throttle`.
 #[derive(Debug, Args)]
