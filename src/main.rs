@@ -225,7 +225,7 @@ fn main() -> ExitCode {
                 .quiz_dir
                 .clone()
                 .map_or(BankSource::Embedded, BankSource::Dir);
-            cli::bank::results(&cmd, &banks)
+            cli::bank::results(&cmd, &banks, cli.lang.unwrap_or_default())
         }
         Some(Command::Report(args)) => {
             let banks = cli

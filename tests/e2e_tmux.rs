@@ -128,9 +128,13 @@ fn open_a_lesson_search_quit_and_the_terminal_is_restored() {
         "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
     ]);
     assert_eq!(flags.trim(), "0 0 1", "alternate screen, mouse, cursor");
-    // Progress was written atomically to the data dir.
-    let progress = std::fs::read_to_string(Path::new(data.path()).join("progress.json")).unwrap();
-    assert!(progress.contains("\"last_lesson\""), "{progress}");
+    // Progress was written to the data dir's database.
+    let (store, _) = gureum::store::Store::open_in(Path::new(data.path())).unwrap();
+    assert!(
+        store.progress().last_lesson.is_some(),
+        "{:?}",
+        store.progress()
+    );
 }
 
 #[test]
@@ -168,11 +172,13 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
     t.wait_for("다시 볼 문제");
     // Kill the terminal mid-exam: no chance to save on the way out.
     t.run(&["kill-server"]);
-    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
+    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
     assert!(
-        progress.contains("current_exam"),
-        "saved after every answer: {progress}"
+        store.running_exam().is_some(),
+        "saved after every answer: {:?}",
+        store.progress()
     );
+    drop(store);
 
     let t = Tmux::start("exam2", 100, 30, &cmd);
     let resumed = t.wait_for("/5");
@@ -192,14 +198,13 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
     assert!(results.contains("/5 ("), "{results}");
     t.keys(&["Enter"]);
     t.wait_for("모의고사");
-    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&progress).unwrap();
+    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
     assert!(
-        v.get("current_exam").is_none(),
+        store.running_exam().is_none(),
         "a finished exam is not resumed again"
     );
     assert_eq!(
-        v["exams"].as_array().unwrap().len(),
+        store.progress().exams.len(),
         1,
         "the attempt is in the history"
     );
@@ -290,9 +295,8 @@ fn settings_turn_the_mouse_off_live_and_a_bad_keymap_is_reported() {
     }
     t.keys(&["q"]);
     t.wait_for("GUREUM_EXITED=0");
-    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&progress).unwrap();
-    assert_eq!(v["settings"]["mouse"], false, "{progress}");
+    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
+    assert_eq!(store.progress().settings.mouse, Some(false));
     let stderr = std::fs::read_to_string(&err).unwrap();
     assert!(
         stderr.contains("keymap.toml:2:") && stderr.contains("dwon"),
