@@ -1,5 +1,5 @@
 //! Behaviour of the progress store against a real file system (each test in its own tempdir):
-//! the SQLite database, the import of `progress.json`, damaged and newer files.
+//! the `SQLite` database, the import of `progress.json`, damaged and newer files.
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //!
 //! # Location
 //!
-//! Progress lives in one SQLite database, `progress.db`, inside `$GUREUM_DATA_DIR` when that
+//! Progress lives in one `SQLite` database, `progress.db`, inside `$GUREUM_DATA_DIR` when that
 //! variable is set and non-empty, else inside the platform data directory
 //! (`~/.local/share/gureum` on Linux, `~/Library/Application Support/gureum` on macOS,
 //! `%APPDATA%\gureum\data` on Windows). If neither can be found the store lives in memory only
@@ -50,7 +50,7 @@
 //!
 //! # Importing `progress.json`
 //!
-//! Before SQLite, progress was one JSON file (format [`FORMAT_VERSION`], whose `extra` map held
+//! Before `SQLite`, progress was one JSON file (format [`FORMAT_VERSION`], whose `extra` map held
 //! `current_exam`, `finished_exams` and `tried_sims`). When `progress.db` does not exist and
 //! `progress.json` does, the file is imported in the transaction that creates the database and
 //! is then renamed to `progress.json.imported` (never deleted); `.progress.json.tmp-*` files
@@ -59,7 +59,7 @@
 //!
 //! # Damaged files
 //!
-//! A database SQLite cannot read ("file is not a database", a corrupt page), like a JSON file
+//! A database `SQLite` cannot read ("file is not a database", a corrupt page), like a JSON file
 //! that is empty, not UTF-8, not JSON or of the wrong shape, is never deleted: it is renamed to
 //! `<name>.corrupt-<unix-seconds>` (with its `-wal` and `-shm` files) and the store starts
 //! fresh, reporting [`Notice::MovedAside`]. A file that cannot be read at all (permissions, a
@@ -712,7 +712,7 @@ fn open_file(db: &Path, import: Option<&LegacyFile>) -> rusqlite::Result<Opened>
     Ok(Opened::Ok(conn, data, imported))
 }
 
-/// Whether SQLite says the file is not a database or is damaged.
+/// Whether `SQLite` says the file is not a database or is damaged.
 fn is_corrupt(e: &rusqlite::Error) -> bool {
     matches!(
         e.sqlite_error_code(),

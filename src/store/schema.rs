@@ -71,7 +71,7 @@ const MIGRATIONS: &[&str] = &[
 /// Key of the `state` row holding the lesson to resume.
 const LAST_LESSON: &str = "last_lesson";
 
-/// An `i64` column from a `u64` (saturating: SQLite integers are signed).
+/// An `i64` column from a `u64` (saturating: `SQLite` integers are signed).
 fn int(v: u64) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
 }
@@ -131,17 +131,17 @@ fn import_file(tx: &Transaction, mut file: LegacyFile) -> rusqlite::Result<()> {
     } = file.take_extras();
     let now = int(super::fsio::unix_seconds());
     for (id, l) in &file.lessons {
-        put(tx, Op::Lesson(id.clone(), l.clone()))?;
+        put(tx, &Op::Lesson(id.clone(), l.clone()))?;
     }
     if let Some(id) = &file.last_lesson {
-        put(tx, Op::LastLesson(id.clone()))?;
+        put(tx, &Op::LastLesson(id.clone()))?;
     }
-    put(tx, Op::Settings(settings_map(&file.settings)))?;
+    put(tx, &Op::Settings(settings_map(&file.settings)))?;
     for a in &file.answers {
-        put(tx, Op::Answer(a.clone(), None))?;
+        put(tx, &Op::Answer(a.clone(), None))?;
     }
     for (q, c) in &file.cards {
-        put(tx, Op::Card(q.clone(), c.clone()))?;
+        put(tx, &Op::Card(q.clone(), c.clone()))?;
     }
     for e in &file.exams {
         tx.execute(
@@ -166,7 +166,7 @@ fn import_file(tx: &Transaction, mut file: LegacyFile) -> rusqlite::Result<()> {
         )?;
     }
     for id in tried_sims {
-        put(tx, Op::TriedSim(id))?;
+        put(tx, &Op::TriedSim(id))?;
     }
     for (key, value) in &file.extra {
         tx.execute(
@@ -177,8 +177,8 @@ fn import_file(tx: &Transaction, mut file: LegacyFile) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Runs an import step (which never touches the running exam, so only SQLite can fail).
-fn put(tx: &Transaction, op: Op) -> rusqlite::Result<()> {
+/// Runs an import step (which never touches the running exam, so only `SQLite` can fail).
+fn put(tx: &Transaction, op: &Op) -> rusqlite::Result<()> {
     match op.run(tx, "imported") {
         Err(OpError::Sql(e)) => Err(e),
         _ => Ok(()),
@@ -364,7 +364,7 @@ pub(crate) enum Op {
 /// Why an [`Op`] failed.
 #[derive(Debug)]
 pub(crate) enum OpError {
-    /// SQLite failed.
+    /// `SQLite` failed.
     Sql(rusqlite::Error),
     /// Another window resumed the running exam and owns it now.
     ExamElsewhere,
