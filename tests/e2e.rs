@@ -52,9 +52,13 @@ fn open_a_lesson_search_quit_and_the_terminal_is_restored() {
     assert!(!t.alternate_screen(), "alternate screen left");
     assert!(!t.mouse_reporting(), "mouse reporting off");
     assert!(t.cursor().2, "cursor shown");
-    // Progress was written atomically to the data dir.
-    let progress = std::fs::read_to_string(Path::new(data.path()).join("progress.json")).unwrap();
-    assert!(progress.contains("\"last_lesson\""), "{progress}");
+    // Progress was written to the data dir's database.
+    let (store, _) = gureum::store::Store::open_in(Path::new(data.path())).unwrap();
+    assert!(
+        store.progress().last_lesson.is_some(),
+        "{:?}",
+        store.progress()
+    );
 }
 
 #[test]
@@ -99,11 +103,13 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
     // Kill the program mid-exam (`kill -9`): no chance to save on the way out.
     t.signal("KILL");
     t.wait_exit();
-    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
+    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
     assert!(
-        progress.contains("current_exam"),
-        "saved after every answer: {progress}"
+        store.running_exam().is_some(),
+        "saved after every answer: {:?}",
+        store.progress()
     );
+    drop(store);
 
     let mut t = Pty::gureum(data.path(), &args, &[], 100, 30);
     let resumed = t.wait_for("/5");
@@ -125,14 +131,13 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
     t.wait_for("모의고사");
     t.keys(&["C-c"]);
     assert!(t.wait_exit().success());
-    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&progress).unwrap();
+    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
     assert!(
-        v.get("current_exam").is_none(),
+        store.running_exam().is_none(),
         "a finished exam is not resumed again"
     );
     assert_eq!(
-        v["exams"].as_array().unwrap().len(),
+        store.progress().exams.len(),
         1,
         "the attempt is in the history"
     );
@@ -213,9 +218,8 @@ fn settings_turn_the_mouse_off_live_and_a_bad_keymap_is_reported() {
     t.keys(&["q"]);
     t.wait_for("GUREUM_EXITED=0");
     t.wait_exit();
-    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&progress).unwrap();
-    assert_eq!(v["settings"]["mouse"], false, "{progress}");
+    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
+    assert_eq!(store.progress().settings.mouse, Some(false));
     let stderr = std::fs::read_to_string(&err).unwrap();
     assert!(
         stderr.contains("keymap.toml:2:") && stderr.contains("dwon"),

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
+use gureum::quiz::exam::ExamState;
 use gureum::quiz::format::{BankFile, FORMAT_VERSION};
 use gureum::quiz::interchange::{self, AttemptResult, Defaults, ResultAnswer};
 use gureum::quiz::{Bank, BankSource};
@@ -299,6 +300,16 @@ fn bank_toml(questions: Vec<gureum::quiz::Question>) -> anyhow::Result<String> {
     Ok(out)
 }
 
+/// Opens the progress store for a command, telling the user on stderr, in `lang`, about any
+/// problem it met (a damaged file moved aside, a newer file opened read-only, …).
+pub fn open_store(lang: Lang) -> anyhow::Result<Store> {
+    let (store, notices) = Store::open_default()?;
+    for notice in &notices {
+        errln!("gureum: {}", notice.message(lang == Lang::En));
+    }
+    Ok(store)
+}
+
 /// Runs `gureum results export`: the learner's logged answers as one result file.
 pub fn results(cmd: &ResultsCommand, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
     let ResultsCommand::Export(args) = cmd;
@@ -314,21 +325,13 @@ pub fn results(cmd: &ResultsCommand, banks: &BankSource, lang: Lang) -> anyhow::
         return Ok(ExitCode::FAILURE);
     }
     if args.exam || args.attempt.is_some() {
-        let finished = store
-            .progress()
-            .extra
-            .get(gureum::ui::exam::FINISHED_EXAMS_KEY)
-            .and_then(|v| v.as_array())
-            .cloned()
-            .unwrap_or_default();
+        let finished = store.finished_exams()?;
         // --attempt N counts from 1 = the oldest kept; without it, the latest.
         let pick = match args.attempt {
             Some(n) => n.checked_sub(1).and_then(|i| finished.get(i)),
             None => finished.last(),
         };
-        let Some(result) =
-            pick.and_then(|state| exam_result(&state.to_string(), &bank, &args.student))
-        else {
+        let Some(result) = pick.and_then(|state| exam_result(state, &bank, &args.student)) else {
             errln!(
                 "gureum: 내보낼 모의고사가 없어요 (끝낸 시험 {}개) / no such finished mock exam ({} kept)",
                 finished.len(),
@@ -343,7 +346,7 @@ pub fn results(cmd: &ResultsCommand, banks: &BankSource, lang: Lang) -> anyhow::
         write_out(args.out.as_deref(), &text)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let answers = &store.progress().answers;
+    let answers = &store.answers()?;
     let result = AttemptResult {
         student: args.student.clone(),
         exam_or_quiz: "practice".into(),
@@ -362,11 +365,10 @@ pub fn results(cmd: &ResultsCommand, banks: &BankSource, lang: Lang) -> anyhow::
     Ok(ExitCode::SUCCESS)
 }
 
-/// A finished exam (saved state JSON) as a result file: one row per question, graded.
-fn exam_result(json: &str, bank: &Bank, student: &str) -> Option<AttemptResult> {
-    use gureum::quiz::exam::{ExamResponse, ExamResult, ExamState, Verdict};
-    let state = ExamState::from_json(json).ok()?;
-    let graded = ExamResult::grade(&state, bank).ok()?;
+/// A finished exam (its final state) as a result file: one row per question, graded.
+fn exam_result(state: &ExamState, bank: &Bank, student: &str) -> Option<AttemptResult> {
+    use gureum::quiz::exam::{ExamResponse, ExamResult, Verdict};
+    let graded = ExamResult::grade(state, bank).ok()?;
     let answers = state
         .items()
         .iter()

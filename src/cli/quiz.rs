@@ -10,7 +10,7 @@ use clap::Args;
 use gureum::quiz::review;
 use gureum::quiz::session::{self, Filter, Response};
 use gureum::quiz::{Bank, BankSource, Kind};
-use gureum::store::{AnswerLog, Store};
+use gureum::store::AnswerLog;
 use gureum::text;
 use gureum::strings::Lang;
 
@@ -70,7 +70,7 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
         );
         return Ok(ExitCode::from(2));
     }
-    let (mut store, _) = Store::open_default()?;
+    let mut store = super::bank::open_store(lang)?;
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     let mut out = crate::cli::stdout();
@@ -198,11 +198,9 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
             chosen,
             time_ms: started.elapsed().as_millis() as u64,
         };
-        let progress = store.progress_mut();
-        if let Some(card) = review::schedule(progress.cards.get(&q.id), ok, log.time_ms, log.at) {
-            progress.cards.insert(q.id.clone(), card);
-        }
-        progress.answers.push(log);
+        let (time_ms, at) = (log.time_ms, log.at);
+        // Committed before the next question is asked: a killed run keeps every answer.
+        store.record_answer(log, |card| review::schedule(card, ok, time_ms, at));
     }
     let pct = (correct * 100).checked_div(asked).unwrap_or(0);
     match lang {
