@@ -11,6 +11,7 @@
 //! - [`search`]: the search index over lessons, questions, presets and glossary terms;
 //! - [`links`]: links between lessons, questions, simulations and glossary terms;
 //! - [`keys`]: the key map (`keymap.toml`): contexts, actions, bindings, the user's overrides;
+//! - [`stop`]: SIGHUP, SIGTERM and SIGINT turned into a clean end of the TUI;
 //! - [`ui`]: the terminal interface (the only module that knows ratatui/crossterm): a stack of
 //!   screens over a shared context.
 
@@ -21,6 +22,7 @@ pub mod quiz;
 pub mod search;
 pub mod settings;
 pub mod sims;
+pub mod stop;
 pub mod store;
 pub mod strings;
 pub mod text;

@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[macro_use]
 mod cli;
 
 use clap::{Parser, Subcommand};
@@ -30,7 +31,7 @@ struct Cli {
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     lang: Option<Lang>,
     /// 마우스를 쓰지 않아요 (터미널에서 글자를 선택할 수 있게)
-    #[arg(long)]
+    #[arg(long, global = true)]
     no_mouse: bool,
     /// 색 테마: dark, light, high-contrast (기본값: 설정, 없으면 dark). `NO_COLOR`가 있으면 색을 쓰지 않아요
     #[arg(long, global = true, value_name = "THEME", value_parser = parse_theme)]
@@ -155,7 +156,7 @@ fn main() -> ExitCode {
                 Lang::Ko => format!("콘텐츠 폴더가 없어요: {}", dir.display()),
                 Lang::En => format!("no such content folder: {}", dir.display()),
             };
-            eprintln!("gureum: {msg}");
+            errln!("gureum: {msg}");
             return ExitCode::from(2);
         }
         Some(dir) => ContentSource::Dir(dir.clone()),
@@ -225,7 +226,7 @@ fn main() -> ExitCode {
                 .quiz_dir
                 .clone()
                 .map_or(BankSource::Embedded, BankSource::Dir);
-            cli::bank::results(&cmd, &banks)
+            cli::bank::results(&cmd, &banks, cli.lang.unwrap_or_default())
         }
         Some(Command::Report(args)) => {
             let banks = cli
@@ -251,14 +252,9 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         // `gureum read x | head` closes the pipe early: that is not an error worth a message.
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            ExitCode::SUCCESS
-        }
+        Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("gureum: {e:#}");
+            errln!("gureum: {e:#}");
             ExitCode::FAILURE
         }
     }
@@ -280,6 +276,16 @@ fn run_tui(
     mouse: bool,
     start: Start,
 ) -> anyhow::Result<ExitCode> {
+    if !has_terminal() {
+        errln!(
+            "{}",
+            lang.unwrap_or_default()
+                .pick(NO_TERMINAL_KO, NO_TERMINAL_EN)
+        );
+        return Ok(ExitCode::from(2));
+    }
+    // SIGHUP (the window closed), SIGTERM and SIGINT end the loop; the store's writes are whole.
+    gureum::stop::install()?;
     let library = Library::load(source);
     let (store, notices) = Store::open_default()?;
     // A flag wins over the saved setting for this run; the settings screen changes both.
@@ -325,17 +331,24 @@ fn run_tui(
             warning: true,
         });
     }
-    ui::run(app, mouse)?;
+    let ran = ui::run(app, mouse);
+    if let Some(sig) = gureum::stop::signal() {
+        // Asked to stop: saved and restored; the terminal may be gone, so say nothing more.
+        return Ok(ExitCode::from(
+            128u8.saturating_add(u8::try_from(sig).unwrap_or(0)),
+        ));
+    }
+    ran?;
     // The screen showed these only briefly; say them again where they stay.
     for p in &keymap_problems {
-        eprintln!("gureum: {p}");
+        errln!("gureum: {p}");
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn lessons(source: &ContentSource, json: bool) -> anyhow::Result<ExitCode> {
     let lib = Library::load(source);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if json {
         let lessons: Vec<_> = lib
             .lessons
@@ -355,8 +368,7 @@ fn lessons(source: &ContentSource, json: bool) -> anyhow::Result<ExitCode> {
                 })
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "lessons": lessons }))?;
-        writeln!(out)?;
+        out.json(&serde_json::json!({ "lessons": lessons }), true)?;
     } else {
         let id_w = lib
             .lessons
@@ -394,7 +406,7 @@ fn read(
 ) -> anyhow::Result<ExitCode> {
     let lib = Library::load(source);
     let (Some(lesson), Some(index)) = (lib.lesson(id), lib.lesson_index(id)) else {
-        eprintln!("gureum: {}", Strings::new(lang).unknown_lesson(id));
+        errln!("gureum: {}", Strings::new(lang).unknown_lesson(id));
         return Ok(ExitCode::from(2));
     };
     let stdout = std::io::stdout();
@@ -419,16 +431,22 @@ fn read(
     } else {
         Output::Plain
     };
-    let mut out = stdout.lock();
+    let mut out = text::SafeWriter::new(stdout.lock());
     for line in text::wrap(&lesson.meta.title, usize::from(width)) {
         if output == Output::Plain {
             writeln!(out, "{line}")?;
         } else {
-            writeln!(out, "\x1b[1m{line}\x1b[0m")?;
+            out.styled(&format!("\x1b[1m{}\x1b[0m\n", text::for_output(&line)))?;
         }
     }
     writeln!(out)?;
-    out.write_all(print::to_string(&rendered, theme, output).as_bytes())?;
+    let body = print::to_string(&rendered, theme, output);
+    if output == Output::Plain {
+        out.write_all(body.as_bytes())?;
+    } else {
+        // Styled by the printer around text the renderer already passed through the gate.
+        out.styled(&body)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -459,18 +477,133 @@ fn check(source: &ContentSource, banks: Option<&BankSource>, lang: Lang) -> Exit
                 ..p
             }),
     );
+    // References, English and misconception labels: required of the shipped banks, advised for
+    // a teacher's own (`--quiz-dir`: printed as warnings, the exit status stays 0).
+    let mut incomplete: Vec<gureum::lesson::Problem> = gureum::quiz::check::completeness(&bank)
+        .into_iter()
+        .map(|p| gureum::lesson::Problem {
+            file: format!("{}/{}", bank_root.trim_end_matches('/'), p.file),
+            ..p
+        })
+        .collect();
+    incomplete.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
+    if matches!(banks, Some(BankSource::Dir(_))) {
+        for p in &incomplete {
+            let label = if lang == Lang::En { "warning" } else { "경고" };
+            errln!("{label}: {}", p.display(lang == Lang::En));
+        }
+    } else {
+        problems.extend(incomplete);
+    }
+    problems.extend(control_problems(&lib, &bank, &root, &bank_root));
     problems.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     let s = Strings::new(lang);
     if problems.is_empty() {
-        println!(
+        outln!(
             "{}",
             s.check_ok(lib.courses.len(), lib.lessons.len(), bank.entries.len())
         );
         return ExitCode::SUCCESS;
     }
     for p in &problems {
-        eprintln!("{}", p.display(lang == Lang::En));
+        errln!("{}", p.display(lang == Lang::En));
     }
-    eprintln!("{}", s.check_failed(problems.len()));
+    errln!("{}", s.check_failed(problems.len()));
     ExitCode::FAILURE
+}
+
+/// Whether the TUI has a terminal to draw on and read keys from: stdout is one, and stdin is one
+/// or the process has a controlling terminal (crossterm reads `/dev/tty` then).
+fn has_terminal() -> bool {
+    let keys =
+        std::io::stdin().is_terminal() || (cfg!(unix) && std::fs::File::open("/dev/tty").is_ok());
+    std::io::stdout().is_terminal() && keys
+}
+
+const NO_TERMINAL_KO: &str = "gureum의 화면에는 터미널이 필요해요 — `gureum quiz --plain`으로 한 줄씩 문제를 풀거나, \
+`gureum lessons`, `gureum read <id>`, `gureum search <말>` 같은 명령을 써 보세요 (`gureum --help`). \
+ssh로 실행한다면 `ssh -t`를 쓰세요.";
+const NO_TERMINAL_EN: &str = "gureum's screen needs a terminal — try `gureum quiz --plain` to answer questions line by \
+line, or commands such as `gureum lessons`, `gureum read <id>`, `gureum search <words>` (`gureum --help`). \
+Over ssh, use `ssh -t`.";
+
+/// The first character of `s` that has no place in content: a C0/C1 control other than tab and
+/// newline (ESC starts every terminal escape sequence) or a bidi override/isolate.
+fn content_control(s: &str) -> Option<(usize, char)> {
+    s.split('\n').enumerate().find_map(|(i, line)| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        line.chars()
+            .find(|&c| {
+                matches!(c, '\0'..='\x08' | '\x0b'..='\x1f' | '\x7f'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            })
+            .map(|c| (i, c))
+    })
+}
+
+/// `gureum check`'s report of escape sequences, control characters and bidi overrides in
+/// lessons, course files and questions (the output gate removes them, but content should not
+/// carry them: a teacher's file with them was most likely pasted from a terminal).
+fn control_problems(
+    lib: &Library,
+    bank: &Bank,
+    root: &str,
+    bank_root: &str,
+) -> Vec<gureum::lesson::Problem> {
+    use gureum::lesson::{Problem, ProblemKind};
+    let problem = |file: String, line: usize, c: char| Problem {
+        file,
+        line,
+        kind: ProblemKind::Message {
+            ko: format!(
+                "제어 문자 U+{:04X}가 있어요 (터미널 이스케이프 시퀀스나 양방향 재정의 문자는 콘텐츠에 쓸 수 없어요)",
+                u32::from(c)
+            ),
+            en: format!(
+                "control character U+{:04X} (terminal escape sequences and bidi overrides are not allowed in content)",
+                u32::from(c)
+            ),
+        },
+    };
+    let root = root.trim_end_matches('/');
+    let mut out = Vec::new();
+    for l in &lib.lessons {
+        let file = format!("{root}/{}", l.file);
+        let meta = [l.meta.title.as_str(), l.meta.summary.as_str()]
+            .into_iter()
+            .chain(l.meta.tags.iter().map(String::as_str));
+        if let Some((_, c)) = meta.filter_map(content_control).next() {
+            out.push(problem(file.clone(), 1, c));
+        }
+        if let Some((i, c)) = content_control(&l.body) {
+            out.push(problem(file, l.body_line + i, c));
+        }
+    }
+    for c in &lib.courses {
+        if let Some((_, ch)) = [c.meta.title.as_str(), c.meta.summary.as_str()]
+            .into_iter()
+            .find_map(content_control)
+        {
+            out.push(problem(format!("{root}/{}/course.toml", c.dir), 1, ch));
+        }
+    }
+    let bank_root = bank_root.trim_end_matches('/');
+    for e in &bank.entries {
+        let Ok(value) = serde_json::to_value(&e.question) else {
+            continue;
+        };
+        if let Some(c) = first_control_in(&value) {
+            out.push(problem(format!("{bank_root}/{}", e.file), e.line, c));
+        }
+    }
+    out
+}
+
+/// The first bad character in any string of `v`.
+fn first_control_in(v: &serde_json::Value) -> Option<char> {
+    match v {
+        serde_json::Value::String(s) => content_control(s).map(|(_, c)| c),
+        serde_json::Value::Array(a) => a.iter().find_map(first_control_in),
+        serde_json::Value::Object(o) => o.values().find_map(first_control_in),
+        _ => None,
+    }
 }

@@ -239,3 +239,21 @@ fn check_passes_on_the_shipped_question_banks() {
         .unwrap();
     assert!(n >= 200, "the bank has {n} questions");
 }
+
+#[test]
+fn check_warns_about_a_teachers_bank_without_refs_or_english_but_passes() {
+    // Issue 12: the shipped banks must cite AWS pages and carry English; a teacher's bank
+    // (--quiz-dir) gets the same findings as warnings, with exit status 0.
+    let quizzes = fixture("incomplete-quizzes");
+    let o = gureum(&["check", "--lang", "en", "--quiz-dir", &quizzes]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "warning: {quizzes}/incomplete.toml:6: q-no-refs: no `refs`"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("q-bad-ref: ref `http://example.com/x`"), "{err}");
+    assert!(!err.contains("q-complete"), "{err}");
+}

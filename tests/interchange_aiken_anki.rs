@@ -148,3 +148,25 @@ fn anki_fields_escape_html_and_tags_lose_their_spaces() {
     assert!(cols[1].starts_with("정답: "));
     assert_eq!(cols[2], "saa.cost two_words");
 }
+
+// Issue 12: the back of an Anki card carries the English text and the AWS references as links.
+#[test]
+fn anki_back_shows_english_and_refs_as_links() {
+    let mut q = real_questions()
+        .into_iter()
+        .find(|q| q.kind == Kind::Single)
+        .unwrap();
+    q.prompt_en = Some("English prompt".into());
+    q.explanation_en = Some("English explanation".into());
+    q.refs = vec!["https://docs.aws.amazon.com/a.html?x=1&y='2'".into()];
+    let out = export_anki(&[q]);
+    let row = out.lines().nth(4).unwrap();
+    let back = row.split('\t').nth(1).unwrap();
+    assert!(back.contains("English prompt"), "{back}");
+    assert!(back.contains("English explanation"), "{back}");
+    assert!(
+        back.contains("참고 문서: <a href='https://docs.aws.amazon.com/a.html?x=1&amp;y=&#39;2&#39;'>"),
+        "{back}"
+    );
+    assert!(!row.contains('"'), "{row}");
+}

@@ -424,3 +424,23 @@ fn check_question(body: &str) -> Result<Kind, String> {
     }
     Ok(Kind::Multiple)
 }
+
+// Issue 12: AWS references and English travel with a question where the format allows.
+#[test]
+fn refs_and_english_why_survive_a_gift_round_trip_and_show_in_the_feedback() {
+    let mut q = tricky();
+    q.refs = vec![
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/access.html".into(),
+        "https://aws.amazon.com/iam/faqs/?a=b#c".into(),
+    ];
+    q.choices[0].why_en = Some("English why {#}".into());
+    let mut no_explanation = numeric();
+    no_explanation.explanation = String::new();
+    no_explanation.refs = vec!["https://docs.aws.amazon.com/x.html".into()];
+    let qs = vec![q, no_explanation];
+    let gift = export_gift(&qs);
+    assert!(gift.contains("참고 문서\\: https\\://docs.aws.amazon.com/IAM"), "{gift}");
+    check_gift(&gift).unwrap_or_else(|e| panic!("{e}\n{gift}"));
+    let back = import_gift(&gift, &defaults()).unwrap();
+    assert_eq!(back, qs);
+}

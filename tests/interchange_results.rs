@@ -189,6 +189,7 @@ fn bank() -> Bank {
             })
             .collect(),
         problems: vec![],
+        labels: std::collections::BTreeMap::new(),
     }
 }
 

@@ -59,9 +59,8 @@ fn answers_are_graded_logged_and_summed_up() {
         out.contains("(레슨: udemy-rds"),
         "every answer links back to its lesson: {out}"
     );
-    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&progress).unwrap();
-    assert_eq!(v["answers"].as_array().unwrap().len(), 1);
+    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
+    assert_eq!(store.answers().unwrap().len(), 1);
 }
 
 #[test]

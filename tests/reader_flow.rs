@@ -286,7 +286,8 @@ fn wrong_answers_become_reviews_that_come_first() {
         .expect("a wrong answer creates a review card");
     assert_eq!(card.reps, 0);
     // Ten minutes later it is due, and a review session asks it first.
-    a.store.progress_mut().cards.get_mut(&id).unwrap().due = 0;
+    a.store
+        .set_card(&id, gureum::store::CardState { due: 0, ..card });
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.due_reviews(), vec![id.clone()]);
     press(&mut a, KeyCode::Char('r'));

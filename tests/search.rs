@@ -82,7 +82,7 @@ fn mixed_initials_and_syllables_find_cold_start() {
 
 #[test]
 fn the_end_to_end_query_puts_the_lambda_cold_start_section_first() {
-    // tests/e2e_tmux.rs types this and presses Enter on the first result.
+    // tests/e2e.rs types this and presses Enter on the first result.
     let idx = index();
     let results = idx.search("ㄹㄷ ㅋㄷ", 5);
     let first = results

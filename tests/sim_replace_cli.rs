@@ -1,5 +1,5 @@
 //! `gureum sim replace OLD NEW [--stack-policy FILE] [--data FILE] [--json]` through the real
-//! binary: exit codes 0/2/3/4, the JSON shape, and the notes' GroupsDynamoDBTable ("Done when" of
+//! binary: exit codes 0/2/3/4/5, the JSON shape, and the notes' GroupsDynamoDBTable ("Done when" of
 //! issue 5: a key-schema change destroys its items, BillingMode does not, a fixed TableName fails).
 
 #![allow(clippy::doc_markdown)]
@@ -203,4 +203,101 @@ fn public_sam_templates_compare() {
         let o = replace(name, name, &[]);
         assert_eq!(code(&o), 0, "{name}: {}", stderr(&o));
     }
+}
+
+// Issue 12, "Done when". Cognito: "some settings are locked in after you create your user pool …
+// you can't change them unless you create a new resource" —
+// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-updating.html
+#[test]
+fn cognito_username_attributes_change_rolls_back_exit_4() {
+    let o = replace("cognito-locked.old.yaml", "cognito-locked.new.yaml", &["--lang", "en"]);
+    assert_eq!(code(&o), 4, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("the stack rolls back"), "{out}");
+    assert!(out.contains("Update fails: UserPool"), "{out}");
+    let o = replace("cognito-locked.old.yaml", "cognito-locked.new.yaml", &["--json"]);
+    assert_eq!(code(&o), 4);
+    assert_eq!(entry(&json(&o), "UserPool")["outcome"], "update_fails");
+    let o = replace("cognito-locked.old.yaml", "cognito-locked.new.yaml", &[]);
+    assert!(stdout(&o).contains("롤백"), "{}", stdout(&o));
+}
+
+#[test]
+fn cognito_custom_attribute_added_stays_in_place_exit_0() {
+    let o = replace("cognito-locked.old.yaml", "cognito-custom-attr.new.yaml", &["--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(entry(&json(&o), "UserPool")["outcome"], "in_place");
+}
+
+// EFS: "You lose the file system and any data you have in it"
+// (https://docs.aws.amazon.com/efs/latest/ug/delete-efs-fs.html); DeleteLogGroup "permanently
+// deletes all the archived log events"
+// (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DeleteLogGroup.html).
+#[test]
+fn efs_and_log_group_replacement_exit_3_and_say_what_is_lost() {
+    let o = replace("efs.old.yaml", "efs.new.yaml", &["--lang", "en"]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("data lost: every file in the file system"), "{out}");
+    assert!(out.contains("data lost: every log event in the log group"), "{out}");
+    let o = replace("efs.old.yaml", "efs.new.yaml", &["--json"]);
+    let list = json(&o);
+    for id in ["SharedFiles", "AppLogs"] {
+        assert_eq!(entry(&list, id)["outcome"], "replaced_data_lost", "{id}");
+    }
+}
+
+#[test]
+fn parameter_default_feeding_table_name_is_not_no_change() {
+    let o = replace("param-table.old.yaml", "param-table.new.yaml", &["--json"]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    let t = entry(&json(&o), "GroupsTable").clone();
+    assert_eq!(t["action"], "Modify");
+    assert_eq!(t["outcome"], "replaced_data_lost");
+    // The same value given for both sides: nothing changes.
+    let o = replace(
+        "param-table.old.yaml",
+        "param-table.new.yaml",
+        &["--parameter", "Stage=prod"],
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    // One side only: the deployed stack ran with Stage=prod, the new default is prod too.
+    let o = replace(
+        "param-table.old.yaml",
+        "param-table.new.yaml",
+        &["--old-parameter", "Stage=prod"],
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    // A parameter neither template declares is a typo: unreadable input.
+    let o = replace(
+        "param-table.old.yaml",
+        "param-table.new.yaml",
+        &["--parameter", "Stag=prod", "--lang", "en"],
+    );
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("Stag"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_value_that_cannot_be_computed_exits_5() {
+    let dir = std::env::temp_dir().join(format!("gureum-unknown-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = "Parameters:\n  Name: {Type: String}\nResources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties: {TableName: !Ref Name}\n";
+    let new = old.replace("!Ref Name", "!Sub '${Name}-v2'");
+    let (a, b) = (dir.join("old.yaml"), dir.join("new.yaml"));
+    std::fs::write(&a, old).unwrap();
+    std::fs::write(&b, new).unwrap();
+    let o = gureum(&["sim", "replace", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(code(&o), 5, "{}", stdout(&o));
+    assert!(stdout(&o).contains("알 수 없음 (값을 계산할 수 없어요)"), "{}", stdout(&o));
+    let o = gureum(&[
+        "sim",
+        "replace",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--parameter",
+        "Name=users",
+    ]);
+    assert_eq!(code(&o), 3, "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).ok();
 }

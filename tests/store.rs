@@ -1,13 +1,18 @@
-//! Behaviour of the progress store against a real file system (each test in its own tempdir).
+//! Behaviour of the progress store against a real file system (each test in its own tempdir):
+//! the `SQLite` database, the import of `progress.json`, damaged and newer files.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use gureum::quiz::exam::ExamState;
 use gureum::store::{
-    AnswerLog, CardState, ExamAttempt, FILE_NAME, FORMAT_VERSION, Notice, Progress, Store,
-    StoreError, data_dir_from,
+    AnswerLog, CardState, DB_NAME, ExamAttempt, FILE_NAME, FORMAT_VERSION, Notice, Progress,
+    SCHEMA_VERSION, Store, StoreError, data_dir_from,
 };
 use serde_json::Value;
+
+/// The `progress.json` written by the last JSON release (see tests/fixtures/progress/).
+const FIXTURE: &str = include_str!("fixtures/progress/progress.json");
 
 /// Names of the entries in `dir`, sorted.
 fn entries(dir: &Path) -> Vec<String> {
@@ -26,41 +31,48 @@ fn open_clean(dir: &Path) -> Store {
     store
 }
 
-#[test]
-fn round_trip_through_the_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open_clean(dir.path());
-    assert_eq!(store.path(), dir.path().join(FILE_NAME));
-    store.set_scroll("ec2-기초", 42, 60);
-    store.mark_read("s3-basics");
-    store.set_last_lesson("ec2-기초");
-    let p = store.progress_mut();
-    p.settings.lang = Some("en".into());
-    p.settings.exam_esl = true;
-    p.answers.push(AnswerLog {
-        question: "q1".into(),
-        at: 1_700_000_000,
+fn answer(question: &str, at: u64) -> AnswerLog {
+    AnswerLog {
+        question: question.into(),
+        at,
         correct: false,
         chosen: vec!["a".into(), "c".into()],
         time_ms: 8_500,
+    }
+}
+
+/// The running exam of the fixture, parsed.
+fn fixture_exam() -> ExamState {
+    let v: Value = serde_json::from_str(FIXTURE).unwrap();
+    ExamState::from_json(&v["current_exam"].to_string()).unwrap()
+}
+
+#[test]
+fn every_change_is_in_the_database_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open_clean(dir.path());
+    assert_eq!(store.path(), dir.path().join(DB_NAME));
+    store.set_scroll("ec2-기초", 42, 60);
+    store.mark_read("s3-basics");
+    store.set_last_lesson("ec2-기초");
+    store.update_settings(|s| {
+        s.lang = Some("en".into());
+        s.exam_esl = true;
     });
-    p.cards.insert(
-        "q1".into(),
-        CardState {
+    store.record_answer(answer("q1", 1_700_000_000), |old| {
+        assert!(old.is_none());
+        Some(CardState {
             due: 1_700_086_400,
             reps: 1,
             ..CardState::default()
-        },
-    );
-    p.exams.push(ExamAttempt {
-        exam: "saa".into(),
-        correct: 50,
-        total: 65,
-        ..ExamAttempt::default()
+        })
     });
-    store.save().unwrap();
-    assert!(!store.is_dirty());
+    store.mark_sim_tried("lambda-burst");
+    let exam = fixture_exam();
+    store.save_running_exam(&exam);
+    assert!(!store.is_dirty(), "nothing waits for a save");
 
+    // A second window sees all of it without the first saving or closing.
     let again = open_clean(dir.path());
     assert_eq!(again.progress(), store.progress());
     assert!(again.is_read("s3-basics") && !again.is_read("ec2-기초"));
@@ -69,9 +81,24 @@ fn round_trip_through_the_file() {
         Some((42, 60))
     );
     assert_eq!(again.progress().last_lesson.as_deref(), Some("ec2-기초"));
+    assert_eq!(again.answers().unwrap(), [answer("q1", 1_700_000_000)]);
+    assert_eq!(again.running_exam(), Some(&exam));
+    assert!(again.tried_sims().contains("lambda-burst"));
 
-    let json: Value = serde_json::from_slice(&fs::read(store.path()).unwrap()).unwrap();
-    assert_eq!(json["format_version"], Value::from(FORMAT_VERSION));
+    // Finishing the exam records the attempt and the final state, and ends the running one.
+    store.finish_exam(
+        Some(&exam),
+        ExamAttempt {
+            exam: "dva-c02".into(),
+            correct: 1,
+            total: 5,
+            ..ExamAttempt::default()
+        },
+    );
+    let again = open_clean(dir.path());
+    assert!(again.running_exam().is_none());
+    assert_eq!(again.finished_exams().unwrap(), [exam]);
+    assert_eq!(again.progress().exams.len(), 1);
 }
 
 #[test]
@@ -81,13 +108,104 @@ fn data_dir_env_value_is_honoured() {
     let resolved = data_dir_from(Some(dir.path().as_os_str().to_owned())).unwrap();
     assert_eq!(resolved, dir.path());
     let (store, _) = Store::open_in(&resolved).unwrap();
-    assert_eq!(store.path(), dir.path().join(FILE_NAME));
+    assert_eq!(store.path(), dir.path().join(DB_NAME));
     // Without a usable value it falls back to the platform directory, never to the env value.
     assert_ne!(data_dir_from(Some("".into())), Some(PathBuf::new()));
 }
 
 #[test]
-fn corrupt_files_are_moved_aside_intact() {
+fn the_last_json_release_imports_without_losing_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join(FILE_NAME);
+    fs::write(&json, FIXTURE).unwrap();
+    // Leftovers of killed JSON saves.
+    fs::write(dir.path().join(".progress.json.tmp-4242-0"), "{").unwrap();
+    fs::write(dir.path().join(".progress.json.tmp-4242-1"), "").unwrap();
+    let v: Value = serde_json::from_str(FIXTURE).unwrap();
+
+    let store = open_clean(dir.path());
+    let p = store.progress();
+    // Every answer, in order, with what was chosen and when.
+    let answers = store.answers().unwrap();
+    let expected: Vec<AnswerLog> = serde_json::from_value(v["answers"].clone()).unwrap();
+    assert_eq!(answers.len(), 4);
+    assert_eq!(answers, expected);
+    // Every review card.
+    let cards: std::collections::BTreeMap<String, CardState> =
+        serde_json::from_value(v["cards"].clone()).unwrap();
+    assert!(!cards.is_empty());
+    assert_eq!(p.cards, cards);
+    // The reading position and the lesson to resume.
+    assert_eq!(
+        p.lessons["developing-lambda"],
+        gureum::store::LessonProgress {
+            read: false,
+            scroll: 7500,
+            percent: 90
+        }
+    );
+    assert_eq!(p.last_lesson.as_deref(), Some("developing-lambda"));
+    // The exam history, the finished exam and the running exam, typed.
+    let attempts: Vec<ExamAttempt> = serde_json::from_value(v["exams"].clone()).unwrap();
+    assert_eq!(p.exams, attempts);
+    let finished = store.finished_exams().unwrap();
+    assert_eq!(finished.len(), 1);
+    assert_eq!(
+        finished[0],
+        ExamState::from_json(&v["finished_exams"][0].to_string()).unwrap()
+    );
+    let running = store.running_exam().expect("the running exam is imported");
+    assert_eq!(running, &fixture_exam());
+    assert_eq!(running.exam().id(), "dva-c02");
+    assert_eq!(running.items().len(), 5);
+    assert!(running.items()[0].response.is_some() && running.items()[1].flagged);
+    // The tried simulations.
+    assert_eq!(
+        store.tried_sims().iter().collect::<Vec<_>>(),
+        ["lambda-burst"]
+    );
+    assert_eq!(p.settings, gureum::store::Settings::default());
+
+    // The file is kept beside the database, byte for byte; the temp leftovers are gone.
+    assert_eq!(
+        fs::read_to_string(dir.path().join("progress.json.imported")).unwrap(),
+        FIXTURE
+    );
+    let names = entries(dir.path());
+    assert!(!names.iter().any(|n| n.contains(".tmp-")), "{names:?}");
+    assert!(!json.exists());
+
+    // Opening again reads the database only: nothing is imported twice.
+    drop(store);
+    let again = open_clean(dir.path());
+    assert_eq!(again.answers().unwrap().len(), 4);
+    assert_eq!(again.finished_exams().unwrap().len(), 1);
+}
+
+#[test]
+fn unknown_and_unversioned_json_fields_are_imported_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join(FILE_NAME),
+        r#"{"lessons": {"a": {"read": true, "scroll": 3, "percent": 100}}, "streak": {"days": 3}}"#,
+    )
+    .unwrap();
+    let store = open_clean(dir.path());
+    assert!(store.is_read("a"));
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.path().join(DB_NAME)).unwrap();
+    let kept: String = conn
+        .query_row(
+            "SELECT value FROM kept_field WHERE key = 'streak'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, r#"{"days":3}"#);
+}
+
+#[test]
+fn corrupt_json_files_are_moved_aside_intact() {
     let cases: [(&str, &[u8], &str); 5] = [
         (
             "not json",
@@ -124,32 +242,40 @@ fn corrupt_files_are_moved_aside_intact() {
             "{what}: {name}"
         );
         assert_eq!(fs::read(to).unwrap(), bytes, "{what}: original bytes kept");
-        assert!(!path.exists(), "{what}: nothing written before a save");
+        assert!(!path.exists(), "{what}");
         assert!(
             !store.is_read_only() && store.progress() == &Progress::default(),
             "{what}"
         );
-
-        // Starting fresh works, and the moved file survives the next save.
+        // Starting fresh works, and the moved file survives.
         store.mark_read("a");
-        store.save().unwrap();
         assert!(open_clean(dir.path()).is_read("a"), "{what}");
-        assert_eq!(
-            fs::read(to).unwrap(),
-            bytes,
-            "{what}: still intact after save"
-        );
-        assert_eq!(
-            entries(dir.path()).len(),
-            2,
-            "{what}: {:?}",
-            entries(dir.path())
-        );
+        assert_eq!(fs::read(to).unwrap(), bytes, "{what}: still intact");
     }
 }
 
 #[test]
-fn newer_version_is_never_overwritten() {
+fn a_corrupt_database_is_moved_aside_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(DB_NAME);
+    let garbage = b"this is not a database, but it is someone's file\n".repeat(100);
+    fs::write(&db, &garbage).unwrap();
+    let (mut store, notices) = Store::open_in(dir.path()).unwrap();
+    let [Notice::MovedAside { from, to, reason }] = notices.as_slice() else {
+        panic!("expected one MovedAside notice, got {notices:?}");
+    };
+    assert_eq!(from, &db);
+    assert!(reason.contains("not a database"), "{reason}");
+    assert_eq!(fs::read(to).unwrap(), garbage, "moved, not deleted");
+    assert!(notices[0].message(false).contains("옮겨 두었어요"));
+    assert!(notices[0].message(true).contains("was moved to"));
+    assert!(!store.is_read_only());
+    store.mark_read("a");
+    assert!(open_clean(dir.path()).is_read("a"));
+}
+
+#[test]
+fn a_newer_json_file_is_refused_without_loss() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FILE_NAME);
     let original = br#"{"format_version": 99, "last_lesson": "vpc", "hologram": true}"#;
@@ -171,115 +297,134 @@ fn newer_version_is_never_overwritten() {
         Some("vpc"),
         "read as far as possible"
     );
-
     store.mark_read("vpc");
     assert!(matches!(store.save(), Err(StoreError::ReadOnly { .. })));
-    assert!(matches!(
-        store.save_if_dirty(),
-        Err(StoreError::ReadOnly { .. })
-    ));
     assert_eq!(fs::read(&path).unwrap(), original);
-    assert_eq!(entries(dir.path()), [FILE_NAME]);
+    assert_eq!(entries(dir.path()), [FILE_NAME], "no database was created");
 }
 
 #[test]
-fn unknown_top_level_fields_survive_a_save() {
+fn a_newer_database_is_refused_without_loss() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(FILE_NAME);
-    fs::write(
-        &path,
-        r#"{"format_version": 1, "streak": {"days": 3}, "lessons": {}}"#,
-    )
-    .unwrap();
-    let mut store = open_clean(dir.path());
-    store.mark_read("iam");
-    store.save().unwrap();
-    let json: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(json["streak"]["days"], Value::from(3));
-    assert_eq!(json["lessons"]["iam"]["read"], Value::Bool(true));
-}
-
-#[test]
-fn unversioned_file_is_migrated_and_saved_as_current() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(FILE_NAME);
-    fs::write(
-        &path,
-        r#"{"lessons": {"a": {"read": true, "scroll": 3, "percent": 100}}}"#,
-    )
-    .unwrap();
-    let store = open_clean(dir.path());
-    assert!(store.is_read("a"));
-    store.save().unwrap();
-    let json: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(json["format_version"], Value::from(FORMAT_VERSION));
-}
-
-#[test]
-fn save_leaves_no_temp_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open_clean(dir.path());
-    for i in 0..5 {
-        store.set_scroll("a", i, 10);
-        store.save().unwrap();
+    {
+        let mut store = open_clean(dir.path());
+        store.set_last_lesson("vpc");
+        store.record_answer(answer("q1", 1), |_| None);
     }
-    assert_eq!(entries(dir.path()), [FILE_NAME]);
-    assert_eq!(open_clean(dir.path()).lesson("a").unwrap().scroll, 4);
+    let db = dir.path().join(DB_NAME);
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(None, "user_version", 7).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = fs::read(&db).unwrap();
+    let (mut store, notices) = Store::open_in(dir.path()).unwrap();
+    assert_eq!(
+        notices,
+        [Notice::NewerVersion {
+            path: db.clone(),
+            found: 7,
+            supported: SCHEMA_VERSION
+        }]
+    );
+    assert!(notices[0].message(false).contains("읽기 전용"));
+    assert!(store.is_read_only());
+    assert_eq!(store.progress().last_lesson.as_deref(), Some("vpc"));
+    store.mark_read("vpc");
+    store.record_answer(answer("q2", 2), |_| None);
+    assert!(matches!(store.save(), Err(StoreError::ReadOnly { .. })));
+    drop(store);
+    assert_eq!(fs::read(&db).unwrap(), before, "not a byte changed");
 }
 
 #[test]
-fn save_creates_missing_directories() {
+fn two_windows_keep_each_others_answers_lessons_and_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = open_clean(dir.path());
+    let mut b = open_clean(dir.path());
+    for i in 0..10 {
+        a.record_answer(answer("qa", i), |_| None);
+        b.record_answer(answer("qb", i), |_| None);
+    }
+    a.set_scroll("one", 5, 10);
+    b.set_scroll("two", 7, 20);
+    a.update_settings(|s| s.lang = Some("en".into()));
+    b.update_settings(|s| s.exam_esl = true);
+    b.mark_read("one");
+    // `a` still thinks "one" is unread: its next position must not undo `b`'s mark.
+    a.set_scroll("one", 9, 30);
+    let c = open_clean(dir.path());
+    assert_eq!(c.answers().unwrap().len(), 20);
+    assert!(c.is_read("one") && c.lesson("one").unwrap().scroll == 9);
+    assert_eq!(c.lesson("two").unwrap().scroll, 7);
+    assert_eq!(c.progress().settings.lang.as_deref(), Some("en"));
+    assert!(c.progress().settings.exam_esl);
+    // A review card is rescheduled from what is stored, not from a window's stale copy.
+    a.record_answer(answer("q", 100), |old| {
+        assert!(old.is_none());
+        Some(CardState {
+            reps: 1,
+            ..CardState::default()
+        })
+    });
+    b.record_answer(answer("q", 200), |old| {
+        assert_eq!(old.map(|c| c.reps), Some(1), "sees the other window's card");
+        Some(CardState {
+            reps: 2,
+            ..CardState::default()
+        })
+    });
+    assert_eq!(open_clean(dir.path()).progress().cards["q"].reps, 2);
+}
+
+#[test]
+fn the_running_exam_belongs_to_the_window_that_resumed_it_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = open_clean(dir.path());
+    let exam = fixture_exam();
+    a.save_running_exam(&exam);
+    a.save_running_exam(&exam);
+    assert!(a.save().is_ok());
+    // A second window resumes it and changes it: it takes the exam over.
+    let mut b = open_clean(dir.path());
+    let resumed = b.running_exam().cloned().unwrap();
+    b.save_running_exam(&resumed);
+    // The first window's later save is refused and reported, not written over `b`'s.
+    a.save_running_exam(&exam);
+    assert!(matches!(a.save(), Err(StoreError::ExamElsewhere)));
+    assert!(a.save().is_ok(), "reported once");
+    // Practice in the first window still works and leaves the exam alone.
+    a.record_answer(answer("q", 1), |_| None);
+    let c = open_clean(dir.path());
+    assert!(c.running_exam().is_some());
+    assert_eq!(c.answers().unwrap().len(), 1);
+}
+
+#[test]
+fn unreadable_database_opens_read_only() {
+    // A directory where the database should be cannot be opened; nothing replaces it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_NAME);
+    fs::create_dir(&path).unwrap();
+    fs::write(path.join("keep"), "old").unwrap();
+    let (store, notices) = Store::open_in(dir.path()).unwrap();
+    assert!(
+        matches!(notices.as_slice(), [Notice::Unreadable { path: p, .. }] if p == &path),
+        "{notices:?}"
+    );
+    assert!(store.is_read_only());
+    assert!(matches!(store.save(), Err(StoreError::ReadOnly { .. })));
+    assert_eq!(fs::read_to_string(path.join("keep")).unwrap(), "old");
+}
+
+#[test]
+fn opening_creates_missing_directories() {
     let base = tempfile::tempdir().unwrap();
     let dir = base.path().join("not").join("yet");
     let mut store = open_clean(&dir);
-    assert!(!dir.exists(), "opening does not create anything");
     store.set_last_lesson("a");
-    store.save().unwrap();
     assert_eq!(
         open_clean(&dir).progress().last_lesson.as_deref(),
         Some("a")
     );
-}
-
-#[test]
-fn failed_save_reports_and_keeps_the_old_file() {
-    // The data directory turned into a file after opening: the save must fail, not clobber it.
-    let base = tempfile::tempdir().unwrap();
-    let dir = base.path().join("data");
-    let mut store = open_clean(&dir);
-    fs::write(&dir, "old").unwrap();
-    store.mark_read("a");
-    assert!(matches!(store.save(), Err(StoreError::Io { .. })));
-    assert!(store.is_dirty(), "a failed save keeps the changes pending");
-    assert_eq!(fs::read_to_string(&dir).unwrap(), "old");
-    assert_eq!(entries(base.path()), ["data"]);
-
-    // The rename itself fails (a directory stands where the file goes): the old contents stay
-    // and the temp file is cleaned up.
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open_clean(dir.path());
-    let blocker = dir.path().join(FILE_NAME);
-    fs::create_dir(&blocker).unwrap();
-    fs::write(blocker.join("keep"), "old").unwrap();
-    store.mark_read("a");
-    let err = store.save().unwrap_err();
-    assert!(
-        matches!(err, StoreError::Io { ref path, .. } if path == &blocker),
-        "{err}"
-    );
-    assert_eq!(fs::read_to_string(blocker.join("keep")).unwrap(), "old");
-    assert_eq!(entries(dir.path()), [FILE_NAME]);
-}
-
-#[test]
-fn unreadable_file_opens_read_only() {
-    // A directory where the file should be cannot be read; the store must not try to replace it.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(FILE_NAME);
-    fs::create_dir(&path).unwrap();
-    let (store, notices) = Store::open_in(dir.path()).unwrap();
-    assert!(matches!(notices.as_slice(), [Notice::Unreadable { path: p, .. }] if p == &path));
-    assert!(store.is_read_only());
-    assert!(matches!(store.save(), Err(StoreError::ReadOnly { .. })));
-    assert!(path.is_dir());
 }

@@ -369,7 +369,7 @@ fn practice_from_a_lesson_answers_and_jumps_back_to_the_section() {
         "{feedback}"
     );
     assert!(feedback.contains("레슨: udemy-rds"), "{feedback}");
-    assert_eq!(a.store.progress().answers.len(), 1, "the answer is logged");
+    assert_eq!(a.store.answers().unwrap().len(), 1, "the answer is logged");
     press(&mut a, KeyCode::Char('o'));
     let lesson = screen(&mut a, 100, 30);
     assert!(

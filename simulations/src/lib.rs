@@ -5,12 +5,18 @@
 //! result carries the numbers the UI shows and an explanation trail saying which rule produced
 //! which number.
 
+pub mod cache;
 pub mod cfn;
+pub mod challenge;
+pub mod checks;
 pub mod deploy;
 pub mod dynamodb;
 pub mod lambda;
 pub mod phoenix;
+pub mod replicas;
+pub mod sessions;
 mod story;
+pub mod throttle;
 
 use serde::Serialize;
 

@@ -172,7 +172,10 @@ fn change_set_sample_key_name_always_and_instance_type_conditionally_is_true() {
             .requires_recreation
     };
     assert_eq!(level("KeyName"), Recreation::Always);
-    assert_eq!(level("InstanceType"), Recreation::Conditionally);
+    // A change set reports InstanceType as Conditionally; the property's own rule decides it: an
+    // EBS-backed instance is stopped and started ("Update requires: Some interruptions",
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html).
+    assert_eq!(level("InstanceType"), Recreation::Never);
     assert_eq!(level("Tags"), Recreation::Never);
     // An instance holds data on its disks: replacing it loses that.
     assert_eq!(i.outcome, Outcome::ReplacedDataLost);
@@ -265,13 +268,15 @@ fn stack_policy_condition_on_resource_type() {
         Some("policy-condition.json"),
     );
     assert_eq!(verdict(&r, "Database").2, Outcome::BlockedByStackPolicy);
-    assert_eq!(verdict(&r, "Web").2, Outcome::ReplacedDataLost);
+    // Web's InstanceType change is a stop/start (Update:Modify): allowed.
+    assert_eq!(verdict(&r, "Web").2, Outcome::InPlace);
 }
 
 #[test]
 fn conditional_replacement_for_instance_type_and_engine() {
     let r = report("conditional.old.yaml", "conditional.new.yaml", None);
-    assert_eq!(verdict(&r, "Web").1, Replacement::Conditional);
+    // EBS-backed InstanceType change: some interruptions (stop/start), not a replacement.
+    assert_eq!(verdict(&r, "Web").1, Replacement::False);
     let db = r.get("Database").unwrap();
     assert_eq!(db.replacement, Replacement::Conditional);
     assert!(

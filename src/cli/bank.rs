@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
+use gureum::quiz::exam::ExamState;
 use gureum::quiz::format::{BankFile, FORMAT_VERSION};
 use gureum::quiz::interchange::{self, AttemptResult, Defaults, ResultAnswer};
 use gureum::quiz::{Bank, BankSource};
@@ -122,11 +123,36 @@ pub struct ReportArgs {
     width: usize,
 }
 
+/// The largest file `bank import` reads: 64 MiB is about 350,000 GIFT questions, far more than
+/// any bank a class uses, and imports in a few seconds (`examples/scale.rs`).
+const MAX_IMPORT_BYTES: u64 = 64 << 20;
+
+/// An I/O error in the user's language.
+fn io_message(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    let ko = match e.kind() {
+        ErrorKind::NotFound => "파일이나 폴더가 없어요",
+        ErrorKind::PermissionDenied => "권한이 없어요",
+        ErrorKind::AlreadyExists => "이미 있어요",
+        ErrorKind::NotADirectory => "폴더가 아니에요",
+        ErrorKind::IsADirectory => "파일이 아니라 폴더예요",
+        ErrorKind::StorageFull => "디스크 공간이 없어요",
+        ErrorKind::ReadOnlyFilesystem => "읽기 전용 파일 시스템이에요",
+        _ => "읽거나 쓸 수 없어요",
+    };
+    match lang {
+        Lang::Ko => format!("{ko} ({e})"),
+        Lang::En => e.to_string(),
+    }
+}
+
 fn write_out(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
     if let Some(path) = out {
         return std::fs::write(path, text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()));
     }
-    std::io::stdout().lock().write_all(text.as_bytes())?;
+    // Data (TOML, JSON, GIFT, CSV) on a terminal: C1 and bidi controls as `\u` escapes, which
+    // TOML and JSON read back as the same characters; the gate removes anything else.
+    crate::cli::stdout().write_all(gureum::text::escape_json(text).as_bytes())?;
     Ok(())
 }
 
@@ -153,7 +179,7 @@ pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result
                                 export.exported
                             ),
                         };
-                        eprintln!("gureum: {msg}");
+                        errln!("gureum: {msg}");
                     }
                     export.text
                 }
@@ -162,8 +188,32 @@ pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result
             Ok(ExitCode::SUCCESS)
         }
         BankCommand::Import(args) => {
-            let text = std::fs::read_to_string(&args.file)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+            let size = std::fs::metadata(&args.file).map_or(0, |m| m.len());
+            if size > MAX_IMPORT_BYTES {
+                let msg = match lang {
+                    Lang::Ko => format!(
+                        "{}: 파일이 너무 커요 ({} MiB). 가져오기는 {} MiB까지 돼요. 파일을 나눠서 가져오세요",
+                        args.file.display(),
+                        size >> 20,
+                        MAX_IMPORT_BYTES >> 20
+                    ),
+                    Lang::En => format!(
+                        "{}: file too large ({} MiB); import takes up to {} MiB, split the file",
+                        args.file.display(),
+                        size >> 20,
+                        MAX_IMPORT_BYTES >> 20
+                    ),
+                };
+                errln!("gureum: {msg}");
+                return Ok(ExitCode::FAILURE);
+            }
+            let text = match std::fs::read(&args.file) {
+                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                Err(e) => {
+                    errln!("gureum: {}: {}", args.file.display(), io_message(&e, lang));
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
             let defaults = Defaults::new(&args.lesson, &args.domain);
             let format = args.format.unwrap_or_else(|| {
                 let gift = args
@@ -188,16 +238,12 @@ pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result
                     } else {
                         e.message_ko()
                     };
-                    eprintln!("{}: {msg}", args.file.display());
+                    errln!("{}: {msg}", args.file.display());
                     return Ok(ExitCode::FAILURE);
                 }
             };
             let n = questions.len();
-            let toml = toml::to_string(&BankFile {
-                format_version: FORMAT_VERSION,
-                misconceptions: std::collections::BTreeMap::new(),
-                question: questions,
-            })?;
+            let toml = bank_toml(questions)?;
             let out = args.out.as_ref().map(|dir| {
                 let stem = args
                     .file
@@ -205,6 +251,12 @@ pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result
                     .map_or("imported".into(), |s| s.to_string_lossy().into_owned());
                 dir.join(format!("{stem}.toml"))
             });
+            if let Some(dir) = &args.out
+                && let Err(e) = std::fs::create_dir_all(dir)
+            {
+                errln!("gureum: {}: {}", dir.display(), io_message(&e, lang));
+                return Ok(ExitCode::FAILURE);
+            }
             write_out(out.as_deref(), &toml)?;
             if let Some(path) = out {
                 let msg = match lang {
@@ -217,35 +269,70 @@ pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result
                         path.display()
                     ),
                 };
-                eprintln!("{msg}");
+                errln!("{msg}");
             }
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
+/// A bank file holding `questions`, written one question at a time: the same text as
+/// serialising a whole `BankFile`, which takes time quadratic in the number of questions
+/// (20,000 took 4.4 s; see `examples/scale.rs`).
+fn bank_toml(questions: Vec<gureum::quiz::Question>) -> anyhow::Result<String> {
+    #[derive(serde::Serialize)]
+    struct One<'a> {
+        question: [&'a gureum::quiz::Question; 1],
+    }
+    let mut out = toml::to_string(&BankFile {
+        format_version: FORMAT_VERSION,
+        misconceptions: std::collections::BTreeMap::new(),
+        question: Vec::new(),
+    })?;
+    // `question = []` is the empty list the tables below replace.
+    if let Some(at) = out.find("question = []") {
+        out.truncate(at);
+    }
+    for q in &questions {
+        out.push('\n');
+        out.push_str(&toml::to_string(&One { question: [q] })?);
+    }
+    Ok(out)
+}
+
+/// Opens the progress store for a command, telling the user on stderr, in `lang`, about any
+/// problem it met (a damaged file moved aside, a newer file opened read-only, …).
+pub fn open_store(lang: Lang) -> anyhow::Result<Store> {
+    let (store, notices) = Store::open_default()?;
+    for notice in &notices {
+        errln!("gureum: {}", notice.message(lang == Lang::En));
+    }
+    Ok(store)
+}
+
 /// Runs `gureum results export`: the learner's logged answers as one result file.
-pub fn results(cmd: &ResultsCommand, banks: &BankSource) -> anyhow::Result<ExitCode> {
+pub fn results(cmd: &ResultsCommand, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
     let ResultsCommand::Export(args) = cmd;
     let bank = Bank::load(banks);
-    let (store, _) = Store::open_default()?;
+    let (store, notices) = Store::open_default()?;
+    // A progress file that could not be read was moved aside: exporting the empty fresh store
+    // would look like a learner with no answers. Say so and fail instead.
+    if let Some(notice) = notices
+        .iter()
+        .find(|n| matches!(n, gureum::store::Notice::MovedAside { .. }))
+    {
+        errln!("gureum: {}", notice.message(lang == Lang::En));
+        return Ok(ExitCode::FAILURE);
+    }
     if args.exam || args.attempt.is_some() {
-        let finished = store
-            .progress()
-            .extra
-            .get(gureum::ui::exam::FINISHED_EXAMS_KEY)
-            .and_then(|v| v.as_array())
-            .cloned()
-            .unwrap_or_default();
+        let finished = store.finished_exams()?;
         // --attempt N counts from 1 = the oldest kept; without it, the latest.
         let pick = match args.attempt {
             Some(n) => n.checked_sub(1).and_then(|i| finished.get(i)),
             None => finished.last(),
         };
-        let Some(result) =
-            pick.and_then(|state| exam_result(&state.to_string(), &bank, &args.student))
-        else {
-            eprintln!(
+        let Some(result) = pick.and_then(|state| exam_result(state, &bank, &args.student)) else {
+            errln!(
                 "gureum: 내보낼 모의고사가 없어요 (끝낸 시험 {}개) / no such finished mock exam ({} kept)",
                 finished.len(),
                 finished.len()
@@ -259,7 +346,7 @@ pub fn results(cmd: &ResultsCommand, banks: &BankSource) -> anyhow::Result<ExitC
         write_out(args.out.as_deref(), &text)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let answers = &store.progress().answers;
+    let answers = &store.answers()?;
     let result = AttemptResult {
         student: args.student.clone(),
         exam_or_quiz: "practice".into(),
@@ -278,11 +365,10 @@ pub fn results(cmd: &ResultsCommand, banks: &BankSource) -> anyhow::Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
-/// A finished exam (saved state JSON) as a result file: one row per question, graded.
-fn exam_result(json: &str, bank: &Bank, student: &str) -> Option<AttemptResult> {
-    use gureum::quiz::exam::{ExamResponse, ExamResult, ExamState, Verdict};
-    let state = ExamState::from_json(json).ok()?;
-    let graded = ExamResult::grade(&state, bank).ok()?;
+/// A finished exam (its final state) as a result file: one row per question, graded.
+fn exam_result(state: &ExamState, bank: &Bank, student: &str) -> Option<AttemptResult> {
+    use gureum::quiz::exam::{ExamResponse, ExamResult, Verdict};
+    let graded = ExamResult::grade(state, bank).ok()?;
     let answers = state
         .items()
         .iter()
@@ -337,13 +423,13 @@ pub fn report(args: &ReportArgs, banks: &BankSource, lang: Lang) -> anyhow::Resu
             Ok(mut r) => results.append(&mut r),
             Err(e) => {
                 let what = lang.pick("결과 파일을 읽을 수 없어요", "not a result file");
-                eprintln!("{}: {what}: {e}", file.display());
+                errln!("{}: {what}: {e}", file.display());
                 return Ok(ExitCode::FAILURE);
             }
         }
     }
     let report = interchange::report(&results, &bank);
-    print!("{}", report.to_table(args.width));
+    crate::cli::stdout().write_all(report.to_table(args.width).as_bytes())?;
     if let Some(path) = &args.csv {
         write_out(Some(path), &report.to_csv())?;
     }

@@ -413,10 +413,9 @@ pub fn deploy(args: &DeployArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(r) => r,
         Err(e) => return Ok(invalid(&model_error(&e))),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if args.json {
-        serde_json::to_writer(&mut out, &result)?;
-        writeln!(out)?;
+        out.json(&result, false)?;
         return Ok(ExitCode::SUCCESS);
     }
     print_result(&mut out, &config, &result, lang)?;
@@ -569,13 +568,12 @@ fn print_compare(
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let rows = deploy::rows(results);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if json {
-        serde_json::to_writer(
-            &mut out,
+        out.json(
             &serde_json::json!({ "config": config, "rows": rows }),
+            false,
         )?;
-        writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(
@@ -637,10 +635,9 @@ pub fn phoenix(args: &PhoenixArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(r) => r,
         Err(e) => return Ok(invalid(&e.to_string())),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if args.json {
-        serde_json::to_writer(&mut out, &r)?;
-        writeln!(out)?;
+        out.json(&r, false)?;
         return Ok(ExitCode::SUCCESS);
     }
     match lang {
@@ -714,7 +711,7 @@ pub fn phoenix(args: &PhoenixArgs, lang: Lang) -> anyhow::Result<ExitCode> {
 
 /// Reports invalid input; the caller returns `Ok` of this (status 2).
 fn invalid(msg: &str) -> ExitCode {
-    eprintln!("gureum: {msg}");
+    errln!("gureum: {msg}");
     ExitCode::from(2)
 }
 

@@ -13,10 +13,9 @@ use gureum::strings::{Lang, Strings};
 /// still shows what is in effect: the defaults for the entries that were skipped).
 pub fn run(json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
     let (map, report) = keyfile::load_default_location();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if json {
-        serde_json::to_writer_pretty(&mut out, &to_json(&map, &report, lang))?;
-        writeln!(out)?;
+        out.json(&to_json(&map, &report, lang), true)?;
     } else {
         write_table(&mut out, &map, &report, lang)?;
     }
@@ -25,7 +24,7 @@ pub fn run(json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| keyfile::FILE_NAME.into());
     for p in &report.problems {
-        eprintln!("gureum: {}", p.display(&path, lang));
+        errln!("gureum: {}", p.display(&path, lang));
     }
     Ok(if report.problems.is_empty() {
         ExitCode::SUCCESS

@@ -10,7 +10,7 @@ use clap::Args;
 use gureum::quiz::review;
 use gureum::quiz::session::{self, Filter, Response};
 use gureum::quiz::{Bank, BankSource, Kind};
-use gureum::store::{AnswerLog, Store};
+use gureum::store::AnswerLog;
 use gureum::text;
 use gureum::strings::Lang;
 
@@ -40,7 +40,7 @@ pub struct QuizArgs {
 /// Runs `gureum quiz`.
 pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
     if !args.plain {
-        eprintln!(
+        errln!(
             "gureum: {}",
             lang.pick(
                 "지금은 --plain 모드만 있어요. 예: gureum quiz --plain --count 5",
@@ -64,16 +64,16 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
     });
     let items = session::draw(&bank, &filter, args.count, seed);
     if items.is_empty() {
-        eprintln!(
+        errln!(
             "gureum: {}",
             lang.pick("조건에 맞는 문제가 없어요", "no questions match")
         );
         return Ok(ExitCode::from(2));
     }
-    let (mut store, _) = Store::open_default()?;
+    let mut store = super::bank::open_store(lang)?;
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     let total = items.len();
     let mut correct = 0usize;
     let mut asked = 0usize;
@@ -198,11 +198,9 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
             chosen,
             time_ms: started.elapsed().as_millis() as u64,
         };
-        let progress = store.progress_mut();
-        if let Some(card) = review::schedule(progress.cards.get(&q.id), ok, log.time_ms, log.at) {
-            progress.cards.insert(q.id.clone(), card);
-        }
-        progress.answers.push(log);
+        let (time_ms, at) = (log.time_ms, log.at);
+        // Committed before the next question is asked: a killed run keeps every answer.
+        store.record_answer(log, |card| review::schedule(card, ok, time_ms, at));
     }
     let pct = (correct * 100).checked_div(asked).unwrap_or(0);
     match lang {
@@ -213,7 +211,7 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
         Lang::En => writeln!(out, "\n{correct} of {asked} correct ({pct}%). Seed: {seed}")?,
     }
     if let Err(e) = store.save_if_dirty() {
-        eprintln!("gureum: {e}");
+        errln!("gureum: {e}");
     }
     Ok(ExitCode::SUCCESS)
 }

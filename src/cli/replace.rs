@@ -2,8 +2,14 @@
 //! to each resource, and which data it destroys — a change set without an AWS account.
 //!
 //! Exit status, so a deployment script can use it as a guard: 0 nothing is lost, 3 data would be
-//! lost, 4 the update would fail or be blocked by the stack policy, 2 unreadable input (the
-//! message names the file and line).
+//! lost, 4 the update would fail and roll back (the service refuses the change, a named resource
+//! cannot be replaced…) or be blocked by the stack policy, 5 a verdict depends on a value that
+//! cannot be computed (a parameter without a default and without `--parameter`), 2 unreadable
+//! input (the message names the file and line).
+//!
+//! Parameters: `--parameter KEY=VALUE` sets a value for both templates (as an update that keeps
+//! the same parameter values); `--old-parameter`/`--new-parameter` set it for one side (the value
+//! deployed now, the value the update passes). Otherwise each template's `Default` applies.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -11,7 +17,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use simulations::cfn::{self, Action, Outcome, Report, ResourceResult, StackPolicy, Template};
+use simulations::cfn::{
+    self, Action, Outcome, Params, Report, ResourceResult, StackPolicy, Template,
+};
 
 use gureum::strings::Lang;
 
@@ -30,9 +38,37 @@ pub struct ReplaceArgs {
     /// 리소스가 담은 데이터 (TOML, 예: `UsersTable = "12,000 items"`)
     #[arg(long, value_name = "FILE")]
     data: Option<PathBuf>,
+    /// 두 템플릿 모두에 줄 파라미터 값 (여러 번 쓸 수 있어요)
+    #[arg(long = "parameter", value_name = "KEY=VALUE")]
+    parameter: Vec<String>,
+    /// 지금 배포된 템플릿(OLD)에만 줄 파라미터 값
+    #[arg(long = "old-parameter", value_name = "KEY=VALUE")]
+    old_parameter: Vec<String>,
+    /// 새 템플릿(NEW)에만 줄 파라미터 값
+    #[arg(long = "new-parameter", value_name = "KEY=VALUE")]
+    new_parameter: Vec<String>,
     /// JSON으로 출력해요 (리소스마다 `{logical_id, type, action, replacement, outcome, reason}`)
     #[arg(long)]
     json: bool,
+}
+
+/// `KEY=VALUE` pairs, or the message for status 2.
+fn pairs(
+    list: &[String],
+    flag: &str,
+    lang: Lang,
+) -> Result<BTreeMap<String, String>, String> {
+    let mut out = BTreeMap::new();
+    for item in list {
+        let Some((k, v)) = item.split_once('=').filter(|(k, _)| !k.trim().is_empty()) else {
+            return Err(match lang {
+                Lang::Ko => format!("--{flag} {item}: `이름=값` 형식이어야 해요"),
+                Lang::En => format!("--{flag} {item}: expected `KEY=VALUE`"),
+            });
+        };
+        out.insert(k.trim().to_owned(), v.to_owned());
+    }
+    Ok(out)
 }
 
 /// Reads a file for `what`, or the message for status 2.
@@ -68,11 +104,25 @@ fn load(args: &ReplaceArgs, lang: Lang) -> Result<Inputs, String> {
         }
         None => BTreeMap::new(),
     };
+    let params = Params {
+        both: pairs(&args.parameter, "parameter", lang)?,
+        old: pairs(&args.old_parameter, "old-parameter", lang)?,
+        new: pairs(&args.new_parameter, "new-parameter", lang)?,
+    };
+    let undeclared = params.undeclared(&old, &new);
+    if !undeclared.is_empty() {
+        let list = undeclared.join(", ");
+        return Err(match lang {
+            Lang::Ko => format!("템플릿의 Parameters에 없는 파라미터예요: {list}"),
+            Lang::En => format!("not declared under the templates' Parameters: {list}"),
+        });
+    }
     Ok(Inputs {
         old,
         new,
         policy,
         data,
+        params,
     })
 }
 
@@ -81,6 +131,7 @@ struct Inputs {
     new: Template,
     policy: Option<StackPolicy>,
     data: BTreeMap<String, String>,
+    params: Params,
 }
 
 /// Runs `gureum sim replace`.
@@ -88,20 +139,20 @@ pub fn run(args: &ReplaceArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let inputs = match load(args, lang) {
         Ok(i) => i,
         Err(msg) => {
-            eprintln!("gureum: {msg}");
+            errln!("gureum: {msg}");
             return Ok(ExitCode::from(2));
         }
     };
-    let report = cfn::evaluate(
+    let report = cfn::evaluate_with(
         &inputs.old,
         &inputs.new,
         inputs.policy.as_ref(),
         &inputs.data,
+        &inputs.params,
     );
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &json(&report, lang))?;
-        writeln!(out)?;
+        out.json(&json(&report, lang), true)?;
     } else {
         human(&mut out, &report, args, lang)?;
     }
@@ -150,6 +201,8 @@ fn marker(o: Outcome) -> &'static str {
         "✗"
     } else if o.loses_data() {
         "!"
+    } else if o == Outcome::Unknown {
+        "?"
     } else {
         "·"
     }
@@ -176,10 +229,10 @@ fn resource(out: &mut impl Write, r: &ResourceResult, lang: Lang) -> std::io::Re
             .changes
             .iter()
             .map(|c| {
-                let dynamic = if c.evaluation == cfn::Evaluation::Dynamic {
-                    lang.pick(", 동적", ", dynamic")
-                } else {
-                    ""
+                let dynamic = match c.evaluation {
+                    cfn::Evaluation::Dynamic => lang.pick(", 동적", ", dynamic"),
+                    cfn::Evaluation::Unknown => lang.pick(", 알 수 없음", ", unknown"),
+                    cfn::Evaluation::Static => "",
                 };
                 format!("{} ({:?}{dynamic})", c.name, c.requires_recreation)
             })

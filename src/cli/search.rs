@@ -8,6 +8,7 @@ use clap::Args;
 use gureum::lesson::{ContentSource, Library};
 use gureum::quiz::BankSource;
 use gureum::search::{self, Index, Kind};
+use gureum::text;
 use gureum::links::glossary::{Target, links};
 use gureum::search::build::build_index;
 use gureum::strings::{Lang, Strings};
@@ -46,7 +47,7 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let query = args.query.join(" ");
     if query.trim().is_empty() {
-        eprintln!(
+        errln!(
             "gureum: {}",
             lang.pick(
                 "찾을 말을 적어 주세요. 예: gureum search 콜드 스타트",
@@ -58,7 +59,7 @@ pub fn run(
     let library = Library::load(source);
     let index = build_index(&library, banks);
     let groups = index.search(&query, usize::from(args.limit));
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     let english = lang == Lang::En;
     if args.json {
         let mut list = Vec::new();
@@ -84,8 +85,7 @@ pub fn run(
                 list.push(v);
             }
         }
-        serde_json::to_writer_pretty(&mut out, &list)?;
-        writeln!(out)?;
+        out.json(&list, true)?;
         return Ok(ExitCode::SUCCESS);
     }
     if groups.iter().all(|g| g.hits.is_empty()) {
@@ -114,7 +114,11 @@ pub fn run(
             } else {
                 snippet
             };
-            writeln!(out, "  {snippet}")?;
+            if styled {
+                out.styled(&format!("  {snippet}\n"))?;
+            } else {
+                writeln!(out, "  {snippet}")?;
+            }
             let place = match (doc.kind, doc.line) {
                 (Kind::Simulation, _) | (_, None) => doc.id.clone(),
                 (_, Some(line)) => format!("{}:{line}", doc.id),
@@ -130,13 +134,13 @@ fn mark(s: &str, ranges: &[std::ops::Range<usize>]) -> String {
     let mut out = String::with_capacity(s.len() + ranges.len() * 12);
     let mut at = 0;
     for r in ranges {
-        out.push_str(s.get(at..r.start).unwrap_or_default());
+        out.push_str(&text::for_output(s.get(at..r.start).unwrap_or_default()));
         out.push_str("\x1b[1;33m");
-        out.push_str(s.get(r.clone()).unwrap_or_default());
+        out.push_str(&text::for_output(s.get(r.clone()).unwrap_or_default()));
         out.push_str("\x1b[0m");
         at = r.end;
     }
-    out.push_str(s.get(at..).unwrap_or_default());
+    out.push_str(&text::for_output(s.get(at..).unwrap_or_default()));
     out
 }
 
@@ -200,7 +204,7 @@ pub fn glossary(
     let library = Library::load(source);
     let name = args.term.join(" ");
     let terms = &library.glossary.terms;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if name.trim().is_empty() {
         if args.json {
             let index = build_index(&library, banks);
@@ -209,8 +213,7 @@ pub fn glossary(
                 .enumerate()
                 .map(|(i, t)| term_json(&library, &index, i, t))
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &list)?;
-            writeln!(out)?;
+            out.json(&list, true)?;
         } else {
             let id_w = terms.iter().map(|t| t.id.len()).max().unwrap_or(0);
             for t in terms {
@@ -232,9 +235,9 @@ pub fn glossary(
             Lang::Ko => format!("용어집에 `{name}`이(가) 없어요"),
             Lang::En => format!("no glossary term `{name}`"),
         };
-        eprintln!("gureum: {msg}");
+        errln!("gureum: {msg}");
         if !near.is_empty() {
-            eprintln!(
+            errln!(
                 "  {}: {}",
                 lang.pick("비슷한 용어", "similar"),
                 near.join(", ")
@@ -245,8 +248,7 @@ pub fn glossary(
     let index = build_index(&library, banks);
     let t = &terms[i];
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &term_json(&library, &index, i, t))?;
-        writeln!(out)?;
+        out.json(&term_json(&library, &index, i, t), true)?;
         return Ok(ExitCode::SUCCESS);
     }
     let s = Strings::new(lang);

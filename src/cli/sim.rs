@@ -30,11 +30,20 @@ pub enum SimCommand {
     Deploy(super::deploy::DeployArgs),
     /// A stack update's replacements and data loss.
     #[command(
-        about = "CloudFormation 템플릿 두 개를 비교해 교체되는 리소스와 잃는 데이터를 알려 줘요 (종료 코드: 0 손실 없음, 3 데이터 손실, 4 업데이트 실패·차단, 2 읽을 수 없는 입력)"
+        about = "CloudFormation 템플릿 두 개를 비교해 교체되는 리소스와 잃는 데이터를 알려 줘요 (종료 코드: 0 손실 없음, 3 데이터 손실, 4 업데이트 실패·롤백·차단, 5 알 수 없음(값을 계산할 수 없어요), 2 읽을 수 없는 입력)",
+        after_help = "종료 코드 / exit codes:\n  0  잃는 데이터 없음 / no data lost\n  3  데이터를 잃어요 / data would be lost\n  4  업데이트가 실패하고 롤백돼요(서비스가 거부, 이름 정한 리소스 교체 등) 또는 스택 정책이 막아요 / the update fails and rolls back, or the stack policy blocks it\n  5  알 수 없음: 값을 계산할 수 없어요(기본값 없는 파라미터) / unknown: a value cannot be computed (a parameter without a default)\n  2  읽을 수 없는 입력 / unreadable input"
     )]
     Replace(super::replace::ReplaceArgs),
     /// 피닉스 서버: 손으로 한 변경(드리프트)과 재구축 때 잃는 데이터를 보여줘요
     Phoenix(super::deploy::PhoenixArgs),
+    /// 장바구니가 어디 있나: 고정 세션, 쿠키, ElastiCache·DynamoDB 세션 저장소에서 인스턴스가 멈추거나 줄 때 잃는 장바구니
+    Sessions(super::sim_sessions::SessionsArgs),
+    /// 캐시 전략: 지연 로딩과 쓰기 시 기록, TTL, 오래된 값, 노드 장애 뒤 미스
+    Cache(super::sim_cache::CacheArgs),
+    /// 읽기 복제본과 장애 조치: 오래된 읽기, Multi-AZ·Aurora 장애 조치 시간, 잃는 쓰기
+    Replicas(super::sim_replicas::ReplicasArgs),
+    /// API Gateway 스로틀: 계정·스테이지·메서드·사용량 계획의 토큰 버킷과 429
+    Throttle(super::sim_throttle::ThrottleArgs),
 }
 
 /// Arguments of `gureum sim plan`.
@@ -191,6 +200,10 @@ pub fn run(cmd: SimCommand, lang: Lang) -> anyhow::Result<ExitCode> {
         SimCommand::Plan(args) => plan(&args, lang),
         SimCommand::Deploy(args) => super::deploy::deploy(&args, lang),
         SimCommand::Phoenix(args) => super::deploy::phoenix(&args, lang),
+        SimCommand::Sessions(args) => super::sim_sessions::run(&args, lang),
+        SimCommand::Cache(args) => super::sim_cache::run(&args, lang),
+        SimCommand::Replicas(args) => super::sim_replicas::run(&args, lang),
+        SimCommand::Throttle(args) => super::sim_throttle::run(&args, lang),
     }
 }
 
@@ -236,10 +249,9 @@ fn capacity(args: &CapacityArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(r) => r,
         Err(e) => return Ok(invalid(&e.to_string())),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &result)?;
-        writeln!(out)?;
+        out.json(&result, true)?;
         return Ok(ExitCode::SUCCESS);
     }
     let (read, write) = (
@@ -278,10 +290,9 @@ fn lambda(args: &LambdaArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(r) => r,
         Err(e) => return Ok(invalid(&e.to_string())),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if args.json {
-        serde_json::to_writer(&mut out, &result)?;
-        writeln!(out)?;
+        out.json(&result, false)?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows: [(&str, &str, String); 9] = [
@@ -340,10 +351,9 @@ fn plan(args: &PlanArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(p) => p,
         Err(e) => return Ok(invalid(&e.to_string())),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stdout();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &plan)?;
-        writeln!(out)?;
+        out.json(&plan, true)?;
         return Ok(ExitCode::SUCCESS);
     }
     let m = &plan.monthly;
@@ -463,6 +473,6 @@ pub(crate) fn print_trail(
 
 /// Reports invalid input; the caller returns `Ok` of this (status 2).
 fn invalid(msg: &str) -> ExitCode {
-    eprintln!("gureum: {msg}");
+    errln!("gureum: {msg}");
     ExitCode::from(2)
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 
 use super::callout::{self, Callout, CalloutFile, CalloutLabels};
+use super::diagram::{DIAGRAMS_DIR, Diagrams};
 use super::front_matter::{self, CourseMeta, LessonMeta};
 use super::glossary::{GLOSSARY_FILE, Glossary};
 use super::problem::{Problem, ProblemKind};
@@ -69,6 +70,8 @@ pub struct Library {
     callout_lines: Vec<usize>,
     /// Key terms from `glossary.toml` (empty when the content has none).
     pub glossary: Glossary,
+    /// Redrawn pictures and screenshot descriptions from `diagrams/*.toml`.
+    pub diagrams: Diagrams,
     by_id: HashMap<String, usize>,
 }
 
@@ -114,6 +117,7 @@ impl Library {
                 .map(Cow::Owned),
         };
         let mut lib = Self::from_raw(raw, problems);
+        lib.diagrams = load_diagrams(source, &mut lib.problems);
         match glossary.as_deref().map(Glossary::parse) {
             Some(Ok(g)) => lib.glossary = g,
             Some(Err(p)) => lib.problems.push(p),
@@ -155,7 +159,10 @@ impl Library {
             .iter()
             .filter(|c| c.lesson == lesson.meta.id)
             .collect();
-        callout::inject(&lesson.body, &callouts, labels)
+        match callout::inject(&lesson.body, &callouts, labels) {
+            Cow::Borrowed(md) => self.diagrams.inject(md, labels.english),
+            Cow::Owned(md) => Cow::Owned(self.diagrams.inject(&md, labels.english).into_owned()),
+        }
     }
 
     /// Looks a lesson up by id.
@@ -208,6 +215,10 @@ impl Library {
                 });
             }
         }
+        out.extend(
+            self.diagrams
+                .check(self.lessons.iter().map(|l| l.body.as_ref())),
+        );
         out.extend(
             self.glossary
                 .check(&|id| self.lesson(id).map(|l| super::render::anchors(&l.body))),
@@ -510,6 +521,49 @@ fn read_dir(root: &Path, problems: &mut Vec<Problem>) -> Vec<RawCourse> {
         out.push(rc);
     }
     out
+}
+
+/// Every `*.toml` file of the diagrams folder, in file-name order.
+fn load_diagrams(source: &ContentSource, problems: &mut Vec<Problem>) -> Diagrams {
+    let mut files: Vec<(String, Cow<'static, str>)> = Vec::new();
+    match source {
+        ContentSource::Embedded => {
+            if let Some(dir) = EMBEDDED.get_dir(DIAGRAMS_DIR) {
+                for f in dir.files() {
+                    let is_toml = f.path().extension().is_some_and(|e| e == "toml");
+                    if let (true, Some(text)) = (is_toml, f.contents_utf8()) {
+                        let rel = f.path().to_string_lossy().into_owned();
+                        files.push((rel, Cow::Borrowed(text)));
+                    }
+                }
+            }
+        }
+        ContentSource::Dir(root) => {
+            if let Ok(entries) = std::fs::read_dir(root.join(DIAGRAMS_DIR)) {
+                for path in entries.flatten().map(|e| e.path()) {
+                    if path.extension().is_none_or(|e| e != "toml") {
+                        continue;
+                    }
+                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                    let rel = format!("{DIAGRAMS_DIR}/{}", name.unwrap_or_default());
+                    match std::fs::read_to_string(&path) {
+                        Ok(text) => files.push((rel, Cow::Owned(text))),
+                        Err(e) => problems.push(Problem {
+                            file: rel,
+                            line: 0,
+                            kind: ProblemKind::Io(e.to_string()),
+                        }),
+                    }
+                }
+            }
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut diagrams = Diagrams::default();
+    for (rel, text) in files {
+        diagrams.add_file(&rel, &text, problems);
+    }
+    diagrams
 }
 
 fn is_lesson_file(name: &str) -> bool {

@@ -6,6 +6,7 @@
 //! not grow with the amount of prose.
 
 pub mod callout;
+pub mod diagram;
 mod front_matter;
 pub mod glossary;
 mod library;

@@ -14,12 +14,6 @@ use crate::quiz::Bank;
 use crate::quiz::session::Filter;
 use crate::store::Progress;
 
-/// Key in `progress.json` of the simulations run at least once (a sorted array of preset ids).
-///
-/// Kept in [`Progress::extra`], the file's pass-through map, so the store's format is unchanged
-/// and older builds keep the list when they save.
-pub const TRIED_SIMS_KEY: &str = "tried_sims";
-
 /// The reader's current section and where it leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionLinks {
@@ -159,30 +153,7 @@ pub fn lessons_for(library: &Library, presets: &[Preset], index: usize) -> Vec<L
 
 /// Ids of the simulations run at least once.
 pub fn tried_sims(progress: &Progress) -> Vec<String> {
-    progress
-        .extra
-        .get(TRIED_SIMS_KEY)
-        .and_then(serde_json::Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// Records that simulation `id` was run; returns whether the list changed.
-pub fn mark_tried(progress: &mut Progress, id: &str) -> bool {
-    let mut ids = tried_sims(progress);
-    if ids.iter().any(|t| t == id) {
-        return false;
-    }
-    ids.push(id.to_owned());
-    ids.sort();
-    progress
-        .extra
-        .insert(TRIED_SIMS_KEY.to_owned(), serde_json::Value::from(ids));
-    true
+    progress.tried_sims.iter().cloned().collect()
 }
 
 /// One entry of the home screen's "다음에 할 일".
@@ -315,18 +286,6 @@ mod tests {
     }
 
     #[test]
-    fn tried_sims_are_a_sorted_set_kept_with_other_fields() {
-        let mut p = Progress::default();
-        p.extra.insert("future".into(), serde_json::Value::from(1));
-        assert!(tried_sims(&p).is_empty());
-        assert!(mark_tried(&mut p, "lambda-burst"));
-        assert!(mark_tried(&mut p, "ddb-hot-key"));
-        assert!(!mark_tried(&mut p, "lambda-burst"), "a set");
-        assert_eq!(tried_sims(&p), ["ddb-hot-key", "lambda-burst"]);
-        assert_eq!(p.extra["future"], 1);
-    }
-
-    #[test]
     fn a_cold_start_simulation_is_explained_by_the_cold_start_sections() {
         let lib = Library::load(&ContentSource::Embedded);
         let presets = sims::all_presets();
@@ -388,11 +347,11 @@ mod tests {
         };
         assert_eq!(presets[first].topic(), "lambda");
         // Once run, the next untried one is offered; when all are run, none.
-        mark_tried(&mut p, presets[first].id());
+        p.tried_sims.insert(presets[first].id().to_owned());
         let after = next_steps(&lib, &p, Some(li), 0, &presets);
         assert!(!after.contains(&Step::TrySim(first)), "{after:?}");
         for i in presets_for_lesson(&lib, &presets, li) {
-            mark_tried(&mut p, presets[i].id());
+            p.tried_sims.insert(presets[i].id().to_owned());
         }
         let done = next_steps(&lib, &p, Some(li), 0, &presets);
         assert!(

@@ -39,6 +39,8 @@ pub struct Bank {
     pub entries: Vec<Entry>,
     /// Problems met while loading (whole files left out, duplicate ids dropped).
     pub problems: Vec<Problem>,
+    /// Per bank file: the misconception tags its `[misconceptions.TAG]` tables label.
+    pub labels: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
 }
 
 impl Bank {
@@ -99,6 +101,13 @@ impl Bank {
                     .unwrap_or("invalid TOML")
                     .trim()
                     .to_owned();
+                // Valid TOML with a bad question: read the questions one by one, so that
+                // `gureum check` reports every bad one and still checks the good ones.
+                if let Ok(table) = toml::from_str::<toml::Table>(text)
+                    && self.add_each(name, text, &table, ids) > 0
+                {
+                    return;
+                }
                 self.problems.push(Problem {
                     file: name.into(),
                     line,
@@ -124,37 +133,86 @@ impl Bank {
             });
             return;
         }
-        let headers: Vec<usize> = text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| l.trim() == "[[question]]")
-            .map(|(i, _)| i + 1)
-            .collect();
+        self.labels
+            .insert(name.into(), parsed.misconceptions.keys().cloned().collect());
+        let headers = question_lines(text);
         for (i, question) in parsed.question.into_iter().enumerate() {
             let line = headers.get(i).copied().unwrap_or(0);
-            if !ids.insert(question.id.clone()) {
-                self.problems.push(Problem {
-                    file: name.into(),
-                    line,
-                    kind: ProblemKind::Message {
-                        ko: format!("문제 id가 겹쳐요: `{}`", question.id),
-                        en: format!("duplicate question id `{}`", question.id),
-                    },
-                });
-                continue;
+            self.add_question(name, line, question, ids);
+        }
+    }
+
+    /// Adds the questions of `table` that deserialise, reports each one that does not (at its
+    /// `[[question]]` line) and returns how many were reported.
+    fn add_each(
+        &mut self,
+        name: &str,
+        text: &str,
+        table: &toml::Table,
+        ids: &mut HashSet<String>,
+    ) -> usize {
+        let headers = question_lines(text);
+        let Some(questions) = table.get("question").and_then(toml::Value::as_array) else {
+            return 0;
+        };
+        let mut bad = 0;
+        for (i, value) in questions.iter().enumerate() {
+            let line = headers.get(i).copied().unwrap_or(0);
+            match value.clone().try_into::<crate::quiz::Question>() {
+                Ok(question) => self.add_question(name, line, question, ids),
+                Err(e) => {
+                    bad += 1;
+                    let msg = e.message().lines().next().unwrap_or("invalid").trim();
+                    let id = value.get("id").and_then(toml::Value::as_str).unwrap_or("?");
+                    self.problems.push(Problem {
+                        file: name.into(),
+                        line,
+                        kind: ProblemKind::Toml(format!("{id}: {msg}")),
+                    });
+                }
             }
-            self.entries.push(Entry {
-                question,
+        }
+        bad
+    }
+
+    fn add_question(
+        &mut self,
+        name: &str,
+        line: usize,
+        question: crate::quiz::Question,
+        ids: &mut HashSet<String>,
+    ) {
+        if !ids.insert(question.id.clone()) {
+            self.problems.push(Problem {
                 file: name.into(),
                 line,
+                kind: ProblemKind::Message {
+                    ko: format!("문제 id가 겹쳐요: `{}`", question.id),
+                    en: format!("duplicate question id `{}`", question.id),
+                },
             });
+            return;
         }
+        self.entries.push(Entry {
+            question,
+            file: name.into(),
+            line,
+        });
     }
 
     /// Looks a question up by id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.question.id == id)
     }
+}
+
+/// The line of each `[[question]]` header, in order.
+fn question_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == "[[question]]")
+        .map(|(i, _)| i + 1)
+        .collect()
 }
 
 fn line_of(text: &str, offset: usize) -> usize {

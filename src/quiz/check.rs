@@ -55,6 +55,98 @@ pub fn check(bank: &Bank, library: &Library) -> Vec<Problem> {
     out
 }
 
+/// Whether `url` is an AWS page a question may cite: `https://` on `docs.aws.amazon.com`,
+/// `aws.amazon.com` or another `*.aws.amazon.com` host.
+pub fn is_aws_ref(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !host.contains('@')
+        && !host.contains(':')
+        && (host == "aws.amazon.com" || host.ends_with(".aws.amazon.com"))
+        && !rest.contains(char::is_whitespace)
+}
+
+/// What every shipped question must have and a teacher's bank should have: AWS references
+/// (`refs`, `https://` on an `aws.amazon.com` host), the English text (`prompt_en`,
+/// `explanation_en`, `choices_en` for choice questions, `why_en` wherever a choice has `why`),
+/// and a `[misconceptions.TAG]` label in the question's file for each tag its choices use.
+/// `gureum check` reports these as errors for the shipped banks and as warnings for `--quiz-dir`.
+pub fn completeness(bank: &Bank) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let empty = std::collections::BTreeSet::new();
+    for e in &bank.entries {
+        let q = &e.question;
+        let id = &q.id;
+        let mut say = |ko: String, en: String| {
+            out.push(Problem {
+                file: e.file.clone(),
+                line: e.line,
+                kind: ProblemKind::Message { ko, en },
+            });
+        };
+        if q.refs.is_empty() {
+            say(
+                format!("{id}: 참고 문서(refs)가 없어요: 정답이 기대는 사실을 말하는 AWS 문서 주소를 적어 주세요"),
+                format!("{id}: no `refs`: cite the AWS documentation page that states the fact the key depends on"),
+            );
+        }
+        for r in &q.refs {
+            if !is_aws_ref(r) {
+                say(
+                    format!("{id}: refs `{r}`는 https://docs.aws.amazon.com/… 또는 다른 aws.amazon.com 주소여야 해요"),
+                    format!("{id}: ref `{r}` must be an https:// URL on docs.aws.amazon.com or another aws.amazon.com host"),
+                );
+            }
+        }
+        let blank = |t: &Option<String>| t.as_deref().is_none_or(|t| t.trim().is_empty());
+        if blank(&q.prompt_en) {
+            say(format!("{id}: 영어 문제(prompt_en)가 없어요"), format!("{id}: no `prompt_en`"));
+        }
+        if blank(&q.explanation_en) {
+            say(
+                format!("{id}: 영어 해설(explanation_en)이 없어요"),
+                format!("{id}: no `explanation_en`"),
+            );
+        }
+        if !q.choices.is_empty() && q.choices_en.is_none() {
+            say(
+                format!("{id}: 영어 보기(choices_en)가 없어요"),
+                format!("{id}: no `choices_en`"),
+            );
+        }
+        for ch in &q.choices {
+            if ch.why.as_deref().is_some_and(|w| !w.trim().is_empty()) && blank(&ch.why_en) {
+                say(
+                    format!("{id}: 보기 `{}`에 why는 있는데 why_en이 없어요", ch.id),
+                    format!("{id}: choice `{}` has `why` but no `why_en`", ch.id),
+                );
+            }
+            if let Some(tag) = &ch.misconception {
+                let labels = bank.labels.get(&e.file).unwrap_or(&empty);
+                if !labels.contains(tag) {
+                    say(
+                        format!(
+                            "{id}: 보기 `{}`의 오개념 태그 `{tag}`에 이름표가 없어요: 이 파일에 [misconceptions.{tag}] (ko, en)를 넣어 주세요",
+                            ch.id
+                        ),
+                        format!(
+                            "{id}: choice `{}` uses misconception `{tag}`, which has no [misconceptions.{tag}] label (ko, en) in this file",
+                            ch.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Problems of one question that need no lessons: (Korean, English).
 fn shape_problems(e: &Entry) -> Vec<(String, String)> {
     let q = &e.question;
@@ -222,6 +314,55 @@ fn states_count(prompt: &str, n: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refs_must_be_https_on_an_aws_amazon_com_host() {
+        for ok in [
+            "https://docs.aws.amazon.com/lambda/latest/dg/welcome.html",
+            "https://aws.amazon.com/dynamodb/pricing/",
+            "https://repost.aws.amazon.com/x",
+        ] {
+            assert!(is_aws_ref(ok), "{ok}");
+        }
+        for bad in [
+            "http://docs.aws.amazon.com/x",
+            "https://docs.aws.amazon.com.evil.example/x",
+            "https://evil.example/?u=https://docs.aws.amazon.com",
+            "https://user@docs.aws.amazon.com/x",
+            "https://notaws.amazon.com/x",
+            "docs.aws.amazon.com/x",
+            "https://docs.aws.amazon.com/a b",
+        ] {
+            assert!(!is_aws_ref(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn completeness_flags_missing_refs_english_and_labels() {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/incomplete-quizzes");
+        let bank = Bank::load(&crate::quiz::bank::BankSource::Dir(dir));
+        assert!(bank.problems.is_empty(), "{:?}", bank.problems);
+        let msgs: Vec<String> = completeness(&bank)
+            .iter()
+            .map(|p| p.display(true))
+            .collect();
+        let all = msgs.join("\n");
+        for expect in [
+            "incomplete.toml:6: q-no-refs: no `refs`",
+            "incomplete.toml:6: q-no-refs: no `prompt_en`",
+            "incomplete.toml:6: q-no-refs: no `explanation_en`",
+            "incomplete.toml:6: q-no-refs: no `choices_en`",
+            "incomplete.toml:6: q-no-refs: choice `b` has `why` but no `why_en`",
+            "incomplete.toml:6: q-no-refs: choice `b` uses misconception `unlabelled`",
+            "incomplete.toml:42: q-bad-ref: ref `http://example.com/x` must be an https:// URL",
+        ] {
+            assert!(all.contains(expect), "missing `{expect}` in:\n{all}");
+        }
+        // The complete question and the labelled tag raise nothing.
+        assert!(!all.contains("q-complete"), "{all}");
+        assert!(!all.contains("`labelled`"), "{all}");
+    }
 
     #[test]
     fn multiple_choice_prompts_must_state_the_count() {

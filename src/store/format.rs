@@ -1,12 +1,14 @@
-//! The on-disk shape of `progress.json`: the saved types, the format version, and the
-//! decode/encode steps (including [`migrate`]) between bytes and [`Progress`].
+//! The store's model (the typed parts of [`Progress`]) and the JSON file it replaced:
+//! `progress.json`, read once to import it into the database ([`decode`], with [`migrate`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::quiz::exam::ExamState;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-/// The format version this build reads and writes.
+/// The newest version of `progress.json` this build imports (the file is no longer written).
 pub const FORMAT_VERSION: u64 = 1;
 
 /// Name of the top-level field holding the format version.
@@ -89,9 +91,9 @@ pub struct ExamAttempt {
     pub total: u32,
 }
 
-/// Everything that is saved.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// What the store keeps in memory: everything but the history, which only grows and is read
+/// from the database when asked for ([`super::Store::answers`], [`super::Store::finished_exams`]).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Progress {
     /// Per-lesson progress by lesson id.
     pub lessons: BTreeMap<String, LessonProgress>,
@@ -99,28 +101,107 @@ pub struct Progress {
     pub last_lesson: Option<String>,
     /// Settings.
     pub settings: Settings,
-    /// Quiz answer history, oldest first.
-    pub answers: Vec<AnswerLog>,
     /// Spaced-review state by question id.
     pub cards: BTreeMap<String, CardState>,
     /// Practice-exam attempts, oldest first.
     pub exams: Vec<ExamAttempt>,
-    /// Top-level fields this build does not know (written by a newer gureum), kept on save.
+    /// The mock exam in progress, saved after every change (resumed after a crash).
+    pub current_exam: Option<ExamState>,
+    /// Ids of the simulations run at least once (for the home screen's suggestions).
+    pub tried_sims: BTreeSet<String>,
+}
+
+/// Everything `progress.json` held (format 1): imported into the database on first start.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct LegacyFile {
+    pub lessons: BTreeMap<String, LessonProgress>,
+    pub last_lesson: Option<String>,
+    pub settings: Settings,
+    pub answers: Vec<AnswerLog>,
+    pub cards: BTreeMap<String, CardState>,
+    pub exams: Vec<ExamAttempt>,
+    /// Every other top-level field. Format 1 kept `current_exam`, `finished_exams` and
+    /// `tried_sims` here by key; [`LegacyFile::take_extras`] types them.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// The typed contents of [`LegacyFile::extra`].
+#[derive(Debug, Default)]
+pub(crate) struct LegacyExtras {
+    /// `current_exam`: the exam in progress (kept as JSON text; parsed when loaded).
+    pub current_exam: Option<String>,
+    /// `finished_exams`: finished exams, oldest first (JSON text each).
+    pub finished_exams: Vec<String>,
+    /// `tried_sims`: simulations run at least once.
+    pub tried_sims: BTreeSet<String>,
+}
+
+impl LegacyFile {
+    /// Removes the keys format 1 stored under `extra` and returns them typed; what is left in
+    /// `extra` is fields of a newer build, kept as they are.
+    pub(crate) fn take_extras(&mut self) -> LegacyExtras {
+        let current_exam = self
+            .extra
+            .remove("current_exam")
+            .filter(|v| !v.is_null())
+            .map(|v| v.to_string());
+        let finished_exams = match self.extra.remove("finished_exams") {
+            Some(Value::Array(list)) => list.iter().map(Value::to_string).collect(),
+            Some(other) => {
+                // Not a list: keep it as it was rather than drop it.
+                self.extra.insert("finished_exams".into(), other);
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
+        let tried_sims = match self.extra.remove("tried_sims") {
+            Some(Value::Array(list)) => list
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+            Some(other) => {
+                self.extra.insert("tried_sims".into(), other);
+                BTreeSet::new()
+            }
+            None => BTreeSet::new(),
+        };
+        LegacyExtras {
+            current_exam,
+            finished_exams,
+            tried_sims,
+        }
+    }
+
+    /// The in-memory part of the file (the running exam only if it still parses).
+    pub(crate) fn model(&self, extras: &LegacyExtras) -> Progress {
+        Progress {
+            lessons: self.lessons.clone(),
+            last_lesson: self.last_lesson.clone(),
+            settings: self.settings.clone(),
+            cards: self.cards.clone(),
+            exams: self.exams.clone(),
+            current_exam: extras
+                .current_exam
+                .as_deref()
+                .and_then(|j| ExamState::from_json(j).ok()),
+            tried_sims: extras.tried_sims.clone(),
+        }
+    }
 }
 
 /// Result of decoding a file that is valid JSON of a known or newer version.
 #[derive(Debug)]
 pub(crate) enum Decoded {
     /// A file of this version or an older one (migrated).
-    Current(Progress),
+    Current(LegacyFile),
     /// A file of a newer version; `progress` is a best-effort read (`None` if its shape is unknown).
     Newer {
         /// The version found in the file.
         version: u64,
         /// What could be read of it.
-        progress: Option<Progress>,
+        progress: Option<LegacyFile>,
     },
 }
 
@@ -148,7 +229,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     }
     let progress = if version == FORMAT_VERSION {
         // Parse the text again rather than the value so shape errors carry line and column.
-        let mut progress: Progress = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let mut progress: LegacyFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
         progress.extra.remove(VERSION_KEY);
         progress
     } else {
@@ -178,22 +259,11 @@ fn migrate_step(value: Value, from: u64) -> Value {
     }
 }
 
-/// Encodes `progress` as pretty JSON with the current `format_version`.
-pub(crate) fn encode(progress: &Progress) -> Result<Vec<u8>, serde_json::Error> {
-    let Value::Object(mut object) = serde_json::to_value(progress)? else {
-        unreachable!("Progress serialises to a JSON object")
-    };
-    object.insert(VERSION_KEY.to_owned(), Value::from(FORMAT_VERSION));
-    let mut bytes = serde_json::to_vec_pretty(&object)?;
-    bytes.push(b'\n');
-    Ok(bytes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn current(bytes: &[u8]) -> Progress {
+    fn current(bytes: &[u8]) -> LegacyFile {
         match decode(bytes) {
             Ok(Decoded::Current(p)) => p,
             other => panic!("expected a current file, got {other:?}"),
@@ -201,29 +271,18 @@ mod tests {
     }
 
     #[test]
-    fn encode_then_decode_is_identity_and_versioned() {
-        let mut p = Progress::default();
-        p.lessons.insert(
-            "s3-basics".into(),
-            LessonProgress {
-                read: true,
-                scroll: 12,
-                percent: 40,
-            },
+    fn format_1_extras_become_typed_and_unknown_fields_stay() {
+        let mut file = current(
+            br#"{"format_version": 1, "tried_sims": ["b", "a"], "finished_exams": [{"x": 1}],
+                 "current_exam": {"version": 1}, "streak": 3}"#,
         );
-        p.cards.insert(
-            "q1".into(),
-            CardState {
-                due: 9,
-                reps: 2,
-                ..CardState::default()
-            },
-        );
-        p.extra.insert("future".into(), Value::from(7));
-        let bytes = encode(&p).unwrap();
-        let value: Value = serde_json::from_slice(&bytes).unwrap();
-        assert_eq!(value[VERSION_KEY], Value::from(FORMAT_VERSION));
-        assert_eq!(current(&bytes), p);
+        let extras = file.take_extras();
+        assert_eq!(extras.tried_sims.iter().collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(extras.finished_exams, [r#"{"x":1}"#]);
+        assert_eq!(extras.current_exam.as_deref(), Some(r#"{"version":1}"#));
+        assert_eq!(file.extra.keys().collect::<Vec<_>>(), ["streak"]);
+        // A running exam that no longer parses is not in the model (its row is kept).
+        assert!(file.model(&extras).current_exam.is_none());
     }
 
     #[test]

@@ -1,13 +1,10 @@
-//! Crash-safe file operations: atomic replace and moving a damaged file aside.
+//! File operations around the database: moving a damaged file aside and clearing the temp
+//! files the JSON store left behind.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
-
-/// Counter making temp-file names unique within this process.
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Seconds since the Unix epoch (0 if the clock is before it).
 pub(crate) fn unix_seconds() -> u64 {
@@ -16,53 +13,19 @@ pub(crate) fn unix_seconds() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// Replaces `path` with `bytes` so that a crash leaves either the old or the new file, never a mix.
-///
-/// Writes a uniquely named temp file in the same directory (created if missing), fsyncs it,
-/// renames it over `path`, then fsyncs the directory (best effort, Unix only). The temp file
-/// is removed if any step fails. Errors carry the path that failed.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), (PathBuf, io::Error)> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
+/// Removes the `.progress.json.tmp-*` files a killed JSON save left in `dir` (best effort);
+/// returns how many were removed.
+pub(crate) fn remove_temp_leftovers(dir: &Path, file_name: &str) -> usize {
+    let prefix = format!(".{file_name}.tmp-");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
     };
-    fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
-    let (tmp, mut file) = create_temp(dir, path).map_err(|e| (dir.to_path_buf(), e))?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| (tmp.clone(), e));
-    drop(file);
-    let renamed =
-        written.and_then(|()| fs::rename(&tmp, path).map_err(|e| (path.to_path_buf(), e)));
-    if renamed.is_err() {
-        // Best effort: the real file is untouched either way.
-        let _ = fs::remove_file(&tmp);
-    }
-    renamed?;
-    sync_dir(dir);
-    Ok(())
-}
-
-/// Creates a new, uniquely named temp file next to `target` (never reusing an existing one).
-fn create_temp(dir: &Path, target: &Path) -> io::Result<(PathBuf, File)> {
-    let stem = target
-        .file_name()
-        .map_or_else(|| "store".into(), |n| n.to_string_lossy());
-    for _ in 0..100 {
-        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = dir.join(format!(".{stem}.tmp-{}-{n}", std::process::id()));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(file) => return Ok((tmp, file)),
-            // A leftover from a crashed process with the same pid: try the next number.
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        "no free temp-file name",
-    ))
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// Makes a rename in `dir` durable (Unix; elsewhere the rename is all we can do).
@@ -121,12 +84,22 @@ mod tests {
     }
 
     #[test]
-    fn write_atomic_replaces_and_cleans_up() {
+    fn temp_leftovers_are_removed_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.json");
-        fs::write(&path, "old").unwrap();
-        write_atomic(&path, b"new").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        for name in [
+            ".p.json.tmp-1-0",
+            ".p.json.tmp-22-3",
+            "p.json",
+            ".p.json.keep",
+        ] {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        assert_eq!(remove_temp_leftovers(dir.path(), "p.json"), 2);
+        let mut left: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".p.json.keep", "p.json"]);
     }
 }

@@ -1,60 +1,105 @@
-//! The learner's progress: which lessons were read, where each was left, settings, and (for
-//! the quiz and review features to come) answer history, review cards and exam attempts.
+//! The learner's progress: which lessons were read and where each was left, settings, every
+//! answer, review cards, mock exams (the running one and the finished ones) and the
+//! simulations tried.
 //!
 //! # Location
 //!
-//! Progress lives in one file, `progress.json`, inside `$GUREUM_DATA_DIR` when that variable is
-//! set and non-empty, else inside the platform data directory (`~/.local/share/gureum` on Linux,
-//! `~/Library/Application Support/gureum` on macOS, `%APPDATA%\gureum\data` on Windows). If
-//! neither can be found the store lives in memory only and says so with a [`Notice`]; the app
-//! never fails to start because of its progress file.
+//! Progress lives in one `SQLite` database, `progress.db`, inside `$GUREUM_DATA_DIR` when that
+//! variable is set and non-empty, else inside the platform data directory
+//! (`~/.local/share/gureum` on Linux, `~/Library/Application Support/gureum` on macOS,
+//! `%APPDATA%\gureum\data` on Windows). If neither can be found the store lives in memory only
+//! and says so with a [`Notice`]; the app never fails to start because of its progress.
 //!
-//! # Format
+//! # Writes
 //!
-//! A JSON object with a top-level `format_version` (currently [`FORMAT_VERSION`]) next to the
-//! fields of [`Progress`]. Every field has a serde default, so adding a field does not need a new
-//! version; the version is bumped only for changes older builds would misread. On load, a file of
-//! an older version (or with no version: the pre-release layout) is upgraded by [`migrate`] on the
-//! raw JSON before it is deserialised. Unknown top-level fields, written by a newer build of the
-//! same version, are kept in [`Progress::extra`] and written back on save. A file of a *newer*
-//! version is read as far as possible but opened read-only: saving it returns
-//! [`StoreError::ReadOnly`] and the file is never touched, so an old build cannot destroy what a
-//! new one wrote.
+//! The app changes progress only through [`Store`] methods, and each method is one
+//! transaction, committed before it returns: an answer is on disk once it is given, in
+//! practice, review and exams alike. The database runs in WAL mode with `synchronous=FULL`, so
+//! a commit survives `kill -9` and power loss, and several windows (processes) can write at
+//! once: each waits up to [`BUSY_TIMEOUT`] for the others. Nothing is rewritten wholesale, so
+//! no window loses what another wrote: answers are appended rows; lessons, cards, settings and
+//! tried simulations are rows updated one by one (a lesson's `read` and `percent` never go
+//! down). A write that fails (disk full, a window holding the lock too long) keeps the change
+//! in memory, leaves the store dirty and is tried again before the next write; [`Store::save`]
+//! retries it and returns the error.
 //!
-//! # Atomic saves
+//! The running exam is one row owned by the window that started or last resumed it (a token
+//! of the process id and start time): a window that resumes an exam takes it over on its first
+//! change, and the other window's later saves of that exam are refused
+//! ([`StoreError::ExamElsewhere`]) rather than overwrite it.
 //!
-//! Saving is explicit ([`Store::save`], or [`Store::save_if_dirty`] on lesson close and quit).
-//! The JSON is written to a uniquely named temp file in the same directory, flushed to disk
-//! (`fsync`), renamed over `progress.json`, and the directory is fsynced (Unix, best effort).
-//! The directory is created if missing. A crash at any point leaves either the old or the new
-//! file, and a failed save leaves the old file as it was.
+//! # Schema (version [`SCHEMA_VERSION`], in `PRAGMA user_version`)
+//!
+//! | table | rows |
+//! | --- | --- |
+//! | `lesson (id, read, scroll, percent)` | one per lesson opened: reading position |
+//! | `state (key, value)` | `last_lesson`: the lesson to resume |
+//! | `setting (key, value)` | one per [`Settings`] field, the value as JSON |
+//! | `answer (id, question, at, correct, chosen, time_ms)` | every answer, appended; `chosen` is a JSON array of choice ids |
+//! | `card (question, due, stability_milli, difficulty_milli, reps, lapses)` | review state per question |
+//! | `exam_attempt (id, exam, started, seconds, correct, total)` | every finished mock exam's score |
+//! | `running_exam (slot = 1, ident, owner, saved_at, state)` | the exam in progress: `state` is the [`ExamState`] JSON |
+//! | `finished_exam (id, finished_at, state)` | every finished exam's final state (for `gureum results export --exam`) |
+//! | `tried_sim (id, at)` | simulations run at least once |
+//! | `kept_field (key, value)` | top-level fields of the imported `progress.json` this build did not know |
+//!
+//! Times are Unix seconds (exam states keep their own milliseconds). A database of an older
+//! version is migrated in one transaction ([`schema`]'s `MIGRATIONS`, one step per version).
+//! A database of a *newer* version is never written: its data is read as far as possible into
+//! a read-only store and [`Notice::NewerVersion`] says so.
+//!
+//! # Importing `progress.json`
+//!
+//! Before `SQLite`, progress was one JSON file (format [`FORMAT_VERSION`], whose `extra` map held
+//! `current_exam`, `finished_exams` and `tried_sims`). When `progress.db` does not exist and
+//! `progress.json` does, the file is imported in the transaction that creates the database and
+//! is then renamed to `progress.json.imported` (never deleted); `.progress.json.tmp-*` files
+//! left by killed saves are removed. A JSON file of a newer format is not imported: the store
+//! opens it read-only, as above.
 //!
 //! # Damaged files
 //!
-//! A file that is empty, not UTF-8, not JSON, or JSON of the wrong shape is never replaced or
-//! deleted: it is renamed to `progress.json.corrupt-<unix-seconds>` and the store starts fresh,
-//! reporting [`Notice::MovedAside`] with the parse error (line and column where there is one).
-//! A file that cannot be read at all (permissions, a directory in its place) or cannot be moved
-//! aside opens the store read-only with [`Notice::Unreadable`].
+//! A database `SQLite` cannot read ("file is not a database", a corrupt page), like a JSON file
+//! that is empty, not UTF-8, not JSON or of the wrong shape, is never deleted: it is renamed to
+//! `<name>.corrupt-<unix-seconds>` (with its `-wal` and `-shm` files) and the store starts
+//! fresh, reporting [`Notice::MovedAside`]. A file that cannot be read at all (permissions, a
+//! directory in its place) opens the store read-only with [`Notice::Unreadable`].
 
 mod format;
 mod fsio;
+mod schema;
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::ffi::OsString;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 pub use format::{
     AnswerLog, CardState, ExamAttempt, FORMAT_VERSION, LessonProgress, Progress, Settings, migrate,
 };
-use format::{Decoded, decode, encode};
+use format::{Decoded, LegacyFile, decode};
+pub use schema::SCHEMA_VERSION;
+use schema::{Op, OpError};
+
+use crate::quiz::exam::ExamState;
 
 /// Environment variable that overrides the data directory.
 pub const ENV_DATA_DIR: &str = "GUREUM_DATA_DIR";
 
-/// Name of the progress file inside the data directory.
+/// Name of the database inside the data directory.
+pub const DB_NAME: &str = "progress.db";
+
+/// Name of the JSON progress file of earlier builds (imported once, then renamed).
 pub const FILE_NAME: &str = "progress.json";
+
+/// Suffix added to `progress.json` once it is imported.
+pub const IMPORTED_SUFFIX: &str = ".imported";
+
+/// How long a write waits for another window's transaction before it fails.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Something the user should be told about the store (e.g. a corrupt file moved aside).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,9 +117,9 @@ pub enum Notice {
     NewerVersion {
         /// The file.
         path: PathBuf,
-        /// The format version found in it.
+        /// The format (JSON) or schema (database) version found in it.
         found: u64,
-        /// The newest format version this build supports.
+        /// The newest version this build supports.
         supported: u64,
     },
     /// The file exists but could not be read or moved aside; opened read-only.
@@ -102,36 +147,51 @@ pub enum StoreError {
         /// The underlying error.
         source: io::Error,
     },
+    /// The database failed.
+    #[error("{path}: {source}")]
+    Sql {
+        /// The database.
+        path: PathBuf,
+        /// The underlying error.
+        source: rusqlite::Error,
+    },
     /// The store was opened read-only (newer or unreadable file), so nothing was written.
     #[error("{path}: opened read-only to protect the file; progress was not saved")]
     ReadOnly {
         /// The protected file.
         path: PathBuf,
     },
-    /// The progress could not be serialised.
-    #[error("could not encode progress: {0}")]
-    Encode(#[from] serde_json::Error),
+    /// Another window resumed the running exam; this window's copy was not saved over it.
+    #[error(
+        "the mock exam continues in another window; this window's changes to it were not saved"
+    )]
+    ExamElsewhere,
 }
 
-/// How the store's file may be used.
+/// How the store's database may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
-    /// Load and save normally.
+    /// The file: load and write normally.
     Writable,
-    /// Never write: the file is newer than this build or could not be read.
+    /// An in-memory copy of a file that must not be written (newer or unreadable).
     ReadOnly,
-    /// No file at all.
+    /// In memory only (tests, snapshots, no data directory).
     Memory,
 }
 
-/// The progress store bound to a file.
+/// The progress store: the database and an in-memory copy of everything but the history.
 #[derive(Debug)]
 pub struct Store {
     path: PathBuf,
     mode: Mode,
+    conn: Connection,
     data: Progress,
-    /// Changed since the last load or save; a `Cell` so [`Store::save`] can keep taking `&self`.
-    dirty: Cell<bool>,
+    /// This window's token, owner of the running exam it starts or resumes.
+    owner: String,
+    /// The [`schema::exam_ident`] of the running exam this window saved last (its own).
+    exam_owned: Option<String>,
+    /// Changes not yet written (a write failed), oldest first, and the last error.
+    pending: RefCell<(Vec<Op>, Option<StoreError>)>,
 }
 
 /// Resolves the data directory: a non-empty `env_value` (the value of [`ENV_DATA_DIR`]) wins,
@@ -141,6 +201,12 @@ pub fn data_dir_from(env_value: Option<OsString>) -> Option<PathBuf> {
         Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
         _ => directories::ProjectDirs::from("", "", "gureum").map(|p| p.data_dir().to_path_buf()),
     }
+}
+
+/// What opening the database file found.
+enum Opened {
+    Ok(Connection, Progress, bool),
+    Newer(u64, Progress),
 }
 
 impl Store {
@@ -158,98 +224,187 @@ impl Store {
         }
     }
 
-    /// Opens (or starts) the store in `dir`; the directory is created on the first save.
+    /// Opens (or creates) the database in `dir`, creating `dir` if needed and importing
+    /// `progress.json` if the database is new.
     ///
-    /// Problems with the file become [`Notice`]s (see the module docs), never a lost file.
+    /// Problems with the files become [`Notice`]s (see the module docs), never a lost file.
     pub fn open_in(dir: &Path) -> Result<(Self, Vec<Notice>), StoreError> {
-        let path = dir.join(FILE_NAME);
-        let open = |mode, data| Self {
-            path: path.clone(),
-            mode,
-            data,
-            dirty: Cell::new(false),
+        let db = dir.join(DB_NAME);
+        let json = dir.join(FILE_NAME);
+        let mut notices = Vec::new();
+        let mut import = None;
+        if std::fs::symlink_metadata(&db).is_err() {
+            match read_json(&json) {
+                JsonFile::Missing => {}
+                JsonFile::Current(file) => import = Some(file),
+                JsonFile::Refused(notice, progress) => {
+                    return Ok((Self::read_only(&json, progress), vec![notice]));
+                }
+                JsonFile::MovedAside(notice) => notices.push(notice),
+            }
+        }
+        let fallback = |import: Option<&LegacyFile>| {
+            import.map_or_else(Progress::default, |f| f.model(&f.clone().take_extras()))
         };
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok((open(Mode::Writable, Progress::default()), Vec::new()));
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            let notice = Notice::Unreadable {
+                path: dir.to_path_buf(),
+                reason: e.to_string(),
+            };
+            notices.push(notice);
+            return Ok((Self::read_only(&db, fallback(import.as_ref())), notices));
+        }
+        let mut opened = open_file(&db, import.as_ref());
+        if let Err(e) = &opened
+            && is_corrupt(e)
+        {
+            match move_db_aside(&db) {
+                Ok(to) => {
+                    notices.push(Notice::MovedAside {
+                        from: db.clone(),
+                        to,
+                        reason: e.to_string(),
+                    });
+                    opened = open_file(&db, import.as_ref());
+                }
+                Err(io) => {
+                    notices.push(Notice::Unreadable {
+                        path: db.clone(),
+                        reason: format!("{e}; could not move it aside: {io}"),
+                    });
+                    return Ok((Self::read_only(&db, fallback(import.as_ref())), notices));
+                }
+            }
+        }
+        match opened {
+            Ok(Opened::Ok(conn, data, imported)) => {
+                if imported {
+                    finish_import(dir, &json);
+                }
+                let store = Self {
+                    path: db,
+                    mode: Mode::Writable,
+                    conn,
+                    data,
+                    owner: window_token(),
+                    exam_owned: None,
+                    pending: RefCell::default(),
+                };
+                Ok((store, notices))
+            }
+            Ok(Opened::Newer(found, data)) => {
+                notices.push(Notice::NewerVersion {
+                    path: db.clone(),
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
+                Ok((Self::read_only(&db, data), notices))
             }
             Err(e) => {
-                let notice = Notice::Unreadable {
-                    path: path.clone(),
+                notices.push(Notice::Unreadable {
+                    path: db.clone(),
                     reason: e.to_string(),
-                };
-                return Ok((open(Mode::ReadOnly, Progress::default()), vec![notice]));
+                });
+                Ok((Self::read_only(&db, fallback(import.as_ref())), notices))
             }
-        };
-        Ok(match decode(&bytes) {
-            Ok(Decoded::Current(data)) => (open(Mode::Writable, data), Vec::new()),
-            Ok(Decoded::Newer { version, progress }) => {
-                let notice = Notice::NewerVersion {
-                    path: path.clone(),
-                    found: version,
-                    supported: FORMAT_VERSION,
-                };
-                (
-                    open(Mode::ReadOnly, progress.unwrap_or_default()),
-                    vec![notice],
-                )
-            }
-            Err(reason) => match fsio::move_aside(&path) {
-                Ok(to) => {
-                    let notice = Notice::MovedAside {
-                        from: path.clone(),
-                        to,
-                        reason,
-                    };
-                    (open(Mode::Writable, Progress::default()), vec![notice])
-                }
-                Err(e) => {
-                    let reason = format!("{reason}; could not move it aside: {e}");
-                    let notice = Notice::Unreadable {
-                        path: path.clone(),
-                        reason,
-                    };
-                    (open(Mode::ReadOnly, Progress::default()), vec![notice])
-                }
-            },
-        })
-    }
-
-    /// A store that is never written (for tests and snapshots); saving it does nothing.
-    pub fn in_memory(data: Progress) -> Self {
-        Self {
-            path: PathBuf::new(),
-            mode: Mode::Memory,
-            data,
-            dirty: Cell::new(false),
         }
     }
 
-    /// The file the store writes (empty for an in-memory store).
+    /// A store in memory only (tests, snapshots, no data directory): it works in full but
+    /// nothing reaches a file.
+    pub fn in_memory(data: Progress) -> Self {
+        Self::memory(PathBuf::new(), Mode::Memory, data)
+    }
+
+    /// An in-memory copy of the file at `path`, which is never written.
+    fn read_only(path: &Path, data: Progress) -> Self {
+        Self::memory(path.to_path_buf(), Mode::ReadOnly, data)
+    }
+
+    fn memory(path: PathBuf, mode: Mode, data: Progress) -> Self {
+        let conn = Connection::open_in_memory().expect("SQLite opens an in-memory database");
+        schema::migrate(&conn, None).expect("the schema applies to an empty database");
+        let mut store = Self {
+            path,
+            mode,
+            conn,
+            data: Progress::default(),
+            owner: window_token(),
+            exam_owned: None,
+            pending: RefCell::default(),
+        };
+        store.seed(data);
+        store
+    }
+
+    /// Writes `data` into a fresh in-memory database and keeps it as the model.
+    fn seed(&mut self, data: Progress) {
+        let mut ops: Vec<Op> = data
+            .lessons
+            .iter()
+            .map(|(id, l)| Op::Lesson(id.clone(), l.clone()))
+            .collect();
+        ops.extend(data.last_lesson.clone().map(Op::LastLesson));
+        ops.push(Op::Settings(schema::settings_map(&data.settings)));
+        ops.extend(
+            data.cards
+                .iter()
+                .map(|(q, c)| Op::Card(q.clone(), c.clone())),
+        );
+        ops.extend(data.tried_sims.iter().cloned().map(Op::TriedSim));
+        if let Some(state) = &data.current_exam
+            && let Ok(json) = state.to_json()
+        {
+            ops.push(Op::SaveExam {
+                ident: schema::exam_ident(state),
+                json,
+                claim: true,
+            });
+        }
+        // Attempts go straight in: `FinishExam` would also record a finished state.
+        let attempts = data.exams.clone();
+        self.write(ops);
+        for e in attempts {
+            let _ = self.conn.execute(
+                "INSERT INTO exam_attempt (exam, started, seconds, correct, total)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                rusqlite::params![
+                    e.exam,
+                    i64::try_from(e.started).unwrap_or(i64::MAX),
+                    i64::try_from(e.seconds).unwrap_or(i64::MAX),
+                    e.correct,
+                    e.total
+                ],
+            );
+        }
+        self.data = data;
+    }
+
+    /// The database file (empty for an in-memory store).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// The current data.
+    /// The current data (everything but the history: see [`Store::answers`]).
     pub fn progress(&self) -> &Progress {
         &self.data
     }
 
-    /// Mutable access (marks the store dirty); call [`Store::save`] afterwards.
-    pub fn progress_mut(&mut self) -> &mut Progress {
-        self.dirty.set(true);
-        &mut self.data
+    /// Reads the model again from the database, picking up other windows' changes.
+    pub fn reload(&mut self) -> Result<(), StoreError> {
+        self.data = schema::load(&self.conn).map_err(|e| self.sql(e))?;
+        Ok(())
     }
 
-    /// Whether saves are refused to protect the file (newer version or unreadable).
+    /// Whether writes are refused to protect the file (newer version or unreadable).
     pub fn is_read_only(&self) -> bool {
         self.mode == Mode::ReadOnly
     }
 
-    /// Whether the data changed since it was loaded or last saved.
+    /// Whether some change could not be written yet (see [`Store::save`]).
     pub fn is_dirty(&self) -> bool {
-        self.dirty.get()
+        let pending = self.pending.borrow();
+        !pending.0.is_empty() || pending.1.is_some()
     }
 
     /// Progress of lesson `id`, if it was ever opened.
@@ -262,29 +417,35 @@ impl Store {
         self.lesson(id).is_some_and(|l| l.read)
     }
 
-    /// Records where lesson `id` was left: top `line` and `percent` seen (clamped to 100).
+    /// Records where lesson `id` was left: top `line`, and `percent` seen (clamped to 100;
+    /// the most seen is kept).
     pub fn set_scroll(&mut self, id: &str, line: usize, percent: u8) {
         let percent = percent.min(100);
         self.update_lesson(id, |l| {
             l.scroll = line;
-            l.percent = percent;
+            l.percent = l.percent.max(percent);
         });
     }
 
-    /// Marks lesson `id` as read to the end.
-    pub fn mark_read(&mut self, id: &str) {
-        self.update_lesson(id, |l| l.read = true);
+    /// Marks lesson `id` as read to the end (100% seen); returns whether it was not before.
+    pub fn mark_read(&mut self, id: &str) -> bool {
+        let was = self.is_read(id);
+        self.update_lesson(id, |l| {
+            l.read = true;
+            l.percent = 100;
+        });
+        !was
     }
 
     /// Remembers `id` as the lesson to resume ("이어 읽기").
     pub fn set_last_lesson(&mut self, id: &str) {
         if self.data.last_lesson.as_deref() != Some(id) {
             self.data.last_lesson = Some(id.to_owned());
-            self.dirty.set(true);
+            self.write(vec![Op::LastLesson(id.to_owned())]);
         }
     }
 
-    /// Applies `change` to lesson `id` (creating it), marking the store dirty if anything changed.
+    /// Applies `change` to lesson `id` (creating it) and writes the row if anything changed.
     fn update_lesson(&mut self, id: &str, change: impl FnOnce(&mut LessonProgress)) {
         let entry = self.data.lessons.entry(id.to_owned());
         let is_new = matches!(entry, std::collections::btree_map::Entry::Vacant(_));
@@ -292,40 +453,304 @@ impl Store {
         let before = lesson.clone();
         change(lesson);
         if is_new || *lesson != before {
-            self.dirty.set(true);
+            let op = Op::Lesson(id.to_owned(), lesson.clone());
+            self.write(vec![op]);
         }
     }
 
-    /// Writes the data atomically (see the module docs) and clears the dirty flag.
-    ///
-    /// An in-memory store does nothing; a read-only one returns [`StoreError::ReadOnly`]. On
-    /// error the previous file is left as it was.
-    pub fn save(&self) -> Result<(), StoreError> {
-        match self.mode {
-            Mode::Memory => {}
-            Mode::ReadOnly => {
-                return Err(StoreError::ReadOnly {
-                    path: self.path.clone(),
-                });
-            }
-            Mode::Writable => {
-                let bytes = encode(&self.data)?;
-                fsio::write_atomic(&self.path, &bytes)
-                    .map_err(|(path, source)| StoreError::Io { path, source })?;
-            }
+    /// Changes the settings with `change` and writes the ones that changed.
+    pub fn update_settings(&mut self, change: impl FnOnce(&mut Settings)) {
+        let before = schema::settings_map(&self.data.settings);
+        change(&mut self.data.settings);
+        let mut after = schema::settings_map(&self.data.settings);
+        after.retain(|k, v| before.get(k) != Some(v));
+        if !after.is_empty() {
+            self.write(vec![Op::Settings(after)]);
         }
-        self.dirty.set(false);
+    }
+
+    /// Logs an answer and its review card: `reschedule` gets the card as stored now (another
+    /// window may have moved it) and returns the new one, if any. Committed before returning.
+    pub fn record_answer(
+        &mut self,
+        log: AnswerLog,
+        reschedule: impl FnOnce(Option<&CardState>) -> Option<CardState>,
+    ) {
+        let stored = schema::card(&self.conn, &log.question)
+            .ok()
+            .flatten()
+            .or_else(|| self.data.cards.get(&log.question).cloned());
+        let card = reschedule(stored.as_ref());
+        if let Some(card) = &card {
+            self.data.cards.insert(log.question.clone(), card.clone());
+        }
+        self.write(vec![Op::Answer(log, card)]);
+    }
+
+    /// Replaces the review card of `question` (e.g. a scheduler's correction).
+    pub fn set_card(&mut self, question: &str, card: CardState) {
+        self.data.cards.insert(question.to_owned(), card.clone());
+        self.write(vec![Op::Card(question.to_owned(), card)]);
+    }
+
+    /// Every answer ever logged, oldest first (from the database: all windows' answers).
+    pub fn answers(&self) -> Result<Vec<AnswerLog>, StoreError> {
+        schema::answers(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    /// The mock exam in progress, if any.
+    pub fn running_exam(&self) -> Option<&ExamState> {
+        self.data.current_exam.as_ref()
+    }
+
+    /// Saves the running exam after a change. The first save of an exam in this window (a new
+    /// one, or one resumed) takes the exam over; later saves are refused with
+    /// [`StoreError::ExamElsewhere`] if another window has taken it over since.
+    pub fn save_running_exam(&mut self, state: &ExamState) {
+        let Ok(json) = state.to_json() else { return };
+        let ident = schema::exam_ident(state);
+        let claim = self.exam_owned.as_deref() != Some(ident.as_str());
+        self.exam_owned = Some(ident.clone());
+        self.data.current_exam = Some(state.clone());
+        self.write(vec![Op::SaveExam { ident, json, claim }]);
+    }
+
+    /// The exam `state` was graded: records `attempt` and the final state, and forgets the
+    /// running exam (in one transaction).
+    pub fn finish_exam(&mut self, state: Option<&ExamState>, attempt: ExamAttempt) {
+        let ident = state
+            .or(self.data.current_exam.as_ref())
+            .map(schema::exam_ident)
+            .unwrap_or_default();
+        let json = state
+            .or(self.data.current_exam.as_ref())
+            .and_then(|s| s.to_json().ok());
+        self.data.current_exam = None;
+        self.exam_owned = None;
+        self.data.exams.push(attempt.clone());
+        self.write(vec![Op::FinishExam {
+            ident,
+            json,
+            attempt,
+        }]);
+    }
+
+    /// The final states of the finished exams, oldest first (ones that no longer parse, e.g.
+    /// of a newer exam format, are left out).
+    pub fn finished_exams(&self) -> Result<Vec<ExamState>, StoreError> {
+        let rows = schema::finished_exams(&self.conn).map_err(|e| self.sql(e))?;
+        Ok(rows
+            .iter()
+            .filter_map(|j| ExamState::from_json(j).ok())
+            .collect())
+    }
+
+    /// The simulations run at least once, sorted.
+    pub fn tried_sims(&self) -> &std::collections::BTreeSet<String> {
+        &self.data.tried_sims
+    }
+
+    /// Records that simulation `id` was run; returns whether it was new.
+    pub fn mark_sim_tried(&mut self, id: &str) -> bool {
+        if !self.data.tried_sims.insert(id.to_owned()) {
+            return false;
+        }
+        self.write(vec![Op::TriedSim(id.to_owned())]);
+        true
+    }
+
+    /// Runs `ops` (after any still pending) in one transaction; on failure keeps them pending.
+    fn write(&self, ops: Vec<Op>) {
+        let mut pending = self.pending.borrow_mut();
+        pending.0.extend(ops);
+        match self.commit(&pending.0) {
+            Ok(()) => {
+                pending.0.clear();
+                if self.mode == Mode::ReadOnly {
+                    pending.1 = Some(StoreError::ReadOnly {
+                        path: self.path.clone(),
+                    });
+                }
+            }
+            Err(OpError::ExamElsewhere) => {
+                // Not retried: the other window's exam stays as it is.
+                pending.0.retain(|op| !matches!(op, Op::SaveExam { .. }));
+                let retry = self.commit(&pending.0);
+                pending.1 = Some(StoreError::ExamElsewhere);
+                if let Err(OpError::Sql(e)) = retry {
+                    pending.1 = Some(self.sql(e));
+                } else {
+                    pending.0.clear();
+                }
+            }
+            Err(OpError::Sql(e)) => pending.1 = Some(self.sql(e)),
+        }
+    }
+
+    fn commit(&self, ops: &[Op]) -> Result<(), OpError> {
+        if ops.is_empty() {
+            return Ok(());
+        }
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        for op in ops {
+            op.run(&tx, &self.owner)?;
+        }
+        tx.commit()?;
         Ok(())
     }
 
-    /// Saves only if something changed; returns whether a save happened.
+    fn sql(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sql {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Writes what is still pending and reports the last write error since the previous call
+    /// (every change is already committed when it is made, so normally this does nothing).
+    ///
+    /// An in-memory store never fails; a read-only one returns [`StoreError::ReadOnly`] once
+    /// anything was changed.
+    pub fn save(&self) -> Result<(), StoreError> {
+        self.write(Vec::new());
+        let mut pending = self.pending.borrow_mut();
+        if self.mode == Mode::ReadOnly {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        match pending.1.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Like [`Store::save`], only if something is pending; returns whether there was.
     pub fn save_if_dirty(&self) -> Result<bool, StoreError> {
-        if !self.dirty.get() {
+        if !self.is_dirty() {
             return Ok(false);
         }
         self.save()?;
         Ok(true)
     }
+}
+
+/// A token naming this window (process) as the owner of a running exam.
+fn window_token() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{}-{nanos}", std::process::id())
+}
+
+/// What `progress.json` holds, for a database that does not exist yet.
+enum JsonFile {
+    Missing,
+    Current(LegacyFile),
+    /// Not to be imported (newer or unreadable): open read-only with what could be read.
+    Refused(Notice, Progress),
+    MovedAside(Notice),
+}
+
+fn read_json(path: &Path) -> JsonFile {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return JsonFile::Missing,
+        Err(e) => {
+            let notice = Notice::Unreadable {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            };
+            return JsonFile::Refused(notice, Progress::default());
+        }
+    };
+    match decode(&bytes) {
+        Ok(Decoded::Current(file)) => JsonFile::Current(file),
+        Ok(Decoded::Newer { version, progress }) => {
+            let notice = Notice::NewerVersion {
+                path: path.to_path_buf(),
+                found: version,
+                supported: FORMAT_VERSION,
+            };
+            let model = progress.map_or_else(Progress::default, |mut f| {
+                let extras = f.take_extras();
+                f.model(&extras)
+            });
+            JsonFile::Refused(notice, model)
+        }
+        Err(reason) => match fsio::move_aside(path) {
+            Ok(to) => JsonFile::MovedAside(Notice::MovedAside {
+                from: path.to_path_buf(),
+                to,
+                reason,
+            }),
+            Err(e) => JsonFile::Refused(
+                Notice::Unreadable {
+                    path: path.to_path_buf(),
+                    reason: format!("{reason}; could not move it aside: {e}"),
+                },
+                Progress::default(),
+            ),
+        },
+    }
+}
+
+/// Opens the database file, migrating it (and importing `import` into a new one).
+fn open_file(db: &Path, import: Option<&LegacyFile>) -> rusqlite::Result<Opened> {
+    let conn = Connection::open(db)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let found = schema::version(&conn)?;
+    if found > SCHEMA_VERSION {
+        // Read what can be read, never write (not even the journal mode).
+        let data = schema::load(&conn).unwrap_or_default();
+        return Ok(Opened::Newer(found, data));
+    }
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    let imported = schema::migrate(&conn, import)?;
+    let data = schema::load(&conn)?;
+    Ok(Opened::Ok(conn, data, imported))
+}
+
+/// Whether `SQLite` says the file is not a database or is damaged.
+fn is_corrupt(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
+    )
+}
+
+/// Moves a damaged database aside with its `-wal` and `-shm` files (best effort for those).
+fn move_db_aside(db: &Path) -> io::Result<PathBuf> {
+    let to = fsio::move_aside(db)?;
+    for suffix in ["-wal", "-shm"] {
+        let mut from = db.as_os_str().to_owned();
+        from.push(suffix);
+        let mut dest = to.as_os_str().to_owned();
+        dest.push(suffix);
+        if std::fs::symlink_metadata(&from).is_ok() {
+            let _ = std::fs::rename(&from, &dest);
+        }
+    }
+    Ok(to)
+}
+
+/// After a committed import: keeps `progress.json` as `progress.json.imported` (or
+/// `.imported-1`, … if that exists) and removes the temp files of killed JSON saves.
+fn finish_import(dir: &Path, json: &Path) {
+    for n in 0..1000 {
+        let name = if n == 0 {
+            format!("{FILE_NAME}{IMPORTED_SUFFIX}")
+        } else {
+            format!("{FILE_NAME}{IMPORTED_SUFFIX}-{n}")
+        };
+        let to = dir.join(name);
+        if std::fs::symlink_metadata(&to).is_err() {
+            let _ = std::fs::rename(json, &to);
+            break;
+        }
+    }
+    fsio::remove_temp_leftovers(dir, FILE_NAME);
 }
 
 impl Notice {
@@ -394,12 +819,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn convenience_methods_track_dirtiness() {
+    fn convenience_methods_change_the_model_and_the_database() {
         let mut store = Store::in_memory(Progress::default());
         assert!(!store.is_dirty());
         assert!(store.lesson("a").is_none());
         store.set_scroll("a", 10, 250);
-        assert!(store.is_dirty());
         assert_eq!(
             store.lesson("a"),
             Some(&LessonProgress {
@@ -408,17 +832,22 @@ mod tests {
                 percent: 100
             })
         );
-        assert!(store.save_if_dirty().unwrap());
+        store.set_scroll("a", 3, 20);
+        assert_eq!(
+            store.lesson("a").map(|l| (l.scroll, l.percent)),
+            Some((3, 100))
+        );
+        assert!(!store.is_dirty(), "written at once");
         assert!(!store.save_if_dirty().unwrap());
-        store.set_scroll("a", 10, 100);
         store.set_last_lesson("a");
-        assert!(store.is_dirty(), "first set_last_lesson changes data");
-        store.save().unwrap();
-        store.set_last_lesson("a");
-        assert!(!store.is_dirty(), "unchanged values do not dirty the store");
         assert!(!store.is_read("a"));
-        store.mark_read("a");
-        assert!(store.is_read("a") && store.is_dirty());
+        assert!(store.mark_read("a"));
+        assert!(!store.mark_read("a"), "already read");
+        assert!(store.mark_sim_tried("x") && !store.mark_sim_tried("x"));
+        store.update_settings(|s| s.exam_esl = true);
+        let before = store.progress().clone();
+        store.reload().unwrap();
+        assert_eq!(store.progress(), &before, "the database holds the same");
     }
 
     #[test]

@@ -23,6 +23,6 @@ mod slug;
 mod wrap;
 
 pub use measure::{columns, expand_tabs, fit, truncate, width};
-pub use sanitize::{sanitize, sanitize_markdown};
+pub use sanitize::{SafeWriter, escape_json, for_output, sanitize, sanitize_markdown};
 pub use slug::{Slugger, slug};
 pub use wrap::{wrap, wrap_ranges};

@@ -11,6 +11,7 @@
 //! borrowed.
 
 use std::borrow::Cow;
+use std::io::Write;
 use std::iter::Peekable;
 use std::str::Chars;
 
@@ -28,6 +29,117 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 /// escape sequence.
 pub fn sanitize_markdown(s: &str) -> Cow<'_, str> {
     clean(s, true)
+}
+
+/// The one gate for everything the program writes for people to read: command-line output on
+/// stdout and stderr (file names, key maps and error messages included) and TUI text.
+///
+/// Removes C0/C1 controls and whole escape sequences (OSC 52 clipboard writes, OSC 0 titles,
+/// `ESC c`, `ESC[2J`, DSR queries), drops bidi overrides and isolates, keeps newlines and tabs,
+/// and composes to NFC. The program adds its own styling after this, around clean text.
+pub fn for_output(s: &str) -> Cow<'_, str> {
+    clean(s, true)
+}
+
+/// Whether `c` must not appear raw in JSON (or TOML) written for a terminal: C1 controls, DEL,
+/// bidi controls and the Unicode line/paragraph separators. `serde_json` escapes C0 itself.
+fn json_unsafe(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Escapes the characters [`json_unsafe`] names as `\uXXXX` in serialised JSON (or TOML).
+///
+/// They can only occur inside strings (the syntax of both is ASCII), where `\uXXXX` is the same
+/// character to a parser, so the document keeps its meaning and a terminal sees no control.
+pub fn escape_json(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(json_unsafe) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if json_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A writer that passes every line through [`for_output`] before it reaches `inner`.
+///
+/// Bytes are held until a newline (or [`Write::flush`]), so an escape sequence split across
+/// `write` calls is still removed whole; invalid UTF-8 becomes U+FFFD.
+pub struct SafeWriter<W: Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> SafeWriter<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Writes bytes that the program styled itself around text that went through
+    /// [`for_output`] (after any pending line).
+    pub fn styled(&mut self, text: &str) -> std::io::Result<()> {
+        self.emit_pending()?;
+        self.inner.write_all(text.as_bytes())
+    }
+
+    /// Writes `value` as JSON (pretty or compact) and a newline, with [`escape_json`] applied.
+    pub fn json<T: serde::Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+        pretty: bool,
+    ) -> std::io::Result<()> {
+        self.emit_pending()?;
+        let text = if pretty {
+            serde_json::to_string_pretty(value)
+        } else {
+            serde_json::to_string(value)
+        }
+        .map_err(std::io::Error::other)?;
+        self.inner.write_all(escape_json(&text).as_bytes())?;
+        self.inner.write_all(b"\n")
+    }
+
+    fn emit_pending(&mut self) -> std::io::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let line = std::mem::take(&mut self.pending);
+        let text = String::from_utf8_lossy(&line);
+        self.inner.write_all(for_output(&text).as_bytes())
+    }
+}
+
+impl<W: Write> Write for SafeWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let scanned = self.pending.len();
+        self.pending.extend_from_slice(buf);
+        if let Some(at) = self.pending.iter().skip(scanned).rposition(|&b| b == b'\n') {
+            let rest = self.pending.split_off(scanned + at + 1);
+            self.emit_pending()?;
+            self.pending = rest;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.emit_pending()?;
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for SafeWriter<W> {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
 }
 
 fn clean(s: &str, keep_tabs: bool) -> Cow<'_, str> {
@@ -256,6 +368,35 @@ mod tests {
     fn markdown_keeps_tabs() {
         assert!(matches!(sanitize_markdown("a\tb"), Cow::Borrowed(_)));
         assert_eq!(sanitize_markdown("\ta\x1b[1m"), "\ta");
+    }
+
+    #[test]
+    fn output_gate_keeps_layout_and_drops_every_control() {
+        let hostile = "a\x1b]52;c;aGk=\x07b\x1b]0;t\x07c\x1bcd\x1b[2Je\x1b[6nf\u{9b}31mg\u{202e}h\u{200d}i\tj\r\nk";
+        let out = for_output(hostile);
+        assert_eq!(out, "abcdefgh\u{200d}i\tj\nk");
+    }
+
+    #[test]
+    fn json_escapes_c1_and_bidi() {
+        let v = serde_json::json!({ "t": "a\u{9b}b\u{202e}c\u{7f}\u{2028}" });
+        let text = serde_json::to_string(&v).unwrap();
+        let safe = escape_json(&text);
+        assert_eq!(safe, r#"{"t":"a\u009bb\u202ec\u007f\u2028"}"#);
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn safe_writer_joins_split_sequences_and_lines() {
+        let mut buf = Vec::new();
+        {
+            let mut w = SafeWriter::new(&mut buf);
+            w.write_all(b"x\x1b]0;ti").unwrap();
+            w.write_all(b"tle\x07y\n\xff").unwrap();
+            w.write_all("z\u{9b}2J".as_bytes()).unwrap();
+        }
+        assert_eq!(String::from_utf8(buf).unwrap(), "xy\n\u{fffd}z");
     }
 
     #[test]

@@ -379,7 +379,8 @@ impl App {
             Action::Settings => self.open_settings(),
             Action::ToggleLang => {
                 self.lang = self.lang.toggled();
-                self.store.progress_mut().settings.lang = Some(self.lang.code().to_owned());
+                self.store
+                    .update_settings(|s| s.lang = Some(self.lang.code().to_owned()));
                 self.message = Some(Message {
                     text: self.strings().lang_switched().into(),
                     warning: false,
@@ -651,12 +652,10 @@ impl App {
     /// Logs an answer and reschedules its review card.
     fn log_answer(&mut self, log: Option<crate::store::AnswerLog>) {
         let Some(log) = log else { return };
-        let progress = self.store.progress_mut();
-        let card = progress.cards.get(&log.question);
-        if let Some(card) = crate::quiz::review::schedule(card, log.correct, log.time_ms, log.at) {
-            progress.cards.insert(log.question.clone(), card);
-        }
-        progress.answers.push(log);
+        let (correct, time_ms, at) = (log.correct, log.time_ms, log.at);
+        self.store.record_answer(log, |card| {
+            crate::quiz::review::schedule(card, correct, time_ms, at)
+        });
     }
 
     /// Ids of the questions due for review now.
@@ -818,8 +817,8 @@ impl App {
     }
 
     /// The saved, unfinished exam, if any.
-    pub fn saved_exam(&self) -> Option<&serde_json::Value> {
-        self.store.progress().extra.get(super::exam::PROGRESS_KEY)
+    pub fn saved_exam(&self) -> Option<&crate::quiz::exam::ExamState> {
+        self.store.running_exam()
     }
 
     fn exam_menu_rows(&self) -> usize {
@@ -839,10 +838,9 @@ impl App {
                     return;
                 };
                 let mut row = self.exam_menu;
-                if let Some(saved) = self.store.progress().extra.get(super::exam::PROGRESS_KEY) {
+                if let Some(saved) = self.store.running_exam().cloned() {
                     if row == 0 {
-                        let resumed =
-                            super::exam::ExamScreen::resume(bank, &saved.to_string(), now);
+                        let resumed = super::exam::ExamScreen::resume(bank, saved, now);
                         if let Some(exam) = resumed {
                             let done = exam.result.is_some();
                             self.push_screen();
@@ -870,8 +868,7 @@ impl App {
                 }
                 let choices = super::exam::menu();
                 if row == choices.len() {
-                    let esl = &mut self.store.progress_mut().settings.exam_esl;
-                    *esl = !*esl;
+                    self.store.update_settings(|s| s.exam_esl = !s.exam_esl);
                     return;
                 }
                 let Some(&choice) = choices.get(row) else {
@@ -1051,7 +1048,7 @@ impl App {
         }
     }
 
-    /// Saves the running exam into the progress file (atomically, as every save is).
+    /// Saves the running exam in the progress database (committed at once).
     pub(super) fn save_exam(&mut self) {
         let Some(exam) = self.exam.as_ref() else {
             return;
@@ -1059,18 +1056,8 @@ impl App {
         if exam.result.is_some() {
             return;
         }
-        let value = exam
-            .state
-            .to_json()
-            .ok()
-            .and_then(|j| serde_json::from_str(&j).ok());
-        if let Some(value) = value {
-            self.store
-                .progress_mut()
-                .extra
-                .insert(super::exam::PROGRESS_KEY.to_owned(), value);
-            self.save();
-        }
+        self.store.save_running_exam(&exam.state);
+        self.save();
     }
 
     /// The exam was graded: record the attempt and forget the saved state.
@@ -1079,33 +1066,16 @@ impl App {
             return;
         };
         let summary = result.summary();
-        let last = self
-            .exam
-            .as_ref()
-            .and_then(|e| e.state.to_json().ok())
-            .and_then(|j| serde_json::from_str(&j).ok());
-        let progress = self.store.progress_mut();
-        // The submitted state (graded below), not the last one saved while answering.
-        let saved = progress.extra.remove(super::exam::PROGRESS_KEY);
-        if let Some(state) = last.or(saved) {
-            let key = super::exam::FINISHED_EXAMS_KEY.to_owned();
-            let list = progress
-                .extra
-                .entry(key)
-                .or_insert_with(|| serde_json::Value::Array(Vec::new()));
-            if let Some(list) = list.as_array_mut() {
-                list.push(state);
-                let extra = list.len().saturating_sub(super::exam::FINISHED_EXAMS_KEPT);
-                list.drain(..extra);
-            }
-        }
-        progress.exams.push(crate::store::ExamAttempt {
+        // The submitted state (graded), not the last one saved while answering.
+        let last = self.exam.as_ref().map(|e| e.state.clone());
+        let attempt = crate::store::ExamAttempt {
             exam: summary.exam.id().to_owned(),
             started: summary.started_at_ms / 1000,
             seconds: summary.seconds_used,
             correct: u32::try_from(summary.correct).unwrap_or(u32::MAX),
             total: u32::try_from(summary.total).unwrap_or(u32::MAX),
-        });
+        };
+        self.store.finish_exam(last.as_ref(), attempt);
         self.save();
     }
 
@@ -1269,7 +1239,7 @@ impl App {
 
     /// Remembers that simulation `id` was run (for the home screen's suggestions) and saves.
     fn mark_sim_tried(&mut self, id: &str) {
-        if crate::links::mark_tried(self.store.progress_mut(), id) {
+        if self.store.mark_sim_tried(id) {
             self.save();
         }
     }
@@ -1431,7 +1401,7 @@ impl App {
             .reader
             .as_ref()
             .map_or(self.area.width >= 110, |r| r.toc_visible);
-        self.store.progress_mut().last_lesson = Some(lesson.meta.id.clone());
+        self.store.set_last_lesson(&lesson.meta.id);
         self.reader = Some(Reader::new(index, saved.scroll, toc_visible));
         self.screen = Screen::Reader;
         self.section_for = None;
@@ -1454,14 +1424,7 @@ impl App {
             return;
         };
         let (position, percent) = (r.position(), r.percent());
-        let entry = self
-            .store
-            .progress_mut()
-            .lessons
-            .entry(lesson.meta.id.clone())
-            .or_default();
-        entry.scroll = position;
-        entry.percent = entry.percent.max(percent);
+        self.store.set_scroll(&lesson.meta.id, position, percent);
     }
 
     /// The reader reached the end of its lesson: mark it read.
@@ -1472,15 +1435,7 @@ impl App {
         let Some(lesson) = self.library.lessons.get(r.lesson) else {
             return;
         };
-        let entry = self
-            .store
-            .progress_mut()
-            .lessons
-            .entry(lesson.meta.id.clone())
-            .or_default();
-        if !entry.read {
-            entry.read = true;
-            entry.percent = 100;
+        if self.store.mark_read(&lesson.meta.id) {
             self.message = Some(Message {
                 text: self.strings().marked_read().into(),
                 warning: false,

@@ -3,7 +3,7 @@
 //!
 //! The exam itself (drawing, the deadline, scoring) is [`crate::quiz::exam`]; this module keeps
 //! what only the screen needs: the highlighted choice, marks being made, open overlays. The
-//! state is saved in the progress file after every change, so a killed terminal resumes the
+//! state is saved in the progress database after every change, so a killed terminal resumes the
 //! same exam with the time counted from the stored deadline.
 
 use crate::quiz::exam::{
@@ -11,15 +11,6 @@ use crate::quiz::exam::{
 };
 use crate::quiz::session::Item;
 use crate::quiz::{Bank, Kind};
-
-/// Key under which the running exam is kept in the progress file.
-pub const PROGRESS_KEY: &str = "current_exam";
-
-/// Key under which finished exams are kept, oldest first (for `gureum results export --exam`).
-pub const FINISHED_EXAMS_KEY: &str = "finished_exams";
-
-/// How many finished exams are kept for export (older ones stay in the attempt history only).
-pub const FINISHED_EXAMS_KEPT: usize = 20;
 
 pub use crate::quiz::exam::menu::{Choice, menu};
 
@@ -111,8 +102,7 @@ impl ExamScreen {
     }
 
     /// Resumes a saved exam; `None` when it no longer fits the bank.
-    pub fn resume(bank: &Bank, json: &str, now_ms: u64) -> Option<Self> {
-        let mut state = ExamState::from_json(json).ok()?;
+    pub fn resume(bank: &Bank, mut state: ExamState, now_ms: u64) -> Option<Self> {
         let items = state.resolve(bank).ok()?;
         state.tick(now_ms);
         let mut screen = Self::with(state, items);
@@ -254,8 +244,8 @@ mod tests {
             assert!(exam.pick(&bank, 0, T0 + 1).changed());
         }
         // Saved and resumed half-way: same questions, time counted from the stored deadline.
-        let json = exam.state.to_json().unwrap();
-        let resumed = ExamScreen::resume(&bank, &json, T0 + 60_000).unwrap();
+        let saved = ExamState::from_json(&exam.state.to_json().unwrap()).unwrap();
+        let resumed = ExamScreen::resume(&bank, saved.clone(), T0 + 60_000).unwrap();
         assert_eq!(
             resumed.state.remaining_ms(T0 + 60_000),
             20 * 60_000 - 60_000
@@ -265,7 +255,7 @@ mod tests {
             exam.items.iter().map(|i| i.entry).collect::<Vec<_>>()
         );
         // Resumed after the deadline: submitted by the clock and graded.
-        let late = ExamScreen::resume(&bank, &json, T0 + 21 * 60_000).unwrap();
+        let late = ExamScreen::resume(&bank, saved, T0 + 21 * 60_000).unwrap();
         let result = late.result.expect("graded");
         assert_eq!(result.total, 10);
         assert!(result.skipped.len() >= 9);

@@ -45,7 +45,8 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
         previous(info);
     }));
     let result = (|| -> anyhow::Result<()> {
-        while !app.quit {
+        // A signal (closed terminal, SIGTERM) ends the loop like quitting does: see `crate::stop`.
+        while !app.quit && !crate::stop::requested() {
             if app.mouse != captured {
                 if app.mouse {
                     execute!(stdout(), EnableMouseCapture)?;
@@ -72,7 +73,7 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
                     app.handle_event(&ev);
                 }
                 app.tick(app::now_ms());
-            } else {
+            } else if event::poll(std::time::Duration::from_millis(250))? {
                 let ev = event::read()?;
                 app.now_ms = app::now_ms();
                 app.handle_event(&ev);

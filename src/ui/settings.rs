@@ -68,7 +68,8 @@ impl App {
         match item {
             Item::Lang => {
                 self.lang = self.lang.toggled();
-                self.store.progress_mut().settings.lang = Some(self.lang.code().to_owned());
+                self.store
+                    .update_settings(|s| s.lang = Some(self.lang.code().to_owned()));
                 if let Some(r) = self.reader.as_mut() {
                     r.invalidate();
                 }
@@ -76,16 +77,16 @@ impl App {
             Item::Theme => {
                 let palette: Palette = self.theme.palette.cycled(forward);
                 self.theme.palette = palette;
-                self.store.progress_mut().settings.theme = Some(palette.name().to_owned());
+                self.store
+                    .update_settings(|s| s.theme = Some(palette.name().to_owned()));
             }
             Item::Mouse => {
                 // The run loop turns capture on or off before the next frame.
                 self.mouse = !self.mouse;
-                self.store.progress_mut().settings.mouse = Some(self.mouse);
+                self.store.update_settings(|s| s.mouse = Some(self.mouse));
             }
             Item::ExamEsl => {
-                let esl = &mut self.store.progress_mut().settings.exam_esl;
-                *esl = !*esl;
+                self.store.update_settings(|s| s.exam_esl = !s.exam_esl);
             }
         }
         self.save();
@@ -179,9 +180,12 @@ mod tests {
         .unwrap();
         let mut app = app_in(dir.path());
         app.change_setting(Item::Theme, true);
-        let text = std::fs::read_to_string(dir.path().join("progress.json")).unwrap();
+        // Imported into the database (unknown fields too) and kept beside it, unchanged.
+        let text = std::fs::read_to_string(dir.path().join("progress.json.imported")).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["from_the_future"], serde_json::json!([1, 2]));
-        assert_eq!(v["settings"]["theme"], "light");
+        let (store, _) = Store::open_in(dir.path()).unwrap();
+        assert_eq!(store.progress().settings.theme.as_deref(), Some("light"));
+        assert_eq!(store.progress().settings.lang.as_deref(), Some("ko"));
     }
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::policy::StackPolicy;
+use super::resolve::{Params, Unknowns, resolve};
 use super::table::{Recreation, Table, TableInfo, table};
 use super::template::{Policy, Resource, Template, references, same_value};
 use super::{Text, sources};
@@ -48,6 +49,9 @@ pub enum Evaluation {
     Static,
     /// The value refers to a resource that is being replaced, so it changes at deploy time.
     Dynamic,
+    /// The value depends on a parameter or condition that cannot be computed (no default, no
+    /// value given): it may or may not change.
+    Unknown,
 }
 
 /// What happens to the resource and its data.
@@ -82,6 +86,9 @@ pub enum Outcome {
     RemovedSnapshotTaken,
     /// The type is not in the table (or a SAM type whose transform is not modelled).
     NotEvaluated,
+    /// Whether it is replaced depends on a value that cannot be computed (a parameter without a
+    /// default or a given value, or a condition on one).
+    Unknown,
 }
 
 impl Outcome {
@@ -112,6 +119,7 @@ impl Outcome {
             Self::RemovedRetained => ("스택에서 빠짐: 보존", "removed: retained"),
             Self::RemovedSnapshotTaken => ("삭제: 스냅샷", "removed: snapshot taken"),
             Self::NotEvaluated => ("평가 안 함", "not evaluated"),
+            Self::Unknown => ("알 수 없음 (값을 계산할 수 없어요)", "unknown (value cannot be computed)"),
         };
         Text {
             ko: ko.into(),
@@ -125,11 +133,12 @@ impl Outcome {
 pub struct PropertyChange {
     /// Top-level property name (`Metadata`, `DeletionPolicy`… for attribute changes).
     pub name: String,
-    /// How much the change disturbs the resource.
+    /// How much the change disturbs the resource (for an unknown change: if it changes).
     pub requires_recreation: Recreation,
-    /// Static (template text) or dynamic (a referenced resource is replaced).
+    /// Static (template text), dynamic (a referenced resource is replaced) or unknown.
     pub evaluation: Evaluation,
-    /// For dynamic changes: the replaced resource the value refers to.
+    /// For dynamic changes: the replaced resource the value refers to; for unknown changes: the
+    /// parameters and conditions that cannot be computed.
     pub causing_entity: Option<String>,
     /// Curated history note, if any.
     pub note: Option<Text>,
@@ -180,13 +189,21 @@ impl Report {
         self.resources.iter().any(|r| r.outcome.loses_data())
     }
 
-    /// `gureum sim replace`'s exit code: 4 when the update fails or is blocked, 3 when data
-    /// would be lost, else 0.
+    /// Whether some resource's verdict depends on a value that cannot be computed.
+    pub fn unknown(&self) -> bool {
+        self.resources.iter().any(|r| r.outcome == Outcome::Unknown)
+    }
+
+    /// `gureum sim replace`'s exit code: 4 when the update fails (and rolls back) or is blocked,
+    /// 3 when data would be lost, 5 when a verdict depends on a value that cannot be computed,
+    /// else 0.
     pub fn exit_code(&self) -> u8 {
         if self.update_fails {
             4
         } else if self.data_lost() {
             3
+        } else if self.unknown() {
+            5
         } else {
             0
         }
@@ -287,8 +304,15 @@ fn level_text(r: Recreation) -> (&'static str, &'static str) {
     }
 }
 
-/// The statically changed properties of a resource in both templates (same type).
-fn static_changes(t: &Table, v: &View<'_>, old: &Resource, new: &Resource) -> Vec<PropertyChange> {
+/// The statically changed properties of a resource in both templates (same type). `unknown`:
+/// what cannot be computed in the old and the new template.
+fn static_changes(
+    t: &Table,
+    v: &View<'_>,
+    old: &Resource,
+    new: &Resource,
+    unknown: (&Unknowns, &Unknowns),
+) -> Vec<PropertyChange> {
     let names: BTreeSet<&String> = old.properties.keys().chain(new.properties.keys()).collect();
     let mut out = Vec::new();
     for name in names {
@@ -303,22 +327,103 @@ fn static_changes(t: &Table, v: &View<'_>, old: &Resource, new: &Resource) -> Ve
         }
         let (level, note) = match v.target(name) {
             Some(target) if v.known => (
-                t.recreation(&v.rules_type, target, a, b)
-                    .unwrap_or(Recreation::Never),
+                special_level(&v.rules_type, target, a, b, old, new).unwrap_or_else(|| {
+                    t.recreation(&v.rules_type, target, a, b)
+                        .unwrap_or(Recreation::Never)
+                }),
                 t.note(&v.rules_type, target).cloned(),
             ),
             Some(_) => (Recreation::Conditionally, None),
             None => (Recreation::Never, None),
         };
+        let mut blind: Vec<String> = a.map(|a| unknown.0.in_value(a)).unwrap_or_default();
+        blind.extend(b.map(|b| unknown.1.in_value(b)).unwrap_or_default());
+        blind.sort();
+        blind.dedup();
         out.push(PropertyChange {
             name: name.clone(),
             requires_recreation: level,
-            evaluation: Evaluation::Static,
-            causing_entity: None,
+            evaluation: if blind.is_empty() {
+                Evaluation::Static
+            } else {
+                Evaluation::Unknown
+            },
+            causing_entity: (!blind.is_empty()).then(|| blind.join(", ")),
             note,
         });
     }
     out
+}
+
+/// Cognito user pools: settings the service locks in at creation. `Some(why)` when the `Schema`
+/// change modifies or deletes an existing attribute, or adds a required one (adding an optional
+/// custom attribute works). Attributes are matched by `Name`.
+fn cognito_schema_refusal(old: Option<&Value>, new: Option<&Value>) -> Option<Text> {
+    fn attrs(v: Option<&Value>) -> BTreeMap<String, &Value> {
+        v.and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| Some((x.get("Name")?.as_str()?.to_owned(), x)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    let (a, b) = (attrs(old), attrs(new));
+    for (name, before) in &a {
+        match b.get(name) {
+            None => {
+                return Some(Text {
+                    ko: format!("Schema에서 기존 속성 `{name}`을(를) 지웠어요: 속성은 지울 수 없어요"),
+                    en: format!("the Schema deletes the existing attribute `{name}`: attributes cannot be deleted"),
+                });
+            }
+            Some(after) if !same_value(before, after) => {
+                return Some(Text {
+                    ko: format!("Schema에서 기존 속성 `{name}`의 정의를 바꿨어요: 만든 뒤에는 바꿀 수 없어요"),
+                    en: format!("the Schema modifies the existing attribute `{name}`: it cannot change after creation"),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    let required = |v: &Value| {
+        v.get("Required")
+            .is_some_and(|r| r.as_bool() == Some(true) || r.as_str() == Some("true"))
+    };
+    b.iter()
+        .find(|(name, v)| !a.contains_key(*name) && required(v))
+        .map(|(name, _)| Text {
+            ko: format!("Schema에 필수(Required) 속성 `{name}`을(를) 새로 넣었어요: 필수 속성은 풀을 만들 때만 정할 수 있어요"),
+            en: format!("the Schema adds `{name}` as a required attribute: required attributes are set only when the pool is created"),
+        })
+}
+
+/// Rules the generated table cannot express: Cognito's locked-in `Schema` changes, and EC2's
+/// `InstanceType`/`UserData` (stop and start on an EBS-backed instance; an instance store-backed
+/// one is always replaced).
+fn special_level(
+    rules_type: &str,
+    property: &str,
+    a: Option<&Value>,
+    b: Option<&Value>,
+    old: &Resource,
+    new: &Resource,
+) -> Option<Recreation> {
+    match (rules_type, property) {
+        ("AWS::Cognito::UserPool", "Schema") => Some(if cognito_schema_refusal(a, b).is_some() {
+            Recreation::Unsupported
+        } else {
+            Recreation::Never
+        }),
+        ("AWS::EC2::Instance", "InstanceType" | "UserData") => {
+            Some(if old.instance_store || new.instance_store {
+                Recreation::Always
+            } else {
+                Recreation::Never
+            })
+        }
+        _ => None,
+    }
 }
 
 /// Resource attributes that changed (they update the stack's record, not the resource).
@@ -373,10 +478,35 @@ fn dynamic_level(t: &Table, v: &View<'_>, property: &str, value: &Value) -> Recr
 }
 
 /// Compares two templates. `data` maps logical ids to what they hold (`12,000 items`); it wins
-/// over `Metadata.gureum.data` annotations in the templates.
+/// over `Metadata.gureum.data` annotations in the templates. Parameters take their defaults.
 pub fn evaluate(
     old: &Template,
     new: &Template,
+    policy: Option<&StackPolicy>,
+    data: &BTreeMap<String, String>,
+) -> Report {
+    evaluate_with(old, new, policy, data, &Params::default())
+}
+
+/// [`evaluate`] with parameter values given for both templates or for one side; parameters,
+/// conditions and known intrinsic functions are evaluated first ([`resolve`]).
+pub fn evaluate_with(
+    old: &Template,
+    new: &Template,
+    policy: Option<&StackPolicy>,
+    data: &BTreeMap<String, String>,
+    params: &Params,
+) -> Report {
+    let (old, old_unknown) = resolve(old, &params.side(false));
+    let (new, new_unknown) = resolve(new, &params.side(true));
+    compare(&old, &new, (&old_unknown, &new_unknown), policy, data)
+}
+
+/// The comparison of two resolved templates.
+fn compare(
+    old: &Template,
+    new: &Template,
+    unknown: (&Unknowns, &Unknowns),
     policy: Option<&StackPolicy>,
     data: &BTreeMap<String, String>,
 ) -> Report {
@@ -390,45 +520,64 @@ pub fn evaluate(
             && o.type_name == n.type_name
         {
             let v = view(t, &n.type_name);
-            changes.insert(id.as_str(), static_changes(t, &v, o, n));
+            changes.insert(id.as_str(), static_changes(t, &v, o, n, unknown));
         }
     }
 
     // Pass 2: dynamic changes. A value that refers to a replaced resource (its name or ARN
-    // changes) changes too, which may replace the referring resource in turn: repeat until
-    // nothing new is found.
-    loop {
-        let replaced: BTreeSet<String> = changes
-            .iter()
-            .filter(|(_, c)| replacement_of(c) != Replacement::False)
-            .map(|(id, _)| (*id).to_owned())
-            .collect();
-        let mut grew = false;
-        for (id, list) in &mut changes {
-            let Some(n) = new.resources.get(*id) else {
+    // changes) changes too, which may replace the referring resource in turn. A worklist over
+    // "who refers to whom" keeps this linear in the size of the template.
+    let mut referrers: BTreeMap<String, Vec<(&str, &str)>> = BTreeMap::new();
+    for (id, n) in &new.resources {
+        let Some(list) = changes.get(id.as_str()) else {
+            continue;
+        };
+        for (name, value) in &n.properties {
+            if list.iter().any(|c| &c.name == name) {
+                continue;
+            }
+            for r in references(value) {
+                if r != *id {
+                    referrers
+                        .entry(r)
+                        .or_default()
+                        .push((id.as_str(), name.as_str()));
+                }
+            }
+        }
+    }
+    let mut queue: std::collections::VecDeque<String> = changes
+        .iter()
+        .filter(|(_, c)| replacement_of(c) != Replacement::False)
+        .map(|(id, _)| (*id).to_owned())
+        .collect();
+    let mut queued: BTreeSet<String> = queue.iter().cloned().collect();
+    while let Some(cause) = queue.pop_front() {
+        let Some(list) = referrers.get(&cause) else {
+            continue;
+        };
+        for &(id, name) in list {
+            let (Some(chs), Some(n)) = (changes.get_mut(id), new.resources.get(id)) else {
+                continue;
+            };
+            if chs.iter().any(|c| c.name == name) {
+                continue;
+            }
+            let Some(value) = n.properties.get(name) else {
                 continue;
             };
             let v = view(t, &n.type_name);
-            for (name, value) in &n.properties {
-                if list.iter().any(|c| &c.name == name) {
-                    continue;
-                }
-                let refs = references(value);
-                let Some(cause) = refs.iter().find(|r| replaced.contains(*r) && *r != id) else {
-                    continue;
-                };
-                list.push(PropertyChange {
-                    name: name.clone(),
-                    requires_recreation: dynamic_level(t, &v, name, value),
-                    evaluation: Evaluation::Dynamic,
-                    causing_entity: Some(cause.clone()),
-                    note: None,
-                });
-                grew = true;
+            chs.push(PropertyChange {
+                name: name.to_owned(),
+                requires_recreation: dynamic_level(t, &v, name, value),
+                evaluation: Evaluation::Dynamic,
+                causing_entity: Some(cause.clone()),
+                note: None,
+            });
+            if !queued.contains(id) && replacement_of(chs) != Replacement::False {
+                queued.insert(id.to_owned());
+                queue.push_back(id.to_owned());
             }
-        }
-        if !grew {
-            break;
         }
     }
 
@@ -463,8 +612,10 @@ fn dangling_references(old: &Template, new: &Template, results: &mut [ResourceRe
         let Some(n) = new.resources.get(&r.logical_id) else {
             continue;
         };
-        let gone: Vec<String> = references(&Value::Object(n.properties.clone()))
-            .into_iter()
+        let gone: Vec<String> = n
+            .properties
+            .values()
+            .flat_map(references)
             .filter(|id| old.resources.contains_key(id) && !new.resources.contains_key(id))
             .collect();
         if let Some(target) = gone.first() {
@@ -809,6 +960,10 @@ fn modified(
     for c in &changes {
         let (ko, en) = level_text(c.requires_recreation);
         let (ko, en) = match (&c.evaluation, &c.causing_entity) {
+            (Evaluation::Unknown, Some(inputs)) => (
+                format!("{}: {inputs}의 값을 계산할 수 없어서 바뀌는지 알 수 없어요 — 바뀌면 {ko}", c.name),
+                format!("{}: depends on {inputs}, whose value cannot be computed — if it changes, it {en}", c.name),
+            ),
             (Evaluation::Dynamic, Some(cause)) => (
                 format!(
                     "{}: 참조하는 리소스({cause})가 교체돼서 배포할 때 값이 바뀌어요 — {ko}",
@@ -830,7 +985,10 @@ fn modified(
             None
         };
         trail.push(ex("cfn.property", ko, en, source));
-        if let Some(note) = &c.note {
+        // An unsupported change's note is the refusal itself (said once, below).
+        if let Some(note) = &c.note
+            && c.requires_recreation != Recreation::Unsupported
+        {
             trail.push(ex("cfn.history", note.ko.clone(), note.en.clone(), None));
         }
     }
@@ -882,11 +1040,20 @@ fn modified(
         result.changes = changes;
         return finish(result, trail);
     }
-    result.replacement = replacement_of(&changes);
-    let unsupported: Vec<&str> = changes
+    // Changes whose value cannot be computed do not decide the verdict on their own.
+    let known: Vec<PropertyChange> = changes
+        .iter()
+        .filter(|c| c.evaluation != Evaluation::Unknown)
+        .cloned()
+        .collect();
+    result.replacement = replacement_of(&known);
+    let unsupported: Vec<&PropertyChange> = known
         .iter()
         .filter(|c| c.requires_recreation == Recreation::Unsupported)
-        .map(|c| c.name.as_str())
+        .collect();
+    let blind: Vec<&PropertyChange> = changes
+        .iter()
+        .filter(|c| c.evaluation == Evaluation::Unknown && c.requires_recreation != Recreation::Never)
         .collect();
     let replacing = result.replacement != Replacement::False;
     let maybe = if result.replacement == Replacement::Conditional {
@@ -908,12 +1075,48 @@ fn modified(
     }
     if !unsupported.is_empty() {
         result.outcome = Outcome::UpdateFails;
-        let list = unsupported.join(", ");
+        for c in &unsupported {
+            let (why, source) = refusal(t, &v.rules_type, c, o, n);
+            trail.push(ex(
+                "cfn.unsupported",
+                format!(
+                    "{}: {} — 서비스가 변경을 거부해서 업데이트가 실패하고(UPDATE_FAILED) 스택이 롤백돼요. 아무것도 삭제되지 않지만 바뀌지도 않아요. 바꾸려면 새 논리 ID로 새 리소스를 만들고 데이터를 옮기세요",
+                    c.name, why.ko
+                ),
+                format!(
+                    "{}: {} — the service refuses the change, so the update fails (UPDATE_FAILED) and the stack rolls back; nothing is deleted, nothing changes. To change it, create a new resource under a new logical id and move the data",
+                    c.name, why.en
+                ),
+                source.as_deref(),
+            ));
+        }
+        result.changes = changes;
+        return finish(result, trail);
+    }
+    if !replacing && !blind.is_empty() {
+        result.outcome = Outcome::Unknown;
+        result.replacement = Replacement::Conditional;
+        result.data_at_risk.clone_from(&holds);
+        let names: Vec<&str> = blind.iter().map(|c| c.name.as_str()).collect();
+        let inputs: Vec<&str> = blind
+            .iter()
+            .filter_map(|c| c.causing_entity.as_deref())
+            .collect();
         trail.push(ex(
-            "cfn.unsupported",
-            format!("{list}은(는) 만든 뒤에 바꿀 수 없어요: 업데이트가 실패해요"),
-            format!("{list} cannot be changed after creation: the update fails"),
-            Some(sources::DYNAMODB_TABLE),
+            "cfn.unknown",
+            format!(
+                "알 수 없음 (값을 계산할 수 없어요): {}은(는) {}에 따라 정해지는데, 기본값도 주어진 값도 없어요. 바뀌면 {} — `--parameter 이름=값`으로 값을 주세요",
+                names.join(", "),
+                inputs.join(", "),
+                level_text(blind.iter().map(|c| c.requires_recreation).max().unwrap_or(Recreation::Never)).0
+            ),
+            format!(
+                "unknown (value cannot be computed): {} depend(s) on {}, which has no default and no given value; if it changes, it {} — give a value with `--parameter NAME=VALUE`",
+                names.join(", "),
+                inputs.join(", "),
+                level_text(blind.iter().map(|c| c.requires_recreation).max().unwrap_or(Recreation::Never)).1
+            ),
+            None,
         ));
         result.changes = changes;
         return finish(result, trail);
@@ -1085,6 +1288,20 @@ fn modified(
         result.changes = changes;
         return finish(result, trail);
     }
+    if v.rules_type == "AWS::EC2::Instance"
+        && changes
+            .iter()
+            .any(|c| c.name == "InstanceType" || c.name == "UserData")
+    {
+        trail.push(ex(
+            "cfn.ec2.stop-start",
+            "일부 중단(Some interruptions): 인스턴스를 중지했다가 다시 시작해요. 물리 ID와 EBS 볼륨의 데이터는 그대로예요(메모리와 인스턴스 스토어 볼륨의 데이터는 사라져요)".into(),
+            "some interruptions: the instance is stopped and started again; same physical id, data on its EBS volumes kept (data in memory and on instance store volumes is lost)".into(),
+            Some(sources::EC2_INSTANCE),
+        ));
+        result.changes = changes;
+        return finish(result, trail);
+    }
     trail.push(ex(
         "cfn.in-place",
         "제자리에서 업데이트돼요: 물리 ID와 데이터가 그대로예요".into(),
@@ -1093,6 +1310,32 @@ fn modified(
     ));
     result.changes = changes;
     finish(result, trail)
+}
+
+/// Why the service refuses a change of `c` and the page that says so.
+fn refusal(
+    t: &Table,
+    rules_type: &str,
+    c: &PropertyChange,
+    o: &Resource,
+    n: &Resource,
+) -> (Text, Option<String>) {
+    let curated = t.curated_property(rules_type, &c.name);
+    let source = curated
+        .and_then(|p| p.source.clone())
+        .or_else(|| t.curated(rules_type).and_then(|c| c.source.clone()));
+    if rules_type == "AWS::Cognito::UserPool"
+        && c.name == "Schema"
+        && let Some(why) =
+            cognito_schema_refusal(o.properties.get("Schema"), n.properties.get("Schema"))
+    {
+        return (why, source);
+    }
+    let why = curated.and_then(|p| p.note.clone()).unwrap_or_else(|| Text {
+        ko: "만든 뒤에는 바꿀 수 없는 설정이에요".into(),
+        en: "it cannot be changed after creation".into(),
+    });
+    (why, source)
 }
 
 /// DynamoDB lets one update create or delete one GSI; changing an existing GSI's keys or
@@ -1204,10 +1447,29 @@ fn summary(t: &Table, results: &[ResourceResult], fails: bool) -> Text {
         }
         return Text { ko, en };
     }
+    let unknown: Vec<&str> = results
+        .iter()
+        .filter(|r| r.outcome == Outcome::Unknown)
+        .map(|r| r.logical_id.as_str())
+        .collect();
+    let unknown = unknown.join(", ");
     if !lost.is_empty() {
+        let mut ko = format!("데이터 손실 위험: {lost_ko}");
+        let mut en = format!("Data loss risk: {lost_en}");
+        if !unknown.is_empty() {
+            let _ = write!(ko, " (그 밖에 알 수 없음: {unknown})");
+            let _ = write!(en, " (also unknown: {unknown})");
+        }
+        return Text { ko, en };
+    }
+    if !unknown.is_empty() {
         return Text {
-            ko: format!("데이터 손실 위험: {lost_ko}"),
-            en: format!("Data loss risk: {lost_en}"),
+            ko: format!(
+                "알 수 없음 (값을 계산할 수 없어요): {unknown} — 기본값 없는 파라미터에 달려 있어요. `--parameter 이름=값`으로 값을 주면 판단할 수 있어요"
+            ),
+            en: format!(
+                "Unknown (value cannot be computed): {unknown} — it depends on a parameter without a default; give it with `--parameter NAME=VALUE`"
+            ),
         };
     }
     let count = |o: &[Outcome]| results.iter().filter(|r| o.contains(&r.outcome)).count();
@@ -1223,16 +1485,16 @@ fn summary(t: &Table, results: &[ResourceResult], fails: bool) -> Text {
         Outcome::RemovedRetained,
         Outcome::RemovedSnapshotTaken,
     ]);
-    let unknown = count(&[Outcome::NotEvaluated]);
+    let not_evaluated = count(&[Outcome::NotEvaluated]);
     let mut ko = format!(
         "데이터 손실 없음: 교체 {replaced}, 제자리 {in_place}, 추가 {added}, 삭제 {removed}"
     );
     let mut en = format!(
         "No data lost: {replaced} replaced, {in_place} in place, {added} added, {removed} removed"
     );
-    if unknown > 0 {
-        let _ = write!(ko, ", 평가 안 함 {unknown}");
-        let _ = write!(en, ", {unknown} not evaluated");
+    if not_evaluated > 0 {
+        let _ = write!(ko, ", 평가 안 함 {not_evaluated}");
+        let _ = write!(en, ", {not_evaluated} not evaluated");
     }
     Text { ko, en }
 }

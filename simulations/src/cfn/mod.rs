@@ -6,6 +6,8 @@
 //! - [`table`] is the update-behaviour table generated from the resource provider schemas that
 //!   cfn-lint ships (`tools/gen_update_behaviour.py`), with curated notes on top.
 //! - [`policy`] evaluates stack policies.
+//! - [`resolve`](mod@resolve) evaluates parameters, conditions and the intrinsic functions whose
+//!   value is known before deployment, so a change that arrives through them is seen.
 //! - [`evaluate`](mod@evaluate) compares two templates and says, per resource, Add / Modify /
 //!   Remove, Replacement True / False / Conditional, and the outcome for its data.
 //! - [`scenario`] is the guided scenario the app plays: a template, a list of edits, and the data
@@ -18,6 +20,7 @@
 
 pub mod evaluate;
 pub mod policy;
+pub mod resolve;
 pub mod scenario;
 pub mod sources;
 pub mod table;
@@ -27,13 +30,15 @@ use serde::{Deserialize, Serialize};
 
 pub use evaluate::{
     Action, Evaluation, Outcome, PropertyChange, Replacement, Report, ResourceResult, evaluate,
+    evaluate_with,
 };
 pub use policy::{Decision, StackPolicy};
+pub use resolve::{Params, Unknowns, resolve};
 pub use table::{Recreation, Table, TableInfo, table};
 pub use template::{ParseError, Policy, Resource, Template, parse};
 
 /// A text in Korean and English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Korean (해요체).

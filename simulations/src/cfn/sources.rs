@@ -22,3 +22,6 @@ pub const SCHEMAS: &str =
 pub const DYNAMODB_TABLE: &str = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html";
 /// The AWS SAM transform.
 pub const SAM_TRANSFORM: &str = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/transform-aws-serverless.html";
+/// The EC2 instance resource (`InstanceType`: stop/start when EBS-backed, replacement when the
+/// root volume is instance store).
+pub const EC2_INSTANCE: &str = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html";

@@ -34,7 +34,8 @@ pub enum Recreation {
     /// Always replaced.
     #[serde(alias = "always")]
     Always,
-    /// The property cannot be changed after creation at all: the update fails.
+    /// The property cannot be changed after creation at all: the service refuses the change,
+    /// the update fails and the stack rolls back.
     #[serde(alias = "unsupported")]
     Unsupported,
 }
@@ -120,6 +121,8 @@ pub struct CuratedProperty {
     pub recreation: Option<Recreation>,
     /// History of the docs, or a caveat.
     pub note: Option<Text>,
+    /// The AWS page that states the rule (for `recreation` overrides and special rules).
+    pub source: Option<String>,
 }
 
 /// Curated notes on one resource type.
@@ -130,14 +133,18 @@ pub struct Curated {
     pub name: String,
     /// Whether it keeps data that a replacement or deletion destroys.
     pub holds_data: bool,
+    /// For a type left unmarked on purpose: why it is not counted as holding data.
+    pub why_not: Option<Text>,
     /// A non-empty one cannot be deleted (S3 buckets).
     #[serde(default)]
     pub delete_requires_empty: bool,
-    /// The custom-name property (`""` = none that blocks replacement).
-    pub name_property: String,
-    /// What data it holds.
+    /// The custom-name property (`""` = none that blocks replacement; absent = the generator's).
+    pub name_property: Option<String>,
+    /// What data it holds (empty for types that hold none).
+    #[serde(default)]
     pub data: Text,
-    /// What a replacement loses.
+    /// What a replacement or deletion loses.
+    #[serde(default)]
     pub lost: Text,
     /// The resource reference page.
     pub source: Option<String>,
@@ -333,8 +340,8 @@ impl Table {
 
     /// The property that sets a custom physical name, if the type has one.
     pub fn name_property(&self, type_name: &str) -> Option<&str> {
-        if let Some(c) = self.curated(type_name) {
-            return (!c.name_property.is_empty()).then_some(c.name_property.as_str());
+        if let Some(name) = self.curated(type_name).and_then(|c| c.name_property.as_deref()) {
+            return (!name.is_empty()).then_some(name);
         }
         self.rule(type_name)?.name_property.as_deref()
     }
@@ -342,6 +349,14 @@ impl Table {
     /// Whether the type keeps data that replacement or deletion destroys (curated types only).
     pub fn holds_data(&self, type_name: &str) -> bool {
         self.curated(type_name).is_some_and(|c| c.holds_data)
+    }
+
+    /// The curated entry for a property, if any.
+    pub fn curated_property(&self, type_name: &str, property: &str) -> Option<&CuratedProperty> {
+        self.curated(type_name)?
+            .properties
+            .iter()
+            .find(|p| p.name == property)
     }
 
     /// The curated note on a property, if any.
@@ -434,16 +449,27 @@ mod tests {
                 "{} is not in the schemas",
                 c.name
             );
-            if !c.name_property.is_empty() {
+            if let Some(name) = c.name_property.as_deref().filter(|n| !n.is_empty()) {
                 let rule = t.rule(&c.name).unwrap();
                 assert!(
-                    rule.create_only
-                        .iter()
-                        .any(|p| p.to_string() == c.name_property),
-                    "{}.{} is not create-only",
+                    rule.create_only.iter().any(|p| p.to_string() == name),
+                    "{}.{name} is not create-only",
                     c.name,
-                    c.name_property
                 );
+            }
+            if c.holds_data {
+                assert!(
+                    !c.data.ko.is_empty() && !c.lost.en.is_empty() && c.source.is_some(),
+                    "{}: a data-holding type says what it holds, what is lost, and its source",
+                    c.name
+                );
+            } else if c.why_not.is_none() {
+                assert!(!c.lost.ko.is_empty(), "{}: say why it holds no data", c.name);
+            }
+            for p in &c.properties {
+                if p.recreation == Some(Recreation::Unsupported) {
+                    assert!(p.source.is_some() && p.note.is_some(), "{}.{}", c.name, p.name);
+                }
             }
         }
         assert!(t.sam("AWS::Serverless::SimpleTable").is_some());

@@ -126,6 +126,9 @@ pub struct Resource {
     pub condition: Option<String>,
     /// `Metadata.gureum.data`: what the resource holds, e.g. `12,000 items`.
     pub data: Option<String>,
+    /// `Metadata.gureum.root_device: instance-store`: an EC2 instance launched from an instance
+    /// store-backed AMI (the template alone cannot show it; the AMI decides).
+    pub instance_store: bool,
     /// 1-based line of the resource's key, when found.
     pub line: Option<usize>,
 }
@@ -152,23 +155,116 @@ impl Template {
     }
 }
 
+/// The largest template read: CloudFormation's own quota for a template body in an S3 object
+/// ("1 MB", [`QUOTAS`]); a bigger one could not be deployed anyway.
+pub const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
+
+/// The deepest nesting of maps and lists read. CloudFormation documents no such limit; gureum
+/// chooses one far above real templates (rarely deeper than 15) so that work stays bounded.
+pub const MAX_DEPTH: usize = 64;
+
+/// CloudFormation quotas (template body size in an Amazon S3 object: 1 MB).
+pub const QUOTAS: &str =
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html";
+
+/// `Fn::ForEach` (needs the `AWS::LanguageExtensions` transform).
+pub const FOR_EACH: &str = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-foreach.html";
+
 /// Parses a template from text: JSON when it starts with `{`, else YAML.
 pub fn parse(file: &str, text: &str) -> Result<Template, ParseError> {
     let value = to_value(file, text)?;
     from_value(file, value, Some(text))
 }
 
+fn too_deep(file: &str, line: Option<usize>) -> ParseError {
+    ParseError::new(
+        file,
+        line,
+        format!(
+            "중첩이 너무 깊어요: 맵과 목록은 {MAX_DEPTH}단계까지 읽어요 (gureum의 제한: 실제 템플릿은 보통 15단계 안쪽이에요)"
+        ),
+        format!(
+            "nested too deeply: maps and lists are read up to {MAX_DEPTH} levels (gureum's limit; real templates rarely go past 15)"
+        ),
+    )
+}
+
+/// The nesting depth of `v`, counted without recursion; stops once past `MAX_DEPTH`.
+fn depth_exceeds(v: &Value) -> bool {
+    let mut stack = vec![(v, 1usize)];
+    while let Some((v, d)) = stack.pop() {
+        if d > MAX_DEPTH {
+            return true;
+        }
+        match v {
+            Value::Array(items) => stack.extend(items.iter().map(|i| (i, d + 1))),
+            Value::Object(map) => stack.extend(map.values().map(|i| (i, d + 1))),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The line of the second `key:` at indentation `indent` after line `from` (1-based): where a
+/// YAML duplicate key really is (the parser reports the mapping's first entry).
+fn duplicate_line(text: &str, key: &str, from: usize, indent: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(from)
+        .find(|(_, l)| {
+            let t = l.trim_start();
+            l.len() - t.len() == indent
+                && [format!("{key}:"), format!("'{key}':"), format!("\"{key}\":")]
+                    .iter()
+                    .any(|k| t.starts_with(k.as_str()))
+        })
+        .map(|(i, _)| i + 1)
+}
+
 /// Parses YAML or JSON text into a long-form value (no checks of the template structure).
+/// Refuses texts over [`MAX_TEMPLATE_BYTES`] and nesting over [`MAX_DEPTH`].
 pub fn to_value(file: &str, text: &str) -> Result<Value, ParseError> {
+    if text.len() > MAX_TEMPLATE_BYTES {
+        return Err(ParseError::new(
+            file,
+            None,
+            format!(
+                "템플릿이 너무 커요: {}바이트예요. CloudFormation은 1 MB({MAX_TEMPLATE_BYTES}바이트)까지 받아요 (S3에 둔 템플릿의 할당량: {QUOTAS})",
+                crate::cfn::group_digits(text.len() as u64)
+            ),
+            format!(
+                "template too large: {} bytes; CloudFormation takes up to 1 MB ({MAX_TEMPLATE_BYTES} bytes; the quota for a template in S3: {QUOTAS})",
+                crate::cfn::group_digits(text.len() as u64)
+            ),
+        ));
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let yaml = || -> Result<Value, ParseError> {
         let yaml: serde_yaml_ng::Value = serde_yaml_ng::from_str(text).map_err(|e| {
-            let line = e.location().map(|l| l.line());
+            let loc = e.location().map(|l| (l.line(), l.column()));
+            let msg = e.to_string();
+            if msg.contains("recursion limit") {
+                return too_deep(file, loc.map(|l| l.0));
+            }
+            if let Some(rest) = msg.split("duplicate entry with key \"").nth(1)
+                && let Some(key) = rest.split('"').next()
+                && let Some((l, c)) = loc
+                && let Some(dup) = duplicate_line(text, key, l, c.saturating_sub(1))
+            {
+                return ParseError::new(
+                    file,
+                    Some(dup),
+                    format!(
+                        "YAML을 읽을 수 없어요: 키 `{key}`가 같은 맵에 두 번 나와요 (첫 번째는 {l}번째 줄 근처)"
+                    ),
+                    format!("invalid YAML: duplicate key `{key}` in one mapping (the first near line {l})"),
+                );
+            }
             ParseError::new(
                 file,
-                line,
-                format!("YAML을 읽을 수 없어요: {e}"),
-                format!("invalid YAML: {e}"),
+                loc.map(|l| l.0),
+                format!("YAML을 읽을 수 없어요: {msg}"),
+                format!("invalid YAML: {msg}"),
             )
         })?;
         yaml_to_json(&yaml).map_err(|p| {
@@ -180,6 +276,9 @@ pub fn to_value(file: &str, text: &str) -> Result<Value, ParseError> {
         // JSON, or a YAML flow mapping (`{A: 1}`): JSON's error is the one to show.
         match serde_json::from_str::<Value>(text) {
             Ok(v) => v,
+            Err(e) if e.to_string().contains("recursion limit") => {
+                return Err(too_deep(file, Some(e.line())));
+            }
             Err(e) => yaml().map_err(|_| {
                 ParseError::new(
                     file,
@@ -192,6 +291,9 @@ pub fn to_value(file: &str, text: &str) -> Result<Value, ParseError> {
     } else {
         yaml()?
     };
+    if depth_exceeds(&raw) {
+        return Err(too_deep(file, None));
+    }
     Ok(normalize(raw))
 }
 
@@ -331,6 +433,92 @@ fn key_line(text: &str, key: &str, from: usize) -> Option<usize> {
         .map(|(i, _)| i + 1)
 }
 
+/// The first line (1-based, at or after `from`) on which each mapping key starts: one pass over
+/// the text, so finding the line of every resource stays linear in the template's size.
+fn key_lines(text: &str, from: usize) -> std::collections::HashMap<&str, usize> {
+    let mut out = std::collections::HashMap::new();
+    for (i, l) in text.lines().enumerate().skip(from.saturating_sub(1)) {
+        let t = l.trim_start();
+        let key = match t.chars().next() {
+            Some(q @ ('"' | '\'')) => t
+                .get(1..)
+                .and_then(|r| r.split_once(q))
+                .filter(|(_, after)| after.trim_start().starts_with(':'))
+                .map(|(k, _)| k),
+            Some(_) => t.split_once(':').map(|(k, _)| k.trim_end()),
+            None => None,
+        };
+        if let Some(k) = key {
+            out.entry(k).or_insert(i + 1);
+        }
+    }
+    out
+}
+
+/// Expands `Fn::ForEach::Name: [Identifier, Collection, {OutputKey: OutputValue}]` entries of a
+/// mapping (the `AWS::LanguageExtensions` transform): one entry per item, with `${Identifier}`
+/// and `&{Identifier}` replaced in keys and strings and `Ref: Identifier` by the item.
+fn expand_for_each(map: &Map<String, Value>, params: &Map<String, Value>) -> Result<Map<String, Value>, String> {
+    let mut out = Map::new();
+    for (k, v) in map {
+        if !k.starts_with("Fn::ForEach::") {
+            out.insert(k.clone(), v.clone());
+            continue;
+        }
+        let bad = || format!("`{k}`: [Identifier, Collection, {{OutputKey: OutputValue}}] 형식이어야 해요");
+        let args = v.as_array().filter(|a| a.len() == 3).ok_or_else(bad)?;
+        let id = args[0].as_str().ok_or_else(bad)?;
+        let items: Vec<String> = match &args[1] {
+            Value::Array(items) => items.iter().map(scalar_text).collect(),
+            Value::Object(r) if r.len() == 1 => {
+                let name = r.get("Ref").and_then(Value::as_str).ok_or_else(bad)?;
+                match params.get(name).and_then(|p| p.get("Default")) {
+                    Some(Value::String(s)) => s.split(',').map(|p| p.trim().to_owned()).collect(),
+                    Some(Value::Array(a)) => a.iter().map(scalar_text).collect(),
+                    _ => {
+                        return Err(format!(
+                            "`{k}`: 컬렉션 파라미터 `{name}`에 기본값이 없어서 펼칠 수 없어요"
+                        ));
+                    }
+                }
+            }
+            _ => return Err(bad()),
+        };
+        let fragment = args[2].as_object().ok_or_else(bad)?;
+        for item in &items {
+            let alnum: String = item.chars().filter(char::is_ascii_alphanumeric).collect();
+            let replaced = substitute(&Value::Object(fragment.clone()), id, item, &alnum);
+            let Value::Object(m) = replaced else {
+                continue;
+            };
+            for (ok, ov) in expand_for_each(&m, params)? {
+                out.insert(ok, ov);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn substitute(v: &Value, id: &str, item: &str, alnum: &str) -> Value {
+    let text = |s: &str| {
+        s.replace(&format!("${{{id}}}"), item)
+            .replace(&format!("&{{{id}}}"), alnum)
+    };
+    match v {
+        Value::String(s) => Value::String(text(s)),
+        Value::Array(a) => Value::Array(a.iter().map(|i| substitute(i, id, item, alnum)).collect()),
+        Value::Object(m) if m.len() == 1 && m.get("Ref").and_then(Value::as_str) == Some(id) => {
+            Value::String(item.to_owned())
+        }
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| (text(k), substitute(v, id, item, alnum)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
 /// Builds a [`Template`] from a long-form value. `text`, when given, is used to find lines.
 pub fn from_value(file: &str, value: Value, text: Option<&str>) -> Result<Template, ParseError> {
     let line_of = |key: &str, from: usize| text.and_then(|t| key_line(t, key, from));
@@ -366,10 +554,42 @@ pub fn from_value(file: &str, value: Value, text: Option<&str>) -> Result<Templa
             "`Resources` must map logical ids to resources".into(),
         ));
     };
+    let expanded;
+    let resources = if transforms.iter().any(|t| t == "AWS::LanguageExtensions")
+        && resources.keys().any(|k| k.starts_with("Fn::ForEach::"))
+    {
+        let empty = Map::new();
+        let params = top
+            .get("Parameters")
+            .and_then(Value::as_object)
+            .unwrap_or(&empty);
+        expanded = expand_for_each(resources, params).map_err(|ko| {
+            let en = format!("Fn::ForEach could not be expanded ({FOR_EACH}): {ko}");
+            err(resources_line, format!("Fn::ForEach를 펼칠 수 없어요 ({FOR_EACH}): {ko}"), en)
+        })?;
+        &expanded
+    } else {
+        resources
+    };
     let globals = top.get("Globals").and_then(Value::as_object);
+    let index = text.map(|t| key_lines(t, resources_line.unwrap_or(1)));
     let mut out = BTreeMap::new();
     for (id, body) in resources {
-        let line = line_of(id, resources_line.unwrap_or(1));
+        if id.starts_with("Fn::ForEach::") {
+            return Err(err(
+                line_of(id, resources_line.unwrap_or(1)),
+                format!("`{id}`: Fn::ForEach는 `Transform: AWS::LanguageExtensions`가 있어야 써요 ({FOR_EACH})"),
+                format!("`{id}`: Fn::ForEach needs `Transform: AWS::LanguageExtensions` ({FOR_EACH})"),
+            ));
+        }
+        let line = index
+            .as_ref()
+            .and_then(|ix| ix.get(id.as_str()).copied())
+            // Keys not at the start of a line (minified JSON): search, only for small texts.
+            .or_else(|| {
+                text.filter(|t| t.len() < 64 * 1024)
+                    .and(line_of(id, resources_line.unwrap_or(1)))
+            });
         let Value::Object(body) = body else {
             return Err(err(
                 line,
@@ -447,7 +667,7 @@ pub fn from_value(file: &str, value: Value, text: Option<&str>) -> Result<Templa
             "UpdateReplacePolicy",
             &[Policy::Delete, Policy::Retain, Policy::Snapshot],
         )?;
-        let (metadata, data) = split_metadata(body.get("Metadata"));
+        let (metadata, data, instance_store) = split_metadata(body.get("Metadata"));
         out.insert(
             id.clone(),
             Resource {
@@ -462,6 +682,7 @@ pub fn from_value(file: &str, value: Value, text: Option<&str>) -> Result<Templa
                     .and_then(Value::as_str)
                     .map(str::to_owned),
                 data,
+                instance_store,
                 line,
             },
         );
@@ -495,23 +716,30 @@ fn sam_globals_section(type_name: &str) -> Option<&'static str> {
     }
 }
 
-/// Splits `Metadata` into the part CloudFormation sees and gureum's data annotation.
-fn split_metadata(meta: Option<&Value>) -> (Option<Value>, Option<String>) {
+/// Splits `Metadata` into the part CloudFormation sees and gureum's annotations (`data`, and
+/// `root_device: instance-store`).
+fn split_metadata(meta: Option<&Value>) -> (Option<Value>, Option<String>, bool) {
     let Some(Value::Object(map)) = meta else {
-        return (meta.cloned(), None);
+        return (meta.cloned(), None, false);
     };
     let mut rest = map.clone();
-    let data = rest.remove("gureum").and_then(|g| match g.get("data") {
+    let gureum = rest.remove("gureum");
+    let data = gureum.as_ref().and_then(|g| match g.get("data") {
         Some(Value::String(s)) => Some(s.clone()),
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     });
+    let instance_store = gureum
+        .as_ref()
+        .and_then(|g| g.get("root_device"))
+        .and_then(Value::as_str)
+        .is_some_and(|d| d.eq_ignore_ascii_case("instance-store"));
     let rest = if rest.is_empty() {
         None
     } else {
         Some(Value::Object(rest))
     };
-    (rest, data)
+    (rest, data, instance_store)
 }
 
 /// Whether two property values are the same to CloudFormation: maps compare regardless of key
@@ -534,7 +762,7 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn scalar_text(v: &Value) -> String {
+pub(crate) fn scalar_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Number(n) => n

@@ -72,7 +72,7 @@ fn file_name(url: &str) -> Option<String> {
 }
 
 /// Decodes `%XX` escapes when they form valid UTF-8; otherwise returns the input.
-pub(super) fn percent_decode(s: &str) -> Cow<'_, str> {
+pub(crate) fn percent_decode(s: &str) -> Cow<'_, str> {
     if !s.contains('%') {
         return Cow::Borrowed(s);
     }

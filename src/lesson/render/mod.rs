@@ -26,6 +26,8 @@ mod inline;
 mod media;
 mod table;
 
+pub(crate) use media::percent_decode;
+
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use super::styled::Rendered;

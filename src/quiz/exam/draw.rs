@@ -240,6 +240,7 @@ pub(crate) mod tests {
                 })
                 .collect(),
             problems: Vec::new(),
+            labels: std::collections::BTreeMap::new(),
         }
     }
 

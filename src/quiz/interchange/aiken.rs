@@ -12,7 +12,8 @@
 //! Aiken says one thing: a question on one line, lettered choices (`A.` or `A)`), and the
 //! letter of the one right answer. So only `single` questions are exported (the others are
 //! counted in [`AikenExport`] so the CLI can say how many were skipped), line breaks inside a
-//! prompt or choice become spaces, and ids, feedback, explanations and metadata are lost.
+//! prompt or choice become spaces, and ids, feedback, explanations, English text, AWS references
+//! and metadata are lost (the format has no place for them: use GIFT to keep them).
 //! Questions are separated by a blank line, which Moodle accepts and which keeps the file
 //! readable.
 //!

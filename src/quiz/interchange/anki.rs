@@ -10,7 +10,8 @@
 //!
 //! (`<TAB>` stands for a tab character.) The header lines are those of Anki's manual ("Importing > Text Files > File Headers"); the
 //! separator comes first because Anki splits `#columns` with it. Each question is one note:
-//! Front is the prompt and the lettered choices, Back the answer and the explanation, Tags the
+//! Front is the prompt and the lettered choices, Back the answer, the explanation, the English
+//! prompt and explanation when there are, and the AWS references as links, Tags the
 //! exam domains and topic tags (Anki separates tags with spaces, so spaces inside a tag
 //! become `_`). Fields are HTML: `& < > "` are escaped and line breaks become `<br>`, so no
 //! field ever contains a quote, tab or newline and no CSV quoting is needed. Flash cards do
@@ -54,6 +55,22 @@ pub fn export_anki(questions: &[Question]) -> String {
             back.push_str("<br><br>");
             back.push_str(&html(q.explanation.trim()));
         }
+        // The English original, then the AWS pages the key depends on (as links).
+        for en in [&q.prompt_en, &q.explanation_en].into_iter().flatten() {
+            if !en.trim().is_empty() {
+                back.push_str("<br><br>");
+                back.push_str(&html(en.trim()));
+            }
+        }
+        if !q.refs.is_empty() {
+            let links: Vec<String> = q
+                .refs
+                .iter()
+                // Single-quoted: a field never contains a double quote (see the module docs).
+                .map(|r| format!("<a href='{}'>{}</a>", html(r).replace('\'', "&#39;"), html(r)))
+                .collect();
+            let _ = write!(back, "<br><br>{REFS_LABEL}: {}", links.join("<br>"));
+        }
         let tags: Vec<String> = q
             .domains
             .iter()
@@ -92,3 +109,6 @@ fn html(text: &str) -> String {
 
 /// Label before the right answer on the back of a card.
 const ANSWER_LABEL: &str = "정답";
+
+/// Label before the AWS references on the back of a card.
+const REFS_LABEL: &str = "참고 문서";

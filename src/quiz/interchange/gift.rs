@@ -78,6 +78,9 @@ struct Meta {
     /// English explanation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     explanation_en: Option<String>,
+    /// AWS documentation pages the key depends on (also shown in the general feedback).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    refs: Vec<String>,
 }
 
 /// A choice's id and misconception tag.
@@ -88,6 +91,9 @@ struct MetaChoice {
     /// Misconception tag.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     misconception: Option<String>,
+    /// English `why`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    why_en: Option<String>,
 }
 
 /// Writes `questions` as a GIFT file (see the module docs for the layout).
@@ -129,12 +135,14 @@ fn write_question(out: &mut String, q: &Question) {
             .map(|c| MetaChoice {
                 id: c.id.clone(),
                 misconception: c.misconception.clone(),
+                why_en: c.why_en.clone(),
             })
             .collect(),
         unit: q.unit.clone(),
         prompt_en: q.prompt_en.clone(),
         choices_en: q.choices_en.clone(),
         explanation_en: q.explanation_en.clone(),
+        refs: q.refs.clone(),
     };
     out.push_str(META_PREFIX);
     out.push(' ');
@@ -182,12 +190,35 @@ fn write_question(out: &mut String, q: &Question) {
             }
         }
     }
-    if !q.explanation.is_empty() {
+    let feedback = general_feedback(q);
+    if !feedback.is_empty() {
         out.push_str("\t####");
-        out.push_str(&escape(&q.explanation));
+        out.push_str(&escape(&feedback));
         out.push('\n');
     }
     out.push_str("}\n");
+}
+
+/// Label of the references appended to the general feedback.
+const REFS_LABEL: &str = "참고 문서: ";
+
+/// The references block appended to the general feedback (empty without refs).
+fn refs_block(refs: &[String]) -> String {
+    if refs.is_empty() {
+        String::new()
+    } else {
+        format!("\n\n{REFS_LABEL}{}", refs.join(" "))
+    }
+}
+
+/// The explanation, then the references (Moodle shows the general feedback after an attempt).
+fn general_feedback(q: &Question) -> String {
+    let block = refs_block(&q.refs);
+    if q.explanation.is_empty() {
+        block.trim_start().to_owned()
+    } else {
+        format!("{}{block}", q.explanation)
+    }
 }
 
 /// A weight in percent as GIFT writes it: whole numbers bare, others to Moodle's 5 decimals.
@@ -397,7 +428,7 @@ fn read_block(
                 text,
                 why,
                 misconception: meta.choices.get(i).and_then(|c| c.misconception.clone()),
-                why_en: None,
+                why_en: meta.choices.get(i).and_then(|c| c.why_en.clone()),
             })
             .collect();
         let id = title.clone().filter(|t| !t.is_empty()).ok_or_else(|| {
@@ -441,11 +472,18 @@ fn read_block(
             answer,
             tolerance,
             unit: meta.unit,
-            explanation,
+            // The references were appended to the general feedback on export: take them off.
+            explanation: {
+                let block = refs_block(&meta.refs);
+                explanation
+                    .strip_suffix(block.as_str())
+                    .or_else(|| (explanation == block.trim_start()).then_some(""))
+                    .map_or_else(|| explanation.clone(), str::to_owned)
+            },
             prompt_en: meta.prompt_en,
             choices_en: meta.choices_en,
             explanation_en: meta.explanation_en,
-            refs: Vec::new(),
+            refs: meta.refs,
         }
     } else {
         let base = moodle_id

@@ -9,19 +9,31 @@ use crate::text::{truncate, width};
 impl Renderer<'_> {
     /// Asks for a separator before the next line, carrying the current quote bars.
     pub(super) fn request_blank(&mut self) {
+        // Only as many bars as fit in the prefix: counting (and repeating) every bar of a
+        // 20,000-deep quote at each of its 20,000 ends was quadratic.
+        let fit = self.max_prefix() / width(QUOTE_BAR) + 1;
         let quotes = self
             .containers
             .iter()
             .filter(|c| matches!(c, Container::Quote))
+            .take(fit)
             .count();
+        if let Some((n, spans)) = &self.blank_bars
+            && *n == quotes
+        {
+            self.blank = Some(spans.clone());
+            return;
+        }
         let mut bars = QUOTE_BAR.repeat(quotes);
         bars.truncate(bars.trim_end().len());
         let bars = truncate(&bars, self.max_prefix());
-        self.blank = Some(if bars.is_empty() {
+        let spans = if bars.is_empty() {
             Vec::new()
         } else {
             vec![span(bars, Style::of(Role::QuoteBar))]
-        });
+        };
+        self.blank_bars = Some((quotes, spans.clone()));
+        self.blank = Some(spans);
     }
 
     /// Emits one line with the container prefix; returns its index.

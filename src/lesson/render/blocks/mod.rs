@@ -29,6 +29,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::RenderOptions;
+use crate::lesson::diagram;
 use super::heading::{Numbering, TitleCollector, has_own_number};
 use super::inline::Inline;
 use super::table::{self, Table};
@@ -130,6 +131,8 @@ pub(super) struct Renderer<'a> {
     fmt: Format,
     /// A requested separator line, holding the prefix it should carry.
     blank: Option<Vec<Span>>,
+    /// The last blank line's quote bars by quote count (deep quotes end many times in a row).
+    blank_bars: Option<(usize, Vec<Span>)>,
     code: Option<Code>,
     table: Option<TableState>,
     image: Option<OpenImage>,
@@ -164,6 +167,7 @@ impl<'a> Renderer<'a> {
             inline: Inline::default(),
             fmt: Format::default(),
             blank: None,
+            blank_bars: None,
             code: None,
             table: None,
             image: None,
@@ -538,6 +542,20 @@ impl<'a> Renderer<'a> {
 
     fn end_code(&mut self) {
         let Some(code) = self.code.take() else { return };
+        if code.lang == diagram::FENCE_LANG
+            && let Some((d, opts)) = diagram::from_fence(&code.text)
+        {
+            let lines = diagram::render_with(&d, self.avail(), &diagram::Marks::default(), &opts);
+            for line in lines {
+                self.emit(line.spans, LineKind::Prose);
+            }
+            self.request_blank();
+            return;
+        }
+        if code.lang == diagram::DESCRIPTION_LANG {
+            self.figure_note(code.text.trim());
+            return;
+        }
         let mut lines: Vec<&str> = code.text.split('\n').collect();
         if lines.last() == Some(&"") {
             lines.pop();
@@ -664,6 +682,27 @@ fn span(text: String, style: Style) -> Span {
         text,
         style,
         link: None,
+    }
+}
+
+impl Renderer<'_> {
+    /// A screenshot's one-line description, right under its placeholder: `└ text`, wrapped
+    /// with the continuation lines indented.
+    fn figure_note(&mut self, text: &str) {
+        // Hug the placeholder above.
+        self.blank = None;
+        let avail = self.avail();
+        let lead = "└ ";
+        let rest = avail.saturating_sub(width(lead)).max(1);
+        for (i, r) in wrap_ranges(text, rest).into_iter().enumerate() {
+            let piece = text.get(r).unwrap_or_default();
+            let prefix = if i == 0 { lead } else { "  " };
+            self.emit(
+                vec![span(format!("{prefix}{piece}"), Style::of(Role::Image))],
+                LineKind::Prose,
+            );
+        }
+        self.request_blank();
     }
 }
 

@@ -1,97 +1,25 @@
-//! End to end: the real binary in a tmux pane, driven by keys, read from the screen.
-//! With `cargo test --release` (the README's command) this is the release binary.
+//! End to end: the real binary in a pseudo-terminal, driven by keys, read from an emulated
+//! screen (`tests/support/pty.rs`). With `cargo test --release` (the README's command) this is the
+//! release binary; nothing but cargo is needed.
+
+mod support;
 
 use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn new(name: &str) -> Self {
-        Self {
-            socket: format!("gureum-e2e-{name}-{}", std::process::id()),
-        }
-    }
-
-    /// A fresh tmux server running `script` (via `sh -c`) in a `width`x`height` pane, no status line.
-    fn start(name: &str, width: u16, height: u16, script: &str) -> Self {
-        let t = Self::new(name);
-        let (w, h) = (width.to_string(), height.to_string());
-        t.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            "sh",
-            "-c",
-            script,
-        ]);
-        t.run(&["set-option", "-t", "e2e", "status", "off"]);
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(["-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                // The frame may still be arriving: give the terminal a moment to finish it.
-                sleep(Duration::from_millis(100));
-                return self.screen();
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "`{text}` never appeared; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
+use support::pty::{BIN, Pty};
 
 #[test]
 fn open_a_lesson_search_quit_and_the_terminal_is_restored() {
     let data = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_gureum");
     let script = format!(
-        "GUREUM_DATA_DIR='{}' '{bin}'; echo GUREUM_EXITED=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 60",
+        "GUREUM_DATA_DIR='{}' GUREUM_CONFIG_DIR='{}/config' '{BIN}'; echo GUREUM_EXITED=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo",
+        data.path().display(),
         data.path().display()
     );
-    let t = Tmux::start("flow", 100, 30, &script);
+    let mut t = Pty::sh(&script, 100, 30);
 
     let home = t.wait_for("읽기 (c)");
     assert!(home.contains("레슨"), "{home}");
@@ -103,7 +31,7 @@ fn open_a_lesson_search_quit_and_the_terminal_is_restored() {
     );
     t.keys(&["/"]);
     t.wait_for("검색 /");
-    t.keys(&["-l", "Serverless"]);
+    t.text("Serverless");
     t.keys(&["Enter"]);
     t.wait_for("개 일치");
     t.keys(&["q"]);
@@ -120,44 +48,50 @@ fn open_a_lesson_search_quit_and_the_terminal_is_restored() {
         after.contains("echo") && !after.contains("-echo"),
         "{after}"
     );
-    let flags = t.run(&[
-        "display-message",
-        "-p",
-        "-t",
-        "e2e",
-        "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
-    ]);
-    assert_eq!(flags.trim(), "0 0 1", "alternate screen, mouse, cursor");
-    // Progress was written atomically to the data dir.
-    let progress = std::fs::read_to_string(Path::new(data.path()).join("progress.json")).unwrap();
-    assert!(progress.contains("\"last_lesson\""), "{progress}");
+    t.wait_exit();
+    assert!(!t.alternate_screen(), "alternate screen left");
+    assert!(!t.mouse_reporting(), "mouse reporting off");
+    assert!(t.cursor().2, "cursor shown");
+    // Progress was written to the data dir's database.
+    let (store, _) = gureum::store::Store::open_in(Path::new(data.path())).unwrap();
+    assert!(
+        store.progress().last_lesson.is_some(),
+        "{:?}",
+        store.progress()
+    );
 }
 
 #[test]
 fn tiny_terminal_shows_a_message_and_recovers_on_resize() {
     let data = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_gureum");
-    let cmd = format!("GUREUM_DATA_DIR='{}' '{bin}'", data.path().display());
-    let t = Tmux::start("resize", 30, 8, &cmd);
+    let mut t = Pty::gureum(data.path(), &[], &[], 30, 8);
     t.wait_for("너무 작아요");
-    t.run(&["resize-window", "-t", "e2e", "-x", "60", "-y", "20"]);
+    t.resize(60, 20);
     t.wait_for("읽기 (c)");
     t.keys(&["Enter"]);
     t.wait_for("레슨에서 검색");
-    t.run(&["resize-window", "-t", "e2e", "-x", "120", "-y", "40"]);
+    t.resize(120, 40);
     t.wait_for("목차");
     t.keys(&["C-c"]);
+    assert!(t.wait_exit().success());
 }
 
 #[test]
 fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
     let data = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_gureum");
-    let cmd = format!(
-        "GUREUM_DATA_DIR='{}' '{bin}' exam --exam saa-c03 --count 5 --minutes 10 --seed 42",
-        data.path().display()
-    );
-    let t = Tmux::start("exam", 100, 30, &cmd);
+    let bin = BIN;
+    let args = [
+        "exam",
+        "--exam",
+        "saa-c03",
+        "--count",
+        "5",
+        "--minutes",
+        "10",
+        "--seed",
+        "42",
+    ];
+    let mut t = Pty::gureum(data.path(), &args, &[], 100, 30);
     let first = t.wait_for("1/5");
     assert!(first.contains("남은 시간"), "{first}");
     // Answer question 1 with choice 1 (or a number), flag question 2.
@@ -166,15 +100,18 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
     t.wait_for("2/5");
     t.keys(&["f"]);
     t.wait_for("다시 볼 문제");
-    // Kill the terminal mid-exam: no chance to save on the way out.
-    t.run(&["kill-server"]);
-    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
+    // Kill the program mid-exam (`kill -9`): no chance to save on the way out.
+    t.signal("KILL");
+    t.wait_exit();
+    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
     assert!(
-        progress.contains("current_exam"),
-        "saved after every answer: {progress}"
+        store.running_exam().is_some(),
+        "saved after every answer: {:?}",
+        store.progress()
     );
+    drop(store);
 
-    let t = Tmux::start("exam2", 100, 30, &cmd);
+    let mut t = Pty::gureum(data.path(), &args, &[], 100, 30);
     let resumed = t.wait_for("/5");
     assert!(
         resumed.contains("2/5"),
@@ -192,18 +129,18 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
     assert!(results.contains("/5 ("), "{results}");
     t.keys(&["Enter"]);
     t.wait_for("모의고사");
-    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&progress).unwrap();
+    t.keys(&["C-c"]);
+    assert!(t.wait_exit().success());
+    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
     assert!(
-        v.get("current_exam").is_none(),
+        store.running_exam().is_none(),
         "a finished exam is not resumed again"
     );
     assert_eq!(
-        v["exams"].as_array().unwrap().len(),
+        store.progress().exams.len(),
         1,
         "the attempt is in the history"
     );
-    t.keys(&["C-c"]);
     // ... and it can be exported for the teacher's report.
     let export = Command::new(bin)
         .args(["results", "export", "--exam", "--student", "학생1"])
@@ -223,26 +160,17 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
 #[test]
 fn initials_typed_in_the_palette_open_the_lambda_cold_start_section() {
     let data = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_gureum");
-    let cmd = format!("GUREUM_DATA_DIR='{}' '{bin}'", data.path().display());
-    let t = Tmux::start("palette", 100, 30, &cmd);
+    let mut t = Pty::gureum(data.path(), &[], &[], 100, 30);
     t.wait_for("읽기 (c)");
     t.keys(&["C-k"]);
     t.wait_for("초성도 돼요");
     // Jamo as a Korean keyboard sends them, space included.
-    t.keys(&["-l", "ㄹㄷ ㅋㄷ"]);
+    t.text("ㄹㄷ ㅋㄷ");
     let palette = t.wait_for("▸ 콜드 스타트 최소화 하기");
     assert!(palette.contains("› ㄹㄷ ㅋㄷ"), "{palette}");
     // The real cursor sits after the typed text, where an IME composes the next syllable:
     // box at x=2, border, "› " (2 cells), "ㄹㄷ ㅋㄷ" (9 cells) → column 14 of row 2.
-    let cursor = t.run(&[
-        "display-message",
-        "-p",
-        "-t",
-        "e2e",
-        "#{cursor_x} #{cursor_y} #{cursor_flag}",
-    ]);
-    assert_eq!(cursor.trim(), "14 2 1", "{palette}");
+    assert_eq!(t.cursor(), (14, 2, true), "{palette}");
     t.keys(&["Enter"]);
     let reader = t.wait_for("레슨에서 검색");
     assert!(
@@ -250,6 +178,7 @@ fn initials_typed_in_the_palette_open_the_lambda_cold_start_section() {
         "{reader}"
     );
     t.keys(&["C-c"]);
+    assert!(t.wait_exit().success());
 }
 
 #[test]
@@ -261,27 +190,25 @@ fn settings_turn_the_mouse_off_live_and_a_bad_keymap_is_reported() {
         "bindings = [\n  { context = \"reader\", run = \"dwon\", on = [\"x\"] },\n]\n",
     )
     .unwrap();
-    let bin = env!("CARGO_BIN_EXE_gureum");
     let err = data.path().join("stderr.txt");
     let cmd = format!(
-        "GUREUM_DATA_DIR='{}' GUREUM_CONFIG_DIR='{}' '{bin}' 2>'{}'; echo GUREUM_EXITED=$?; sleep 60",
+        "GUREUM_DATA_DIR='{}' GUREUM_CONFIG_DIR='{}' '{BIN}' 2>'{}'; echo GUREUM_EXITED=$?",
         data.path().display(),
         config.path().display(),
         err.display()
     );
-    let t = Tmux::start("settings", 100, 30, &cmd);
+    let mut t = Pty::sh(&cmd, 100, 30);
     let home = t.wait_for("다음에 할 일");
     assert!(
         home.contains("keymap.toml:2:"),
         "the problem is shown: {home}"
     );
-    let mouse = || t.run(&["display-message", "-p", "-t", "e2e", "#{mouse_any_flag}"]);
-    assert_eq!(mouse().trim(), "1", "mouse on by default");
+    assert!(t.mouse_reporting(), "mouse on by default");
     t.keys(&[","]);
     t.wait_for("시험 ESL");
     t.keys(&["Down", "Down", "Enter"]);
     t.wait_for("◂ 꺼짐 ▸");
-    assert_eq!(mouse().trim(), "0", "capture is off at once");
+    assert!(!t.mouse_reporting(), "capture is off at once");
     t.keys(&["Escape"]);
     let start = Instant::now();
     while t.screen().contains("시험 ESL") {
@@ -290,9 +217,9 @@ fn settings_turn_the_mouse_off_live_and_a_bad_keymap_is_reported() {
     }
     t.keys(&["q"]);
     t.wait_for("GUREUM_EXITED=0");
-    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&progress).unwrap();
-    assert_eq!(v["settings"]["mouse"], false, "{progress}");
+    t.wait_exit();
+    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
+    assert_eq!(store.progress().settings.mouse, Some(false));
     let stderr = std::fs::read_to_string(&err).unwrap();
     assert!(
         stderr.contains("keymap.toml:2:") && stderr.contains("dwon"),

@@ -1,0 +1,486 @@
+//! Challenges as lists of named conditions, each checked on its own, and the preset format the
+//! newer models share (sessions, cache, replicas, throttle).
+//!
+//! A screen that says only "✗ not passed yet" does not teach; one that lists every condition with
+//! the measured value and ✓/✗ does. So a challenge here is a list of [`Condition`]s, each with a
+//! Korean and English label, and [`ChallengeResult`] keeps one [`ConditionResult`] per condition
+//! (plus one per `fixed` setting the learner changed or kept). The older preset kinds (Lambda,
+//! deploy, DynamoDB, phoenix) map their own pass conditions onto the same result type through their
+//! `check` functions, so the UI has one way to show every challenge.
+//!
+//! A condition names its metric by the result's JSON field (`carts_lost`, `throttled_by.account`):
+//! the result is serialised and the field read as a number (`true` = 1, `false` = 0, `null` is
+//! missing). The names are therefore exactly the CLI's `--json` fields, and a preset file that
+//! names a field the result does not have is refused when it loads.
+//!
+//! The preset file format of the newer kinds (`scenarios/{sessions,cache,replicas,throttle}-*.toml`):
+//!
+//! ```toml
+//! format_version = 1                 # newest this build reads: PRESET_FORMAT_VERSION
+//! id = "sessions-sticky-failure"     # must match the file name
+//! title = "…"                        # Korean title, description and one-line challenge
+//! description = "…"
+//! challenge = "…"
+//! title_en = "…"                     # the English ones (every shipped preset has them)
+//! description_en = "…"
+//! challenge_en = "…"
+//! levers = ["store"]                 # the settings the learner is meant to change
+//! fixed = ["users", "instances"]     # the settings the learner must leave alone
+//!
+//! [prediction]                       # asked before the first run; about this preset's goal
+//! question = "…"
+//! question_en = "…"
+//! metric = "carts_lost"              # the result field the guess is compared with
+//! unit = "개"
+//! unit_en = "carts"
+//!
+//! [[pass]]                           # every condition must hold
+//! metric = "carts_lost"
+//! op = "=="                          # <, <=, ==, >=, >
+//! value = 0
+//! label = "잃은 장바구니 0개"
+//! label_en = "no cart lost"
+//!
+//! [config]                           # the model's config, same names as its CLI flags
+//! store = "sticky"
+//! ```
+
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// Newest preset format this build reads.
+pub const PRESET_FORMAT_VERSION: u32 = 1;
+
+/// A comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Op {
+    /// Strictly less.
+    #[serde(rename = "<")]
+    Lt,
+    /// Less or equal.
+    #[serde(rename = "<=")]
+    Le,
+    /// Equal (within 1e-9).
+    #[serde(rename = "==")]
+    Eq,
+    /// Greater or equal.
+    #[serde(rename = ">=")]
+    Ge,
+    /// Strictly greater.
+    #[serde(rename = ">")]
+    Gt,
+}
+
+impl Op {
+    /// Whether `measured op target` holds.
+    pub fn test(self, measured: f64, target: f64) -> bool {
+        match self {
+            Self::Lt => measured < target,
+            Self::Le => measured <= target,
+            Self::Eq => (measured - target).abs() < 1e-9,
+            Self::Ge => measured >= target,
+            Self::Gt => measured > target,
+        }
+    }
+
+    /// The operator as written in preset files (`<=`).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Lt => "<",
+            Self::Le => "<=",
+            Self::Eq => "==",
+            Self::Ge => ">=",
+            Self::Gt => ">",
+        }
+    }
+}
+
+/// One named pass condition of a preset file: `metric op value`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The result's JSON field (dots reach into objects: `throttled_by.account`).
+    pub metric: String,
+    /// How to compare.
+    pub op: Op,
+    /// The threshold.
+    pub value: f64,
+    /// The condition in Korean, e.g. "잃은 장바구니 0개".
+    pub label: String,
+    /// The condition in English.
+    pub label_en: String,
+}
+
+/// How one condition came out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConditionResult {
+    /// Stable id: the metric name, or `fixed.<setting>` for a setting that must stay as shipped.
+    pub id: String,
+    /// The condition in Korean.
+    pub label_ko: String,
+    /// The condition in English.
+    pub label_en: String,
+    /// How it is compared.
+    pub op: Op,
+    /// The threshold (for a `fixed` setting: 1 = unchanged).
+    pub target: f64,
+    /// The measured value (for a `fixed` setting: 1 = unchanged, 0 = changed).
+    pub measured: f64,
+    /// Whether the condition holds.
+    pub passed: bool,
+}
+
+impl ConditionResult {
+    /// Checks `measured op target` and keeps both numbers.
+    pub fn new(
+        id: &str,
+        label_ko: &str,
+        label_en: &str,
+        op: Op,
+        target: f64,
+        measured: f64,
+    ) -> Self {
+        Self {
+            id: id.to_owned(),
+            label_ko: label_ko.to_owned(),
+            label_en: label_en.to_owned(),
+            op,
+            target,
+            measured,
+            passed: op.test(measured, target),
+        }
+    }
+
+    /// The condition that a `fixed` setting was left as the preset shipped it.
+    pub fn fixed(field: &str, unchanged: bool) -> Self {
+        Self::new(
+            &format!("fixed.{field}"),
+            &format!("설정 `{field}`: 프리셋 값 그대로 두기"),
+            &format!("leave the setting `{field}` as the preset has it"),
+            Op::Eq,
+            1.0,
+            if unchanged { 1.0 } else { 0.0 },
+        )
+    }
+}
+
+/// A whole challenge, condition by condition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChallengeResult {
+    /// Every condition holds.
+    pub passed: bool,
+    /// One entry per condition, in the preset's order, then the `fixed` settings.
+    pub conditions: Vec<ConditionResult>,
+}
+
+impl ChallengeResult {
+    /// Collects condition results; the challenge passes when all of them do.
+    pub fn from_conditions(conditions: Vec<ConditionResult>) -> Self {
+        Self {
+            passed: conditions.iter().all(|c| c.passed),
+            conditions,
+        }
+    }
+
+    /// The conditions that failed.
+    pub fn failed(&self) -> impl Iterator<Item = &ConditionResult> {
+        self.conditions.iter().filter(|c| !c.passed)
+    }
+}
+
+/// The number at `path` (`a.b`) in a serialised result: numbers as is, booleans as 0/1; `None`
+/// for a missing field, `null`, a string or an object.
+pub fn metric_of(value: &serde_json::Value, path: &str) -> Option<f64> {
+    let mut v = value;
+    for part in path.split('.') {
+        v = v.get(part)?;
+    }
+    match v {
+        serde_json::Value::Number(n) => n.as_f64(),
+        serde_json::Value::Bool(b) => Some(if *b { 1.0 } else { 0.0 }),
+        _ => None,
+    }
+}
+
+/// Whether `path` names a number or boolean field in `value`, or one that may be `null` (an
+/// optional number, such as `failover_s` in a run without a failure).
+fn has_field(value: &serde_json::Value, path: &str) -> bool {
+    let mut v = value;
+    for part in path.split('.') {
+        match v.get(part) {
+            Some(next) => v = next,
+            None => return false,
+        }
+    }
+    matches!(
+        v,
+        serde_json::Value::Number(_) | serde_json::Value::Bool(_) | serde_json::Value::Null
+    )
+}
+
+/// What the learner is asked to predict before the first run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prediction {
+    /// The question in Korean.
+    pub question: String,
+    /// The question in English.
+    pub question_en: String,
+    /// The result field the guess is compared with.
+    pub metric: String,
+    /// The unit shown after the number, in Korean (e.g. "개").
+    pub unit: String,
+    /// The unit in English (e.g. "carts").
+    pub unit_en: String,
+}
+
+/// A preset of the newer models: story, prediction, named conditions and a config `C`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preset<C> {
+    /// File format version.
+    pub format_version: u32,
+    /// Stable id, the file name without `.toml`.
+    pub id: String,
+    /// Korean title.
+    pub title: String,
+    /// Korean description of the situation.
+    pub description: String,
+    /// The one-line challenge in Korean.
+    pub challenge: String,
+    /// English title.
+    pub title_en: String,
+    /// English description.
+    pub description_en: String,
+    /// English one-line challenge.
+    pub challenge_en: String,
+    /// The settings the learner is meant to change (the screen must offer them).
+    #[serde(default)]
+    pub levers: Vec<String>,
+    /// The settings that must stay as shipped for the challenge to count.
+    #[serde(default)]
+    pub fixed: Vec<String>,
+    /// The question asked before the first run.
+    pub prediction: Prediction,
+    /// Every condition must hold.
+    pub pass: Vec<Condition>,
+    /// The starting configuration (the problem to fix).
+    pub config: C,
+}
+
+/// A preset file that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PresetError {
+    /// The TOML does not parse or has unknown fields (the message names the line).
+    #[error("{file}: {message}")]
+    Parse {
+        /// The file name.
+        file: String,
+        /// The parser's message.
+        message: String,
+    },
+    /// The file is newer than this build.
+    #[error(
+        "{file}: format_version {found} is newer than this gureum understands ({supported}); update gureum"
+    )]
+    Newer {
+        /// The file name.
+        file: String,
+        /// Its version.
+        found: u32,
+        /// The newest this build reads.
+        supported: u32,
+    },
+    /// Something in the file is wrong (named in the message).
+    #[error("{file}: {message}")]
+    Invalid {
+        /// The file name.
+        file: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// A config as a JSON object of field name -> value.
+fn fields<C: Serialize>(config: &C) -> serde_json::Map<String, serde_json::Value> {
+    match serde_json::to_value(config) {
+        Ok(serde_json::Value::Object(m)) => m,
+        _ => serde_json::Map::new(),
+    }
+}
+
+impl<C: Serialize + DeserializeOwned> Preset<C> {
+    /// Parses and checks one preset file named `file`. `run` runs a config and returns its
+    /// result as JSON (the loader runs the shipped config once, so a metric the result lacks or a
+    /// config the model refuses is reported now, with the file name).
+    pub fn parse(
+        file: &str,
+        text: &str,
+        run: impl Fn(&C) -> Result<serde_json::Value, String>,
+    ) -> Result<Self, PresetError> {
+        let invalid = |message: String| PresetError::Invalid {
+            file: file.to_owned(),
+            message,
+        };
+        // Read the version first, so a newer file with new fields gets the clear message.
+        if let Ok(table) = toml::from_str::<toml::Table>(text)
+            && let Some(found) = table
+                .get("format_version")
+                .and_then(toml::Value::as_integer)
+            && found > i64::from(PRESET_FORMAT_VERSION)
+        {
+            return Err(PresetError::Newer {
+                file: file.to_owned(),
+                found: u32::try_from(found).unwrap_or(u32::MAX),
+                supported: PRESET_FORMAT_VERSION,
+            });
+        }
+        let preset: Self = toml::from_str(text).map_err(|e| PresetError::Parse {
+            file: file.to_owned(),
+            message: e.to_string(),
+        })?;
+        let expected = file.rsplit('/').next().unwrap_or(file);
+        let expected = expected.strip_suffix(".toml").unwrap_or(expected);
+        if preset.id != expected {
+            return Err(invalid(format!(
+                "id {:?} does not match the file name",
+                preset.id
+            )));
+        }
+        if let Some(field) = crate::story::bad_text(
+            [&preset.title, &preset.description, &preset.challenge],
+            [
+                Some(&preset.title_en),
+                Some(&preset.description_en),
+                Some(&preset.challenge_en),
+            ],
+        ) {
+            return Err(invalid(format!(
+                "{field} is empty or, for a challenge, not one line"
+            )));
+        }
+        if preset.pass.is_empty() {
+            return Err(invalid("pass has no condition".to_owned()));
+        }
+        let blank = |s: &str| s.trim().is_empty();
+        if let Some(c) = preset
+            .pass
+            .iter()
+            .find(|c| blank(&c.label) || blank(&c.label_en))
+        {
+            return Err(invalid(format!(
+                "the condition on {} needs label and label_en",
+                c.metric
+            )));
+        }
+        let p = &preset.prediction;
+        if [&p.question, &p.question_en, &p.unit, &p.unit_en]
+            .iter()
+            .any(|s| blank(s))
+        {
+            return Err(invalid(
+                "prediction needs question, question_en, unit and unit_en".to_owned(),
+            ));
+        }
+        let known = fields(&preset.config);
+        if let Some(bad) = preset
+            .fixed
+            .iter()
+            .chain(&preset.levers)
+            .find(|f| !known.contains_key(f.as_str()))
+        {
+            return Err(invalid(format!("{bad:?} is not a setting of this model")));
+        }
+        if let Some(both) = preset.levers.iter().find(|l| preset.fixed.contains(l)) {
+            return Err(invalid(format!("{both:?} is both a lever and fixed")));
+        }
+        let result = run(&preset.config).map_err(invalid)?;
+        if let Some(bad) = preset
+            .pass
+            .iter()
+            .map(|c| &c.metric)
+            .chain(std::iter::once(&preset.prediction.metric))
+            .find(|m| !has_field(&result, m))
+        {
+            return Err(invalid(format!(
+                "{bad:?} is not a number in this model's result"
+            )));
+        }
+        Ok(preset)
+    }
+
+    /// The `fixed` settings that `config` changed from the preset's.
+    pub fn changed_fixed(&self, config: &C) -> Vec<String> {
+        let ours = fields(&self.config);
+        let theirs = fields(config);
+        self.fixed
+            .iter()
+            .filter(|f| ours.get(f.as_str()) != theirs.get(f.as_str()))
+            .cloned()
+            .collect()
+    }
+
+    /// Every condition on `result` (run with `config`), then every `fixed` setting.
+    pub fn check<R: Serialize>(&self, config: &C, result: &R) -> ChallengeResult {
+        let value = serde_json::to_value(result).unwrap_or(serde_json::Value::Null);
+        let changed = self.changed_fixed(config);
+        let mut out: Vec<ConditionResult> = self
+            .pass
+            .iter()
+            .map(|c| {
+                // A missing number (e.g. no failover happened) never passes.
+                let measured = metric_of(&value, &c.metric).unwrap_or(f64::NAN);
+                ConditionResult::new(&c.metric, &c.label, &c.label_en, c.op, c.value, measured)
+            })
+            .collect();
+        out.extend(
+            self.fixed
+                .iter()
+                .map(|f| ConditionResult::fixed(f, !changed.contains(f))),
+        );
+        ChallengeResult::from_conditions(out)
+    }
+
+    /// The number the prediction is compared with, if the result has it.
+    pub fn predicted_value<R: Serialize>(&self, result: &R) -> Option<f64> {
+        let value = serde_json::to_value(result).ok()?;
+        metric_of(&value, &self.prediction.metric)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn metric_paths_read_numbers_and_booleans() {
+        let v = json!({"a": 3, "b": {"c": 2.5}, "d": true, "e": null, "f": "x"});
+        assert_eq!(metric_of(&v, "a"), Some(3.0));
+        assert_eq!(metric_of(&v, "b.c"), Some(2.5));
+        assert_eq!(metric_of(&v, "d"), Some(1.0));
+        assert_eq!(metric_of(&v, "e"), None);
+        assert_eq!(metric_of(&v, "f"), None);
+        assert_eq!(metric_of(&v, "zz"), None);
+        assert!(has_field(&v, "e"));
+        assert!(!has_field(&v, "f"));
+    }
+
+    #[test]
+    fn each_condition_is_reported_with_its_value() {
+        let r = ChallengeResult::from_conditions(vec![
+            ConditionResult::new("x", "엑스", "x", Op::Le, 5.0, 4.0),
+            ConditionResult::new("y", "와이", "y", Op::Eq, 0.0, 2.0),
+            ConditionResult::fixed("users", true),
+        ]);
+        assert!(!r.passed);
+        let failed: Vec<_> = r.failed().map(|c| c.id.as_str()).collect();
+        assert_eq!(failed, ["y"]);
+        assert!(r.conditions[2].passed);
+        // NaN (a missing number) never passes any comparison.
+        assert!(!Op::Le.test(f64::NAN, 1.0) && !Op::Eq.test(f64::NAN, 0.0));
+    }
+}

@@ -1,0 +1,142 @@
+//! `gureum sim throttle`: API Gateway's token buckets (account, stage, method, usage-plan key).
+//!
+//! `--json` prints the model's result: `requests`, `accepted`, `throttled`, `throttled_by` (per
+//! level), `timeline`, `explanation` and more; with `--scenario`, also `challenge`. Without
+//! `--rate`/`--burst` the account-level limits AWS documents apply (10,000 per second, bucket
+//! 5,000). Invalid settings exit 2 naming the limit.
+
+#![allow(clippy::doc_markdown)] // service names (DynamoDB, ElastiCache, MySQL) read better bare
+
+use std::process::ExitCode;
+
+use clap::Args;
+use simulations::throttle::{self, Limit, ThrottleConfig, UsagePlan};
+
+use super::sim_common::{invalid, load_preset, number, print_json, print_rows};
+use gureum::strings::Lang;
+
+/// Arguments of `gureum sim throttle`.
+#[derive(Debug, Args)]
+pub struct ThrottleArgs {
+    /// 계정 수준 속도(초당 요청, 기본 10,000: AWS 기본값)
+    #[arg(long, value_name = "R")]
+    rate: Option<f64>,
+    /// 계정 수준 버스트(버킷 크기, 기본 5,000: AWS 기본값)
+    #[arg(long, value_name = "B")]
+    burst: Option<f64>,
+    /// 보내는 초당 요청 수 (기본 100)
+    #[arg(long, value_name = "X")]
+    rps: Option<f64>,
+    /// 시뮬레이션할 시간(초, 기본 60)
+    #[arg(long, value_name = "S")]
+    duration: Option<u32>,
+    /// 요청이 고른 간격 대신 무작위(포아송)로 와요
+    #[arg(long)]
+    poisson: bool,
+    /// 스테이지 한도 `RATE:BURST`
+    #[arg(long = "stage-limit", value_name = "RATE:BURST", value_parser = throttle::parse_limit)]
+    stage_limit: Option<Limit>,
+    /// 메서드 한도 `RATE:BURST`
+    #[arg(long = "method-limit", value_name = "RATE:BURST", value_parser = throttle::parse_limit)]
+    method_limit: Option<Limit>,
+    /// 사용량 계획(API 키) `RATE:BURST[:QUOTA]`
+    #[arg(long = "usage-plan", value_name = "RATE:BURST[:QUOTA]", value_parser = throttle::parse_usage_plan)]
+    usage_plan: Option<UsagePlan>,
+    /// 시나리오 TOML 파일, 또는 내장 프리셋 이름(예: `throttle-burst`)
+    #[arg(long, value_name = "FILE")]
+    scenario: Option<String>,
+    /// 난수 시드 (같은 시드 = 같은 결과)
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+    /// JSON으로 출력해요
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs `gureum sim throttle`.
+pub fn run(args: &ThrottleArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let preset = match &args.scenario {
+        None => None,
+        Some(name) => match load_preset(name, throttle::presets(), throttle::parse_preset) {
+            Ok(p) => Some(p),
+            Err(msg) => return Ok(invalid(&msg)),
+        },
+    };
+    let mut c = preset
+        .as_ref()
+        .map_or_else(ThrottleConfig::default, |p| p.config.clone());
+    set(&mut c.rate, args.rate);
+    set(&mut c.burst, args.burst);
+    set(&mut c.rps, args.rps);
+    set(&mut c.duration_s, args.duration);
+    set(&mut c.seed, args.seed);
+    c.poisson |= args.poisson;
+    if args.stage_limit.is_some() {
+        c.stage_limit = args.stage_limit;
+    }
+    if args.method_limit.is_some() {
+        c.method_limit = args.method_limit;
+    }
+    if args.usage_plan.is_some() {
+        c.usage_plan = args.usage_plan;
+    }
+    let r = match throttle::simulate(&c) {
+        Ok(r) => r,
+        Err(e) => return Ok(invalid(&e.to_string())),
+    };
+    let challenge = preset.as_ref().map(|p| p.check(&c, &r));
+    if args.json {
+        return print_json(&r, challenge.as_ref());
+    }
+    let n = |v: u64| number(v as f64);
+    let b = &r.throttled_by;
+    let rows = vec![
+        (
+            "계정 한도",
+            "account limit",
+            format!(
+                "{}/s, {} {}",
+                number(c.rate),
+                lang.pick("버킷", "bucket"),
+                number(c.burst)
+            ),
+        ),
+        ("요청", "requests", n(r.requests)),
+        ("통과", "accepted", n(r.accepted)),
+        (
+            "429 (스로틀)",
+            "429 (throttled)",
+            format!("{} ({}%)", n(r.throttled), number(r.throttled_pct)),
+        ),
+        (
+            "수준별 429",
+            "429s by level",
+            format!(
+                "{} {} · {} {} · {} {} · {} {} · {} {}",
+                lang.pick("사용량 계획", "usage plan"),
+                n(b.usage_plan),
+                lang.pick("할당량", "quota"),
+                n(b.quota),
+                lang.pick("메서드", "method"),
+                n(b.method),
+                lang.pick("스테이지", "stage"),
+                n(b.stage),
+                lang.pick("계정", "account"),
+                n(b.account)
+            ),
+        ),
+        (
+            "첫 429",
+            "first 429",
+            r.first_throttle_s
+                .map_or_else(|| "-".to_owned(), |t| format!("{} s", number(t))),
+        ),
+    ];
+    print_rows(&rows, challenge.as_ref(), &r.explanation, lang)
+}
+
+fn set<T>(slot: &mut T, value: Option<T>) {
+    if let Some(v) = value {
+        *slot = v;
+    }
+}
