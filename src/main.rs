@@ -11,9 +11,9 @@ use clap::{Parser, Subcommand};
 use gureum::lesson::{ContentSource, Library, RenderOptions, render};
 use gureum::quiz::{Bank, BankSource};
 use gureum::store::Store;
+use gureum::strings::{Lang, Strings};
 use gureum::text;
 use gureum::ui::print::{self, Output};
-use gureum::strings::{Lang, Strings};
 use gureum::ui::theme::{Palette, Theme};
 use gureum::ui::{self, App};
 
@@ -489,7 +489,11 @@ fn check(source: &ContentSource, banks: Option<&BankSource>, lang: Lang) -> Exit
     incomplete.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     if matches!(banks, Some(BankSource::Dir(_))) {
         for p in &incomplete {
-            let label = if lang == Lang::En { "warning" } else { "경고" };
+            let label = if lang == Lang::En {
+                "warning"
+            } else {
+                "경고"
+            };
             errln!("{label}: {}", p.display(lang == Lang::En));
         }
     } else {

@@ -82,4 +82,3 @@ pub fn start_palette(saved: &Settings, flag: Option<Palette>) -> Palette {
 pub fn start_mouse(saved: &Settings, no_mouse_flag: bool) -> bool {
     !no_mouse_flag && saved.mouse.unwrap_or(true)
 }
-

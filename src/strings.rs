@@ -803,7 +803,10 @@ impl Strings {
         let detected = r.detected_at_s.map_or_else(|| "-".to_owned(), clock);
         match self.lang {
             Lang::Ko => vec![
-                format!("{}: {outcome}{at}", crate::sims::compare::short_name(&r.strategy)),
+                format!(
+                    "{}: {outcome}{at}",
+                    crate::sims::compare::short_name(&r.strategy)
+                ),
                 format!(
                     "새 버전 요청 {} · 오류 {} | 이전 버전 요청 {} · 오류 {}",
                     group(r.requests_new),
@@ -820,7 +823,10 @@ impl Strings {
                 ),
             ],
             Lang::En => vec![
-                format!("{}: {outcome}{at}", crate::sims::compare::short_name(&r.strategy)),
+                format!(
+                    "{}: {outcome}{at}",
+                    crate::sims::compare::short_name(&r.strategy)
+                ),
                 format!(
                     "new version {} requests · {} errors | old version {} requests · {} errors",
                     group(r.requests_new),

@@ -2,9 +2,9 @@
 
 use gureum::lesson::{ContentSource, Library};
 use gureum::store::{Progress, Store};
+use gureum::strings::Lang;
 use gureum::ui::App;
 use gureum::ui::app::Screen;
-use gureum::strings::Lang;
 use gureum::ui::theme::Theme;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind,

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use gureum::lesson::{ContentSource, Library};
 use gureum::store::{CardState, Progress, Store};
-use gureum::ui::app::Screen;
 use gureum::strings::Lang;
+use gureum::ui::app::Screen;
 use gureum::ui::theme::{Palette, Theme};
 use gureum::ui::{App, draw};
 use ratatui::Terminal;

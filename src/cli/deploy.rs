@@ -17,9 +17,9 @@ use simulations::deploy::{
 };
 use simulations::phoenix::{self, FileStore, LogStore, PhoenixConfig, SessionStore};
 
-use gureum::text;
 use gureum::sims::compare::{compare_table, group};
 use gureum::strings::{Lang, Strings};
+use gureum::text;
 
 /// Which hook fails (`--hook-fail`).
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -4,10 +4,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use gureum::text;
 use gureum::keys::file::{self as keyfile, UserKeymap};
 use gureum::keys::{self as keymap, Context, Keymap};
 use gureum::strings::{Lang, Strings};
+use gureum::text;
 
 /// Lists the bindings; problems of the user's file go to stderr and exit with 2 (the listing
 /// still shows what is in effect: the defaults for the entries that were skipped).

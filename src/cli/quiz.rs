@@ -11,8 +11,8 @@ use gureum::quiz::review;
 use gureum::quiz::session::{self, Filter, Response};
 use gureum::quiz::{Bank, BankSource, Kind};
 use gureum::store::AnswerLog;
-use gureum::text;
 use gureum::strings::Lang;
+use gureum::text;
 
 /// Arguments of `gureum quiz`.
 #[derive(Debug, Args)]

@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use clap::Args;
 use gureum::lesson::{ContentSource, Library};
-use gureum::quiz::BankSource;
-use gureum::search::{self, Index, Kind};
-use gureum::text;
 use gureum::links::glossary::{Target, links};
+use gureum::quiz::BankSource;
 use gureum::search::build::build_index;
+use gureum::search::{self, Index, Kind};
 use gureum::strings::{Lang, Strings};
+use gureum::text;
 
 /// Arguments of `gureum search`.
 #[derive(Debug, Args)]

@@ -499,11 +499,7 @@ mod tests {
     fn key_names_parse_and_round_trip() {
         let k = |s| parse_key(s).unwrap_or_else(|| panic!("{s}"));
         assert_eq!(k("j").code, Code::Char('j'));
-        assert_eq!(
-            k("ㅓ").code,
-            Code::Char('j'),
-            "jamo act as their Latin key"
-        );
+        assert_eq!(k("ㅓ").code, Code::Char('j'), "jamo act as their Latin key");
         assert_eq!(k("G").code, Code::Char('G'));
         assert_eq!(k("Space").code, Code::Char(' '));
         assert_eq!(k("pagedown").code, Code::PageDown);

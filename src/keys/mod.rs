@@ -569,9 +569,9 @@ mod tests {
         let map = Keymap::default();
         for action in core {
             let has = map.bindings.iter().filter(|b| b.action == action).any(|b| {
-                b.keys.iter().any(
-                    |k| !matches!(k.code, Code::Char(c) if c.is_ascii_alphabetic() && !k.ctrl),
-                )
+                b.keys
+                    .iter()
+                    .any(|k| !matches!(k.code, Code::Char(c) if c.is_ascii_alphabetic() && !k.ctrl))
             });
             assert!(has, "{action:?} has only letter keys");
         }

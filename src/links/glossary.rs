@@ -131,4 +131,3 @@ pub fn links(library: &Library, index: &Index, term: usize, english: bool) -> Ve
     }
     out
 }
-

@@ -7,11 +7,11 @@
 
 pub mod glossary;
 
-use crate::sims::{self, Preset};
 use crate::lesson::Library;
 use crate::lesson::styled::Heading;
 use crate::quiz::Bank;
 use crate::quiz::session::Filter;
+use crate::sims::{self, Preset};
 use crate::store::Progress;
 
 /// The reader's current section and where it leads.

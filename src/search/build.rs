@@ -58,4 +58,3 @@ impl IndexSlot {
         self.0 = Some(index);
     }
 }
-

@@ -1,8 +1,8 @@
 //! The `CloudFormation` update simulation's entry in the simulation list (its texts come from the
 //! embedded guided scenario).
 
-use simulations::cfn::scenario::{self, Scenario};
 use simulations::cfn;
+use simulations::cfn::scenario::{self, Scenario};
 
 /// The entry in the simulation list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,4 +41,3 @@ impl Entry {
         }
     }
 }
-

@@ -133,7 +133,13 @@ impl TextInput {
 fn clean(s: &str) -> String {
     let spaced: String = s
         .chars()
-        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
         .filter(|c| !c.is_control())
         .collect();
     sanitize(&spaced).into_owned()

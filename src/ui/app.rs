@@ -12,13 +12,13 @@ use super::home::Home;
 use super::keymap::{self, Action, Context};
 use super::practice::Practice;
 use super::reader::Reader;
-use crate::sims::{self, Input, Sim};
-use crate::strings::{Lang, Strings};
 use super::theme::Theme;
 use crate::lesson::Library;
 use crate::quiz::session::Filter;
 use crate::quiz::{Bank, BankSource};
+use crate::sims::{self, Input, Sim};
 use crate::store::Store;
+use crate::strings::{Lang, Strings};
 
 /// Smallest terminal the UI draws into; below it, one centred message.
 pub const MIN_WIDTH: u16 = 40;
@@ -589,12 +589,7 @@ impl App {
     }
 
     /// Starts a session that asks the questions `first` (e.g. due reviews) before drawing others.
-    pub fn start_session(
-        &mut self,
-        first: &[String],
-        filter: &Filter,
-        label: String,
-    ) {
+    pub fn start_session(&mut self, first: &[String], filter: &Filter, label: String) {
         self.load_bank();
         let Some(bank) = self.bank.as_ref() else {
             return;

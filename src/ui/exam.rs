@@ -6,9 +6,7 @@
 //! state is saved in the progress database after every change, so a killed terminal resumes the
 //! same exam with the time counted from the stored deadline.
 
-use crate::quiz::exam::{
-    Blueprint, ExamResponse, ExamResult, ExamState, Outcome, draw_exam,
-};
+use crate::quiz::exam::{Blueprint, ExamResponse, ExamResult, ExamState, Outcome, draw_exam};
 use crate::quiz::session::Item;
 use crate::quiz::{Bank, Kind};
 

@@ -46,9 +46,7 @@ impl GlossaryView {
 
     /// Moves the selection in the focused list by `step`; returns whether the term changed.
     fn move_by(&mut self, step: isize, terms: usize) -> bool {
-        let clamp = |at: usize, n: usize| {
-            at.saturating_add_signed(step).min(n.saturating_sub(1))
-        };
+        let clamp = |at: usize, n: usize| at.saturating_add_signed(step).min(n.saturating_sub(1));
         if self.links_focus {
             self.link_selected = clamp(self.link_selected, self.links.len());
             false
@@ -194,7 +192,11 @@ impl App {
                 relink = g.move_by(step, n);
             }
             (Edit::Ignored, Some(a @ (keymap::Action::PageDown | keymap::Action::PageUp))) => {
-                let step: isize = if a == keymap::Action::PageDown { 10 } else { -10 };
+                let step: isize = if a == keymap::Action::PageDown {
+                    10
+                } else {
+                    -10
+                };
                 relink = g.move_by(step, n);
             }
             _ => {}

@@ -10,13 +10,13 @@ pub mod home;
 pub mod keymap;
 pub mod layout;
 mod nav;
-pub mod text_input;
 pub mod palette;
 pub mod practice;
 pub mod print;
 pub mod reader;
 pub mod replace;
 pub mod settings;
+pub mod text_input;
 pub mod theme;
 mod view;
 

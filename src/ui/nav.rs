@@ -117,7 +117,10 @@ impl App {
                 .reader
                 .take()
                 .map_or(Slot::None, |r| Slot::Reader(Box::new(r))),
-            Screen::Sim => self.sim.take().map_or(Slot::None, |s| Slot::Sim(Box::new(s))),
+            Screen::Sim => self
+                .sim
+                .take()
+                .map_or(Slot::None, |s| Slot::Sim(Box::new(s))),
             Screen::Replace => self
                 .replace
                 .take()
@@ -126,7 +129,10 @@ impl App {
                 .practice
                 .take()
                 .map_or(Slot::None, |s| Slot::Practice(Box::new(s))),
-            Screen::Exam => self.exam.take().map_or(Slot::None, |s| Slot::Exam(Box::new(s))),
+            Screen::Exam => self
+                .exam
+                .take()
+                .map_or(Slot::None, |s| Slot::Exam(Box::new(s))),
             Screen::Home | Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => Slot::None,
         }
     }

@@ -9,11 +9,11 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::app::{App, Message};
 use super::keymap::{self, Action, Context};
-use crate::sims;
-use crate::quiz::session::Filter;
 use crate::quiz::Bank;
+use crate::quiz::session::Filter;
 use crate::search::locate::Spot;
 use crate::search::{Group, GroupHits, Index, Kind};
+use crate::sims;
 
 /// Results kept per group in the palette.
 pub const PER_GROUP: usize = 5;

@@ -1,7 +1,6 @@
 //! Practice mode: one question at a time, immediate feedback with the explanation and the
 //! reason the chosen wrong answer is wrong, and a jump to the lesson section it comes from.
 
-
 use crate::quiz::session::{self, Filter, Item, Response};
 use crate::quiz::{Bank, Kind};
 use crate::store::AnswerLog;

@@ -8,9 +8,9 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::keymap::Action;
-use crate::strings::{Lang, Strings};
 use crate::lesson::styled::{LineKind, Rendered};
 use crate::lesson::{Library, RenderOptions, render};
+use crate::strings::{Lang, Strings};
 use crate::text;
 
 pub use super::layout::MAX_TEXT_WIDTH;

@@ -109,8 +109,14 @@ mod tests {
         }
         assert_eq!(edit(&mut t, &ctrl('c')), Edit::Ignored);
         let digits = |c: char| c.is_ascii_digit();
-        assert_eq!(edit_with(&mut t, &key(KeyCode::Char('x')), digits), Edit::Moved);
-        assert_eq!(edit_with(&mut t, &key(KeyCode::Char('7')), digits), Edit::Changed);
+        assert_eq!(
+            edit_with(&mut t, &key(KeyCode::Char('x')), digits),
+            Edit::Moved
+        );
+        assert_eq!(
+            edit_with(&mut t, &key(KeyCode::Char('7')), digits),
+            Edit::Changed
+        );
         assert_eq!(t.as_str(), "7");
     }
 }

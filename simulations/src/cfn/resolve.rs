@@ -272,7 +272,11 @@ impl Resolver<'_> {
             "Fn::Equals" => {
                 let a = args();
                 let (x, y) = (self.value(a.first()?)?, self.value(a.get(1)?)?);
-                if self.contains_unknown(&x) || self.contains_unknown(&y) || !is_plain(&x) || !is_plain(&y) {
+                if self.contains_unknown(&x)
+                    || self.contains_unknown(&y)
+                    || !is_plain(&x)
+                    || !is_plain(&y)
+                {
                     return None;
                 }
                 Some(same_value(&x, &y))
@@ -355,16 +359,17 @@ impl Resolver<'_> {
                     Some(false) => self.value(no),
                     None => {
                         let branch = |r: &mut Self, b: &Value| {
-                            r.value(b).unwrap_or_else(|| {
-                                serde_json::json!({ "Ref": NO_VALUE })
-                            })
+                            r.value(b)
+                                .unwrap_or_else(|| serde_json::json!({ "Ref": NO_VALUE }))
                         };
                         let (y, n) = (branch(self, yes), branch(self, no));
                         keep(Value::Array(vec![Value::String(c.clone()), y, n]))
                     }
                 }
             }
-            "Fn::Sub" => self.sub(arg).or_else(|| keep(self.value(arg).unwrap_or(Value::Null))),
+            "Fn::Sub" => self
+                .sub(arg)
+                .or_else(|| keep(self.value(arg).unwrap_or(Value::Null))),
             "Fn::Join" => {
                 let resolved = self.value(arg).unwrap_or(Value::Null);
                 let joined = (|| {
@@ -530,7 +535,10 @@ Resources:
         assert_eq!(p["Both"], json!(2));
         assert_eq!(p["Either"], json!({"Fn::If": ["Either", 1, 2]}));
         assert_eq!(p["Blind"], json!({"Fn::If": ["Blind", 1, 2]}));
-        assert_eq!(p["Region"], json!({"Fn::Sub": "${AWS::Region}-${!Literal}"}));
+        assert_eq!(
+            p["Region"],
+            json!({"Fn::Sub": "${AWS::Region}-${!Literal}"})
+        );
         assert_eq!(p["List"], json!(["a", "b"]));
         assert_eq!(u.parameters, BTreeSet::from(["Secret".to_owned()]));
         assert_eq!(

@@ -505,12 +505,7 @@ fn ranks(n: usize, edges: &[(usize, usize, usize)]) -> Vec<usize> {
     // Drop back edges found by a depth-first search in item order.
     let mut state = vec![0u8; n];
     let mut keep = vec![true; edges.len()];
-    fn visit(
-        v: usize,
-        edges: &[(usize, usize, usize)],
-        state: &mut [u8],
-        keep: &mut [bool],
-    ) {
+    fn visit(v: usize, edges: &[(usize, usize, usize)], state: &mut [u8], keep: &mut [bool]) {
         state[v] = 1;
         for (i, &(a, b, _)) in edges.iter().enumerate() {
             if a != v {
@@ -660,7 +655,11 @@ pub fn render_with(d: &Diagram, width: usize, marks: &Marks, opts: &DrawOptions)
         let edge = &d.edges[e];
         let arrow = if edge.both { "↔" } else { "→" };
         let label = edge_label(d, marks, e);
-        let mut s = format!("{} {arrow} {}", node_name(d, &edge.from), node_name(d, &edge.to));
+        let mut s = format!(
+            "{} {arrow} {}",
+            node_name(d, &edge.from),
+            node_name(d, &edge.to)
+        );
         if !label.is_empty() {
             s.push_str(": ");
             s.push_str(&label);
@@ -721,16 +720,28 @@ fn as_list(d: &Diagram, marks: &Marks, english: bool, width: usize) -> Vec<Line>
             ""
         };
         let mut s = format!("□ {mark}{}", node_name(d, &n.id));
-        if let Some(g) = n.group.as_deref().and_then(|g| d.groups.iter().find(|x| x.id == g)) {
+        if let Some(g) = n
+            .group
+            .as_deref()
+            .and_then(|g| d.groups.iter().find(|x| x.id == g))
+        {
             let tag = g.kind.tag(english).unwrap_or("");
-            s.push_str(&format!(" ({tag} {})", g.label).replace("( ", "(").replace(" )", ")"));
+            s.push_str(
+                &format!(" ({tag} {})", g.label)
+                    .replace("( ", "(")
+                    .replace(" )", ")"),
+            );
         }
         items.push(s);
     }
     for (e, edge) in d.edges.iter().enumerate() {
         let arrow = if edge.both { "↔" } else { "→" };
         let label = edge_label(d, marks, e);
-        let mut s = format!("{} {arrow} {}", node_name(d, &edge.from), node_name(d, &edge.to));
+        let mut s = format!(
+            "{} {arrow} {}",
+            node_name(d, &edge.from),
+            node_name(d, &edge.to)
+        );
         if !label.is_empty() {
             s.push_str(": ");
             s.push_str(&label);
@@ -1274,7 +1285,14 @@ mod tests {
             for l in &lines {
                 assert!(width(l) <= w, "w={w}: {l:?}\n{all}");
             }
-            for text in ["사용자", "ELB", "인스턴스 1", "세션 저장소", "HTTPS", "세션 ID"] {
+            for text in [
+                "사용자",
+                "ELB",
+                "인스턴스 1",
+                "세션 저장소",
+                "HTTPS",
+                "세션 ID",
+            ] {
                 let flat: String = all.split_whitespace().collect();
                 let want: String = text.split_whitespace().collect();
                 assert!(flat.contains(&want), "w={w}: {text} missing\n{all}");
@@ -1289,7 +1307,11 @@ mod tests {
         let row = wide.iter().find(|l| l.contains("사용자")).unwrap();
         assert!(row.contains('▶'), "{}", wide.join("\n"));
         let narrow = plain(&render(&d, 40, &Marks::default()));
-        assert!(narrow.iter().any(|l| l.contains('▼')), "{}", narrow.join("\n"));
+        assert!(
+            narrow.iter().any(|l| l.contains('▼')),
+            "{}",
+            narrow.join("\n")
+        );
     }
 
     #[test]
@@ -1317,7 +1339,10 @@ mod tests {
     fn group_frame_encloses_its_members_only() {
         let d = sample();
         let lines = plain(&render(&d, 120, &Marks::default()));
-        let top = lines.iter().position(|l| l.contains("Auto Scaling 그룹")).unwrap();
+        let top = lines
+            .iter()
+            .position(|l| l.contains("Auto Scaling 그룹"))
+            .unwrap();
         let bottom = lines.iter().rposition(|l| l.contains('╰')).unwrap();
         let inside = &lines[top..=bottom].join("\n");
         assert!(inside.contains("인스턴스 1") && inside.contains("인스턴스 2"));

@@ -356,7 +356,11 @@ impl Diagrams {
                     id: d.id.into_inner(),
                     replaces: d.replaces.into_inner(),
                     title: d.title,
-                    groups: d.groups.into_iter().map(toml::Spanned::into_inner).collect(),
+                    groups: d
+                        .groups
+                        .into_iter()
+                        .map(toml::Spanned::into_inner)
+                        .collect(),
                     nodes: d.nodes.into_iter().map(toml::Spanned::into_inner).collect(),
                     edges: d.edges.into_iter().map(toml::Spanned::into_inner).collect(),
                 });
@@ -431,10 +435,7 @@ impl Diagrams {
         for d in &self.descriptions {
             if out.contains(d.replaces.as_str()) {
                 let text = d.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                let block = format!(
-                    "{}\n\n````{DESCRIPTION_LANG}\n{text}\n````\n",
-                    d.replaces
-                );
+                let block = format!("{}\n\n````{DESCRIPTION_LANG}\n{text}\n````\n", d.replaces);
                 out = std::borrow::Cow::Owned(out.replace(d.replaces.as_str(), &block));
             }
         }
@@ -592,8 +593,14 @@ fn validate(
             problems.push(message(
                 file,
                 line(e.span()),
-                format!("`{id}`: 노드 `{}`에서 자기 자신으로 가는 연결은 그릴 수 없어요", edge.from),
-                format!("`{id}`: an edge from `{}` to itself cannot be drawn", edge.from),
+                format!(
+                    "`{id}`: 노드 `{}`에서 자기 자신으로 가는 연결은 그릴 수 없어요",
+                    edge.from
+                ),
+                format!(
+                    "`{id}`: an edge from `{}` to itself cannot be drawn",
+                    edge.from
+                ),
             ));
         }
     }

@@ -33,4 +33,3 @@ pub fn menu() -> Vec<Choice> {
     }
     out
 }
-

@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{GraphType, LegendPosition, Paragraph};
 
 use super::sims::{guess_line, line, time_chart};
+use crate::sims::Sim;
+use crate::sims::compare::{compare_table, group, short_name};
+use crate::strings::Strings;
 use crate::text;
 use crate::ui::app::App;
-use crate::sims::compare::{compare_table, group, short_name};
-use crate::sims::Sim;
-use crate::strings::Strings;
 use crate::ui::theme::Theme;
 use simulations::Explanation;
 use simulations::deploy::{DeployResult, Outcome, clock};

@@ -10,12 +10,12 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{draw_status, draw_title};
 use crate::quiz::Kind;
 use crate::quiz::exam::{ExamResponse, PASSING_SCORE, SCALED_SCORE_NOTE, Slot};
+use crate::strings::Lang;
 use crate::text;
 use crate::ui::app::App;
 use crate::ui::exam::{Overlay, ReviewFilter, clock, menu};
 use crate::ui::keymap::Context;
 use crate::ui::layout::Bands;
-use crate::strings::Lang;
 
 /// The exam menu.
 pub(super) fn draw_menu(app: &App, frame: &mut Frame) {

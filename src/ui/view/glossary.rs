@@ -10,11 +10,11 @@ use ratatui::widgets::{Block, Paragraph};
 use super::draw_title;
 use crate::lesson::glossary::Term;
 use crate::search::Kind;
+use crate::strings::Lang;
 use crate::text;
 use crate::ui::app::App;
 use crate::ui::glossary::{Define, GlossaryView};
 use crate::ui::layout::Bands;
-use crate::strings::Lang;
 
 pub(super) fn draw(app: &App, g: &GlossaryView, frame: &mut Frame, area: Rect) {
     let s = app.strings();

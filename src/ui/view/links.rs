@@ -7,10 +7,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use crate::links::Step;
 use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::{self, Action, Context};
-use crate::links::Step;
 
 /// The key of `action` on the home screen, as "(c)", or nothing when it is unbound.
 fn home_key(action: Action) -> String {

@@ -45,7 +45,8 @@ pub(super) fn draw(app: &App, palette: &Palette, frame: &mut Frame, area: Rect) 
     ]);
     let input_area = Rect { height: 1, ..inner };
     frame.render_widget(Paragraph::new(input), input_area);
-    let x = inner.x + (text::width(prompt) + crate::ui::text_input::caret(&palette.input, &shown)) as u16;
+    let x = inner.x
+        + (text::width(prompt) + crate::ui::text_input::caret(&palette.input, &shown)) as u16;
     frame.set_cursor_position(Position {
         x: x.min(inner.right().saturating_sub(1)),
         y: inner.y,

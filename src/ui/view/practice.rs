@@ -10,11 +10,11 @@ use super::{draw_status, draw_title};
 use crate::lesson::{RenderOptions, render};
 use crate::quiz::Kind;
 use crate::quiz::session::Response;
+use crate::strings::Lang;
 use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
 use crate::ui::practice::Phase;
-use crate::strings::Lang;
 use crate::ui::theme::Theme;
 
 /// One choice: `head` ("○ 2) ") then its markdown text, wrapped and hung under the number.

@@ -299,8 +299,8 @@ fn draw_reader_status(app: &App, r: &Reader, frame: &mut Frame, area: Rect) {
             Span::raw(shown.clone()),
         ]);
         frame.render_widget(Paragraph::new(line).style(app.theme.status_bar()), area);
-        let x = area.x
-            + (text::width(&prompt) + crate::ui::text_input::caret(input, &shown)) as u16;
+        let x =
+            area.x + (text::width(&prompt) + crate::ui::text_input::caret(input, &shown)) as u16;
         frame.set_cursor_position(Position {
             x: x.min(area.right().saturating_sub(1)),
             y: area.y,

@@ -12,11 +12,11 @@ use simulations::cfn::{
 };
 
 use super::{draw_status, draw_title, gauge};
+use crate::strings::Lang;
 use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
 use crate::ui::replace::{ReplaceScreen, Tab};
-use crate::strings::Lang;
 
 /// `s` wrapped to `width`, the first line after `indent`, the others aligned under it.
 fn wrapped(s: &str, width: u16, style: Style, indent: &str) -> Vec<Line<'static>> {

@@ -6,11 +6,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use crate::strings::Lang;
 use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::{self, Context};
 use crate::ui::settings::Item;
-use crate::strings::Lang;
 
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(screen) = app.settings else {
@@ -81,10 +81,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::raw(format!("  {l}")));
         }
         for p in &keymap_file.problems {
-            let msg = p.display(
-                std::path::Path::new(crate::keys::file::FILE_NAME),
-                app.lang,
-            );
+            let msg = p.display(std::path::Path::new(crate::keys::file::FILE_NAME), app.lang);
             for l in text::wrap(&msg, inner_w.saturating_sub(2)) {
                 lines.push(Line::styled(format!("  {l}"), app.theme.warning()));
             }

@@ -11,11 +11,11 @@ use ratatui::widgets::{
 };
 
 use super::{deploy, draw_status, draw_title};
+use crate::sims::{Input, Outcome, Preset, Sim};
+use crate::strings::Lang;
 use crate::text;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
-use crate::sims::{Input, Outcome, Preset, Sim};
-use crate::strings::Lang;
 use crate::ui::theme::Theme;
 use simulations::Explanation;
 
@@ -195,8 +195,7 @@ pub(super) fn draw_sim(app: &App, frame: &mut Frame) {
         }
         let line = Line::from(spans);
         frame.render_widget(Paragraph::new(line).style(app.theme.status_bar()), status);
-        let x = status.x
-            + (text::width(&prompt) + crate::ui::text_input::caret(text, text)) as u16;
+        let x = status.x + (text::width(&prompt) + crate::ui::text_input::caret(text, text)) as u16;
         frame.set_cursor_position(Position {
             x: x.min(status.right().saturating_sub(1)),
             y: status.y,

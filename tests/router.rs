@@ -1,0 +1,109 @@
+//! The router end to end: Back is a stack, help is per screen, and the exam overview takes the
+//! Korean-layout keys. The release binary runs in a pseudo-terminal (tests/support/pty.rs).
+
+mod support;
+
+use support::pty::Pty;
+
+/// The reader's text rows (between the title bar and the status bar), to compare positions.
+fn body(screen: &str) -> Vec<String> {
+    let rows: Vec<&str> = screen.lines().collect();
+    rows.iter()
+        .skip(1)
+        .take(rows.len().saturating_sub(3))
+        .map(|r| (*r).to_owned())
+        .collect()
+}
+
+#[test]
+fn back_walks_the_stack_lesson_simulation_lesson_and_home() {
+    let data = tempfile::tempdir().unwrap();
+    let mut t = Pty::gureum(data.path(), &[], &[], 100, 30);
+    t.wait_for("읽기 (c)");
+    // Ctrl-K, the initials of 람다 콜드, Enter: the cold-start section of a lesson.
+    t.keys(&["C-k"]);
+    t.wait_for("초성도 돼요");
+    t.text("ㄹㄷ ㅋㄷ");
+    t.wait_for("▸ 콜드 스타트 최소화 하기");
+    t.keys(&["Enter"]);
+    let first = t.wait_for("레슨에서 검색");
+    assert!(first.contains("콜드 스타트 최소화 하기"), "{first}");
+    let first_body = body(&first);
+    // `s`: the simulation this section explains.
+    t.keys(&["s"]);
+    let sim = t.wait_for("실행");
+    assert!(!sim.contains("레슨에서 검색"), "{sim}");
+    // `o`, Enter: another lesson that explains the simulation.
+    t.keys(&["o"]);
+    t.wait_for("이 시뮬레이션을 설명하는 레슨");
+    t.keys(&["Down", "Enter"]);
+    let second = t.wait_for("레슨에서 검색");
+    assert_ne!(body(&second), first_body, "a different place: {second}");
+    // Back: the simulation, as it was.
+    t.keys(&["Escape"]);
+    let back_sim = t.wait_until("the simulation again", |s| {
+        !s.contains("레슨에서 검색") && s.contains("실행")
+    });
+    assert!(
+        back_sim.lines().next() == sim.lines().next(),
+        "{back_sim}\n---\n{sim}"
+    );
+    // Back: the first lesson, at the same line.
+    t.keys(&["Escape"]);
+    let again = t.wait_for("레슨에서 검색");
+    assert_eq!(body(&again), first_body, "{again}");
+    // Back: home.
+    t.keys(&["Escape"]);
+    t.wait_for("읽기 (c)");
+    t.keys(&["C-c"]);
+    assert!(t.wait_exit().success());
+}
+
+#[test]
+fn help_is_per_screen_and_the_exam_overview_takes_jamo() {
+    let data = tempfile::tempdir().unwrap();
+    let mut t = Pty::gureum(data.path(), &[], &[], 100, 30);
+    t.wait_for("읽기 (c)");
+    t.keys(&["Enter"]);
+    t.wait_for("레슨에서 검색");
+    t.keys(&["?"]);
+    let reader_help = t.wait_for("도움말 · 레슨 읽기의 키");
+    // The reader's own keys come before the global ones.
+    let search = reader_help.find("레슨에서 검색").expect("a reader key");
+    let everywhere = reader_help.find("어디서나").expect("the global group");
+    assert!(search < everywhere, "{reader_help}");
+    t.keys(&["C-c"]);
+    assert!(t.wait_exit().success());
+
+    let args = [
+        "exam",
+        "--exam",
+        "saa-c03",
+        "--count",
+        "5",
+        "--minutes",
+        "10",
+        "--seed",
+        "7",
+    ];
+    let mut t = Pty::gureum(data.path(), &args, &[], 100, 30);
+    t.wait_for("1/5");
+    t.keys(&["?"]);
+    let exam_help = t.wait_for("도움말 · 모의고사의 키");
+    assert!(!exam_help.contains("레슨 읽기의 키"), "{exam_help}");
+    assert!(exam_help.contains("다시 볼 문제로 표시"), "{exam_help}");
+    t.keys(&["Escape"]);
+    // The overview, then ㅓ (j under a Korean layout): ten down, kept within the five questions.
+    t.keys(&["o"]);
+    t.wait_for("그 문제로 가기");
+    t.text("ㅓ");
+    t.keys(&["Enter"]);
+    t.wait_for("5/5");
+    t.keys(&["o"]);
+    t.wait_for("그 문제로 가기");
+    t.text("ㅏ");
+    t.keys(&["Enter"]);
+    t.wait_for("1/5");
+    t.keys(&["C-c"]);
+    assert!(t.wait_exit().success());
+}
