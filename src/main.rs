@@ -471,7 +471,11 @@ fn check(source: &ContentSource, banks: Option<&BankSource>, lang: Lang) -> Exit
     incomplete.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     if matches!(banks, Some(BankSource::Dir(_))) {
         for p in &incomplete {
-            let label = if lang == Lang::En { "warning" } else { "경고" };
+            let label = if lang == Lang::En {
+                "warning"
+            } else {
+                "경고"
+            };
             eprintln!("{label}: {}", p.display(lang == Lang::En));
         }
     } else {

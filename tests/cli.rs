@@ -254,6 +254,9 @@ fn check_warns_about_a_teachers_bank_without_refs_or_english_but_passes() {
         )),
         "{err}"
     );
-    assert!(err.contains("q-bad-ref: ref `http://example.com/x`"), "{err}");
+    assert!(
+        err.contains("q-bad-ref: ref `http://example.com/x`"),
+        "{err}"
+    );
     assert!(!err.contains("q-complete"), "{err}");
 }

@@ -165,7 +165,9 @@ fn anki_back_shows_english_and_refs_as_links() {
     assert!(back.contains("English prompt"), "{back}");
     assert!(back.contains("English explanation"), "{back}");
     assert!(
-        back.contains("참고 문서: <a href='https://docs.aws.amazon.com/a.html?x=1&amp;y=&#39;2&#39;'>"),
+        back.contains(
+            "참고 문서: <a href='https://docs.aws.amazon.com/a.html?x=1&amp;y=&#39;2&#39;'>"
+        ),
         "{back}"
     );
     assert!(!row.contains('"'), "{row}");

@@ -439,7 +439,10 @@ fn refs_and_english_why_survive_a_gift_round_trip_and_show_in_the_feedback() {
     no_explanation.refs = vec!["https://docs.aws.amazon.com/x.html".into()];
     let qs = vec![q, no_explanation];
     let gift = export_gift(&qs);
-    assert!(gift.contains("참고 문서\\: https\\://docs.aws.amazon.com/IAM"), "{gift}");
+    assert!(
+        gift.contains("참고 문서\\: https\\://docs.aws.amazon.com/IAM"),
+        "{gift}"
+    );
     check_gift(&gift).unwrap_or_else(|e| panic!("{e}\n{gift}"));
     let back = import_gift(&gift, &defaults()).unwrap();
     assert_eq!(back, qs);

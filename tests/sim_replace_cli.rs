@@ -210,12 +210,20 @@ fn public_sam_templates_compare() {
 // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-updating.html
 #[test]
 fn cognito_username_attributes_change_rolls_back_exit_4() {
-    let o = replace("cognito-locked.old.yaml", "cognito-locked.new.yaml", &["--lang", "en"]);
+    let o = replace(
+        "cognito-locked.old.yaml",
+        "cognito-locked.new.yaml",
+        &["--lang", "en"],
+    );
     assert_eq!(code(&o), 4, "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("the stack rolls back"), "{out}");
     assert!(out.contains("Update fails: UserPool"), "{out}");
-    let o = replace("cognito-locked.old.yaml", "cognito-locked.new.yaml", &["--json"]);
+    let o = replace(
+        "cognito-locked.old.yaml",
+        "cognito-locked.new.yaml",
+        &["--json"],
+    );
     assert_eq!(code(&o), 4);
     assert_eq!(entry(&json(&o), "UserPool")["outcome"], "update_fails");
     let o = replace("cognito-locked.old.yaml", "cognito-locked.new.yaml", &[]);
@@ -224,7 +232,11 @@ fn cognito_username_attributes_change_rolls_back_exit_4() {
 
 #[test]
 fn cognito_custom_attribute_added_stays_in_place_exit_0() {
-    let o = replace("cognito-locked.old.yaml", "cognito-custom-attr.new.yaml", &["--json"]);
+    let o = replace(
+        "cognito-locked.old.yaml",
+        "cognito-custom-attr.new.yaml",
+        &["--json"],
+    );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(entry(&json(&o), "UserPool")["outcome"], "in_place");
 }
@@ -238,8 +250,14 @@ fn efs_and_log_group_replacement_exit_3_and_say_what_is_lost() {
     let o = replace("efs.old.yaml", "efs.new.yaml", &["--lang", "en"]);
     assert_eq!(code(&o), 3, "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("data lost: every file in the file system"), "{out}");
-    assert!(out.contains("data lost: every log event in the log group"), "{out}");
+    assert!(
+        out.contains("data lost: every file in the file system"),
+        "{out}"
+    );
+    assert!(
+        out.contains("data lost: every log event in the log group"),
+        "{out}"
+    );
     let o = replace("efs.old.yaml", "efs.new.yaml", &["--json"]);
     let list = json(&o);
     for id in ["SharedFiles", "AppLogs"] {
@@ -289,7 +307,11 @@ fn a_value_that_cannot_be_computed_exits_5() {
     std::fs::write(&b, new).unwrap();
     let o = gureum(&["sim", "replace", a.to_str().unwrap(), b.to_str().unwrap()]);
     assert_eq!(code(&o), 5, "{}", stdout(&o));
-    assert!(stdout(&o).contains("알 수 없음 (값을 계산할 수 없어요)"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("알 수 없음 (값을 계산할 수 없어요)"),
+        "{}",
+        stdout(&o)
+    );
     let o = gureum(&[
         "sim",
         "replace",

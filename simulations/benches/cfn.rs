@@ -48,26 +48,40 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("cfn");
     group.sample_size(10);
     let (old, new) = (chain("a"), chain("b"));
-    assert!(new.len() < cfn::template::MAX_TEMPLATE_BYTES, "{} bytes", new.len());
+    assert!(
+        new.len() < cfn::template::MAX_TEMPLATE_BYTES,
+        "{} bytes",
+        new.len()
+    );
     let data = BTreeMap::new();
-    group.bench_function("8,000 resources, replacement down a chain (parse + compare)", |b| {
-        b.iter(|| {
-            let o = cfn::parse("old.yaml", black_box(&old)).unwrap();
-            let n = cfn::parse("new.yaml", black_box(&new)).unwrap();
-            let r = cfn::evaluate(&o, &n, None, &data);
-            assert_eq!(r.resources.len(), N);
-            r
-        });
-    });
+    group.bench_function(
+        "8,000 resources, replacement down a chain (parse + compare)",
+        |b| {
+            b.iter(|| {
+                let o = cfn::parse("old.yaml", black_box(&old)).unwrap();
+                let n = cfn::parse("new.yaml", black_box(&new)).unwrap();
+                let r = cfn::evaluate(&o, &n, None, &data);
+                assert_eq!(r.resources.len(), N);
+                r
+            });
+        },
+    );
     let (old, new) = (parameterised("dev"), parameterised("prod"));
-    assert!(new.len() < cfn::template::MAX_TEMPLATE_BYTES, "{} bytes", new.len());
-    group.bench_function("8,000 resources, parameters and conditions (parse + compare)", |b| {
-        b.iter(|| {
-            let o = cfn::parse("old.yaml", black_box(&old)).unwrap();
-            let n = cfn::parse("new.yaml", black_box(&new)).unwrap();
-            cfn::evaluate(&o, &n, None, &data)
-        });
-    });
+    assert!(
+        new.len() < cfn::template::MAX_TEMPLATE_BYTES,
+        "{} bytes",
+        new.len()
+    );
+    group.bench_function(
+        "8,000 resources, parameters and conditions (parse + compare)",
+        |b| {
+            b.iter(|| {
+                let o = cfn::parse("old.yaml", black_box(&old)).unwrap();
+                let n = cfn::parse("new.yaml", black_box(&new)).unwrap();
+                cfn::evaluate(&o, &n, None, &data)
+            });
+        },
+    );
     group.finish();
 }
 

@@ -41,7 +41,10 @@ Resources:
 // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-updating.html
 #[test]
 fn cognito_username_attributes_change_fails_and_rolls_back() {
-    let new = POOL.replace("UsernameAttributes: [email]", "UsernameAttributes: [phone_number]");
+    let new = POOL.replace(
+        "UsernameAttributes: [email]",
+        "UsernameAttributes: [phone_number]",
+    );
     let r = report(POOL, &new);
     let p = r.get("Pool").unwrap();
     assert_eq!(
@@ -50,9 +53,17 @@ fn cognito_username_attributes_change_fails_and_rolls_back() {
     );
     assert!(r.update_fails);
     assert_eq!(r.exit_code(), 4);
-    assert!(p.reason.en.contains("the stack rolls back"), "{}", p.reason.en);
+    assert!(
+        p.reason.en.contains("the stack rolls back"),
+        "{}",
+        p.reason.en
+    );
     assert!(p.reason.ko.contains("롤백"), "{}", p.reason.ko);
-    assert!(r.summary.en.starts_with("Update fails: Pool"), "{}", r.summary.en);
+    assert!(
+        r.summary.en.starts_with("Update fails: Pool"),
+        "{}",
+        r.summary.en
+    );
     let source = p.explanation.last().unwrap().source.as_deref().unwrap();
     assert!(source.contains("cognito-user-pool-updating"), "{source}");
 }
@@ -73,9 +84,8 @@ fn cognito_alias_and_username_configuration_are_locked_too() {
 
 #[test]
 fn cognito_schema_adding_a_custom_attribute_stays_in_place() {
-    let new = format!(
-        "{POOL}        - {{Name: level, AttributeDataType: Number, Mutable: true}}\n"
-    );
+    let new =
+        format!("{POOL}        - {{Name: level, AttributeDataType: Number, Mutable: true}}\n");
     let r = report(POOL, &new);
     assert_eq!(outcome(&r, "Pool"), Outcome::InPlace);
     assert_eq!(r.exit_code(), 0);
@@ -94,10 +104,12 @@ fn cognito_schema_modify_delete_or_new_required_attribute_fails() {
         "        - {Name: team, AttributeDataType: String, Mutable: true}\n",
         "",
     );
-    assert_eq!(outcome(&report(POOL, &deleted), "Pool"), Outcome::UpdateFails);
-    let required = format!(
-        "{POOL}        - {{Name: level, AttributeDataType: Number, Required: true}}\n"
+    assert_eq!(
+        outcome(&report(POOL, &deleted), "Pool"),
+        Outcome::UpdateFails
     );
+    let required =
+        format!("{POOL}        - {{Name: level, AttributeDataType: Number, Required: true}}\n");
     let r = report(POOL, &required);
     assert_eq!(outcome(&r, "Pool"), Outcome::UpdateFails);
     assert!(r.get("Pool").unwrap().reason.en.contains("required"));
@@ -121,7 +133,11 @@ fn ec2_instance_type_is_a_stop_start_that_keeps_data() {
         (vm.replacement, vm.outcome),
         (Replacement::False, Outcome::InPlace)
     );
-    assert!(vm.reason.en.starts_with("some interruptions"), "{}", vm.reason.en);
+    assert!(
+        vm.reason.en.starts_with("some interruptions"),
+        "{}",
+        vm.reason.en
+    );
     assert!(vm.reason.ko.contains("중지"), "{}", vm.reason.ko);
     assert_eq!(r.exit_code(), 0);
 }
@@ -150,7 +166,11 @@ fn kms_key_spec_change_fails_regardless_of_update_replace_policy() {
     let r = report(old, &old.replace("SYMMETRIC_DEFAULT", "RSA_2048"));
     let k = r.get("Key").unwrap();
     assert_eq!(k.outcome, Outcome::UpdateFails);
-    assert!(k.reason.en.contains("regardless of UpdateReplacePolicy"), "{}", k.reason.en);
+    assert!(
+        k.reason.en.contains("regardless of UpdateReplacePolicy"),
+        "{}",
+        k.reason.en
+    );
     assert_eq!(r.exit_code(), 4);
     // Removing the key schedules its deletion: data encrypted under it becomes unreadable.
     let r = report(old, "Resources: {}\n");
@@ -218,7 +238,11 @@ fn every_data_holding_type_says_what_is_lost_and_cites_a_source() {
     assert!(marked.len() >= 50, "{} types marked", marked.len());
     for c in &marked {
         let s = c.source.as_deref().unwrap_or("");
-        assert!(s.starts_with("https://docs.aws.amazon.com/"), "{}: {s}", c.name);
+        assert!(
+            s.starts_with("https://docs.aws.amazon.com/"),
+            "{}: {s}",
+            c.name
+        );
     }
     for name in [
         "AWS::EFS::FileSystem",
@@ -239,7 +263,11 @@ fn every_data_holding_type_says_what_is_lost_and_cites_a_source() {
         assert!(t.holds_data(name), "{name}");
     }
     // Borderline types left unmarked say why.
-    for name in ["AWS::ECR::Repository", "AWS::DAX::Cluster", "AWS::SNS::Topic"] {
+    for name in [
+        "AWS::ECR::Repository",
+        "AWS::DAX::Cluster",
+        "AWS::SNS::Topic",
+    ] {
         let c = t.curated(name).unwrap();
         assert!(!c.holds_data && c.why_not.is_some(), "{name}");
     }
@@ -272,7 +300,11 @@ fn parameter_default_change_feeding_table_name_replaces_the_table() {
         (Replacement::True, Outcome::ReplacedDataLost)
     );
     assert_eq!(r.exit_code(), 3);
-    assert!(!r.summary.en.starts_with("No data lost"), "{}", r.summary.en);
+    assert!(
+        !r.summary.en.starts_with("No data lost"),
+        "{}",
+        r.summary.en
+    );
 }
 
 #[test]
@@ -334,7 +366,13 @@ fn a_value_that_cannot_be_computed_is_unknown_never_no_change() {
     assert_eq!(t.outcome, Outcome::Unknown);
     assert_eq!(t.changes[0].evaluation, Evaluation::Unknown);
     assert_eq!(t.changes[0].causing_entity.as_deref(), Some("Name"));
-    assert!(t.reason.ko.starts_with("알 수 없음 (값을 계산할 수 없어요)"), "{}", t.reason.ko);
+    assert!(
+        t.reason
+            .ko
+            .starts_with("알 수 없음 (값을 계산할 수 없어요)"),
+        "{}",
+        t.reason.ko
+    );
     assert_eq!(r.exit_code(), 5);
     // The same unknown value on both sides is the same value.
     assert_eq!(outcome(&report(old, old), "Table"), Outcome::Unchanged);
@@ -368,25 +406,44 @@ fn yaml_duplicate_key_names_the_duplicate_line() {
     let text = "Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: a\n      DisplayName: b\n      TopicName: c\n";
     let e = cfn::parse("t.yaml", text).unwrap_err();
     assert_eq!(e.line, Some(7), "{}", e.message(true));
-    assert!(e.problem.en.contains("duplicate key `TopicName`"), "{}", e.problem.en);
+    assert!(
+        e.problem.en.contains("duplicate key `TopicName`"),
+        "{}",
+        e.problem.en
+    );
 }
 
 // "Template body size in an Amazon S3 object: 1 MB" —
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
 #[test]
 fn oversized_and_overly_nested_templates_are_refused_with_the_limit() {
-    let big = format!("Resources: {{}}\n#{}\n", "x".repeat(cfn::template::MAX_TEMPLATE_BYTES));
+    let big = format!(
+        "Resources: {{}}\n#{}\n",
+        "x".repeat(cfn::template::MAX_TEMPLATE_BYTES)
+    );
     let e = cfn::parse("big.yaml", &big).unwrap_err();
     assert!(e.problem.en.contains("1 MB"), "{}", e.problem.en);
-    assert!(e.problem.en.contains("cloudformation-limits"), "{}", e.problem.en);
+    assert!(
+        e.problem.en.contains("cloudformation-limits"),
+        "{}",
+        e.problem.en
+    );
     let deep = format!(
         "Resources: {{A: {{Type: T, Properties: {{P: {}1{}}}}}}}\n",
         "[".repeat(100),
         "]".repeat(100)
     );
     let e = cfn::parse("deep.yaml", &deep).unwrap_err();
-    assert!(e.problem.en.contains("nested too deeply"), "{}", e.problem.en);
+    assert!(
+        e.problem.en.contains("nested too deeply"),
+        "{}",
+        e.problem.en
+    );
     let deep_json = format!("{{\"Resources\": {}1{}}}", "[".repeat(200), "]".repeat(200));
     let e = cfn::parse("deep.json", &deep_json).unwrap_err();
-    assert!(e.problem.en.contains("nested too deeply"), "{}", e.problem.en);
+    assert!(
+        e.problem.en.contains("nested too deeply"),
+        "{}",
+        e.problem.en
+    );
 }

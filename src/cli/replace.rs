@@ -53,11 +53,7 @@ pub struct ReplaceArgs {
 }
 
 /// `KEY=VALUE` pairs, or the message for status 2.
-fn pairs(
-    list: &[String],
-    flag: &str,
-    lang: Lang,
-) -> Result<BTreeMap<String, String>, String> {
+fn pairs(list: &[String], flag: &str, lang: Lang) -> Result<BTreeMap<String, String>, String> {
     let mut out = BTreeMap::new();
     for item in list {
         let Some((k, v)) = item.split_once('=').filter(|(k, _)| !k.trim().is_empty()) else {

@@ -92,21 +92,32 @@ pub fn completeness(bank: &Bank) -> Vec<Problem> {
         };
         if q.refs.is_empty() {
             say(
-                format!("{id}: 참고 문서(refs)가 없어요: 정답이 기대는 사실을 말하는 AWS 문서 주소를 적어 주세요"),
-                format!("{id}: no `refs`: cite the AWS documentation page that states the fact the key depends on"),
+                format!(
+                    "{id}: 참고 문서(refs)가 없어요: 정답이 기대는 사실을 말하는 AWS 문서 주소를 적어 주세요"
+                ),
+                format!(
+                    "{id}: no `refs`: cite the AWS documentation page that states the fact the key depends on"
+                ),
             );
         }
         for r in &q.refs {
             if !is_aws_ref(r) {
                 say(
-                    format!("{id}: refs `{r}`는 https://docs.aws.amazon.com/… 또는 다른 aws.amazon.com 주소여야 해요"),
-                    format!("{id}: ref `{r}` must be an https:// URL on docs.aws.amazon.com or another aws.amazon.com host"),
+                    format!(
+                        "{id}: refs `{r}`는 https://docs.aws.amazon.com/… 또는 다른 aws.amazon.com 주소여야 해요"
+                    ),
+                    format!(
+                        "{id}: ref `{r}` must be an https:// URL on docs.aws.amazon.com or another aws.amazon.com host"
+                    ),
                 );
             }
         }
         let blank = |t: &Option<String>| t.as_deref().is_none_or(|t| t.trim().is_empty());
         if blank(&q.prompt_en) {
-            say(format!("{id}: 영어 문제(prompt_en)가 없어요"), format!("{id}: no `prompt_en`"));
+            say(
+                format!("{id}: 영어 문제(prompt_en)가 없어요"),
+                format!("{id}: no `prompt_en`"),
+            );
         }
         if blank(&q.explanation_en) {
             say(

@@ -119,7 +119,10 @@ impl Outcome {
             Self::RemovedRetained => ("스택에서 빠짐: 보존", "removed: retained"),
             Self::RemovedSnapshotTaken => ("삭제: 스냅샷", "removed: snapshot taken"),
             Self::NotEvaluated => ("평가 안 함", "not evaluated"),
-            Self::Unknown => ("알 수 없음 (값을 계산할 수 없어요)", "unknown (value cannot be computed)"),
+            Self::Unknown => (
+                "알 수 없음 (값을 계산할 수 없어요)",
+                "unknown (value cannot be computed)",
+            ),
         };
         Text {
             ko: ko.into(),
@@ -373,14 +376,22 @@ fn cognito_schema_refusal(old: Option<&Value>, new: Option<&Value>) -> Option<Te
         match b.get(name) {
             None => {
                 return Some(Text {
-                    ko: format!("Schema에서 기존 속성 `{name}`을(를) 지웠어요: 속성은 지울 수 없어요"),
-                    en: format!("the Schema deletes the existing attribute `{name}`: attributes cannot be deleted"),
+                    ko: format!(
+                        "Schema에서 기존 속성 `{name}`을(를) 지웠어요: 속성은 지울 수 없어요"
+                    ),
+                    en: format!(
+                        "the Schema deletes the existing attribute `{name}`: attributes cannot be deleted"
+                    ),
                 });
             }
             Some(after) if !same_value(before, after) => {
                 return Some(Text {
-                    ko: format!("Schema에서 기존 속성 `{name}`의 정의를 바꿨어요: 만든 뒤에는 바꿀 수 없어요"),
-                    en: format!("the Schema modifies the existing attribute `{name}`: it cannot change after creation"),
+                    ko: format!(
+                        "Schema에서 기존 속성 `{name}`의 정의를 바꿨어요: 만든 뒤에는 바꿀 수 없어요"
+                    ),
+                    en: format!(
+                        "the Schema modifies the existing attribute `{name}`: it cannot change after creation"
+                    ),
                 });
             }
             Some(_) => {}
@@ -961,8 +972,14 @@ fn modified(
         let (ko, en) = level_text(c.requires_recreation);
         let (ko, en) = match (&c.evaluation, &c.causing_entity) {
             (Evaluation::Unknown, Some(inputs)) => (
-                format!("{}: {inputs}의 값을 계산할 수 없어서 바뀌는지 알 수 없어요 — 바뀌면 {ko}", c.name),
-                format!("{}: depends on {inputs}, whose value cannot be computed — if it changes, it {en}", c.name),
+                format!(
+                    "{}: {inputs}의 값을 계산할 수 없어서 바뀌는지 알 수 없어요 — 바뀌면 {ko}",
+                    c.name
+                ),
+                format!(
+                    "{}: depends on {inputs}, whose value cannot be computed — if it changes, it {en}",
+                    c.name
+                ),
             ),
             (Evaluation::Dynamic, Some(cause)) => (
                 format!(
@@ -1053,7 +1070,9 @@ fn modified(
         .collect();
     let blind: Vec<&PropertyChange> = changes
         .iter()
-        .filter(|c| c.evaluation == Evaluation::Unknown && c.requires_recreation != Recreation::Never)
+        .filter(|c| {
+            c.evaluation == Evaluation::Unknown && c.requires_recreation != Recreation::Never
+        })
         .collect();
     let replacing = result.replacement != Replacement::False;
     let maybe = if result.replacement == Replacement::Conditional {
@@ -1331,10 +1350,12 @@ fn refusal(
     {
         return (why, source);
     }
-    let why = curated.and_then(|p| p.note.clone()).unwrap_or_else(|| Text {
-        ko: "만든 뒤에는 바꿀 수 없는 설정이에요".into(),
-        en: "it cannot be changed after creation".into(),
-    });
+    let why = curated
+        .and_then(|p| p.note.clone())
+        .unwrap_or_else(|| Text {
+            ko: "만든 뒤에는 바꿀 수 없는 설정이에요".into(),
+            en: "it cannot be changed after creation".into(),
+        });
     (why, source)
 }
 

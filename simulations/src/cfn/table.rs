@@ -340,7 +340,10 @@ impl Table {
 
     /// The property that sets a custom physical name, if the type has one.
     pub fn name_property(&self, type_name: &str) -> Option<&str> {
-        if let Some(name) = self.curated(type_name).and_then(|c| c.name_property.as_deref()) {
+        if let Some(name) = self
+            .curated(type_name)
+            .and_then(|c| c.name_property.as_deref())
+        {
             return (!name.is_empty()).then_some(name);
         }
         self.rule(type_name)?.name_property.as_deref()
@@ -464,11 +467,20 @@ mod tests {
                     c.name
                 );
             } else if c.why_not.is_none() {
-                assert!(!c.lost.ko.is_empty(), "{}: say why it holds no data", c.name);
+                assert!(
+                    !c.lost.ko.is_empty(),
+                    "{}: say why it holds no data",
+                    c.name
+                );
             }
             for p in &c.properties {
                 if p.recreation == Some(Recreation::Unsupported) {
-                    assert!(p.source.is_some() && p.note.is_some(), "{}.{}", c.name, p.name);
+                    assert!(
+                        p.source.is_some() && p.note.is_some(),
+                        "{}.{}",
+                        c.name,
+                        p.name
+                    );
                 }
             }
         }

@@ -214,9 +214,13 @@ fn duplicate_line(text: &str, key: &str, from: usize, indent: usize) -> Option<u
         .find(|(_, l)| {
             let t = l.trim_start();
             l.len() - t.len() == indent
-                && [format!("{key}:"), format!("'{key}':"), format!("\"{key}\":")]
-                    .iter()
-                    .any(|k| t.starts_with(k.as_str()))
+                && [
+                    format!("{key}:"),
+                    format!("'{key}':"),
+                    format!("\"{key}\":"),
+                ]
+                .iter()
+                .any(|k| t.starts_with(k.as_str()))
         })
         .map(|(i, _)| i + 1)
 }
@@ -458,14 +462,19 @@ fn key_lines(text: &str, from: usize) -> std::collections::HashMap<&str, usize> 
 /// Expands `Fn::ForEach::Name: [Identifier, Collection, {OutputKey: OutputValue}]` entries of a
 /// mapping (the `AWS::LanguageExtensions` transform): one entry per item, with `${Identifier}`
 /// and `&{Identifier}` replaced in keys and strings and `Ref: Identifier` by the item.
-fn expand_for_each(map: &Map<String, Value>, params: &Map<String, Value>) -> Result<Map<String, Value>, String> {
+fn expand_for_each(
+    map: &Map<String, Value>,
+    params: &Map<String, Value>,
+) -> Result<Map<String, Value>, String> {
     let mut out = Map::new();
     for (k, v) in map {
         if !k.starts_with("Fn::ForEach::") {
             out.insert(k.clone(), v.clone());
             continue;
         }
-        let bad = || format!("`{k}`: [Identifier, Collection, {{OutputKey: OutputValue}}] 형식이어야 해요");
+        let bad = || {
+            format!("`{k}`: [Identifier, Collection, {{OutputKey: OutputValue}}] 형식이어야 해요")
+        };
         let args = v.as_array().filter(|a| a.len() == 3).ok_or_else(bad)?;
         let id = args[0].as_str().ok_or_else(bad)?;
         let items: Vec<String> = match &args[1] {
@@ -565,7 +574,11 @@ pub fn from_value(file: &str, value: Value, text: Option<&str>) -> Result<Templa
             .unwrap_or(&empty);
         expanded = expand_for_each(resources, params).map_err(|ko| {
             let en = format!("Fn::ForEach could not be expanded ({FOR_EACH}): {ko}");
-            err(resources_line, format!("Fn::ForEach를 펼칠 수 없어요 ({FOR_EACH}): {ko}"), en)
+            err(
+                resources_line,
+                format!("Fn::ForEach를 펼칠 수 없어요 ({FOR_EACH}): {ko}"),
+                en,
+            )
         })?;
         &expanded
     } else {
@@ -578,8 +591,12 @@ pub fn from_value(file: &str, value: Value, text: Option<&str>) -> Result<Templa
         if id.starts_with("Fn::ForEach::") {
             return Err(err(
                 line_of(id, resources_line.unwrap_or(1)),
-                format!("`{id}`: Fn::ForEach는 `Transform: AWS::LanguageExtensions`가 있어야 써요 ({FOR_EACH})"),
-                format!("`{id}`: Fn::ForEach needs `Transform: AWS::LanguageExtensions` ({FOR_EACH})"),
+                format!(
+                    "`{id}`: Fn::ForEach는 `Transform: AWS::LanguageExtensions`가 있어야 써요 ({FOR_EACH})"
+                ),
+                format!(
+                    "`{id}`: Fn::ForEach needs `Transform: AWS::LanguageExtensions` ({FOR_EACH})"
+                ),
             ));
         }
         let line = index

@@ -67,7 +67,13 @@ pub fn export_anki(questions: &[Question]) -> String {
                 .refs
                 .iter()
                 // Single-quoted: a field never contains a double quote (see the module docs).
-                .map(|r| format!("<a href='{}'>{}</a>", html(r).replace('\'', "&#39;"), html(r)))
+                .map(|r| {
+                    format!(
+                        "<a href='{}'>{}</a>",
+                        html(r).replace('\'', "&#39;"),
+                        html(r)
+                    )
+                })
                 .collect();
             let _ = write!(back, "<br><br>{REFS_LABEL}: {}", links.join("<br>"));
         }
