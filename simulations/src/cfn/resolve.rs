@@ -263,27 +263,28 @@ impl Resolver<'_> {
     }
 
     /// A condition expression.
-    fn eval(&mut self, v: &Value) -> Option<bool> {
-        let map = v.as_object().filter(|m| m.len() == 1)?;
-        let (k, arg) = map.iter().next()?;
+    fn eval(&mut self, expr: &Value) -> Option<bool> {
+        let map = expr.as_object().filter(|m| m.len() == 1)?;
+        let (name, arg) = map.iter().next()?;
         let args = || arg.as_array().cloned().unwrap_or_default();
-        match k.as_str() {
+        match name.as_str() {
             "Condition" => self.condition(arg.as_str()?),
             "Fn::Equals" => {
-                let a = args();
-                let (x, y) = (self.value(a.first()?)?, self.value(a.get(1)?)?);
-                if self.contains_unknown(&x)
-                    || self.contains_unknown(&y)
-                    || !is_plain(&x)
-                    || !is_plain(&y)
+                let list = args();
+                let left = self.value(list.first()?)?;
+                let right = self.value(list.get(1)?)?;
+                if self.contains_unknown(&left)
+                    || self.contains_unknown(&right)
+                    || !is_plain(&left)
+                    || !is_plain(&right)
                 {
                     return None;
                 }
-                Some(same_value(&x, &y))
+                Some(same_value(&left, &right))
             }
-            "Fn::Not" => self.eval(args().first()?).map(|b| !b),
+            "Fn::Not" => self.eval(args().first()?).map(|held| !held),
             "Fn::And" => {
-                let vals: Vec<Option<bool>> = args().iter().map(|c| self.eval(c)).collect();
+                let vals: Vec<Option<bool>> = args().iter().map(|part| self.eval(part)).collect();
                 if vals.contains(&Some(false)) {
                     Some(false)
                 } else if vals.iter().all(Option::is_some) {
@@ -293,7 +294,7 @@ impl Resolver<'_> {
                 }
             }
             "Fn::Or" => {
-                let vals: Vec<Option<bool>> = args().iter().map(|c| self.eval(c)).collect();
+                let vals: Vec<Option<bool>> = args().iter().map(|part| self.eval(part)).collect();
                 if vals.contains(&Some(true)) {
                     Some(true)
                 } else if vals.iter().all(Option::is_some) {
@@ -333,13 +334,13 @@ impl Resolver<'_> {
         }
     }
 
-    fn function(&mut self, k: &str, arg: &Value) -> Option<Value> {
+    fn function(&mut self, name: &str, arg: &Value) -> Option<Value> {
         let keep = |arg: Value| {
             let mut m = Map::new();
-            m.insert(k.to_owned(), arg);
+            m.insert(name.to_owned(), arg);
             Some(Value::Object(m))
         };
-        match k {
+        match name {
             "Ref" => match arg.as_str() {
                 Some(NO_VALUE) => None,
                 Some(name) => match self.params.get(name) {
@@ -349,21 +350,26 @@ impl Resolver<'_> {
                 None => keep(arg.clone()),
             },
             "Fn::If" => {
-                let a = arg.as_array().cloned().unwrap_or_default();
-                let (Some(Value::String(c)), Some(yes), Some(no)) = (a.first(), a.get(1), a.get(2))
+                let list = arg.as_array().cloned().unwrap_or_default();
+                let (Some(Value::String(cond)), Some(yes), Some(no)) =
+                    (list.first(), list.get(1), list.get(2))
                 else {
                     return keep(self.value(arg).unwrap_or(Value::Null));
                 };
-                match self.condition(c) {
+                match self.condition(cond) {
                     Some(true) => self.value(yes),
                     Some(false) => self.value(no),
                     None => {
-                        let branch = |r: &mut Self, b: &Value| {
-                            r.value(b)
+                        let branch = |r: &mut Self, branch: &Value| {
+                            r.value(branch)
                                 .unwrap_or_else(|| serde_json::json!({ "Ref": NO_VALUE }))
                         };
-                        let (y, n) = (branch(self, yes), branch(self, no));
-                        keep(Value::Array(vec![Value::String(c.clone()), y, n]))
+                        let (then, otherwise) = (branch(self, yes), branch(self, no));
+                        keep(Value::Array(vec![
+                            Value::String(cond.clone()),
+                            then,
+                            otherwise,
+                        ]))
                     }
                 }
             }
@@ -409,7 +415,7 @@ impl Resolver<'_> {
             }
             _ => Some({
                 let mut m = Map::new();
-                m.insert(k.to_owned(), self.value(arg).unwrap_or(Value::Null));
+                m.insert(name.to_owned(), self.value(arg).unwrap_or(Value::Null));
                 Value::Object(m)
             }),
         }
