@@ -228,6 +228,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
             for l in text::wrap(q.explanation.trim(), width) {
                 lines.push(Line::raw(l));
             }
+            lines.extend(super::practice::references(app, &q.refs, width));
             lines.push(Line::styled(
                 format!("{} {}", lang.pick("레슨:", "Lesson:"), q.lesson),
                 app.theme.dim(),

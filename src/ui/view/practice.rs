@@ -41,6 +41,24 @@ pub(super) fn choice_lines(
         .collect()
 }
 
+/// The AWS documentation pages a question cites ("참고 문서"), one per line, wrapped.
+pub(super) fn references(app: &App, refs: &[String], width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if refs.is_empty() {
+        return lines;
+    }
+    lines.push(Line::styled(
+        app.lang.pick("참고 문서", "References").to_owned(),
+        app.theme.dim().add_modifier(Modifier::BOLD),
+    ));
+    for r in refs {
+        for l in text::wrap(&format!("· {r}"), width) {
+            lines.push(Line::styled(l, app.theme.dim()));
+        }
+    }
+    lines
+}
+
 /// Markdown (a prompt, an explanation) as styled lines of at most `width` cells.
 pub(super) fn markdown(theme: Theme, md: &str, width: usize) -> Vec<Line<'static>> {
     let opts = RenderOptions {
@@ -230,13 +248,22 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
                 q.unit.as_deref().unwrap_or("")
             )));
         }
-        for ch in q
-            .choices
-            .iter()
-            .filter(|c| chosen.contains(&c.id.as_str()) && !right.contains(&c.id.as_str()))
-        {
-            if let Some(why) = &ch.why {
-                let label = lang.pick("고른 답이 틀린 이유:", "Why your choice is wrong:");
+        // Each wrong choice picked, by the number it has on screen, in screen order.
+        for (n, &c) in item.order.iter().enumerate() {
+            let ch = &q.choices[c];
+            if !chosen.contains(&ch.id.as_str()) || right.contains(&ch.id.as_str()) {
+                continue;
+            }
+            let why = if english {
+                ch.why_en.as_ref().or(ch.why.as_ref())
+            } else {
+                ch.why.as_ref()
+            };
+            if let Some(why) = why {
+                let label = match lang {
+                    crate::strings::Lang::Ko => format!("고른 {}번이 틀린 이유:", n + 1),
+                    crate::strings::Lang::En => format!("Why choice {} is wrong:", n + 1),
+                };
                 lines.extend(markdown(app.theme, &format!("**{label}** {why}"), width));
             }
         }
@@ -247,6 +274,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
             &q.explanation
         };
         lines.extend(markdown(app.theme, explanation, width));
+        lines.extend(references(app, &q.refs, width));
         lines.push(Line::styled(
             text::truncate(
                 &format!("{} {}  (o)", lang.pick("레슨:", "Lesson:"), q.lesson),
