@@ -941,13 +941,14 @@ impl App {
                 }
                 false
             }
-            Overlay::Confirm => match keymap::lookup(&[Context::Search], key) {
-                Some(Action::Confirm) => exam.state.submit(now).changed(),
-                _ => {
+            Overlay::Confirm => {
+                if keymap::lookup(&[Context::Search], key) == Some(Action::Confirm) {
+                    exam.state.submit(now).changed()
+                } else {
                     exam.overlay = Overlay::None;
                     false
                 }
-            },
+            }
             Overlay::None => {
                 let numeric = exam.item().is_some_and(|i| {
                     bank.entries[i.entry].question.kind == crate::quiz::Kind::Numeric

@@ -162,7 +162,6 @@ impl App {
                 g.refilter(&self.library);
                 relink = true;
             }
-            (Edit::Moved, _) => {}
             (Edit::Ignored, Some(keymap::Action::Quit)) => self.quit = true,
             (Edit::Ignored, Some(keymap::Action::Cancel)) => {
                 if g.links_focus {
@@ -199,6 +198,7 @@ impl App {
                 };
                 relink = g.move_by(step, n);
             }
+            // Only the cursor moved, or a key the glossary does not use.
             _ => {}
         }
         if relink {
