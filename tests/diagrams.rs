@@ -49,7 +49,10 @@ fn plain(d: &diagram::Diagram, w: usize) -> String {
 #[test]
 fn every_diagram_draws_within_every_width() {
     let lib = library();
-    assert!(lib.diagrams.diagrams.len() >= 40, "at least 40 pictures redrawn");
+    assert!(
+        lib.diagrams.diagrams.len() >= 40,
+        "at least 40 pictures redrawn"
+    );
     for d in &lib.diagrams.diagrams {
         for w in [40, 60, 80, 120] {
             let lines = diagram::render(d, w, &Marks::default());
@@ -98,7 +101,10 @@ fn snapshots_of_a_few_drawings() {
         "udacity_presigned_url_40",
         plain(get("udacity-presigned-url"), 40)
     );
-    insta::assert_snapshot!("udemy_rds_multi_az_60", plain(get("udemy-rds-multi-az"), 60));
+    insta::assert_snapshot!(
+        "udemy_rds_multi_az_60",
+        plain(get("udemy-rds-multi-az"), 60)
+    );
 }
 
 #[test]
@@ -115,7 +121,11 @@ fn no_lesson_keeps_a_bare_picture_placeholder() {
                 ..RenderOptions::default()
             },
         );
-        let lines: Vec<String> = rendered.lines.iter().map(|l| l.plain()).collect();
+        let lines: Vec<String> = rendered
+            .lines
+            .iter()
+            .map(gureum::lesson::styled::Line::plain)
+            .collect();
         for (k, line) in lines.iter().enumerate() {
             let t = line.trim_start();
             if t.starts_with("[다시 그린 그림]") {
@@ -153,7 +163,8 @@ fn myclothes_shows_eight_drawings_and_no_file_placeholder() {
     let out = String::from_utf8(o.stdout).unwrap();
     assert_eq!(out.matches("[다시 그린 그림]").count(), 8, "{out}");
     assert!(
-        !out.lines().any(|l| l.contains("[그림]") && l.contains(".png")),
+        !out.lines()
+            .any(|l| l.contains("[그림]") && l.contains(".png")),
         "{out}"
     );
 }

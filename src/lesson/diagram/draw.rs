@@ -17,6 +17,9 @@
 //! boxes, a struck-out node is dimmed, struck through and marked `✗`, a highlighted one has a
 //! heavy frame and a `*`. Every line fits the width (the caption and lists wrap).
 
+// Grid code reads best with x, y, w, h, c (canvas), d (direction) as in any drawing code.
+#![allow(clippy::many_single_char_names)]
+
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -502,15 +505,7 @@ impl<'a> Layout<'a> {
 
 /// Longest-path layer of each of `n` items; edges that would close a cycle are ignored.
 fn ranks(n: usize, edges: &[(usize, usize, usize)]) -> Vec<usize> {
-    // Drop back edges found by a depth-first search in item order.
-    let mut state = vec![0u8; n];
-    let mut keep = vec![true; edges.len()];
-    fn visit(
-        v: usize,
-        edges: &[(usize, usize, usize)],
-        state: &mut [u8],
-        keep: &mut [bool],
-    ) {
+    fn visit(v: usize, edges: &[(usize, usize, usize)], state: &mut [u8], keep: &mut [bool]) {
         state[v] = 1;
         for (i, &(a, b, _)) in edges.iter().enumerate() {
             if a != v {
@@ -524,6 +519,9 @@ fn ranks(n: usize, edges: &[(usize, usize, usize)]) -> Vec<usize> {
         }
         state[v] = 2;
     }
+    // Drop back edges found by a depth-first search in item order.
+    let mut state = vec![0u8; n];
+    let mut keep = vec![true; edges.len()];
     for v in 0..n {
         if state[v] == 0 {
             visit(v, edges, &mut state, &mut keep);
@@ -660,7 +658,11 @@ pub fn render_with(d: &Diagram, width: usize, marks: &Marks, opts: &DrawOptions)
         let edge = &d.edges[e];
         let arrow = if edge.both { "↔" } else { "→" };
         let label = edge_label(d, marks, e);
-        let mut s = format!("{} {arrow} {}", node_name(d, &edge.from), node_name(d, &edge.to));
+        let mut s = format!(
+            "{} {arrow} {}",
+            node_name(d, &edge.from),
+            node_name(d, &edge.to)
+        );
         if !label.is_empty() {
             s.push_str(": ");
             s.push_str(&label);
@@ -721,16 +723,28 @@ fn as_list(d: &Diagram, marks: &Marks, english: bool, width: usize) -> Vec<Line>
             ""
         };
         let mut s = format!("□ {mark}{}", node_name(d, &n.id));
-        if let Some(g) = n.group.as_deref().and_then(|g| d.groups.iter().find(|x| x.id == g)) {
+        if let Some(g) = n
+            .group
+            .as_deref()
+            .and_then(|g| d.groups.iter().find(|x| x.id == g))
+        {
             let tag = g.kind.tag(english).unwrap_or("");
-            s.push_str(&format!(" ({tag} {})", g.label).replace("( ", "(").replace(" )", ")"));
+            s.push_str(
+                &format!(" ({tag} {})", g.label)
+                    .replace("( ", "(")
+                    .replace(" )", ")"),
+            );
         }
         items.push(s);
     }
     for (e, edge) in d.edges.iter().enumerate() {
         let arrow = if edge.both { "↔" } else { "→" };
         let label = edge_label(d, marks, e);
-        let mut s = format!("{} {arrow} {}", node_name(d, &edge.from), node_name(d, &edge.to));
+        let mut s = format!(
+            "{} {arrow} {}",
+            node_name(d, &edge.from),
+            node_name(d, &edge.to)
+        );
         if !label.is_empty() {
             s.push_str(": ");
             s.push_str(&label);
@@ -1174,7 +1188,7 @@ fn place_label(c: &mut Canvas, p: &Path, label: &str) -> bool {
             }
         } else {
             let (lo, hi) = (ay.min(by), ay.max(by));
-            let mid = (lo + hi) / 2;
+            let mid = i32::midpoint(lo, hi);
             for dy in [0, -1, 1, -2, 2] {
                 let y = mid + dy;
                 if y < lo || y > hi {
@@ -1274,7 +1288,14 @@ mod tests {
             for l in &lines {
                 assert!(width(l) <= w, "w={w}: {l:?}\n{all}");
             }
-            for text in ["사용자", "ELB", "인스턴스 1", "세션 저장소", "HTTPS", "세션 ID"] {
+            for text in [
+                "사용자",
+                "ELB",
+                "인스턴스 1",
+                "세션 저장소",
+                "HTTPS",
+                "세션 ID",
+            ] {
                 let flat: String = all.split_whitespace().collect();
                 let want: String = text.split_whitespace().collect();
                 assert!(flat.contains(&want), "w={w}: {text} missing\n{all}");
@@ -1289,7 +1310,11 @@ mod tests {
         let row = wide.iter().find(|l| l.contains("사용자")).unwrap();
         assert!(row.contains('▶'), "{}", wide.join("\n"));
         let narrow = plain(&render(&d, 40, &Marks::default()));
-        assert!(narrow.iter().any(|l| l.contains('▼')), "{}", narrow.join("\n"));
+        assert!(
+            narrow.iter().any(|l| l.contains('▼')),
+            "{}",
+            narrow.join("\n")
+        );
     }
 
     #[test]
@@ -1317,7 +1342,10 @@ mod tests {
     fn group_frame_encloses_its_members_only() {
         let d = sample();
         let lines = plain(&render(&d, 120, &Marks::default()));
-        let top = lines.iter().position(|l| l.contains("Auto Scaling 그룹")).unwrap();
+        let top = lines
+            .iter()
+            .position(|l| l.contains("Auto Scaling 그룹"))
+            .unwrap();
         let bottom = lines.iter().rposition(|l| l.contains('╰')).unwrap();
         let inside = &lines[top..=bottom].join("\n");
         assert!(inside.contains("인스턴스 1") && inside.contains("인스턴스 2"));

@@ -29,10 +29,10 @@ use std::collections::HashMap;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::RenderOptions;
-use crate::lesson::diagram;
 use super::heading::{Numbering, TitleCollector, has_own_number};
 use super::inline::Inline;
 use super::table::{self, Table};
+use crate::lesson::diagram;
 use crate::lesson::styled::{Heading, LineKind, Rendered, Role, Span, Style};
 use crate::text::{Slugger, expand_tabs, sanitize, truncate, width, wrap_ranges};
 
