@@ -121,7 +121,11 @@ fn no_lesson_keeps_a_bare_picture_placeholder() {
                 ..RenderOptions::default()
             },
         );
-        let lines: Vec<String> = rendered.lines.iter().map(|l| l.plain()).collect();
+        let lines: Vec<String> = rendered
+            .lines
+            .iter()
+            .map(gureum::lesson::styled::Line::plain)
+            .collect();
         for (k, line) in lines.iter().enumerate() {
             let t = line.trim_start();
             if t.starts_with("[다시 그린 그림]") {

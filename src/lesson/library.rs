@@ -216,8 +216,13 @@ impl Library {
             }
         }
         out.extend(
-            self.diagrams
-                .check(self.lessons.iter().map(|l| l.body.as_ref())),
+            self.diagrams.check(
+                &self
+                    .lessons
+                    .iter()
+                    .map(|l| l.body.as_ref())
+                    .collect::<Vec<_>>(),
+            ),
         );
         out.extend(
             self.glossary

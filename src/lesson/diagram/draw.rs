@@ -17,6 +17,9 @@
 //! boxes, a struck-out node is dimmed, struck through and marked `✗`, a highlighted one has a
 //! heavy frame and a `*`. Every line fits the width (the caption and lists wrap).
 
+// Grid code reads best with x, y, w, h, c (canvas), d (direction) as in any drawing code.
+#![allow(clippy::many_single_char_names)]
+
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -502,9 +505,6 @@ impl<'a> Layout<'a> {
 
 /// Longest-path layer of each of `n` items; edges that would close a cycle are ignored.
 fn ranks(n: usize, edges: &[(usize, usize, usize)]) -> Vec<usize> {
-    // Drop back edges found by a depth-first search in item order.
-    let mut state = vec![0u8; n];
-    let mut keep = vec![true; edges.len()];
     fn visit(v: usize, edges: &[(usize, usize, usize)], state: &mut [u8], keep: &mut [bool]) {
         state[v] = 1;
         for (i, &(a, b, _)) in edges.iter().enumerate() {
@@ -519,6 +519,9 @@ fn ranks(n: usize, edges: &[(usize, usize, usize)]) -> Vec<usize> {
         }
         state[v] = 2;
     }
+    // Drop back edges found by a depth-first search in item order.
+    let mut state = vec![0u8; n];
+    let mut keep = vec![true; edges.len()];
     for v in 0..n {
         if state[v] == 0 {
             visit(v, edges, &mut state, &mut keep);
@@ -1185,7 +1188,7 @@ fn place_label(c: &mut Canvas, p: &Path, label: &str) -> bool {
             }
         } else {
             let (lo, hi) = (ay.min(by), ay.max(by));
-            let mid = (lo + hi) / 2;
+            let mid = i32::midpoint(lo, hi);
             for dy in [0, -1, 1, -2, 2] {
                 let y = mid + dy;
                 if y < lo || y > hi {
