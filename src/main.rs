@@ -572,10 +572,10 @@ fn control_problems(
     let mut out = Vec::new();
     for l in &lib.lessons {
         let file = format!("{root}/{}", l.file);
-        let meta = [l.meta.title.as_str(), l.meta.summary.as_str()]
+        let mut meta = [l.meta.title.as_str(), l.meta.summary.as_str()]
             .into_iter()
             .chain(l.meta.tags.iter().map(String::as_str));
-        if let Some((_, c)) = meta.filter_map(content_control).next() {
+        if let Some((_, c)) = meta.find_map(content_control) {
             out.push(problem(file.clone(), 1, c));
         }
         if let Some((i, c)) = content_control(&l.body) {

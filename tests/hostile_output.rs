@@ -291,13 +291,12 @@ fn without_own_styling(raw: &[u8]) -> String {
             .and_then(|s| s.find("\x1b\\"))
             .filter(|&i| !seq.get(..i + 5).unwrap_or_default().contains('\x07'))
             .map(|i| i + 7);
-        match sgr_len.or(osc8_len) {
-            Some(len) => rest = seq.get(len..).unwrap_or_default(),
-            None => {
-                // Not ours: keep it so that the check below fails on it.
-                out.push('\x1b');
-                rest = seq.get(1..).unwrap_or_default();
-            }
+        if let Some(len) = sgr_len.or(osc8_len) {
+            rest = seq.get(len..).unwrap_or_default();
+        } else {
+            // Not ours: keep it so that the check below fails on it.
+            out.push('\x1b');
+            rest = seq.get(1..).unwrap_or_default();
         }
     }
     out.push_str(rest);

@@ -48,8 +48,12 @@ fn stop_with(sig: &str, number: u32) {
     assert!(!t.alternate_screen(), "SIG{sig}: alternate screen left");
     assert!(!t.mouse_reporting(), "SIG{sig}: mouse reporting off");
     assert!(t.cursor().2, "SIG{sig}: cursor shown");
-    let progress = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
-    assert!(progress.contains("\"last_lesson\""), "SIG{sig}: {progress}");
+    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
+    assert!(
+        store.progress().last_lesson.is_some(),
+        "SIG{sig}: {:?}",
+        store.progress()
+    );
 }
 
 #[test]
