@@ -364,7 +364,13 @@ impl App {
         if contexts == [Context::Practice] && self.practice_typing(key) {
             return;
         }
-        if contexts == [Context::Exam] && self.exam_key(key) {
+        // The exam, its overview grid and its results read their keys first (digits, their own
+        // key maps); what they leave goes through the key map below.
+        let exam_screen = matches!(
+            contexts.first(),
+            Some(Context::Exam | Context::ExamOverview | Context::ExamResults)
+        );
+        if exam_screen && self.exam_key(key) {
             return;
         }
         let Some(action) = keymap::lookup(&contexts, key) else {
