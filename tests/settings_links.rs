@@ -352,12 +352,13 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
     press(&mut a, KeyCode::Char('q'));
     assert_eq!(a.screen, Screen::Sim, "Back returns to the simulation");
     assert!(a.sim.is_some());
+    // The simulation was opened straight from here (not from the list): Back is home.
     press(&mut a, KeyCode::Char('q'));
-    assert_eq!(a.screen, Screen::Sims);
+    assert_eq!(a.screen, Screen::Home);
 }
 
 #[test]
-fn a_lesson_opened_from_a_simulation_opened_from_a_lesson_leads_back_home() {
+fn a_lesson_opened_from_a_simulation_opened_from_a_lesson_leads_back_through_each() {
     let mut a = app(Progress::default());
     open(&mut a, "developing-lambda");
     press(&mut a, KeyCode::Char('s'));
@@ -368,8 +369,10 @@ fn a_lesson_opened_from_a_simulation_opened_from_a_lesson_leads_back_home() {
     assert_eq!(a.screen, Screen::Reader);
     press(&mut a, KeyCode::Char('q'));
     assert_eq!(a.screen, Screen::Sim);
-    // The first lesson was replaced by the one opened from the list: Back goes home, never to
-    // an empty reader.
+    // Back is a stack: the first lesson is still there under the simulation, then home.
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(a.screen, Screen::Reader);
+    assert!(a.reader.is_some());
     press(&mut a, KeyCode::Char('q'));
     assert_eq!(a.screen, Screen::Home);
     assert!(text(&frame(&mut a, 80, 24)).contains("다음에 할 일"));

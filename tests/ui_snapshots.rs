@@ -411,8 +411,13 @@ fn practice_question_80x24() {
     press(&mut a, KeyCode::Char('2'));
     press(&mut a, KeyCode::Enter);
     let feedback = screen(&mut a, 80, 24);
-    assert!(feedback.contains("레슨: udemy-aurora"), "{feedback}");
     insta::assert_snapshot!("practice_feedback_80x24", feedback);
+    // Below the explanation: the AWS references, then the lesson link.
+    for _ in 0..6 {
+        press(&mut a, KeyCode::PageDown);
+    }
+    let end = screen(&mut a, 80, 24);
+    assert!(end.contains("레슨: udemy-aurora"), "{end}");
 }
 
 #[test]
