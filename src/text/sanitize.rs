@@ -58,7 +58,7 @@ pub fn escape_json(json: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
         if json_unsafe(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{:04x}", u32::from(c)));
         } else {
             out.push(c);
         }
