@@ -16,10 +16,13 @@ use gureum::quiz::interchange::{Defaults, import_gift};
 fn gift(n: usize) -> String {
     let mut s = String::new();
     for i in 0..n {
-        s.push_str(&format!(
-            "// [id:q{i}] [tag:t{}]\n::Q{i}::질문 {i} 어떤 서비스가 서버리스입니까?{{\n  =AWS Lambda#맞습니다\n  ~Amazon EC2#아니에요\n  ~Amazon RDS\n  ####설명 {i}\n}}\n\n",
-            i % 50
-        ));
+        let _ = std::fmt::Write::write_fmt(
+            &mut s,
+            format_args!(
+                "// [id:q{i}] [tag:t{}]\n::Q{i}::질문 {i} 어떤 서비스가 서버리스입니까?{{\n  =AWS Lambda#맞습니다\n  ~Amazon EC2#아니에요\n  ~Amazon RDS\n  ####설명 {i}\n}}\n\n",
+                i % 50
+            ),
+        );
     }
     s
 }

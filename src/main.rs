@@ -553,7 +553,7 @@ fn control_problems(
         let meta = [l.meta.title.as_str(), l.meta.summary.as_str()]
             .into_iter()
             .chain(l.meta.tags.iter().map(String::as_str));
-        if let Some((_, c)) = meta.filter_map(content_control).next() {
+        if let Some((_, c)) = meta.into_iter().find_map(content_control) {
             out.push(problem(file.clone(), 1, c));
         }
         if let Some((i, c)) = content_control(&l.body) {

@@ -242,7 +242,7 @@ pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result
                 }
             };
             let n = questions.len();
-            let toml = bank_toml(questions)?;
+            let toml = bank_toml(&questions)?;
             let out = args.out.as_ref().map(|dir| {
                 let stem = args
                     .file
@@ -278,7 +278,7 @@ pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result
 /// A bank file holding `questions`, written one question at a time: the same text as
 /// serialising a whole `BankFile`, which takes time quadratic in the number of questions
 /// (20,000 took 4.4 s; see `examples/scale.rs`).
-fn bank_toml(questions: Vec<gureum::quiz::Question>) -> anyhow::Result<String> {
+fn bank_toml(questions: &[gureum::quiz::Question]) -> anyhow::Result<String> {
     #[derive(serde::Serialize)]
     struct One<'a> {
         question: [&'a gureum::quiz::Question; 1],
@@ -292,7 +292,7 @@ fn bank_toml(questions: Vec<gureum::quiz::Question>) -> anyhow::Result<String> {
     if let Some(at) = out.find("question = []") {
         out.truncate(at);
     }
-    for q in &questions {
+    for q in questions {
         out.push('\n');
         out.push_str(&toml::to_string(&One { question: [q] })?);
     }
