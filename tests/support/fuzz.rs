@@ -1,3 +1,4 @@
+#![allow(clippy::map_unwrap_or, clippy::single_match_else)]
 //! Random input for the TUI in a pseudo-terminal: keys, pastes, mouse events and resizes from
 //! 1x1 to 300x100, all drawn from one seed. Used by `tests/fuzz.rs` (20,000 events in
 //! `cargo test`) and `examples/fuzz.rs` (a million and more).
