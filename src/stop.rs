@@ -25,7 +25,8 @@ pub fn install() -> std::io::Result<()> {
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [SIGHUP, SIGTERM, SIGINT] {
         // Registered first, so it sees the flag as the previous signal left it.
-        signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&flag))?;
+        // 128 + n, as for the first signal (a shell's "killed by signal n").
+        signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, Arc::clone(&flag))?;
         signal_hook::flag::register(sig, Arc::clone(&flag))?;
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }

@@ -1,3 +1,4 @@
+#![allow(clippy::map_unwrap_or, clippy::single_match_else)]
 //! No escape sequence from content, file names or key maps reaches the terminal: every
 //! subcommand is fed the hostile fixtures of `tests/fixtures/hostile/` (OSC 52, OSC 0, OSC 8,
 //! `ESC c`, `ESC[2J`, DSR, C1 CSI, bidi override, ZWJ, invalid UTF-8; see `make.py` there) and its

@@ -1,3 +1,4 @@
 //! Helpers shared by the integration tests (each test file that needs them says `mod support;`).
 
+pub mod fuzz;
 pub mod pty;

@@ -6,6 +6,7 @@
 //! names (`Enter`, `Escape`, `C-c`, `Down`), text goes in as typed, and [`Pty::wait_for`] polls the
 //! emulated screen until a string appears (failing with the screen after 20 s).
 #![allow(dead_code)] // each test file uses a part of the harness
+#![allow(clippy::missing_panics_doc)]
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -19,8 +20,12 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 /// How long [`Pty::wait_for`] waits before failing.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
-/// The release binary under test.
-pub const BIN: &str = env!("CARGO_BIN_EXE_gureum");
+/// The binary under test: cargo's for integration tests; for an example (which cargo gives no
+/// such variable) the release binary beside it in `target/release`.
+pub const BIN: &str = match option_env!("CARGO_BIN_EXE_gureum") {
+    Some(bin) => bin,
+    None => concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/gureum"),
+};
 
 /// A program running in a pseudo-terminal, with an emulated screen.
 pub struct Pty {
@@ -160,6 +165,11 @@ impl Pty {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .screen())
+    }
+
+    /// A handle on the emulated screen that another thread can read (a watchdog).
+    pub fn screen_handle(&self) -> Arc<Mutex<vt100::Parser>> {
+        Arc::clone(&self.parser)
     }
 
     /// Every byte the program wrote so far (the last few MiB), escape sequences included.
