@@ -20,7 +20,7 @@ use rand_chacha::ChaCha8Rng;
 use super::pty::Pty;
 
 /// How long a batch may take to be accepted before the run counts as stuck.
-pub const STUCK: Duration = Duration::from_secs(30);
+pub const STUCK: Duration = Duration::from_secs(90);
 
 /// What a run did.
 #[derive(Debug, Default, Clone)]
@@ -205,8 +205,13 @@ pub fn run(seed: u64, events: u64, batch: u64, mut progress: impl FnMut(&Stats))
                         .output()
                         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
                         .unwrap_or_default();
-                    eprintln!("tty {}: {stty}", tty.display());
-                    eprintln!(
+                    // Written to the real stderr: the test harness captures `eprintln!`, and
+                    // `exit` below would drop what it captured.
+                    use std::io::Write as _;
+                    let mut err = std::io::stderr().lock();
+                    let _ = writeln!(err, "tty {}: {stty}", tty.display());
+                    let _ = writeln!(
+                        err,
                         "fuzz: stuck for {} s at batch {now}; reproduce with seed {seed}\nprocess {pid}: {state} wchan {wchan}\nscreen:\n{text}",
                         STUCK.as_secs()
                     );
