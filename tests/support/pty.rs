@@ -11,6 +11,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{JoinHandle, sleep};
 use std::time::{Duration, Instant};
@@ -30,7 +31,11 @@ pub const BIN: &str = match option_env!("CARGO_BIN_EXE_gureum") {
 /// A program running in a pseudo-terminal, with an emulated screen.
 pub struct Pty {
     master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// Input goes to a writer thread: a write into a terminal whose program has exited can block
+    /// for ever once the input buffer is full, and the test must still see the exit.
+    input: Sender<Vec<u8>>,
+    /// One acknowledgement per [`Pty::send`], in order.
+    written: Receiver<()>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
@@ -92,10 +97,22 @@ impl Pty {
                     .process(buf.get(..n).unwrap_or_default());
             }
         });
-        let writer = pair.master.take_writer().expect("a writer");
+        let mut writer = pair.master.take_writer().expect("a writer");
+        let (input, inbox) = channel::<Vec<u8>>();
+        let (ack, written) = channel();
+        std::thread::spawn(move || {
+            for bytes in inbox {
+                let _ = writer.write_all(&bytes);
+                let _ = writer.flush();
+                if ack.send(()).is_err() {
+                    break;
+                }
+            }
+        });
         Self {
             master: pair.master,
-            writer,
+            input,
+            written,
             child,
             parser,
             raw,
@@ -132,8 +149,23 @@ impl Pty {
     /// Writes raw bytes to the terminal, as typed or pasted.
     pub fn send(&mut self, bytes: &[u8]) {
         // A program that has exited no longer reads; the tests look at the screen instead.
-        let _ = self.writer.write_all(bytes);
-        let _ = self.writer.flush();
+        if self.exited() || self.input.send(bytes.to_vec()).is_err() {
+            return;
+        }
+        loop {
+            match self.written.recv_timeout(Duration::from_millis(200)) {
+                Ok(()) | Err(RecvTimeoutError::Disconnected) => return,
+                // Still blocked: the program may have exited with its input buffer full.
+                Err(RecvTimeoutError::Timeout) if self.exited() => {
+                    // The abandoned write's acknowledgement would answer the next send early:
+                    // a closed channel ends the writer instead.
+                    let (input, _) = channel();
+                    self.input = input;
+                    return;
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+        }
     }
 
     /// Types `text` (any Unicode, e.g. jamo as a Korean keyboard sends them).
