@@ -12,6 +12,8 @@ use super::home::Home;
 use super::keymap::{self, Action, Context};
 use super::practice::Practice;
 use super::reader::Reader;
+use super::screen::{self as component, Ctx, Effect, Open, StatusKeys};
+use super::screens::{exam_menu::ExamMenu, practice_menu::PracticeMenu, sim_list::SimList};
 use super::theme::Theme;
 use crate::lesson::Library;
 use crate::quiz::session::Filter;
@@ -25,7 +27,7 @@ pub const MIN_WIDTH: u16 = 40;
 /// Smallest terminal height the UI draws into.
 pub const MIN_HEIGHT: u16 = 12;
 
-/// Which screen is showing.
+/// Which screen is in front.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     /// Courses and lessons.
@@ -46,6 +48,13 @@ pub enum Screen {
     Exam,
     /// The `CloudFormation` update screen.
     Replace,
+}
+
+impl Screen {
+    /// Whether this screen is one of `screens/` (its state in `App::front`).
+    pub fn boxed(self) -> bool {
+        matches!(self, Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu)
+    }
 }
 
 /// A one-line message in the status bar until the next key.
@@ -70,6 +79,8 @@ pub struct App {
     pub theme: Theme,
     /// The screen in front.
     pub screen: Screen,
+    /// The screen in front when it is one of `screens/` (`screen` then says which).
+    pub front: Option<Box<dyn component::Screen>>,
     /// Home screen state.
     pub home: Home,
     /// Reader state, while a lesson is open.
@@ -84,7 +95,7 @@ pub struct App {
     pub area: Rect,
     /// Simulation presets (loaded when the simulations are first opened).
     pub presets: Vec<sims::Preset>,
-    /// Selected row of the simulation list.
+    /// The simulation opened last (the list starts there; the template screen's preset).
     pub sims_selected: usize,
     /// The open simulation.
     pub sim: Option<Sim>,
@@ -96,10 +107,6 @@ pub struct App {
     pub practice: Option<Practice>,
     /// Questions due for review, counted when the home screen is prepared.
     pub due_count: usize,
-    /// Selected row of the practice menu.
-    pub practice_menu: usize,
-    /// Selected row of the exam menu.
-    pub exam_menu: usize,
     /// The time of this loop turn (ms since the epoch): the run loop reads the clock once per
     /// turn and nothing else in the UI does, so drawing and updates agree and tests set it.
     pub now_ms: u64,
@@ -145,6 +152,7 @@ impl App {
             lang,
             theme,
             screen: Screen::Home,
+            front: None,
             home,
             reader: None,
             help: None,
@@ -158,8 +166,6 @@ impl App {
             bank: None,
             practice: None,
             due_count: 0,
-            practice_menu: 0,
-            exam_menu: 0,
             now_ms: now_ms(),
             exam: None,
             replace: None,
@@ -206,13 +212,11 @@ impl App {
             return;
         }
         match self.screen {
-            Screen::Sims
-            | Screen::Sim
-            | Screen::Practice
-            | Screen::PracticeMenu
-            | Screen::ExamMenu
-            | Screen::Exam
-            | Screen::Replace => {}
+            Screen::Sim | Screen::Practice | Screen::Exam | Screen::Replace => {}
+            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => {
+                let effect = self.with_front(|screen, ctx| screen.prepare(ctx));
+                self.apply(effect);
+            }
             Screen::Home => {
                 self.refresh_steps();
                 self.home.prepare(area, &self.library);
@@ -258,7 +262,10 @@ impl App {
                 Some(r) if r.toc_focus => vec![Context::Toc, Context::Reader],
                 _ => vec![Context::Reader],
             },
-            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => vec![Context::List],
+            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => self
+                .front
+                .as_ref()
+                .map_or_else(Vec::new, |s| s.contexts(&self.ctx())),
             Screen::Exam => match &self.exam {
                 Some(e) if e.result.is_some() => vec![Context::ExamResults],
                 Some(e) if matches!(e.overlay, super::exam::Overlay::Overview(_)) => {
@@ -289,13 +296,91 @@ impl App {
         match self.screen {
             Screen::Home => self.home_action(action),
             Screen::Reader => self.reader_action(action),
-            Screen::Sims => self.sims_action(action),
             Screen::Sim => self.sim_action(action),
             Screen::Practice => self.practice_action(action),
-            Screen::PracticeMenu => self.practice_menu_action(action),
-            Screen::ExamMenu => self.exam_menu_action(action),
             Screen::Exam => self.exam_action(action),
             Screen::Replace => self.replace_action(action),
+            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => {
+                let effect = self.with_front(|screen, ctx| screen.update(action, ctx));
+                self.apply(effect);
+            }
+        }
+    }
+
+    /// The shared data screens read.
+    pub fn ctx(&self) -> Ctx<'_> {
+        let status_keys = if self.palette.is_some() || self.define.is_some() {
+            StatusKeys::InBorder
+        } else if self.settings.is_some() {
+            StatusKeys::Settings
+        } else {
+            StatusKeys::Screen
+        };
+        Ctx {
+            library: &self.library,
+            bank: self.bank.as_ref(),
+            presets: &self.presets,
+            store: &self.store,
+            lang: self.lang,
+            theme: &self.theme,
+            now_ms: self.now_ms,
+            area: self.area,
+            message: self.message.as_ref(),
+            status_keys,
+        }
+    }
+
+    /// Runs `f` on the screen in front with the context (nothing when no screen is boxed).
+    pub(super) fn with_front(
+        &mut self,
+        f: impl FnOnce(&mut dyn component::Screen, &Ctx) -> Effect,
+    ) -> Effect {
+        let Some(mut screen) = self.front.take() else {
+            return Effect::None;
+        };
+        let effect = f(screen.as_mut(), &self.ctx());
+        self.front = Some(screen);
+        effect
+    }
+
+    /// Opens `screen` over the one in front, which keeps its state below it.
+    fn push(&mut self, screen: Box<dyn component::Screen>) {
+        self.push_screen();
+        self.screen = screen.kind();
+        self.front = Some(screen);
+    }
+
+    /// Does what a screen asked for: the one place where screens open and close, messages
+    /// appear and progress changes on a screen's behalf.
+    pub fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::Push(screen) => self.push(screen),
+            Effect::Replace(screen) => {
+                self.screen = screen.kind();
+                self.front = Some(screen);
+            }
+            Effect::Pop => self.pop_screen(),
+            Effect::Open(open) => self.open(open),
+            Effect::Message(m) => self.message = Some(m),
+            Effect::Store(write) => write(&mut self.store),
+            Effect::Save => self.save(),
+            Effect::Quit => self.quit = true,
+            Effect::Many(effects) => {
+                for e in effects {
+                    self.apply(e);
+                }
+            }
+        }
+    }
+
+    /// Opens a screen built from the app's data.
+    fn open(&mut self, open: Open) {
+        match open {
+            Open::Sim(i) => self.open_sim(i),
+            Open::Exam(choice, seed) => self.start_exam(choice, seed),
+            Open::ResumeExam => self.resume_exam(),
+            Open::Practice(filter, label) => self.start_practice(&filter, label),
         }
     }
 
@@ -361,6 +446,16 @@ impl App {
             }
             return;
         }
+        if self.screen.boxed() {
+            if let Some(mut screen) = self.front.take() {
+                let used = screen.text_key(key, &self.ctx());
+                self.front = Some(screen);
+                if let Some(effect) = used {
+                    self.apply(effect);
+                    return;
+                }
+            }
+        }
         if contexts == [Context::Practice] && self.practice_typing(key) {
             return;
         }
@@ -406,12 +501,12 @@ impl App {
             _ => return,
         };
         match self.screen {
-            Screen::Sims
-            | Screen::Sim
-            | Screen::PracticeMenu
-            | Screen::ExamMenu
-            | Screen::Exam
-            | Screen::Replace => {}
+            Screen::Sim | Screen::Exam | Screen::Replace => {}
+            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => {
+                if let Some(s) = self.front.as_mut() {
+                    s.scroll(delta);
+                }
+            }
             Screen::Practice => {
                 if let Some(p) = self.practice.as_mut() {
                     p.scroll_by(delta);
@@ -443,14 +538,12 @@ impl App {
             Action::Simulations => self.open_sims(),
             Action::Practice => {
                 self.load_bank();
-                self.push_screen();
-                self.screen = Screen::PracticeMenu;
+                self.push(Box::new(PracticeMenu::default()));
             }
             Action::Exams => {
                 self.load_bank();
-                self.exam_menu = 0;
-                self.push_screen();
-                self.screen = Screen::ExamMenu;
+                let menu = ExamMenu::new(&self.ctx());
+                self.push(Box::new(menu));
             }
             Action::Review => {
                 let due = self.due_reviews();
@@ -729,78 +822,6 @@ impl App {
         }
     }
 
-    /// The practice menu: everything, each course, each exam domain; (label, filter).
-    pub fn practice_topics(&self) -> Vec<(String, Filter)> {
-        let mut out = vec![(
-            self.lang.pick("모든 레슨", "All lessons").to_owned(),
-            Filter::default(),
-        )];
-        for course in &self.library.courses {
-            let lessons = course
-                .lessons
-                .iter()
-                .map(|&i| self.library.lessons[i].meta.id.clone())
-                .collect();
-            out.push((
-                course.meta.title.clone(),
-                Filter {
-                    lessons,
-                    ..Filter::default()
-                },
-            ));
-        }
-        for (id, exam, name, weight) in crate::quiz::format::DOMAINS {
-            let label = format!("{exam} · {name} ({weight}%)");
-            out.push((
-                label,
-                Filter {
-                    domain: Some(id.to_owned()),
-                    ..Filter::default()
-                },
-            ));
-        }
-        // The most used question tags, most questions first.
-        if let Some(bank) = &self.bank {
-            let mut counts: std::collections::BTreeMap<&str, usize> =
-                std::collections::BTreeMap::new();
-            for e in &bank.entries {
-                for t in &e.question.tags {
-                    *counts.entry(t.as_str()).or_default() += 1;
-                }
-            }
-            let mut tags: Vec<(&str, usize)> = counts.into_iter().collect();
-            tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let word = self.lang.pick("태그", "tag");
-            for (tag, _) in tags.into_iter().take(12) {
-                out.push((
-                    format!("{word} #{tag}"),
-                    Filter {
-                        tag: Some(tag.to_owned()),
-                        ..Filter::default()
-                    },
-                ));
-            }
-        }
-        out
-    }
-
-    fn practice_menu_action(&mut self, action: Action) {
-        let n = self.practice_topics().len();
-        match action {
-            Action::Down => self.practice_menu = (self.practice_menu + 1).min(n.saturating_sub(1)),
-            Action::Up => self.practice_menu = self.practice_menu.saturating_sub(1),
-            Action::Open => {
-                if let Some((label, filter)) =
-                    self.practice_topics().into_iter().nth(self.practice_menu)
-                {
-                    self.start_practice(&filter, label);
-                }
-            }
-            Action::Back => self.pop_screen(),
-            _ => {}
-        }
-    }
-
     /// Whether the run loop should wake up twice a second (a countdown is on screen).
     pub fn needs_tick(&self) -> bool {
         self.screen == Screen::Exam && self.exam.as_ref().is_some_and(|e| e.result.is_none())
@@ -822,62 +843,33 @@ impl App {
         self.store.running_exam()
     }
 
-    fn exam_menu_rows(&self) -> usize {
-        super::exam::menu().len() + 1 + usize::from(self.saved_exam().is_some())
-    }
-
-    fn exam_menu_action(&mut self, action: Action) {
-        let n = self.exam_menu_rows();
-        match action {
-            Action::Down => self.exam_menu = (self.exam_menu + 1).min(n - 1),
-            Action::Up => self.exam_menu = self.exam_menu.saturating_sub(1),
-            Action::Back => self.pop_screen(),
-            Action::Open => {
-                let now = self.now_ms;
-                self.load_bank();
-                let Some(bank) = self.bank.as_ref() else {
-                    return;
-                };
-                let mut row = self.exam_menu;
-                if let Some(saved) = self.store.running_exam().cloned() {
-                    if row == 0 {
-                        let resumed = super::exam::ExamScreen::resume(bank, saved, now);
-                        if let Some(exam) = resumed {
-                            let done = exam.result.is_some();
-                            self.push_screen();
-                            self.exam = Some(exam);
-                            self.screen = Screen::Exam;
-                            if done {
-                                self.exam_finished();
-                            }
-                        } else {
-                            let text = self
-                                .lang
-                                .pick(
-                                    "저장된 시험을 이어 할 수 없어요 (문제 은행이 바뀌었어요)",
-                                    "The saved exam no longer fits the question bank",
-                                )
-                                .to_owned();
-                            self.message = Some(Message {
-                                text,
-                                warning: true,
-                            });
-                        }
-                        return;
-                    }
-                    row -= 1;
-                }
-                let choices = super::exam::menu();
-                if row == choices.len() {
-                    self.store.update_settings(|s| s.exam_esl = !s.exam_esl);
-                    return;
-                }
-                let Some(&choice) = choices.get(row) else {
-                    return;
-                };
-                self.start_exam(choice, now);
+    /// Resumes the saved exam over the screen in front (or says why it cannot).
+    fn resume_exam(&mut self) {
+        self.load_bank();
+        let (Some(bank), Some(saved)) = (self.bank.as_ref(), self.store.running_exam().cloned())
+        else {
+            return;
+        };
+        if let Some(exam) = super::exam::ExamScreen::resume(bank, saved, self.now_ms) {
+            let done = exam.result.is_some();
+            self.push_screen();
+            self.exam = Some(exam);
+            self.screen = Screen::Exam;
+            if done {
+                self.exam_finished();
             }
-            _ => {}
+        } else {
+            let text = self
+                .lang
+                .pick(
+                    "저장된 시험을 이어 할 수 없어요 (문제 은행이 바뀌었어요)",
+                    "The saved exam no longer fits the question bank",
+                )
+                .to_owned();
+            self.message = Some(Message {
+                text,
+                warning: true,
+            });
         }
     }
 
@@ -1037,7 +1029,6 @@ impl App {
                 typed
             }
             Action::Back => {
-                self.exam_menu = 0;
                 self.pop_screen();
                 return;
             }
@@ -1090,8 +1081,7 @@ impl App {
     /// Opens the list of simulations; Back returns to this screen.
     pub fn open_sims(&mut self) {
         self.ensure_presets();
-        self.push_screen();
-        self.screen = Screen::Sims;
+        self.push(Box::new(SimList::new(self.sims_selected)));
     }
 
     /// Opens simulation `index` with its preset's settings.
@@ -1110,17 +1100,6 @@ impl App {
         } else {
             self.sim = sim;
             self.screen = Screen::Sim;
-        }
-    }
-
-    fn sims_action(&mut self, action: Action) {
-        let n = self.presets.len();
-        match action {
-            Action::Down => self.sims_selected = (self.sims_selected + 1).min(n.saturating_sub(1)),
-            Action::Up => self.sims_selected = self.sims_selected.saturating_sub(1),
-            Action::Open => self.open_sim(self.sims_selected),
-            Action::Back => self.pop_screen(),
-            _ => {}
         }
     }
 

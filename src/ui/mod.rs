@@ -15,6 +15,8 @@ pub mod practice;
 pub mod print;
 pub mod reader;
 pub mod replace;
+pub mod screen;
+pub mod screens;
 pub mod settings;
 pub mod text_input;
 pub mod theme;

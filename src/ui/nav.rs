@@ -31,6 +31,8 @@ pub enum Slot {
     Practice(Box<Practice>),
     /// An exam (running or its results).
     Exam(Box<ExamScreen>),
+    /// A screen that owns its state.
+    Boxed(Box<dyn super::screen::Screen>),
 }
 
 /// A screen under the one in front.
@@ -88,6 +90,10 @@ impl App {
             // Back home from a lesson: the next steps are in view and the first continues it.
             self.home.select_step(0);
         }
+        if self.screen.boxed() {
+            let effect = self.with_front(|screen, ctx| screen.resumed(ctx));
+            self.apply(effect);
+        }
         if self.screen == Screen::Reader {
             // Reflow for the current size and language; the section line is worked out anew.
             if let Some(r) = self.reader.as_mut() {
@@ -133,7 +139,10 @@ impl App {
                 .exam
                 .take()
                 .map_or(Slot::None, |s| Slot::Exam(Box::new(s))),
-            Screen::Home | Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => Slot::None,
+            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => {
+                self.front.take().map_or(Slot::None, Slot::Boxed)
+            }
+            Screen::Home => Slot::None,
         }
     }
 
@@ -145,6 +154,7 @@ impl App {
             Slot::Replace(r) => self.replace = Some(*r),
             Slot::Practice(p) => self.practice = Some(*p),
             Slot::Exam(e) => self.exam = Some(*e),
+            Slot::Boxed(s) => self.front = Some(s),
         }
     }
 }

@@ -19,7 +19,7 @@ use crate::ui::keymap::Context;
 use crate::ui::theme::Theme;
 use simulations::Explanation;
 
-fn topic_label(p: &Preset) -> &'static str {
+pub(in crate::ui) fn topic_label(p: &Preset) -> &'static str {
     match p {
         Preset::Lambda(_) => "Lambda",
         Preset::Ddb(_) => "DynamoDB",
@@ -34,92 +34,11 @@ fn body(area: Rect) -> (Rect, Rect, Rect) {
     (b.title, b.body, b.status)
 }
 
-pub(super) fn wrapped(s: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+pub(in crate::ui) fn wrapped(s: &str, width: u16, style: Style) -> Vec<Line<'static>> {
     s.lines()
         .flat_map(|para| text::wrap(para.trim(), usize::from(width.max(1))))
         .map(|l| Line::styled(l, style))
         .collect()
-}
-
-/// The list of simulations.
-pub(super) fn draw_list(app: &App, frame: &mut Frame) {
-    let lang = app.lang;
-    let (title, body, status) = body(frame.area());
-    draw_title(
-        app,
-        frame,
-        title,
-        lang.pick("시뮬레이션", "Simulations"),
-        "",
-    );
-    let wide = body.width >= 80;
-    let list_w = if wide {
-        (body.width * 2 / 5).max(36)
-    } else {
-        body.width
-    };
-    let list = Rect {
-        width: list_w,
-        ..body
-    };
-    let block = Block::bordered()
-        .title(format!(" {} ", lang.pick("프리셋", "Presets")))
-        .border_style(app.theme.border(true));
-    let inner = block.inner(list);
-    frame.render_widget(block, list);
-    // Scroll just enough to keep the selection on screen (the list outgrows 60x20).
-    let rows = usize::from(inner.height).max(1);
-    let first = (app.sims_selected + 1).saturating_sub(rows);
-    let lines: Vec<Line> = app
-        .presets
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .map(|(i, p)| {
-            let label = format!(" {:<8} {}", topic_label(p), p.title(lang));
-            let line = Line::raw(text::truncate(&label, usize::from(inner.width)));
-            if i == app.sims_selected {
-                line.style(app.theme.selected())
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
-    if wide {
-        let right = Rect {
-            x: body.x + list_w,
-            width: body.width.saturating_sub(list_w),
-            ..body
-        };
-        let block = Block::bordered().border_style(app.theme.border(false));
-        let inner = block.inner(right);
-        frame.render_widget(block, right);
-        if let Some(p) = app.presets.get(app.sims_selected) {
-            let inner = Rect {
-                x: inner.x + 1,
-                width: inner.width.saturating_sub(2),
-                ..inner
-            };
-            let mut lines = vec![
-                Line::styled(
-                    p.title(lang).to_owned(),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                Line::raw(""),
-            ];
-            lines.extend(wrapped(p.description(lang), inner.width, Style::new()));
-            lines.push(Line::raw(""));
-            lines.extend(wrapped(
-                &format!("{} {}", lang.pick("과제:", "Challenge:"), p.challenge(lang)),
-                inner.width,
-                app.theme.key(),
-            ));
-            frame.render_widget(Paragraph::new(lines), inner);
-        }
-    }
-    draw_status(app, frame, status, &[Context::List], None);
 }
 
 /// One simulation.
