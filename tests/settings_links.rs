@@ -7,6 +7,8 @@ use gureum::lesson::{ContentSource, Library};
 use gureum::store::{CardState, Progress, Store};
 use gureum::strings::Lang;
 use gureum::ui::app::Screen;
+use gureum::ui::screens::replace::ReplaceScreen;
+use gureum::ui::screens::sim::SimScreen;
 use gureum::ui::theme::{Palette, Theme};
 use gureum::ui::{App, draw};
 use ratatui::Terminal;
@@ -326,7 +328,10 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
     press(&mut a, KeyCode::Char('o'));
     let list = text(&frame(&mut a, 100, 30));
     assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
-    let picker = a.picker.clone().expect("the list is open");
+    let picker = a
+        .front::<SimScreen>()
+        .and_then(|s| s.picker.clone())
+        .expect("the list is open");
     assert!(picker.items.len() >= 2, "{picker:?}");
     let first = picker.items[0].clone();
     press(&mut a, KeyCode::Enter);
@@ -351,7 +356,7 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
     );
     press(&mut a, KeyCode::Char('q'));
     assert_eq!(a.screen, Screen::Sim, "Back returns to the simulation");
-    assert!(a.sim.is_some());
+    assert!(a.front::<SimScreen>().is_some());
     // The simulation was opened straight from here (not from the list): Back is home.
     press(&mut a, KeyCode::Char('q'));
     assert_eq!(a.screen, Screen::Home);
@@ -463,7 +468,10 @@ fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
     press(&mut a, KeyCode::Char('o'));
     let list = text(&frame(&mut a, 100, 30));
     assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
-    let picker = a.picker.clone().unwrap();
+    let picker = a
+        .front::<ReplaceScreen>()
+        .and_then(|s| s.picker.clone())
+        .unwrap();
     for link in &picker.items {
         let tags = &a.library.lessons[link.lesson].meta.tags;
         assert!(tags.iter().any(|t| t == "cloudformation"), "{link:?}");

@@ -3,6 +3,7 @@
 use gureum::lesson::{ContentSource, Library};
 use gureum::store::{LessonProgress, Progress, Store};
 use gureum::strings::Lang;
+use gureum::ui::screens::sim::SimScreen;
 use gureum::ui::theme::Theme;
 use gureum::ui::{App, draw};
 use ratatui::Terminal;
@@ -586,8 +587,7 @@ fn simulation_lessons_100x30() {
 /// The edit with `id` selected on the `CloudFormation` screen.
 fn select_cfn_edit(a: &mut App, id: &str) {
     let index = a
-        .replace
-        .as_ref()
+        .front::<gureum::ui::screens::replace::ReplaceScreen>()
         .and_then(|r| r.scenario.as_ref().ok())
         .and_then(|s| s.edits.iter().position(|e| e.id == id))
         .expect("edit");
@@ -830,7 +830,7 @@ fn search_palette_opens_a_question_in_practice_and_a_preset() {
     select_group(&mut a, gureum::search::Group::Simulations);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen, gureum::ui::app::Screen::Sim);
-    let sim = a.sim.as_ref().unwrap();
+    let sim = &a.front::<SimScreen>().unwrap().sim;
     assert_eq!(a.presets[sim.preset].id(), "lambda-cold-start");
 }
 
@@ -881,7 +881,7 @@ fn glossary_screen_80x24_and_define_popup_in_the_reader() {
 fn a_prediction_outside_0_to_100_percent_is_asked_again() {
     let mut a = app(Progress::default());
     run_sim_with_guess(&mut a, "deploy-canary", "1000");
-    let sim = a.sim.as_ref().expect("sim");
+    let sim = &a.front::<SimScreen>().expect("sim").sim;
     assert!(sim.outcome.is_none(), "not run on a bad prediction");
     assert!(sim.input.is_some(), "still asking");
     let s = screen(&mut a, 100, 30);
@@ -891,7 +891,7 @@ fn a_prediction_outside_0_to_100_percent_is_asked_again() {
     }
     type_str(&mut a, "5%");
     press(&mut a, KeyCode::Enter);
-    let sim = a.sim.as_ref().expect("sim");
+    let sim = &a.front::<SimScreen>().expect("sim").sim;
     assert_eq!(sim.guess, Some(5.0));
     assert!(sim.outcome.is_some());
     assert!(sim.note.is_none(), "the complaint is gone once answered");

@@ -13,12 +13,15 @@ use super::keymap::{self, Action, Context};
 use super::practice::Practice;
 use super::reader::Reader;
 use super::screen::{self as component, Ctx, Effect, Open, StatusKeys};
-use super::screens::{exam_menu::ExamMenu, practice_menu::PracticeMenu, sim_list::SimList};
+use super::screens::{
+    exam_menu::ExamMenu, practice_menu::PracticeMenu, replace::ReplaceScreen, sim::SimScreen,
+    sim_list::SimList,
+};
 use super::theme::Theme;
 use crate::lesson::Library;
 use crate::quiz::session::Filter;
 use crate::quiz::{Bank, BankSource};
-use crate::sims::{self, Input, Sim};
+use crate::sims::{self, Sim};
 use crate::store::Store;
 use crate::strings::{Lang, Strings};
 
@@ -53,7 +56,10 @@ pub enum Screen {
 impl Screen {
     /// Whether this screen is one of `screens/` (its state in `App::front`).
     pub fn boxed(self) -> bool {
-        matches!(self, Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu)
+        matches!(
+            self,
+            Screen::Sims | Screen::Sim | Screen::Replace | Screen::PracticeMenu | Screen::ExamMenu
+        )
     }
 }
 
@@ -97,8 +103,6 @@ pub struct App {
     pub presets: Vec<sims::Preset>,
     /// The simulation opened last (the list starts there; the template screen's preset).
     pub sims_selected: usize,
-    /// The open simulation.
-    pub sim: Option<Sim>,
     /// Where question banks come from.
     pub bank_source: BankSource,
     /// Question banks (loaded when practice first starts, to keep start-up fast).
@@ -112,8 +116,6 @@ pub struct App {
     pub now_ms: u64,
     /// The exam on screen.
     pub exam: Option<super::exam::ExamScreen>,
-    /// The `CloudFormation` update screen, while open.
-    pub replace: Option<super::replace::ReplaceScreen>,
     /// The search palette, open over the current screen.
     pub palette: Option<super::palette::Palette>,
     /// The search index (built when search or the glossary is first opened).
@@ -136,8 +138,6 @@ pub struct App {
     pub(super) section_for: Option<(usize, Option<usize>, bool, usize)>,
     /// The home screen's "다음에 할 일" (fitted in `prepare`).
     pub steps: Vec<crate::links::Step>,
-    /// The lessons that explain the open simulation, when asked for.
-    pub picker: Option<crate::links::Picker>,
     /// The screens under the one in front, each with its state (Back pops).
     pub(super) stack: Vec<super::nav::Covered>,
 }
@@ -161,14 +161,12 @@ impl App {
             area: Rect::default(),
             presets: Vec::new(),
             sims_selected: 0,
-            sim: None,
             bank_source: BankSource::Embedded,
             bank: None,
             practice: None,
             due_count: 0,
             now_ms: now_ms(),
             exam: None,
-            replace: None,
             palette: None,
             search_index: super::palette::IndexSlot::default(),
             glossary: None,
@@ -179,7 +177,6 @@ impl App {
             section: None,
             section_for: None,
             steps: Vec::new(),
-            picker: None,
             stack: Vec::new(),
         };
         // Start on the first of the next steps, so Enter continues where the learner left off.
@@ -212,11 +209,7 @@ impl App {
             return;
         }
         match self.screen {
-            Screen::Sim | Screen::Practice | Screen::Exam | Screen::Replace => {}
-            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => {
-                let effect = self.with_front(|screen, ctx| screen.prepare(ctx));
-                self.apply(effect);
-            }
+            Screen::Practice | Screen::Exam => {}
             Screen::Home => {
                 self.refresh_steps();
                 self.home.prepare(area, &self.library);
@@ -241,6 +234,10 @@ impl App {
                     self.section_for = key;
                 }
             }
+            _ => {
+                let effect = self.with_front(|screen, ctx| screen.prepare(ctx));
+                self.apply(effect);
+            }
         }
     }
 
@@ -249,6 +246,7 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Mouse(mouse) => self.handle_mouse(*mouse),
+            Event::Paste(text) => self.paste(text),
             _ => {}
         }
     }
@@ -262,10 +260,6 @@ impl App {
                 Some(r) if r.toc_focus => vec![Context::Toc, Context::Reader],
                 _ => vec![Context::Reader],
             },
-            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => self
-                .front
-                .as_ref()
-                .map_or_else(Vec::new, |s| s.contexts(&self.ctx())),
             Screen::Exam => match &self.exam {
                 Some(e) if e.result.is_some() => vec![Context::ExamResults],
                 Some(e) if matches!(e.overlay, super::exam::Overlay::Overview(_)) => {
@@ -274,16 +268,10 @@ impl App {
                 _ => vec![Context::Exam],
             },
             Screen::Practice => vec![Context::Practice],
-            Screen::Sim => match &self.sim {
-                _ if self.picker.is_some() => vec![Context::List],
-                Some(sim) if sim.input.is_some() => vec![Context::Search],
-                _ => vec![Context::Sim],
-            },
-            Screen::Replace => match &self.replace {
-                _ if self.picker.is_some() => vec![Context::List],
-                Some(r) if r.editing => vec![Context::Search],
-                _ => vec![Context::Replace],
-            },
+            _ => self
+                .front
+                .as_ref()
+                .map_or_else(Vec::new, |s| s.contexts(&self.ctx())),
         }
     }
 
@@ -296,15 +284,27 @@ impl App {
         match self.screen {
             Screen::Home => self.home_action(action),
             Screen::Reader => self.reader_action(action),
-            Screen::Sim => self.sim_action(action),
             Screen::Practice => self.practice_action(action),
             Screen::Exam => self.exam_action(action),
-            Screen::Replace => self.replace_action(action),
-            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => {
+            _ => {
                 let effect = self.with_front(|screen, ctx| screen.update(action, ctx));
                 self.apply(effect);
             }
         }
+    }
+
+    /// The screen in front as a `T`, if it is one (for tests and the command line's entry points).
+    pub fn front<T: 'static>(&self) -> Option<&T> {
+        self.front
+            .as_deref()
+            .and_then(|s| s.as_any().downcast_ref())
+    }
+
+    /// The screen in front as a mutable `T`, if it is one.
+    pub fn front_mut<T: 'static>(&mut self) -> Option<&mut T> {
+        self.front
+            .as_deref_mut()
+            .and_then(|s| s.as_any_mut().downcast_mut())
     }
 
     /// The shared data screens read.
@@ -322,7 +322,7 @@ impl App {
             presets: &self.presets,
             store: &self.store,
             lang: self.lang,
-            theme: &self.theme,
+            theme: self.theme,
             now_ms: self.now_ms,
             area: self.area,
             message: self.message.as_ref(),
@@ -378,6 +378,15 @@ impl App {
     fn open(&mut self, open: Open) {
         match open {
             Open::Sim(i) => self.open_sim(i),
+            Open::Lesson(index, anchor) => {
+                self.open_lesson(index);
+                if let Some(r) = self.reader.as_mut() {
+                    r.jump_anchor = anchor;
+                }
+                if self.area.width > 0 {
+                    self.prepare(self.area);
+                }
+            }
             Open::Exam(choice, seed) => self.start_exam(choice, seed),
             Open::ResumeExam => self.resume_exam(),
             Open::Practice(filter, label) => self.start_practice(&filter, label),
@@ -427,25 +436,6 @@ impl App {
             self.glossary_key(key);
             return;
         }
-        let contexts = self.contexts();
-        if contexts == [Context::Search] {
-            // Ctrl-C quits from a text box too (its key map has no other use for it).
-            if keymap::lookup(&[], key) == Some(Action::Quit) {
-                self.quit = true;
-                return;
-            }
-            if self.screen == Screen::Sim {
-                self.sim_input_key(key);
-            } else if self.screen == Screen::Replace {
-                let lang = self.lang;
-                if let Some(r) = self.replace.as_mut() {
-                    r.input_key(key, lang);
-                }
-            } else if let Some(r) = self.reader.as_mut() {
-                r.search_key(key);
-            }
-            return;
-        }
         if self.screen.boxed() {
             if let Some(mut screen) = self.front.take() {
                 let used = screen.text_key(key, &self.ctx());
@@ -455,6 +445,18 @@ impl App {
                     return;
                 }
             }
+        }
+        let contexts = self.contexts();
+        if contexts == [Context::Search] {
+            // Ctrl-C quits from a text box too (its key map has no other use for it).
+            if keymap::lookup(&[], key) == Some(Action::Quit) {
+                self.quit = true;
+                return;
+            }
+            if let Some(r) = self.reader.as_mut() {
+                r.search_key(key);
+            }
+            return;
         }
         if contexts == [Context::Practice] && self.practice_typing(key) {
             return;
@@ -494,6 +496,44 @@ impl App {
         }
     }
 
+    /// A bracketed paste goes into the focused text box as typed text (cleaned and capped, see
+    /// `text_input::paste`); with no box focused it is dropped, never read as keys.
+    fn paste(&mut self, text: &str) {
+        use super::text_input::paste;
+        self.message = None;
+        if self.help.is_some() || self.settings.is_some() {
+            return;
+        }
+        if let Some(p) = self.palette.as_mut() {
+            if paste(&mut p.input, text) {
+                p.refresh();
+            }
+            return;
+        }
+        if self.define.is_some() {
+            return;
+        }
+        if let Some(g) = self.glossary.as_mut() {
+            if paste(&mut g.filter, text) {
+                g.refilter(&self.library);
+            }
+            return;
+        }
+        match self.screen {
+            Screen::Reader => {
+                if let Some(r) = self.reader.as_mut().filter(|r| r.search.editing) {
+                    paste(&mut r.search.input, text);
+                }
+            }
+            kind if kind.boxed() => {
+                if let Some(s) = self.front.as_mut() {
+                    s.paste(super::text_input::paste_text(text));
+                }
+            }
+            _ => {}
+        }
+    }
+
     fn handle_mouse(&mut self, mouse: MouseEvent) {
         let delta: isize = match mouse.kind {
             MouseEventKind::ScrollDown => 3,
@@ -501,12 +541,7 @@ impl App {
             _ => return,
         };
         match self.screen {
-            Screen::Sim | Screen::Exam | Screen::Replace => {}
-            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => {
-                if let Some(s) = self.front.as_mut() {
-                    s.scroll(delta);
-                }
-            }
+            Screen::Exam => {}
             Screen::Practice => {
                 if let Some(p) = self.practice.as_mut() {
                     p.scroll_by(delta);
@@ -516,6 +551,11 @@ impl App {
             Screen::Reader => {
                 if let Some(r) = self.reader.as_mut() {
                     r.scroll_by(delta);
+                }
+            }
+            _ => {
+                if let Some(s) = self.front.as_mut() {
+                    s.scroll(delta);
                 }
             }
         }
@@ -1090,138 +1130,12 @@ impl App {
         let Some(preset) = self.presets.get(index) else {
             return;
         };
-        let cfn = matches!(preset, sims::Preset::Cfn(_));
-        let sim = (!cfn).then(|| Sim::new(index, preset));
         self.sims_selected = index;
-        self.push_screen();
-        if cfn {
-            self.replace = Some(super::replace::ReplaceScreen::new(self.lang));
-            self.screen = Screen::Replace;
+        if matches!(preset, sims::Preset::Cfn(_)) {
+            self.push(Box::new(ReplaceScreen::new(index, self.lang)));
         } else {
-            self.sim = sim;
-            self.screen = Screen::Sim;
-        }
-    }
-
-    fn sim_action(&mut self, action: Action) {
-        if self.picker.is_some() {
-            self.picker_action(action);
-            return;
-        }
-        let lang = self.lang;
-        let mut ran = None;
-        let Some(sim) = self.sim.as_mut() else { return };
-        let Some(preset) = self.presets.get(sim.preset) else {
-            return;
-        };
-        sim.note = None;
-        let n = sim.params.len();
-        match action {
-            Action::Down => sim.selected = (sim.selected + 1).min(n.saturating_sub(1)),
-            Action::Up => sim.selected = sim.selected.saturating_sub(1),
-            Action::Left | Action::Right => {
-                let step = if action == Action::Left { -1.0 } else { 1.0 };
-                if let Some(p) = sim.params.get_mut(sim.selected) {
-                    if p.locked {
-                        sim.note = Some(
-                            lang.pick(
-                                "이 과제에서는 바꿀 수 없는 값이에요",
-                                "This challenge keeps it fixed",
-                            )
-                            .into(),
-                        );
-                    } else {
-                        p.nudge(step);
-                    }
-                }
-            }
-            Action::Open => {
-                if let Some(p) = sim.params.get(sim.selected) {
-                    if p.locked {
-                        sim.note = Some(
-                            lang.pick(
-                                "이 과제에서는 바꿀 수 없는 값이에요",
-                                "This challenge keeps it fixed",
-                            )
-                            .into(),
-                        );
-                    } else if p.switch || p.is_choice() {
-                        let p = &mut sim.params[sim.selected];
-                        p.nudge(1.0);
-                    } else {
-                        sim.input = Some(Input::Value(super::text_input::TextInput::default()));
-                    }
-                }
-            }
-            Action::Run => {
-                if sim.outcome.is_none() {
-                    // Predict first: the result stays hidden until a guess is typed (or skipped).
-                    sim.input = Some(Input::Guess(super::text_input::TextInput::default()));
-                } else {
-                    sim.guess = None;
-                    sim.run(preset);
-                    ran = Some(preset.id().to_owned());
-                }
-            }
-            Action::PageDown => sim.trail_scroll += 5,
-            Action::PageUp => sim.trail_scroll = sim.trail_scroll.saturating_sub(5),
-            Action::OpenLesson => {
-                let preset = sim.preset;
-                self.open_sim_lessons(preset);
-            }
-            Action::Back => self.pop_screen(),
-            _ => {}
-        }
-        if let Some(id) = ran {
-            self.mark_sim_tried(&id);
-        }
-    }
-
-    /// The list of lessons over a simulation: move, open one (Back there returns to the
-    /// simulation), or close it.
-    fn picker_action(&mut self, action: Action) {
-        let Some(picker) = self.picker.as_mut() else {
-            return;
-        };
-        let n = picker.items.len();
-        match action {
-            Action::Down => picker.selected = (picker.selected + 1).min(n.saturating_sub(1)),
-            Action::Up => picker.selected = picker.selected.saturating_sub(1),
-            Action::Open => {
-                let link = picker.items.get(picker.selected).cloned();
-                self.picker = None;
-                if let Some(link) = link {
-                    self.open_lesson(link.lesson);
-                    if let Some(r) = self.reader.as_mut() {
-                        r.jump_anchor = link.anchor;
-                    }
-                    if self.area.width > 0 {
-                        self.prepare(self.area);
-                    }
-                }
-            }
-            Action::Back => self.picker = None,
-            _ => {}
-        }
-    }
-
-    /// Lists the lessons that explain simulation `preset` over the simulation screen.
-    fn open_sim_lessons(&mut self, preset: usize) {
-        let items = crate::links::lessons_for(&self.library, &self.presets, preset);
-        if items.is_empty() {
-            self.message = Some(Message {
-                text: self.strings().no_sim_lessons().into(),
-                warning: false,
-            });
-        } else {
-            self.picker = Some(crate::links::Picker { items, selected: 0 });
-        }
-    }
-
-    /// Remembers that simulation `id` was run (for the home screen's suggestions) and saves.
-    fn mark_sim_tried(&mut self, id: &str) {
-        if self.store.mark_sim_tried(id) {
-            self.save();
+            let sim = Sim::new(index, preset);
+            self.push(Box::new(SimScreen::new(sim)));
         }
     }
 
@@ -1265,92 +1179,6 @@ impl App {
             self.bank.as_ref(),
             &self.presets,
         )
-    }
-
-    fn replace_action(&mut self, action: Action) {
-        if self.picker.is_some() {
-            self.picker_action(action);
-            return;
-        }
-        match action {
-            Action::Back => self.pop_screen(),
-            Action::OpenLesson => self.open_sim_lessons(self.sims_selected),
-            _ => {
-                let lang = self.lang;
-                if let Some(r) = self.replace.as_mut() {
-                    r.action(action, lang);
-                }
-                if matches!(action, Action::Run | Action::Open) {
-                    let id = self
-                        .presets
-                        .get(self.sims_selected)
-                        .map(|p| p.id().to_owned());
-                    if let Some(id) = id {
-                        self.mark_sim_tried(&id);
-                    }
-                }
-            }
-        }
-    }
-
-    fn sim_input_key(&mut self, key: &KeyEvent) {
-        use super::text_input::{Edit, edit_with};
-        let Some(sim) = self.sim.as_mut() else { return };
-        let Some(input) = sim.input.as_mut() else {
-            return;
-        };
-        let text = match input {
-            Input::Value(t) | Input::Guess(t) => t,
-        };
-        let number = |c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%');
-        if edit_with(text, key, number) != Edit::Ignored {
-            return;
-        }
-        match keymap::lookup(&[Context::Search], key) {
-            Some(Action::Cancel) => sim.input = None,
-            Some(Action::Confirm) => {
-                let input = sim.input.take();
-                match input {
-                    Some(Input::Value(t)) => {
-                        if let Some(Err(range)) =
-                            sim.params.get_mut(sim.selected).map(|p| p.set_text(&t))
-                        {
-                            sim.note = Some(format!(
-                                "{}: {range}",
-                                self.lang.pick("허용 범위", "allowed range")
-                            ));
-                        }
-                    }
-                    Some(Input::Guess(t)) => {
-                        // Every prediction is a percentage; a typo like 1000 is asked again
-                        // rather than compared as "1000 %".
-                        let cleaned = t.trim().trim_end_matches('%').replace(',', "");
-                        let guess = cleaned.trim().parse::<f64>().ok();
-                        if guess.is_some_and(|g| !(0.0..=100.0).contains(&g)) {
-                            sim.note = Some(
-                                self.lang
-                                    .pick(
-                                        "예측은 0에서 100 사이의 %로 적어 주세요",
-                                        "Type the prediction as a % from 0 to 100",
-                                    )
-                                    .to_owned(),
-                            );
-                            sim.input = Some(Input::Guess(t));
-                            return;
-                        }
-                        sim.note = None;
-                        sim.guess = guess;
-                        if let Some(preset) = self.presets.get(sim.preset) {
-                            sim.run(preset);
-                            let id = preset.id().to_owned();
-                            self.mark_sim_tried(&id);
-                        }
-                    }
-                    None => {}
-                }
-            }
-            _ => {}
-        }
     }
 
     /// Opens lesson `index` in the reader over the current screen, restoring its saved position.

@@ -14,7 +14,6 @@ pub mod palette;
 pub mod practice;
 pub mod print;
 pub mod reader;
-pub mod replace;
 pub mod screen;
 pub mod screens;
 pub mod settings;
@@ -24,7 +23,9 @@ mod view;
 
 use std::io::stdout;
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 pub use app::App;
@@ -36,14 +37,16 @@ pub use view::draw;
 /// turns it on and off while the app runs).
 pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
+    // A paste arrives as one event for the focused text box, not as keys that run actions.
+    execute!(stdout(), EnableBracketedPaste)?;
     app.mouse = mouse;
     let mut captured = false;
     let mut idle_done = false;
-    // ratatui's panic hook restores the screen but knows nothing of mouse capture. Disabling
-    // capture that is off is harmless, so the hook is installed either way.
+    // ratatui's panic hook restores the screen but knows nothing of mouse capture or bracketed
+    // paste. Disabling capture that is off is harmless, so the hook is installed either way.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
     let result = (|| -> anyhow::Result<()> {
@@ -87,6 +90,8 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
     if captured {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
+    // Also after a signal (the loop ends on `crate::stop::requested`, then comes here).
+    let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
 }

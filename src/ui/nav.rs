@@ -10,8 +10,6 @@ use super::exam::ExamScreen;
 use super::glossary::GlossaryView;
 use super::practice::Practice;
 use super::reader::Reader;
-use super::replace::ReplaceScreen;
-use crate::sims::Sim;
 
 /// Screens kept below the one in front; the oldest are forgotten past this depth.
 const MAX_DEPTH: usize = 32;
@@ -23,10 +21,6 @@ pub enum Slot {
     None,
     /// A lesson, at its scroll position.
     Reader(Box<Reader>),
-    /// A simulation with its settings and last result.
-    Sim(Box<Sim>),
-    /// The `CloudFormation` update screen.
-    Replace(Box<ReplaceScreen>),
     /// A practice session with its answers so far.
     Practice(Box<Practice>),
     /// An exam (running or its results).
@@ -74,7 +68,6 @@ impl App {
             _ => {}
         }
         self.take_slot(leaving);
-        self.picker = None;
         self.define = None;
         match self.stack.pop() {
             Some(below) => {
@@ -123,14 +116,6 @@ impl App {
                 .reader
                 .take()
                 .map_or(Slot::None, |r| Slot::Reader(Box::new(r))),
-            Screen::Sim => self
-                .sim
-                .take()
-                .map_or(Slot::None, |s| Slot::Sim(Box::new(s))),
-            Screen::Replace => self
-                .replace
-                .take()
-                .map_or(Slot::None, |s| Slot::Replace(Box::new(s))),
             Screen::Practice => self
                 .practice
                 .take()
@@ -139,10 +124,8 @@ impl App {
                 .exam
                 .take()
                 .map_or(Slot::None, |s| Slot::Exam(Box::new(s))),
-            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => {
-                self.front.take().map_or(Slot::None, Slot::Boxed)
-            }
             Screen::Home => Slot::None,
+            _ => self.front.take().map_or(Slot::None, Slot::Boxed),
         }
     }
 
@@ -150,8 +133,6 @@ impl App {
         match slot {
             Slot::None => {}
             Slot::Reader(r) => self.reader = Some(*r),
-            Slot::Sim(s) => self.sim = Some(*s),
-            Slot::Replace(r) => self.replace = Some(*r),
             Slot::Practice(p) => self.practice = Some(*p),
             Slot::Exam(e) => self.exam = Some(*e),
             Slot::Boxed(s) => self.front = Some(s),

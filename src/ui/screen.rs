@@ -41,7 +41,7 @@ pub struct Ctx<'a> {
     /// UI language.
     pub lang: Lang,
     /// Colours.
-    pub theme: &'a Theme,
+    pub theme: Theme,
     /// The time of this loop turn, in ms since the epoch (the only clock screens see).
     pub now_ms: u64,
     /// The terminal's size.
@@ -74,6 +74,8 @@ pub enum StatusKeys {
 /// A screen the app builds from its own data (kept there until each screen can build itself).
 #[derive(Debug, Clone)]
 pub enum Open {
+    /// Lesson number `n` in the reader, at the heading anchor if one is given.
+    Lesson(usize, Option<String>),
     /// Simulation number `n` of the presets.
     Sim(usize),
     /// A mock exam with these settings, seeded with the given number.
@@ -154,8 +156,25 @@ impl fmt::Debug for Effect {
     }
 }
 
+/// A screen as [`Any`](std::any::Any), so tests and the app can reach a concrete screen's state.
+pub trait AsAny {
+    /// `self` as `&dyn Any`.
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// `self` as `&mut dyn Any`.
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
+}
+
+impl<T: std::any::Any> AsAny for T {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
 /// One screen on the app's stack: its state, how actions change it, and how it is drawn.
-pub trait Screen: fmt::Debug {
+pub trait Screen: fmt::Debug + AsAny {
     /// Which screen this is (for tests and the app's bookkeeping).
     fn kind(&self) -> super::app::Screen;
 

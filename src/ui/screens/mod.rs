@@ -4,8 +4,24 @@
 //! Screens not yet moved here keep their state in `App`'s slots and draw from `view/`.
 
 pub mod exam_menu;
+pub mod picker;
 pub mod practice_menu;
+pub mod replace;
+pub mod sim;
 pub mod sim_list;
+
+use super::screen::Effect;
+
+/// Remembers that simulation `id` was run (for the home screen's suggestions) and saves.
+pub(super) fn tried(id: &str) -> Effect {
+    let id = id.to_owned();
+    Effect::Many(vec![
+        Effect::Store(Box::new(move |store| {
+            store.mark_sim_tried(&id);
+        })),
+        Effect::Save,
+    ])
+}
 
 /// The row after `selected` in a list of `n`, stopping at the last.
 pub(super) fn next_row(selected: usize, n: usize) -> usize {

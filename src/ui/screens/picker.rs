@@ -70,7 +70,7 @@ pub fn render(picker: &Picker, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         .title_bottom(Line::from(format!(" {footer} ")).right_aligned())
         .border_style(ctx.theme.border(true));
     let inner = block.inner(rect);
-    crate::ui::view::clear(ctx, frame, rect);
+    crate::ui::view::clear_for(ctx, frame, rect);
     frame.render_widget(block, rect);
     let inner_w = usize::from(inner.width);
     let visible = usize::from(inner.height).max(1);

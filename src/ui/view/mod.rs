@@ -9,7 +9,6 @@ mod links;
 mod palette;
 mod practice;
 mod reader;
-mod replace;
 mod settings;
 pub(in crate::ui) mod sims;
 
@@ -35,18 +34,13 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.screen {
         Screen::Home => home::draw(app, frame),
         Screen::Reader => reader::draw(app, frame),
-        Screen::Sim => sims::draw_sim(app, frame),
         Screen::Practice => practice::draw(app, frame),
         Screen::Exam => exam::draw(app, frame),
-        Screen::Replace => replace::draw(app, frame),
-        Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => {
+        _ => {
             if let Some(screen) = &app.front {
                 screen.render(frame, area, &app.ctx());
             }
         }
-    }
-    if matches!(app.screen, Screen::Sim | Screen::Replace) && app.picker.is_some() {
-        links::draw_picker(app, frame, area);
     }
     if let Some(g) = &app.glossary {
         glossary::draw(app, g, frame, area);
@@ -67,7 +61,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 /// Fills `area` with the theme's base colours (nothing for the dark palette or `NO_COLOR`).
 fn paint_base(app: &App, frame: &mut Frame, area: Rect) {
-    let base = app.theme.base();
+    paint(&app.ctx(), frame, area);
+}
+
+/// Fills `area` with the theme's base colours (nothing for the dark palette or `NO_COLOR`).
+fn paint(ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let base = ctx.theme.base();
     if base != ratatui::style::Style::new() {
         frame.render_widget(ratatui::widgets::Block::new().style(base), area);
     }
@@ -75,8 +74,13 @@ fn paint_base(app: &App, frame: &mut Frame, area: Rect) {
 
 /// Clears `area` for an overlay, keeping the theme's background.
 fn clear(app: &App, frame: &mut Frame, area: Rect) {
+    clear_for(&app.ctx(), frame, area);
+}
+
+/// Clears `area` for an overlay, keeping the theme's background.
+pub(in crate::ui) fn clear_for(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     frame.render_widget(ratatui::widgets::Clear, area);
-    paint_base(app, frame, area);
+    paint(ctx, frame, area);
     split_wide_edge(frame.buffer_mut(), area);
 }
 
@@ -223,7 +227,7 @@ fn breadcrumb(course: &str, lesson: &str, width: usize) -> String {
 }
 
 /// A text progress bar of `width` cells for `percent`.
-fn gauge(percent: u8, width: usize) -> String {
+pub(in crate::ui) fn gauge(percent: u8, width: usize) -> String {
     let full = usize::from(percent.min(100)) * width / 100;
     format!("{}{}", "█".repeat(full), "░".repeat(width - full))
 }
