@@ -264,7 +264,9 @@ fn section_practice_asks_exactly_the_questions_of_the_section() {
         "{shown}"
     );
     press(&mut a, KeyCode::Char('P'));
-    let p = a.practice.as_ref().expect("practice");
+    let p = a
+        .front::<gureum::ui::screens::practice::Practice>()
+        .expect("practice");
     let bank = a.bank.as_ref().unwrap();
     let asked: BTreeSet<String> = p
         .items
@@ -278,7 +280,9 @@ fn section_practice_asks_exactly_the_questions_of_the_section() {
     // The lesson key still practises the whole lesson.
     press(&mut a, KeyCode::Char('p'));
     let bank = a.bank.as_ref().unwrap();
-    let p = a.practice.as_ref().unwrap();
+    let p = a
+        .front::<gureum::ui::screens::practice::Practice>()
+        .unwrap();
     assert!(
         p.items
             .iter()
@@ -415,7 +419,13 @@ fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run(
     a.home.select_step(1);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen, Screen::Practice);
-    assert_eq!(a.practice.as_ref().unwrap().items.len(), 3);
+    assert_eq!(
+        a.front::<gureum::ui::screens::practice::Practice>()
+            .unwrap()
+            .items
+            .len(),
+        3
+    );
     press(&mut a, KeyCode::Esc);
     // The simulation step opens it; once run, another one is suggested.
     frame(&mut a, 60, 20);
@@ -516,7 +526,9 @@ fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
     assert!(shown.contains("「Canary 릴리스」 문제 3개 (P)"), "{shown}");
     press(&mut a, KeyCode::Char('P'));
     let bank = a.bank.as_ref().unwrap();
-    let p = a.practice.as_ref().unwrap();
+    let p = a
+        .front::<gureum::ui::screens::practice::Practice>()
+        .unwrap();
     assert!(p.items.iter().all(|i| {
         bank.entries[i.entry].question.lesson == "developing-api-gateway#canary-릴리스"
     }));

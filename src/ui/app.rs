@@ -10,12 +10,11 @@ use ratatui::layout::Rect;
 
 use super::home::Home;
 use super::keymap::{self, Action, Context};
-use super::practice::Practice;
 use super::reader::Reader;
 use super::screen::{self as component, Ctx, Effect, Open, StatusKeys};
 use super::screens::{
-    exam_menu::ExamMenu, practice_menu::PracticeMenu, replace::ReplaceScreen, sim::SimScreen,
-    sim_list::SimList,
+    exam_menu::ExamMenu, practice::Practice, practice_menu::PracticeMenu, replace::ReplaceScreen,
+    sim::SimScreen, sim_list::SimList,
 };
 use super::theme::Theme;
 use crate::lesson::Library;
@@ -58,7 +57,13 @@ impl Screen {
     pub fn boxed(self) -> bool {
         matches!(
             self,
-            Screen::Sims | Screen::Sim | Screen::Replace | Screen::PracticeMenu | Screen::ExamMenu
+            Screen::Sims
+                | Screen::Sim
+                | Screen::Replace
+                | Screen::Practice
+                | Screen::Exam
+                | Screen::PracticeMenu
+                | Screen::ExamMenu
         )
     }
 }
@@ -107,15 +112,11 @@ pub struct App {
     pub bank_source: BankSource,
     /// Question banks (loaded when practice first starts, to keep start-up fast).
     pub bank: Option<Bank>,
-    /// The practice session.
-    pub practice: Option<Practice>,
     /// Questions due for review, counted when the home screen is prepared.
     pub due_count: usize,
     /// The time of this loop turn (ms since the epoch): the run loop reads the clock once per
     /// turn and nothing else in the UI does, so drawing and updates agree and tests set it.
     pub now_ms: u64,
-    /// The exam on screen.
-    pub exam: Option<super::exam::ExamScreen>,
     /// The search palette, open over the current screen.
     pub palette: Option<super::palette::Palette>,
     /// The search index (built when search or the glossary is first opened).
@@ -163,10 +164,8 @@ impl App {
             sims_selected: 0,
             bank_source: BankSource::Embedded,
             bank: None,
-            practice: None,
             due_count: 0,
             now_ms: now_ms(),
-            exam: None,
             palette: None,
             search_index: super::palette::IndexSlot::default(),
             glossary: None,
@@ -209,7 +208,6 @@ impl App {
             return;
         }
         match self.screen {
-            Screen::Practice | Screen::Exam => {}
             Screen::Home => {
                 self.refresh_steps();
                 self.home.prepare(area, &self.library);
@@ -260,14 +258,6 @@ impl App {
                 Some(r) if r.toc_focus => vec![Context::Toc, Context::Reader],
                 _ => vec![Context::Reader],
             },
-            Screen::Exam => match &self.exam {
-                Some(e) if e.result.is_some() => vec![Context::ExamResults],
-                Some(e) if matches!(e.overlay, super::exam::Overlay::Overview(_)) => {
-                    vec![Context::ExamOverview, Context::Exam]
-                }
-                _ => vec![Context::Exam],
-            },
-            Screen::Practice => vec![Context::Practice],
             _ => self
                 .front
                 .as_ref()
@@ -284,8 +274,6 @@ impl App {
         match self.screen {
             Screen::Home => self.home_action(action),
             Screen::Reader => self.reader_action(action),
-            Screen::Practice => self.practice_action(action),
-            Screen::Exam => self.exam_action(action),
             _ => {
                 let effect = self.with_front(|screen, ctx| screen.update(action, ctx));
                 self.apply(effect);
@@ -458,18 +446,6 @@ impl App {
             }
             return;
         }
-        if contexts == [Context::Practice] && self.practice_typing(key) {
-            return;
-        }
-        // The exam, its overview grid and its results read their keys first (digits, their own
-        // key maps); what they leave goes through the key map below.
-        let exam_screen = matches!(
-            contexts.first(),
-            Some(Context::Exam | Context::ExamOverview | Context::ExamResults)
-        );
-        if exam_screen && self.exam_key(key) {
-            return;
-        }
         let Some(action) = keymap::lookup(&contexts, key) else {
             return;
         };
@@ -541,12 +517,6 @@ impl App {
             _ => return,
         };
         match self.screen {
-            Screen::Exam => {}
-            Screen::Practice => {
-                if let Some(p) = self.practice.as_mut() {
-                    p.scroll_by(delta);
-                }
-            }
             Screen::Home => self.home.move_by(delta.signum()),
             Screen::Reader => {
                 if let Some(r) = self.reader.as_mut() {
@@ -751,45 +721,7 @@ impl App {
             });
             return;
         }
-        self.push_screen();
-        self.practice = Some(practice);
-        self.screen = Screen::Practice;
-    }
-
-    /// Digits, `.` and Backspace while answering; returns whether the key was used.
-    fn practice_typing(&mut self, key: &KeyEvent) -> bool {
-        let (Some(p), Some(bank)) = (self.practice.as_mut(), self.bank.as_ref()) else {
-            return false;
-        };
-        if p.phase != super::practice::Phase::Asking {
-            return false;
-        }
-        let numeric = p.kind(bank) == Some(crate::quiz::Kind::Numeric);
-        match super::keymap::typed(key) {
-            Some(super::keymap::Typed::Char(c))
-                if numeric && (c.is_ascii_digit() || c == '.' || c == '-') =>
-            {
-                p.number.push(c);
-            }
-            Some(super::keymap::Typed::Backspace) if numeric => {
-                p.number.pop();
-            }
-            Some(super::keymap::Typed::Char(c @ '1'..='9')) if !numeric => {
-                let log = p.pick(bank, c as usize - '1' as usize, self.now_ms);
-                self.log_answer(log);
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    /// Logs an answer and reschedules its review card.
-    fn log_answer(&mut self, log: Option<crate::store::AnswerLog>) {
-        let Some(log) = log else { return };
-        let (correct, time_ms, at) = (log.correct, log.time_ms, log.at);
-        self.store.record_answer(log, |card| {
-            crate::quiz::review::schedule(card, correct, time_ms, at)
-        });
+        self.push(Box::new(practice));
     }
 
     /// Ids of the questions due for review now.
@@ -801,81 +733,16 @@ impl App {
             .collect()
     }
 
-    fn practice_action(&mut self, action: Action) {
-        let (Some(p), Some(bank)) = (self.practice.as_mut(), self.bank.as_ref()) else {
-            return;
-        };
-        match action {
-            // While answering, ↑/↓ move between choices; afterwards they scroll the explanation.
-            Action::Down if p.phase == super::practice::Phase::Asking => p.move_cursor(1),
-            Action::Up if p.phase == super::practice::Phase::Asking => p.move_cursor(-1),
-            Action::Down => p.scroll_by(1),
-            Action::Up => p.scroll_by(-1),
-            Action::PageDown => p.scroll_by(5),
-            Action::PageUp => p.scroll_by(-5),
-            Action::Toggle => p.toggle(),
-            Action::ToggleEnglish => p.english = !p.english,
-            Action::Open => {
-                if p.phase == super::practice::Phase::Finished {
-                    self.pop_screen();
-                    return;
-                }
-                let log = p.enter(bank, self.now_ms);
-                // Enter that submitted nothing says why rather than doing nothing.
-                if log.is_none() && p.phase == super::practice::Phase::Asking {
-                    let strings = Strings::new(self.lang);
-                    let why = p.item().map(|item| {
-                        let q = &bank.entries[item.entry].question;
-                        match q.kind {
-                            crate::quiz::format::Kind::Multiple => strings.choose_exactly(
-                                q.correct_ids().len(),
-                                p.marked.iter().filter(|m| **m).count(),
-                            ),
-                            _ => strings.type_a_number().to_owned(),
-                        }
-                    });
-                    if let Some(text) = why {
-                        self.message = Some(Message {
-                            text,
-                            warning: true,
-                        });
-                    }
-                }
-                self.log_answer(log);
-            }
-            Action::OpenLesson => {
-                let Some(item) = p.item() else { return };
-                let q = &bank.entries[item.entry].question;
-                let anchor = q.anchor().map(str::to_owned);
-                if let Some(li) = self.library.lesson_index(q.lesson_id()) {
-                    self.open_lesson(li);
-                    if let Some(r) = self.reader.as_mut() {
-                        r.jump_anchor = anchor;
-                    }
-                    if self.area.width > 0 {
-                        self.prepare(self.area);
-                    }
-                }
-            }
-            Action::Back => self.pop_screen(),
-            _ => {}
-        }
-    }
-
     /// Whether the run loop should wake up twice a second (a countdown is on screen).
     pub fn needs_tick(&self) -> bool {
-        self.screen == Screen::Exam && self.exam.as_ref().is_some_and(|e| e.result.is_none())
+        self.screen.boxed() && self.front.as_ref().is_some_and(|s| s.needs_tick())
     }
 
     /// Advances the clock: an exam whose time is up is submitted and graded.
     pub fn tick(&mut self, now_ms: u64) {
         self.now_ms = now_ms;
-        let (Some(exam), Some(bank)) = (self.exam.as_mut(), self.bank.as_ref()) else {
-            return;
-        };
-        if exam.state.tick(now_ms).changed() && exam.finish_if_submitted(bank) {
-            self.exam_finished();
-        }
+        let effect = self.with_front(|screen, ctx| screen.tick(ctx));
+        self.apply(effect);
     }
 
     /// The saved, unfinished exam, if any.
@@ -891,13 +758,9 @@ impl App {
             return;
         };
         if let Some(exam) = super::exam::ExamScreen::resume(bank, saved, self.now_ms) {
-            let done = exam.result.is_some();
-            self.push_screen();
-            self.exam = Some(exam);
-            self.screen = Screen::Exam;
-            if done {
-                self.exam_finished();
-            }
+            let finished = exam.finished();
+            self.push(Box::new(exam));
+            self.apply(finished);
         } else {
             let text = self
                 .lang
@@ -931,185 +794,9 @@ impl App {
                 warning: true,
             });
         }
-        self.push_screen();
-        self.exam = Some(exam);
-        self.screen = Screen::Exam;
-        self.save_exam();
-    }
-
-    /// Keys the exam handles before its key map: digits pick a choice, a numeric answer is typed;
-    /// the overview grid, the confirmation and the results have key maps of their own.
-    fn exam_key(&mut self, key: &KeyEvent) -> bool {
-        use super::exam::Overlay;
-        let (Some(exam), Some(bank)) = (self.exam.as_mut(), self.bank.as_ref()) else {
-            return false;
-        };
-        if exam.result.is_some() {
-            match keymap::lookup(&[Context::ExamResults], key) {
-                Some(Action::Overview) => exam.filter = exam.filter.next(),
-                Some(Action::Down) => exam.scroll += 1,
-                Some(Action::Up) => exam.scroll = exam.scroll.saturating_sub(1),
-                Some(Action::PageDown) => exam.scroll += 10,
-                Some(Action::PageUp) => exam.scroll = exam.scroll.saturating_sub(10),
-                Some(Action::Back) => self.pop_screen(),
-                _ => return false,
-            }
-            return true;
-        }
-        let now = self.now_ms;
-        let changed = match exam.overlay {
-            Overlay::Overview(sel) => {
-                let n = exam.items.len().max(1);
-                match keymap::lookup(&[Context::ExamOverview], key) {
-                    Some(Action::Left) => exam.overlay = Overlay::Overview(sel.saturating_sub(1)),
-                    Some(Action::Right) => exam.overlay = Overlay::Overview((sel + 1).min(n - 1)),
-                    Some(Action::Up) => exam.overlay = Overlay::Overview(sel.saturating_sub(10)),
-                    Some(Action::Down) => {
-                        exam.overlay = Overlay::Overview((sel + 10).min(n - 1));
-                    }
-                    Some(Action::Open) => {
-                        exam.state.goto(sel);
-                        exam.arrived();
-                        exam.overlay = Overlay::None;
-                    }
-                    Some(Action::Quit | Action::Help | Action::ToggleLang | Action::Settings) => {
-                        return false;
-                    }
-                    _ => exam.overlay = Overlay::None,
-                }
-                false
-            }
-            Overlay::Confirm => {
-                if keymap::lookup(&[Context::Search], key) == Some(Action::Confirm) {
-                    exam.state.submit(now).changed()
-                } else {
-                    exam.overlay = Overlay::None;
-                    false
-                }
-            }
-            Overlay::None => {
-                let numeric = exam.item().is_some_and(|i| {
-                    bank.entries[i.entry].question.kind == crate::quiz::Kind::Numeric
-                });
-                match super::keymap::typed(key) {
-                    Some(super::keymap::Typed::Char(c))
-                        if numeric && (c.is_ascii_digit() || c == '.' || c == '-') =>
-                    {
-                        exam.number.push(c);
-                        false
-                    }
-                    Some(super::keymap::Typed::Backspace) if numeric => {
-                        exam.number.pop();
-                        false
-                    }
-                    Some(super::keymap::Typed::Char(c @ '1'..='9')) if !numeric => {
-                        exam.pick(bank, c as usize - '1' as usize, now).changed()
-                    }
-                    _ => return false,
-                }
-            }
-        };
-        if exam.finish_if_submitted(bank) {
-            self.exam_finished();
-        } else if changed {
-            self.save_exam();
-        }
-        true
-    }
-
-    fn exam_action(&mut self, action: Action) {
-        use super::exam::Overlay;
-        let (Some(exam), Some(bank)) = (self.exam.as_mut(), self.bank.as_ref()) else {
-            return;
-        };
-        let now = self.now_ms;
-        let n = exam.item().map_or(0, |i| i.order.len());
-        let changed = match action {
-            Action::Down => {
-                exam.cursor = (exam.cursor + 1).min(n.saturating_sub(1));
-                false
-            }
-            Action::Up => {
-                exam.cursor = exam.cursor.saturating_sub(1);
-                false
-            }
-            Action::Toggle => exam.pick(bank, exam.cursor, now).changed(),
-            Action::Open | Action::Right | Action::Left => {
-                // Leaving a numeric question keeps what was typed.
-                let numeric = exam.item().is_some_and(|i| {
-                    bank.entries[i.entry].question.kind == crate::quiz::Kind::Numeric
-                });
-                let typed = numeric && exam.commit_number(now).changed();
-                let moved = if action == Action::Left {
-                    exam.state.prev_question()
-                } else {
-                    exam.state.next_question()
-                };
-                if moved.changed() {
-                    exam.arrived();
-                }
-                typed
-            }
-            Action::Flag => exam.state.toggle_flag(exam.state.current()).changed(),
-            Action::ToggleEnglish => {
-                exam.english = !exam.english;
-                false
-            }
-            // A number typed but not yet confirmed counts before the grid or the confirmation.
-            Action::Overview | Action::Submit => {
-                let numeric = exam.item().is_some_and(|i| {
-                    bank.entries[i.entry].question.kind == crate::quiz::Kind::Numeric
-                });
-                let typed = numeric && !exam.number.is_empty() && exam.commit_number(now).changed();
-                exam.overlay = if action == Action::Submit {
-                    Overlay::Confirm
-                } else {
-                    Overlay::Overview(exam.state.current())
-                };
-                typed
-            }
-            Action::Back => {
-                self.pop_screen();
-                return;
-            }
-            _ => false,
-        };
-        if exam.finish_if_submitted(bank) {
-            self.exam_finished();
-        } else if changed {
-            self.save_exam();
-        }
-    }
-
-    /// Saves the running exam in the progress database (committed at once).
-    pub(super) fn save_exam(&mut self) {
-        let Some(exam) = self.exam.as_ref() else {
-            return;
-        };
-        if exam.result.is_some() {
-            return;
-        }
-        self.store.save_running_exam(&exam.state);
-        self.save();
-    }
-
-    /// The exam was graded: record the attempt and forget the saved state.
-    fn exam_finished(&mut self) {
-        let Some(result) = self.exam.as_ref().and_then(|e| e.result.as_ref()) else {
-            return;
-        };
-        let summary = result.summary();
-        // The submitted state (graded), not the last one saved while answering.
-        let last = self.exam.as_ref().map(|e| e.state.clone());
-        let attempt = crate::store::ExamAttempt {
-            exam: summary.exam.id().to_owned(),
-            started: summary.started_at_ms / 1000,
-            seconds: summary.seconds_used,
-            correct: u32::try_from(summary.correct).unwrap_or(u32::MAX),
-            total: u32::try_from(summary.total).unwrap_or(u32::MAX),
-        };
-        self.store.finish_exam(last.as_ref(), attempt);
-        self.save();
+        let save = exam.save();
+        self.push(Box::new(exam));
+        self.apply(save);
     }
 
     pub(super) fn ensure_presets(&mut self) {

@@ -1,17 +1,21 @@
 //! The terminal user interface: the only module that knows ratatui and crossterm.
 //!
-//! [`App`] holds the state and its update logic, `view` draws a frame from it, and [`run`]
-//! is the loop that connects them to the terminal.
+//! A screen is a component ([`screen::Screen`], one per file or folder under [`screens`]): it
+//! owns its state, changes it in `update(action, ctx)` and draws it in `render(frame, area, ctx)`
+//! from a [`screen::Ctx`] of shared data, and asks for anything beyond its own state with an
+//! [`screen::Effect`]. [`App`] is the stack of screens (Back pops, `nav`) and the only place
+//! effects are applied; home, the reader and the overlays (help, palette, glossary, definition
+//! popup, settings) still keep their state in `App` and draw from `view`. [`run`] is the loop
+//! that connects it all to the terminal: one clock reading per turn, keys through the key map
+//! (`keymap`), pastes to the focused text box (`text_input`).
 
 pub mod app;
-pub mod exam;
 pub mod glossary;
 pub mod home;
 pub mod keymap;
 pub mod layout;
 mod nav;
 pub mod palette;
-pub mod practice;
 pub mod print;
 pub mod reader;
 pub mod screen;
@@ -29,6 +33,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 pub use app::App;
+pub use screens::exam;
 pub use view::draw;
 
 /// Runs the TUI until the user quits. The terminal is restored on return and on panic.

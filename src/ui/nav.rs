@@ -6,9 +6,7 @@
 //! back out when it is in front again. Home is the implicit bottom of the stack.
 
 use super::app::{App, Screen};
-use super::exam::ExamScreen;
 use super::glossary::GlossaryView;
-use super::practice::Practice;
 use super::reader::Reader;
 
 /// Screens kept below the one in front; the oldest are forgotten past this depth.
@@ -21,10 +19,6 @@ pub enum Slot {
     None,
     /// A lesson, at its scroll position.
     Reader(Box<Reader>),
-    /// A practice session with its answers so far.
-    Practice(Box<Practice>),
-    /// An exam (running or its results).
-    Exam(Box<ExamScreen>),
     /// A screen that owns its state.
     Boxed(Box<dyn super::screen::Screen>),
 }
@@ -64,7 +58,6 @@ impl App {
         let leaving = self.screen;
         match leaving {
             Screen::Reader => self.save_reader_position(),
-            Screen::Exam => self.save_exam(),
             _ => {}
         }
         self.take_slot(leaving);
@@ -116,14 +109,6 @@ impl App {
                 .reader
                 .take()
                 .map_or(Slot::None, |r| Slot::Reader(Box::new(r))),
-            Screen::Practice => self
-                .practice
-                .take()
-                .map_or(Slot::None, |s| Slot::Practice(Box::new(s))),
-            Screen::Exam => self
-                .exam
-                .take()
-                .map_or(Slot::None, |s| Slot::Exam(Box::new(s))),
             Screen::Home => Slot::None,
             _ => self.front.take().map_or(Slot::None, Slot::Boxed),
         }
@@ -133,8 +118,6 @@ impl App {
         match slot {
             Slot::None => {}
             Slot::Reader(r) => self.reader = Some(*r),
-            Slot::Practice(p) => self.practice = Some(*p),
-            Slot::Exam(e) => self.exam = Some(*e),
             Slot::Boxed(s) => self.front = Some(s),
         }
     }

@@ -208,6 +208,16 @@ pub trait Screen: fmt::Debug + AsAny {
         false
     }
 
+    /// Whether the run loop should wake up twice a second (a countdown is on screen).
+    fn needs_tick(&self) -> bool {
+        false
+    }
+
+    /// The clock moved on to `ctx.now_ms` without input.
+    fn tick(&mut self, _ctx: &Ctx) -> Effect {
+        Effect::None
+    }
+
     /// The mouse wheel turned by `delta` lines.
     fn scroll(&mut self, _delta: isize) {}
 }

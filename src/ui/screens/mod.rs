@@ -3,8 +3,10 @@
 //!
 //! Screens not yet moved here keep their state in `App`'s slots and draw from `view/`.
 
+pub mod exam;
 pub mod exam_menu;
 pub mod picker;
+pub mod practice;
 pub mod practice_menu;
 pub mod replace;
 pub mod sim;

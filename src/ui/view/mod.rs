@@ -1,13 +1,12 @@
 //! Drawing: a frame is a pure function of [`App`].
 
 mod deploy;
-mod exam;
 mod glossary;
 mod help;
 mod home;
 mod links;
 mod palette;
-mod practice;
+pub(in crate::ui) mod practice;
 mod reader;
 mod settings;
 pub(in crate::ui) mod sims;
@@ -34,8 +33,6 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.screen {
         Screen::Home => home::draw(app, frame),
         Screen::Reader => reader::draw(app, frame),
-        Screen::Practice => practice::draw(app, frame),
-        Screen::Exam => exam::draw(app, frame),
         _ => {
             if let Some(screen) = &app.front {
                 screen.render(frame, area, &app.ctx());
