@@ -424,14 +424,14 @@ impl App {
             self.glossary_key(key);
             return;
         }
-        if self.screen.boxed() {
-            if let Some(mut screen) = self.front.take() {
-                let used = screen.text_key(key, &self.ctx());
-                self.front = Some(screen);
-                if let Some(effect) = used {
-                    self.apply(effect);
-                    return;
-                }
+        if self.screen.boxed()
+            && let Some(mut screen) = self.front.take()
+        {
+            let used = screen.text_key(key, &self.ctx());
+            self.front = Some(screen);
+            if let Some(effect) = used {
+                self.apply(effect);
+                return;
             }
         }
         let contexts = self.contexts();

@@ -56,9 +56,8 @@ impl App {
     /// Closes the screen in front and brings back the one below it (home at the bottom).
     pub(super) fn pop_screen(&mut self) {
         let leaving = self.screen;
-        match leaving {
-            Screen::Reader => self.save_reader_position(),
-            _ => {}
+        if leaving == Screen::Reader {
+            self.save_reader_position();
         }
         self.take_slot(leaving);
         self.define = None;

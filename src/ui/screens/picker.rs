@@ -11,13 +11,14 @@ use crate::text;
 use crate::ui::keymap::{self, Action, Context};
 use crate::ui::screen::{Ctx, Effect, Open};
 
-/// The lesson list of simulation `preset`, or the message saying there is none.
-pub fn lessons_of(preset: usize, ctx: &Ctx) -> Result<Picker, Effect> {
+/// Opens the lesson list of simulation `preset` in `picker`, or says there is none.
+pub fn open(picker: &mut Option<Picker>, preset: usize, ctx: &Ctx) -> Effect {
     let items = crate::links::lessons_for(ctx.library, ctx.presets, preset);
     if items.is_empty() {
-        Err(Effect::note(ctx.strings().no_sim_lessons()))
+        Effect::note(ctx.strings().no_sim_lessons())
     } else {
-        Ok(Picker { items, selected: 0 })
+        *picker = Some(Picker { items, selected: 0 });
+        Effect::None
     }
 }
 

@@ -153,10 +153,7 @@ impl Screen for SimScreen {
             }
             Action::PageDown => sim.trail_scroll += 5,
             Action::PageUp => sim.trail_scroll = sim.trail_scroll.saturating_sub(5),
-            Action::OpenLesson => match super::picker::lessons_of(sim.preset, ctx) {
-                Ok(picker) => self.picker = Some(picker),
-                Err(effect) => return effect,
-            },
+            Action::OpenLesson => return super::picker::open(&mut self.picker, sim.preset, ctx),
             Action::Back => return Effect::Pop,
             _ => {}
         }

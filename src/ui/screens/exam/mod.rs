@@ -248,7 +248,7 @@ impl ExamScreen {
         };
         Effect::Many(vec![
             Effect::Store(Box::new(move |store| {
-                store.finish_exam(Some(&last), attempt)
+                store.finish_exam(Some(&last), attempt);
             })),
             Effect::Save,
         ])

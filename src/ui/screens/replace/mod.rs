@@ -219,13 +219,9 @@ impl Screen for ReplaceScreen {
         }
         match action {
             Action::Back => Effect::Pop,
-            Action::OpenLesson => match crate::ui::screens::picker::lessons_of(self.preset, ctx) {
-                Ok(picker) => {
-                    self.picker = Some(picker);
-                    Effect::None
-                }
-                Err(effect) => effect,
-            },
+            Action::OpenLesson => {
+                crate::ui::screens::picker::open(&mut self.picker, self.preset, ctx)
+            }
             _ => {
                 self.action(action, ctx.lang);
                 match ctx.presets.get(self.preset) {
