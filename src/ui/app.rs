@@ -96,8 +96,8 @@ pub struct App {
     pub home: Home,
     /// Reader state, while a lesson is open.
     pub reader: Option<Reader>,
-    /// The help overlay is open, scrolled by this many lines.
-    pub help: Option<usize>,
+    /// The help overlay, when open.
+    pub help: Option<super::screens::help::Help>,
     /// Status message.
     pub message: Option<Message>,
     /// Set when the app should exit.
@@ -349,6 +349,7 @@ impl App {
                 self.front = Some(screen);
             }
             Effect::Pop => self.pop_screen(),
+            Effect::Close => self.close_overlay(),
             Effect::Open(open) => self.open(open),
             Effect::Message(m) => self.message = Some(m),
             Effect::Store(write) => write(&mut self.store),
@@ -378,30 +379,26 @@ impl App {
             Open::Exam(choice, seed) => self.start_exam(choice, seed),
             Open::ResumeExam => self.resume_exam(),
             Open::Practice(filter, label) => self.start_practice(&filter, label),
+            Open::Settings => self.open_settings(),
+        }
+    }
+
+    /// Closes the overlay in front, the one that takes the keys.
+    fn close_overlay(&mut self) {
+        if self.help.take().is_none()
+            && self.settings.take().is_none()
+            && self.palette.take().is_none()
+            && self.define.take().is_none()
+        {
+            self.glossary = None;
         }
     }
 
     fn handle_key(&mut self, key: &KeyEvent) {
         self.message = None;
-        if let Some(scroll) = self.help {
-            self.help = match keymap::lookup(&[Context::Help], key) {
-                Some(Action::Down) => Some(scroll + 1),
-                Some(Action::Up) => Some(scroll.saturating_sub(1)),
-                Some(Action::PageDown) => Some(scroll + 10),
-                Some(Action::PageUp) => Some(scroll.saturating_sub(10)),
-                Some(Action::Top) => Some(0),
-                // Drawing clamps the scroll to the last page.
-                Some(Action::Bottom) => Some(usize::MAX / 2),
-                Some(Action::Settings) => {
-                    self.open_settings();
-                    None
-                }
-                Some(Action::Quit) => {
-                    self.quit = true;
-                    None
-                }
-                _ => None,
-            };
+        if let Some(help) = self.help.as_mut() {
+            let effect = help.update(keymap::lookup(&[Context::Help], key));
+            self.apply(effect);
             return;
         }
         if self.settings.is_some() {
@@ -451,7 +448,7 @@ impl App {
         };
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = Some(0),
+            Action::Help => self.help = Some(super::screens::help::Help::default()),
             Action::Palette => self.open_palette(),
             Action::Glossary => self.open_glossary(None),
             Action::Define => self.open_define(),

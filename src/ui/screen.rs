@@ -82,6 +82,8 @@ pub enum Open {
     Exam(super::exam::Choice, u64),
     /// The saved exam, where it was left.
     ResumeExam,
+    /// The settings overlay.
+    Settings,
     /// A practice session over `filter`, titled `label`.
     Practice(crate::quiz::session::Filter, String),
 }
@@ -104,6 +106,8 @@ pub enum Effect {
     Pop,
     /// Open a screen that the app builds.
     Open(Open),
+    /// Close the overlay in front (the one that took the key).
+    Close,
     /// Show a message in the status bar until the next key.
     Message(Message),
     /// Change the saved progress (then written to disk with the next save).
@@ -146,6 +150,7 @@ impl fmt::Debug for Effect {
             Self::Push(s) => f.debug_tuple("Push").field(s).finish(),
             Self::Replace(s) => f.debug_tuple("Replace").field(s).finish(),
             Self::Pop => f.write_str("Pop"),
+            Self::Close => f.write_str("Close"),
             Self::Open(o) => f.debug_tuple("Open").field(o).finish(),
             Self::Message(m) => f.debug_tuple("Message").field(m).finish(),
             Self::Store(_) => f.write_str("Store(..)"),

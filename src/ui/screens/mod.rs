@@ -5,6 +5,7 @@
 
 pub mod exam;
 pub mod exam_menu;
+pub mod help;
 pub mod picker;
 pub mod practice;
 pub mod practice_menu;

@@ -2,7 +2,6 @@
 
 mod deploy;
 mod glossary;
-mod help;
 mod home;
 mod links;
 mod palette;
@@ -48,8 +47,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if let Some(p) = &app.palette {
         palette::draw(app, p, frame, area);
     }
-    if let Some(scroll) = app.help {
-        help::draw(app, frame, area, scroll);
+    if let Some(help) = &app.help {
+        help.render(frame, area, &app.ctx(), &app.contexts());
     }
     if app.settings.is_some() {
         settings::draw(app, frame, area);
