@@ -4,10 +4,10 @@
 //! owns its state, changes it in `update(action, ctx)` and draws it in `render(frame, area, ctx)`
 //! from a [`screen::Ctx`] of shared data, and asks for anything beyond its own state with an
 //! [`screen::Effect`]. [`App`] is the stack of screens (Back pops, `nav`) and the only place
-//! effects are applied; home, the reader and the overlays (help, palette, glossary, definition
-//! popup, settings) still keep their state in `App` and draw from `view`. [`run`] is the loop
-//! that connects it all to the terminal: one clock reading per turn, keys through the key map
-//! (`keymap`), pastes to the focused text box (`text_input`).
+//! effects are applied; home, the reader and the overlays other than help (palette, glossary,
+//! definition popup, settings) still keep their state in `App` and draw from `view`. [`run`] is
+//! the loop that connects it all to the terminal: one clock reading per turn, keys through the
+//! key map (`keymap`), pastes to the focused text box (`text_input`).
 
 pub mod app;
 pub mod glossary;
