@@ -233,7 +233,9 @@ fn wrong_answers_become_reviews_that_come_first() {
     a.start_practice(&filter, "RDS".into());
     // Answer the first question wrongly on purpose.
     let (entry, wrong) = {
-        let p = a.practice.as_ref().unwrap();
+        let p = a
+            .front::<gureum::ui::screens::practice::Practice>()
+            .unwrap();
         let bank = a.bank.as_ref().unwrap();
         let item = p.item().unwrap().clone();
         let q = &bank.entries[item.entry].question;
@@ -292,7 +294,9 @@ fn wrong_answers_become_reviews_that_come_first() {
     assert_eq!(a.due_reviews(), vec![id.clone()]);
     press(&mut a, KeyCode::Char('r'));
     assert_eq!(a.screen, Screen::Practice);
-    let p = a.practice.as_ref().unwrap();
+    let p = a
+        .front::<gureum::ui::screens::practice::Practice>()
+        .unwrap();
     assert_eq!(
         a.bank.as_ref().unwrap().entries[p.item().unwrap().entry]
             .question

@@ -107,3 +107,31 @@ fn help_is_per_screen_and_the_exam_overview_takes_jamo() {
     t.keys(&["C-c"]);
     assert!(t.wait_exit().success());
 }
+
+#[test]
+fn a_bracketed_paste_goes_into_the_palette_as_text_not_keys() {
+    let data = tempfile::tempdir().unwrap();
+    let mut t = Pty::gureum(data.path(), &[], &[], 100, 30);
+    t.wait_for("읽기 (c)");
+    let enabled = String::from_utf8_lossy(&t.raw()).contains("\x1b[?2004h");
+    assert!(enabled, "bracketed paste is turned on");
+    // A paste with no text box in front is dropped: its `q` does not quit.
+    t.send(b"\x1b[200~q\x1b[201~");
+    t.keys(&["C-k"]);
+    t.wait_for("초성도 돼요");
+    // The initials of 람다 콜드, pasted with a control character in them: the box takes the
+    // text without it.
+    t.send("\x1b[200~ㄹㄷ\x07 ㅋㄷ\x1b[201~".as_bytes());
+    let found = t.wait_for("▸ 콜드 스타트 최소화 하기");
+    assert!(found.contains("ㄹㄷ ㅋㄷ"), "{found}");
+    assert!(!t.exited(), "the paste's keys did not run");
+    t.keys(&["Enter"]);
+    t.wait_for("레슨에서 검색");
+    t.keys(&["C-c"]);
+    assert!(t.wait_exit().success());
+    let raw = String::from_utf8_lossy(&t.raw()).into_owned();
+    assert!(
+        raw.contains("\x1b[?2004l"),
+        "bracketed paste is turned off on exit"
+    );
+}

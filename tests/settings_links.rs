@@ -7,6 +7,8 @@ use gureum::lesson::{ContentSource, Library};
 use gureum::store::{CardState, Progress, Store};
 use gureum::strings::Lang;
 use gureum::ui::app::Screen;
+use gureum::ui::screens::replace::ReplaceScreen;
+use gureum::ui::screens::sim::SimScreen;
 use gureum::ui::theme::{Palette, Theme};
 use gureum::ui::{App, draw};
 use ratatui::Terminal;
@@ -262,7 +264,9 @@ fn section_practice_asks_exactly_the_questions_of_the_section() {
         "{shown}"
     );
     press(&mut a, KeyCode::Char('P'));
-    let p = a.practice.as_ref().expect("practice");
+    let p = a
+        .front::<gureum::ui::screens::practice::Practice>()
+        .expect("practice");
     let bank = a.bank.as_ref().unwrap();
     let asked: BTreeSet<String> = p
         .items
@@ -276,7 +280,9 @@ fn section_practice_asks_exactly_the_questions_of_the_section() {
     // The lesson key still practises the whole lesson.
     press(&mut a, KeyCode::Char('p'));
     let bank = a.bank.as_ref().unwrap();
-    let p = a.practice.as_ref().unwrap();
+    let p = a
+        .front::<gureum::ui::screens::practice::Practice>()
+        .unwrap();
     assert!(
         p.items
             .iter()
@@ -326,7 +332,10 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
     press(&mut a, KeyCode::Char('o'));
     let list = text(&frame(&mut a, 100, 30));
     assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
-    let picker = a.picker.clone().expect("the list is open");
+    let picker = a
+        .front::<SimScreen>()
+        .and_then(|s| s.picker.clone())
+        .expect("the list is open");
     assert!(picker.items.len() >= 2, "{picker:?}");
     let first = picker.items[0].clone();
     press(&mut a, KeyCode::Enter);
@@ -351,7 +360,7 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
     );
     press(&mut a, KeyCode::Char('q'));
     assert_eq!(a.screen, Screen::Sim, "Back returns to the simulation");
-    assert!(a.sim.is_some());
+    assert!(a.front::<SimScreen>().is_some());
     // The simulation was opened straight from here (not from the list): Back is home.
     press(&mut a, KeyCode::Char('q'));
     assert_eq!(a.screen, Screen::Home);
@@ -410,7 +419,13 @@ fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run(
     a.home.select_step(1);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen, Screen::Practice);
-    assert_eq!(a.practice.as_ref().unwrap().items.len(), 3);
+    assert_eq!(
+        a.front::<gureum::ui::screens::practice::Practice>()
+            .unwrap()
+            .items
+            .len(),
+        3
+    );
     press(&mut a, KeyCode::Esc);
     // The simulation step opens it; once run, another one is suggested.
     frame(&mut a, 60, 20);
@@ -463,7 +478,10 @@ fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
     press(&mut a, KeyCode::Char('o'));
     let list = text(&frame(&mut a, 100, 30));
     assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
-    let picker = a.picker.clone().unwrap();
+    let picker = a
+        .front::<ReplaceScreen>()
+        .and_then(|s| s.picker.clone())
+        .unwrap();
     for link in &picker.items {
         let tags = &a.library.lessons[link.lesson].meta.tags;
         assert!(tags.iter().any(|t| t == "cloudformation"), "{link:?}");
@@ -508,7 +526,9 @@ fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
     assert!(shown.contains("「Canary 릴리스」 문제 3개 (P)"), "{shown}");
     press(&mut a, KeyCode::Char('P'));
     let bank = a.bank.as_ref().unwrap();
-    let p = a.practice.as_ref().unwrap();
+    let p = a
+        .front::<gureum::ui::screens::practice::Practice>()
+        .unwrap();
     assert!(p.items.iter().all(|i| {
         bank.entries[i.entry].question.lesson == "developing-api-gateway#canary-릴리스"
     }));

@@ -3,6 +3,7 @@
 use gureum::lesson::{ContentSource, Library};
 use gureum::store::{LessonProgress, Progress, Store};
 use gureum::strings::Lang;
+use gureum::ui::screens::sim::SimScreen;
 use gureum::ui::theme::Theme;
 use gureum::ui::{App, draw};
 use ratatui::Terminal;
@@ -347,7 +348,9 @@ fn practice_from_a_lesson_answers_and_jumps_back_to_the_section() {
     assert!(asking.contains("문제 풀기 · RDS"), "{asking}");
     assert!(asking.contains("1)") && asking.contains("4)"), "{asking}");
     // Answer whatever the first question is; feedback shows the verdict and the lesson link.
-    let p = a.practice.as_ref().unwrap();
+    let p = a
+        .front::<gureum::ui::screens::practice::Practice>()
+        .unwrap();
     let q = &a.bank.as_ref().unwrap().entries[p.item().unwrap().entry].question;
     match q.kind {
         gureum::quiz::Kind::Single => press(&mut a, KeyCode::Char('1')),
@@ -400,10 +403,13 @@ fn practice_question_80x24() {
         .iter()
         .position(|e| e.question.lesson_id() == "udemy-aurora")
         .unwrap();
-    let p = a.practice.as_mut().unwrap();
+    let choices = bank.entries[first].question.choices.len();
+    let p = a
+        .front_mut::<gureum::ui::screens::practice::Practice>()
+        .unwrap();
     p.items = vec![gureum::quiz::session::Item {
         entry: first,
-        order: (0..bank.entries[first].question.choices.len()).collect(),
+        order: (0..choices).collect(),
     }];
     insta::assert_snapshot!(screen(&mut a, 80, 24));
     // Feedback: mark two choices and answer; the verdict, the explanation and the lesson link show.
@@ -439,7 +445,9 @@ fn practice_menu_offers_courses_and_exam_domains() {
         .iter()
         .map(|&i| a.library.lessons[i].meta.id.clone())
         .collect();
-    let p = a.practice.as_ref().expect("practice started");
+    let p = a
+        .front::<gureum::ui::screens::practice::Practice>()
+        .expect("practice started");
     let bank = a.bank.as_ref().unwrap();
     assert!(p.items.iter().all(|i| {
         course
@@ -586,8 +594,7 @@ fn simulation_lessons_100x30() {
 /// The edit with `id` selected on the `CloudFormation` screen.
 fn select_cfn_edit(a: &mut App, id: &str) {
     let index = a
-        .replace
-        .as_ref()
+        .front::<gureum::ui::screens::replace::ReplaceScreen>()
         .and_then(|r| r.scenario.as_ref().ok())
         .and_then(|s| s.edits.iter().position(|e| e.id == id))
         .expect("edit");
@@ -817,7 +824,9 @@ fn search_palette_opens_a_question_in_practice_and_a_preset() {
     let id = p.index.docs[p.selected_doc().unwrap().0].id.clone();
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen, gureum::ui::app::Screen::Practice);
-    let practice = a.practice.as_ref().unwrap();
+    let practice = a
+        .front::<gureum::ui::screens::practice::Practice>()
+        .unwrap();
     let bank = a.bank.as_ref().unwrap();
     assert_eq!(practice.items.len(), 1);
     assert_eq!(bank.entries[practice.items[0].entry].question.id, id);
@@ -830,7 +839,7 @@ fn search_palette_opens_a_question_in_practice_and_a_preset() {
     select_group(&mut a, gureum::search::Group::Simulations);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen, gureum::ui::app::Screen::Sim);
-    let sim = a.sim.as_ref().unwrap();
+    let sim = &a.front::<SimScreen>().unwrap().sim;
     assert_eq!(a.presets[sim.preset].id(), "lambda-cold-start");
 }
 
@@ -881,7 +890,7 @@ fn glossary_screen_80x24_and_define_popup_in_the_reader() {
 fn a_prediction_outside_0_to_100_percent_is_asked_again() {
     let mut a = app(Progress::default());
     run_sim_with_guess(&mut a, "deploy-canary", "1000");
-    let sim = a.sim.as_ref().expect("sim");
+    let sim = &a.front::<SimScreen>().expect("sim").sim;
     assert!(sim.outcome.is_none(), "not run on a bad prediction");
     assert!(sim.input.is_some(), "still asking");
     let s = screen(&mut a, 100, 30);
@@ -891,7 +900,7 @@ fn a_prediction_outside_0_to_100_percent_is_asked_again() {
     }
     type_str(&mut a, "5%");
     press(&mut a, KeyCode::Enter);
-    let sim = a.sim.as_ref().expect("sim");
+    let sim = &a.front::<SimScreen>().expect("sim").sim;
     assert_eq!(sim.guess, Some(5.0));
     assert!(sim.outcome.is_some());
     assert!(sim.note.is_none(), "the complaint is gone once answered");
@@ -949,8 +958,9 @@ fn enter_on_a_multiple_answer_question_with_too_few_marks_says_how_many() {
     let s = screen(&mut a, 100, 30);
     assert!(s.contains("개를 골라 주세요 (지금 0개)"), "{s}");
     assert_eq!(
-        a.practice.as_ref().map(|p| p.phase.clone()),
-        Some(gureum::ui::practice::Phase::Asking),
+        a.front::<gureum::ui::screens::practice::Practice>()
+            .map(|p| p.phase.clone()),
+        Some(gureum::ui::screens::practice::Phase::Asking),
         "nothing was submitted"
     );
 }

@@ -10,13 +10,17 @@ use ratatui::layout::Rect;
 
 use super::home::Home;
 use super::keymap::{self, Action, Context};
-use super::practice::Practice;
 use super::reader::Reader;
+use super::screen::{self as component, Ctx, Effect, Open, StatusKeys};
+use super::screens::{
+    exam_menu::ExamMenu, practice::Practice, practice_menu::PracticeMenu, replace::ReplaceScreen,
+    sim::SimScreen, sim_list::SimList,
+};
 use super::theme::Theme;
 use crate::lesson::Library;
 use crate::quiz::session::Filter;
 use crate::quiz::{Bank, BankSource};
-use crate::sims::{self, Input, Sim};
+use crate::sims::{self, Sim};
 use crate::store::Store;
 use crate::strings::{Lang, Strings};
 
@@ -25,7 +29,7 @@ pub const MIN_WIDTH: u16 = 40;
 /// Smallest terminal height the UI draws into.
 pub const MIN_HEIGHT: u16 = 12;
 
-/// Which screen is showing.
+/// Which screen is in front.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     /// Courses and lessons.
@@ -46,6 +50,22 @@ pub enum Screen {
     Exam,
     /// The `CloudFormation` update screen.
     Replace,
+}
+
+impl Screen {
+    /// Whether this screen is one of `screens/` (its state in `App::front`).
+    pub fn boxed(self) -> bool {
+        matches!(
+            self,
+            Screen::Sims
+                | Screen::Sim
+                | Screen::Replace
+                | Screen::Practice
+                | Screen::Exam
+                | Screen::PracticeMenu
+                | Screen::ExamMenu
+        )
+    }
 }
 
 /// A one-line message in the status bar until the next key.
@@ -70,12 +90,14 @@ pub struct App {
     pub theme: Theme,
     /// The screen in front.
     pub screen: Screen,
+    /// The screen in front when it is one of `screens/` (`screen` then says which).
+    pub front: Option<Box<dyn component::Screen>>,
     /// Home screen state.
     pub home: Home,
     /// Reader state, while a lesson is open.
     pub reader: Option<Reader>,
-    /// The help overlay is open, scrolled by this many lines.
-    pub help: Option<usize>,
+    /// The help overlay, when open.
+    pub help: Option<super::screens::help::Help>,
     /// Status message.
     pub message: Option<Message>,
     /// Set when the app should exit.
@@ -84,29 +106,17 @@ pub struct App {
     pub area: Rect,
     /// Simulation presets (loaded when the simulations are first opened).
     pub presets: Vec<sims::Preset>,
-    /// Selected row of the simulation list.
+    /// The simulation opened last (the list starts there; the template screen's preset).
     pub sims_selected: usize,
-    /// The open simulation.
-    pub sim: Option<Sim>,
     /// Where question banks come from.
     pub bank_source: BankSource,
     /// Question banks (loaded when practice first starts, to keep start-up fast).
     pub bank: Option<Bank>,
-    /// The practice session.
-    pub practice: Option<Practice>,
     /// Questions due for review, counted when the home screen is prepared.
     pub due_count: usize,
-    /// Selected row of the practice menu.
-    pub practice_menu: usize,
-    /// Selected row of the exam menu.
-    pub exam_menu: usize,
     /// The time of this loop turn (ms since the epoch): the run loop reads the clock once per
     /// turn and nothing else in the UI does, so drawing and updates agree and tests set it.
     pub now_ms: u64,
-    /// The exam on screen.
-    pub exam: Option<super::exam::ExamScreen>,
-    /// The `CloudFormation` update screen, while open.
-    pub replace: Option<super::replace::ReplaceScreen>,
     /// The search palette, open over the current screen.
     pub palette: Option<super::palette::Palette>,
     /// The search index (built when search or the glossary is first opened).
@@ -129,8 +139,6 @@ pub struct App {
     pub(super) section_for: Option<(usize, Option<usize>, bool, usize)>,
     /// The home screen's "다음에 할 일" (fitted in `prepare`).
     pub steps: Vec<crate::links::Step>,
-    /// The lessons that explain the open simulation, when asked for.
-    pub picker: Option<crate::links::Picker>,
     /// The screens under the one in front, each with its state (Back pops).
     pub(super) stack: Vec<super::nav::Covered>,
 }
@@ -145,6 +153,7 @@ impl App {
             lang,
             theme,
             screen: Screen::Home,
+            front: None,
             home,
             reader: None,
             help: None,
@@ -153,16 +162,10 @@ impl App {
             area: Rect::default(),
             presets: Vec::new(),
             sims_selected: 0,
-            sim: None,
             bank_source: BankSource::Embedded,
             bank: None,
-            practice: None,
             due_count: 0,
-            practice_menu: 0,
-            exam_menu: 0,
             now_ms: now_ms(),
-            exam: None,
-            replace: None,
             palette: None,
             search_index: super::palette::IndexSlot::default(),
             glossary: None,
@@ -173,7 +176,6 @@ impl App {
             section: None,
             section_for: None,
             steps: Vec::new(),
-            picker: None,
             stack: Vec::new(),
         };
         // Start on the first of the next steps, so Enter continues where the learner left off.
@@ -206,13 +208,6 @@ impl App {
             return;
         }
         match self.screen {
-            Screen::Sims
-            | Screen::Sim
-            | Screen::Practice
-            | Screen::PracticeMenu
-            | Screen::ExamMenu
-            | Screen::Exam
-            | Screen::Replace => {}
             Screen::Home => {
                 self.refresh_steps();
                 self.home.prepare(area, &self.library);
@@ -237,6 +232,10 @@ impl App {
                     self.section_for = key;
                 }
             }
+            _ => {
+                let effect = self.with_front(|screen, ctx| screen.prepare(ctx));
+                self.apply(effect);
+            }
         }
     }
 
@@ -245,6 +244,7 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Mouse(mouse) => self.handle_mouse(*mouse),
+            Event::Paste(text) => self.paste(text),
             _ => {}
         }
     }
@@ -258,25 +258,10 @@ impl App {
                 Some(r) if r.toc_focus => vec![Context::Toc, Context::Reader],
                 _ => vec![Context::Reader],
             },
-            Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => vec![Context::List],
-            Screen::Exam => match &self.exam {
-                Some(e) if e.result.is_some() => vec![Context::ExamResults],
-                Some(e) if matches!(e.overlay, super::exam::Overlay::Overview(_)) => {
-                    vec![Context::ExamOverview, Context::Exam]
-                }
-                _ => vec![Context::Exam],
-            },
-            Screen::Practice => vec![Context::Practice],
-            Screen::Sim => match &self.sim {
-                _ if self.picker.is_some() => vec![Context::List],
-                Some(sim) if sim.input.is_some() => vec![Context::Search],
-                _ => vec![Context::Sim],
-            },
-            Screen::Replace => match &self.replace {
-                _ if self.picker.is_some() => vec![Context::List],
-                Some(r) if r.editing => vec![Context::Search],
-                _ => vec![Context::Replace],
-            },
+            _ => self
+                .front
+                .as_ref()
+                .map_or_else(Vec::new, |s| s.contexts(&self.ctx())),
         }
     }
 
@@ -289,37 +274,131 @@ impl App {
         match self.screen {
             Screen::Home => self.home_action(action),
             Screen::Reader => self.reader_action(action),
-            Screen::Sims => self.sims_action(action),
-            Screen::Sim => self.sim_action(action),
-            Screen::Practice => self.practice_action(action),
-            Screen::PracticeMenu => self.practice_menu_action(action),
-            Screen::ExamMenu => self.exam_menu_action(action),
-            Screen::Exam => self.exam_action(action),
-            Screen::Replace => self.replace_action(action),
+            _ => {
+                let effect = self.with_front(|screen, ctx| screen.update(action, ctx));
+                self.apply(effect);
+            }
+        }
+    }
+
+    /// The screen in front as a `T`, if it is one (for tests and the command line's entry points).
+    pub fn front<T: 'static>(&self) -> Option<&T> {
+        self.front
+            .as_deref()
+            .and_then(|s| s.as_any().downcast_ref())
+    }
+
+    /// The screen in front as a mutable `T`, if it is one.
+    pub fn front_mut<T: 'static>(&mut self) -> Option<&mut T> {
+        self.front
+            .as_deref_mut()
+            .and_then(|s| s.as_any_mut().downcast_mut())
+    }
+
+    /// The shared data screens read.
+    pub fn ctx(&self) -> Ctx<'_> {
+        let status_keys = if self.palette.is_some() || self.define.is_some() {
+            StatusKeys::InBorder
+        } else if self.settings.is_some() {
+            StatusKeys::Settings
+        } else {
+            StatusKeys::Screen
+        };
+        Ctx {
+            library: &self.library,
+            bank: self.bank.as_ref(),
+            presets: &self.presets,
+            store: &self.store,
+            lang: self.lang,
+            theme: self.theme,
+            now_ms: self.now_ms,
+            area: self.area,
+            message: self.message.as_ref(),
+            status_keys,
+        }
+    }
+
+    /// Runs `f` on the screen in front with the context (nothing when no screen is boxed).
+    pub(super) fn with_front(
+        &mut self,
+        f: impl FnOnce(&mut dyn component::Screen, &Ctx) -> Effect,
+    ) -> Effect {
+        let Some(mut screen) = self.front.take() else {
+            return Effect::None;
+        };
+        let effect = f(screen.as_mut(), &self.ctx());
+        self.front = Some(screen);
+        effect
+    }
+
+    /// Opens `screen` over the one in front, which keeps its state below it.
+    fn push(&mut self, screen: Box<dyn component::Screen>) {
+        self.push_screen();
+        self.screen = screen.kind();
+        self.front = Some(screen);
+    }
+
+    /// Does what a screen asked for: the one place where screens open and close, messages
+    /// appear and progress changes on a screen's behalf.
+    pub fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::Push(screen) => self.push(screen),
+            Effect::Replace(screen) => {
+                self.screen = screen.kind();
+                self.front = Some(screen);
+            }
+            Effect::Pop => self.pop_screen(),
+            Effect::Close => self.close_overlay(),
+            Effect::Open(open) => self.open(open),
+            Effect::Message(m) => self.message = Some(m),
+            Effect::Store(write) => write(&mut self.store),
+            Effect::Save => self.save(),
+            Effect::Quit => self.quit = true,
+            Effect::Many(effects) => {
+                for e in effects {
+                    self.apply(e);
+                }
+            }
+        }
+    }
+
+    /// Opens a screen built from the app's data.
+    fn open(&mut self, open: Open) {
+        match open {
+            Open::Sim(i) => self.open_sim(i),
+            Open::Lesson(index, anchor) => {
+                self.open_lesson(index);
+                if let Some(r) = self.reader.as_mut() {
+                    r.jump_anchor = anchor;
+                }
+                if self.area.width > 0 {
+                    self.prepare(self.area);
+                }
+            }
+            Open::Exam(choice, seed) => self.start_exam(choice, seed),
+            Open::ResumeExam => self.resume_exam(),
+            Open::Practice(filter, label) => self.start_practice(&filter, label),
+            Open::Settings => self.open_settings(),
+        }
+    }
+
+    /// Closes the overlay in front, the one that takes the keys.
+    fn close_overlay(&mut self) {
+        if self.help.take().is_none()
+            && self.settings.take().is_none()
+            && self.palette.take().is_none()
+            && self.define.take().is_none()
+        {
+            self.glossary = None;
         }
     }
 
     fn handle_key(&mut self, key: &KeyEvent) {
         self.message = None;
-        if let Some(scroll) = self.help {
-            self.help = match keymap::lookup(&[Context::Help], key) {
-                Some(Action::Down) => Some(scroll + 1),
-                Some(Action::Up) => Some(scroll.saturating_sub(1)),
-                Some(Action::PageDown) => Some(scroll + 10),
-                Some(Action::PageUp) => Some(scroll.saturating_sub(10)),
-                Some(Action::Top) => Some(0),
-                // Drawing clamps the scroll to the last page.
-                Some(Action::Bottom) => Some(usize::MAX / 2),
-                Some(Action::Settings) => {
-                    self.open_settings();
-                    None
-                }
-                Some(Action::Quit) => {
-                    self.quit = true;
-                    None
-                }
-                _ => None,
-            };
+        if let Some(help) = self.help.as_mut() {
+            let effect = help.update(keymap::lookup(&[Context::Help], key));
+            self.apply(effect);
             return;
         }
         if self.settings.is_some() {
@@ -342,6 +421,16 @@ impl App {
             self.glossary_key(key);
             return;
         }
+        if self.screen.boxed()
+            && let Some(mut screen) = self.front.take()
+        {
+            let used = screen.text_key(key, &self.ctx());
+            self.front = Some(screen);
+            if let Some(effect) = used {
+                self.apply(effect);
+                return;
+            }
+        }
         let contexts = self.contexts();
         if contexts == [Context::Search] {
             // Ctrl-C quits from a text box too (its key map has no other use for it).
@@ -349,28 +438,9 @@ impl App {
                 self.quit = true;
                 return;
             }
-            if self.screen == Screen::Sim {
-                self.sim_input_key(key);
-            } else if self.screen == Screen::Replace {
-                let lang = self.lang;
-                if let Some(r) = self.replace.as_mut() {
-                    r.input_key(key, lang);
-                }
-            } else if let Some(r) = self.reader.as_mut() {
+            if let Some(r) = self.reader.as_mut() {
                 r.search_key(key);
             }
-            return;
-        }
-        if contexts == [Context::Practice] && self.practice_typing(key) {
-            return;
-        }
-        // The exam, its overview grid and its results read their keys first (digits, their own
-        // key maps); what they leave goes through the key map below.
-        let exam_screen = matches!(
-            contexts.first(),
-            Some(Context::Exam | Context::ExamOverview | Context::ExamResults)
-        );
-        if exam_screen && self.exam_key(key) {
             return;
         }
         let Some(action) = keymap::lookup(&contexts, key) else {
@@ -378,7 +448,7 @@ impl App {
         };
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = Some(0),
+            Action::Help => self.help = Some(super::screens::help::Help::default()),
             Action::Palette => self.open_palette(),
             Action::Glossary => self.open_glossary(None),
             Action::Define => self.open_define(),
@@ -399,6 +469,44 @@ impl App {
         }
     }
 
+    /// A bracketed paste goes into the focused text box as typed text (cleaned and capped, see
+    /// `text_input::paste`); with no box focused it is dropped, never read as keys.
+    fn paste(&mut self, text: &str) {
+        use super::text_input::paste;
+        self.message = None;
+        if self.help.is_some() || self.settings.is_some() {
+            return;
+        }
+        if let Some(p) = self.palette.as_mut() {
+            if paste(&mut p.input, text) {
+                p.refresh();
+            }
+            return;
+        }
+        if self.define.is_some() {
+            return;
+        }
+        if let Some(g) = self.glossary.as_mut() {
+            if paste(&mut g.filter, text) {
+                g.refilter(&self.library);
+            }
+            return;
+        }
+        match self.screen {
+            Screen::Reader => {
+                if let Some(r) = self.reader.as_mut().filter(|r| r.search.editing) {
+                    paste(&mut r.search.input, text);
+                }
+            }
+            kind if kind.boxed() => {
+                if let Some(s) = self.front.as_mut() {
+                    s.paste(super::text_input::paste_text(text));
+                }
+            }
+            _ => {}
+        }
+    }
+
     fn handle_mouse(&mut self, mouse: MouseEvent) {
         let delta: isize = match mouse.kind {
             MouseEventKind::ScrollDown => 3,
@@ -406,21 +514,15 @@ impl App {
             _ => return,
         };
         match self.screen {
-            Screen::Sims
-            | Screen::Sim
-            | Screen::PracticeMenu
-            | Screen::ExamMenu
-            | Screen::Exam
-            | Screen::Replace => {}
-            Screen::Practice => {
-                if let Some(p) = self.practice.as_mut() {
-                    p.scroll_by(delta);
-                }
-            }
             Screen::Home => self.home.move_by(delta.signum()),
             Screen::Reader => {
                 if let Some(r) = self.reader.as_mut() {
                     r.scroll_by(delta);
+                }
+            }
+            _ => {
+                if let Some(s) = self.front.as_mut() {
+                    s.scroll(delta);
                 }
             }
         }
@@ -443,14 +545,12 @@ impl App {
             Action::Simulations => self.open_sims(),
             Action::Practice => {
                 self.load_bank();
-                self.push_screen();
-                self.screen = Screen::PracticeMenu;
+                self.push(Box::new(PracticeMenu::default()));
             }
             Action::Exams => {
                 self.load_bank();
-                self.exam_menu = 0;
-                self.push_screen();
-                self.screen = Screen::ExamMenu;
+                let menu = ExamMenu::new(&self.ctx());
+                self.push(Box::new(menu));
             }
             Action::Review => {
                 let due = self.due_reviews();
@@ -618,45 +718,7 @@ impl App {
             });
             return;
         }
-        self.push_screen();
-        self.practice = Some(practice);
-        self.screen = Screen::Practice;
-    }
-
-    /// Digits, `.` and Backspace while answering; returns whether the key was used.
-    fn practice_typing(&mut self, key: &KeyEvent) -> bool {
-        let (Some(p), Some(bank)) = (self.practice.as_mut(), self.bank.as_ref()) else {
-            return false;
-        };
-        if p.phase != super::practice::Phase::Asking {
-            return false;
-        }
-        let numeric = p.kind(bank) == Some(crate::quiz::Kind::Numeric);
-        match super::keymap::typed(key) {
-            Some(super::keymap::Typed::Char(c))
-                if numeric && (c.is_ascii_digit() || c == '.' || c == '-') =>
-            {
-                p.number.push(c);
-            }
-            Some(super::keymap::Typed::Backspace) if numeric => {
-                p.number.pop();
-            }
-            Some(super::keymap::Typed::Char(c @ '1'..='9')) if !numeric => {
-                let log = p.pick(bank, c as usize - '1' as usize, self.now_ms);
-                self.log_answer(log);
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    /// Logs an answer and reschedules its review card.
-    fn log_answer(&mut self, log: Option<crate::store::AnswerLog>) {
-        let Some(log) = log else { return };
-        let (correct, time_ms, at) = (log.correct, log.time_ms, log.at);
-        self.store.record_answer(log, |card| {
-            crate::quiz::review::schedule(card, correct, time_ms, at)
-        });
+        self.push(Box::new(practice));
     }
 
     /// Ids of the questions due for review now.
@@ -668,153 +730,16 @@ impl App {
             .collect()
     }
 
-    fn practice_action(&mut self, action: Action) {
-        let (Some(p), Some(bank)) = (self.practice.as_mut(), self.bank.as_ref()) else {
-            return;
-        };
-        match action {
-            // While answering, ↑/↓ move between choices; afterwards they scroll the explanation.
-            Action::Down if p.phase == super::practice::Phase::Asking => p.move_cursor(1),
-            Action::Up if p.phase == super::practice::Phase::Asking => p.move_cursor(-1),
-            Action::Down => p.scroll_by(1),
-            Action::Up => p.scroll_by(-1),
-            Action::PageDown => p.scroll_by(5),
-            Action::PageUp => p.scroll_by(-5),
-            Action::Toggle => p.toggle(),
-            Action::ToggleEnglish => p.english = !p.english,
-            Action::Open => {
-                if p.phase == super::practice::Phase::Finished {
-                    self.pop_screen();
-                    return;
-                }
-                let log = p.enter(bank, self.now_ms);
-                // Enter that submitted nothing says why rather than doing nothing.
-                if log.is_none() && p.phase == super::practice::Phase::Asking {
-                    let strings = Strings::new(self.lang);
-                    let why = p.item().map(|item| {
-                        let q = &bank.entries[item.entry].question;
-                        match q.kind {
-                            crate::quiz::format::Kind::Multiple => strings.choose_exactly(
-                                q.correct_ids().len(),
-                                p.marked.iter().filter(|m| **m).count(),
-                            ),
-                            _ => strings.type_a_number().to_owned(),
-                        }
-                    });
-                    if let Some(text) = why {
-                        self.message = Some(Message {
-                            text,
-                            warning: true,
-                        });
-                    }
-                }
-                self.log_answer(log);
-            }
-            Action::OpenLesson => {
-                let Some(item) = p.item() else { return };
-                let q = &bank.entries[item.entry].question;
-                let anchor = q.anchor().map(str::to_owned);
-                if let Some(li) = self.library.lesson_index(q.lesson_id()) {
-                    self.open_lesson(li);
-                    if let Some(r) = self.reader.as_mut() {
-                        r.jump_anchor = anchor;
-                    }
-                    if self.area.width > 0 {
-                        self.prepare(self.area);
-                    }
-                }
-            }
-            Action::Back => self.pop_screen(),
-            _ => {}
-        }
-    }
-
-    /// The practice menu: everything, each course, each exam domain; (label, filter).
-    pub fn practice_topics(&self) -> Vec<(String, Filter)> {
-        let mut out = vec![(
-            self.lang.pick("모든 레슨", "All lessons").to_owned(),
-            Filter::default(),
-        )];
-        for course in &self.library.courses {
-            let lessons = course
-                .lessons
-                .iter()
-                .map(|&i| self.library.lessons[i].meta.id.clone())
-                .collect();
-            out.push((
-                course.meta.title.clone(),
-                Filter {
-                    lessons,
-                    ..Filter::default()
-                },
-            ));
-        }
-        for (id, exam, name, weight) in crate::quiz::format::DOMAINS {
-            let label = format!("{exam} · {name} ({weight}%)");
-            out.push((
-                label,
-                Filter {
-                    domain: Some(id.to_owned()),
-                    ..Filter::default()
-                },
-            ));
-        }
-        // The most used question tags, most questions first.
-        if let Some(bank) = &self.bank {
-            let mut counts: std::collections::BTreeMap<&str, usize> =
-                std::collections::BTreeMap::new();
-            for e in &bank.entries {
-                for t in &e.question.tags {
-                    *counts.entry(t.as_str()).or_default() += 1;
-                }
-            }
-            let mut tags: Vec<(&str, usize)> = counts.into_iter().collect();
-            tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let word = self.lang.pick("태그", "tag");
-            for (tag, _) in tags.into_iter().take(12) {
-                out.push((
-                    format!("{word} #{tag}"),
-                    Filter {
-                        tag: Some(tag.to_owned()),
-                        ..Filter::default()
-                    },
-                ));
-            }
-        }
-        out
-    }
-
-    fn practice_menu_action(&mut self, action: Action) {
-        let n = self.practice_topics().len();
-        match action {
-            Action::Down => self.practice_menu = (self.practice_menu + 1).min(n.saturating_sub(1)),
-            Action::Up => self.practice_menu = self.practice_menu.saturating_sub(1),
-            Action::Open => {
-                if let Some((label, filter)) =
-                    self.practice_topics().into_iter().nth(self.practice_menu)
-                {
-                    self.start_practice(&filter, label);
-                }
-            }
-            Action::Back => self.pop_screen(),
-            _ => {}
-        }
-    }
-
     /// Whether the run loop should wake up twice a second (a countdown is on screen).
     pub fn needs_tick(&self) -> bool {
-        self.screen == Screen::Exam && self.exam.as_ref().is_some_and(|e| e.result.is_none())
+        self.screen.boxed() && self.front.as_ref().is_some_and(|s| s.needs_tick())
     }
 
     /// Advances the clock: an exam whose time is up is submitted and graded.
     pub fn tick(&mut self, now_ms: u64) {
         self.now_ms = now_ms;
-        let (Some(exam), Some(bank)) = (self.exam.as_mut(), self.bank.as_ref()) else {
-            return;
-        };
-        if exam.state.tick(now_ms).changed() && exam.finish_if_submitted(bank) {
-            self.exam_finished();
-        }
+        let effect = self.with_front(|screen, ctx| screen.tick(ctx));
+        self.apply(effect);
     }
 
     /// The saved, unfinished exam, if any.
@@ -822,62 +747,29 @@ impl App {
         self.store.running_exam()
     }
 
-    fn exam_menu_rows(&self) -> usize {
-        super::exam::menu().len() + 1 + usize::from(self.saved_exam().is_some())
-    }
-
-    fn exam_menu_action(&mut self, action: Action) {
-        let n = self.exam_menu_rows();
-        match action {
-            Action::Down => self.exam_menu = (self.exam_menu + 1).min(n - 1),
-            Action::Up => self.exam_menu = self.exam_menu.saturating_sub(1),
-            Action::Back => self.pop_screen(),
-            Action::Open => {
-                let now = self.now_ms;
-                self.load_bank();
-                let Some(bank) = self.bank.as_ref() else {
-                    return;
-                };
-                let mut row = self.exam_menu;
-                if let Some(saved) = self.store.running_exam().cloned() {
-                    if row == 0 {
-                        let resumed = super::exam::ExamScreen::resume(bank, saved, now);
-                        if let Some(exam) = resumed {
-                            let done = exam.result.is_some();
-                            self.push_screen();
-                            self.exam = Some(exam);
-                            self.screen = Screen::Exam;
-                            if done {
-                                self.exam_finished();
-                            }
-                        } else {
-                            let text = self
-                                .lang
-                                .pick(
-                                    "저장된 시험을 이어 할 수 없어요 (문제 은행이 바뀌었어요)",
-                                    "The saved exam no longer fits the question bank",
-                                )
-                                .to_owned();
-                            self.message = Some(Message {
-                                text,
-                                warning: true,
-                            });
-                        }
-                        return;
-                    }
-                    row -= 1;
-                }
-                let choices = super::exam::menu();
-                if row == choices.len() {
-                    self.store.update_settings(|s| s.exam_esl = !s.exam_esl);
-                    return;
-                }
-                let Some(&choice) = choices.get(row) else {
-                    return;
-                };
-                self.start_exam(choice, now);
-            }
-            _ => {}
+    /// Resumes the saved exam over the screen in front (or says why it cannot).
+    fn resume_exam(&mut self) {
+        self.load_bank();
+        let (Some(bank), Some(saved)) = (self.bank.as_ref(), self.store.running_exam().cloned())
+        else {
+            return;
+        };
+        if let Some(exam) = super::exam::ExamScreen::resume(bank, saved, self.now_ms) {
+            let finished = exam.finished();
+            self.push(Box::new(exam));
+            self.apply(finished);
+        } else {
+            let text = self
+                .lang
+                .pick(
+                    "저장된 시험을 이어 할 수 없어요 (문제 은행이 바뀌었어요)",
+                    "The saved exam no longer fits the question bank",
+                )
+                .to_owned();
+            self.message = Some(Message {
+                text,
+                warning: true,
+            });
         }
     }
 
@@ -899,186 +791,9 @@ impl App {
                 warning: true,
             });
         }
-        self.push_screen();
-        self.exam = Some(exam);
-        self.screen = Screen::Exam;
-        self.save_exam();
-    }
-
-    /// Keys the exam handles before its key map: digits pick a choice, a numeric answer is typed;
-    /// the overview grid, the confirmation and the results have key maps of their own.
-    fn exam_key(&mut self, key: &KeyEvent) -> bool {
-        use super::exam::Overlay;
-        let (Some(exam), Some(bank)) = (self.exam.as_mut(), self.bank.as_ref()) else {
-            return false;
-        };
-        if exam.result.is_some() {
-            match keymap::lookup(&[Context::ExamResults], key) {
-                Some(Action::Overview) => exam.filter = exam.filter.next(),
-                Some(Action::Down) => exam.scroll += 1,
-                Some(Action::Up) => exam.scroll = exam.scroll.saturating_sub(1),
-                Some(Action::PageDown) => exam.scroll += 10,
-                Some(Action::PageUp) => exam.scroll = exam.scroll.saturating_sub(10),
-                Some(Action::Back) => self.pop_screen(),
-                _ => return false,
-            }
-            return true;
-        }
-        let now = self.now_ms;
-        let changed = match exam.overlay {
-            Overlay::Overview(sel) => {
-                let n = exam.items.len().max(1);
-                match keymap::lookup(&[Context::ExamOverview], key) {
-                    Some(Action::Left) => exam.overlay = Overlay::Overview(sel.saturating_sub(1)),
-                    Some(Action::Right) => exam.overlay = Overlay::Overview((sel + 1).min(n - 1)),
-                    Some(Action::Up) => exam.overlay = Overlay::Overview(sel.saturating_sub(10)),
-                    Some(Action::Down) => {
-                        exam.overlay = Overlay::Overview((sel + 10).min(n - 1));
-                    }
-                    Some(Action::Open) => {
-                        exam.state.goto(sel);
-                        exam.arrived();
-                        exam.overlay = Overlay::None;
-                    }
-                    Some(Action::Quit | Action::Help | Action::ToggleLang | Action::Settings) => {
-                        return false;
-                    }
-                    _ => exam.overlay = Overlay::None,
-                }
-                false
-            }
-            Overlay::Confirm => {
-                if keymap::lookup(&[Context::Search], key) == Some(Action::Confirm) {
-                    exam.state.submit(now).changed()
-                } else {
-                    exam.overlay = Overlay::None;
-                    false
-                }
-            }
-            Overlay::None => {
-                let numeric = exam.item().is_some_and(|i| {
-                    bank.entries[i.entry].question.kind == crate::quiz::Kind::Numeric
-                });
-                match super::keymap::typed(key) {
-                    Some(super::keymap::Typed::Char(c))
-                        if numeric && (c.is_ascii_digit() || c == '.' || c == '-') =>
-                    {
-                        exam.number.push(c);
-                        false
-                    }
-                    Some(super::keymap::Typed::Backspace) if numeric => {
-                        exam.number.pop();
-                        false
-                    }
-                    Some(super::keymap::Typed::Char(c @ '1'..='9')) if !numeric => {
-                        exam.pick(bank, c as usize - '1' as usize, now).changed()
-                    }
-                    _ => return false,
-                }
-            }
-        };
-        if exam.finish_if_submitted(bank) {
-            self.exam_finished();
-        } else if changed {
-            self.save_exam();
-        }
-        true
-    }
-
-    fn exam_action(&mut self, action: Action) {
-        use super::exam::Overlay;
-        let (Some(exam), Some(bank)) = (self.exam.as_mut(), self.bank.as_ref()) else {
-            return;
-        };
-        let now = self.now_ms;
-        let n = exam.item().map_or(0, |i| i.order.len());
-        let changed = match action {
-            Action::Down => {
-                exam.cursor = (exam.cursor + 1).min(n.saturating_sub(1));
-                false
-            }
-            Action::Up => {
-                exam.cursor = exam.cursor.saturating_sub(1);
-                false
-            }
-            Action::Toggle => exam.pick(bank, exam.cursor, now).changed(),
-            Action::Open | Action::Right | Action::Left => {
-                // Leaving a numeric question keeps what was typed.
-                let numeric = exam.item().is_some_and(|i| {
-                    bank.entries[i.entry].question.kind == crate::quiz::Kind::Numeric
-                });
-                let typed = numeric && exam.commit_number(now).changed();
-                let moved = if action == Action::Left {
-                    exam.state.prev_question()
-                } else {
-                    exam.state.next_question()
-                };
-                if moved.changed() {
-                    exam.arrived();
-                }
-                typed
-            }
-            Action::Flag => exam.state.toggle_flag(exam.state.current()).changed(),
-            Action::ToggleEnglish => {
-                exam.english = !exam.english;
-                false
-            }
-            // A number typed but not yet confirmed counts before the grid or the confirmation.
-            Action::Overview | Action::Submit => {
-                let numeric = exam.item().is_some_and(|i| {
-                    bank.entries[i.entry].question.kind == crate::quiz::Kind::Numeric
-                });
-                let typed = numeric && !exam.number.is_empty() && exam.commit_number(now).changed();
-                exam.overlay = if action == Action::Submit {
-                    Overlay::Confirm
-                } else {
-                    Overlay::Overview(exam.state.current())
-                };
-                typed
-            }
-            Action::Back => {
-                self.exam_menu = 0;
-                self.pop_screen();
-                return;
-            }
-            _ => false,
-        };
-        if exam.finish_if_submitted(bank) {
-            self.exam_finished();
-        } else if changed {
-            self.save_exam();
-        }
-    }
-
-    /// Saves the running exam in the progress database (committed at once).
-    pub(super) fn save_exam(&mut self) {
-        let Some(exam) = self.exam.as_ref() else {
-            return;
-        };
-        if exam.result.is_some() {
-            return;
-        }
-        self.store.save_running_exam(&exam.state);
-        self.save();
-    }
-
-    /// The exam was graded: record the attempt and forget the saved state.
-    fn exam_finished(&mut self) {
-        let Some(result) = self.exam.as_ref().and_then(|e| e.result.as_ref()) else {
-            return;
-        };
-        let summary = result.summary();
-        // The submitted state (graded), not the last one saved while answering.
-        let last = self.exam.as_ref().map(|e| e.state.clone());
-        let attempt = crate::store::ExamAttempt {
-            exam: summary.exam.id().to_owned(),
-            started: summary.started_at_ms / 1000,
-            seconds: summary.seconds_used,
-            correct: u32::try_from(summary.correct).unwrap_or(u32::MAX),
-            total: u32::try_from(summary.total).unwrap_or(u32::MAX),
-        };
-        self.store.finish_exam(last.as_ref(), attempt);
-        self.save();
+        let save = exam.save();
+        self.push(Box::new(exam));
+        self.apply(save);
     }
 
     pub(super) fn ensure_presets(&mut self) {
@@ -1090,8 +805,7 @@ impl App {
     /// Opens the list of simulations; Back returns to this screen.
     pub fn open_sims(&mut self) {
         self.ensure_presets();
-        self.push_screen();
-        self.screen = Screen::Sims;
+        self.push(Box::new(SimList::new(self.sims_selected)));
     }
 
     /// Opens simulation `index` with its preset's settings.
@@ -1100,149 +814,12 @@ impl App {
         let Some(preset) = self.presets.get(index) else {
             return;
         };
-        let cfn = matches!(preset, sims::Preset::Cfn(_));
-        let sim = (!cfn).then(|| Sim::new(index, preset));
         self.sims_selected = index;
-        self.push_screen();
-        if cfn {
-            self.replace = Some(super::replace::ReplaceScreen::new(self.lang));
-            self.screen = Screen::Replace;
+        if matches!(preset, sims::Preset::Cfn(_)) {
+            self.push(Box::new(ReplaceScreen::new(index, self.lang)));
         } else {
-            self.sim = sim;
-            self.screen = Screen::Sim;
-        }
-    }
-
-    fn sims_action(&mut self, action: Action) {
-        let n = self.presets.len();
-        match action {
-            Action::Down => self.sims_selected = (self.sims_selected + 1).min(n.saturating_sub(1)),
-            Action::Up => self.sims_selected = self.sims_selected.saturating_sub(1),
-            Action::Open => self.open_sim(self.sims_selected),
-            Action::Back => self.pop_screen(),
-            _ => {}
-        }
-    }
-
-    fn sim_action(&mut self, action: Action) {
-        if self.picker.is_some() {
-            self.picker_action(action);
-            return;
-        }
-        let lang = self.lang;
-        let mut ran = None;
-        let Some(sim) = self.sim.as_mut() else { return };
-        let Some(preset) = self.presets.get(sim.preset) else {
-            return;
-        };
-        sim.note = None;
-        let n = sim.params.len();
-        match action {
-            Action::Down => sim.selected = (sim.selected + 1).min(n.saturating_sub(1)),
-            Action::Up => sim.selected = sim.selected.saturating_sub(1),
-            Action::Left | Action::Right => {
-                let step = if action == Action::Left { -1.0 } else { 1.0 };
-                if let Some(p) = sim.params.get_mut(sim.selected) {
-                    if p.locked {
-                        sim.note = Some(
-                            lang.pick(
-                                "이 과제에서는 바꿀 수 없는 값이에요",
-                                "This challenge keeps it fixed",
-                            )
-                            .into(),
-                        );
-                    } else {
-                        p.nudge(step);
-                    }
-                }
-            }
-            Action::Open => {
-                if let Some(p) = sim.params.get(sim.selected) {
-                    if p.locked {
-                        sim.note = Some(
-                            lang.pick(
-                                "이 과제에서는 바꿀 수 없는 값이에요",
-                                "This challenge keeps it fixed",
-                            )
-                            .into(),
-                        );
-                    } else if p.switch || p.is_choice() {
-                        let p = &mut sim.params[sim.selected];
-                        p.nudge(1.0);
-                    } else {
-                        sim.input = Some(Input::Value(super::text_input::TextInput::default()));
-                    }
-                }
-            }
-            Action::Run => {
-                if sim.outcome.is_none() {
-                    // Predict first: the result stays hidden until a guess is typed (or skipped).
-                    sim.input = Some(Input::Guess(super::text_input::TextInput::default()));
-                } else {
-                    sim.guess = None;
-                    sim.run(preset);
-                    ran = Some(preset.id().to_owned());
-                }
-            }
-            Action::PageDown => sim.trail_scroll += 5,
-            Action::PageUp => sim.trail_scroll = sim.trail_scroll.saturating_sub(5),
-            Action::OpenLesson => {
-                let preset = sim.preset;
-                self.open_sim_lessons(preset);
-            }
-            Action::Back => self.pop_screen(),
-            _ => {}
-        }
-        if let Some(id) = ran {
-            self.mark_sim_tried(&id);
-        }
-    }
-
-    /// The list of lessons over a simulation: move, open one (Back there returns to the
-    /// simulation), or close it.
-    fn picker_action(&mut self, action: Action) {
-        let Some(picker) = self.picker.as_mut() else {
-            return;
-        };
-        let n = picker.items.len();
-        match action {
-            Action::Down => picker.selected = (picker.selected + 1).min(n.saturating_sub(1)),
-            Action::Up => picker.selected = picker.selected.saturating_sub(1),
-            Action::Open => {
-                let link = picker.items.get(picker.selected).cloned();
-                self.picker = None;
-                if let Some(link) = link {
-                    self.open_lesson(link.lesson);
-                    if let Some(r) = self.reader.as_mut() {
-                        r.jump_anchor = link.anchor;
-                    }
-                    if self.area.width > 0 {
-                        self.prepare(self.area);
-                    }
-                }
-            }
-            Action::Back => self.picker = None,
-            _ => {}
-        }
-    }
-
-    /// Lists the lessons that explain simulation `preset` over the simulation screen.
-    fn open_sim_lessons(&mut self, preset: usize) {
-        let items = crate::links::lessons_for(&self.library, &self.presets, preset);
-        if items.is_empty() {
-            self.message = Some(Message {
-                text: self.strings().no_sim_lessons().into(),
-                warning: false,
-            });
-        } else {
-            self.picker = Some(crate::links::Picker { items, selected: 0 });
-        }
-    }
-
-    /// Remembers that simulation `id` was run (for the home screen's suggestions) and saves.
-    fn mark_sim_tried(&mut self, id: &str) {
-        if self.store.mark_sim_tried(id) {
-            self.save();
+            let sim = Sim::new(index, preset);
+            self.push(Box::new(SimScreen::new(sim)));
         }
     }
 
@@ -1286,92 +863,6 @@ impl App {
             self.bank.as_ref(),
             &self.presets,
         )
-    }
-
-    fn replace_action(&mut self, action: Action) {
-        if self.picker.is_some() {
-            self.picker_action(action);
-            return;
-        }
-        match action {
-            Action::Back => self.pop_screen(),
-            Action::OpenLesson => self.open_sim_lessons(self.sims_selected),
-            _ => {
-                let lang = self.lang;
-                if let Some(r) = self.replace.as_mut() {
-                    r.action(action, lang);
-                }
-                if matches!(action, Action::Run | Action::Open) {
-                    let id = self
-                        .presets
-                        .get(self.sims_selected)
-                        .map(|p| p.id().to_owned());
-                    if let Some(id) = id {
-                        self.mark_sim_tried(&id);
-                    }
-                }
-            }
-        }
-    }
-
-    fn sim_input_key(&mut self, key: &KeyEvent) {
-        use super::text_input::{Edit, edit_with};
-        let Some(sim) = self.sim.as_mut() else { return };
-        let Some(input) = sim.input.as_mut() else {
-            return;
-        };
-        let text = match input {
-            Input::Value(t) | Input::Guess(t) => t,
-        };
-        let number = |c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%');
-        if edit_with(text, key, number) != Edit::Ignored {
-            return;
-        }
-        match keymap::lookup(&[Context::Search], key) {
-            Some(Action::Cancel) => sim.input = None,
-            Some(Action::Confirm) => {
-                let input = sim.input.take();
-                match input {
-                    Some(Input::Value(t)) => {
-                        if let Some(Err(range)) =
-                            sim.params.get_mut(sim.selected).map(|p| p.set_text(&t))
-                        {
-                            sim.note = Some(format!(
-                                "{}: {range}",
-                                self.lang.pick("허용 범위", "allowed range")
-                            ));
-                        }
-                    }
-                    Some(Input::Guess(t)) => {
-                        // Every prediction is a percentage; a typo like 1000 is asked again
-                        // rather than compared as "1000 %".
-                        let cleaned = t.trim().trim_end_matches('%').replace(',', "");
-                        let guess = cleaned.trim().parse::<f64>().ok();
-                        if guess.is_some_and(|g| !(0.0..=100.0).contains(&g)) {
-                            sim.note = Some(
-                                self.lang
-                                    .pick(
-                                        "예측은 0에서 100 사이의 %로 적어 주세요",
-                                        "Type the prediction as a % from 0 to 100",
-                                    )
-                                    .to_owned(),
-                            );
-                            sim.input = Some(Input::Guess(t));
-                            return;
-                        }
-                        sim.note = None;
-                        sim.guess = guess;
-                        if let Some(preset) = self.presets.get(sim.preset) {
-                            sim.run(preset);
-                            let id = preset.id().to_owned();
-                            self.mark_sim_tried(&id);
-                        }
-                    }
-                    None => {}
-                }
-            }
-            _ => {}
-        }
     }
 
     /// Opens lesson `index` in the reader over the current screen, restoring its saved position.

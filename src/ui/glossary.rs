@@ -57,7 +57,7 @@ impl GlossaryView {
     }
 
     /// Applies the filter: every spelling of a term, with 초성 and spaces optional.
-    fn refilter(&mut self, library: &Library) {
+    pub(super) fn refilter(&mut self, library: &Library) {
         let current = self.term();
         let norm = hangul::normalize_query(&self.filter);
         let pat: Vec<char> = norm.chars().filter(|c| *c != ' ').collect();

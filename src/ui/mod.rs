@@ -1,20 +1,25 @@
 //! The terminal user interface: the only module that knows ratatui and crossterm.
 //!
-//! [`App`] holds the state and its update logic, `view` draws a frame from it, and [`run`]
-//! is the loop that connects them to the terminal.
+//! A screen is a component ([`screen::Screen`], one per file or folder under [`screens`]): it
+//! owns its state, changes it in `update(action, ctx)` and draws it in `render(frame, area, ctx)`
+//! from a [`screen::Ctx`] of shared data, and asks for anything beyond its own state with an
+//! [`screen::Effect`]. [`App`] is the stack of screens (Back pops, `nav`) and the only place
+//! effects are applied; home, the reader and the overlays other than help (palette, glossary,
+//! definition popup, settings) still keep their state in `App` and draw from `view`. [`run`] is
+//! the loop that connects it all to the terminal: one clock reading per turn, keys through the
+//! key map (`keymap`), pastes to the focused text box (`text_input`).
 
 pub mod app;
-pub mod exam;
 pub mod glossary;
 pub mod home;
 pub mod keymap;
 pub mod layout;
 mod nav;
 pub mod palette;
-pub mod practice;
 pub mod print;
 pub mod reader;
-pub mod replace;
+pub mod screen;
+pub mod screens;
 pub mod settings;
 pub mod text_input;
 pub mod theme;
@@ -22,10 +27,13 @@ mod view;
 
 use std::io::stdout;
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 pub use app::App;
+pub use screens::exam;
 pub use view::draw;
 
 /// Runs the TUI until the user quits. The terminal is restored on return and on panic.
@@ -34,14 +42,16 @@ pub use view::draw;
 /// turns it on and off while the app runs).
 pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
+    // A paste arrives as one event for the focused text box, not as keys that run actions.
+    execute!(stdout(), EnableBracketedPaste)?;
     app.mouse = mouse;
     let mut captured = false;
     let mut idle_done = false;
-    // ratatui's panic hook restores the screen but knows nothing of mouse capture. Disabling
-    // capture that is off is harmless, so the hook is installed either way.
+    // ratatui's panic hook restores the screen but knows nothing of mouse capture or bracketed
+    // paste. Disabling capture that is off is harmless, so the hook is installed either way.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
     let result = (|| -> anyhow::Result<()> {
@@ -85,6 +95,8 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
     if captured {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
+    // Also after a signal (the loop ends on `crate::stop::requested`, then comes here).
+    let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
 }

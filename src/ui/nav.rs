@@ -6,12 +6,8 @@
 //! back out when it is in front again. Home is the implicit bottom of the stack.
 
 use super::app::{App, Screen};
-use super::exam::ExamScreen;
 use super::glossary::GlossaryView;
-use super::practice::Practice;
 use super::reader::Reader;
-use super::replace::ReplaceScreen;
-use crate::sims::Sim;
 
 /// Screens kept below the one in front; the oldest are forgotten past this depth.
 const MAX_DEPTH: usize = 32;
@@ -23,14 +19,8 @@ pub enum Slot {
     None,
     /// A lesson, at its scroll position.
     Reader(Box<Reader>),
-    /// A simulation with its settings and last result.
-    Sim(Box<Sim>),
-    /// The `CloudFormation` update screen.
-    Replace(Box<ReplaceScreen>),
-    /// A practice session with its answers so far.
-    Practice(Box<Practice>),
-    /// An exam (running or its results).
-    Exam(Box<ExamScreen>),
+    /// A screen that owns its state.
+    Boxed(Box<dyn super::screen::Screen>),
 }
 
 /// A screen under the one in front.
@@ -66,13 +56,10 @@ impl App {
     /// Closes the screen in front and brings back the one below it (home at the bottom).
     pub(super) fn pop_screen(&mut self) {
         let leaving = self.screen;
-        match leaving {
-            Screen::Reader => self.save_reader_position(),
-            Screen::Exam => self.save_exam(),
-            _ => {}
+        if leaving == Screen::Reader {
+            self.save_reader_position();
         }
         self.take_slot(leaving);
-        self.picker = None;
         self.define = None;
         match self.stack.pop() {
             Some(below) => {
@@ -87,6 +74,10 @@ impl App {
         if self.screen == Screen::Home && leaving == Screen::Reader {
             // Back home from a lesson: the next steps are in view and the first continues it.
             self.home.select_step(0);
+        }
+        if self.screen.boxed() {
+            let effect = self.with_front(|screen, ctx| screen.resumed(ctx));
+            self.apply(effect);
         }
         if self.screen == Screen::Reader {
             // Reflow for the current size and language; the section line is worked out anew.
@@ -117,23 +108,8 @@ impl App {
                 .reader
                 .take()
                 .map_or(Slot::None, |r| Slot::Reader(Box::new(r))),
-            Screen::Sim => self
-                .sim
-                .take()
-                .map_or(Slot::None, |s| Slot::Sim(Box::new(s))),
-            Screen::Replace => self
-                .replace
-                .take()
-                .map_or(Slot::None, |s| Slot::Replace(Box::new(s))),
-            Screen::Practice => self
-                .practice
-                .take()
-                .map_or(Slot::None, |s| Slot::Practice(Box::new(s))),
-            Screen::Exam => self
-                .exam
-                .take()
-                .map_or(Slot::None, |s| Slot::Exam(Box::new(s))),
-            Screen::Home | Screen::Sims | Screen::PracticeMenu | Screen::ExamMenu => Slot::None,
+            Screen::Home => Slot::None,
+            _ => self.front.take().map_or(Slot::None, Slot::Boxed),
         }
     }
 
@@ -141,10 +117,7 @@ impl App {
         match slot {
             Slot::None => {}
             Slot::Reader(r) => self.reader = Some(*r),
-            Slot::Sim(s) => self.sim = Some(*s),
-            Slot::Replace(r) => self.replace = Some(*r),
-            Slot::Practice(p) => self.practice = Some(*p),
-            Slot::Exam(e) => self.exam = Some(*e),
+            Slot::Boxed(s) => self.front = Some(s),
         }
     }
 }

@@ -56,7 +56,7 @@ impl App {
             Action::Back | Action::Settings => self.settings = None,
             Action::Help => {
                 self.settings = None;
-                self.help = Some(0);
+                self.help = Some(super::screens::help::Help::default());
             }
             Action::Quit => self.quit = true,
             _ => {}

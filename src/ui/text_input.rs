@@ -71,6 +71,25 @@ pub fn edit_with(input: &mut TextInput, key: &KeyEvent, accept: impl Fn(char) ->
     }
 }
 
+/// The most of one paste a box takes (a paste is a single line; more is surely a mistake).
+pub const MAX_PASTE: usize = 4096;
+
+/// Pastes `text` into the box: control characters and line breaks are dropped, and at most
+/// [`MAX_PASTE`] bytes of it are taken (cut at a character boundary). Returns whether the text
+/// changed.
+pub fn paste(input: &mut TextInput, text: &str) -> bool {
+    input.insert(paste_text(text))
+}
+
+/// The part of a paste a box takes: its first [`MAX_PASTE`] bytes, cut at a char boundary.
+pub fn paste_text(text: &str) -> &str {
+    let mut end = text.len().min(MAX_PASTE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
 /// Where the caret goes in `shown` (the visible end of the box's text): before the part of the
 /// text that follows the cursor.
 pub fn caret(input: &TextInput, shown: &str) -> usize {
@@ -80,6 +99,17 @@ pub fn caret(input: &TextInput, shown: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paste_is_capped_at_a_char_boundary_and_loses_control_characters() {
+        let long = "구".repeat(MAX_PASTE);
+        let taken = paste_text(&long);
+        assert!(taken.len() <= MAX_PASTE && taken.len() > MAX_PASTE - 3);
+        assert!(taken.chars().all(|c| c == '구'));
+        let mut t = TextInput::default();
+        assert!(paste(&mut t, "람다\u{7} 콜드"));
+        assert_eq!(t.as_str(), "람다 콜드");
+    }
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

@@ -12,7 +12,7 @@ use crate::sims::Sim;
 use crate::sims::compare::{compare_table, group, short_name};
 use crate::strings::Strings;
 use crate::text;
-use crate::ui::app::App;
+use crate::ui::screen::Ctx;
 use crate::ui::theme::Theme;
 use simulations::Explanation;
 use simulations::deploy::{DeployResult, Outcome, clock};
@@ -24,22 +24,22 @@ fn color(theme: Theme, c: Color) -> Style {
 }
 
 /// Summary lines under a deployment picture.
-pub(super) fn deploy_summary(app: &App, sim: &Sim, r: &DeployResult) -> Vec<Line<'static>> {
-    let s = app.strings();
+pub(super) fn deploy_summary(ctx: &Ctx, sim: &Sim, r: &DeployResult) -> Vec<Line<'static>> {
+    let s = ctx.strings();
     let mut lines: Vec<Line> = s.deploy_summary(r).into_iter().map(Line::raw).collect();
     if let Some(first) = lines.first_mut() {
         *first = first.clone().style(if r.outcome == Outcome::RolledBack {
-            app.theme.partial()
+            ctx.theme.partial()
         } else if r.users_affected > 0.0 {
-            app.theme.warning()
+            ctx.theme.warning()
         } else {
-            app.theme.done()
+            ctx.theme.done()
         });
     }
     if r.routing == simulations::deploy::Routing::Expected {
-        lines.push(Line::styled(s.expected_view(), app.theme.dim()));
+        lines.push(Line::styled(s.expected_view(), ctx.theme.dim()));
     }
-    lines.extend(guess_line(app, sim, s.deploy_guess_what()));
+    lines.extend(guess_line(ctx, sim, s.deploy_guess_what()));
     lines
 }
 
@@ -55,8 +55,8 @@ fn chart_end(r: &DeployResult) -> u64 {
 
 /// The new version's share over time (a step line), its error rate per alarm period, and the
 /// rollback as a vertical line.
-pub(super) fn draw_deploy_picture(app: &App, r: &DeployResult, frame: &mut Frame, area: Rect) {
-    let s = app.strings();
+pub(super) fn draw_deploy_picture(ctx: &Ctx, r: &DeployResult, frame: &mut Frame, area: Rect) {
+    let s = ctx.strings();
     let xmax = chart_end(r) as f64;
     let mut shift: Vec<(f64, f64)> = Vec::new();
     for p in &r.shift {
@@ -88,12 +88,12 @@ pub(super) fn draw_deploy_picture(app: &App, r: &DeployResult, frame: &mut Frame
     let mut datasets = vec![
         line(
             s.deploy_new_percent(),
-            color(app.theme, Color::Green),
+            color(ctx.theme, Color::Green),
             &shift,
         ),
         line(
             s.deploy_error_percent(),
-            color(app.theme, Color::Yellow),
+            color(ctx.theme, Color::Yellow),
             &errors,
         )
         .graph_type(GraphType::Scatter),
@@ -101,18 +101,18 @@ pub(super) fn draw_deploy_picture(app: &App, r: &DeployResult, frame: &mut Frame
     if r.alarm_threshold <= 1.0 {
         datasets.push(line(
             s.deploy_alarm_threshold(),
-            color(app.theme, Color::DarkGray),
+            color(ctx.theme, Color::DarkGray),
             &threshold,
         ));
     }
     if !rollback.is_empty() {
         datasets.push(line(
             s.deploy_rollback(),
-            color(app.theme, Color::Red),
+            color(ctx.theme, Color::Red),
             &rollback,
         ));
     }
-    let chart = time_chart(app.theme, datasets, LegendPosition::TopRight, xmax, 100.0);
+    let chart = time_chart(ctx.theme, datasets, LegendPosition::TopRight, xmax, 100.0);
     frame.render_widget(chart, area);
     // Label the rollback on the chart's top row, next to its line, when there is room.
     if let Some(t) = r.rolled_back_at_s {
@@ -124,7 +124,7 @@ pub(super) fn draw_deploy_picture(app: &App, r: &DeployResult, frame: &mut Frame
         let w = text::width(&label) as u16;
         if area.height >= 4 && x + w < area.right() {
             frame.render_widget(
-                Paragraph::new(Line::styled(label, color(app.theme, Color::Red))),
+                Paragraph::new(Line::styled(label, color(ctx.theme, Color::Red))),
                 Rect {
                     x: x + 1,
                     y: area.y + area.height.saturating_sub(3),
@@ -137,13 +137,13 @@ pub(super) fn draw_deploy_picture(app: &App, r: &DeployResult, frame: &mut Frame
 }
 
 /// Summary lines under a comparison.
-pub(super) fn compare_summary(app: &App, sim: &Sim, rs: &[DeployResult]) -> Vec<Line<'static>> {
-    let s = app.strings();
+pub(super) fn compare_summary(ctx: &Ctx, sim: &Sim, rs: &[DeployResult]) -> Vec<Line<'static>> {
+    let s = ctx.strings();
     let mut lines = Vec::new();
     if !rs.is_empty() {
-        lines.push(Line::styled(s.compare_legend(), app.theme.dim()));
+        lines.push(Line::styled(s.compare_legend(), ctx.theme.dim()));
     }
-    lines.extend(guess_line(app, sim, s.compare_guess_what()));
+    lines.extend(guess_line(ctx, sim, s.compare_guess_what()));
     lines
 }
 
@@ -176,16 +176,16 @@ pub(super) fn compare_height(rs: &[DeployResult]) -> u16 {
 }
 
 /// The comparison: a table, then one bar per strategy for users affected.
-pub(super) fn draw_compare_picture(app: &App, rs: &[DeployResult], frame: &mut Frame, area: Rect) {
-    let s = app.strings();
+pub(super) fn draw_compare_picture(ctx: &Ctx, rs: &[DeployResult], frame: &mut Frame, area: Rect) {
+    let s = ctx.strings();
     let rows = simulations::deploy::rows(rs);
     let width = usize::from(area.width);
-    let mut lines: Vec<Line> = compare_table(&rows, app.lang, width)
+    let mut lines: Vec<Line> = compare_table(&rows, ctx.lang, width)
         .into_iter()
         .enumerate()
         .map(|(i, l)| {
             if i == 0 {
-                Line::styled(l, app.theme.dim())
+                Line::styled(l, ctx.theme.dim())
             } else {
                 Line::raw(l)
             }
@@ -193,7 +193,7 @@ pub(super) fn draw_compare_picture(app: &App, rs: &[DeployResult], frame: &mut F
         .collect();
     let rows_h = lines.len();
     if usize::from(area.height) > rows_h + rs.len() {
-        lines.push(Line::styled(s.deploy_bars_title(), app.theme.dim()));
+        lines.push(Line::styled(s.deploy_bars_title(), ctx.theme.dim()));
         let max = rs.iter().map(|r| r.users_affected).fold(1.0, f64::max);
         let name_w = rs
             .iter()
@@ -212,9 +212,9 @@ pub(super) fn draw_compare_picture(app: &App, rs: &[DeployResult], frame: &mut F
                 0
             };
             let style = if r.outcome == Outcome::RolledBack {
-                color(app.theme, Color::Green)
+                color(ctx.theme, Color::Green)
             } else {
-                color(app.theme, Color::Red)
+                color(ctx.theme, Color::Red)
             };
             lines.push(Line::from(vec![
                 Span::raw(text::fit(short_name(&r.strategy), name_w)),
@@ -228,16 +228,16 @@ pub(super) fn draw_compare_picture(app: &App, rs: &[DeployResult], frame: &mut F
 }
 
 /// Summary lines under the phoenix picture.
-pub(super) fn phoenix_summary(app: &App, sim: &Sim, r: &PhoenixReport) -> Vec<Line<'static>> {
-    let s: Strings = app.strings();
+pub(super) fn phoenix_summary(ctx: &Ctx, sim: &Sim, r: &PhoenixReport) -> Vec<Line<'static>> {
+    let s: Strings = ctx.strings();
     let mut lines: Vec<Line> = s.phoenix_summary(r).into_iter().map(Line::raw).collect();
-    lines.extend(guess_line(app, sim, s.phoenix_guess_what()));
+    lines.extend(guess_line(ctx, sim, s.phoenix_guess_what()));
     lines
 }
 
 /// Each server with its drift, then the state after the rebuild.
-pub(super) fn draw_phoenix_picture(app: &App, r: &PhoenixReport, frame: &mut Frame, area: Rect) {
-    let s = app.strings();
+pub(super) fn draw_phoenix_picture(ctx: &Ctx, r: &PhoenixReport, frame: &mut Frame, area: Rect) {
+    let s = ctx.strings();
     let width = usize::from(area.width);
     let mut lines = Vec::new();
     let shown = r
@@ -260,10 +260,10 @@ pub(super) fn draw_phoenix_picture(app: &App, r: &PhoenixReport, frame: &mut Fra
         );
         let room = width.saturating_sub(text::width(&head) + 4);
         lines.push(Line::from(vec![
-            Span::styled(head, app.theme.dim()),
+            Span::styled(head, ctx.theme.dim()),
             Span::styled(
                 marks,
-                color(app.theme, if n == 0 { Color::Green } else { Color::Yellow }),
+                color(ctx.theme, if n == 0 { Color::Green } else { Color::Yellow }),
             ),
             Span::raw(text::truncate(&tail, room)),
         ]));
@@ -272,24 +272,24 @@ pub(super) fn draw_phoenix_picture(app: &App, r: &PhoenixReport, frame: &mut Fra
         lines.pop();
         lines.push(Line::styled(
             format!("… +{}", r.servers.len() + 1 - shown),
-            app.theme.dim(),
+            ctx.theme.dim(),
         ));
     }
     lines.push(Line::styled(
         text::truncate(s.phoenix_after(r.rebuilt), width),
         if r.rebuilt {
-            app.theme.done()
+            ctx.theme.done()
         } else {
-            app.theme.warning()
+            ctx.theme.warning()
         },
     ));
     // The story of the drift, as far as the room allows.
     let room = usize::from(area.height).saturating_sub(lines.len() + 2);
     if room > 0 && !r.changes.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(s.phoenix_changes_title(), app.theme.dim()));
+        lines.push(Line::styled(s.phoenix_changes_title(), ctx.theme.dim()));
         for c in r.changes.iter().take(room) {
-            let what = if app.lang == crate::strings::Lang::En {
+            let what = if ctx.lang == crate::strings::Lang::En {
                 &c.en
             } else {
                 &c.ko

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::links::Step;
 use crate::text;
@@ -216,63 +216,4 @@ pub(super) fn draw_section_line(app: &App, frame: &mut Frame, area: Rect) {
         kept.push(span);
     }
     frame.render_widget(Paragraph::new(Line::from(kept)), area);
-}
-
-/// The lessons that explain the open simulation, over the simulation screen.
-pub(super) fn draw_picker(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(picker) = &app.picker else {
-        return;
-    };
-    let s = app.strings();
-    let rows = picker.items.len() as u16;
-    let width = area.width.saturating_sub(4).min(70);
-    let height = (rows + 2).min(area.height.saturating_sub(2));
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    let footer = [Action::Open, Action::Back]
-        .into_iter()
-        .filter_map(|a| {
-            let b = keymap::active()
-                .in_context(Context::List)
-                .find(|b| b.action == a)?;
-            let key = keymap::key_name(b.keys.first()?);
-            Some(format!("{key} {}", b.description(app.lang)))
-        })
-        .collect::<Vec<_>>()
-        .join("  ");
-    let block = Block::bordered()
-        .title(format!(" {} ", s.sim_lessons_title()))
-        .title_bottom(Line::from(format!(" {footer} ")).right_aligned())
-        .border_style(app.theme.border(true));
-    let inner = block.inner(rect);
-    super::clear(app, frame, rect);
-    frame.render_widget(block, rect);
-    let inner_w = usize::from(inner.width);
-    let visible = usize::from(inner.height).max(1);
-    let offset = picker.selected.saturating_sub(visible - 1);
-    let lines: Vec<Line> = picker
-        .items
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-        .map(|(i, link)| {
-            let lesson = &app.library.lessons[link.lesson].meta.title;
-            let label = match &link.section {
-                Some(section) => format!(" {lesson} › {section}"),
-                None => format!(" {lesson} ({})", s.whole_lesson()),
-            };
-            let line = Line::raw(text::truncate(&label, inner_w));
-            if i == picker.selected {
-                line.style(app.theme.selected())
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,17 +1,14 @@
 //! Drawing: a frame is a pure function of [`App`].
 
 mod deploy;
-mod exam;
 mod glossary;
-mod help;
 mod home;
 mod links;
 mod palette;
-mod practice;
+pub(in crate::ui) mod practice;
 mod reader;
-mod replace;
 mod settings;
-mod sims;
+pub(in crate::ui) mod sims;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -20,6 +17,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
 use super::keymap::{self, Context};
+use super::screen::{Ctx, StatusKeys};
 use crate::text;
 
 /// Draws the whole UI.
@@ -34,16 +32,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.screen {
         Screen::Home => home::draw(app, frame),
         Screen::Reader => reader::draw(app, frame),
-        Screen::Sims => sims::draw_list(app, frame),
-        Screen::Sim => sims::draw_sim(app, frame),
-        Screen::Practice => practice::draw(app, frame),
-        Screen::PracticeMenu => practice::draw_menu(app, frame),
-        Screen::ExamMenu => exam::draw_menu(app, frame),
-        Screen::Exam => exam::draw(app, frame),
-        Screen::Replace => replace::draw(app, frame),
-    }
-    if matches!(app.screen, Screen::Sim | Screen::Replace) && app.picker.is_some() {
-        links::draw_picker(app, frame, area);
+        _ => {
+            if let Some(screen) = &app.front {
+                screen.render(frame, area, &app.ctx());
+            }
+        }
     }
     if let Some(g) = &app.glossary {
         glossary::draw(app, g, frame, area);
@@ -54,8 +47,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if let Some(p) = &app.palette {
         palette::draw(app, p, frame, area);
     }
-    if let Some(scroll) = app.help {
-        help::draw(app, frame, area, scroll);
+    if let Some(help) = &app.help {
+        help.render(frame, area, &app.ctx(), &app.contexts());
     }
     if app.settings.is_some() {
         settings::draw(app, frame, area);
@@ -64,7 +57,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 /// Fills `area` with the theme's base colours (nothing for the dark palette or `NO_COLOR`).
 fn paint_base(app: &App, frame: &mut Frame, area: Rect) {
-    let base = app.theme.base();
+    paint(&app.ctx(), frame, area);
+}
+
+/// Fills `area` with the theme's base colours (nothing for the dark palette or `NO_COLOR`).
+fn paint(ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let base = ctx.theme.base();
     if base != ratatui::style::Style::new() {
         frame.render_widget(ratatui::widgets::Block::new().style(base), area);
     }
@@ -72,8 +70,13 @@ fn paint_base(app: &App, frame: &mut Frame, area: Rect) {
 
 /// Clears `area` for an overlay, keeping the theme's background.
 fn clear(app: &App, frame: &mut Frame, area: Rect) {
+    clear_for(&app.ctx(), frame, area);
+}
+
+/// Clears `area` for an overlay, keeping the theme's background.
+pub(in crate::ui) fn clear_for(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     frame.render_widget(ratatui::widgets::Clear, area);
-    paint_base(app, frame, area);
+    paint(ctx, frame, area);
     split_wide_edge(frame.buffer_mut(), area);
 }
 
@@ -109,7 +112,12 @@ fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The top bar: `left` title, `right` info, in the title style.
 fn draw_title(app: &App, frame: &mut Frame, area: Rect, left: &str, right: &str) {
-    let style = app.theme.title_bar();
+    title_bar(&app.ctx(), frame, area, left, right);
+}
+
+/// The top bar: `left` title, `right` info, in the title style.
+pub(in crate::ui) fn title_bar(ctx: &Ctx, frame: &mut Frame, area: Rect, left: &str, right: &str) {
+    let style = ctx.theme.title_bar();
     let width = usize::from(area.width);
     let right_w = text::width(right);
     let left = text::truncate(left, width.saturating_sub(right_w + 3));
@@ -126,24 +134,35 @@ fn draw_status(
     contexts: &[Context],
     right: Option<Span<'_>>,
 ) {
-    let bar = app.theme.status_bar();
+    status_bar(&app.ctx(), frame, area, contexts, right);
+}
+
+/// The bottom bar: key hints for `contexts` on the left, the status message on the right.
+pub(in crate::ui) fn status_bar(
+    ctx: &Ctx,
+    frame: &mut Frame,
+    area: Rect,
+    contexts: &[Context],
+    right: Option<Span<'_>>,
+) {
+    let bar = ctx.theme.status_bar();
     let mut spans: Vec<Span> = Vec::new();
     let width = usize::from(area.width);
-    let right = match &app.message {
+    let right = match ctx.message {
         Some(m) => Some(Span::styled(
             m.text.clone(),
             if m.warning {
-                app.theme.warning()
+                ctx.theme.warning()
             } else {
-                app.theme.message()
+                ctx.theme.message()
             },
         )),
         None => right,
     };
     // An open overlay takes the keys, so the hints of the screen under it would not work: the
     // settings show their own, the palette and the define popup show theirs in their border.
-    let keys_in_border = app.palette.is_some() || app.define.is_some();
-    let contexts: &[Context] = if app.settings.is_some() {
+    let keys_in_border = ctx.status_keys == StatusKeys::InBorder;
+    let contexts: &[Context] = if ctx.status_keys == StatusKeys::Settings {
         &[Context::Settings]
     } else {
         contexts
@@ -151,7 +170,7 @@ fn draw_status(
     let right_w = right.as_ref().map_or(0, |s| text::width(&s.content));
     let mut used = 1;
     spans.push(Span::raw(" "));
-    let lang = app.lang;
+    let lang = ctx.lang;
     let hint = |b: &'static keymap::Binding| {
         let key = keymap::key_name(&b.keys[0]);
         let desc = b.description(lang);
@@ -180,7 +199,7 @@ fn draw_status(
         }
     }
     for (key, desc) in shown {
-        spans.push(Span::styled(key, app.theme.key()));
+        spans.push(Span::styled(key, ctx.theme.key()));
         spans.push(Span::raw(format!(" {desc}  ")));
     }
     if let Some(r) = right {
@@ -204,7 +223,7 @@ fn breadcrumb(course: &str, lesson: &str, width: usize) -> String {
 }
 
 /// A text progress bar of `width` cells for `percent`.
-fn gauge(percent: u8, width: usize) -> String {
+pub(in crate::ui) fn gauge(percent: u8, width: usize) -> String {
     let full = usize::from(percent.min(100)) * width / 100;
     format!("{}{}", "█".repeat(full), "░".repeat(width - full))
 }

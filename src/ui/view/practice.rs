@@ -1,24 +1,16 @@
-//! Drawing practice mode: the question, its choices, feedback with explanations, the score.
+//! Pieces of a question that practice and the exam draw alike: a choice hung under its number,
+//! markdown text, the references list.
 
-use ratatui::Frame;
-use ratatui::layout::Position;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
-use super::{draw_status, draw_title};
 use crate::lesson::{RenderOptions, render};
-use crate::quiz::Kind;
-use crate::quiz::session::Response;
-use crate::strings::Lang;
 use crate::text;
-use crate::ui::app::App;
-use crate::ui::keymap::Context;
-use crate::ui::practice::Phase;
+use crate::ui::screen::Ctx;
 use crate::ui::theme::Theme;
 
 /// One choice: `head` ("○ 2) ") then its markdown text, wrapped and hung under the number.
-pub(super) fn choice_lines(
+pub(in crate::ui) fn choice_lines(
     theme: Theme,
     head: &str,
     label: &str,
@@ -42,25 +34,25 @@ pub(super) fn choice_lines(
 }
 
 /// The AWS documentation pages a question cites ("참고 문서"), one per line, wrapped.
-pub(super) fn references(app: &App, refs: &[String], width: usize) -> Vec<Line<'static>> {
+pub(in crate::ui) fn references(ctx: &Ctx, refs: &[String], width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if refs.is_empty() {
         return lines;
     }
     lines.push(Line::styled(
-        app.lang.pick("참고 문서", "References").to_owned(),
-        app.theme.dim().add_modifier(Modifier::BOLD),
+        ctx.lang.pick("참고 문서", "References").to_owned(),
+        ctx.theme.dim().add_modifier(Modifier::BOLD),
     ));
     for r in refs {
         for l in text::wrap(&format!("· {r}"), width) {
-            lines.push(Line::styled(l, app.theme.dim()));
+            lines.push(Line::styled(l, ctx.theme.dim()));
         }
     }
     lines
 }
 
 /// Markdown (a prompt, an explanation) as styled lines of at most `width` cells.
-pub(super) fn markdown(theme: Theme, md: &str, width: usize) -> Vec<Line<'static>> {
+pub(in crate::ui) fn markdown(theme: Theme, md: &str, width: usize) -> Vec<Line<'static>> {
     let opts = RenderOptions {
         width,
         ..RenderOptions::default()
@@ -77,276 +69,4 @@ pub(super) fn markdown(theme: Theme, md: &str, width: usize) -> Vec<Line<'static
             )
         })
         .collect()
-}
-
-pub(super) fn draw(app: &App, frame: &mut Frame) {
-    let (Some(p), Some(bank), lang) = (app.practice.as_ref(), app.bank.as_ref(), app.lang) else {
-        return;
-    };
-    let crate::ui::layout::Bands {
-        title,
-        body,
-        status,
-    } = crate::ui::layout::Bands::of(frame.area());
-    let text_area = crate::ui::layout::text_column(body);
-    let width = usize::from(text_area.width).max(1);
-    let score = match lang {
-        Lang::Ko => format!(
-            "{}/{} · 맞힘 {}",
-            (p.index + 1).min(p.items.len()),
-            p.items.len(),
-            p.correct
-        ),
-        Lang::En => format!(
-            "{}/{} · right {}",
-            (p.index + 1).min(p.items.len()),
-            p.items.len(),
-            p.correct
-        ),
-    };
-    draw_title(
-        app,
-        frame,
-        title,
-        &format!("{} · {}", lang.pick("문제 풀기", "Practice"), p.label),
-        &score,
-    );
-
-    let mut lines: Vec<Line> = Vec::new();
-    if p.phase == Phase::Finished {
-        let pct = (p.correct * 100).checked_div(p.answered).unwrap_or(0);
-        let summary = match lang {
-            Lang::Ko => format!("{}문제 중 {}문제 맞혔어요 ({pct}%).", p.answered, p.correct),
-            Lang::En => format!("{} of {} correct ({pct}%).", p.correct, p.answered),
-        };
-        lines.push(Line::styled(
-            summary,
-            Style::new().add_modifier(Modifier::BOLD),
-        ));
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            lang.pick(
-                "Enter를 누르면 돌아가요. 틀린 문제는 진도 파일에 기록돼요.",
-                "Press Enter to go back. Every answer is logged in your progress.",
-            ),
-            app.theme.dim(),
-        ));
-        frame.render_widget(Paragraph::new(lines), text_area);
-        draw_status(app, frame, status, &[Context::Practice], None);
-        return;
-    }
-    let Some(item) = p.item() else { return };
-    let q = &bank.entries[item.entry].question;
-    let english = p.english && q.prompt_en.is_some();
-    let stars = "●".repeat(usize::from(q.difficulty))
-        + &"○".repeat(3usize.saturating_sub(usize::from(q.difficulty)));
-    let kind = match (q.kind, lang) {
-        (Kind::Single, Lang::Ko) => "하나 고르기",
-        (Kind::Multiple, Lang::Ko) => "여러 개 고르기 (Space로 표시, Enter로 답하기)",
-        (Kind::Numeric, Lang::Ko) => "숫자로 답하기",
-        (Kind::Single, Lang::En) => "choose one",
-        (Kind::Multiple, Lang::En) => "choose several (Space marks, Enter answers)",
-        (Kind::Numeric, Lang::En) => "type a number",
-    };
-    lines.push(Line::styled(
-        text::truncate(
-            &format!("{stars}  {kind}  · {}", q.domains.join(" ")),
-            width,
-        ),
-        app.theme.dim(),
-    ));
-    lines.push(Line::raw(""));
-    let prompt = if english {
-        q.prompt_en.as_deref().unwrap_or(&q.prompt)
-    } else {
-        &q.prompt
-    };
-    lines.extend(markdown(app.theme, prompt, width));
-    lines.push(Line::raw(""));
-
-    let feedback = match &p.phase {
-        Phase::Feedback { response, correct } => Some((response, *correct)),
-        _ => None,
-    };
-    let chosen: Vec<&str> = match feedback {
-        Some((Response::Choices(ids), _)) => ids.iter().map(String::as_str).collect(),
-        _ => Vec::new(),
-    };
-    let right = q.correct_ids();
-    let mut cursor_pos = None;
-    for (n, &c) in item.order.iter().enumerate() {
-        let choice = &q.choices[c];
-        let label = if english {
-            q.choices_en
-                .as_ref()
-                .and_then(|en| en.get(c))
-                .unwrap_or(&choice.text)
-        } else {
-            &choice.text
-        };
-        let mark = match (feedback.is_some(), q.kind) {
-            (true, _) if right.contains(&choice.id.as_str()) => "✓",
-            (true, _) if chosen.contains(&choice.id.as_str()) => "✗",
-            (true, _) | (false, Kind::Single | Kind::Numeric) => " ",
-            (false, Kind::Multiple) => {
-                if p.marked.get(n).copied().unwrap_or(false) {
-                    "■"
-                } else {
-                    "□"
-                }
-            }
-        };
-        let head = format!("{mark} {}) ", n + 1);
-        let style = if feedback.is_some() {
-            if right.contains(&choice.id.as_str()) {
-                app.theme.done()
-            } else if chosen.contains(&choice.id.as_str()) {
-                app.theme.warning()
-            } else {
-                Style::new()
-            }
-        } else if n == p.cursor {
-            app.theme.selected()
-        } else {
-            Style::new()
-        };
-        lines.extend(choice_lines(app.theme, &head, label, width, style));
-    }
-    if q.kind == Kind::Numeric {
-        let unit = q.unit.as_deref().unwrap_or("");
-        let prompt = format!("{} ", lang.pick("답:", "Answer:"));
-        lines.push(Line::from(vec![
-            Span::styled(prompt.clone(), app.theme.key()),
-            Span::raw(format!("{} {unit}", p.number)),
-        ]));
-        if feedback.is_none() {
-            cursor_pos = Some((
-                lines.len() - 1,
-                text::width(&prompt) + text::width(&p.number),
-            ));
-        }
-    }
-    if let Some((response, correct)) = feedback {
-        lines.push(Line::raw(""));
-        let verdict = if correct {
-            lang.pick("✓ 정답이에요", "✓ Correct")
-        } else {
-            lang.pick("✗ 틀렸어요", "✗ Not quite")
-        };
-        let style = if correct {
-            app.theme.done()
-        } else {
-            app.theme.warning()
-        };
-        lines.push(Line::styled(verdict, style.add_modifier(Modifier::BOLD)));
-        if let (false, Response::Number(_), crate::quiz::Answer::Number(n)) =
-            (correct, response, &q.answer)
-        {
-            lines.push(Line::raw(format!(
-                "{} {n} {}",
-                lang.pick("정답:", "Answer:"),
-                q.unit.as_deref().unwrap_or("")
-            )));
-        }
-        // Each wrong choice picked, by the number it has on screen, in screen order.
-        for (n, &c) in item.order.iter().enumerate() {
-            let ch = &q.choices[c];
-            if !chosen.contains(&ch.id.as_str()) || right.contains(&ch.id.as_str()) {
-                continue;
-            }
-            let why = if english {
-                ch.why_en.as_ref().or(ch.why.as_ref())
-            } else {
-                ch.why.as_ref()
-            };
-            if let Some(why) = why {
-                let label = match lang {
-                    crate::strings::Lang::Ko => format!("고른 {}번이 틀린 이유:", n + 1),
-                    crate::strings::Lang::En => format!("Why choice {} is wrong:", n + 1),
-                };
-                lines.extend(markdown(app.theme, &format!("**{label}** {why}"), width));
-            }
-        }
-        lines.push(Line::raw(""));
-        let explanation = if p.english {
-            q.explanation_en.as_deref().unwrap_or(&q.explanation)
-        } else {
-            &q.explanation
-        };
-        lines.extend(markdown(app.theme, explanation, width));
-        lines.extend(references(app, &q.refs, width));
-        lines.push(Line::styled(
-            text::truncate(
-                &format!("{} {}  (o)", lang.pick("레슨:", "Lesson:"), q.lesson),
-                width,
-            ),
-            app.theme.dim(),
-        ));
-    }
-    let height = usize::from(text_area.height);
-    p.max_scroll.set(lines.len().saturating_sub(height));
-    let scroll = p.scroll.min(p.max_scroll.get());
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), text_area);
-    // The real cursor sits at the end of a typed number, like in any input box.
-    let visible = |(row, _): &(usize, usize)| (scroll..scroll + height).contains(row);
-    if let Some((row, col)) = cursor_pos.filter(visible) {
-        let (x, y) = (
-            text_area.x + col as u16,
-            text_area.y + (row - scroll) as u16,
-        );
-        frame.set_cursor_position(Position { x, y });
-    }
-    draw_status(app, frame, status, &[Context::Practice], None);
-}
-
-/// The practice menu: what to practise, with the number of questions for each.
-pub(super) fn draw_menu(app: &App, frame: &mut Frame) {
-    let lang = app.lang;
-    let crate::ui::layout::Bands {
-        title,
-        body,
-        status,
-    } = crate::ui::layout::Bands::of(frame.area());
-    draw_title(
-        app,
-        frame,
-        title,
-        lang.pick("문제 풀기 · 범위 고르기", "Practice · choose a topic"),
-        "",
-    );
-    let block = ratatui::widgets::Block::bordered().border_style(app.theme.border(true));
-    let inner = block.inner(body);
-    frame.render_widget(block, body);
-    let Some(bank) = app.bank.as_ref() else {
-        return;
-    };
-    let topics = app.practice_topics();
-    let width = usize::from(inner.width);
-    let rows = usize::from(inner.height).max(1);
-    let offset = (app.practice_menu + 1).saturating_sub(rows);
-    let lines: Vec<Line> = topics
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(rows)
-        .map(|(i, (label, filter))| {
-            let n = filter.count(bank);
-            let count = match lang {
-                Lang::Ko => format!("{n}문항 "),
-                Lang::En => format!("{n} questions "),
-            };
-            let label = text::fit(
-                &format!(" {label}"),
-                width.saturating_sub(text::width(&count)),
-            );
-            let line = Line::from(vec![Span::raw(label), Span::styled(count, app.theme.dim())]);
-            if i == app.practice_menu {
-                line.style(app.theme.selected())
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
-    draw_status(app, frame, status, &[Context::List], None);
 }

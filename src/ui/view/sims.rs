@@ -10,16 +10,16 @@ use ratatui::widgets::{
     Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Sparkline,
 };
 
-use super::{deploy, draw_status, draw_title};
+use super::{deploy, status_bar, title_bar};
 use crate::sims::{Input, Outcome, Preset, Sim};
 use crate::strings::Lang;
 use crate::text;
-use crate::ui::app::App;
 use crate::ui::keymap::Context;
+use crate::ui::screen::Ctx;
 use crate::ui::theme::Theme;
 use simulations::Explanation;
 
-fn topic_label(p: &Preset) -> &'static str {
+pub(in crate::ui) fn topic_label(p: &Preset) -> &'static str {
     match p {
         Preset::Lambda(_) => "Lambda",
         Preset::Ddb(_) => "DynamoDB",
@@ -34,103 +34,20 @@ fn body(area: Rect) -> (Rect, Rect, Rect) {
     (b.title, b.body, b.status)
 }
 
-pub(super) fn wrapped(s: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+pub(in crate::ui) fn wrapped(s: &str, width: u16, style: Style) -> Vec<Line<'static>> {
     s.lines()
         .flat_map(|para| text::wrap(para.trim(), usize::from(width.max(1))))
         .map(|l| Line::styled(l, style))
         .collect()
 }
 
-/// The list of simulations.
-pub(super) fn draw_list(app: &App, frame: &mut Frame) {
-    let lang = app.lang;
-    let (title, body, status) = body(frame.area());
-    draw_title(
-        app,
-        frame,
-        title,
-        lang.pick("시뮬레이션", "Simulations"),
-        "",
-    );
-    let wide = body.width >= 80;
-    let list_w = if wide {
-        (body.width * 2 / 5).max(36)
-    } else {
-        body.width
-    };
-    let list = Rect {
-        width: list_w,
-        ..body
-    };
-    let block = Block::bordered()
-        .title(format!(" {} ", lang.pick("프리셋", "Presets")))
-        .border_style(app.theme.border(true));
-    let inner = block.inner(list);
-    frame.render_widget(block, list);
-    // Scroll just enough to keep the selection on screen (the list outgrows 60x20).
-    let rows = usize::from(inner.height).max(1);
-    let first = (app.sims_selected + 1).saturating_sub(rows);
-    let lines: Vec<Line> = app
-        .presets
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .map(|(i, p)| {
-            let label = format!(" {:<8} {}", topic_label(p), p.title(lang));
-            let line = Line::raw(text::truncate(&label, usize::from(inner.width)));
-            if i == app.sims_selected {
-                line.style(app.theme.selected())
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
-    if wide {
-        let right = Rect {
-            x: body.x + list_w,
-            width: body.width.saturating_sub(list_w),
-            ..body
-        };
-        let block = Block::bordered().border_style(app.theme.border(false));
-        let inner = block.inner(right);
-        frame.render_widget(block, right);
-        if let Some(p) = app.presets.get(app.sims_selected) {
-            let inner = Rect {
-                x: inner.x + 1,
-                width: inner.width.saturating_sub(2),
-                ..inner
-            };
-            let mut lines = vec![
-                Line::styled(
-                    p.title(lang).to_owned(),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                Line::raw(""),
-            ];
-            lines.extend(wrapped(p.description(lang), inner.width, Style::new()));
-            lines.push(Line::raw(""));
-            lines.extend(wrapped(
-                &format!("{} {}", lang.pick("과제:", "Challenge:"), p.challenge(lang)),
-                inner.width,
-                app.theme.key(),
-            ));
-            frame.render_widget(Paragraph::new(lines), inner);
-        }
-    }
-    draw_status(app, frame, status, &[Context::List], None);
-}
-
 /// One simulation.
-pub(super) fn draw_sim(app: &App, frame: &mut Frame) {
-    let (Some(sim), lang) = (app.sim.as_ref(), app.lang) else {
+pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let lang = ctx.lang;
+    let Some(preset) = ctx.presets.get(sim.preset) else {
         return;
     };
-    let Some(preset) = app.presets.get(sim.preset) else {
-        return;
-    };
-    let (title, body, status) = body(frame.area());
+    let (title, body, status) = body(area);
     let narrow = title.width < 60;
     let verdict = match (sim.passed, narrow) {
         (Some(true), false) => lang.pick("✓ 과제 통과", "✓ challenge passed"),
@@ -144,7 +61,7 @@ pub(super) fn draw_sim(app: &App, frame: &mut Frame) {
         lang.pick("시뮬레이션", "Simulations"),
         preset.title(lang)
     );
-    draw_title(app, frame, title, &crumb, verdict);
+    title_bar(ctx, frame, title, &crumb, verdict);
 
     let (params_area, result_area) = if body.width >= 90 {
         let w = 42.min(body.width / 2);
@@ -167,8 +84,8 @@ pub(super) fn draw_sim(app: &App, frame: &mut Frame) {
             },
         )
     };
-    draw_params(app, sim, preset, frame, params_area, body.width >= 90);
-    draw_result(app, sim, frame, result_area);
+    draw_params(ctx, sim, preset, frame, params_area, body.width >= 90);
+    draw_result(ctx, sim, frame, result_area);
 
     if let Some(input) = &sim.input {
         let (prompt, text) = match input {
@@ -186,15 +103,15 @@ pub(super) fn draw_sim(app: &App, frame: &mut Frame) {
             Input::Guess(t) => (format!(" {} ", Sim::guess_prompt(preset, lang)), t),
         };
         let mut spans = vec![
-            Span::styled(prompt.clone(), app.theme.key()),
+            Span::styled(prompt.clone(), ctx.theme.key()),
             Span::raw(text.to_string()),
         ];
         // A rejected value stays in the box; the reason follows it on the same line.
         if let Some(note) = &sim.note {
-            spans.push(Span::styled(format!("  {note}"), app.theme.warning()));
+            spans.push(Span::styled(format!("  {note}"), ctx.theme.warning()));
         }
         let line = Line::from(spans);
-        frame.render_widget(Paragraph::new(line).style(app.theme.status_bar()), status);
+        frame.render_widget(Paragraph::new(line).style(ctx.theme.status_bar()), status);
         let x = status.x + (text::width(&prompt) + crate::ui::text_input::caret(text, text)) as u16;
         frame.set_cursor_position(Position {
             x: x.min(status.right().saturating_sub(1)),
@@ -204,23 +121,23 @@ pub(super) fn draw_sim(app: &App, frame: &mut Frame) {
         let note = sim
             .note
             .as_ref()
-            .map(|n| Span::styled(n.clone(), app.theme.warning()));
-        draw_status(app, frame, status, &[Context::Sim], note);
+            .map(|n| Span::styled(n.clone(), ctx.theme.warning()));
+        status_bar(ctx, frame, status, &[Context::Sim], note);
     }
 }
 
 fn draw_params(
-    app: &App,
+    ctx: &Ctx,
     sim: &Sim,
     preset: &Preset,
     frame: &mut Frame,
     area: Rect,
     with_challenge: bool,
 ) {
-    let lang = app.lang;
+    let lang = ctx.lang;
     let block = Block::bordered()
         .title(format!(" {} ", lang.pick("설정", "Settings")))
-        .border_style(app.theme.border(true));
+        .border_style(ctx.theme.border(true));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -238,9 +155,9 @@ fn draw_params(
         let room = width.saturating_sub(text::width(&value) + 2);
         let label = text::fit(label, room);
         let style = if i == sim.selected {
-            app.theme.selected()
+            ctx.theme.selected()
         } else if p.locked {
-            app.theme.dim()
+            ctx.theme.dim()
         } else {
             Style::new()
         };
@@ -248,7 +165,7 @@ fn draw_params(
             Line::from(vec![
                 Span::raw(" "),
                 Span::raw(label),
-                Span::styled(value, app.theme.key()),
+                Span::styled(value, ctx.theme.key()),
                 Span::raw(" "),
             ])
             .style(style),
@@ -267,7 +184,7 @@ fn draw_params(
         } else {
             format!(" {} {}", lang.pick("범위", "range"), p.range())
         };
-        lines.push(Line::styled(hint, app.theme.dim()));
+        lines.push(Line::styled(hint, ctx.theme.dim()));
     }
     if sim.params.iter().any(|p| p.locked) && lines.len() < usize::from(inner.height) {
         lines.push(Line::styled(
@@ -275,7 +192,7 @@ fn draw_params(
                 " • {}",
                 lang.pick("과제에서 고정된 값이에요", "fixed by the challenge")
             ),
-            app.theme.dim(),
+            ctx.theme.dim(),
         ));
     }
     if with_challenge {
@@ -287,23 +204,23 @@ fn draw_params(
                 preset.challenge(lang)
             ),
             inner.width.saturating_sub(1),
-            app.theme.key(),
+            ctx.theme.key(),
         ));
         lines.push(Line::raw(""));
         lines.extend(wrapped(
             preset.description(lang),
             inner.width.saturating_sub(1),
-            app.theme.dim(),
+            ctx.theme.dim(),
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_result(app: &App, sim: &Sim, frame: &mut Frame, area: Rect) {
-    let lang = app.lang;
+fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
+    let lang = ctx.lang;
     let block = Block::bordered()
         .title(format!(" {} ", lang.pick("결과", "Result")))
-        .border_style(app.theme.border(false));
+        .border_style(ctx.theme.border(false));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let inner = Rect {
@@ -317,7 +234,7 @@ fn draw_result(app: &App, sim: &Sim, frame: &mut Frame, area: Rect) {
             "Change the settings and press r (or F5) to run. You will be asked to predict the result first.",
         );
         frame.render_widget(
-            Paragraph::new(wrapped(hint, inner.width, app.theme.dim())),
+            Paragraph::new(wrapped(hint, inner.width, ctx.theme.dim())),
             inner,
         );
         return;
@@ -326,19 +243,19 @@ fn draw_result(app: &App, sim: &Sim, frame: &mut Frame, area: Rect) {
     let (summary, trail): (Vec<Line>, &[Explanation]) = match outcome {
         Outcome::Invalid(msg) => {
             frame.render_widget(
-                Paragraph::new(wrapped(msg, inner.width, app.theme.warning())),
+                Paragraph::new(wrapped(msg, inner.width, ctx.theme.warning())),
                 inner,
             );
             return;
         }
-        Outcome::Lambda(r) => (lambda_summary(app, sim, r), &r.explanations),
-        Outcome::Ddb(r) => (ddb_summary(app, sim, r), &r.explanation),
-        Outcome::Deploy(r) => (deploy::deploy_summary(app, sim, r), &r.explanation),
+        Outcome::Lambda(r) => (lambda_summary(ctx, sim, r), &r.explanations),
+        Outcome::Ddb(r) => (ddb_summary(ctx, sim, r), &r.explanation),
+        Outcome::Deploy(r) => (deploy::deploy_summary(ctx, sim, r), &r.explanation),
         Outcome::Compare(rs) => {
             compare_trail = deploy::compare_trail(rs);
-            (deploy::compare_summary(app, sim, rs), &compare_trail)
+            (deploy::compare_summary(ctx, sim, rs), &compare_trail)
         }
-        Outcome::Phoenix(r) => (deploy::phoenix_summary(app, sim, r), &r.explanation),
+        Outcome::Phoenix(r) => (deploy::phoenix_summary(ctx, sim, r), &r.explanation),
     };
     // Pictures take the top, the summary and explanation trail the rest.
     let mut pic_h = (inner.height * 11 / 20).max(4).min(inner.height);
@@ -353,11 +270,11 @@ fn draw_result(app: &App, sim: &Sim, frame: &mut Frame, area: Rect) {
         ..inner
     };
     match outcome {
-        Outcome::Lambda(r) => draw_lambda_picture(app.theme, lang, r, frame, pic),
-        Outcome::Ddb(r) => draw_ddb_picture(app.theme, lang, r, frame, pic),
-        Outcome::Deploy(r) => deploy::draw_deploy_picture(app, r, frame, pic),
-        Outcome::Compare(rs) => deploy::draw_compare_picture(app, rs, frame, pic),
-        Outcome::Phoenix(r) => deploy::draw_phoenix_picture(app, r, frame, pic),
+        Outcome::Lambda(r) => draw_lambda_picture(ctx.theme, lang, r, frame, pic),
+        Outcome::Ddb(r) => draw_ddb_picture(ctx.theme, lang, r, frame, pic),
+        Outcome::Deploy(r) => deploy::draw_deploy_picture(ctx, r, frame, pic),
+        Outcome::Compare(rs) => deploy::draw_compare_picture(ctx, rs, frame, pic),
+        Outcome::Phoenix(r) => deploy::draw_phoenix_picture(ctx, r, frame, pic),
         Outcome::Invalid(_) => {}
     }
     let rest = Rect {
@@ -398,33 +315,33 @@ fn draw_result(app: &App, sim: &Sim, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), rest);
 }
 
-pub(super) fn guess_line(app: &App, sim: &Sim, what: &str) -> Option<Line<'static>> {
+pub(super) fn guess_line(ctx: &Ctx, sim: &Sim, what: &str) -> Option<Line<'static>> {
     let (guess, actual) = (sim.guess?, sim.actual()?);
     let close = (guess - actual).abs() <= (actual * 0.25).max(1.0);
-    let verdict = match (app.lang, close) {
+    let verdict = match (ctx.lang, close) {
         (Lang::Ko, true) => "잘 맞혔어요",
         (Lang::Ko, false) => "예측과 달라요. 아래 설명을 읽어 보세요",
         (Lang::En, true) => "close!",
         (Lang::En, false) => "not quite: read why below",
     };
-    let label = app.lang.pick("예측", "predicted");
-    let real = app.lang.pick("실제", "actual");
+    let label = ctx.lang.pick("예측", "predicted");
+    let real = ctx.lang.pick("실제", "actual");
     Some(Line::styled(
         format!("{label} {guess:.1}% → {real} {actual:.2}% {what} · {verdict}"),
         if close {
-            app.theme.done()
+            ctx.theme.done()
         } else {
-            app.theme.partial()
+            ctx.theme.partial()
         },
     ))
 }
 
 fn lambda_summary(
-    app: &App,
+    ctx: &Ctx,
     sim: &Sim,
     r: &simulations::lambda::LambdaResult,
 ) -> Vec<Line<'static>> {
-    let lang = app.lang;
+    let lang = ctx.lang;
     let mut lines = vec![Line::raw(match lang {
         Lang::Ko => format!(
             "요청 {} · 콜드 스타트 {} ({:.2}%) · 스로틀 {} · DLQ {} · 최대 동시성 {}",
@@ -444,15 +361,15 @@ fn lambda_summary(
         r.cost_usd
     )));
     lines.extend(guess_line(
-        app,
+        ctx,
         sim,
         lang.pick("콜드 스타트", "cold starts"),
     ));
     lines
 }
 
-fn ddb_summary(app: &App, sim: &Sim, r: &simulations::dynamodb::SimReport) -> Vec<Line<'static>> {
-    let lang = app.lang;
+fn ddb_summary(ctx: &Ctx, sim: &Sim, r: &simulations::dynamodb::SimReport) -> Vec<Line<'static>> {
+    let lang = ctx.lang;
     let secs = r.seconds.len().max(1) as f64;
     let mean = r.seconds.iter().map(|s| s.consumed).sum::<f64>() / secs;
     let util = if r.provisioned == 0 {
@@ -470,7 +387,7 @@ fn ddb_summary(app: &App, sim: &Sim, r: &simulations::dynamodb::SimReport) -> Ve
             r.total_offered, r.total_served, r.total_throttled, r.partitions
         ),
     })];
-    lines.extend(guess_line(app, sim, lang.pick("스로틀", "throttled")));
+    lines.extend(guess_line(ctx, sim, lang.pick("스로틀", "throttled")));
     lines
 }
 

@@ -1,9 +1,18 @@
 //! Practice mode: one question at a time, immediate feedback with the explanation and the
 //! reason the chosen wrong answer is wrong, and a jump to the lesson section it comes from.
 
+mod view;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
 use crate::quiz::session::{self, Filter, Item, Response};
-use crate::quiz::{Bank, Kind};
+use crate::quiz::{Bank, Kind as Kind2};
 use crate::store::AnswerLog;
+use crate::ui::app::Screen as Kind;
+use crate::ui::keymap::{self, Action, Context, Typed};
+use crate::ui::screen::{Ctx, Effect, Open, Screen};
 
 /// Where the learner is in one question.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,7 +134,7 @@ impl Practice {
     }
 
     /// The kind of the current question.
-    pub fn kind(&self, bank: &Bank) -> Option<Kind> {
+    pub fn kind(&self, bank: &Bank) -> Option<Kind2> {
         self.item().map(|i| bank.entries[i.entry].question.kind)
     }
 
@@ -152,12 +161,12 @@ impl Practice {
         }
         self.cursor = n;
         match self.kind(bank)? {
-            Kind::Single => self.submit(bank, now),
-            Kind::Multiple => {
+            Kind2::Single => self.submit(bank, now),
+            Kind2::Multiple => {
                 self.marked[n] = !self.marked[n];
                 None
             }
-            Kind::Numeric => None,
+            Kind2::Numeric => None,
         }
     }
 
@@ -194,10 +203,10 @@ impl Practice {
         let item = self.item()?.clone();
         let q = &bank.entries[item.entry].question;
         let response = match q.kind {
-            Kind::Single => {
+            Kind2::Single => {
                 Response::Choices(vec![q.choices[*item.order.get(self.cursor)?].id.clone()])
             }
-            Kind::Multiple => {
+            Kind2::Multiple => {
                 let ids: Vec<String> = self
                     .marked
                     .iter()
@@ -211,7 +220,7 @@ impl Practice {
                 }
                 Response::Choices(ids)
             }
-            Kind::Numeric => Response::Number(self.number.trim().replace(',', "").parse().ok()?),
+            Kind2::Numeric => Response::Number(self.number.trim().replace(',', "").parse().ok()?),
         };
         let correct = session::grade(q, &response);
         self.answered += 1;
@@ -233,6 +242,114 @@ impl Practice {
     }
 }
 
+/// Logs an answer and reschedules its review card.
+fn log_answer(log: Option<AnswerLog>) -> Effect {
+    let Some(log) = log else {
+        return Effect::None;
+    };
+    let (correct, time_ms, at) = (log.correct, log.time_ms, log.at);
+    Effect::Store(Box::new(move |store| {
+        store.record_answer(log, |card| {
+            crate::quiz::review::schedule(card, correct, time_ms, at)
+        });
+    }))
+}
+
+impl Screen for Practice {
+    fn kind(&self) -> Kind {
+        Kind::Practice
+    }
+
+    fn contexts(&self, _ctx: &Ctx) -> Vec<Context> {
+        vec![Context::Practice]
+    }
+
+    /// Digits, `.` and Backspace while answering.
+    fn text_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Effect> {
+        let bank = ctx.bank?;
+        if self.phase != Phase::Asking {
+            return None;
+        }
+        let numeric = self.kind(bank) == Some(Kind2::Numeric);
+        match keymap::typed(key) {
+            Some(Typed::Char(c)) if numeric && (c.is_ascii_digit() || c == '.' || c == '-') => {
+                self.number.push(c);
+            }
+            Some(Typed::Backspace) if numeric => {
+                self.number.pop();
+            }
+            Some(Typed::Char(c @ '1'..='9')) if !numeric => {
+                let log = self.pick(bank, c as usize - '1' as usize, ctx.now_ms);
+                return Some(log_answer(log));
+            }
+            _ => return None,
+        }
+        Some(Effect::None)
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        let Some(bank) = ctx.bank else {
+            return Effect::None;
+        };
+        match action {
+            // While answering, ↑/↓ move between choices; afterwards they scroll the explanation.
+            Action::Down if self.phase == Phase::Asking => self.move_cursor(1),
+            Action::Up if self.phase == Phase::Asking => self.move_cursor(-1),
+            Action::Down => self.scroll_by(1),
+            Action::Up => self.scroll_by(-1),
+            Action::PageDown => self.scroll_by(5),
+            Action::PageUp => self.scroll_by(-5),
+            Action::Toggle => self.toggle(),
+            Action::ToggleEnglish => self.english = !self.english,
+            Action::Open => {
+                if self.phase == Phase::Finished {
+                    return Effect::Pop;
+                }
+                let log = self.enter(bank, ctx.now_ms);
+                // Enter that submitted nothing says why rather than doing nothing.
+                if log.is_none() && self.phase == Phase::Asking {
+                    let strings = ctx.strings();
+                    let why = self.item().map(|item| {
+                        let q = &bank.entries[item.entry].question;
+                        match q.kind {
+                            crate::quiz::format::Kind::Multiple => strings.choose_exactly(
+                                q.correct_ids().len(),
+                                self.marked.iter().filter(|m| **m).count(),
+                            ),
+                            _ => strings.type_a_number().to_owned(),
+                        }
+                    });
+                    if let Some(text) = why {
+                        return Effect::warn(text);
+                    }
+                }
+                return log_answer(log);
+            }
+            Action::OpenLesson => {
+                let Some(item) = self.item() else {
+                    return Effect::None;
+                };
+                let q = &bank.entries[item.entry].question;
+                let anchor = q.anchor().map(str::to_owned);
+                if let Some(li) = ctx.library.lesson_index(q.lesson_id()) {
+                    return Effect::Open(Open::Lesson(li, anchor));
+                }
+            }
+            Action::Back => return Effect::Pop,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn scroll(&mut self, delta: isize) {
+        self.scroll_by(delta);
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        view::draw(self, frame, area, ctx);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,15 +368,15 @@ mod tests {
             assert_eq!(p.phase, Phase::Asking);
             let q = &bank.entries[p.item().unwrap().entry].question;
             let log = match q.kind {
-                Kind::Single => p.pick(&bank, 0, 0),
-                Kind::Multiple => {
+                Kind2::Single => p.pick(&bank, 0, 0),
+                Kind2::Multiple => {
                     let n = q.correct_ids().len();
                     for i in 0..n {
                         p.pick(&bank, i, 0);
                     }
                     p.enter(&bank, 0)
                 }
-                Kind::Numeric => {
+                Kind2::Numeric => {
                     p.number = "1".into();
                     p.enter(&bank, 0)
                 }
@@ -279,7 +396,7 @@ mod tests {
         let index = bank
             .entries
             .iter()
-            .position(|e| e.question.kind == Kind::Multiple)
+            .position(|e| e.question.kind == Kind2::Multiple)
             .unwrap();
         let lesson = bank.entries[index].question.lesson_id().to_owned();
         let filter = Filter {
@@ -289,11 +406,11 @@ mod tests {
         let mut p = Practice::new(&bank, &filter, 200, 1, String::new(), 0);
         loop {
             match p.kind(&bank) {
-                Some(Kind::Multiple) => break,
-                Some(Kind::Single) => {
+                Some(Kind2::Multiple) => break,
+                Some(Kind2::Single) => {
                     p.pick(&bank, 0, 0);
                 }
-                Some(Kind::Numeric) => {
+                Some(Kind2::Numeric) => {
                     p.number = "0".into();
                     p.enter(&bank, 0);
                 }

@@ -7,125 +7,32 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{draw_status, draw_title};
+use super::{ExamScreen, Overlay, ReviewFilter, clock};
 use crate::quiz::Kind;
 use crate::quiz::exam::{ExamResponse, PASSING_SCORE, SCALED_SCORE_NOTE, Slot};
 use crate::strings::Lang;
 use crate::text;
-use crate::ui::app::App;
-use crate::ui::exam::{Overlay, ReviewFilter, clock, menu};
 use crate::ui::keymap::Context;
 use crate::ui::layout::Bands;
-
-/// The exam menu.
-pub(super) fn draw_menu(app: &App, frame: &mut Frame) {
-    let lang = app.lang;
-    let Bands {
-        title,
-        body,
-        status,
-    } = Bands::of(frame.area());
-    draw_title(app, frame, title, lang.pick("모의고사", "Mock exams"), "");
-    let block = Block::bordered().border_style(app.theme.border(true));
-    let inner = block.inner(body);
-    frame.render_widget(block, body);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
-    let width = usize::from(inner.width);
-    let mut rows: Vec<String> = Vec::new();
-    if app.saved_exam().is_some() {
-        rows.push(
-            lang.pick(
-                "▶ 진행 중인 시험 이어 하기",
-                "▶ Resume the exam in progress",
-            )
-            .to_owned(),
-        );
-    }
-    for c in menu() {
-        rows.push(match lang {
-            Lang::Ko => format!(
-                "{} 모의고사 · {}문항 · {}분",
-                c.exam.code(),
-                c.count,
-                c.minutes
-            ),
-            Lang::En => format!(
-                "{} mock exam · {} questions · {} min",
-                c.exam.code(),
-                c.count,
-                c.minutes
-            ),
-        });
-    }
-    let esl = app.store.progress().settings.exam_esl;
-    rows.push(match (lang, esl) {
-        (Lang::Ko, true) => "ESL 추가 시간(+30분): 켜짐 (Enter로 바꾸기)".to_owned(),
-        (Lang::Ko, false) => "ESL 추가 시간(+30분): 꺼짐 (Enter로 바꾸기)".to_owned(),
-        (Lang::En, on) => format!(
-            "ESL extra time (+30 min): {} (Enter toggles)",
-            if on { "on" } else { "off" }
-        ),
-    });
-    let mut lines: Vec<Line> = rows
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let line = Line::raw(text::fit(&format!(" {r}"), width));
-            if i == app.exam_menu {
-                line.style(app.theme.selected())
-            } else {
-                line
-            }
-        })
-        .collect();
-    lines.push(Line::raw(""));
-    lines.extend(
-        text::wrap(lang.pick(SCALED_SCORE_NOTE.ko, SCALED_SCORE_NOTE.en), width)
-            .into_iter()
-            .map(|l| Line::styled(l, app.theme.dim())),
-    );
-    let attempts = &app.store.progress().exams;
-    if !attempts.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            lang.pick("지난 시험", "Past attempts"),
-            Style::new().add_modifier(Modifier::BOLD),
-        ));
-        let mut prev: Option<f64> = None;
-        for a in attempts.iter().rev().take(8).rev() {
-            let pct = (f64::from(a.correct) * 100.0) / f64::from(a.total.max(1));
-            let trend = prev.map_or(String::new(), |p| format!(" ({:+.0}%p)", pct - p));
-            prev = Some(pct);
-            lines.push(Line::raw(format!(
-                " {:<8} {}/{} {pct:.0}%{trend}",
-                a.exam, a.correct, a.total
-            )));
-        }
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
-    draw_status(app, frame, status, &[Context::List], None);
-}
+use crate::ui::screen::Ctx;
+use crate::ui::view::{status_bar, title_bar};
 
 /// A question, or the results once the exam is graded.
-pub(super) fn draw(app: &App, frame: &mut Frame) {
-    let (Some(exam), Some(bank), lang) = (app.exam.as_ref(), app.bank.as_ref(), app.lang) else {
+pub(super) fn draw(exam: &ExamScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let (Some(bank), lang) = (ctx.bank, ctx.lang) else {
         return;
     };
     let Bands {
         title,
         body,
         status,
-    } = Bands::of(frame.area());
+    } = Bands::of(area);
     let area = crate::ui::layout::text_column(body);
     let width = usize::from(area.width).max(1);
     let code = exam.state.exam().code();
     if let Some(r) = &exam.result {
-        draw_title(
-            app,
+        title_bar(
+            ctx,
             frame,
             title,
             &format!("{code} · {}", lang.pick("결과", "Results")),
@@ -148,16 +55,16 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
                 r.estimated_scaled_score
             ),
             if r.passed_estimate {
-                app.theme.done()
+                ctx.theme.done()
             } else {
-                app.theme.warning()
+                ctx.theme.warning()
             }
             .add_modifier(Modifier::BOLD),
         ));
         lines.extend(
             text::wrap(lang.pick(SCALED_SCORE_NOTE.ko, SCALED_SCORE_NOTE.en), width)
                 .into_iter()
-                .map(|l| Line::styled(l, app.theme.dim())),
+                .map(|l| Line::styled(l, ctx.theme.dim())),
         );
         lines.push(Line::raw(""));
         for d in &r.domains {
@@ -192,9 +99,9 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         let mut spans = vec![Span::raw(lang.pick("다시 보기 (Tab): ", "Review (Tab): "))];
         for (f, label, n) in tabs {
             let style = if f == exam.filter {
-                app.theme.selected()
+                ctx.theme.selected()
             } else {
-                app.theme.dim()
+                ctx.theme.dim()
             };
             spans.push(Span::styled(format!(" {label} {n} "), style));
             spans.push(Span::raw(" "));
@@ -223,15 +130,15 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
                 &format!("{} {answer}", lang.pick("정답:", "Answer:")),
                 width,
             ) {
-                lines.push(Line::styled(l, app.theme.done()));
+                lines.push(Line::styled(l, ctx.theme.done()));
             }
             for l in text::wrap(q.explanation.trim(), width) {
                 lines.push(Line::raw(l));
             }
-            lines.extend(super::practice::references(app, &q.refs, width));
+            lines.extend(crate::ui::view::practice::references(ctx, &q.refs, width));
             lines.push(Line::styled(
                 format!("{} {}", lang.pick("레슨:", "Lesson:"), q.lesson),
-                app.theme.dim(),
+                ctx.theme.dim(),
             ));
         }
         let scroll = exam
@@ -242,11 +149,11 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
             " Tab 다시 보기 바꾸기  ↑↓ 스크롤  Enter 끝내기",
             " Tab switch review  ↑↓ scroll  Enter done",
         );
-        frame.render_widget(Paragraph::new(hint).style(app.theme.status_bar()), status);
+        frame.render_widget(Paragraph::new(hint).style(ctx.theme.status_bar()), status);
         return;
     }
 
-    let remaining = exam.state.remaining_ms(app.now_ms);
+    let remaining = exam.state.remaining_ms(ctx.now_ms);
     let index = exam.state.current();
     let right = format!(
         "{}/{} · {} {}",
@@ -255,8 +162,8 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         lang.pick("남은 시간", "left"),
         clock(remaining)
     );
-    draw_title(
-        app,
+    title_bar(
+        ctx,
         frame,
         title,
         &format!("{code} {}", lang.pick("모의고사", "mock exam")),
@@ -284,7 +191,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     } else {
         ""
     };
-    lines.push(Line::styled(format!("{kind}{flag}"), app.theme.dim()));
+    lines.push(Line::styled(format!("{kind}{flag}"), ctx.theme.dim()));
     lines.push(Line::raw(""));
     let english = exam.english && q.prompt_en.is_some();
     let prompt = if english {
@@ -292,7 +199,9 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     } else {
         &q.prompt
     };
-    lines.extend(super::practice::markdown(app.theme, prompt, width));
+    lines.extend(crate::ui::view::practice::markdown(
+        ctx.theme, prompt, width,
+    ));
     lines.push(Line::raw(""));
     for (n, &c) in item.order.iter().enumerate() {
         let choice = &q.choices[c];
@@ -305,9 +214,9 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         };
         let head = format!("{mark} {}) ", n + 1);
         let style = if n == exam.cursor {
-            app.theme.selected()
+            ctx.theme.selected()
         } else if on {
-            app.theme.key()
+            ctx.theme.key()
         } else {
             Style::new()
         };
@@ -319,15 +228,15 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         } else {
             &choice.text
         };
-        lines.extend(super::practice::choice_lines(
-            app.theme, &head, label, width, style,
+        lines.extend(crate::ui::view::practice::choice_lines(
+            ctx.theme, &head, label, width, style,
         ));
     }
     let mut cursor = None;
     if q.kind == Kind::Numeric {
         let prompt = format!("{} ", lang.pick("답:", "Answer:"));
         lines.push(Line::from(vec![
-            Span::styled(prompt.clone(), app.theme.key()),
+            Span::styled(prompt.clone(), ctx.theme.key()),
             Span::raw(format!(
                 "{} {}",
                 exam.number,
@@ -350,12 +259,12 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         });
     }
     match exam.overlay {
-        Overlay::None => draw_status(app, frame, status, &[Context::Exam], None),
+        Overlay::None => status_bar(ctx, frame, status, &[Context::Exam], None),
         Overlay::Overview(sel) => {
-            draw_status(app, frame, status, &[Context::ExamOverview], None);
-            draw_overview(app, frame, body, sel);
+            status_bar(ctx, frame, status, &[Context::ExamOverview], None);
+            draw_overview(exam, ctx, frame, body, sel);
         }
-        Overlay::Confirm => draw_confirm(app, frame, body),
+        Overlay::Confirm => draw_confirm(exam, ctx, frame, body),
     }
 }
 
@@ -369,11 +278,8 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn draw_overview(app: &App, frame: &mut Frame, body: Rect, sel: usize) {
-    let Some(exam) = app.exam.as_ref() else {
-        return;
-    };
-    let lang = app.lang;
+fn draw_overview(exam: &ExamScreen, ctx: &Ctx, frame: &mut Frame, body: Rect, sel: usize) {
+    let lang = ctx.lang;
     let slots = exam.state.overview();
     let rows = slots.len().div_ceil(10) as u16;
     let rect = centered(body, 48, rows + 5);
@@ -383,9 +289,9 @@ fn draw_overview(app: &App, frame: &mut Frame, body: Rect, sel: usize) {
             Line::from(lang.pick(" Enter 이동 · Esc 닫기 ", " Enter go · Esc close "))
                 .right_aligned(),
         )
-        .border_style(app.theme.border(true));
+        .border_style(ctx.theme.border(true));
     let inner = block.inner(rect);
-    super::clear(app, frame, rect);
+    crate::ui::view::clear_for(ctx, frame, rect);
     frame.render_widget(block, rect);
     let mut lines: Vec<Line> = Vec::new();
     for (row, chunk) in slots.chunks(10).enumerate() {
@@ -395,12 +301,12 @@ fn draw_overview(app: &App, frame: &mut Frame, body: Rect, sel: usize) {
             .map(|(i, slot)| {
                 let n = row * 10 + i;
                 let (mark, style) = match slot {
-                    Slot::Answered => ("●", app.theme.done()),
-                    Slot::Flagged { .. } => ("⚑", app.theme.partial()),
-                    Slot::Empty => ("○", app.theme.dim()),
+                    Slot::Answered => ("●", ctx.theme.done()),
+                    Slot::Flagged { .. } => ("⚑", ctx.theme.partial()),
+                    Slot::Empty => ("○", ctx.theme.dim()),
                 };
                 let style = if n == sel {
-                    app.theme.selected()
+                    ctx.theme.selected()
                 } else {
                     style
                 };
@@ -415,16 +321,13 @@ fn draw_overview(app: &App, frame: &mut Frame, body: Rect, sel: usize) {
             "● 답함  ⚑ 다시 볼 문제  ○ 안 품",
             "● answered  ⚑ flagged  ○ empty",
         ),
-        app.theme.dim(),
+        ctx.theme.dim(),
     ));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_confirm(app: &App, frame: &mut Frame, body: Rect) {
-    let Some(exam) = app.exam.as_ref() else {
-        return;
-    };
-    let lang = app.lang;
+fn draw_confirm(exam: &ExamScreen, ctx: &Ctx, frame: &mut Frame, body: Rect) {
+    let lang = ctx.lang;
     let list = |v: Vec<usize>| {
         if v.is_empty() {
             "-".to_owned()
@@ -445,9 +348,9 @@ fn draw_confirm(app: &App, frame: &mut Frame, body: Rect) {
             ))
             .right_aligned(),
         )
-        .border_style(app.theme.border(true));
+        .border_style(ctx.theme.border(true));
     let inner = block.inner(rect);
-    super::clear(app, frame, rect);
+    crate::ui::view::clear_for(ctx, frame, rect);
     frame.render_widget(block, rect);
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
@@ -459,7 +362,7 @@ fn draw_confirm(app: &App, frame: &mut Frame, body: Rect) {
         ),
         width,
     ) {
-        lines.push(Line::styled(l, app.theme.warning()));
+        lines.push(Line::styled(l, ctx.theme.warning()));
     }
     for l in text::wrap(
         &format!(
@@ -469,7 +372,7 @@ fn draw_confirm(app: &App, frame: &mut Frame, body: Rect) {
         ),
         width,
     ) {
-        lines.push(Line::styled(l, app.theme.partial()));
+        lines.push(Line::styled(l, ctx.theme.partial()));
     }
     lines.push(Line::raw(""));
     let note = match lang {

@@ -6,9 +6,18 @@
 //! state is saved in the progress database after every change, so a killed terminal resumes the
 //! same exam with the time counted from the stored deadline.
 
+mod view;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
 use crate::quiz::exam::{Blueprint, ExamResponse, ExamResult, ExamState, Outcome, draw_exam};
 use crate::quiz::session::Item;
-use crate::quiz::{Bank, Kind};
+use crate::quiz::{Bank, Kind as QuestionKind};
+use crate::ui::app::Screen as Kind;
+use crate::ui::keymap::{self, Action, Context, Typed};
+use crate::ui::screen::{Ctx, Effect, Screen};
 
 pub use crate::quiz::exam::menu::{Choice, menu};
 
@@ -150,8 +159,8 @@ impl ExamScreen {
         let id = q.choices[c].id.clone();
         let index = self.state.current();
         let response = match q.kind {
-            Kind::Single => ExamResponse::Choices(vec![id]),
-            Kind::Multiple => {
+            QuestionKind::Single => ExamResponse::Choices(vec![id]),
+            QuestionKind::Multiple => {
                 let mut chosen = match &self.state.items()[index].response {
                     Some(ExamResponse::Choices(ids)) => ids.clone(),
                     _ => Vec::new(),
@@ -166,7 +175,7 @@ impl ExamScreen {
                 }
                 ExamResponse::Choices(chosen)
             }
-            Kind::Numeric => return Outcome::Unchanged,
+            QuestionKind::Numeric => return Outcome::Unchanged,
         };
         self.state.answer(index, response, now_ms)
     }
@@ -209,6 +218,217 @@ impl ExamScreen {
     }
 }
 
+impl ExamScreen {
+    /// Saves the running exam in the progress database (nothing once it is graded).
+    pub fn save(&self) -> Effect {
+        if self.result.is_some() {
+            return Effect::None;
+        }
+        let state = self.state.clone();
+        Effect::Many(vec![
+            Effect::Store(Box::new(move |store| store.save_running_exam(&state))),
+            Effect::Save,
+        ])
+    }
+
+    /// The exam was graded: record the attempt and forget the saved state.
+    pub fn finished(&self) -> Effect {
+        let Some(result) = self.result.as_ref() else {
+            return Effect::None;
+        };
+        let summary = result.summary();
+        // The submitted state (graded), not the last one saved while answering.
+        let last = self.state.clone();
+        let attempt = crate::store::ExamAttempt {
+            exam: summary.exam.id().to_owned(),
+            started: summary.started_at_ms / 1000,
+            seconds: summary.seconds_used,
+            correct: u32::try_from(summary.correct).unwrap_or(u32::MAX),
+            total: u32::try_from(summary.total).unwrap_or(u32::MAX),
+        };
+        Effect::Many(vec![
+            Effect::Store(Box::new(move |store| {
+                store.finish_exam(Some(&last), attempt);
+            })),
+            Effect::Save,
+        ])
+    }
+
+    /// After a change: grade a submitted exam, else save a changed one.
+    fn settle(&mut self, bank: &Bank, changed: bool) -> Effect {
+        if self.finish_if_submitted(bank) {
+            self.finished()
+        } else if changed {
+            self.save()
+        } else {
+            Effect::None
+        }
+    }
+
+    fn numeric(&self, bank: &Bank) -> bool {
+        self.item()
+            .is_some_and(|i| bank.entries[i.entry].question.kind == QuestionKind::Numeric)
+    }
+}
+
+impl Screen for ExamScreen {
+    fn kind(&self) -> Kind {
+        Kind::Exam
+    }
+
+    fn contexts(&self, _ctx: &Ctx) -> Vec<Context> {
+        if self.result.is_some() {
+            vec![Context::ExamResults]
+        } else if matches!(self.overlay, Overlay::Overview(_)) {
+            vec![Context::ExamOverview, Context::Exam]
+        } else {
+            vec![Context::Exam]
+        }
+    }
+
+    /// Keys the exam handles before its key map: digits pick a choice, a numeric answer is
+    /// typed; the overview grid, the confirmation and the results have key maps of their own.
+    fn text_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Effect> {
+        let bank = ctx.bank?;
+        if self.result.is_some() {
+            match keymap::lookup(&[Context::ExamResults], key) {
+                Some(Action::Overview) => self.filter = self.filter.next(),
+                Some(Action::Down) => self.scroll += 1,
+                Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
+                Some(Action::PageDown) => self.scroll += 10,
+                Some(Action::PageUp) => self.scroll = self.scroll.saturating_sub(10),
+                Some(Action::Back) => return Some(Effect::Pop),
+                _ => return None,
+            }
+            return Some(Effect::None);
+        }
+        let now = ctx.now_ms;
+        let changed = match self.overlay {
+            Overlay::Overview(sel) => {
+                let n = self.items.len().max(1);
+                match keymap::lookup(&[Context::ExamOverview], key) {
+                    Some(Action::Left) => self.overlay = Overlay::Overview(sel.saturating_sub(1)),
+                    Some(Action::Right) => self.overlay = Overlay::Overview((sel + 1).min(n - 1)),
+                    Some(Action::Up) => self.overlay = Overlay::Overview(sel.saturating_sub(10)),
+                    Some(Action::Down) => {
+                        self.overlay = Overlay::Overview((sel + 10).min(n - 1));
+                    }
+                    Some(Action::Open) => {
+                        self.state.goto(sel);
+                        self.arrived();
+                        self.overlay = Overlay::None;
+                    }
+                    Some(Action::Quit | Action::Help | Action::ToggleLang | Action::Settings) => {
+                        return None;
+                    }
+                    _ => self.overlay = Overlay::None,
+                }
+                false
+            }
+            Overlay::Confirm => {
+                if keymap::lookup(&[Context::Search], key) == Some(Action::Confirm) {
+                    self.state.submit(now).changed()
+                } else {
+                    self.overlay = Overlay::None;
+                    false
+                }
+            }
+            Overlay::None => {
+                let numeric = self.numeric(bank);
+                match keymap::typed(key) {
+                    Some(Typed::Char(c))
+                        if numeric && (c.is_ascii_digit() || c == '.' || c == '-') =>
+                    {
+                        self.number.push(c);
+                        false
+                    }
+                    Some(Typed::Backspace) if numeric => {
+                        self.number.pop();
+                        false
+                    }
+                    Some(Typed::Char(c @ '1'..='9')) if !numeric => {
+                        self.pick(bank, c as usize - '1' as usize, now).changed()
+                    }
+                    _ => return None,
+                }
+            }
+        };
+        Some(self.settle(bank, changed))
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        let Some(bank) = ctx.bank else {
+            return Effect::None;
+        };
+        let now = ctx.now_ms;
+        let n = self.item().map_or(0, |i| i.order.len());
+        let changed = match action {
+            Action::Down => {
+                self.cursor = (self.cursor + 1).min(n.saturating_sub(1));
+                false
+            }
+            Action::Up => {
+                self.cursor = self.cursor.saturating_sub(1);
+                false
+            }
+            Action::Toggle => self.pick(bank, self.cursor, now).changed(),
+            Action::Open | Action::Right | Action::Left => {
+                // Leaving a numeric question keeps what was typed.
+                let typed = self.numeric(bank) && self.commit_number(now).changed();
+                let moved = if action == Action::Left {
+                    self.state.prev_question()
+                } else {
+                    self.state.next_question()
+                };
+                if moved.changed() {
+                    self.arrived();
+                }
+                typed
+            }
+            Action::Flag => self.state.toggle_flag(self.state.current()).changed(),
+            Action::ToggleEnglish => {
+                self.english = !self.english;
+                false
+            }
+            // A number typed but not yet confirmed counts before the grid or the confirmation.
+            Action::Overview | Action::Submit => {
+                let typed = self.numeric(bank)
+                    && !self.number.is_empty()
+                    && self.commit_number(now).changed();
+                self.overlay = if action == Action::Submit {
+                    Overlay::Confirm
+                } else {
+                    Overlay::Overview(self.state.current())
+                };
+                typed
+            }
+            // Leaving keeps the exam saved where it is.
+            Action::Back => return Effect::Many(vec![self.save(), Effect::Pop]),
+            _ => false,
+        };
+        self.settle(bank, changed)
+    }
+
+    fn needs_tick(&self) -> bool {
+        self.result.is_none()
+    }
+
+    fn tick(&mut self, ctx: &Ctx) -> Effect {
+        let Some(bank) = ctx.bank else {
+            return Effect::None;
+        };
+        if self.state.tick(ctx.now_ms).changed() && self.finish_if_submitted(bank) {
+            self.finished()
+        } else {
+            Effect::None
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        view::draw(self, frame, area, ctx);
+    }
+}
+
 /// `m:ss` or `h:mm:ss` for a countdown.
 pub fn clock(ms: u64) -> String {
     let s = ms.div_ceil(1000);
@@ -235,7 +455,7 @@ mod tests {
         assert!(short.is_empty(), "{short:?}");
         assert_eq!(exam.items.len(), 10);
         let q = &bank.entries[exam.item().unwrap().entry].question;
-        if q.kind == Kind::Numeric {
+        if q.kind == QuestionKind::Numeric {
             exam.number = "1".into();
             assert!(exam.commit_number(T0 + 1).changed());
         } else {

@@ -11,12 +11,12 @@ use simulations::cfn::{
     Action, Evaluation, Outcome, Replacement, Report, ResourceResult, group_digits,
 };
 
-use super::{draw_status, draw_title, gauge};
+use super::{ReplaceScreen, Tab};
 use crate::strings::Lang;
 use crate::text;
-use crate::ui::app::App;
 use crate::ui::keymap::Context;
-use crate::ui::replace::{ReplaceScreen, Tab};
+use crate::ui::screen::Ctx;
+use crate::ui::view::{gauge, status_bar, title_bar};
 
 /// `s` wrapped to `width`, the first line after `indent`, the others aligned under it.
 fn wrapped(s: &str, width: u16, style: Style, indent: &str) -> Vec<Line<'static>> {
@@ -33,15 +33,15 @@ fn wrapped(s: &str, width: u16, style: Style, indent: &str) -> Vec<Line<'static>
         .collect()
 }
 
-fn outcome_style(app: &App, o: Outcome) -> Style {
+fn outcome_style(ctx: &Ctx, o: Outcome) -> Style {
     match o {
-        _ if o.fails() || o.loses_data() => app.theme.warning(),
+        _ if o.fails() || o.loses_data() => ctx.theme.warning(),
         Outcome::ReplacedOldRetained
         | Outcome::ReplacedSnapshotTaken
         | Outcome::RemovedRetained
-        | Outcome::RemovedSnapshotTaken => app.theme.message(),
-        Outcome::InPlace | Outcome::Added => app.theme.done(),
-        _ => app.theme.dim(),
+        | Outcome::RemovedSnapshotTaken => ctx.theme.message(),
+        Outcome::InPlace | Outcome::Added => ctx.theme.done(),
+        _ => ctx.theme.dim(),
     }
 }
 
@@ -76,8 +76,8 @@ fn replacement_name(r: &ResourceResult) -> &'static str {
 }
 
 /// The change set rows (changed resources only), with a header when there is room for columns.
-fn change_rows(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
-    let lang = app.lang;
+fn change_rows(ctx: &Ctx, report: &Report, width: u16) -> Vec<Line<'static>> {
+    let lang = ctx.lang;
     let en = lang == Lang::En;
     let changed: Vec<&ResourceResult> = report
         .resources
@@ -93,7 +93,7 @@ fn change_rows(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
     let wide = usize::from(width) >= id_w + 40;
     let mut lines = Vec::new();
     if wide {
-        let [res, act, rep, out] = app.strings().cfn_columns();
+        let [res, act, rep, out] = ctx.strings().cfn_columns();
         lines.push(Line::styled(
             text::truncate(
                 &format!(
@@ -104,7 +104,7 @@ fn change_rows(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
                 ),
                 usize::from(width),
             ),
-            app.theme.dim(),
+            ctx.theme.dim(),
         ));
     }
     for r in &changed {
@@ -129,24 +129,24 @@ fn change_rows(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
         };
         lines.push(Line::styled(
             text::truncate(&row, usize::from(width)),
-            outcome_style(app, r.outcome),
+            outcome_style(ctx, r.outcome),
         ));
     }
     let unchanged = report.resources.len() - changed.len();
     if unchanged > 0 {
         lines.push(Line::styled(
-            format!("  {}", app.strings().cfn_unchanged(unchanged)),
-            app.theme.dim(),
+            format!("  {}", ctx.strings().cfn_unchanged(unchanged)),
+            ctx.theme.dim(),
         ));
     }
     lines
 }
 
 /// The reasons of the changed resources, with the curated history notes.
-fn reasons(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
-    let en = app.lang == Lang::En;
+fn reasons(ctx: &Ctx, report: &Report, width: u16) -> Vec<Line<'static>> {
+    let en = ctx.lang == Lang::En;
     let mut lines = vec![Line::styled(
-        app.strings().cfn_why().to_owned(),
+        ctx.strings().cfn_why().to_owned(),
         Style::new().add_modifier(Modifier::BOLD),
     )];
     for r in report
@@ -156,7 +156,7 @@ fn reasons(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
     {
         lines.push(Line::styled(
             r.logical_id.clone(),
-            outcome_style(app, r.outcome),
+            outcome_style(ctx, r.outcome),
         ));
         if !r.changes.is_empty() {
             let list: Vec<String> = r
@@ -169,7 +169,7 @@ fn reasons(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
                     _ => format!("{} {:?}", c.name, c.requires_recreation),
                 })
                 .collect();
-            lines.extend(wrapped(&list.join(" · "), width, app.theme.dim(), "  "));
+            lines.extend(wrapped(&list.join(" · "), width, ctx.theme.dim(), "  "));
         }
         lines.extend(wrapped(r.reason.get(en), width, Style::new(), "  → "));
         // History notes of the changes that decided the verdict (all of them when it stays).
@@ -188,7 +188,7 @@ fn reasons(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
             .filter(|c| deciding.contains(&c.name.as_str()))
         {
             if let Some(note) = &c.note {
-                lines.extend(wrapped(note.get(en), width, app.theme.dim(), "  ※ "));
+                lines.extend(wrapped(note.get(en), width, ctx.theme.dim(), "  ※ "));
             }
         }
     }
@@ -197,28 +197,28 @@ fn reasons(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
         report.summary.get(en),
         width,
         if report.update_fails || report.data_lost() {
-            app.theme.warning()
+            ctx.theme.warning()
         } else {
-            app.theme.done()
+            ctx.theme.done()
         },
         "",
     ));
     lines.push(Line::styled(
-        app.strings().cfn_exit_code(report.exit_code()),
-        app.theme.dim(),
+        ctx.strings().cfn_exit_code(report.exit_code()),
+        ctx.theme.dim(),
     ));
     lines
 }
 
 fn holding_line(
-    app: &App,
+    ctx: &Ctx,
     label_w: usize,
     bar_w: usize,
     id: &str,
     full: u64,
     now: Option<&Holding>,
 ) -> Line<'static> {
-    let s = app.strings();
+    let s = ctx.strings();
     let (pct, text, style) = match now {
         Some(h) => {
             let pct = h
@@ -237,13 +237,13 @@ fn holding_line(
                 )
             };
             let style = if h.amount < full {
-                app.theme.warning()
+                ctx.theme.warning()
             } else {
-                app.theme.done()
+                ctx.theme.done()
             };
             (pct, text, style)
         }
-        None => (0, s.cfn_left_stack().to_owned(), app.theme.message()),
+        None => (0, s.cfn_left_stack().to_owned(), ctx.theme.message()),
     };
     Line::from(vec![
         Span::raw(format!(" {} ", text::fit(id, label_w))),
@@ -254,12 +254,12 @@ fn holding_line(
 
 /// The data panel: each holding's gauge, before or after applying.
 fn data_lines(
-    app: &App,
+    ctx: &Ctx,
     screen: &ReplaceScreen,
     before: &[Holding],
     width: u16,
 ) -> Vec<Line<'static>> {
-    let s = app.strings();
+    let s = ctx.strings();
     let label_w = before
         .iter()
         .map(|h| text::width(&h.logical_id))
@@ -272,7 +272,7 @@ fn data_lines(
         None => {
             for h in before {
                 lines.push(holding_line(
-                    app,
+                    ctx,
                     label_w,
                     bar_w,
                     &h.logical_id,
@@ -282,35 +282,35 @@ fn data_lines(
             }
             lines.push(Line::styled(
                 format!(" {}", s.cfn_apply_hint()),
-                app.theme.key(),
+                ctx.theme.key(),
             ));
         }
-        Some(a) => lines.extend(applied_lines(app, a, label_w, bar_w, width)),
+        Some(a) => lines.extend(applied_lines(ctx, a, label_w, bar_w, width)),
     }
     lines
 }
 
 fn applied_lines(
-    app: &App,
+    ctx: &Ctx,
     a: &Applied,
     label_w: usize,
     bar_w: usize,
     width: u16,
 ) -> Vec<Line<'static>> {
-    let s = app.strings();
+    let s = ctx.strings();
     let mut lines = Vec::new();
     if a.rolled_back {
         lines.extend(wrapped(
             s.cfn_rolled_back(),
             width,
-            app.theme.warning(),
+            ctx.theme.warning(),
             " ",
         ));
     }
     for h in &a.before {
         let now = a.after.iter().find(|x| x.logical_id == h.logical_id);
         lines.push(holding_line(
-            app,
+            ctx,
             label_w,
             bar_w,
             &h.logical_id,
@@ -322,13 +322,13 @@ fn applied_lines(
         lines.extend(wrapped(
             &s.cfn_outside(&o.holding.logical_id, &o.holding.text(), o.snapshot),
             width,
-            app.theme.message(),
+            ctx.theme.message(),
             " ↳ ",
         ));
     }
     lines.push(Line::styled(
         format!(" {}", s.cfn_again_hint()),
-        app.theme.key(),
+        ctx.theme.key(),
     ));
     lines
 }
@@ -339,13 +339,10 @@ fn scrolled(lines: Vec<Line<'static>>, scroll: usize, height: u16) -> Vec<Line<'
 }
 
 /// The whole screen.
-pub(super) fn draw(app: &App, frame: &mut Frame) {
-    let Some(screen) = app.replace.as_ref() else {
-        return;
-    };
-    let b = crate::ui::layout::Bands::of(frame.area());
-    let lang = app.lang;
-    let (guided, own) = app.strings().cfn_tabs();
+pub(super) fn draw(screen: &ReplaceScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let b = crate::ui::layout::Bands::of(area);
+    let lang = ctx.lang;
+    let (guided, own) = ctx.strings().cfn_tabs();
     let tabs = match screen.tab {
         Tab::Guided => format!("[{guided}] {own}"),
         Tab::Own => format!("{guided} [{own}]"),
@@ -354,27 +351,27 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         Ok(s) => s.title.get(lang == Lang::En).to_owned(),
         Err(_) => String::new(),
     };
-    let crumb = format!("{} › {title}", app.strings().cfn_crumb());
-    draw_title(app, frame, b.title, &crumb, &tabs);
+    let crumb = format!("{} › {title}", ctx.strings().cfn_crumb());
+    title_bar(ctx, frame, b.title, &crumb, &tabs);
     match screen.tab {
-        Tab::Guided => draw_guided(app, screen, frame, b.body),
-        Tab::Own => draw_own(app, screen, frame, b.body),
+        Tab::Guided => draw_guided(ctx, screen, frame, b.body),
+        Tab::Own => draw_own(ctx, screen, frame, b.body),
     }
     if screen.editing {
-        draw_status(app, frame, b.status, &[Context::Search], None);
+        status_bar(ctx, frame, b.status, &[Context::Search], None);
     } else {
-        draw_status(app, frame, b.status, &[Context::Replace], None);
+        status_bar(ctx, frame, b.status, &[Context::Replace], None);
     }
 }
 
-fn draw_guided(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect) {
-    let en = app.lang == Lang::En;
-    let s = app.strings();
+fn draw_guided(ctx: &Ctx, screen: &ReplaceScreen, frame: &mut Frame, body: Rect) {
+    let en = ctx.lang == Lang::En;
+    let s = ctx.strings();
     let scenario = match &screen.scenario {
         Ok(sc) => sc,
         Err(e) => {
             frame.render_widget(
-                Paragraph::new(wrapped(e, body.width, app.theme.warning(), " ")),
+                Paragraph::new(wrapped(e, body.width, ctx.theme.warning(), " ")),
                 body,
             );
             return;
@@ -397,7 +394,7 @@ fn draw_guided(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect)
     if let Some(area) = list_area {
         let block = Block::bordered()
             .title(format!(" {} ", s.cfn_edits()))
-            .border_style(app.theme.border(true));
+            .border_style(ctx.theme.border(true));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let rows = usize::from(inner.height).max(1);
@@ -414,7 +411,7 @@ fn draw_guided(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect)
                     usize::from(inner.width),
                 ));
                 if i == screen.selected {
-                    line.style(app.theme.selected())
+                    line.style(ctx.theme.selected())
                 } else {
                     line
                 }
@@ -444,7 +441,7 @@ fn draw_guided(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect)
     };
     let block = Block::bordered()
         .title(format!(" {} ", s.cfn_change_set()))
-        .border_style(app.theme.border(false));
+        .border_style(ctx.theme.border(false));
     let inner = block.inner(cs_area);
     frame.render_widget(block, cs_area);
     let inner = Rect {
@@ -473,14 +470,14 @@ fn draw_guided(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect)
         lines.extend(wrapped(
             edit.explain.get(en),
             inner.width,
-            app.theme.dim(),
+            ctx.theme.dim(),
             "",
         ));
         if edit.policy.is_some() {
             lines.extend(wrapped(
                 s.cfn_policy_set(),
                 inner.width,
-                app.theme.dim(),
+                ctx.theme.dim(),
                 "",
             ));
         }
@@ -488,11 +485,11 @@ fn draw_guided(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect)
     }
     match &screen.preview {
         Some(Ok(p)) => {
-            lines.extend(change_rows(app, &p.report, inner.width));
+            lines.extend(change_rows(ctx, &p.report, inner.width));
             lines.push(Line::raw(""));
-            lines.extend(reasons(app, &p.report, inner.width));
+            lines.extend(reasons(ctx, &p.report, inner.width));
         }
-        Some(Err(e)) => lines.extend(wrapped(e, inner.width, app.theme.warning(), "")),
+        Some(Err(e)) => lines.extend(wrapped(e, inner.width, ctx.theme.warning(), "")),
         None => {}
     }
     if wide && screen.selected == 0 && screen.applied.is_none() {
@@ -500,7 +497,7 @@ fn draw_guided(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect)
         lines.extend(wrapped(
             &format!("{} {}", s.cfn_challenge(), scenario.challenge.get(en)),
             inner.width,
-            app.theme.key(),
+            ctx.theme.key(),
             "",
         ));
     }
@@ -510,17 +507,17 @@ fn draw_guided(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect)
     );
     let block = Block::bordered()
         .title(format!(" {} ", s.cfn_data()))
-        .border_style(app.theme.border(screen.applied.is_some()));
+        .border_style(ctx.theme.border(screen.applied.is_some()));
     let inner = block.inner(data_area);
     frame.render_widget(block, data_area);
     frame.render_widget(
-        Paragraph::new(data_lines(app, screen, &holdings, inner.width)),
+        Paragraph::new(data_lines(ctx, screen, &holdings, inner.width)),
         inner,
     );
 }
 
-fn draw_own(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect) {
-    let s = app.strings();
+fn draw_own(ctx: &Ctx, screen: &ReplaceScreen, frame: &mut Frame, body: Rect) {
+    let s = ctx.strings();
     let area = Rect {
         x: body.x + 1,
         width: body.width.saturating_sub(2),
@@ -529,7 +526,7 @@ fn draw_own(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect) {
     let labels = s.cfn_path_labels();
     let label_w = labels.iter().map(|l| text::width(l)).max().unwrap_or(0) + 1;
     let field_w = usize::from(area.width).saturating_sub(label_w + 3).max(1);
-    let mut lines: Vec<Line> = wrapped(s.cfn_own_hint(), area.width, app.theme.dim(), "");
+    let mut lines: Vec<Line> = wrapped(s.cfn_own_hint(), area.width, ctx.theme.dim(), "");
     let mut cursor = None;
     for (i, label) in labels.iter().enumerate() {
         let value = &screen.paths[i];
@@ -549,9 +546,9 @@ fn draw_own(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect) {
         };
         let selected = i == screen.field;
         let style = if selected && screen.editing {
-            app.theme.selected()
+            ctx.theme.selected()
         } else if selected {
-            app.theme.selected_unfocused()
+            ctx.theme.selected_unfocused()
         } else {
             Style::new()
         };
@@ -562,7 +559,7 @@ fn draw_own(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect) {
             ));
         }
         lines.push(Line::from(vec![
-            Span::styled(text::fit(label, label_w), app.theme.key()),
+            Span::styled(text::fit(label, label_w), ctx.theme.key()),
             Span::raw(" "),
             Span::styled(text::fit(&format!("[{shown}"), field_w + 1), style),
             Span::raw("]"),
@@ -572,12 +569,12 @@ fn draw_own(app: &App, screen: &ReplaceScreen, frame: &mut Frame, body: Rect) {
     let top = lines.len();
     let mut result: Vec<Line> = Vec::new();
     match &screen.own {
-        None => result.extend(wrapped(s.cfn_own_empty(), area.width, app.theme.dim(), "")),
-        Some(Err(e)) => result.extend(wrapped(e, area.width, app.theme.warning(), "")),
+        None => result.extend(wrapped(s.cfn_own_empty(), area.width, ctx.theme.dim(), "")),
+        Some(Err(e)) => result.extend(wrapped(e, area.width, ctx.theme.warning(), "")),
         Some(Ok(r)) => {
-            result.extend(change_rows(app, &r.report, area.width));
+            result.extend(change_rows(ctx, &r.report, area.width));
             result.push(Line::raw(""));
-            result.extend(reasons(app, &r.report, area.width));
+            result.extend(reasons(ctx, &r.report, area.width));
         }
     }
     let room = area.height.saturating_sub(top as u16);

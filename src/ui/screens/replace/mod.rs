@@ -4,6 +4,14 @@
 //! The rules live in `simulations::cfn`; this module only keeps the selection, the typed paths
 //! and the last results. Work happens on a key press, never per frame.
 
+mod view;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::ui::app::Screen as Kind;
+use crate::ui::keymap::Context;
+use crate::ui::screen::{Ctx, Effect, Screen};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -35,6 +43,10 @@ pub struct OwnResult {
 /// The screen's state.
 #[derive(Debug, Clone)]
 pub struct ReplaceScreen {
+    /// The simulation preset this screen belongs to (marked as tried when it runs).
+    pub preset: usize,
+    /// The lessons that explain it, when asked for.
+    pub picker: Option<crate::links::Picker>,
     /// The embedded scenario, or why it could not be read.
     pub scenario: Result<Scenario, String>,
     /// Guided or own templates.
@@ -48,9 +60,9 @@ pub struct ReplaceScreen {
     /// Scroll of the details.
     pub scroll: usize,
     /// Typed paths: old template, new template, stack policy (optional).
-    pub paths: [super::text_input::TextInput; 3],
+    pub paths: [crate::ui::text_input::TextInput; 3],
     /// The selected path as it was when typing started (Esc restores it).
-    before_edit: super::text_input::TextInput,
+    before_edit: crate::ui::text_input::TextInput,
     /// Selected path field.
     pub field: usize,
     /// Typing into the selected field.
@@ -61,9 +73,11 @@ pub struct ReplaceScreen {
 
 impl ReplaceScreen {
     /// A fresh screen on the guided scenario.
-    pub fn new(lang: Lang) -> Self {
+    pub fn new(preset: usize, lang: Lang) -> Self {
         let scenario = scenario::groups().map_err(|e| e.message(lang == Lang::En));
         let mut s = Self {
+            preset,
+            picker: None,
             scenario,
             tab: Tab::Guided,
             selected: 0,
@@ -71,7 +85,7 @@ impl ReplaceScreen {
             applied: None,
             scroll: 0,
             paths: Default::default(),
-            before_edit: super::text_input::TextInput::default(),
+            before_edit: crate::ui::text_input::TextInput::default(),
             field: 0,
             editing: false,
             own: None,
@@ -148,13 +162,13 @@ impl ReplaceScreen {
 
     /// Typing into a path field.
     pub fn input_key(&mut self, key: &KeyEvent, lang: Lang) {
-        use super::text_input::{Edit, edit};
+        use crate::ui::text_input::{Edit, edit};
         // The path box keeps every key to itself: typing `o`, `/` or `q` in a path runs nothing.
         let field = self.field.min(2);
         if edit(&mut self.paths[field], key) != Edit::Ignored {
             return;
         }
-        match super::keymap::lookup(&[super::keymap::Context::Search], key) {
+        match crate::ui::keymap::lookup(&[crate::ui::keymap::Context::Search], key) {
             Some(Action::Cancel) => {
                 // Esc puts back what the box held before typing started.
                 self.paths[field] = std::mem::take(&mut self.before_edit);
@@ -184,8 +198,76 @@ impl ReplaceScreen {
     }
 }
 
+impl Screen for ReplaceScreen {
+    fn kind(&self) -> Kind {
+        Kind::Replace
+    }
+
+    fn contexts(&self, _ctx: &Ctx) -> Vec<Context> {
+        if self.picker.is_some() {
+            vec![Context::List]
+        } else if self.editing {
+            vec![Context::Search]
+        } else {
+            vec![Context::Replace]
+        }
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        if self.picker.is_some() {
+            return crate::ui::screens::picker::update(&mut self.picker, action);
+        }
+        match action {
+            Action::Back => Effect::Pop,
+            Action::OpenLesson => {
+                crate::ui::screens::picker::open(&mut self.picker, self.preset, ctx)
+            }
+            _ => {
+                self.action(action, ctx.lang);
+                match ctx.presets.get(self.preset) {
+                    Some(p) if matches!(action, Action::Run | Action::Open) => {
+                        crate::ui::screens::tried(p.id())
+                    }
+                    _ => Effect::None,
+                }
+            }
+        }
+    }
+
+    fn text_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Effect> {
+        if self.picker.is_some() || !self.editing {
+            return None;
+        }
+        // Ctrl-C quits from a text box too (its key map has no other use for it).
+        if crate::ui::keymap::lookup(&[], key) == Some(Action::Quit) {
+            return Some(Effect::Quit);
+        }
+        self.input_key(key, ctx.lang);
+        Some(Effect::None)
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        if !self.editing {
+            return false;
+        }
+        let field = self.field.min(2);
+        crate::ui::text_input::paste(&mut self.paths[field], text);
+        true
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        view::draw(self, frame, area, ctx);
+        if let Some(picker) = &self.picker {
+            crate::ui::screens::picker::render(picker, frame, area, ctx);
+        }
+    }
+}
+
 /// Reads and compares the templates at `paths` (old, new, optional stack policy).
-fn compare_paths(paths: &[super::text_input::TextInput; 3], lang: Lang) -> Result<Report, String> {
+fn compare_paths(
+    paths: &[crate::ui::text_input::TextInput; 3],
+    lang: Lang,
+) -> Result<Report, String> {
     let en = lang == Lang::En;
     let s = Strings::new(lang);
     let read = |p: &str| -> Result<String, String> {
@@ -221,7 +303,7 @@ mod tests {
 
     #[test]
     fn guided_edits_preview_then_apply() {
-        let mut s = ReplaceScreen::new(Lang::Ko);
+        let mut s = ReplaceScreen::new(0, Lang::Ko);
         assert!(s.edit_count() >= 10);
         assert!(matches!(s.preview, Some(Ok(_))));
         s.action(Action::Down, Lang::Ko);
@@ -260,7 +342,7 @@ mod tests {
 
     #[test]
     fn own_templates_compare_from_typed_paths() {
-        let mut s = ReplaceScreen::new(Lang::En);
+        let mut s = ReplaceScreen::new(0, Lang::En);
         s.action(Action::Overview, Lang::En);
         assert_eq!(s.tab, Tab::Own);
         s.action(Action::Open, Lang::En);

@@ -1,0 +1,104 @@
+//! The help overlay, generated from the key map: the keys of the screen in front first (titled
+//! with its name), then the ones that work everywhere.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use crate::text;
+use crate::ui::keymap::{self, Action, Context};
+use crate::ui::screen::{Ctx, Effect, Open};
+
+/// The help overlay, scrolled by `scroll` lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Help {
+    /// Lines scrolled (drawing clamps it to the last page).
+    pub scroll: usize,
+}
+
+impl Help {
+    /// Performs `action` (the key looked up in the help context): scrolling keeps the overlay
+    /// open, anything else closes it.
+    pub fn update(&mut self, action: Option<Action>) -> Effect {
+        match action {
+            Some(Action::Down) => self.scroll += 1,
+            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Some(Action::PageDown) => self.scroll += 10,
+            Some(Action::PageUp) => self.scroll = self.scroll.saturating_sub(10),
+            Some(Action::Top) => self.scroll = 0,
+            // Drawing clamps the scroll to the last page.
+            Some(Action::Bottom) => self.scroll = usize::MAX / 2,
+            Some(Action::Settings) => {
+                return Effect::Many(vec![Effect::Close, Effect::Open(Open::Settings)]);
+            }
+            Some(Action::Quit) => return Effect::Many(vec![Effect::Close, Effect::Quit]),
+            _ => return Effect::Close,
+        }
+        Effect::None
+    }
+
+    /// Draws the overlay over `area`, for a screen whose key-map contexts are `contexts`.
+    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx, contexts: &[Context]) {
+        let scroll = self.scroll;
+        let s = ctx.strings();
+        let width = area.width.saturating_sub(4).min(72);
+        let height = area.height.saturating_sub(2);
+        let rect = Rect {
+            x: area.x + (area.width - width) / 2,
+            y: area.y + (area.height - height) / 2,
+            width,
+            height,
+        };
+        // This screen's keys first, then those that work everywhere (as lazygit does per panel).
+        let mut groups = contexts.to_vec();
+        groups.push(Context::Global);
+        // The group name without its parenthesised detail ("모의고사 (1-9: …)" → "모의고사").
+        let screen = s.group(groups[0]).split(" (").next().unwrap_or_default();
+        let block = Block::bordered()
+            .title(format!(" {} ", s.help_title(screen)))
+            .title_bottom(Line::from(format!(" {} ", s.help_close())).right_aligned())
+            .border_style(ctx.theme.border(true));
+        let inner = block.inner(rect);
+        let inner = Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        };
+        crate::ui::view::clear_for(ctx, frame, rect);
+        frame.render_widget(block, rect);
+
+        let inner_w = usize::from(inner.width);
+        let key_w = 22.min(inner_w / 2);
+        let mut lines: Vec<Line> = Vec::new();
+        for group in groups {
+            if !lines.is_empty() {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(
+                s.group(group).to_owned(),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            for b in keymap::active().in_context(group) {
+                let keys = b
+                    .keys
+                    .iter()
+                    .map(keymap::key_name)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let keys = text::truncate(&keys, key_w.saturating_sub(1));
+                let pad = key_w.saturating_sub(text::width(&keys) + 2);
+                let desc = text::truncate(b.description(ctx.lang), inner_w.saturating_sub(key_w));
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(keys, ctx.theme.key()),
+                    Span::raw(" ".repeat(pad)),
+                    Span::raw(desc),
+                ]));
+            }
+        }
+        let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
+        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+    }
+}

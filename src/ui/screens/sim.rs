@@ -1,0 +1,199 @@
+//! One simulation: its settings (moved with ←/→ or typed), a prediction before the first run,
+//! the result's pictures and explanation trail, and the lessons that explain it.
+//!
+//! The model is [`crate::sims::Sim`]; this screen adds the lesson list over it. Drawing the
+//! result's pictures is `view/sims.rs` (shared with no other screen but large).
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use crate::links::Picker;
+use crate::sims::{Input, Sim};
+use crate::ui::app::Screen as Kind;
+use crate::ui::keymap::{self, Action, Context};
+use crate::ui::screen::{Ctx, Effect, Screen};
+use crate::ui::text_input::{Edit, TextInput, edit_with};
+
+/// A simulation on screen.
+#[derive(Debug)]
+pub struct SimScreen {
+    /// The simulation: settings, last result, prediction, the box being typed in.
+    pub sim: Sim,
+    /// The lessons that explain it, when asked for.
+    pub picker: Option<Picker>,
+}
+
+/// A character a number box takes.
+fn number_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%')
+}
+
+impl SimScreen {
+    /// The screen for `sim`.
+    pub fn new(sim: Sim) -> Self {
+        Self { sim, picker: None }
+    }
+
+    fn locked_note(ctx: &Ctx) -> String {
+        ctx.lang
+            .pick(
+                "이 과제에서는 바꿀 수 없는 값이에요",
+                "This challenge keeps it fixed",
+            )
+            .into()
+    }
+
+    /// Enter or Esc in the value or prediction box.
+    fn input_action(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        let sim = &mut self.sim;
+        match action {
+            Action::Cancel => sim.input = None,
+            Action::Confirm => match sim.input.take() {
+                Some(Input::Value(t)) => {
+                    if let Some(Err(range)) =
+                        sim.params.get_mut(sim.selected).map(|p| p.set_text(&t))
+                    {
+                        sim.note = Some(format!(
+                            "{}: {range}",
+                            ctx.lang.pick("허용 범위", "allowed range")
+                        ));
+                    }
+                }
+                Some(Input::Guess(t)) => {
+                    // Every prediction is a percentage; a typo like 1000 is asked again
+                    // rather than compared as "1000 %".
+                    let cleaned = t.trim().trim_end_matches('%').replace(',', "");
+                    let guess = cleaned.trim().parse::<f64>().ok();
+                    if guess.is_some_and(|g| !(0.0..=100.0).contains(&g)) {
+                        sim.note = Some(
+                            ctx.lang
+                                .pick(
+                                    "예측은 0에서 100 사이의 %로 적어 주세요",
+                                    "Type the prediction as a % from 0 to 100",
+                                )
+                                .to_owned(),
+                        );
+                        sim.input = Some(Input::Guess(t));
+                        return Effect::None;
+                    }
+                    sim.note = None;
+                    sim.guess = guess;
+                    if let Some(preset) = ctx.presets.get(sim.preset) {
+                        sim.run(preset);
+                        return super::tried(preset.id());
+                    }
+                }
+                None => {}
+            },
+            _ => {}
+        }
+        Effect::None
+    }
+}
+
+impl Screen for SimScreen {
+    fn kind(&self) -> Kind {
+        Kind::Sim
+    }
+
+    fn contexts(&self, _ctx: &Ctx) -> Vec<Context> {
+        if self.picker.is_some() {
+            vec![Context::List]
+        } else if self.sim.input.is_some() {
+            vec![Context::Search]
+        } else {
+            vec![Context::Sim]
+        }
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        if self.picker.is_some() {
+            return super::picker::update(&mut self.picker, action);
+        }
+        let sim = &mut self.sim;
+        let Some(preset) = ctx.presets.get(sim.preset) else {
+            return Effect::None;
+        };
+        sim.note = None;
+        let n = sim.params.len();
+        match action {
+            Action::Down => sim.selected = super::next_row(sim.selected, n),
+            Action::Up => sim.selected = sim.selected.saturating_sub(1),
+            Action::Left | Action::Right => {
+                let step = if action == Action::Left { -1.0 } else { 1.0 };
+                if let Some(p) = sim.params.get_mut(sim.selected) {
+                    if p.locked {
+                        sim.note = Some(Self::locked_note(ctx));
+                    } else {
+                        p.nudge(step);
+                    }
+                }
+            }
+            Action::Open => {
+                if let Some(p) = sim.params.get_mut(sim.selected) {
+                    if p.locked {
+                        sim.note = Some(Self::locked_note(ctx));
+                    } else if p.switch || p.is_choice() {
+                        p.nudge(1.0);
+                    } else {
+                        sim.input = Some(Input::Value(TextInput::default()));
+                    }
+                }
+            }
+            Action::Run => {
+                if sim.outcome.is_none() {
+                    // Predict first: the result stays hidden until a guess is typed (or skipped).
+                    sim.input = Some(Input::Guess(TextInput::default()));
+                } else {
+                    sim.guess = None;
+                    sim.run(preset);
+                    return super::tried(preset.id());
+                }
+            }
+            Action::PageDown => sim.trail_scroll += 5,
+            Action::PageUp => sim.trail_scroll = sim.trail_scroll.saturating_sub(5),
+            Action::OpenLesson => return super::picker::open(&mut self.picker, sim.preset, ctx),
+            Action::Back => return Effect::Pop,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn text_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Effect> {
+        if self.picker.is_some() {
+            return None;
+        }
+        let text = match self.sim.input.as_mut()? {
+            Input::Value(t) | Input::Guess(t) => t,
+        };
+        // Ctrl-C quits from a text box too (its key map has no other use for it).
+        if keymap::lookup(&[], key) == Some(Action::Quit) {
+            return Some(Effect::Quit);
+        }
+        if edit_with(text, key, number_char) != Edit::Ignored {
+            return Some(Effect::None);
+        }
+        let effect = match keymap::lookup(&[Context::Search], key) {
+            Some(action) => self.input_action(action, ctx),
+            None => Effect::None,
+        };
+        Some(effect)
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        let Some(Input::Value(t) | Input::Guess(t)) = self.sim.input.as_mut() else {
+            return false;
+        };
+        let digits: String = text.chars().filter(|&c| number_char(c)).collect();
+        t.insert(&digits);
+        true
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        crate::ui::view::sims::draw_sim(&self.sim, frame, area, ctx);
+        if let Some(picker) = &self.picker {
+            super::picker::render(picker, frame, area, ctx);
+        }
+    }
+}
