@@ -7,7 +7,9 @@
 //!   `--count N` without `--minutes` gets the real exam's pace, 2 minutes a question
 //!   (130 minutes for 65), rounded up; `--minutes M` without `--count` keeps 65 questions.
 //! - Nothing running: any setting starts that exam; no setting opens the exam menu.
-//! - An exam running: no setting resumes it; any setting without `--new` is refused (the CLI
+//! - An exam running: no setting, or only settings it already has (the same `--exam`,
+//!   `--count`, `--minutes`, `--seed`), resumes it; any other setting without `--new` is
+//!   refused (the CLI
 //!   exits 2 naming the running exam and `--new`; the TUI asks 이어서 하기 / 포기하고 새로
 //!   시작); `--new` abandons it and starts the new one (or opens the menu when no setting was
 //!   given).
@@ -38,6 +40,24 @@ impl ExamRequest {
     /// Whether any setting of a new exam was given.
     pub fn has_settings(&self) -> bool {
         self.exam.is_some() || self.count.is_some() || self.minutes.is_some() || self.seed.is_some()
+    }
+
+    /// Whether every setting given is one `state` already has (so resuming drops nothing).
+    pub fn describes(&self, state: &ExamState) -> bool {
+        let minutes_ms = state.deadline_ms().saturating_sub(state.started_at_ms());
+        let minutes_match = |m: u32| {
+            let with_esl = Blueprint::full(state.exam())
+                .custom(state.len(), m)
+                .total_minutes(true);
+            [m, with_esl]
+                .iter()
+                .any(|&x| u64::from(x) * 60_000 == minutes_ms)
+        };
+        self.exam.is_none_or(|e| e == state.exam())
+            && self.count.is_none_or(|c| c == state.len())
+            && self.seed.is_none_or(|s| s == state.seed())
+            && self.minutes.is_none_or(minutes_match)
+            && (self.exam.is_some() || state.exam() == DEFAULT_EXAM || !self.has_settings())
     }
 
     /// The exam these settings describe (defaults filled in).
@@ -115,6 +135,7 @@ pub fn decide(running: Option<&ExamState>, request: &ExamRequest) -> Decision {
             abandon: false,
         },
         (Some(_), false, false) => Decision::Resume,
+        (Some(state), true, false) if request.describes(state) => Decision::Resume,
         (Some(_), false, true) => Decision::Menu { abandon: true },
         (Some(state), true, false) => Decision::Refuse {
             running: Running::of(state),
