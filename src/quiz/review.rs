@@ -391,20 +391,21 @@ mod tests {
         let c1 = s.next(None, Grade::Again, NOW).unwrap();
         let c2 = s.next(Some(&c1), Grade::Good, NOW + 60).unwrap();
         assert_eq!(c2.state, STATE_REVIEW);
-        let days = (c2.due - NOW) / 86_400;
-        assert!(days >= 1, "{c2:?}");
-        // Due exactly at a Seoul midnight: 15:00 UTC.
+        // One day (FSRS: round(S) for 90%), due from the next Seoul midnight (15:00 UTC),
+        // 12 hours after the answer at noon, not 24.
+        assert_eq!(local_day(c2.due, SEOUL), local_day(NOW, SEOUL) + 1, "{c2:?}");
         assert_eq!((c2.due as i64 + SEOUL) % 86_400, 0, "{c2:?}");
-        assert_eq!(
-            local_day(c2.due, SEOUL) - local_day(NOW, SEOUL),
-            ((c2.due - day_start(local_day(NOW, SEOUL), SEOUL)) / 86_400) as i64
-        );
-        // Longer intervals with each Good, shorter with Hard; Again lapses.
-        let c3 = s.next(Some(&c2), Grade::Good, c2.due).unwrap();
-        assert!(c3.due - c2.due > c2.due - NOW - 86_400, "{c2:?} {c3:?}");
-        assert!(c3.stability_milli > c2.stability_milli);
-        let hard = s.next(Some(&c2), Grade::Hard, c2.due).unwrap();
-        assert!(hard.due <= c3.due);
+        assert_eq!(c2.due - NOW, 12 * 3600);
+        // Reviewed two days late: stability grows and the interval with it; Hard is shorter.
+        let t3 = c2.due + 2 * 86_400;
+        let c3 = s.next(Some(&c2), Grade::Good, t3).unwrap();
+        assert!(c3.stability_milli > c2.stability_milli, "{c2:?} {c3:?}");
+        let days = |c: &CardState, at: u64| local_day(c.due, SEOUL) - local_day(at, SEOUL);
+        assert!(days(&c3, t3) > days(&c2, NOW), "{c3:?}");
+        assert_eq!((c3.due as i64 + SEOUL) % 86_400, 0);
+        let hard = s.next(Some(&c2), Grade::Hard, t3).unwrap();
+        assert!(hard.due < c3.due, "{hard:?} {c3:?}");
+        // Again lapses a learnt card: relearning, due at once, stability drops.
         let lapse = s.next(Some(&c3), Grade::Again, c3.due).unwrap();
         assert_eq!(
             (lapse.lapses, lapse.state, lapse.due),
