@@ -120,12 +120,15 @@ pub fn local_offset_s() -> i64 {
 
 /// The local day number (days since 1970-01-01 local time) of Unix time `t`.
 pub fn local_day(t: u64, offset_s: i64) -> i64 {
-    (i64::try_from(t).unwrap_or(i64::MAX) + offset_s).div_euclid(DAY_S)
+    i64::try_from(t)
+        .unwrap_or(i64::MAX)
+        .saturating_add(offset_s)
+        .div_euclid(DAY_S)
 }
 
 /// Unix time of local midnight starting local day `day`.
 pub fn day_start(day: i64, offset_s: i64) -> u64 {
-    u64::try_from(day * DAY_S - offset_s).unwrap_or(0)
+    u64::try_from(day.saturating_mul(DAY_S).saturating_sub(offset_s)).unwrap_or(0)
 }
 
 /// The scheduler: FSRS with a desired retention, days rolling over at local midnight.
