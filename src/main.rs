@@ -263,7 +263,9 @@ fn main() -> ExitCode {
                 .map_or(BankSource::Embedded, BankSource::Dir);
             cli::quiz::run(&args, &banks, cli.lang.unwrap_or_default())
         }
-        Some(Command::Review(args)) => cli::review::run(&args, &banks, cli.lang.unwrap_or_default()),
+        Some(Command::Review(args)) => {
+            cli::review::run(&args, &banks, cli.lang.unwrap_or_default())
+        }
         Some(Command::Stats(args)) => cli::stats::run(&args, &banks, cli.lang.unwrap_or_default()),
     };
     match result {

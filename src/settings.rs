@@ -105,7 +105,11 @@ pub fn cycle_retention(current: u8, forward: bool) -> u8 {
         .iter()
         .position(|&p| p == current)
         .unwrap_or(2);
-    RETENTION_CHOICES[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+    RETENTION_CHOICES[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }]
 }
 
 #[cfg(test)]

@@ -33,7 +33,15 @@ fn an_exam_answered_all_wrong_leaves_every_question_due() {
     let data = tempfile::tempdir().unwrap();
     let seed_s = seed.to_string();
     let args = [
-        "exam", "--exam", "saa-c03", "--count", "5", "--minutes", "10", "--seed", &seed_s,
+        "exam",
+        "--exam",
+        "saa-c03",
+        "--count",
+        "5",
+        "--minutes",
+        "10",
+        "--seed",
+        &seed_s,
     ];
     let mut t = Pty::gureum(data.path(), &args, &[], 100, 30);
     for (n, item) in items.iter().enumerate() {
@@ -68,7 +76,9 @@ fn an_exam_answered_all_wrong_leaves_every_question_due() {
     let mut t = Pty::gureum(data.path(), &[], &[], 100, 30);
     t.wait_for("구름");
     t.keys(&["r"]);
-    let screen = t.wait_until("the review", |s| s.contains("1/5") || s.contains("복습할 문제가 없어요"));
+    let screen = t.wait_until("the review", |s| {
+        s.contains("1/5") || s.contains("복습할 문제가 없어요")
+    });
     assert!(!screen.contains("복습할 문제가 없어요"), "{screen}");
     t.keys(&["C-c"]);
     t.wait_exit();

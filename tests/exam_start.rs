@@ -46,7 +46,10 @@ fn the_decision_follows_the_rules() {
     ) else {
         panic!()
     };
-    assert_eq!(choice.minutes, 20, "the real exam's pace: 2 minutes a question");
+    assert_eq!(
+        choice.minutes, 20,
+        "the real exam's pace: 2 minutes a question"
+    );
     // An exam running.
     let saa = running(ExamId::SaaC03, 5, 10, 42);
     assert_eq!(decide(Some(&saa), &none), Decision::Resume);
@@ -60,7 +63,10 @@ fn the_decision_follows_the_rules() {
     };
     assert_eq!((r.exam, r.answered, r.total), (ExamId::SaaC03, 0, 5));
     assert_eq!((asked.exam, asked.count), (ExamId::DvaC02, 3));
-    assert!(matches!(decide(Some(&saa), &count5), Decision::Refuse { .. }));
+    assert!(matches!(
+        decide(Some(&saa), &count5),
+        Decision::Refuse { .. }
+    ));
     // The settings it already has drop nothing: resume.
     let same = ExamRequest {
         exam: Some(ExamId::SaaC03),
@@ -79,7 +85,8 @@ fn the_decision_follows_the_rules() {
         Decision::Refuse { .. }
     ));
     // --new abandons it.
-    let Decision::Start { choice, abandon } = decide(Some(&saa), &ExamRequest { new: true, ..dva3 })
+    let Decision::Start { choice, abandon } =
+        decide(Some(&saa), &ExamRequest { new: true, ..dva3 })
     else {
         panic!()
     };
@@ -134,7 +141,10 @@ fn new_settings_while_an_exam_runs_exit_2_naming_new_without_a_terminal() {
         &["--lang", "en", "exam", "--count", "5", "--minutes", "1"],
     );
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("--new") && err.contains("in progress"), "{err}");
+    assert!(
+        err.contains("--new") && err.contains("in progress"),
+        "{err}"
+    );
     // Nothing was thrown away.
     let (store, _) = Store::open_in(data.path()).unwrap();
     assert_eq!(store.running_exam(), Some(&saa));
@@ -143,7 +153,13 @@ fn new_settings_while_an_exam_runs_exit_2_naming_new_without_a_terminal() {
 #[test]
 fn count_and_minutes_start_an_saa_exam_and_new_replaces_a_running_one() {
     let data = tempfile::tempdir().unwrap();
-    let mut t = Pty::gureum(data.path(), &["exam", "--count", "5", "--minutes", "1"], &[], 100, 30);
+    let mut t = Pty::gureum(
+        data.path(),
+        &["exam", "--count", "5", "--minutes", "1"],
+        &[],
+        100,
+        30,
+    );
     let screen = t.wait_for("1/5");
     assert!(screen.contains("남은 시간"), "{screen}");
     t.keys(&["C-c"]);

@@ -56,7 +56,10 @@ fn check_migrated(store: &Store) {
     assert_eq!(mature.last_review, 1_797_816_000 - 13_560 * 86_400 / 1000);
     assert_eq!(after["lapsed-card"].difficulty_milli, 10_000, "ease 1.3");
     assert_eq!(after["unset-ease"].difficulty_milli, 5_000);
-    assert!(after["easy-card"].difficulty_milli < 5_000, "ease 2.9 is easy");
+    assert!(
+        after["easy-card"].difficulty_milli < 5_000,
+        "ease 2.9 is easy"
+    );
     // The migrated cards schedule with FSRS from here.
     let next = store
         .scheduler()
@@ -228,8 +231,14 @@ fn quiz_mistakes_show_in_stats_and_review_asks_exactly_the_due_questions() {
     // Every domain answered counts its answers; the six answers' domains add up.
     let domains = s["domains"].as_object().unwrap();
     assert_eq!(domains.len(), 8, "every exam domain: {s}");
-    let answered: u64 = domains.values().map(|d| d["answered"].as_u64().unwrap()).sum();
-    let correct: u64 = domains.values().map(|d| d["correct"].as_u64().unwrap()).sum();
+    let answered: u64 = domains
+        .values()
+        .map(|d| d["answered"].as_u64().unwrap())
+        .sum();
+    let correct: u64 = domains
+        .values()
+        .map(|d| d["correct"].as_u64().unwrap())
+        .sum();
     let tagged: usize = items
         .iter()
         .map(|i| bank.entries[i.entry].question.domains.len())
@@ -241,7 +250,10 @@ fn quiz_mistakes_show_in_stats_and_review_asks_exactly_the_due_questions() {
         .sum();
     assert_eq!(correct as usize, right_tags);
     for d in domains.values() {
-        let (a, c) = (d["answered"].as_f64().unwrap(), d["correct"].as_f64().unwrap());
+        let (a, c) = (
+            d["answered"].as_f64().unwrap(),
+            d["correct"].as_f64().unwrap(),
+        );
         if a > 0.0 {
             assert!((d["accuracy"].as_f64().unwrap() - c / a).abs() < 1e-9);
         } else {
@@ -267,7 +279,12 @@ fn quiz_mistakes_show_in_stats_and_review_asks_exactly_the_due_questions() {
     let seeded = session::draw_ids(&bank, &order, 5);
     let wrong: String = seeded[..2]
         .iter()
-        .map(|item| format!("{}\n", wrong_input(&bank.entries[item.entry].question, item)))
+        .map(|item| {
+            format!(
+                "{}\n",
+                wrong_input(&bank.entries[item.entry].question, item)
+            )
+        })
         .collect();
     let (code, out, err) = gureum(
         data.path(),
@@ -283,7 +300,12 @@ fn quiz_mistakes_show_in_stats_and_review_asks_exactly_the_due_questions() {
     let seeded = session::draw_ids(&bank, &order, 5);
     let input: String = seeded
         .iter()
-        .map(|item| format!("{}\n", right_input(&bank.entries[item.entry].question, item)))
+        .map(|item| {
+            format!(
+                "{}\n",
+                right_input(&bank.entries[item.entry].question, item)
+            )
+        })
         .collect();
     let (code, out, err) = gureum(data.path(), &["review", "--plain", "--seed", "5"], &input);
     assert_eq!(code, 0, "{err}");
@@ -325,7 +347,10 @@ fn exam_mistakes_wrong_unanswered_and_flagged_become_due_cards() {
     let state = finished_exam(&bank);
     let ids: Vec<String> = state.items().iter().map(|i| i.id.clone()).collect();
     let mistakes = feed::mistakes(&state, &bank);
-    assert_eq!(mistakes, vec![ids[1].clone(), ids[2].clone(), ids[3].clone()]);
+    assert_eq!(
+        mistakes,
+        vec![ids[1].clone(), ids[2].clone(), ids[3].clone()]
+    );
     let session = feed::mistakes_session(&state, &bank, 1);
     assert_eq!(
         session

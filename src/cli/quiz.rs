@@ -228,7 +228,9 @@ pub fn ask_plain(
         let (time_ms, at) = (log.time_ms, log.at);
         // Committed before the next question is asked: a killed run keeps every answer.
         let difficulty = q.difficulty;
-        store.record_answer(log, |card| scheduler.answer(card, ok, time_ms, difficulty, at));
+        store.record_answer(log, |card| {
+            scheduler.answer(card, ok, time_ms, difficulty, at)
+        });
     }
     Ok((asked, correct))
 }

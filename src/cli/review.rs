@@ -39,7 +39,9 @@ pub fn run(args: &ReviewArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<
     }
     let bank = Bank::load(banks);
     let mut store = super::bank::open_store(lang)?;
-    let clock = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let clock = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
     let now = clock.as_secs();
     // Most overdue first; cards of questions no longer in the bank cannot be asked.
     let mut ids: Vec<String> = review::due(&store.progress().cards, now)
@@ -55,10 +57,7 @@ pub fn run(args: &ReviewArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<
         let f = review::forecast(store.progress().cards.values(), now, offset);
         outln!(
             "{} ({})",
-            lang.pick(
-                "지금 복습할 문제가 없어요",
-                "Nothing is due for review now"
-            ),
+            lang.pick("지금 복습할 문제가 없어요", "Nothing is due for review now"),
             f.line(lang)
         );
         return Ok(ExitCode::SUCCESS);

@@ -168,10 +168,8 @@ pub fn run(args: &StatsArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<E
             lang.pick("아직 끝낸 모의고사가 없어요", "No finished mock exams yet")
         )?;
     }
-    let zone = chrono::FixedOffset::east_opt(
-        i32::try_from(review::local_offset_s()).unwrap_or(0),
-    )
-    .unwrap_or(chrono::FixedOffset::east_opt(0).expect("UTC is a valid offset"));
+    let zone = chrono::FixedOffset::east_opt(i32::try_from(review::local_offset_s()).unwrap_or(0))
+        .unwrap_or(chrono::FixedOffset::east_opt(0).expect("UTC is a valid offset"));
     for s in &scores {
         let date = chrono::DateTime::from_timestamp(i64::try_from(s.finished_at).unwrap_or(0), 0)
             .map(|d| d.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string())

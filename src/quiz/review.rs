@@ -260,7 +260,9 @@ fn from_fsrs(c: &Card) -> CardState {
     };
     CardState {
         due: u64::try_from(c.due.timestamp()).unwrap_or(0),
-        stability_milli: (c.stability * 1000.0).round().clamp(0.0, f64::from(u32::MAX)) as u32,
+        stability_milli: (c.stability * 1000.0)
+            .round()
+            .clamp(0.0, f64::from(u32::MAX)) as u32,
         difficulty_milli: (c.difficulty * 1000.0).round().clamp(0.0, 10_000.0) as u32,
         reps: u32::try_from(c.reps).unwrap_or(0),
         lapses: u32::try_from(c.lapses).unwrap_or(0),
@@ -304,7 +306,11 @@ impl Forecast {
     /// days after tomorrow and the day after are shown as `+N일`).
     pub fn line(&self, lang: crate::strings::Lang) -> String {
         let en = lang == crate::strings::Lang::En;
-        let mut parts = vec![format!("{} {}", if en { "Today" } else { "오늘" }, self.today())];
+        let mut parts = vec![format!(
+            "{} {}",
+            if en { "Today" } else { "오늘" },
+            self.today()
+        )];
         for (i, n) in self.next_days.iter().enumerate() {
             let label = match (i, en) {
                 (0, false) => "내일".to_owned(),
@@ -396,7 +402,11 @@ mod tests {
         assert_eq!(c2.state, STATE_REVIEW);
         // One day (FSRS: round(S) for 90%), due from the next Seoul midnight (15:00 UTC),
         // 12 hours after the answer at noon, not 24.
-        assert_eq!(local_day(c2.due, SEOUL), local_day(NOW, SEOUL) + 1, "{c2:?}");
+        assert_eq!(
+            local_day(c2.due, SEOUL),
+            local_day(NOW, SEOUL) + 1,
+            "{c2:?}"
+        );
         assert_eq!((c2.due as i64 + SEOUL) % 86_400, 0, "{c2:?}");
         assert_eq!(c2.due - NOW, 12 * 3600);
         // Reviewed two days late: stability grows and the interval with it; Hard is shorter.
@@ -495,22 +505,19 @@ mod tests {
 
     #[test]
     fn due_lists_the_most_overdue_first() {
-        let cards: std::collections::BTreeMap<String, CardState> = [
-            ("a", NOW + 10),
-            ("b", NOW - 100),
-            ("c", NOW - 5),
-        ]
-        .into_iter()
-        .map(|(id, due)| {
-            (
-                id.to_owned(),
-                CardState {
-                    due,
-                    ..CardState::default()
-                },
-            )
-        })
-        .collect();
+        let cards: std::collections::BTreeMap<String, CardState> =
+            [("a", NOW + 10), ("b", NOW - 100), ("c", NOW - 5)]
+                .into_iter()
+                .map(|(id, due)| {
+                    (
+                        id.to_owned(),
+                        CardState {
+                            due,
+                            ..CardState::default()
+                        },
+                    )
+                })
+                .collect();
         assert_eq!(due(&cards, NOW), vec!["b", "c"]);
     }
 }

@@ -42,7 +42,11 @@ pub fn exam_reviews(state: &ExamState, bank: &Bank) -> Vec<ExamReview> {
         .items()
         .iter()
         .filter_map(|item| {
-            let q = &bank.entries.iter().find(|e| e.question.id == item.id)?.question;
+            let q = &bank
+                .entries
+                .iter()
+                .find(|e| e.question.id == item.id)?
+                .question;
             let correct = item
                 .response
                 .as_ref()

@@ -127,7 +127,10 @@ pub fn weighted_accuracy(domains: &[DomainAccuracy], exam: ExamId) -> Option<f64
     let (sum, weights) = domains
         .iter()
         .filter(|d| d.exam == exam)
-        .filter_map(|d| d.accuracy().map(|a| (a * f64::from(d.weight), f64::from(d.weight))))
+        .filter_map(|d| {
+            d.accuracy()
+                .map(|a| (a * f64::from(d.weight), f64::from(d.weight)))
+        })
         .fold((0.0, 0.0), |(s, w), (a, b)| (s + a, w + b));
     (weights > 0.0).then(|| sum / weights)
 }

@@ -93,7 +93,11 @@ impl Running {
     pub fn of(state: &ExamState) -> Running {
         Running {
             exam: state.exam(),
-            answered: state.items().iter().filter(|i| i.response.is_some()).count(),
+            answered: state
+                .items()
+                .iter()
+                .filter(|i| i.response.is_some())
+                .count(),
             total: state.len(),
         }
     }
