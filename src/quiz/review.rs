@@ -189,6 +189,9 @@ impl Scheduler {
         let after = self.fsrs.next(before, now_dt, grade.rating()).card;
         let mut c = from_fsrs(&after);
         c.last_review = now;
+        // `reps` counts successful reviews (as the store documents it; the crate counts every
+        // review and uses the number only to seed its fuzz, which is off).
+        c.reps = card.map_or(0, |k| k.reps) + u32::from(grade != Grade::Again);
         let wait = after.due.timestamp() - now_dt.timestamp();
         c.due = if grade == Grade::Again {
             now
@@ -385,6 +388,7 @@ mod tests {
         assert_eq!(c.stability_milli, 407);
         assert_eq!(c.difficulty_milli, 7_210);
         assert_eq!(c.last_review, NOW);
+        assert_eq!((c.reps, c.lapses), (0, 0), "no success yet");
     }
 
     #[test]
