@@ -206,7 +206,7 @@ fn quiz_mistakes_show_in_stats_and_review_asks_exactly_the_due_questions() {
             } else {
                 right_input(q, item)
             };
-            format!("{line}\n")
+            line + "\n"
         })
         .collect();
     let (code, out, err) = gureum(
@@ -279,12 +279,7 @@ fn quiz_mistakes_show_in_stats_and_review_asks_exactly_the_due_questions() {
     let seeded = session::draw_ids(&bank, &order, 5);
     let wrong: String = seeded[..2]
         .iter()
-        .map(|item| {
-            format!(
-                "{}\n",
-                wrong_input(&bank.entries[item.entry].question, item)
-            )
-        })
+        .map(|item| wrong_input(&bank.entries[item.entry].question, item) + "\n")
         .collect();
     let (code, out, err) = gureum(
         data.path(),
@@ -300,12 +295,7 @@ fn quiz_mistakes_show_in_stats_and_review_asks_exactly_the_due_questions() {
     let seeded = session::draw_ids(&bank, &order, 5);
     let input: String = seeded
         .iter()
-        .map(|item| {
-            format!(
-                "{}\n",
-                right_input(&bank.entries[item.entry].question, item)
-            )
-        })
+        .map(|item| right_input(&bank.entries[item.entry].question, item) + "\n")
         .collect();
     let (code, out, err) = gureum(data.path(), &["review", "--plain", "--seed", "5"], &input);
     assert_eq!(code, 0, "{err}");
