@@ -60,6 +60,10 @@ enum Command {
     Exam(ExamArgs),
     /// 문제 풀기 (`--plain`: 한 줄씩 묻고 답해요)
     Quiz(cli::quiz::QuizArgs),
+    /// 복습할 때가 된 문제 풀기 (`--plain`: 한 줄씩 묻고 답해요)
+    Review(cli::review::ReviewArgs),
+    /// 복습 카드, 예보, 영역별 정답률, 모의고사 점수 (`--json`)
+    Stats(cli::stats::StatsArgs),
     /// 문제 은행 내보내기·가져오기 (GIFT, Aiken, Anki)
     #[command(subcommand)]
     Bank(cli::bank::BankCommand),
@@ -103,6 +107,9 @@ struct ExamArgs {
     /// 난수 시드: 같은 시드면 같은 문제를 같은 순서로 받아요
     #[arg(long, value_name = "N")]
     seed: Option<u64>,
+    /// 진행 중인 시험을 포기하고 새로 시작해요
+    #[arg(long)]
+    new: bool,
 }
 
 /// The exams of `--exam`.
@@ -172,27 +179,35 @@ fn main() -> ExitCode {
             Start::Home,
         ),
         Some(Command::Exam(args)) => {
-            let choice = args.exam.map(|exam| {
-                let full = gureum::quiz::exam::Blueprint::full(exam.into());
-                let choice = ui::exam::Choice {
-                    exam: exam.into(),
-                    count: args.count.map_or(full.count, usize::from),
-                    minutes: args.minutes.unwrap_or(full.minutes),
-                };
-                let seed = args.seed.unwrap_or_else(|| {
-                    std::time::SystemTime::now()
-                        .duration_since(std::time::UNIX_EPOCH)
-                        .map_or(0, |d| d.as_nanos() as u64)
-                });
-                (choice, seed)
-            });
-            run_tui(
-                &source,
-                banks,
-                (cli.lang, cli.theme),
-                !cli.no_mouse,
-                Start::Exam(choice),
-            )
+            // Resume, start or refuse (exit 2) is decided before the terminal is needed.
+            let request = gureum::quiz::exam::start::ExamRequest {
+                exam: args.exam.map(Into::into),
+                count: args.count.map(usize::from),
+                minutes: args.minutes,
+                seed: args.seed,
+                new: args.new,
+            };
+            match cli::exam::prepare(&request, cli.lang.unwrap_or_default(), has_terminal()) {
+                Ok(cli::exam::Prepared::Refused) => Ok(ExitCode::from(2)),
+                Ok(cli::exam::Prepared::Open(choice)) => {
+                    let choice = choice.map(|choice| {
+                        let seed = args.seed.unwrap_or_else(|| {
+                            std::time::SystemTime::now()
+                                .duration_since(std::time::UNIX_EPOCH)
+                                .map_or(0, |d| d.as_nanos() as u64)
+                        });
+                        (choice, seed)
+                    });
+                    run_tui(
+                        &source,
+                        banks,
+                        (cli.lang, cli.theme),
+                        !cli.no_mouse,
+                        Start::Exam(choice),
+                    )
+                }
+                Err(e) => Err(e),
+            }
         }
         Some(Command::Lessons { json }) => lessons(&source, json),
         Some(Command::Read { id, width }) => read(
@@ -248,6 +263,10 @@ fn main() -> ExitCode {
                 .map_or(BankSource::Embedded, BankSource::Dir);
             cli::quiz::run(&args, &banks, cli.lang.unwrap_or_default())
         }
+        Some(Command::Review(args)) => {
+            cli::review::run(&args, &banks, cli.lang.unwrap_or_default())
+        }
+        Some(Command::Stats(args)) => cli::stats::run(&args, &banks, cli.lang.unwrap_or_default()),
     };
     match result {
         Ok(code) => code,

@@ -82,3 +82,50 @@ pub fn start_palette(saved: &Settings, flag: Option<Palette>) -> Palette {
 pub fn start_mouse(saved: &Settings, no_mouse_flag: bool) -> bool {
     !no_mouse_flag && saved.mouse.unwrap_or(true)
 }
+
+/// The desired retention of spaced review (FSRS), in percent: the saved setting when it is
+/// one of [`crate::quiz::review::RETENTION_CHOICES`], else 90.
+///
+/// The settings screen's row for it: label [`crate::strings::Strings::setting_retention_label`],
+/// value `"{n}%"`, help [`crate::strings::Strings::setting_retention_help`]; Left/Right call
+/// [`cycle_retention`] and save with `store.update_settings(|s| s.review_retention = Some(n))`.
+pub fn retention_percent(saved: &Settings) -> u8 {
+    use crate::quiz::review::{DEFAULT_RETENTION_PERCENT, RETENTION_CHOICES};
+    saved
+        .review_retention
+        .filter(|p| RETENTION_CHOICES.contains(p))
+        .unwrap_or(DEFAULT_RETENTION_PERCENT)
+}
+
+/// The next (`forward`) or previous retention choice after `current`, wrapping around.
+pub fn cycle_retention(current: u8, forward: bool) -> u8 {
+    use crate::quiz::review::RETENTION_CHOICES;
+    let n = RETENTION_CHOICES.len();
+    let i = RETENTION_CHOICES
+        .iter()
+        .position(|&p| p == current)
+        .unwrap_or(2);
+    RETENTION_CHOICES[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }]
+}
+
+#[cfg(test)]
+mod retention_tests {
+    use super::*;
+
+    #[test]
+    fn retention_defaults_to_90_and_cycles_through_the_choices() {
+        let mut s = Settings::default();
+        assert_eq!(retention_percent(&s), 90);
+        s.review_retention = Some(42);
+        assert_eq!(retention_percent(&s), 90, "not a choice: the default");
+        s.review_retention = Some(95);
+        assert_eq!(retention_percent(&s), 95);
+        assert_eq!(cycle_retention(90, true), 93);
+        assert_eq!(cycle_retention(95, true), 80);
+        assert_eq!(cycle_retention(80, false), 95);
+    }
+}

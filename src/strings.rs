@@ -932,3 +932,33 @@ impl Strings {
         }
     }
 }
+
+/// Spaced review and starting mock exams (`quiz::review`, `quiz::exam::start`).
+impl Strings {
+    /// Label of the review-retention settings row.
+    pub fn setting_retention_label(self) -> &'static str {
+        self.p("복습 목표 기억률", "Review retention")
+    }
+    /// Explanation under the review-retention settings row.
+    pub fn setting_retention_help(self) -> &'static str {
+        self.p(
+            "복습할 때 기억하고 있을 확률의 목표예요. 높이면 더 자주 복습해요 (기본 90%)",
+            "How likely you should still remember a card when it comes back; higher means more reviews (default 90%)",
+        )
+    }
+    /// `gureum exam` with new settings while an exam runs (exit 2).
+    pub fn exam_running_refused(self, code: &str, answered: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!(
+                "진행 중인 모의고사가 있어요 ({code}, {total}문제 중 {answered}문제 답함). \
+                 이어서 하려면 설정 없이 `gureum exam`을 실행하고, 그 시험을 포기하고 새로 \
+                 시작하려면 `--new`를 붙여 주세요 (예: `gureum exam --new ...`)."
+            ),
+            Lang::En => format!(
+                "A mock exam is in progress ({code}, {answered} of {total} answered). Run \
+                 `gureum exam` without settings to resume it, or add `--new` to abandon it and \
+                 start the new one (e.g. `gureum exam --new ...`)."
+            ),
+        }
+    }
+}

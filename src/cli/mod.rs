@@ -22,9 +22,11 @@ macro_rules! errln {
 
 pub mod bank;
 pub mod deploy;
+pub mod exam;
 pub mod keys;
 pub mod quiz;
 pub mod replace;
+pub mod review;
 pub mod search;
 pub mod sim;
 pub mod sim_cache;
@@ -32,6 +34,7 @@ pub mod sim_common;
 pub mod sim_replicas;
 pub mod sim_sessions;
 pub mod sim_throttle;
+pub mod stats;
 
 /// Standard output through the output gate.
 pub fn stdout() -> SafeWriter<StdoutLock<'static>> {

@@ -7,10 +7,9 @@ use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
-use gureum::quiz::review;
-use gureum::quiz::session::{self, Filter, Response};
+use gureum::quiz::session::{self, Filter, Item, Response};
 use gureum::quiz::{Bank, BankSource, Kind};
-use gureum::store::AnswerLog;
+use gureum::store::{AnswerLog, Store};
 use gureum::strings::Lang;
 use gureum::text;
 
@@ -71,12 +70,40 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
         return Ok(ExitCode::from(2));
     }
     let mut store = super::bank::open_store(lang)?;
+    let (asked, correct) = ask_plain(&bank, &items, lang, &mut store)?;
+    let mut out = crate::cli::stdout();
+    let pct = (correct * 100).checked_div(asked).unwrap_or(0);
+    match lang {
+        Lang::Ko => writeln!(
+            out,
+            "\n{asked}문제 중 {correct}문제 맞혔어요 ({pct}%). 시드: {seed}"
+        )?,
+        Lang::En => writeln!(out, "\n{correct} of {asked} correct ({pct}%). Seed: {seed}")?,
+    }
+    if let Err(e) = store.save_if_dirty() {
+        errln!("gureum: {e}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asks `items` one per line on stdin/stdout and records every answer in `store` (committed
+/// before the next question; the review card rescheduled with the learner's retention
+/// setting). `q`, `quit`, `ㅂ` or the end of input stop early. Returns (asked, correct).
+///
+/// Shared by `gureum quiz --plain` and `gureum review --plain`.
+pub fn ask_plain(
+    bank: &Bank,
+    items: &[Item],
+    lang: Lang,
+    store: &mut Store,
+) -> anyhow::Result<(usize, usize)> {
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     let mut out = crate::cli::stdout();
     let total = items.len();
     let mut correct = 0usize;
     let mut asked = 0usize;
+    let scheduler = store.scheduler();
     'questions: for (n, item) in items.iter().enumerate() {
         let q = &bank.entries[item.entry].question;
         let english = lang == Lang::En && q.prompt_en.is_some();
@@ -200,18 +227,10 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
         };
         let (time_ms, at) = (log.time_ms, log.at);
         // Committed before the next question is asked: a killed run keeps every answer.
-        store.record_answer(log, |card| review::schedule(card, ok, time_ms, at));
+        let difficulty = q.difficulty;
+        store.record_answer(log, |card| {
+            scheduler.answer(card, ok, time_ms, difficulty, at)
+        });
     }
-    let pct = (correct * 100).checked_div(asked).unwrap_or(0);
-    match lang {
-        Lang::Ko => writeln!(
-            out,
-            "\n{asked}문제 중 {correct}문제 맞혔어요 ({pct}%). 시드: {seed}"
-        )?,
-        Lang::En => writeln!(out, "\n{correct} of {asked} correct ({pct}%). Seed: {seed}")?,
-    }
-    if let Err(e) = store.save_if_dirty() {
-        errln!("gureum: {e}");
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok((asked, correct))
 }

@@ -38,6 +38,8 @@ pub struct Settings {
     pub mouse: Option<bool>,
     /// Practice exams use the ESL accommodation (30 extra minutes, as AWS grants non-native speakers).
     pub exam_esl: bool,
+    /// Desired retention of spaced review in percent (FSRS); `None` = 90.
+    pub review_retention: Option<u8>,
 }
 
 /// One answered quiz question (an entry of the answer history).
@@ -65,14 +67,18 @@ pub struct AnswerLog {
 pub struct CardState {
     /// When the card is next due, in Unix seconds.
     pub due: u64,
-    /// Memory stability in thousandths of a day.
+    /// FSRS memory stability in thousandths of a day.
     pub stability_milli: u32,
-    /// Item difficulty in thousandths (the scheduler defines the scale).
+    /// FSRS difficulty (1-10) in thousandths.
     pub difficulty_milli: u32,
     /// Successful reviews so far.
     pub reps: u32,
     /// Times the card was forgotten after being learnt.
     pub lapses: u32,
+    /// FSRS state: 0 new, 1 learning, 2 review, 3 relearning.
+    pub state: u8,
+    /// When the card was last reviewed, in Unix seconds.
+    pub last_review: u64,
 }
 
 /// One practice-exam attempt (opaque to the store; owned by the exam screen).

@@ -36,7 +36,7 @@
 //! | `state (key, value)` | `last_lesson`: the lesson to resume |
 //! | `setting (key, value)` | one per [`Settings`] field, the value as JSON |
 //! | `answer (id, question, at, correct, chosen, time_ms)` | every answer, appended; `chosen` is a JSON array of choice ids |
-//! | `card (question, due, stability_milli, difficulty_milli, reps, lapses)` | review state per question |
+//! | `card (question, due, stability_milli, difficulty_milli, reps, lapses, state, last_review)` | FSRS review state per question (schema 2; schema 1 held SM-2 values) |
 //! | `exam_attempt (id, exam, started, seconds, correct, total)` | every finished mock exam's score |
 //! | `running_exam (slot = 1, ident, owner, saved_at, state)` | the exam in progress: `state` is the [`ExamState`] JSON |
 //! | `finished_exam (id, finished_at, state)` | every finished exam's final state (for `gureum results export --exam`) |
@@ -533,6 +533,72 @@ impl Store {
             json,
             attempt,
         }]);
+    }
+
+    /// Like [`Store::finish_exam`], and the exam's answers feed the review queue (in the same
+    /// transaction): every question of the exam still in `bank` is rescheduled with the
+    /// learner's retention setting, graded as [`crate::quiz::exam::feed`] says; wrong,
+    /// unanswered and flagged questions are due at `now` (Unix seconds). Returns their ids in
+    /// exam order (the results screen's "틀린 문제 N개 지금 복습").
+    pub fn finish_exam_with_reviews(
+        &mut self,
+        state: Option<&ExamState>,
+        attempt: ExamAttempt,
+        bank: &crate::quiz::Bank,
+        now: u64,
+    ) -> Vec<String> {
+        let Some(final_state) = state.or(self.data.current_exam.as_ref()).cloned() else {
+            self.finish_exam(None, attempt);
+            return Vec::new();
+        };
+        let scheduler = self.scheduler();
+        let mut ops = Vec::new();
+        let mut mistakes = Vec::new();
+        for r in crate::quiz::exam::feed::exam_reviews(&final_state, bank) {
+            let stored = schema::card(&self.conn, &r.id)
+                .ok()
+                .flatten()
+                .or_else(|| self.data.cards.get(&r.id).cloned());
+            let Some(mut card) = scheduler.next(stored.as_ref(), r.grade, now) else {
+                continue;
+            };
+            if r.is_mistake() {
+                card.due = card.due.min(now);
+                mistakes.push(r.id.clone());
+            }
+            self.data.cards.insert(r.id.clone(), card.clone());
+            ops.push(Op::Card(r.id, card));
+        }
+        let ident = schema::exam_ident(&final_state);
+        let json = final_state.to_json().ok();
+        self.data.current_exam = None;
+        self.exam_owned = None;
+        self.data.exams.push(attempt.clone());
+        ops.insert(
+            0,
+            Op::FinishExam {
+                ident,
+                json,
+                attempt,
+            },
+        );
+        self.write(ops);
+        mistakes
+    }
+
+    /// Abandons the running exam (`gureum exam --new`, 포기하고 새로 시작): it is forgotten
+    /// without a score, as if never started.
+    pub fn abandon_exam(&mut self) {
+        let Some(state) = self.data.current_exam.take() else {
+            return;
+        };
+        self.exam_owned = None;
+        self.write(vec![Op::AbandonExam(schema::exam_ident(&state))]);
+    }
+
+    /// The review scheduler with the learner's retention setting and local offset.
+    pub fn scheduler(&self) -> crate::quiz::review::Scheduler {
+        crate::quiz::review::Scheduler::new(self.data.settings.review_retention)
     }
 
     /// The final states of the finished exams, oldest first (ones that no longer parse, e.g.

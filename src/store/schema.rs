@@ -14,7 +14,7 @@ use super::format::{
 use crate::quiz::exam::ExamState;
 
 /// The schema version this build reads and writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Migration `n` (index `n - 1`) turns a database of version `n - 1` into version `n`.
 /// Version 0 is an empty file. Append a step for every change; never edit a released one.
@@ -66,6 +66,19 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE TABLE tried_sim (id TEXT PRIMARY KEY NOT NULL, at INTEGER NOT NULL);
     CREATE TABLE kept_field (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);",
+    // 1 -> 2: FSRS replaces SM-2. Every card keeps its due date; the SM-2 interval becomes the
+    // FSRS stability (at 90% retention FSRS's interval equals its stability), the SM-2 ease
+    // (1.3-2.5+) becomes an FSRS difficulty (2.5 -> 5, 1.3 -> 10, linear, within 1-10), and
+    // the last review is the due date minus the interval (10 minutes for a missed card).
+    "ALTER TABLE card ADD COLUMN state INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE card ADD COLUMN last_review INTEGER NOT NULL DEFAULT 0;
+    UPDATE card SET
+        state = CASE WHEN reps > 0 THEN 2 WHEN lapses > 0 THEN 3 ELSE 1 END,
+        last_review = max(0, due - CASE WHEN reps > 0 THEN stability_milli * 86400 / 1000
+                                        ELSE 600 END),
+        stability_milli = CASE WHEN reps > 0 THEN max(stability_milli, 1000) ELSE 407 END,
+        difficulty_milli = CASE WHEN difficulty_milli = 0 THEN 5000
+            ELSE min(10000, max(1000, 5000 + (2500 - difficulty_milli) * 5000 / 1200)) END;",
 ];
 
 /// Key of the `state` row holding the lesson to resume.
@@ -107,17 +120,19 @@ pub(crate) fn migrate(conn: &Connection, import: Option<&LegacyFile>) -> rusqlit
     if from >= SCHEMA_VERSION {
         return Ok(false);
     }
-    for step in &MIGRATIONS[from as usize..] {
+    let mut imported = false;
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(from as usize) {
         tx.execute_batch(step)?;
+        // `progress.json` (format 1) matches schema 1: import it there, so the later steps
+        // (e.g. SM-2 cards to FSRS) convert it like any database of that version.
+        if i == 0
+            && let Some(file) = import
+        {
+            import_file(&tx, file.clone())?;
+            imported = true;
+        }
     }
     tx.pragma_update(None, "user_version", int(SCHEMA_VERSION))?;
-    let imported = match import {
-        Some(file) if from == 0 => {
-            import_file(&tx, file.clone())?;
-            true
-        }
-        _ => false,
-    };
     tx.commit()?;
     Ok(imported)
 }
@@ -141,7 +156,20 @@ fn import_file(tx: &Transaction, mut file: LegacyFile) -> rusqlite::Result<()> {
         put(tx, &Op::Answer(a.clone(), None))?;
     }
     for (q, c) in &file.cards {
-        put(tx, &Op::Card(q.clone(), c.clone()))?;
+        // Schema 1's columns: the SM-2 card as it was (migration 2 converts it).
+        tx.execute(
+            "INSERT OR REPLACE INTO card
+             (question, due, stability_milli, difficulty_milli, reps, lapses)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                q,
+                int(c.due),
+                c.stability_milli,
+                c.difficulty_milli,
+                c.reps,
+                c.lapses
+            ],
+        )?;
     }
     for e in &file.exams {
         tx.execute(
@@ -235,7 +263,8 @@ pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Progress> {
         s
     });
     let mut stmt = conn.prepare(
-        "SELECT question, due, stability_milli, difficulty_milli, reps, lapses FROM card",
+        "SELECT question, due, stability_milli, difficulty_milli, reps, lapses, state, last_review
+         FROM card",
     )?;
     p.cards = stmt
         .query_map([], |r| Ok((r.get::<_, String>(0)?, card_from_row(r, 1)?)))?
@@ -276,6 +305,7 @@ fn merge_setting(s: &mut Settings, part: &Settings, one: &Value) {
         "theme" => s.theme.clone_from(&part.theme),
         "mouse" => s.mouse = part.mouse,
         "exam_esl" => s.exam_esl = part.exam_esl,
+        "review_retention" => s.review_retention = part.review_retention,
         _ => {}
     }
 }
@@ -287,14 +317,16 @@ fn card_from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Result<CardState>
         difficulty_milli: r.get(first + 2)?,
         reps: r.get(first + 3)?,
         lapses: r.get(first + 4)?,
+        state: u8::try_from(r.get::<_, i64>(first + 5)?).unwrap_or(0),
+        last_review: uint(r.get(first + 6)?),
     })
 }
 
 /// The review card of `question` as stored now (another window may have changed it).
 pub(crate) fn card(conn: &Connection, question: &str) -> rusqlite::Result<Option<CardState>> {
     conn.query_row(
-        "SELECT due, stability_milli, difficulty_milli, reps, lapses FROM card
-         WHERE question = ?1",
+        "SELECT due, stability_milli, difficulty_milli, reps, lapses, state, last_review
+         FROM card WHERE question = ?1",
         [question],
         |r| card_from_row(r, 0),
     )
@@ -359,6 +391,8 @@ pub(crate) enum Op {
     },
     /// A simulation was run.
     TriedSim(String),
+    /// Drop the running exam `ident` without a score.
+    AbandonExam(String),
 }
 
 /// Why an [`Op`] failed.
@@ -416,16 +450,18 @@ impl Op {
             }
             Self::Card(q, c) => {
                 tx.execute(
-                    "INSERT OR REPLACE INTO card
-                     (question, due, stability_milli, difficulty_milli, reps, lapses)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    "INSERT OR REPLACE INTO card (question, due, stability_milli,
+                     difficulty_milli, reps, lapses, state, last_review)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     params![
                         q,
                         int(c.due),
                         c.stability_milli,
                         c.difficulty_milli,
                         c.reps,
-                        c.lapses
+                        c.lapses,
+                        c.state,
+                        int(c.last_review)
                     ],
                 )?;
             }
@@ -464,6 +500,9 @@ impl Op {
                      VALUES (?1, ?2, ?3, ?4, ?5)",
                     params![e.exam, int(e.started), int(e.seconds), e.correct, e.total],
                 )?;
+            }
+            Self::AbandonExam(ident) => {
+                tx.execute("DELETE FROM running_exam WHERE ident = ?1", [ident])?;
             }
             Self::TriedSim(id) => {
                 tx.execute(

@@ -27,8 +27,11 @@
 
 mod blueprint;
 mod draw;
+pub mod feed;
 pub mod menu;
+pub mod readiness;
 mod score;
+pub mod start;
 mod state;
 
 pub use blueprint::{Blueprint, ExamId};
