@@ -14,11 +14,19 @@ pub enum Item {
     Mouse,
     /// The ESL accommodation (+30 minutes) of mock exams.
     ExamEsl,
+    /// Desired retention of the review scheduler (FSRS).
+    ReviewRetention,
 }
 
 impl Item {
     /// The rows, top to bottom.
-    pub const ALL: [Self; 4] = [Self::Lang, Self::Theme, Self::Mouse, Self::ExamEsl];
+    pub const ALL: [Self; 5] = [
+        Self::Lang,
+        Self::Theme,
+        Self::Mouse,
+        Self::ExamEsl,
+        Self::ReviewRetention,
+    ];
 }
 
 /// A colour palette (the `theme` setting).

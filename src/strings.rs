@@ -438,6 +438,7 @@ impl Strings {
             Item::Theme => self.p("테마", "Theme"),
             Item::Mouse => self.p("마우스", "Mouse"),
             Item::ExamEsl => self.p("시험 ESL 추가 시간", "Exam ESL extra time"),
+            Item::ReviewRetention => self.setting_retention_label(),
         }
     }
     /// Name of a colour palette.
@@ -474,6 +475,7 @@ impl Strings {
                 "모의고사 시간 +30분 (AWS가 영어가 모국어가 아닌 응시자에게 주는 편의)",
                 "+30 minutes on mock exams (the accommodation AWS grants non-native speakers)",
             ),
+            Item::ReviewRetention => self.setting_retention_help(),
         }
     }
     /// `NO_COLOR` is set.

@@ -14,7 +14,6 @@ use gureum::quiz::{Bank, BankSource, Kind};
 use support::pty::{BIN, Pty};
 
 #[test]
-#[ignore = "needs the TUI to call Store::finish_exam_with_reviews when an exam is graded"]
 fn an_exam_answered_all_wrong_leaves_every_question_due() {
     let bank = Bank::load(&BankSource::Embedded);
     // A seed whose five questions are all single-answer, so one digit answers each.

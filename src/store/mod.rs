@@ -551,10 +551,23 @@ impl Store {
             self.finish_exam(None, attempt);
             return Vec::new();
         };
+        let reviews = crate::quiz::exam::feed::exam_reviews(&final_state, bank);
+        self.finish_exam_graded(&final_state, attempt, reviews, now)
+    }
+
+    /// [`Store::finish_exam_with_reviews`] with the grades worked out already (the UI grades
+    /// where it has the bank and hands the store only what it keeps).
+    pub fn finish_exam_graded(
+        &mut self,
+        final_state: &ExamState,
+        attempt: ExamAttempt,
+        reviews: Vec<crate::quiz::exam::feed::ExamReview>,
+        now: u64,
+    ) -> Vec<String> {
         let scheduler = self.scheduler();
         let mut ops = Vec::new();
         let mut mistakes = Vec::new();
-        for r in crate::quiz::exam::feed::exam_reviews(&final_state, bank) {
+        for r in reviews {
             let stored = schema::card(&self.conn, &r.id)
                 .ok()
                 .flatten()
@@ -569,7 +582,7 @@ impl Store {
             self.data.cards.insert(r.id.clone(), card.clone());
             ops.push(Op::Card(r.id, card));
         }
-        let ident = schema::exam_ident(&final_state);
+        let ident = schema::exam_ident(final_state);
         let json = final_state.to_json().ok();
         self.data.current_exam = None;
         self.exam_owned = None;

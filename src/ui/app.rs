@@ -114,6 +114,8 @@ pub struct App {
     pub bank: Option<Bank>,
     /// Questions due for review, counted when the home screen is prepared.
     pub due_count: usize,
+    /// Reviews due today and on each of the next 7 local days (when there are any cards).
+    pub forecast: Option<crate::quiz::review::Forecast>,
     /// The time of this loop turn (ms since the epoch): the run loop reads the clock once per
     /// turn and nothing else in the UI does, so drawing and updates agree and tests set it.
     pub now_ms: u64,
@@ -165,6 +167,7 @@ impl App {
             bank_source: BankSource::Embedded,
             bank: None,
             due_count: 0,
+            forecast: None,
             now_ms: now_ms(),
             palette: None,
             search_index: super::palette::IndexSlot::default(),
@@ -379,6 +382,9 @@ impl App {
             Open::Exam(choice, seed) => self.start_exam(choice, seed),
             Open::ResumeExam => self.resume_exam(),
             Open::Practice(filter, label) => self.start_practice(&filter, label),
+            Open::Session(ids, label) => {
+                self.start_session(&ids, &crate::quiz::session::Filter::default(), label);
+            }
             Open::Settings => self.open_settings(),
         }
     }
@@ -754,8 +760,8 @@ impl App {
         else {
             return;
         };
-        if let Some(exam) = super::exam::ExamScreen::resume(bank, saved, self.now_ms) {
-            let finished = exam.finished();
+        if let Some(mut exam) = super::exam::ExamScreen::resume(bank, saved, self.now_ms) {
+            let finished = exam.finished(bank, self.now_ms);
             self.push(Box::new(exam));
             self.apply(finished);
         } else {
@@ -830,6 +836,14 @@ impl App {
             self.ensure_presets();
         }
         self.due_count = self.due_reviews().len();
+        let cards = &self.store.progress().cards;
+        self.forecast = (!cards.is_empty()).then(|| {
+            crate::quiz::review::forecast(
+                cards.values(),
+                self.now_ms / 1000,
+                crate::quiz::review::local_offset_s(),
+            )
+        });
         let resume = self.home.resume_target(&self.library, &self.store);
         self.steps = crate::links::next_steps(
             &self.library,

@@ -86,6 +86,8 @@ pub enum Open {
     Settings,
     /// A practice session over `filter`, titled `label`.
     Practice(crate::quiz::session::Filter, String),
+    /// A session asking exactly these questions (e.g. an exam's mistakes), titled `label`.
+    Session(Vec<String>, String),
 }
 
 /// A change to the saved progress, applied by the app.

@@ -88,6 +88,12 @@ impl App {
             Item::ExamEsl => {
                 self.store.update_settings(|s| s.exam_esl = !s.exam_esl);
             }
+            Item::ReviewRetention => {
+                self.store.update_settings(|s| {
+                    let now = crate::settings::retention_percent(s);
+                    s.review_retention = Some(crate::settings::cycle_retention(now, forward));
+                });
+            }
         }
         self.save();
     }

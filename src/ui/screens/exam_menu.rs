@@ -24,6 +24,8 @@ pub struct ExamMenu {
     pub selected: usize,
     /// Whether an exam was saved when the menu last acted: the rows shift when that changes.
     running: bool,
+    /// A new exam was chosen while another runs: ask 이어서 하기 (0) / 포기하고 새로 시작 (1).
+    confirm: Option<(crate::quiz::exam::menu::Choice, usize)>,
 }
 
 impl ExamMenu {
@@ -32,6 +34,7 @@ impl ExamMenu {
         Self {
             selected: 0,
             running: ctx.store.running_exam().is_some(),
+            confirm: None,
         }
     }
 }
@@ -62,6 +65,25 @@ impl Screen for ExamMenu {
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
         self.running = ctx.store.running_exam().is_some();
+        if let Some((choice, sel)) = self.confirm {
+            match action {
+                Action::Down | Action::Up => self.confirm = Some((choice, 1 - sel)),
+                Action::Open if sel == 0 => {
+                    self.confirm = None;
+                    return Effect::Open(Open::ResumeExam);
+                }
+                Action::Open => {
+                    self.confirm = None;
+                    return Effect::Many(vec![
+                        Effect::Store(Box::new(crate::store::Store::abandon_exam)),
+                        Effect::Open(Open::Exam(choice, ctx.now_ms)),
+                    ]);
+                }
+                Action::Back => self.confirm = None,
+                _ => {}
+            }
+            return Effect::None;
+        }
         match action {
             Action::Down => self.selected = super::next_row(self.selected, rows(ctx)),
             Action::Up => self.selected = self.selected.saturating_sub(1),
@@ -81,6 +103,11 @@ impl Screen for ExamMenu {
                     }));
                 }
                 if let Some(&choice) = choices.get(row) {
+                    // Never drop a running exam silently: ask first.
+                    if ctx.store.running_exam().is_some_and(|s| !s.is_submitted()) {
+                        self.confirm = Some((choice, 0));
+                        return Effect::None;
+                    }
                     return Effect::Open(Open::Exam(choice, ctx.now_ms));
                 }
             }
@@ -178,6 +205,80 @@ impl Screen for ExamMenu {
             }
         }
         frame.render_widget(Paragraph::new(lines), inner);
+        if let Some((choice, sel)) = self.confirm {
+            draw_confirm(ctx, frame, body, choice, sel);
+        }
         status_bar(ctx, frame, status, &[Context::List], None);
     }
+}
+
+/// The question when a new exam is chosen while another runs.
+fn draw_confirm(
+    ctx: &Ctx,
+    frame: &mut Frame,
+    body: Rect,
+    choice: crate::quiz::exam::menu::Choice,
+    sel: usize,
+) {
+    let lang = ctx.lang;
+    let running = ctx.store.running_exam().map_or(String::new(), |s| {
+        format!(
+            "{} · {}/{}",
+            s.exam().code(),
+            s.current() + 1,
+            s.items().len()
+        )
+    });
+    let asked = match lang {
+        Lang::Ko => format!("{} {}문항", choice.exam.code(), choice.count),
+        Lang::En => format!("{} ({} questions)", choice.exam.code(), choice.count),
+    };
+    let mut lines = vec![
+        Line::raw(match lang {
+            Lang::Ko => format!("진행 중인 모의고사가 있어요 ({running})"),
+            Lang::En => format!("An exam is in progress ({running})"),
+        }),
+        Line::raw(""),
+    ];
+    let options = [
+        lang.pick("이어서 하기", "Resume it").to_owned(),
+        match lang {
+            Lang::Ko => format!("포기하고 새로 시작 ({asked})"),
+            Lang::En => format!("Give it up and start {asked}"),
+        },
+    ];
+    for (i, o) in options.iter().enumerate() {
+        let line = Line::raw(format!(" {o}"));
+        lines.push(if i == sel {
+            line.style(ctx.theme.selected())
+        } else {
+            line
+        });
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        lang.pick("Enter 고르기 · Esc 취소", "Enter choose · Esc cancel"),
+        ctx.theme.dim(),
+    ));
+    let width = lines
+        .iter()
+        .map(|l| u16::try_from(l.width()).unwrap_or(u16::MAX))
+        .max()
+        .unwrap_or(20)
+        .saturating_add(4)
+        .min(body.width);
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(body.height);
+    let area = Rect {
+        x: body.x + (body.width - width) / 2,
+        y: body.y + (body.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let block = Block::bordered().border_style(ctx.theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -66,7 +66,19 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
         let line = match *row {
             Row::Course(ci) => course_line(app, ci, width),
             Row::Lesson(li) => lesson_line(app, li, width, selected),
-            Row::Steps => Line::styled(text::truncate(s.next_steps(), width), app.theme.course()),
+            Row::Steps => {
+                // The review forecast beside the heading: "복습 · 오늘 12 · 내일 8 · …".
+                let heading = match &app.forecast {
+                    Some(f) => format!(
+                        "{} · {} {}",
+                        s.next_steps(),
+                        app.lang.pick("복습", "Reviews:"),
+                        f.line(app.lang)
+                    ),
+                    None => s.next_steps().to_owned(),
+                };
+                Line::styled(text::truncate(&heading, width), app.theme.course())
+            }
             Row::Step(i) => super::links::step_line(app, i, width, selected),
         };
         lines.push(if selected {

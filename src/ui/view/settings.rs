@@ -29,14 +29,18 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     for (row, &item) in Item::ALL.iter().enumerate() {
         let selected = row == screen.selected;
         let label = s.setting_label(item);
-        let value = match item {
+        let value: String = match item {
             Item::Lang => match app.lang {
-                Lang::Ko => "한국어",
-                Lang::En => "English",
+                Lang::Ko => "한국어".to_owned(),
+                Lang::En => "English".to_owned(),
             },
-            Item::Theme => s.palette_name(app.theme.palette),
-            Item::Mouse => s.on_off(app.mouse),
-            Item::ExamEsl => s.on_off(app.store.progress().settings.exam_esl),
+            Item::Theme => s.palette_name(app.theme.palette).to_owned(),
+            Item::Mouse => s.on_off(app.mouse).to_owned(),
+            Item::ExamEsl => s.on_off(app.store.progress().settings.exam_esl).to_owned(),
+            Item::ReviewRetention => format!(
+                "{}%",
+                crate::settings::retention_percent(&app.store.progress().settings)
+            ),
         };
         let pointer = if selected { "▸ " } else { "  " };
         let pad = label_w.saturating_sub(text::width(label));

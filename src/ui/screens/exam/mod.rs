@@ -17,7 +17,7 @@ use crate::quiz::session::Item;
 use crate::quiz::{Bank, Kind as QuestionKind};
 use crate::ui::app::Screen as Kind;
 use crate::ui::keymap::{self, Action, Context, Typed};
-use crate::ui::screen::{Ctx, Effect, Screen};
+use crate::ui::screen::{Ctx, Effect, Open, Screen};
 
 pub use crate::quiz::exam::menu::{Choice, menu};
 
@@ -76,6 +76,8 @@ pub struct ExamScreen {
     pub scroll: usize,
     /// Show the English original where the bank has one (as the real exam allows).
     pub english: bool,
+    /// Once graded: the questions that come back for review (wrong, unanswered, flagged).
+    pub mistakes: Vec<String>,
 }
 
 impl ExamScreen {
@@ -128,6 +130,7 @@ impl ExamScreen {
             filter: ReviewFilter::Wrong,
             scroll: 0,
             english: false,
+            mistakes: Vec::new(),
         }
     }
 
@@ -231,8 +234,9 @@ impl ExamScreen {
         ])
     }
 
-    /// The exam was graded: record the attempt and forget the saved state.
-    pub fn finished(&self) -> Effect {
+    /// The exam was graded: record the attempt, feed its mistakes to the review queue and
+    /// forget the saved state.
+    pub fn finished(&mut self, bank: &Bank, now_ms: u64) -> Effect {
         let Some(result) = self.result.as_ref() else {
             return Effect::None;
         };
@@ -246,18 +250,24 @@ impl ExamScreen {
             correct: u32::try_from(summary.correct).unwrap_or(u32::MAX),
             total: u32::try_from(summary.total).unwrap_or(u32::MAX),
         };
+        let reviews = crate::quiz::exam::feed::exam_reviews(&last, bank);
+        self.mistakes = reviews
+            .iter()
+            .filter(|r| r.is_mistake())
+            .map(|r| r.id.clone())
+            .collect();
         Effect::Many(vec![
             Effect::Store(Box::new(move |store| {
-                store.finish_exam(Some(&last), attempt);
+                store.finish_exam_graded(&last, attempt, reviews, now_ms / 1000);
             })),
             Effect::Save,
         ])
     }
 
     /// After a change: grade a submitted exam, else save a changed one.
-    fn settle(&mut self, bank: &Bank, changed: bool) -> Effect {
+    fn settle(&mut self, bank: &Bank, changed: bool, now_ms: u64) -> Effect {
         if self.finish_if_submitted(bank) {
-            self.finished()
+            self.finished(bank, now_ms)
         } else if changed {
             self.save()
         } else {
@@ -298,6 +308,14 @@ impl Screen for ExamScreen {
                 Some(Action::PageDown) => self.scroll += 10,
                 Some(Action::PageUp) => self.scroll = self.scroll.saturating_sub(10),
                 Some(Action::Back) => return Some(Effect::Pop),
+                // Every mistake comes back: the wrong, unanswered and flagged questions, now.
+                Some(Action::Review) if !self.mistakes.is_empty() => {
+                    let label = ctx.lang.pick("모의고사 오답 복습", "Exam mistakes");
+                    return Some(Effect::Open(Open::Session(
+                        self.mistakes.clone(),
+                        label.to_owned(),
+                    )));
+                }
                 _ => return None,
             }
             return Some(Effect::None);
@@ -353,7 +371,7 @@ impl Screen for ExamScreen {
                 }
             }
         };
-        Some(self.settle(bank, changed))
+        Some(self.settle(bank, changed, now))
     }
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
@@ -406,7 +424,7 @@ impl Screen for ExamScreen {
             Action::Back => return Effect::Many(vec![self.save(), Effect::Pop]),
             _ => false,
         };
-        self.settle(bank, changed)
+        self.settle(bank, changed, now)
     }
 
     fn needs_tick(&self) -> bool {
@@ -418,7 +436,7 @@ impl Screen for ExamScreen {
             return Effect::None;
         };
         if self.state.tick(ctx.now_ms).changed() && self.finish_if_submitted(bank) {
-            self.finished()
+            self.finished(bank, ctx.now_ms)
         } else {
             Effect::None
         }

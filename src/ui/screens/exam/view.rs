@@ -79,6 +79,21 @@ pub(super) fn draw(exam: &ExamScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) 
             )));
         }
         lines.push(Line::raw(""));
+        if !exam.mistakes.is_empty() {
+            let n = exam.mistakes.len();
+            lines.push(Line::styled(
+                match lang {
+                    Lang::Ko => {
+                        format!("r · 틀린 문제 {n}개 지금 복습 (표시한 문제·안 푼 문제 포함)")
+                    }
+                    Lang::En => {
+                        format!("r · Review the {n} mistake(s) now (flagged and skipped included)")
+                    }
+                },
+                ctx.theme.key().add_modifier(Modifier::BOLD),
+            ));
+            lines.push(Line::raw(""));
+        }
         let tabs = [
             (
                 ReviewFilter::Wrong,

@@ -242,15 +242,18 @@ impl Practice {
     }
 }
 
-/// Logs an answer and reschedules its review card.
-fn log_answer(log: Option<AnswerLog>) -> Effect {
+/// Logs an answer and reschedules its review card (FSRS with the learner's retention; a
+/// slow right answer counts as Hard by the question's difficulty).
+fn log_answer(log: Option<AnswerLog>, bank: &Bank) -> Effect {
     let Some(log) = log else {
         return Effect::None;
     };
     let (correct, time_ms, at) = (log.correct, log.time_ms, log.at);
+    let difficulty = bank.get(&log.question).map_or(2, |e| e.question.difficulty);
     Effect::Store(Box::new(move |store| {
+        let scheduler = store.scheduler();
         store.record_answer(log, |card| {
-            crate::quiz::review::schedule(card, correct, time_ms, at)
+            scheduler.answer(card, correct, time_ms, difficulty, at)
         });
     }))
 }
@@ -280,7 +283,7 @@ impl Screen for Practice {
             }
             Some(Typed::Char(c @ '1'..='9')) if !numeric => {
                 let log = self.pick(bank, c as usize - '1' as usize, ctx.now_ms);
-                return Some(log_answer(log));
+                return Some(log_answer(log, bank));
             }
             _ => return None,
         }
@@ -323,7 +326,7 @@ impl Screen for Practice {
                         return Effect::warn(text);
                     }
                 }
-                return log_answer(log);
+                return log_answer(log, bank);
             }
             Action::OpenLesson => {
                 let Some(item) = self.item() else {
