@@ -371,7 +371,9 @@ fn a_named_term_lesson_or_section_ranks_first_across_kinds() {
     // A lesson title named exactly leads over its sections and paragraphs.
     let idx = index();
     let ranked = idx.search_ranked("aurora", 5);
-    let best = ranked.best.map(|d| (idx.docs[d].kind, idx.docs[d].title.as_str()));
+    let best = ranked
+        .best
+        .map(|d| (idx.docs[d].kind, idx.docs[d].title.as_str()));
     assert!(
         matches!(best, Some((Kind::Lesson | Kind::Term, _))),
         "{best:?}"
@@ -399,4 +401,17 @@ fn simulation_and_term_hits_show_their_title() {
             }
         }
     }
+}
+
+#[test]
+fn the_index_builds_on_a_background_thread_to_the_same_documents() {
+    let library = Library::load(&ContentSource::Embedded);
+    let bank = gureum::quiz::Bank::load(&BankSource::Embedded);
+    let presets = gureum::search::build::preset_docs(&gureum::sims::all_presets());
+    let built = gureum::search::build::IndexBuilder::start(library, bank, presets)
+        .wait()
+        .expect("built");
+    assert_eq!(built.docs.len(), index().docs.len());
+    let ids = |i: &Index| i.docs.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&built), ids(index()));
 }

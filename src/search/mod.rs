@@ -439,7 +439,7 @@ impl Index {
                 }
                 let plain = line.plain();
                 let text = strip_prefix(&plain);
-                if !text.chars().any(char::is_alphanumeric) {
+                if !text.chars().any(locate::is_alnum) {
                     continue;
                 }
                 let line_no = match source.find(text, cursor) {
