@@ -255,7 +255,7 @@ struct Tui {
 }
 
 /// The TUI in a 120x40 pty: first frame (`구름`), the first key (`c`, the reader's status line),
-/// peak RSS after ten PgDn, then Ctrl-K, typing `람다` and waiting for a result, Esc.
+/// peak RSS after ten `PgDn`, then `Ctrl-K`, typing `람다` and waiting for a result, Esc.
 fn tui(args: &[&str], data: &Path) -> Option<Tui> {
     let _ = std::fs::remove_dir_all(data);
     std::fs::create_dir_all(data).ok()?;

@@ -247,19 +247,17 @@ impl BankLoader {
         let (tx, rx) = std::sync::mpsc::channel();
         if source == BankSource::Embedded {
             let _ = tx.send(Bank::load(&source));
-        } else {
-            let spawned = std::thread::Builder::new()
-                .name("gureum-banks".into())
-                .spawn({
-                    let tx = tx.clone();
-                    let source = source.clone();
-                    move || {
-                        let _ = tx.send(Bank::load(&source));
-                    }
-                });
-            if spawned.is_err() {
-                let _ = tx.send(Bank::load(&source));
-            }
+            return Self(rx);
+        }
+        let again = source.clone();
+        let sender = tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("gureum-banks".into())
+            .spawn(move || {
+                let _ = sender.send(Bank::load(&source));
+            });
+        if spawned.is_err() {
+            let _ = tx.send(Bank::load(&again));
         }
         Self(rx)
     }
