@@ -169,9 +169,22 @@ fn title_matches_rank_before_headings_and_contiguous_before_scattered() {
 
 #[test]
 fn results_are_grouped_in_order_and_capped() {
+    // "lambda" names the glossary term, so its group comes first; the others keep their order.
     let results = index().search("lambda", 3);
     let order: Vec<Group> = results.iter().map(|g| g.group).collect();
-    assert_eq!(order, Group::ALL);
+    assert_eq!(
+        order,
+        [
+            Group::Terms,
+            Group::Lessons,
+            Group::Paragraphs,
+            Group::Questions,
+            Group::Simulations
+        ]
+    );
+    let results = index().search("ㄹㄷ ㅋㄷ", 3);
+    let order: Vec<Group> = results.iter().map(|g| g.group).collect();
+    assert_eq!(order, Group::ALL, "no name matches the whole query");
     for g in &results {
         assert!(g.hits.len() <= 3);
         assert!(g.total >= g.hits.len());
@@ -334,4 +347,71 @@ definition_en = "Another."
     let o = gureum(&["check", "--lang", "en", "--content-dir", root]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains(&format!("{root}/glossary.toml:2:")), "{err}");
+}
+
+/// (kind, id, snippet) of the first result of `gureum search QUERY --json`.
+fn first_json(query: &str) -> (String, String, String) {
+    let o = gureum(&["search", query, "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let first = &v[0];
+    let s = |k: &str| first[k].as_str().unwrap_or_default().to_owned();
+    (s("kind"), s("id"), s("snippet"))
+}
+
+#[test]
+fn a_named_term_lesson_or_section_ranks_first_across_kinds() {
+    // Issue 16: the 초성 of 람다 names the term; "rcu" is an alias of 읽기 용량 단위.
+    let (kind, id, snippet) = first_json("ㄹㄷ");
+    assert_eq!((kind.as_str(), id.as_str()), ("term", "lambda"));
+    assert!(snippet.starts_with("람다 (AWS Lambda)"), "{snippet}");
+    let (kind, id, snippet) = first_json("rcu");
+    assert_eq!((kind.as_str(), id.as_str()), ("term", "rcu"));
+    assert!(snippet.starts_with("읽기 용량 단위"), "{snippet}");
+    // A lesson title named exactly leads over its sections and paragraphs.
+    let idx = index();
+    let ranked = idx.search_ranked("aurora", 5);
+    let best = ranked
+        .best
+        .map(|d| (idx.docs[d].kind, idx.docs[d].title.as_str()));
+    assert!(
+        matches!(best, Some((Kind::Lesson | Kind::Term, _))),
+        "{best:?}"
+    );
+    assert_eq!(ranked.groups[0].hits[0].doc, ranked.best.unwrap());
+    // A prefix of a section title: the section leads the first group.
+    let ranked = idx.search_ranked("콜드 스타트 최소", 5);
+    let best = ranked.best.map(|d| idx.docs[d].id.as_str());
+    assert_eq!(best, Some("developing-lambda#콜드-스타트-최소화-하기"));
+    // No name matches: no best match.
+    assert_eq!(idx.search_ranked("zzqx", 5).best, None);
+}
+
+#[test]
+fn simulation_and_term_hits_show_their_title() {
+    let idx = index();
+    for q in ["cold", "콜드 스타트"] {
+        for g in idx.search(q, 5) {
+            for h in &g.hits {
+                let doc = &idx.docs[h.doc];
+                if matches!(doc.kind, Kind::Simulation | Kind::Term) {
+                    assert_eq!(h.field, 0, "{q}: {}", doc.id);
+                    assert!(doc.text[0].starts_with(&doc.title), "{q}: {}", doc.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_index_builds_on_a_background_thread_to_the_same_documents() {
+    let library = Library::load(&ContentSource::Embedded);
+    let bank = gureum::quiz::Bank::load(&BankSource::Embedded);
+    let presets = gureum::search::build::preset_docs(&gureum::sims::all_presets());
+    let built = gureum::search::build::IndexBuilder::start(library, bank, presets)
+        .wait()
+        .expect("built");
+    assert_eq!(built.docs.len(), index().docs.len());
+    let ids = |i: &Index| i.docs.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&built), ids(index()));
 }

@@ -11,6 +11,7 @@
 //! "웜 스타트"); Latin terms match whole words only, case-insensitively, so `SAM` is not found in
 //! "SAMPLE".
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
@@ -83,23 +84,60 @@ pub struct Glossary {
     pub terms: Vec<Term>,
     /// 1-based line of each term's `[[term]]` header.
     lines: Vec<usize>,
-    /// The file text, kept to point `gureum check` at the line of a bad field.
-    text: String,
+    /// The file text, kept to point `gureum check` at the line of a bad field (the embedded
+    /// text is borrowed from the binary, never parsed at run time).
+    text: Cow<'static, str>,
+}
+
+/// The compiled glossary (see `build.rs`).
+#[derive(Deserialize)]
+struct Compiled {
+    lines: Vec<usize>,
+    file: GlossaryFile,
 }
 
 impl Glossary {
     /// Parses a glossary file; a broken file is one problem naming its line.
     pub fn parse(text: &str) -> Result<Self, Problem> {
+        let file: GlossaryFile = toml::from_str(text).map_err(|e| {
+            let line = e.span().map_or(0, |s| line_of(text, s.start));
+            let msg = e.message().lines().next().unwrap_or("invalid TOML").trim();
+            Problem {
+                file: GLOSSARY_FILE.into(),
+                line,
+                kind: ProblemKind::Toml(msg.to_owned()),
+            }
+        })?;
+        let lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim() == "[[term]]")
+            .map(|(i, _)| i + 1)
+            .collect();
+        Self::from_file(file, lines, Cow::Owned(text.to_owned()))
+    }
+
+    /// The shipped glossary, whose TOML is `text`: decoded from its build-time compiled form
+    /// (no TOML parsing), or parsed when the build could not compile it.
+    pub fn embedded(text: &'static str) -> Result<Self, Problem> {
+        match crate::quiz::bank::compiled::GLOSSARY_JSON
+            .and_then(|json| serde_json::from_str::<Compiled>(json).ok())
+        {
+            Some(c) => Self::from_file(c.file, c.lines, Cow::Borrowed(text)),
+            None => Self::parse(text),
+        }
+    }
+
+    fn from_file(
+        file: GlossaryFile,
+        lines: Vec<usize>,
+        text: Cow<'static, str>,
+    ) -> Result<Self, Problem> {
         let problem = |line, kind| Problem {
             file: GLOSSARY_FILE.into(),
             line,
             kind,
         };
-        let file: GlossaryFile = toml::from_str(text).map_err(|e| {
-            let line = e.span().map_or(0, |s| line_of(text, s.start));
-            let msg = e.message().lines().next().unwrap_or("invalid TOML").trim();
-            problem(line, ProblemKind::Toml(msg.to_owned()))
-        })?;
         if file.format_version > FORMAT_VERSION {
             return Err(problem(
                 1,
@@ -126,17 +164,7 @@ impl Glossary {
             t.aliases.iter_mut().for_each(clean);
             t.see.iter_mut().for_each(|s| *s = s.trim().to_owned());
         }
-        let lines = text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| l.trim() == "[[term]]")
-            .map(|(i, _)| i + 1)
-            .collect();
-        Ok(Self {
-            terms,
-            lines,
-            text: text.to_owned(),
-        })
+        Ok(Self { terms, lines, text })
     }
 
     /// 1-based line of term `index`'s `[[term]]` header (0 when unknown).
@@ -329,6 +357,16 @@ struct Form {
 pub struct TermMatcher {
     /// Forms by their first folded character, longest first.
     by_first: HashMap<char, Vec<Form>>,
+    /// A 1,024-bit filter of those first characters: most characters of a text start no term,
+    /// and this rejects them without hashing (the map lookup was most of the matcher's time).
+    first: Vec<u64>,
+}
+
+/// Word and bit of `c` in [`TermMatcher::first`].
+#[inline]
+fn first_bit(c: char) -> (usize, u64) {
+    let h = (c as u32).wrapping_mul(0x9E37_79B9) >> 22;
+    ((h >> 6) as usize, 1 << (h & 63))
 }
 
 impl TermMatcher {
@@ -368,10 +406,13 @@ impl TermMatcher {
                 });
             }
         }
-        for forms in by_first.values_mut() {
+        let mut first = vec![0_u64; 16];
+        for (&c, forms) in &mut by_first {
             forms.sort_by_key(|f| std::cmp::Reverse(f.chars.len()));
+            let (w, b) = first_bit(c);
+            first[w] |= b;
         }
-        Self { by_first }
+        Self { by_first, first }
     }
 
     /// Whether there are no terms.
@@ -392,6 +433,11 @@ impl TermMatcher {
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i].1;
+            let (w, b) = first_bit(c);
+            if self.first.get(w).is_none_or(|x| x & b == 0) {
+                i += 1;
+                continue;
+            }
             let hit = self.by_first.get(&c).and_then(|forms| {
                 let boundary_before = i == 0 || !chars[i - 1].1.is_ascii_alphanumeric();
                 forms.iter().find_map(|f| {
@@ -521,5 +567,22 @@ definition_en = "z"
         let err = Glossary::parse("format_version = 1\n\n[[term]]\nid = \n").unwrap_err();
         assert_eq!(err.line, 4);
         assert_eq!(err.file, GLOSSARY_FILE);
+    }
+}
+
+#[cfg(test)]
+mod compiled_tests {
+    use super::*;
+
+    /// The compiled glossary decodes to what the TOML parse gives.
+    #[test]
+    fn compiled_glossary_equals_the_toml_parse() {
+        let text = include_str!("../../content/glossary.toml");
+        let parsed = Glossary::parse(text).unwrap();
+        assert!(crate::quiz::bank::compiled::GLOSSARY_JSON.is_some());
+        let compiled = Glossary::embedded(text).unwrap();
+        assert!(parsed.terms.len() > 50);
+        assert_eq!(compiled.terms, parsed.terms);
+        assert_eq!(compiled.lines, parsed.lines);
     }
 }

@@ -75,6 +75,13 @@ pub struct Library {
     by_id: HashMap<String, usize>,
 }
 
+/// The compiled `callouts.toml` (see `build.rs`).
+#[derive(serde::Deserialize)]
+struct CompiledCallouts {
+    lines: Vec<usize>,
+    file: CalloutFile,
+}
+
 /// A file as read from either source.
 struct RawFile {
     rel: String,
@@ -111,19 +118,28 @@ impl Library {
             ContentSource::Embedded => EMBEDDED
                 .get_file(GLOSSARY_FILE)
                 .and_then(|f| f.contents_utf8())
-                .map(Cow::Borrowed),
+                .map(Glossary::embedded),
             ContentSource::Dir(root) => std::fs::read_to_string(root.join(GLOSSARY_FILE))
                 .ok()
-                .map(Cow::Owned),
+                .map(|text| Glossary::parse(&text)),
         };
         let mut lib = Self::from_raw(raw, problems);
         lib.diagrams = load_diagrams(source, &mut lib.problems);
-        match glossary.as_deref().map(Glossary::parse) {
+        match glossary {
             Some(Ok(g)) => lib.glossary = g,
             Some(Err(p)) => lib.problems.push(p),
             None => {}
         }
-        if let Some(text) = callouts {
+        // The shipped callouts are compiled at build time (`build.rs`): no TOML parsing.
+        let compiled = match source {
+            ContentSource::Embedded => crate::quiz::bank::compiled::CALLOUTS_JSON
+                .and_then(|json| serde_json::from_str::<CompiledCallouts>(json).ok()),
+            ContentSource::Dir(_) => None,
+        };
+        if let Some(c) = compiled {
+            lib.callouts = c.file.callout;
+            lib.callout_lines = c.lines;
+        } else if let Some(text) = callouts {
             match toml::from_str::<CalloutFile>(&text) {
                 Ok(file) => {
                     lib.callouts = file.callout;
@@ -576,4 +592,22 @@ fn is_lesson_file(name: &str) -> bool {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"));
     is_md && !name.eq_ignore_ascii_case("README.md")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The compiled callouts and glossary are the TOML parse of the same files.
+    #[test]
+    fn compiled_content_equals_the_toml_parse() {
+        let embedded = Library::load(&ContentSource::Embedded);
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content");
+        let parsed = Library::load(&ContentSource::Dir(dir));
+        assert!(!parsed.callouts.is_empty());
+        assert_eq!(embedded.callouts, parsed.callouts);
+        assert_eq!(embedded.callout_lines, parsed.callout_lines);
+        assert_eq!(embedded.glossary.terms, parsed.glossary.terms);
+        assert!(embedded.check().is_empty(), "{:?}", embedded.check());
+    }
 }

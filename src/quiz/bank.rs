@@ -5,12 +5,24 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use include_dir::{Dir, include_dir};
+use serde::Deserialize;
 
 use super::format::{BankFile, FORMAT_VERSION, Question};
 use crate::lesson::{Problem, ProblemKind};
 
-static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/quizzes");
+/// The shipped banks, glossary and callouts as compiled by `build.rs` (JSON of the same structs,
+/// decoded without the TOML parser).
+pub(crate) mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/compiled.rs"));
+}
+
+/// One compiled bank file (see `build.rs`).
+#[derive(Deserialize)]
+struct CompiledBank {
+    /// Line of each `[[question]]` header.
+    lines: Vec<usize>,
+    bank: BankFile,
+}
 
 /// Where banks come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,12 +62,16 @@ impl Bank {
         let mut bank = Bank::default();
         match source {
             BankSource::Embedded => {
-                for f in EMBEDDED.files() {
-                    let name = f.path().to_string_lossy().into_owned();
-                    if let (true, Some(text)) = (is_bank(&name), f.contents_utf8()) {
-                        files.push((name, Cow::Borrowed(text)));
+                // Compiled at build time, already sorted by name; a file that did not parse
+                // there is parsed here, to report its problems like a user's file.
+                let mut ids = HashSet::new();
+                for &(name, json, toml) in compiled::BANKS {
+                    match serde_json::from_str::<CompiledBank>(json) {
+                        Ok(c) => bank.add_parsed(name, c.bank, &c.lines, &mut ids),
+                        Err(_) => bank.add_file(name, toml, &mut ids),
                     }
                 }
+                return bank;
             }
             BankSource::Dir(dir) => match std::fs::read_dir(dir) {
                 Ok(entries) => {
@@ -116,6 +132,17 @@ impl Bank {
                 return;
             }
         };
+        self.add_parsed(name, parsed, &question_lines(text), ids);
+    }
+
+    /// Adds a parsed bank file whose `[[question]]` headers are at `headers`.
+    fn add_parsed(
+        &mut self,
+        name: &str,
+        parsed: BankFile,
+        headers: &[usize],
+        ids: &mut HashSet<String>,
+    ) {
         if parsed.format_version > FORMAT_VERSION {
             self.problems.push(Problem {
                 file: name.into(),
@@ -135,7 +162,7 @@ impl Bank {
         }
         self.labels
             .insert(name.into(), parsed.misconceptions.keys().cloned().collect());
-        let headers = question_lines(text);
+        self.entries.reserve(parsed.question.len());
         for (i, question) in parsed.question.into_iter().enumerate() {
             let line = headers.get(i).copied().unwrap_or(0);
             self.add_question(name, line, question, ids);
@@ -206,6 +233,46 @@ impl Bank {
     }
 }
 
+/// Banks loading off the UI thread: a user's `--quiz-dir` is parsed as TOML (5,900 questions
+/// take ~120 ms and a 30 MiB high-water mark), so the UI can start this after its first frame and
+/// take the banks when [`BankLoader::try_take`] has them, showing a loading line meanwhile. The
+/// shipped banks are compiled (a few milliseconds to decode), so they load at once, on the
+/// calling thread: no thread, and no thread arena keeping freed memory.
+#[derive(Debug)]
+pub struct BankLoader(std::sync::mpsc::Receiver<Bank>);
+
+impl BankLoader {
+    /// Starts loading `source`.
+    pub fn start(source: BankSource) -> Self {
+        let (tx, rx) = std::sync::mpsc::channel();
+        if source == BankSource::Embedded {
+            let _ = tx.send(Bank::load(&source));
+            return Self(rx);
+        }
+        let again = source.clone();
+        let sender = tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("gureum-banks".into())
+            .spawn(move || {
+                let _ = sender.send(Bank::load(&source));
+            });
+        if spawned.is_err() {
+            let _ = tx.send(Bank::load(&again));
+        }
+        Self(rx)
+    }
+
+    /// The banks, once loaded (then `None` again: they are handed over once).
+    pub fn try_take(&self) -> Option<Bank> {
+        self.0.try_recv().ok()
+    }
+
+    /// Waits for the banks (e.g. when the user starts practice before they arrive).
+    pub fn wait(self) -> Bank {
+        self.0.recv().unwrap_or_default()
+    }
+}
+
 /// The line of each `[[question]]` header, in order.
 fn question_lines(text: &str) -> Vec<usize> {
     text.lines()
@@ -228,4 +295,40 @@ fn is_bank(name: &str) -> bool {
     std::path::Path::new(name)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The compiled banks are the TOML parse: same files, questions, ids, lines, order, labels.
+    #[test]
+    fn compiled_banks_equal_the_toml_parse() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("quizzes");
+        let toml = Bank::load(&BankSource::Dir(dir));
+        let compiled = Bank::load(&BankSource::Embedded);
+        assert!(compiled::BANKS.iter().all(|(_, json, _)| !json.is_empty()));
+        assert!(toml.entries.len() > 500, "{}", toml.entries.len());
+        assert_eq!(compiled.entries.len(), toml.entries.len());
+        for (c, t) in compiled.entries.iter().zip(&toml.entries) {
+            assert_eq!((&c.file, c.line), (&t.file, t.line));
+            assert_eq!(c.question, t.question, "{}", t.question.id);
+        }
+        assert_eq!(compiled.labels, toml.labels);
+        assert_eq!(compiled.problems.len(), toml.problems.len());
+    }
+
+    #[test]
+    fn the_loader_hands_over_the_banks_of_either_source() {
+        let embedded = BankLoader::start(BankSource::Embedded);
+        let bank = embedded.try_take().expect("the shipped banks load at once");
+        assert_eq!(
+            bank.entries.len(),
+            Bank::load(&BankSource::Embedded).entries.len()
+        );
+        assert!(embedded.try_take().is_none());
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("quizzes");
+        let bank = BankLoader::start(BankSource::Dir(dir)).wait();
+        assert!(bank.entries.len() > 500 && bank.problems.is_empty());
+    }
 }

@@ -9,5 +9,5 @@ pub mod interchange;
 pub mod review;
 pub mod session;
 
-pub use bank::{Bank, BankSource, Entry};
+pub use bank::{Bank, BankLoader, BankSource, Entry};
 pub use format::{Answer, Choice, Kind, Question};

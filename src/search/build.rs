@@ -58,3 +58,35 @@ impl IndexSlot {
         self.0 = Some(index);
     }
 }
+
+/// The search index built on a background thread, for the palette to open at once on content
+/// too large to index within a frame (16× the shipped lessons take ~1 s). Start it once the
+/// banks are loaded (the index needs them); [`IndexBuilder::try_take`] hands it over when done.
+#[derive(Debug)]
+pub struct IndexBuilder(std::sync::mpsc::Receiver<Index>);
+
+impl IndexBuilder {
+    /// Builds the index of `library`, `bank` and `presets` (owned copies: the thread outlives
+    /// the caller's borrow; the embedded lessons' bodies are borrowed from the binary, so a
+    /// copy of the library is small).
+    pub fn start(library: Library, bank: Bank, presets: Vec<PresetDoc>) -> Self {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let job = move || {
+            let _ = tx.send(Index::build(&library, &bank, &presets));
+        };
+        let _ = std::thread::Builder::new()
+            .name("gureum-search-index".into())
+            .spawn(job);
+        Self(rx)
+    }
+
+    /// The index, once built (handed over once).
+    pub fn try_take(&self) -> Option<Index> {
+        self.0.try_recv().ok()
+    }
+
+    /// Waits for the index (Ctrl-K before it is done; `None` if the thread failed to start).
+    pub fn wait(self) -> Option<Index> {
+        self.0.recv().ok()
+    }
+}

@@ -18,7 +18,18 @@ const NEEDLE: usize = 24;
 
 /// The letters and digits of `s`, folded.
 fn alnum(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().filter(|c| c.is_alphanumeric()).map(fold_char)
+    s.chars().filter(|&c| is_alnum(c)).map(fold_char)
+}
+
+/// `char::is_alphanumeric` with the common cases first: ASCII, and Hangul syllables, which the
+/// standard library finds by a table search (a sixth of building the search index).
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        crate::lesson::glossary::is_syllable(c) || c.is_alphanumeric()
+    }
 }
 
 /// A place in a paragraph: its first letters and digits, and how many of them precede the place.
@@ -38,7 +49,7 @@ impl Spot {
             offset: paragraph
                 .chars()
                 .take(char_index)
-                .filter(|c| c.is_alphanumeric())
+                .filter(|&c| is_alnum(c))
                 .count(),
         }
     }
@@ -147,6 +158,13 @@ mod tests {
             "{:?}",
             narrow.lines[line]
         );
+    }
+
+    #[test]
+    fn the_fast_alphanumeric_test_agrees_with_the_standard_one() {
+        for c in ('\0'..='\u{D7FF}').chain('\u{E000}'..='\u{FFFF}') {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ use fuzzy_matcher::FuzzyMatcher as _;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::hangul;
+use super::locate::is_alnum;
 
 /// Scattered matching of a pattern in a text.
 pub trait Fuzzy: Send + Sync + std::fmt::Debug {
@@ -52,7 +53,7 @@ pub fn contiguous(text: &[char], pat: &[char]) -> Option<(usize, usize, bool)> {
         let Some(end) = match_from(text, start, pat) else {
             continue;
         };
-        let boundary = start == 0 || !text[start - 1].is_alphanumeric();
+        let boundary = start == 0 || !super::locate::is_alnum(text[start - 1]);
         if best.is_none() || boundary {
             best = Some((start, end, boundary));
         }
@@ -96,8 +97,7 @@ pub fn prefixes(pat: &[char], form: &[char]) -> bool {
 /// `ㅋㄷ` does not find the 커 and 다 of "커스텀 인증 람다". (Within a word, matches are
 /// contiguous; [`contiguous`] handles those.)
 pub fn scattered_initials(text: &[char], pat: &[char]) -> Option<(i64, Vec<usize>)> {
-    let word_start =
-        |j: usize| text[j].is_alphanumeric() && (j == 0 || !text[j - 1].is_alphanumeric());
+    let word_start = |j: usize| is_alnum(text[j]) && (j == 0 || !is_alnum(text[j - 1]));
     let next_word = |mut j: usize| {
         j += 1;
         while j < text.len() && !word_start(j) {

@@ -236,6 +236,16 @@ pub struct GroupHits {
     pub total: usize,
 }
 
+/// The results of [`Index::search_ranked`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    /// The best match (a document index), when a term, lesson title or section title is named
+    /// or started by the whole query; it is then the first hit of the first group.
+    pub best: Option<usize>,
+    /// The groups, as [`Index::search`] returns them.
+    pub groups: Vec<GroupHits>,
+}
+
 /// A query slot: a word, or words that spell a glossary term.
 #[derive(Debug, Clone)]
 struct Slot {
@@ -429,7 +439,7 @@ impl Index {
                 }
                 let plain = line.plain();
                 let text = strip_prefix(&plain);
-                if !text.chars().any(char::is_alphanumeric) {
+                if !text.chars().any(locate::is_alnum) {
                     continue;
                 }
                 let line_no = match source.find(text, cursor) {
@@ -660,14 +670,22 @@ impl Index {
             else {
                 continue;
             };
-            found[self.docs[di].kind.group() as usize].push(Hit {
+            let kind = self.docs[di].kind;
+            found[kind.group() as usize].push(Hit {
                 doc: di,
                 quality,
                 score,
-                field: best.field,
+                // A term row starts with the term's name, a simulation row with its title,
+                // wherever the match was.
+                field: if matches!(kind, Kind::Term | Kind::Simulation) {
+                    0
+                } else {
+                    best.field
+                },
                 ranges: Vec::new(),
             });
         }
+        let best = self.best_match(&slots, &found);
         let key = |h: &Hit| {
             (
                 std::cmp::Reverse(h.quality),
@@ -678,6 +696,9 @@ impl Index {
         };
         for (g, mut hits) in groups.iter_mut().zip(found) {
             g.total = hits.len();
+            // The best match leads its group, whatever its score.
+            let lead = best.and_then(|b| hits.iter().position(|h| h.doc == b));
+            let lead = lead.map(|i| hits.swap_remove(i));
             if hits.len() > per_group && per_group > 0 {
                 hits.select_nth_unstable_by_key(per_group - 1, key);
                 hits.truncate(per_group);
@@ -685,12 +706,85 @@ impl Index {
                 hits.clear();
             }
             hits.sort_by_key(key);
+            if let Some(lead) = lead.filter(|_| per_group > 0) {
+                hits.insert(0, lead);
+                hits.truncate(per_group);
+            }
             for h in &mut hits {
                 self.highlight(h, &slots);
             }
             g.hits = hits;
         }
+        // ...and its group comes first, so the first row is the best match.
+        if let Some(b) = best {
+            let group = self.docs[b].kind.group();
+            if let Some(i) = groups.iter().position(|g| g.group == group) {
+                let g = groups.remove(i);
+                groups.insert(0, g);
+            }
+        }
         groups
+    }
+
+    /// Like [`Index::search`], and says which document is the best match (the first hit of the
+    /// first group), if any: see [`Index::best_match`].
+    pub fn search_ranked(&self, query: &str, per_group: usize) -> Ranked {
+        let groups = self.search(query, per_group);
+        let slots = self.slots(query);
+        let best = groups
+            .first()
+            .and_then(|g| g.hits.first())
+            .map(|h| h.doc)
+            .filter(|&d| self.name_rank(&slots, d).is_some());
+        Ranked { best, groups }
+    }
+
+    /// The best match among the candidates: a glossary term, lesson title or section title that
+    /// the whole query names exactly (초성 included), else one it starts; exact before prefix,
+    /// then terms before lessons before sections, then the shortest name. `None` when no name
+    /// matches: the groups keep their order then.
+    fn best_match(&self, slots: &[Slot], found: &[Vec<Hit>]) -> Option<usize> {
+        found
+            .iter()
+            .flatten()
+            .filter_map(|h| Some((self.name_rank(slots, h.doc)?, h.doc)))
+            .min()
+            .map(|(_, doc)| doc)
+    }
+
+    /// How well the whole query names document `doc`: (0 exact / 1 prefix, kind order, length).
+    fn name_rank(&self, slots: &[Slot], doc: usize) -> Option<(u8, u8, usize)> {
+        let d = self.docs.get(doc)?;
+        let order = match d.kind {
+            Kind::Term => 0,
+            Kind::Lesson => 1,
+            Kind::Section => 2,
+            _ => return None,
+        };
+        let pat: Vec<char> = slots.iter().flat_map(|s| s.pat.iter().copied()).collect();
+        if pat.is_empty() {
+            return None;
+        }
+        let rank = |name: &[char]| -> Option<(u8, u8, usize)> {
+            if matcher::names(&pat, name) {
+                Some((0, order, name.len()))
+            } else if pat.len() >= 2 && matcher::prefixes(&pat, name) {
+                Some((1, order, name.len()))
+            } else {
+                None
+            }
+        };
+        if d.kind == Kind::Term {
+            let term = *d.terms.first()?;
+            self.forms
+                .iter()
+                .filter(|(_, t)| *t == term)
+                .filter_map(|(form, _)| rank(form))
+                .min()
+        } else {
+            let name: Vec<char> = d.folded[0].iter().copied().filter(|c| *c != ' ').collect();
+            rank(&name)
+        }
     }
 
     /// Matches every slot against one document: directly, through its context, or not at all.
@@ -848,6 +942,12 @@ impl Index {
                 };
                 ranges.extend(at.unwrap_or_default().into_iter().map(|i| i..i + 1));
             }
+        }
+        if doc.kind == Kind::Term {
+            // Only the name (the label before the aliases) is marked: a snippet cut to show an
+            // alias further on would hide the name.
+            let name = doc.title.chars().count();
+            ranges.retain(|r| r.end <= name);
         }
         ranges.sort_by_key(|r| r.start);
         let mut merged: Vec<Range<usize>> = Vec::new();

@@ -9,6 +9,7 @@
 //!   what data they hold, what a replacement loses, their custom-name property, history notes,
 //!   and overrides where the docs and the resource specification disagree with the schema.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -188,10 +189,84 @@ pub struct TableInfo {
     pub generated: String,
 }
 
+/// The generated lines, kept as text: an index of (type name, line) byte ranges, sorted by type
+/// name, with each line parsed into a [`TypeRule`] the first time it is looked up. The embedded
+/// TSV is borrowed from the binary, so the whole table costs about 24 bytes per type until a
+/// template simulation asks about a type (it was 1.49 MiB of parsed rules, issue 17).
+#[derive(Debug, Default)]
+struct Rules {
+    text: Cow<'static, str>,
+    /// Byte range of each type's line, sorted by type name (the last line wins for a repeated
+    /// type, as a map would keep it).
+    lines: Vec<(u32, u32)>,
+    parsed: Box<[OnceLock<Box<TypeRule>>]>,
+}
+
+impl Clone for Rules {
+    fn clone(&self) -> Self {
+        Self {
+            text: self.text.clone(),
+            lines: self.lines.clone(),
+            parsed: self.lines.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+}
+
+impl Rules {
+    fn line(&self, i: usize) -> &str {
+        let (s, e) = self.lines[i];
+        self.text.get(s as usize..e as usize).unwrap_or("")
+    }
+
+    fn name(&self, i: usize) -> &str {
+        let line = self.line(i);
+        line.split('\t').next().unwrap_or(line)
+    }
+
+    fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    fn get(&self, type_name: &str) -> Option<&TypeRule> {
+        let (mut lo, mut hi) = (0, self.lines.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.name(mid).cmp(type_name) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    let rule = self.parsed.get(mid)?;
+                    return Some(rule.get_or_init(|| Box::new(parse_rule(self.line(mid)))));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// One generated line (five tab-separated columns, checked when the table was indexed).
+fn parse_rule(line: &str) -> TypeRule {
+    let mut cols = line.split('\t');
+    let mut next = || cols.next().unwrap_or("-");
+    let (type_name, create_only, conditional, primary, name) =
+        (next(), next(), next(), next(), next());
+    TypeRule {
+        type_name: type_name.to_owned(),
+        create_only: list(create_only),
+        conditional: list(conditional),
+        primary_id: if primary == "-" {
+            Vec::new()
+        } else {
+            primary.split('|').map(str::to_owned).collect()
+        },
+        name_property: (name != "-").then(|| name.to_owned()),
+    }
+}
+
 /// The whole table.
 #[derive(Debug, Clone)]
 pub struct Table {
-    rules: BTreeMap<String, TypeRule>,
+    rules: Rules,
     curated: BTreeMap<String, Curated>,
     sam: BTreeMap<String, SamMapping>,
     snapshot_types: BTreeSet<String>,
@@ -206,7 +281,10 @@ pub fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     // The embedded files are checked by tests (`embedded_table_parses`); a broken line is skipped
     // rather than taking the app down.
-    TABLE.get_or_init(|| Table::parse(TSV, CURATED).unwrap_or_else(|_| Table::lenient(TSV)))
+    TABLE.get_or_init(|| {
+        Table::parse_text(Cow::Borrowed(TSV), CURATED)
+            .unwrap_or_else(|_| Table::lenient(Cow::Borrowed(TSV)))
+    })
 }
 
 fn list(cell: &str) -> Vec<PropPath> {
@@ -219,6 +297,10 @@ fn list(cell: &str) -> Vec<PropPath> {
 impl Table {
     /// Parses the generated TSV and the curated TOML; `Err` names the first bad line.
     pub fn parse(tsv: &str, curated: &str) -> Result<Self, String> {
+        Self::parse_text(Cow::Owned(tsv.to_owned()), curated)
+    }
+
+    fn parse_text(tsv: Cow<'static, str>, curated: &str) -> Result<Self, String> {
         let mut table = Self::parse_tsv(tsv, true)?;
         let file: CuratedFile =
             toml::from_str(curated).map_err(|e| format!("cfn-curated.toml: {}", e.message()))?;
@@ -233,9 +315,9 @@ impl Table {
         Ok(table)
     }
 
-    fn lenient(tsv: &str) -> Self {
+    fn lenient(tsv: Cow<'static, str>) -> Self {
         Self::parse_tsv(tsv, false).unwrap_or_else(|_| Self {
-            rules: BTreeMap::new(),
+            rules: Rules::default(),
             curated: BTreeMap::new(),
             sam: BTreeMap::new(),
             snapshot_types: BTreeSet::new(),
@@ -244,10 +326,15 @@ impl Table {
         })
     }
 
-    fn parse_tsv(tsv: &str, strict: bool) -> Result<Self, String> {
+    fn parse_tsv(tsv: Cow<'static, str>, strict: bool) -> Result<Self, String> {
         let mut info = TableInfo::default();
-        let mut rules = BTreeMap::new();
-        for (i, line) in tsv.lines().enumerate() {
+        let mut lines: Vec<(u32, u32)> = Vec::new();
+        let mut at = 0usize;
+        for (i, raw) in tsv.split_inclusive('\n').enumerate() {
+            let start = at;
+            at += raw.len();
+            let line = raw.strip_suffix('\n').unwrap_or(raw);
+            let line = line.strip_suffix('\r').unwrap_or(line);
             if let Some(comment) = line.strip_prefix('#') {
                 let comment = comment.trim();
                 if let Some(rest) = comment.strip_prefix("source: cfn-lint ") {
@@ -268,8 +355,7 @@ impl Table {
             if line.trim().is_empty() {
                 continue;
             }
-            let cols: Vec<&str> = line.split('\t').collect();
-            let [type_name, create_only, conditional, primary, name] = cols[..] else {
+            if line.matches('\t').count() != 4 {
                 if strict {
                     return Err(format!(
                         "cfn-update-behaviour.tsv:{}: expected 5 columns",
@@ -277,24 +363,29 @@ impl Table {
                     ));
                 }
                 continue;
-            };
-            rules.insert(
-                type_name.to_owned(),
-                TypeRule {
-                    type_name: type_name.to_owned(),
-                    create_only: list(create_only),
-                    conditional: list(conditional),
-                    primary_id: if primary == "-" {
-                        Vec::new()
-                    } else {
-                        primary.split('|').map(str::to_owned).collect()
-                    },
-                    name_property: (name != "-").then(|| name.to_owned()),
-                },
-            );
+            }
+            lines.push((start as u32, (start + line.len()) as u32));
         }
+        let name = |&(s, e): &(u32, u32)| -> &str {
+            let line = tsv.get(s as usize..e as usize).unwrap_or("");
+            line.split('\t').next().unwrap_or(line)
+        };
+        // Stable: among lines of the same type the last stays last, and is the one kept.
+        lines.sort_by(|a, b| name(a).cmp(name(b)));
+        let mut kept: Vec<(u32, u32)> = Vec::with_capacity(lines.len());
+        for l in lines {
+            match kept.last_mut() {
+                Some(last) if name(last) == name(&l) => *last = l,
+                _ => kept.push(l),
+            }
+        }
+        let parsed = kept.iter().map(|_| OnceLock::new()).collect();
         Ok(Self {
-            rules,
+            rules: Rules {
+                text: tsv,
+                lines: kept,
+                parsed,
+            },
             curated: BTreeMap::new(),
             sam: BTreeMap::new(),
             snapshot_types: BTreeSet::new(),
@@ -310,7 +401,7 @@ impl Table {
 
     /// Whether the generated table is empty.
     pub fn is_empty(&self) -> bool {
-        self.rules.is_empty()
+        self.rules.len() == 0
     }
 
     /// The generated line for `type_name`.
@@ -488,9 +579,25 @@ mod tests {
     }
 
     #[test]
+    fn rules_are_looked_up_by_type_in_any_line_order_and_the_last_line_wins() {
+        let tsv = "# source: cfn-lint 9.9.9 x\nB::B::B\tName\t-\tId\tName\nA::A::A\t-\tCfg\tArn|Id\t-\nB::B::B\tOther\t-\t-\t-\n";
+        let t = Table::parse_tsv(Cow::Borrowed(tsv), true).unwrap();
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.info.cfn_lint, "9.9.9");
+        let a = t.rule("A::A::A").unwrap();
+        assert_eq!(a.primary_id, ["Arn", "Id"]);
+        assert_eq!(a.conditional, [PropPath::parse("Cfg")]);
+        assert_eq!(a.name_property, None);
+        let b = t.rule("B::B::B").unwrap();
+        assert_eq!(b.create_only, [PropPath::parse("Other")]);
+        assert!(t.rule("C::C::C").is_none() && t.rule("").is_none());
+        assert!(Table::parse_tsv(Cow::Borrowed("X\tonly two\n"), true).is_err());
+    }
+
+    #[test]
     fn nested_paths_compare_only_their_part() {
         let tsv = "T::X::Y\tCfg/Id,List/*/Key\t-\t-\t-\n";
-        let t = Table::parse_tsv(tsv, true).unwrap();
+        let t = Table::parse_tsv(Cow::Borrowed(tsv), true).unwrap();
         let r = |o: Value, n: Value, p: &str| t.recreation("T::X::Y", p, Some(&o), Some(&n));
         assert_eq!(
             r(
