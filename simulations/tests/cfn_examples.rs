@@ -413,3 +413,29 @@ fn broken_yaml_names_the_file_and_line() {
     assert_eq!(e.file, "broken.yaml");
     assert_eq!(e.line, Some(7));
 }
+
+#[test]
+fn yaml_control_character_names_its_own_line() {
+    // Korean text before it: the parser's byte offset is not a character count.
+    let path = fixture_path("../hostile/control-line13.yaml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let e = cfn::parse("control-line13.yaml", &text).unwrap_err();
+    assert_eq!(e.line, Some(13), "{}", e.message(true));
+    let en = e.message(true);
+    assert!(en.contains("control character U+0001 at column 23"), "{en}");
+    let ko = e.message(false);
+    assert!(
+        ko.starts_with("control-line13.yaml:13: YAML을 읽을 수 없어요"),
+        "{ko}"
+    );
+    assert!(ko.contains("제어 문자 U+0001"), "{ko}");
+
+    // On the first line too.
+    let e = cfn::parse("t.yaml", "A: \"\u{7}\"\n").unwrap_err();
+    assert_eq!(e.line, Some(1));
+    assert!(
+        e.message(true).contains("U+0007 at column 5"),
+        "{}",
+        e.message(true)
+    );
+}

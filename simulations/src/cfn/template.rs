@@ -225,6 +225,37 @@ fn duplicate_line(text: &str, key: &str, from: usize, indent: usize) -> Option<u
         .map(|(i, _)| i + 1)
 }
 
+/// A YAML reader error (a control character, bad UTF-8): the parser gives only a byte offset
+/// (`... at position N`) and line 1, so the line and column are found from the offset.
+fn reader_error(file: &str, text: &str, msg: &str) -> Option<ParseError> {
+    let (problem, offset) = msg.rsplit_once(" at position ")?;
+    let offset: usize = offset.trim().parse().ok()?;
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let (ko, en) = match text[at..].chars().next() {
+        Some(c) if problem == "control characters are not allowed" => (
+            format!(
+                "YAML을 읽을 수 없어요: {column}번째 칸에 제어 문자 U+{:04X}가 있어요 (YAML은 탭과 줄바꿈 말고는 제어 문자를 받지 않아요)",
+                u32::from(c)
+            ),
+            format!(
+                "invalid YAML: control character U+{:04X} at column {column} (YAML allows no control characters but tab and line breaks)",
+                u32::from(c)
+            ),
+        ),
+        _ => (
+            format!("YAML을 읽을 수 없어요: {problem} ({column}번째 칸)"),
+            format!("invalid YAML: {problem} (column {column})"),
+        ),
+    };
+    Some(ParseError::new(file, Some(line), ko, en))
+}
+
 /// Parses YAML or JSON text into a long-form value (no checks of the template structure).
 /// Refuses texts over [`MAX_TEMPLATE_BYTES`] and nesting over [`MAX_DEPTH`].
 pub fn to_value(file: &str, text: &str) -> Result<Value, ParseError> {
@@ -263,6 +294,9 @@ pub fn to_value(file: &str, text: &str) -> Result<Value, ParseError> {
                     ),
                     format!("invalid YAML: duplicate key `{key}` in one mapping (the first near line {l})"),
                 );
+            }
+            if let Some(e) = reader_error(file, text, &msg) {
+                return e;
             }
             ParseError::new(
                 file,
