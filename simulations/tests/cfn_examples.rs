@@ -439,3 +439,26 @@ fn yaml_control_character_names_its_own_line() {
         e.message(true)
     );
 }
+
+#[test]
+fn a_megabyte_of_flow_nesting_is_refused_naming_the_limit_and_line() {
+    // Under the 1 MB limit; the YAML scanner's work grows with the square of this nesting.
+    let text = format!("Resources:\n  X: {}\n", "[".repeat(1_000_000));
+    assert!(text.len() <= cfn::template::MAX_TEMPLATE_BYTES + 100);
+    let text = &text[..text.len().min(cfn::template::MAX_TEMPLATE_BYTES)];
+    let e = cfn::parse("deep.yaml", text).unwrap_err();
+    assert_eq!(e.line, Some(2));
+    assert!(
+        e.message(true).contains("nested too deeply"),
+        "{}",
+        e.message(true)
+    );
+    // The JSON fixture of 100,000 `[` (it starts with `[`, so it is read as YAML).
+    let deep = std::fs::read_to_string(fixture_path("../hostile/deep.json")).unwrap();
+    let e = cfn::parse("deep.json", &deep).unwrap_err();
+    assert!(
+        e.message(true).contains("nested too deeply"),
+        "{}",
+        e.message(true)
+    );
+}
