@@ -288,10 +288,10 @@ fn reader_error(file: &str, text: &str, msg: &str) -> Option<ParseError> {
     while !text.is_char_boundary(at) {
         at -= 1;
     }
-    let before = &text[..at];
+    let before = text.get(..at).unwrap_or_default();
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    let (ko, en) = match text[at..].chars().next() {
+    let (ko, en) = match text.get(at..).and_then(|t| t.chars().next()) {
         Some(c) if problem == "control characters are not allowed" => (
             format!(
                 "YAML을 읽을 수 없어요: {column}번째 칸에 제어 문자 U+{:04X}가 있어요 (YAML은 탭과 줄바꿈 말고는 제어 문자를 받지 않아요)",
