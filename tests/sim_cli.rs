@@ -4,25 +4,14 @@
 // Capacity units are exact multiples of one half, so exact float comparison is intended.
 #![allow(clippy::float_cmp)]
 
-use std::process::{Command, Output};
+mod support;
 
-fn gureum(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gureum"))
-        .args(args)
-        .output()
-        .expect("run gureum")
-}
+use support::cli::{gureum, sim_json};
 
+/// `gureum sim args… --json` (`args` start with the command).
 fn json(args: &[&str]) -> serde_json::Value {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let o = gureum(&all);
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    serde_json::from_slice(&o.stdout).expect("JSON")
+    assert_eq!(args.first(), Some(&"sim"));
+    sim_json(args[1], &args[2..])
 }
 
 fn units(args: &[&str]) -> (f64, f64) {

@@ -2,28 +2,13 @@
 //! (`outcome`, `rolled_back_at_s`, `shift`, `requests_new`, `errors_new`, `duration_s`), the worked
 //! examples of `../shared/reference/aws-facts.md` section 3.6, and exit codes.
 
-use std::process::{Command, Output};
+mod support;
 
 use serde_json::Value;
-
-fn gureum(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gureum"))
-        .args(args)
-        .output()
-        .expect("run gureum")
-}
+use support::cli::{gureum, sim_json};
 
 fn deploy_json(args: &[&str]) -> Value {
-    let mut all = vec!["sim", "deploy"];
-    all.extend_from_slice(args);
-    all.push("--json");
-    let o = gureum(&all);
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    serde_json::from_slice(&o.stdout).expect("JSON")
+    sim_json("deploy", args)
 }
 
 fn shift(v: &Value) -> Vec<(u64, f64)> {

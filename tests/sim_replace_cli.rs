@@ -4,19 +4,16 @@
 
 #![allow(clippy::doc_markdown)]
 
-use std::process::{Command, Output};
+mod support;
+
+use std::process::Output;
+
+use support::cli::gureum;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cfn/");
 
 fn f(name: &str) -> String {
     format!("{DIR}{name}")
-}
-
-fn gureum(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gureum"))
-        .args(args)
-        .output()
-        .expect("run gureum")
 }
 
 fn replace(old: &str, new: &str, extra: &[&str]) -> Output {
@@ -168,6 +165,25 @@ fn unreadable_input_exits_2_naming_file_and_line() {
     assert_eq!(code(&o), 2);
     let err = stderr(&o);
     assert!(err.contains("broken.yaml:7: invalid YAML"), "{err}");
+
+    // A control character on line 13 (after Korean text) is reported on line 13, not 1.
+    let o = replace(
+        "c1.old.yaml",
+        "../hostile/control-line13.yaml",
+        &["--lang", "en"],
+    );
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(
+        err.contains("control-line13.yaml:13: invalid YAML: control character U+0001 at column 23"),
+        "{err}"
+    );
+    let o = replace("c1.old.yaml", "../hostile/control-line13.yaml", &[]);
+    assert!(
+        stderr(&o).contains("control-line13.yaml:13: YAML을 읽을 수 없어요"),
+        "{}",
+        stderr(&o)
+    );
 
     let p = f("bad-policy.json");
     let o = replace("c1.old.yaml", "c1.new.yaml", &["--stack-policy", &p]);

@@ -3,28 +3,13 @@
 
 #![allow(clippy::doc_markdown)] // service names read better bare
 
-use std::process::{Command, Output};
+mod support;
 
 use serde_json::Value;
-
-fn gureum(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gureum"))
-        .args(args)
-        .output()
-        .expect("run gureum")
-}
+use support::cli::{gureum, sim_json};
 
 fn json(args: &[&str]) -> Value {
-    let mut all = vec!["sim", "replicas"];
-    all.extend_from_slice(args);
-    all.push("--json");
-    let o = gureum(&all);
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    serde_json::from_slice(&o.stdout).expect("JSON")
+    sim_json("replicas", args)
 }
 
 #[test]

@@ -82,6 +82,20 @@ fn bench(c: &mut Criterion) {
             });
         },
     );
+    // Deep nesting is refused before any work that grows with it (issue 13: 100,000 `[` in
+    // 200 KB of JSON took 30-55 s before it was rejected).
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    group.bench_function("100,000 nested `[` (200 KB JSON) rejected", |b| {
+        b.iter(|| cfn::parse("deep.json", black_box(&deep)).unwrap_err());
+    });
+    // The YAML scanner's work grows with the square of flow nesting: 1 MB of `[` in YAML.
+    let deep = format!(
+        "Resources:\n  X: {}",
+        "[".repeat(cfn::template::MAX_TEMPLATE_BYTES - 20)
+    );
+    group.bench_function("1 MB of nested `[` in YAML rejected", |b| {
+        b.iter(|| cfn::parse("deep.yaml", black_box(&deep)).unwrap_err());
+    });
     group.finish();
 }
 

@@ -413,3 +413,52 @@ fn broken_yaml_names_the_file_and_line() {
     assert_eq!(e.file, "broken.yaml");
     assert_eq!(e.line, Some(7));
 }
+
+#[test]
+fn yaml_control_character_names_its_own_line() {
+    // Korean text before it: the parser's byte offset is not a character count.
+    let path = fixture_path("../hostile/control-line13.yaml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let e = cfn::parse("control-line13.yaml", &text).unwrap_err();
+    assert_eq!(e.line, Some(13), "{}", e.message(true));
+    let en = e.message(true);
+    assert!(en.contains("control character U+0001 at column 23"), "{en}");
+    let ko = e.message(false);
+    assert!(
+        ko.starts_with("control-line13.yaml:13: YAML을 읽을 수 없어요"),
+        "{ko}"
+    );
+    assert!(ko.contains("제어 문자 U+0001"), "{ko}");
+
+    // On the first line too.
+    let e = cfn::parse("t.yaml", "A: \"\u{7}\"\n").unwrap_err();
+    assert_eq!(e.line, Some(1));
+    assert!(
+        e.message(true).contains("U+0007 at column 5"),
+        "{}",
+        e.message(true)
+    );
+}
+
+#[test]
+fn a_megabyte_of_flow_nesting_is_refused_naming_the_limit_and_line() {
+    // Under the 1 MB limit; the YAML scanner's work grows with the square of this nesting.
+    let text = format!("Resources:\n  X: {}\n", "[".repeat(1_000_000));
+    assert!(text.len() <= cfn::template::MAX_TEMPLATE_BYTES + 100);
+    let text = &text[..text.len().min(cfn::template::MAX_TEMPLATE_BYTES)];
+    let e = cfn::parse("deep.yaml", text).unwrap_err();
+    assert_eq!(e.line, Some(2));
+    assert!(
+        e.message(true).contains("nested too deeply"),
+        "{}",
+        e.message(true)
+    );
+    // The JSON fixture of 100,000 `[` (it starts with `[`, so it is read as YAML).
+    let deep = std::fs::read_to_string(fixture_path("../hostile/deep.json")).unwrap();
+    let e = cfn::parse("deep.json", &deep).unwrap_err();
+    assert!(
+        e.message(true).contains("nested too deeply"),
+        "{}",
+        e.message(true)
+    );
+}

@@ -9,9 +9,9 @@
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use simulations::cache::{self, CacheConfig, Strategy};
+use simulations::cache::{self, Strategy};
 
-use super::sim_common::{invalid, load_preset, number, print_json, print_rows};
+use super::sim_common::{SimArgs, invalid, number, print_json, print_rows, set};
 use gureum::strings::Lang;
 
 /// How the cache is filled (`--strategy`).
@@ -25,6 +25,10 @@ pub enum StrategyArg {
 
 /// Arguments of `gureum sim cache`.
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("duration", |a| a.help("시뮬레이션할 시간(초, 기본 300)")),
+    mut_arg("scenario", |a| a.help("시나리오 TOML 파일, 또는 내장 프리셋 이름(예: `cache-stale-prices`)"))
+)]
 pub struct CacheArgs {
     /// 캐시 전략
     #[arg(long, value_enum)]
@@ -53,32 +57,18 @@ pub struct CacheArgs {
     /// 캐시 노드가 멈췄다가 빈 채로 돌아오는 시각(초)
     #[arg(long = "node-failure-at", value_name = "S")]
     node_failure_at: Option<u32>,
-    /// 시뮬레이션할 시간(초, 기본 300)
-    #[arg(long, value_name = "S")]
-    duration: Option<u32>,
-    /// 시나리오 TOML 파일, 또는 내장 프리셋 이름(예: `cache-stale-prices`)
-    #[arg(long, value_name = "FILE")]
-    scenario: Option<String>,
-    /// 난수 시드 (같은 시드 = 같은 결과)
-    #[arg(long, value_name = "N")]
-    seed: Option<u64>,
-    /// JSON으로 출력해요
-    #[arg(long)]
-    json: bool,
+    /// `--duration`, `--scenario`, `--seed`, `--json`.
+    #[command(flatten)]
+    sim: SimArgs,
 }
 
 /// Runs `gureum sim cache`.
 pub fn run(args: &CacheArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let preset = match &args.scenario {
-        None => None,
-        Some(name) => match load_preset(name, cache::presets(), cache::parse_preset) {
-            Ok(p) => Some(p),
-            Err(msg) => return Ok(invalid(&msg)),
-        },
+    let (preset, mut c) = match args.sim.scenario(cache::presets, cache::parse_preset) {
+        Ok(found) => found,
+        Err(code) => return Ok(code),
     };
-    let mut c = preset
-        .as_ref()
-        .map_or_else(CacheConfig::default, |p| p.config.clone());
+    args.sim.set_run(&mut c.duration_s, &mut c.seed);
     if let Some(s) = args.strategy {
         c.strategy = match s {
             StrategyArg::Lazy => Strategy::Lazy,
@@ -101,14 +91,12 @@ pub fn run(args: &CacheArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     set(&mut c.zipf, args.zipf);
     set(&mut c.reads_per_second, args.reads_per_second);
     set(&mut c.writes_per_second, args.writes_per_second);
-    set(&mut c.duration_s, args.duration);
-    set(&mut c.seed, args.seed);
     let r = match cache::simulate(&c) {
         Ok(r) => r,
         Err(e) => return Ok(invalid(&e.to_string())),
     };
     let challenge = preset.as_ref().map(|p| p.check(&c, &r));
-    if args.json {
+    if args.sim.json {
         return print_json(&r, challenge.as_ref());
     }
     let n = |v: u64| number(v as f64);
@@ -159,10 +147,4 @@ pub fn run(args: &CacheArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         ));
     }
     print_rows(&rows, challenge.as_ref(), &r.explanation, lang)
-}
-
-fn set<T>(slot: &mut T, value: Option<T>) {
-    if let Some(v) = value {
-        *slot = v;
-    }
 }

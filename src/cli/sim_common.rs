@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use clap::Args;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use simulations::challenge::{ChallengeResult, Preset, PresetError};
@@ -20,10 +21,63 @@ pub(crate) fn invalid(msg: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The flags every one of `gureum sim sessions|cache|replicas|throttle` takes
+/// (`#[command(flatten)]`; each command words `--duration` and `--scenario` for itself with
+/// `mut_arg`).
+#[derive(Debug, Args)]
+pub struct SimArgs {
+    /// 시뮬레이션할 시간(초)
+    #[arg(long, value_name = "S")]
+    pub duration: Option<u32>,
+    /// 시나리오 TOML 파일, 또는 내장 프리셋 이름
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<String>,
+    /// 난수 시드 (같은 시드 = 같은 결과)
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// JSON으로 출력해요
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl SimArgs {
+    /// The preset of `--scenario` (a TOML file read with `parse`, or a built-in one from
+    /// `builtin`, which is called only then) and the configuration to start from: the preset's,
+    /// else the default, with `--duration` and `--seed` applied by `set_run`. A preset that is
+    /// not found has been reported: return the exit code (2).
+    pub(crate) fn scenario<C: Serialize + DeserializeOwned + Default + Clone>(
+        &self,
+        builtin: impl FnOnce() -> Result<Vec<Preset<C>>, PresetError>,
+        parse: impl Fn(&str, &str) -> Result<Preset<C>, PresetError>,
+    ) -> Result<(Option<Preset<C>>, C), ExitCode> {
+        let preset = match &self.scenario {
+            None => None,
+            Some(name) => Some(load_preset(name, builtin, parse).map_err(|msg| invalid(&msg))?),
+        };
+        let config = preset
+            .as_ref()
+            .map_or_else(C::default, |p| p.config.clone());
+        Ok((preset, config))
+    }
+
+    /// Applies `--duration` and `--seed` to a configuration's fields.
+    pub(crate) fn set_run(&self, duration_s: &mut u32, seed: &mut u64) {
+        set(duration_s, self.duration);
+        set(seed, self.seed);
+    }
+}
+
+/// Sets `slot` to `value` when the flag was given.
+pub(crate) fn set<T>(slot: &mut T, value: Option<T>) {
+    if let Some(v) = value {
+        *slot = v;
+    }
+}
+
 /// A preset given to `--scenario`: a TOML file, or the name of a built-in preset.
-pub(crate) fn load_preset<C: Serialize + DeserializeOwned>(
+fn load_preset<C: Serialize + DeserializeOwned>(
     name: &str,
-    builtin: Result<Vec<Preset<C>>, PresetError>,
+    builtin: impl FnOnce() -> Result<Vec<Preset<C>>, PresetError>,
     parse: impl Fn(&str, &str) -> Result<Preset<C>, PresetError>,
 ) -> Result<Preset<C>, String> {
     let path = Path::new(name);
@@ -31,7 +85,7 @@ pub(crate) fn load_preset<C: Serialize + DeserializeOwned>(
         let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
         return parse(name, &text).map_err(|e| e.to_string());
     }
-    let presets = builtin.map_err(|e| e.to_string())?;
+    let presets = builtin().map_err(|e| e.to_string())?;
     let names: Vec<String> = presets.iter().map(|p| p.id.clone()).collect();
     presets
         .into_iter()

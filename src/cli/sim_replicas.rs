@@ -10,9 +10,9 @@
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use simulations::replicas::{self, Engine, Promoted, ReplicasConfig};
+use simulations::replicas::{self, Engine, Promoted};
 
-use super::sim_common::{invalid, load_preset, number, print_json, print_rows};
+use super::sim_common::{SimArgs, invalid, number, print_json, print_rows, set};
 use gureum::strings::Lang;
 
 /// The engine (`--engine`).
@@ -32,6 +32,10 @@ pub enum EngineArg {
 
 /// Arguments of `gureum sim replicas`.
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("duration", |a| a.help("시뮬레이션할 시간(초, 기본 300)")),
+    mut_arg("scenario", |a| a.help("시나리오 TOML 파일, 또는 내장 프리셋 이름(예: `replicas-failover`)"))
+)]
 pub struct ReplicasArgs {
     /// DB 엔진
     #[arg(long, value_enum)]
@@ -69,32 +73,18 @@ pub struct ReplicasArgs {
     /// Multi-AZ가 아닌 RDS에서 복제본을 손으로 승격하기까지(초, 가정값, 기본 300)
     #[arg(long = "manual-promotion-s", value_name = "S")]
     manual_promotion_s: Option<u32>,
-    /// 시뮬레이션할 시간(초, 기본 300)
-    #[arg(long, value_name = "S")]
-    duration: Option<u32>,
-    /// 시나리오 TOML 파일, 또는 내장 프리셋 이름(예: `replicas-failover`)
-    #[arg(long, value_name = "FILE")]
-    scenario: Option<String>,
-    /// 난수 시드 (같은 시드 = 같은 결과)
-    #[arg(long, value_name = "N")]
-    seed: Option<u64>,
-    /// JSON으로 출력해요
-    #[arg(long)]
-    json: bool,
+    /// `--duration`, `--scenario`, `--seed`, `--json`.
+    #[command(flatten)]
+    sim: SimArgs,
 }
 
 /// Runs `gureum sim replicas`.
 pub fn run(args: &ReplicasArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let preset = match &args.scenario {
-        None => None,
-        Some(name) => match load_preset(name, replicas::presets(), replicas::parse_preset) {
-            Ok(p) => Some(p),
-            Err(msg) => return Ok(invalid(&msg)),
-        },
+    let (preset, mut c) = match args.sim.scenario(replicas::presets, replicas::parse_preset) {
+        Ok(found) => found,
+        Err(code) => return Ok(code),
     };
-    let mut c = preset
-        .as_ref()
-        .map_or_else(ReplicasConfig::default, |p| p.config.clone());
+    args.sim.set_run(&mut c.duration_s, &mut c.seed);
     if let Some(e) = args.engine {
         c.engine = match e {
             EngineArg::RdsMysql => Engine::RdsMysql,
@@ -119,14 +109,12 @@ pub fn run(args: &ReplicasArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     set(&mut c.read_delay_ms, args.read_delay_ms);
     set(&mut c.keys, args.keys);
     set(&mut c.manual_promotion_s, args.manual_promotion_s);
-    set(&mut c.duration_s, args.duration);
-    set(&mut c.seed, args.seed);
     let r = match replicas::simulate(&c) {
         Ok(r) => r,
         Err(e) => return Ok(invalid(&e.to_string())),
     };
     let challenge = preset.as_ref().map(|p| p.check(&c, &r));
-    if args.json {
+    if args.sim.json {
         return print_json(&r, challenge.as_ref());
     }
     let n = |v: u64| number(v as f64);
@@ -187,10 +175,4 @@ pub fn run(args: &ReplicasArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         rows.push(("거절된 쓰기", "writes refused", n(r.writes_failed)));
     }
     print_rows(&rows, challenge.as_ref(), &r.explanation, lang)
-}
-
-fn set<T>(slot: &mut T, value: Option<T>) {
-    if let Some(v) = value {
-        *slot = v;
-    }
 }

@@ -10,9 +10,9 @@
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use simulations::sessions::{self, SessionsConfig, Store};
+use simulations::sessions::{self, Store};
 
-use super::sim_common::{invalid, load_preset, number, print_json, print_rows};
+use super::sim_common::{SimArgs, invalid, number, print_json, print_rows, set};
 use gureum::strings::Lang;
 
 /// Where the cart lives (`--store`).
@@ -32,6 +32,10 @@ pub enum StoreArg {
 
 /// Arguments of `gureum sim sessions`.
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("duration", |a| a.help("시뮬레이션할 시간(초, 기본 600)")),
+    mut_arg("scenario", |a| a.help("시나리오 TOML 파일, 또는 내장 프리셋 이름(예: `sessions-sticky-failure`)"))
+)]
 pub struct SessionsArgs {
     /// 장바구니(세션)를 두는 곳
     #[arg(long, value_enum)]
@@ -51,9 +55,6 @@ pub struct SessionsArgs {
     /// 스케일 인 뒤 남는 인스턴스 수
     #[arg(long = "scale-in-to", value_name = "N", requires = "scale_in_at")]
     scale_in_to: Option<u32>,
-    /// 시뮬레이션할 시간(초, 기본 600)
-    #[arg(long, value_name = "S")]
-    duration: Option<u32>,
     /// 사용자 한 명이 요청하는 평균 간격(초, 가정값, 기본 10)
     #[arg(long = "think-time", value_name = "S")]
     think_time: Option<f64>,
@@ -63,29 +64,18 @@ pub struct SessionsArgs {
     /// 쿠키에서 물건 하나가 차지하는 바이트 (쿠키 저장소, 기본 120)
     #[arg(long = "item-bytes", value_name = "B")]
     item_bytes: Option<u32>,
-    /// 시나리오 TOML 파일, 또는 내장 프리셋 이름(예: `sessions-sticky-failure`)
-    #[arg(long, value_name = "FILE")]
-    scenario: Option<String>,
-    /// 난수 시드 (같은 시드 = 같은 결과)
-    #[arg(long, value_name = "N")]
-    seed: Option<u64>,
-    /// JSON으로 출력해요
-    #[arg(long)]
-    json: bool,
+    /// `--duration`, `--scenario`, `--seed`, `--json`.
+    #[command(flatten)]
+    sim: SimArgs,
 }
 
 /// Runs `gureum sim sessions`.
 pub fn run(args: &SessionsArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let preset = match &args.scenario {
-        None => None,
-        Some(name) => match load_preset(name, sessions::presets(), sessions::parse_preset) {
-            Ok(p) => Some(p),
-            Err(msg) => return Ok(invalid(&msg)),
-        },
+    let (preset, mut c) = match args.sim.scenario(sessions::presets, sessions::parse_preset) {
+        Ok(found) => found,
+        Err(code) => return Ok(code),
     };
-    let mut c = preset
-        .as_ref()
-        .map_or_else(SessionsConfig::default, |p| p.config.clone());
+    args.sim.set_run(&mut c.duration_s, &mut c.seed);
     if let Some(s) = args.store {
         c.store = match s {
             StoreArg::Local => Store::Local,
@@ -97,11 +87,9 @@ pub fn run(args: &SessionsArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }
     set(&mut c.instances, args.instances);
     set(&mut c.users, args.users);
-    set(&mut c.duration_s, args.duration);
     set(&mut c.think_time_s, args.think_time);
     set(&mut c.add_share, args.add_share);
     set(&mut c.item_bytes, args.item_bytes);
-    set(&mut c.seed, args.seed);
     if args.fail_instance_at.is_some() {
         c.fail_instance_at = args.fail_instance_at;
     }
@@ -114,7 +102,7 @@ pub fn run(args: &SessionsArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Err(e) => return Ok(invalid(&e.to_string())),
     };
     let challenge = preset.as_ref().map(|p| p.check(&c, &r));
-    if args.json {
+    if args.sim.json {
         return print_json(&r, challenge.as_ref());
     }
     let n = |v: u64| number(v as f64);
@@ -159,10 +147,4 @@ pub fn run(args: &SessionsArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         ));
     }
     print_rows(&rows, challenge.as_ref(), &r.explanation, lang)
-}
-
-fn set<T>(slot: &mut T, value: Option<T>) {
-    if let Some(v) = value {
-        *slot = v;
-    }
 }

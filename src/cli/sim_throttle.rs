@@ -10,13 +10,17 @@
 use std::process::ExitCode;
 
 use clap::Args;
-use simulations::throttle::{self, Limit, ThrottleConfig, UsagePlan};
+use simulations::throttle::{self, Limit, UsagePlan};
 
-use super::sim_common::{invalid, load_preset, number, print_json, print_rows};
+use super::sim_common::{SimArgs, invalid, number, print_json, print_rows, set};
 use gureum::strings::Lang;
 
 /// Arguments of `gureum sim throttle`.
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("duration", |a| a.help("시뮬레이션할 시간(초, 기본 60)")),
+    mut_arg("scenario", |a| a.help("시나리오 TOML 파일, 또는 내장 프리셋 이름(예: `throttle-burst`)"))
+)]
 pub struct ThrottleArgs {
     /// 계정 수준 속도(초당 요청, 기본 10,000: AWS 기본값)
     #[arg(long, value_name = "R")]
@@ -27,9 +31,6 @@ pub struct ThrottleArgs {
     /// 보내는 초당 요청 수 (기본 100)
     #[arg(long, value_name = "X")]
     rps: Option<f64>,
-    /// 시뮬레이션할 시간(초, 기본 60)
-    #[arg(long, value_name = "S")]
-    duration: Option<u32>,
     /// 요청이 고른 간격 대신 무작위(포아송)로 와요
     #[arg(long)]
     poisson: bool,
@@ -42,34 +43,21 @@ pub struct ThrottleArgs {
     /// 사용량 계획(API 키) `RATE:BURST[:QUOTA]`
     #[arg(long = "usage-plan", value_name = "RATE:BURST[:QUOTA]", value_parser = throttle::parse_usage_plan)]
     usage_plan: Option<UsagePlan>,
-    /// 시나리오 TOML 파일, 또는 내장 프리셋 이름(예: `throttle-burst`)
-    #[arg(long, value_name = "FILE")]
-    scenario: Option<String>,
-    /// 난수 시드 (같은 시드 = 같은 결과)
-    #[arg(long, value_name = "N")]
-    seed: Option<u64>,
-    /// JSON으로 출력해요
-    #[arg(long)]
-    json: bool,
+    /// `--duration`, `--scenario`, `--seed`, `--json`.
+    #[command(flatten)]
+    sim: SimArgs,
 }
 
 /// Runs `gureum sim throttle`.
 pub fn run(args: &ThrottleArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let preset = match &args.scenario {
-        None => None,
-        Some(name) => match load_preset(name, throttle::presets(), throttle::parse_preset) {
-            Ok(p) => Some(p),
-            Err(msg) => return Ok(invalid(&msg)),
-        },
+    let (preset, mut c) = match args.sim.scenario(throttle::presets, throttle::parse_preset) {
+        Ok(found) => found,
+        Err(code) => return Ok(code),
     };
-    let mut c = preset
-        .as_ref()
-        .map_or_else(ThrottleConfig::default, |p| p.config.clone());
+    args.sim.set_run(&mut c.duration_s, &mut c.seed);
     set(&mut c.rate, args.rate);
     set(&mut c.burst, args.burst);
     set(&mut c.rps, args.rps);
-    set(&mut c.duration_s, args.duration);
-    set(&mut c.seed, args.seed);
     c.poisson |= args.poisson;
     if args.stage_limit.is_some() {
         c.stage_limit = args.stage_limit;
@@ -85,7 +73,7 @@ pub fn run(args: &ThrottleArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Err(e) => return Ok(invalid(&e.to_string())),
     };
     let challenge = preset.as_ref().map(|p| p.check(&c, &r));
-    if args.json {
+    if args.sim.json {
         return print_json(&r, challenge.as_ref());
     }
     let n = |v: u64| number(v as f64);
@@ -133,10 +121,4 @@ pub fn run(args: &ThrottleArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         ),
     ];
     print_rows(&rows, challenge.as_ref(), &r.explanation, lang)
-}
-
-fn set<T>(slot: &mut T, value: Option<T>) {
-    if let Some(v) = value {
-        *slot = v;
-    }
 }

@@ -192,6 +192,9 @@ pub struct Store {
     exam_owned: Option<String>,
     /// Changes not yet written (a write failed), oldest first, and the last error.
     pending: RefCell<(Vec<Op>, Option<StoreError>)>,
+    /// `PRAGMA data_version` when the model was last read: it changes when another connection
+    /// (another window) commits.
+    seen: Option<i64>,
 }
 
 /// Resolves the data directory: a non-empty `env_value` (the value of [`ENV_DATA_DIR`]) wins,
@@ -281,6 +284,7 @@ impl Store {
                 if imported {
                     finish_import(dir, &json);
                 }
+                let seen = data_version(&conn);
                 let store = Self {
                     path: db,
                     mode: Mode::Writable,
@@ -289,6 +293,7 @@ impl Store {
                     owner: window_token(),
                     exam_owned: None,
                     pending: RefCell::default(),
+                    seen,
                 };
                 Ok((store, notices))
             }
@@ -332,6 +337,7 @@ impl Store {
             owner: window_token(),
             exam_owned: None,
             pending: RefCell::default(),
+            seen: None,
         };
         store.seed(data);
         store
@@ -342,7 +348,7 @@ impl Store {
         let mut ops: Vec<Op> = data
             .lessons
             .iter()
-            .map(|(id, l)| Op::Lesson(id.clone(), l.clone()))
+            .map(|(id, l)| Op::Lesson(id.clone(), l.clone(), true))
             .collect();
         ops.extend(data.last_lesson.clone().map(Op::LastLesson));
         ops.push(Op::Settings(schema::settings_map(&data.settings)));
@@ -392,8 +398,34 @@ impl Store {
 
     /// Reads the model again from the database, picking up other windows' changes.
     pub fn reload(&mut self) -> Result<(), StoreError> {
+        let seen = data_version(&self.conn);
         self.data = schema::load(&self.conn).map_err(|e| self.sql(e))?;
+        self.seen = seen;
         Ok(())
+    }
+
+    /// Reads the model again if another window (process) committed a change since it was last
+    /// read; returns whether the model changed. Cheap when nothing changed (one `PRAGMA data_version`), so
+    /// the UI calls it once per loop turn to show the other window's progress. Does nothing for
+    /// a store in memory or read-only, or while a change of this window waits to be written
+    /// (it is in the model, not yet in the database).
+    pub fn refresh_if_changed(&mut self) -> bool {
+        if self.mode != Mode::Writable || self.is_dirty() {
+            return false;
+        }
+        let now = data_version(&self.conn);
+        if now.is_none() || now == self.seen {
+            return false;
+        }
+        match schema::load(&self.conn) {
+            Ok(data) => {
+                self.seen = now;
+                let changed = data != self.data;
+                self.data = data;
+                changed
+            }
+            Err(_) => false,
+        }
     }
 
     /// Whether writes are refused to protect the file (newer version or unreadable).
@@ -439,6 +471,7 @@ impl Store {
 
     /// Remembers `id` as the lesson to resume ("이어 읽기").
     pub fn set_last_lesson(&mut self, id: &str) {
+        self.refresh_if_changed();
         if self.data.last_lesson.as_deref() != Some(id) {
             self.data.last_lesson = Some(id.to_owned());
             self.write(vec![Op::LastLesson(id.to_owned())]);
@@ -447,19 +480,22 @@ impl Store {
 
     /// Applies `change` to lesson `id` (creating it) and writes the row if anything changed.
     fn update_lesson(&mut self, id: &str, change: impl FnOnce(&mut LessonProgress)) {
+        self.refresh_if_changed();
         let entry = self.data.lessons.entry(id.to_owned());
         let is_new = matches!(entry, std::collections::btree_map::Entry::Vacant(_));
         let lesson = entry.or_default();
         let before = lesson.clone();
         change(lesson);
         if is_new || *lesson != before {
-            let op = Op::Lesson(id.to_owned(), lesson.clone());
+            let scroll = is_new || lesson.scroll != before.scroll;
+            let op = Op::Lesson(id.to_owned(), lesson.clone(), scroll);
             self.write(vec![op]);
         }
     }
 
     /// Changes the settings with `change` and writes the ones that changed.
     pub fn update_settings(&mut self, change: impl FnOnce(&mut Settings)) {
+        self.refresh_if_changed();
         let before = schema::settings_map(&self.data.settings);
         change(&mut self.data.settings);
         let mut after = schema::settings_map(&self.data.settings);
@@ -631,6 +667,7 @@ impl Store {
 
     /// Records that simulation `id` was run; returns whether it was new.
     pub fn mark_sim_tried(&mut self, id: &str) -> bool {
+        self.refresh_if_changed();
         if !self.data.tried_sims.insert(id.to_owned()) {
             return false;
         }
@@ -712,6 +749,12 @@ impl Store {
         self.save()?;
         Ok(true)
     }
+}
+
+/// `PRAGMA data_version` of `conn`: unchanged by its own commits, changed by any other
+/// connection's.
+fn data_version(conn: &Connection) -> Option<i64> {
+    conn.query_row("PRAGMA data_version", [], |r| r.get(0)).ok()
 }
 
 /// A token naming this window (process) as the owner of a running exam.
@@ -927,6 +970,91 @@ mod tests {
         let before = store.progress().clone();
         store.reload().unwrap();
         assert_eq!(store.progress(), &before, "the database holds the same");
+    }
+
+    #[test]
+    fn a_second_handle_sees_the_first_ones_changes_and_overwrites_none_of_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut a, _) = Store::open_in(dir.path()).unwrap();
+        let (mut b, _) = Store::open_in(dir.path()).unwrap();
+        assert!(!b.refresh_if_changed(), "nothing changed yet");
+
+        // Reading position: B sees A's, and B marking the lesson read keeps A's place.
+        a.set_scroll("l", 100, 40);
+        assert!(!a.refresh_if_changed(), "its own commit is no change");
+        assert!(b.refresh_if_changed());
+        assert!(!b.refresh_if_changed(), "seen once");
+        assert_eq!(
+            b.lesson("l").map(|l| (l.scroll, l.percent)),
+            Some((100, 40))
+        );
+        a.set_scroll("l", 200, 60);
+        assert!(b.mark_read("l"));
+        assert!(a.refresh_if_changed());
+        assert_eq!(
+            a.lesson("l"),
+            Some(&LessonProgress {
+                read: true,
+                scroll: 200,
+                percent: 100
+            })
+        );
+
+        // Settings: each handle writes only what it changed, and a change back to what the
+        // stale copy held is still written.
+        a.update_settings(|s| s.theme = Some("light".into()));
+        b.update_settings(|s| s.exam_esl = true);
+        b.update_settings(|s| s.lang = Some("en".into()));
+        a.update_settings(|s| s.theme = None);
+        b.update_settings(|s| s.theme = Some("light".into()));
+        let (fresh, _) = Store::open_in(dir.path()).unwrap();
+        let s = &fresh.progress().settings;
+        assert_eq!(s.theme.as_deref(), Some("light"));
+        assert_eq!(s.lang.as_deref(), Some("en"));
+        assert!(s.exam_esl);
+
+        // Answers and cards: B reschedules from A's card, not from its own empty copy.
+        let log = |q: &str| AnswerLog {
+            question: q.into(),
+            at: 1,
+            correct: true,
+            chosen: vec!["a".into()],
+            time_ms: 5,
+        };
+        let card = |reps| CardState {
+            due: 10,
+            stability_milli: 1000,
+            difficulty_milli: 5000,
+            reps,
+            lapses: 0,
+        };
+        a.record_answer(log("q1"), |c| {
+            assert!(c.is_none());
+            Some(card(1))
+        });
+        b.record_answer(log("q1"), |c| {
+            assert_eq!(c.map(|c| c.reps), Some(1), "A's card");
+            Some(card(2))
+        });
+        a.record_answer(log("q2"), |_| Some(card(1)));
+        assert!(b.refresh_if_changed());
+        assert_eq!(b.progress().cards.get("q1").map(|c| c.reps), Some(2));
+        assert_eq!(b.progress().cards.get("q2").map(|c| c.reps), Some(1));
+        assert_eq!(b.answers().unwrap().len(), 3);
+
+        // Last lesson and tried simulations.
+        a.set_last_lesson("x");
+        b.set_last_lesson("y");
+        a.set_last_lesson("x");
+        assert!(a.mark_sim_tried("s1"));
+        assert!(!b.mark_sim_tried("s1"), "A tried it already");
+        let (fresh, _) = Store::open_in(dir.path()).unwrap();
+        assert_eq!(fresh.progress().last_lesson.as_deref(), Some("x"));
+        assert!(fresh.tried_sims().contains("s1"));
+
+        // In memory: never anything to pick up.
+        let mut m = Store::in_memory(Progress::default());
+        assert!(!m.refresh_if_changed());
     }
 
     #[test]

@@ -146,7 +146,7 @@ fn import_file(tx: &Transaction, mut file: LegacyFile) -> rusqlite::Result<()> {
     } = file.take_extras();
     let now = int(super::fsio::unix_seconds());
     for (id, l) in &file.lessons {
-        put(tx, &Op::Lesson(id.clone(), l.clone()))?;
+        put(tx, &Op::Lesson(id.clone(), l.clone(), true))?;
     }
     if let Some(id) = &file.last_lesson {
         put(tx, &Op::LastLesson(id.clone()))?;
@@ -360,8 +360,9 @@ pub(crate) fn finished_exams(conn: &Connection) -> rusqlite::Result<Vec<String>>
 /// could not be written is kept and run again before the next one.
 #[derive(Debug, Clone)]
 pub(crate) enum Op {
-    /// Upsert a lesson's row: the position as given, `read` and `percent` never go down.
-    Lesson(String, LessonProgress),
+    /// Upsert a lesson's row: `read` and `percent` never go down; the position as given when
+    /// the flag is set, else kept (marking a lesson read must not move another window's place).
+    Lesson(String, LessonProgress, bool),
     /// The lesson to resume.
     LastLesson(String),
     /// Upsert these settings (key, JSON value).
@@ -415,12 +416,13 @@ impl Op {
     pub(crate) fn run(&self, tx: &Transaction, owner: &str) -> Result<(), OpError> {
         let now = int(super::fsio::unix_seconds());
         match self {
-            Self::Lesson(id, l) => {
+            Self::Lesson(id, l, scroll) => {
                 tx.execute(
                     "INSERT INTO lesson (id, read, scroll, percent) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (id) DO UPDATE SET scroll = excluded.scroll,
+                     ON CONFLICT (id) DO UPDATE SET
+                       scroll = CASE WHEN ?5 THEN excluded.scroll ELSE scroll END,
                        read = max(read, excluded.read), percent = max(percent, excluded.percent)",
-                    params![id, l.read, int(l.scroll as u64), l.percent],
+                    params![id, l.read, int(l.scroll as u64), l.percent, scroll],
                 )?;
             }
             Self::LastLesson(id) => {

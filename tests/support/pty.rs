@@ -11,7 +11,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{JoinHandle, sleep};
 use std::time::{Duration, Instant};
@@ -31,11 +31,8 @@ pub const BIN: &str = match option_env!("CARGO_BIN_EXE_gureum") {
 /// A program running in a pseudo-terminal, with an emulated screen.
 pub struct Pty {
     master: Box<dyn MasterPty + Send>,
-    /// Input goes to a writer thread: a write into a terminal whose program has exited can block
-    /// for ever once the input buffer is full, and the test must still see the exit.
-    input: Sender<Vec<u8>>,
-    /// One acknowledgement per [`Pty::send`], in order.
-    written: Receiver<()>,
+    /// Bytes to the writing thread, and its word when they are written (none once it is gone).
+    writer: Option<(Sender<Vec<u8>>, Receiver<()>)>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
@@ -97,22 +94,10 @@ impl Pty {
                     .process(buf.get(..n).unwrap_or_default());
             }
         });
-        let mut writer = pair.master.take_writer().expect("a writer");
-        let (input, inbox) = channel::<Vec<u8>>();
-        let (ack, written) = channel();
-        std::thread::spawn(move || {
-            for bytes in inbox {
-                let _ = writer.write_all(&bytes);
-                let _ = writer.flush();
-                if ack.send(()).is_err() {
-                    break;
-                }
-            }
-        });
+        let writer = writer_thread(pair.master.take_writer().expect("a writer"));
         Self {
             master: pair.master,
-            input,
-            written,
+            writer: Some(writer),
             child,
             parser,
             raw,
@@ -146,26 +131,67 @@ impl Pty {
         self.child.process_id().expect("a running child")
     }
 
-    /// Writes raw bytes to the terminal, as typed or pasted.
+    /// Writes raw bytes to the terminal, as typed or pasted. Waits while the program's input
+    /// queue is full (as a terminal does); returns at once if the program has exited.
     pub fn send(&mut self, bytes: &[u8]) {
-        // A program that has exited no longer reads; the tests look at the screen instead.
-        if self.exited() || self.input.send(bytes.to_vec()).is_err() {
+        let Some((tx, done)) = self.writer.take() else {
+            return;
+        };
+        if bytes.is_empty() {
+            self.writer = Some((tx, done));
+            return;
+        }
+        if tx.send(bytes.to_vec()).is_err() {
             return;
         }
         loop {
-            match self.written.recv_timeout(Duration::from_millis(200)) {
-                Ok(()) | Err(RecvTimeoutError::Disconnected) => return,
-                // Still blocked: the program may have exited with its input buffer full.
+            match done.recv_timeout(Duration::from_millis(20)) {
+                Ok(()) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
                 Err(RecvTimeoutError::Timeout) if self.exited() => {
-                    // The abandoned write's acknowledgement would answer the next send early:
-                    // a closed channel ends the writer instead.
-                    let (input, _) = channel();
-                    self.input = input;
+                    // The program quit while its input queue was full (it reads a quit key out
+                    // of a long queue): nothing reads the rest, and the write would wait for
+                    // ever. Read the queue from the terminal's own side until the write is done.
+                    if self.drain_input(&done) {
+                        break;
+                    }
                     return;
                 }
                 Err(RecvTimeoutError::Timeout) => {}
             }
         }
+        self.writer = Some((tx, done));
+    }
+
+    /// Reads the program's unread input from the terminal device until `done` (the pending write
+    /// finished); false if it did not within a few seconds.
+    fn drain_input(&self, done: &Receiver<()>) -> bool {
+        use std::os::unix::fs::OpenOptionsExt;
+        #[cfg(target_os = "linux")]
+        const FLAGS: i32 = 0o4000 | 0o400; // O_NONBLOCK | O_NOCTTY
+        #[cfg(not(target_os = "linux"))]
+        const FLAGS: i32 = 0x0004 | 0x20000; // the BSDs' and macOS's values
+        let Some(path) = self.master.tty_name() else {
+            return false;
+        };
+        let Ok(mut tty) = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(FLAGS)
+            .open(path)
+        else {
+            return false;
+        };
+        let start = Instant::now();
+        let mut buf = [0u8; 4096];
+        while start.elapsed() < Duration::from_secs(5) {
+            if done.try_recv().is_ok() {
+                return true;
+            }
+            if !matches!(tty.read(&mut buf), Ok(1..)) {
+                sleep(Duration::from_millis(5));
+            }
+        }
+        false
     }
 
     /// Types `text` (any Unicode, e.g. jamo as a Korean keyboard sends them).
@@ -308,6 +334,23 @@ impl Drop for Pty {
             let _ = self.child.wait();
         }
     }
+}
+
+/// A thread that writes what it is sent to the terminal and says when each piece is written: a
+/// write to a terminal whose reader has quit can wait for ever, and [`Pty::send`] must not.
+fn writer_thread(mut writer: Box<dyn Write + Send>) -> (Sender<Vec<u8>>, Receiver<()>) {
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    let (done_tx, done_rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for bytes in rx {
+            let _ = writer.write_all(&bytes);
+            let _ = writer.flush();
+            if done_tx.send(()).is_err() {
+                break;
+            }
+        }
+    });
+    (tx, done_rx)
 }
 
 /// The bytes a terminal sends for a key named as tmux names it; any other name is typed as is.
