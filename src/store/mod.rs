@@ -1027,6 +1027,8 @@ mod tests {
             difficulty_milli: 5000,
             reps,
             lapses: 0,
+            state: 2,
+            last_review: 1,
         };
         a.record_answer(log("q1"), |c| {
             assert!(c.is_none());

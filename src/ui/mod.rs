@@ -66,6 +66,9 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
                 captured = app.mouse;
             }
             app.now_ms = app::now_ms();
+            // Another window on the same data folder may have committed: read its rows
+            // (a cheap `PRAGMA data_version` check when nothing changed).
+            app.store.refresh_if_changed();
             terminal.draw(|frame| {
                 app.prepare(frame.area());
                 draw(&app, frame);

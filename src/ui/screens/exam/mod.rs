@@ -401,7 +401,8 @@ impl Screen for ExamScreen {
                 if moved.changed() {
                     self.arrived();
                 }
-                typed
+                // The question on screen is saved too, so a resumed exam opens there.
+                typed || moved.changed()
             }
             Action::Flag => self.state.toggle_flag(self.state.current()).changed(),
             Action::ToggleEnglish => {
