@@ -110,6 +110,9 @@ pub struct App {
     pub sims_selected: usize,
     /// Where question banks come from.
     pub bank_source: BankSource,
+    /// The banks on their way (a user's `--quiz-dir` loads on a thread; the shipped banks are
+    /// compiled and arrive at once).
+    pub bank_loader: Option<crate::quiz::BankLoader>,
     /// Question banks (loaded when practice first starts, to keep start-up fast).
     pub bank: Option<Bank>,
     /// Questions due for review, counted when the home screen is prepared.
@@ -165,6 +168,7 @@ impl App {
             presets: Vec::new(),
             sims_selected: 0,
             bank_source: BankSource::Embedded,
+            bank_loader: None,
             bank: None,
             due_count: 0,
             forecast: None,
@@ -665,18 +669,46 @@ impl App {
     /// Loads the question banks once; a broken bank file is reported, the rest still load.
     pub(super) fn load_bank(&mut self) {
         if self.bank.is_none() {
-            let bank = Bank::load(&self.bank_source);
+            let bank = match self.bank_loader.take() {
+                Some(loader) => loader.wait(),
+                None => Bank::load(&self.bank_source),
+            };
             self.set_bank(bank);
         }
     }
 
     /// Work for the moments when no input is waiting: the run loop calls it after a frame is on
-    /// screen, so loading the question banks (~50 ms) never delays the first frame, and the
-    /// reader's section line has its question counts by the time a lesson is opened. On the UI
-    /// thread on purpose: a loader thread kept its own allocator arena, several MiB for the
-    /// whole session.
-    pub fn idle(&mut self) {
-        self.load_bank();
+    /// screen (and on later turns until it returns `true`), so loading the question banks never
+    /// delays the first frame or a key: the shipped banks are compiled and arrive at once; a
+    /// user's `--quiz-dir` is parsed on a thread (see [`crate::quiz::BankLoader`]) and taken
+    /// here when ready. Practice started before then waits for it.
+    pub fn idle(&mut self) -> bool {
+        if self.bank.is_some() {
+            return true;
+        }
+        match &self.bank_loader {
+            None => {
+                self.bank_loader = Some(crate::quiz::BankLoader::start(self.bank_source.clone()));
+            }
+            Some(loader) => {
+                if let Some(bank) = loader.try_take() {
+                    self.bank_loader = None;
+                    self.set_bank(bank);
+                    return true;
+                }
+            }
+        }
+        // The shipped banks are there already.
+        if let Some(bank) = self
+            .bank_loader
+            .as_ref()
+            .and_then(crate::quiz::BankLoader::try_take)
+        {
+            self.bank_loader = None;
+            self.set_bank(bank);
+            return true;
+        }
+        false
     }
 
     /// Keeps loaded banks, reporting broken bank files (the rest still load).

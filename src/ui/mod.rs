@@ -75,8 +75,7 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
             })?;
             // Once a frame is on screen and no key is waiting, do the deferred start-up work.
             if !idle_done && !event::poll(std::time::Duration::ZERO)? {
-                app.idle();
-                idle_done = true;
+                idle_done = app.idle();
             }
             // A countdown on screen wakes the loop twice a second; otherwise it sleeps until input.
             if app.needs_tick() {
