@@ -37,6 +37,9 @@ pub struct QuizArgs {
     domain: Option<String>,
 }
 
+/// Unreadable answers to one question before it counts as wrong and the quiz moves on.
+const MAX_UNREADABLE: usize = 3;
+
 /// Runs `gureum quiz`.
 pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
     if !args.plain {
@@ -100,12 +103,13 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
         }
         let hint = match q.kind {
             Kind::Single => lang.pick("번호를 입력하세요", "type the number").to_owned(),
-            Kind::Multiple => lang
-                .pick(
-                    "번호를 쉼표로 구분해 입력하세요 (예: 1,3)",
-                    "type the numbers, e.g. 1,3",
-                )
-                .to_owned(),
+            Kind::Multiple => {
+                let k = q.correct_ids().len();
+                match lang {
+                    Lang::Ko => format!("번호 {k}개를 쉼표로 구분해 입력하세요 (예: 1,3)"),
+                    Lang::En => format!("type {k} numbers separated by commas, e.g. 1,3"),
+                }
+            }
             Kind::Numeric => format!(
                 "{} ({})",
                 lang.pick("숫자를 입력하세요", "type a number"),
@@ -113,6 +117,7 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
             ),
         };
         let started = Instant::now();
+        let mut unread = 0;
         let response = loop {
             write!(out, "{hint}> ")?;
             out.flush()?;
@@ -123,17 +128,45 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
             if matches!(line.trim(), "q" | "quit" | "ㅂ") {
                 break 'questions;
             }
-            match session::parse_response(q, item, &line) {
-                Some(r) => break r,
-                None => writeln!(
+            if let Some(r) = session::parse_response(q, item, &line) {
+                break r;
+            }
+            unread += 1;
+            if unread >= MAX_UNREADABLE {
+                // A script's next lines belong to the next questions: do not eat them all here.
+                writeln!(
                     out,
                     "{}",
                     lang.pick(
-                        "이해하지 못했어요. 보기 번호로 다시 입력해 주세요",
-                        "not understood: type the choice number(s) again"
+                        "답을 세 번 읽지 못해서 이 문제는 틀린 것으로 하고 넘어가요",
+                        "three answers not understood: this one counts as wrong, moving on"
                     )
-                )?,
+                )?;
+                break Response::Choices(Vec::new());
             }
+            let again = match (lang, q.kind) {
+                (Lang::Ko, Kind::Multiple) => format!(
+                    "이해하지 못했어요. 보기 번호 {}개를 쉼표로 구분해 다시 입력해 주세요",
+                    q.correct_ids().len()
+                ),
+                (Lang::En, Kind::Multiple) => format!(
+                    "not understood: type {} choice numbers separated by commas",
+                    q.correct_ids().len()
+                ),
+                (_, Kind::Numeric) => lang
+                    .pick(
+                        "이해하지 못했어요. 숫자로 다시 입력해 주세요",
+                        "not understood: type a number",
+                    )
+                    .to_owned(),
+                _ => lang
+                    .pick(
+                        "이해하지 못했어요. 보기 번호 하나를 다시 입력해 주세요",
+                        "not understood: type one choice number",
+                    )
+                    .to_owned(),
+            };
+            writeln!(out, "{again}")?;
         };
         asked += 1;
         let ok = session::grade(q, &response);
