@@ -477,7 +477,16 @@ pub fn report(args: &ReportArgs, banks: &BankSource, lang: Lang) -> anyhow::Resu
         }
     }
     let report = interchange::report(&results, &bank);
-    crate::cli::stdout().write_all(report.to_table(args.width).as_bytes())?;
+    crate::cli::stdout().write_all(
+        report
+            .to_table_labeled(
+                args.width,
+                &bank,
+                &gureum::quiz::bank::misconception_labels(banks),
+                lang == Lang::En,
+            )
+            .as_bytes(),
+    )?;
     if let Some(path) = &args.csv {
         write_out(Some(path), &report.to_csv())?;
     }
