@@ -280,7 +280,7 @@ fn main() -> ExitCode {
                 .quiz_dir
                 .clone()
                 .map_or(BankSource::Embedded, BankSource::Dir);
-            cli::quiz::run(&args, &banks, cli.lang.unwrap_or_default())
+            cli::quiz::run(&args, &banks, &source, cli.lang.unwrap_or_default())
         }
     };
     match result {

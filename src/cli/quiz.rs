@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
+use gureum::lesson::{ContentSource, Library, RenderOptions, render};
 use gureum::quiz::review;
 use gureum::quiz::session::{self, Filter, Response};
 use gureum::quiz::{Bank, BankSource, Kind};
@@ -37,11 +38,38 @@ pub struct QuizArgs {
     domain: Option<String>,
 }
 
+/// A question's lesson as a learner knows it: `레슨 제목 › 절 제목` for `id#anchor`, the lesson
+/// title for `id`, the reference itself when the lesson is not in the library.
+fn lesson_label(library: &Library, reference: &str) -> String {
+    let (id, anchor) = reference.split_once('#').unwrap_or((reference, ""));
+    let Some(lesson) = library.lesson(id) else {
+        return reference.to_owned();
+    };
+    let section = (!anchor.is_empty())
+        .then(|| {
+            render(&lesson.body, &RenderOptions::default())
+                .headings
+                .into_iter()
+                .find(|h| h.anchor == anchor)
+                .map(|h| h.title)
+        })
+        .flatten();
+    match section {
+        Some(title) => format!("{} › {title}", lesson.meta.title),
+        None => lesson.meta.title.clone(),
+    }
+}
+
 /// Unreadable answers to one question before it counts as wrong and the quiz moves on.
 const MAX_UNREADABLE: usize = 3;
 
 /// Runs `gureum quiz`.
-pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn run(
+    args: &QuizArgs,
+    banks: &BankSource,
+    source: &ContentSource,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
     if !args.plain {
         errln!(
             "gureum: {}",
@@ -73,6 +101,7 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
         );
         return Ok(ExitCode::from(2));
     }
+    let library = Library::load(source);
     let mut store = super::bank::open_store(lang)?;
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
@@ -217,7 +246,13 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
             &q.explanation
         };
         writeln!(out, "{}", text::sanitize(explanation.trim()))?;
-        writeln!(out, "({} {})", lang.pick("레슨:", "lesson:"), q.lesson)?;
+        let (lesson_id, _) = q.lesson.split_once('#').unwrap_or((&q.lesson, ""));
+        writeln!(
+            out,
+            "({} {} — `gureum read {lesson_id}`)",
+            lang.pick("레슨:", "lesson:"),
+            lesson_label(&library, &q.lesson)
+        )?;
         let chosen = match &response {
             Response::Choices(ids) => ids.clone(),
             Response::Number(n) => vec![n.to_string()],
