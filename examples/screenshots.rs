@@ -167,7 +167,11 @@ fn svg(screen: &vt100::Screen) -> String {
                 continue;
             }
             let look = look(cell);
-            let weight = if look.bold { r#" font-weight="bold""# } else { "" };
+            let weight = if look.bold {
+                r#" font-weight="bold""#
+            } else {
+                ""
+            };
             let w = if cell.is_wide() { 2.0 } else { 1.0 };
             // Each cell at its own column, squeezed or stretched to its width: rows line up in
             // any font, whatever width it gives Hangul.

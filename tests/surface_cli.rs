@@ -123,7 +123,10 @@ fn quiz_plain_says_how_many_to_pick_and_moves_on_after_three_unreadable_answers(
     );
     let text = stdout(&out);
     assert!(out.status.success(), "{text}\n{}", stderr(&out));
-    assert!(text.contains("번호 2개를"), "the hint says how many: {text}");
+    assert!(
+        text.contains("번호 2개를"),
+        "the hint says how many: {text}"
+    );
     assert_eq!(
         text.matches("이해하지 못했어요").count(),
         2,
@@ -144,7 +147,14 @@ fn report_on_a_missing_file_exits_2_and_a_repeated_file_counts_once() {
     assert!(quiz.status.success());
     let a = dir.path().join("a.json");
     let export = gureum(
-        &["results", "export", "--student", "김철수", "--out", a.to_str().unwrap()],
+        &[
+            "results",
+            "export",
+            "--student",
+            "김철수",
+            "--out",
+            a.to_str().unwrap(),
+        ],
         dir.path(),
         "",
     );
@@ -154,7 +164,11 @@ fn report_on_a_missing_file_exits_2_and_a_repeated_file_counts_once() {
     let missing = dir.path().join("nope.json");
     let out = gureum(&["report", missing.to_str().unwrap()], dir.path(), "");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("nope.json이 없어요"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nope.json이 없어요"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!stderr(&out).contains("os error"), "{}", stderr(&out));
 
     let once = gureum(&["report", a], dir.path(), "");
@@ -169,7 +183,11 @@ fn report_on_a_missing_file_exits_2_and_a_repeated_file_counts_once() {
     let en = gureum(&["--lang", "en", "report", a, a], dir.path(), "");
     assert!(stderr(&en).contains("given twice"), "{}", stderr(&en));
     assert!(stdout(&en).contains("Item analysis"), "{}", stdout(&en));
-    assert!(!has_hangul(&stdout(&en).replace("김철수", "")), "{}", stdout(&en));
+    assert!(
+        !has_hangul(&stdout(&en).replace("김철수", "")),
+        "{}",
+        stdout(&en)
+    );
 
     // The item analysis names questions by their prompt, not their id.
     let json: serde_json::Value =
@@ -198,7 +216,13 @@ fn bank_import_detects_aiken_even_with_a_brace_in_a_question() {
     )
     .unwrap();
     let out = gureum(
-        &["bank", "import", file.to_str().unwrap(), "--lesson", "udemy-rds"],
+        &[
+            "bank",
+            "import",
+            file.to_str().unwrap(),
+            "--lesson",
+            "udemy-rds",
+        ],
         dir.path(),
         "",
     );
@@ -219,7 +243,10 @@ fn every_simulation_prints_pretty_json() {
         let out = gureum(args, dir.path(), "");
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
         let text = stdout(&out);
-        assert!(text.starts_with("{\n"), "{args:?} is pretty-printed: {text:.80}");
+        assert!(
+            text.starts_with("{\n"),
+            "{args:?} is pretty-printed: {text:.80}"
+        );
         assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok());
     }
 }
@@ -250,11 +277,24 @@ fn help_lists_own_options_first_global_ones_under_a_heading_and_the_presets() {
     let lang = help.find("--lang").unwrap();
     assert!(own < rps && rps < global && global < lang, "{help}");
     assert!(help.contains("lambda-cold-start"), "preset names: {help}");
-    for english in ["Usage", "Options", "Print help", "Possible values", "[default"] {
+    for english in [
+        "Usage",
+        "Options",
+        "Print help",
+        "Possible values",
+        "[default",
+    ] {
         assert!(!help.contains(english), "{english} in: {help}");
     }
-    let en = stdout(&gureum(&["--lang", "en", "sim", "lambda", "--help"], dir.path(), ""));
-    assert!(en.contains("Global options:") && en.contains("Usage:"), "{en}");
+    let en = stdout(&gureum(
+        &["--lang", "en", "sim", "lambda", "--help"],
+        dir.path(),
+        "",
+    ));
+    assert!(
+        en.contains("Global options:") && en.contains("Usage:"),
+        "{en}"
+    );
     assert!(en.contains("lambda-cold-start"), "{en}");
 }
 
@@ -266,7 +306,16 @@ const FAILURES: &[&[&str]] = &[
     &["sim", "lambda", "--memory-mb", "100"],
     &["sim", "lambda", "--reserved", "900", "--provisioned", "950"],
     &["sim", "capacity", "--op", "put", "--item", "410624"],
-    &["sim", "capacity", "--op", "put", "--item", "1", "--consistency", "strong"],
+    &[
+        "sim",
+        "capacity",
+        "--op",
+        "put",
+        "--item",
+        "1",
+        "--consistency",
+        "strong",
+    ],
     &["exam", "--count", "-5"],
     &["sim", "lambda", "--bogus"],
     &["sim", "lambda", "--invoke", "sometimes"],
@@ -285,7 +334,10 @@ fn korean_mode_errors_have_no_english_sentence() {
             panic!("{args:?}: English in Korean mode: {sentence}\n{err}");
         }
         assert!(!err.contains("os error"), "{args:?}: {err}");
-        assert!(!err.contains(" / "), "{args:?}: two languages at once: {err}");
+        assert!(
+            !err.contains(" / "),
+            "{args:?}: two languages at once: {err}"
+        );
     }
 }
 
@@ -323,7 +375,14 @@ fn cloudformation_update_behaviour_words_are_korean_in_korean_mode() {
     let ko = stdout(&gureum(&["sim", "replace", old, new], dir.path(), ""));
     assert!(ko.contains("교체: 예"), "{ko}");
     assert!(ko.contains("항상 교체"), "{ko}");
-    assert!(!ko.contains("Replacement: True") && !ko.contains("(Always"), "{ko}");
-    let en = stdout(&gureum(&["--lang", "en", "sim", "replace", old, new], dir.path(), ""));
+    assert!(
+        !ko.contains("Replacement: True") && !ko.contains("(Always"),
+        "{ko}"
+    );
+    let en = stdout(&gureum(
+        &["--lang", "en", "sim", "replace", old, new],
+        dir.path(),
+        "",
+    ));
     assert!(en.contains("Replacement: True"), "{en}");
 }

@@ -706,4 +706,3 @@ impl crate::Localize for CacheError {
         crate::lang::pick(&self.to_string(), en)
     }
 }
-

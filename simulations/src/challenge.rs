@@ -391,7 +391,9 @@ impl<C: Serialize + DeserializeOwned> Preset<C> {
             )));
         }
         if preset.pass.is_empty() {
-            return Err(invalid("pass에 조건이 없어요 / pass has no condition".to_owned()));
+            return Err(invalid(
+                "pass에 조건이 없어요 / pass has no condition".to_owned(),
+            ));
         }
         let blank = |s: &str| s.trim().is_empty();
         if let Some(c) = preset
@@ -420,10 +422,16 @@ impl<C: Serialize + DeserializeOwned> Preset<C> {
             .chain(&preset.levers)
             .find(|f| !known.contains_key(f.as_str()))
         {
-            return Err(invalid(format!("{bad:?}{} 이 모델의 설정이 아니에요 / {bad:?} is not a setting of this model", crate::josa::eun(bad))));
+            return Err(invalid(format!(
+                "{bad:?}{} 이 모델의 설정이 아니에요 / {bad:?} is not a setting of this model",
+                crate::josa::eun(bad)
+            )));
         }
         if let Some(both) = preset.levers.iter().find(|l| preset.fixed.contains(l)) {
-            return Err(invalid(format!("{both:?}{} lever이면서 fixed예요 / {both:?} is both a lever and fixed", crate::josa::i(both))));
+            return Err(invalid(format!(
+                "{both:?}{} lever이면서 fixed예요 / {both:?} is both a lever and fixed",
+                crate::josa::i(both)
+            )));
         }
         let result = run(&preset.config).map_err(invalid)?;
         if let Some(bad) = preset

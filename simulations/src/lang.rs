@@ -23,9 +23,8 @@ pub trait Localize {
 }
 
 fn has_hangul(s: &str) -> bool {
-    s.chars().any(|c| {
-        matches!(u32::from(c), 0xAC00..=0xD7A3 | 0x3131..=0x318E | 0x1100..=0x11FF)
-    })
+    s.chars()
+        .any(|c| matches!(u32::from(c), 0xAC00..=0xD7A3 | 0x3131..=0x318E | 0x1100..=0x11FF))
 }
 
 /// The byte offset of the first ` / ` that separates a Korean side from an English one.
@@ -79,7 +78,9 @@ fn pick_groups(text: &str, en: bool) -> String {
         // The group ends at its `)`, unless another `(` comes first (then copy the `(` and go on).
         let inner_end = tail.get(1..).and_then(|t| t.find([')', '(']));
         match inner_end.and_then(|i| tail.get(1..=i).map(|inner| (i, inner))) {
-            Some((i, inner)) if tail.get(i + 1..i + 2) == Some(")") && split_at(inner).is_some() => {
+            Some((i, inner))
+                if tail.get(i + 1..i + 2) == Some(")") && split_at(inner).is_some() =>
+            {
                 out.push('(');
                 out.push_str(&pick(inner, en));
                 out.push(')');
@@ -140,8 +141,7 @@ pub fn pick(text: &str, en: bool) -> String {
                 // turned Korean above) belongs to the Korean side too.
                 match english.rfind(" (") {
                     Some(i)
-                        if english.ends_with(')')
-                            && english.get(i..).is_some_and(has_hangul) =>
+                        if english.ends_with(')') && english.get(i..).is_some_and(has_hangul) =>
                     {
                         format!("{ko}{}", english.get(i..).unwrap_or_default())
                     }
@@ -172,7 +172,10 @@ mod tests {
     #[test]
     fn a_bilingual_group_inside_becomes_one_language() {
         let m = "ttl 값 0: 허용 범위 1-86400 밖이에요 / ttl 0 is outside 1-86400 (모델 한도 / model limit)";
-        assert_eq!(pick(m, false), "ttl 값 0: 허용 범위 1-86400 밖이에요 (모델 한도)");
+        assert_eq!(
+            pick(m, false),
+            "ttl 값 0: 허용 범위 1-86400 밖이에요 (모델 한도)"
+        );
         assert_eq!(pick(m, true), "ttl 0 is outside 1-86400 (model limit)");
     }
 
@@ -237,7 +240,10 @@ pub fn toml_message(text: &str, en: bool) -> String {
         if known.is_empty() {
             format!("모르는 필드 `{name}`{} 있어요", crate::josa::i(&name))
         } else {
-            format!("모르는 필드 `{name}`{} 있어요 (쓸 수 있는 필드: {known})", crate::josa::i(&name))
+            format!(
+                "모르는 필드 `{name}`{} 있어요 (쓸 수 있는 필드: {known})",
+                crate::josa::i(&name)
+            )
         }
     } else if let Some(rest) = what.strip_prefix("missing field ") {
         let name = backticked(rest).unwrap_or_default();

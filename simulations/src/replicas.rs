@@ -775,4 +775,3 @@ impl crate::Localize for ReplicasError {
         crate::lang::pick(&self.to_string(), en)
     }
 }
-

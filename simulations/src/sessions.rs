@@ -752,4 +752,3 @@ impl crate::Localize for SessionsError {
         crate::lang::pick(&self.to_string(), en)
     }
 }
-

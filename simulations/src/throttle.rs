@@ -678,4 +678,3 @@ impl crate::Localize for ThrottleError {
         crate::lang::pick(&self.to_string(), en)
     }
 }
-

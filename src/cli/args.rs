@@ -189,7 +189,9 @@ fn korean_value_notes(a: Arg) -> Arg {
     if !defaults.is_empty() {
         help.push_str(&format!(" (기본값: {})", defaults.join(", ")));
     }
-    a.help(help).hide_possible_values(true).hide_default_value(true)
+    a.help(help)
+        .hide_possible_values(true)
+        .hide_default_value(true)
 }
 
 /// The built-in presets of the simulation at `path` (`gureum sim lambda`), as `id — title`.
@@ -242,10 +244,9 @@ fn english_help(a: Arg, path: &str, lang: Lang) -> Arg {
         return a;
     }
     let key = format!("{path}:{}", a.get_id());
-    match EN_HELP
-        .iter()
-        .find(|(k, _)| *k == key || (k.starts_with("*:") && k.get(2..) == Some(a.get_id().as_str())))
-    {
+    match EN_HELP.iter().find(|(k, _)| {
+        *k == key || (k.starts_with("*:") && k.get(2..) == Some(a.get_id().as_str()))
+    }) {
         Some((_, text)) => a.help(*text),
         None => a,
     }
@@ -257,68 +258,530 @@ fn english_about(path: &str) -> Option<&'static str> {
 
 /// English help of arguments, by `command path:argument id` (`*:` for any command).
 const EN_HELP: &[(&str, &str)] = &[
-    (":content_dir", "Read lessons from this folder instead of the built-in content (same layout as content/)"),
-    (":quiz_dir", "Read the `*.toml` question banks in this folder instead of the built-in ones"),
+    (
+        ":content_dir",
+        "Read lessons from this folder instead of the built-in content (same layout as content/)",
+    ),
+    (
+        ":quiz_dir",
+        "Read the `*.toml` question banks in this folder instead of the built-in ones",
+    ),
     (":lang", "Language: ko or en (default: settings, else ko)"),
-    (":no_mouse", "Do not capture the mouse (so text can be selected in the terminal)"),
-    (":theme", "Colour theme: dark, light, high-contrast (default: settings, else dark). `NO_COLOR` turns colour off"),
+    (
+        ":no_mouse",
+        "Do not capture the mouse (so text can be selected in the terminal)",
+    ),
+    (
+        ":theme",
+        "Colour theme: dark, light, high-contrast (default: settings, else dark). `NO_COLOR` turns colour off",
+    ),
     ("*:json", "Print JSON"),
     ("*:seed", "Random seed: the same seed gives the same result"),
-    ("*:scenario", "A scenario TOML file, or the name of a built-in preset (listed below)"),
+    (
+        "*:scenario",
+        "A scenario TOML file, or the name of a built-in preset (listed below)",
+    ),
     ("gureum read:id", "Lesson id (see `gureum lessons`)"),
-    ("gureum read:width", "Line width in cells. Default: the terminal's width (at most 100), 80 in a pipe"),
-    ("gureum exam:exam", "The exam to start at once (otherwise the list of mock exams)"),
-    ("gureum exam:count", "Number of questions (a short mock exam; default 65)"),
-    ("gureum exam:minutes", "Time in minutes (default 130, +30 with the ESL setting)"),
+    (
+        "gureum read:width",
+        "Line width in cells. Default: the terminal's width (at most 100), 80 in a pipe",
+    ),
+    (
+        "gureum exam:exam",
+        "The exam to start at once (otherwise the list of mock exams)",
+    ),
+    (
+        "gureum exam:count",
+        "Number of questions (a short mock exam; default 65)",
+    ),
+    (
+        "gureum exam:minutes",
+        "Time in minutes (default 130, +30 with the ESL setting)",
+    ),
     ("gureum sim lambda:rps", "Requests per second"),
     ("gureum sim lambda:seconds", "Seconds to simulate"),
-    ("gureum sim lambda:duration_ms", "Duration of one request (ms)"),
-    ("gureum sim lambda:init_ms", "Init time of a new execution environment (ms)"),
+    (
+        "gureum sim lambda:duration_ms",
+        "Duration of one request (ms)",
+    ),
+    (
+        "gureum sim lambda:init_ms",
+        "Init time of a new execution environment (ms)",
+    ),
     ("gureum sim lambda:memory_mb", "Memory (MB, 128-10,240)"),
     ("gureum sim lambda:reserved", "Reserved concurrency"),
     ("gureum sim lambda:provisioned", "Provisioned concurrency"),
-    ("gureum sim lambda:account_limit", "Account concurrency limit"),
-    ("gureum sim lambda:idle_timeout_s", "Seconds before an idle environment is reclaimed (an assumption: AWS does not publish it)"),
+    (
+        "gureum sim lambda:account_limit",
+        "Account concurrency limit",
+    ),
+    (
+        "gureum sim lambda:idle_timeout_s",
+        "Seconds before an idle environment is reclaimed (an assumption: AWS does not publish it)",
+    ),
     ("gureum sim lambda:invoke", "Invocation type"),
-    ("gureum sim lambda:error_rate", "Share of invocations that fail (0-1)"),
+    (
+        "gureum sim lambda:error_rate",
+        "Share of invocations that fail (0-1)",
+    ),
     ("gureum sim capacity:op", "Operation"),
-    ("gureum sim capacity:items", "Item size (bytes, or KB such as `4KB`; 1 KB = 1024 B). Several: one per item"),
+    (
+        "gureum sim capacity:items",
+        "Item size (bytes, or KB such as `4KB`; 1 KB = 1024 B). Several: one per item",
+    ),
     ("gureum sim capacity:before", "Item size before the update"),
     ("gureum sim capacity:after", "Item size after the update"),
-    ("gureum sim capacity:consistency", "Read consistency (reads only)"),
+    (
+        "gureum sim capacity:consistency",
+        "Read consistency (reads only)",
+    ),
     ("gureum sim plan:reads", "Reads per second"),
-    ("gureum sim plan:read_item", "Size of an item read (bytes or `4KB`)"),
+    (
+        "gureum sim plan:read_item",
+        "Size of an item read (bytes or `4KB`)",
+    ),
     ("gureum sim plan:consistency", "Read consistency"),
     ("gureum sim plan:writes", "Writes per second"),
-    ("gureum sim plan:write_item", "Size of an item written (bytes or `1KB`)"),
-    ("gureum sim plan:transactional", "Writes are transactional (twice the units)"),
+    (
+        "gureum sim plan:write_item",
+        "Size of an item written (bytes or `1KB`)",
+    ),
+    (
+        "gureum sim plan:transactional",
+        "Writes are transactional (twice the units)",
+    ),
+    (
+        "gureum sim deploy:strategy",
+        "Deployment strategy: a CodeDeploy configuration name such as `Canary10Percent5Minutes` (the `CodeDeployDefault.Lambda` prefix is optional), `canary:20:5`, `linear:25:2`, `blue-green[:MIN]`, `apigw-canary:PERCENT[:MIN]`. With `--compare`, several (repeated or comma separated)",
+    ),
+    ("gureum sim deploy:rps", "Requests per second (0-100000)"),
+    (
+        "gureum sim deploy:new_error_rate",
+        "Error rate of the new version (0-1 or `30%`)",
+    ),
+    (
+        "gureum sim deploy:old_error_rate",
+        "Error rate of the old version (0-1 or `1%`)",
+    ),
+    (
+        "gureum sim deploy:new_latency_ms",
+        "Latency of the new version (ms, when bad)",
+    ),
+    (
+        "gureum sim deploy:old_latency_ms",
+        "Latency of the old version (ms)",
+    ),
+    (
+        "gureum sim deploy:alarm_threshold",
+        "Alarm threshold: the alarm fires above this error rate (0-1 or `5%`; ms with `--alarm-on latency`)",
+    ),
+    (
+        "gureum sim deploy:alarm_periods",
+        "Alarm evaluation periods (ALARM when M of N periods breach; M = N by default)",
+    ),
+    (
+        "gureum sim deploy:alarm_datapoints",
+        "Datapoints to alarm, M (1 to the evaluation periods)",
+    ),
+    (
+        "gureum sim deploy:alarm_period_s",
+        "CloudWatch period (s): 10, 20, 30 or a multiple of 60",
+    ),
+    ("gureum sim deploy:alarm_on", "The metric the alarm watches"),
+    ("gureum sim deploy:no_alarm", "Deploy without an alarm"),
+    (
+        "gureum sim deploy:bad_from_s",
+        "The new version turns bad from this second (default 0)",
+    ),
+    ("gureum sim deploy:hook_fail", "The hook that fails"),
+    (
+        "gureum sim deploy:observe_s",
+        "Seconds to keep watching after the deployment (0-86400; an assumption about when someone notices)",
+    ),
+    (
+        "gureum sim deploy:expected",
+        "Split by expected values (requests × weight) instead of at random",
+    ),
+    (
+        "gureum sim deploy:compare",
+        "Deploy the same release with several strategies side by side (five by default)",
+    ),
+    (
+        "gureum sim phoenix:servers",
+        "Servers built from the template (1-20)",
+    ),
+    (
+        "gureum sim phoenix:hand_changes",
+        "Hand changes since the last rebuild (0-200)",
+    ),
+    ("gureum sim phoenix:uploads", "Files users uploaded"),
+    ("gureum sim phoenix:uploads_store", "Where uploads are kept"),
+    ("gureum sim phoenix:sessions", "Login sessions"),
+    (
+        "gureum sim phoenix:sessions_store",
+        "Where sessions are kept",
+    ),
+    ("gureum sim phoenix:logs_store", "Where logs are kept"),
+    (
+        "gureum sim phoenix:fixes_in_template",
+        "The hand fixes were also put into the template (AMI)",
+    ),
+    (
+        "gureum sim phoenix:no_rebuild",
+        "Only show the drift, do not rebuild",
+    ),
+    (
+        "gureum sim replace:old",
+        "The template deployed now (YAML or JSON)",
+    ),
+    ("gureum sim replace:new", "The new template to deploy"),
+    ("gureum sim replace:stack_policy", "Stack policy (JSON)"),
+    (
+        "gureum sim replace:data",
+        "What the resources hold (TOML, e.g. `UsersTable = \"12,000 items\"`)",
+    ),
+    (
+        "gureum sim replace:parameter",
+        "A parameter value for both templates (repeatable)",
+    ),
+    (
+        "gureum sim replace:old_parameter",
+        "A parameter value for the deployed template (OLD) only",
+    ),
+    (
+        "gureum sim replace:new_parameter",
+        "A parameter value for the new template (NEW) only",
+    ),
+    (
+        "gureum sim replace:json",
+        "Print JSON (per resource `{logical_id, type, action, replacement, outcome, reason}`)",
+    ),
+    (
+        "gureum sim sessions:store",
+        "Where the carts (sessions) are kept",
+    ),
+    (
+        "gureum sim sessions:instances",
+        "Instances behind the load balancer (1-100, default 4)",
+    ),
+    (
+        "gureum sim sessions:users",
+        "Users shopping at once (1-10,000, default 200)",
+    ),
+    (
+        "gureum sim sessions:fail_instance_at",
+        "Second at which instance 1 stops",
+    ),
+    (
+        "gureum sim sessions:scale_in_at",
+        "Second of a scale-in (with --scale-in-to)",
+    ),
+    (
+        "gureum sim sessions:scale_in_to",
+        "Instances left after the scale-in",
+    ),
+    (
+        "gureum sim sessions:duration",
+        "Seconds to simulate (default 600)",
+    ),
+    (
+        "gureum sim sessions:think_time",
+        "Mean seconds between one user's requests (an assumption, default 10)",
+    ),
+    (
+        "gureum sim sessions:add_share",
+        "Share of requests that add to the cart (0-1, an assumption, default 0.3)",
+    ),
+    (
+        "gureum sim sessions:item_bytes",
+        "Bytes one item takes in the cookie (cookie store, default 120)",
+    ),
+    ("gureum sim cache:strategy", "Caching strategy"),
+    ("gureum sim cache:ttl", "TTL of a cached item (s)"),
+    (
+        "gureum sim cache:fill_on_miss",
+        "With write-through, also fill the cache on a read miss (both strategies together)",
+    ),
+    (
+        "gureum sim cache:keys",
+        "Keys in the database (1-1,000,000, default 1,000)",
+    ),
+    (
+        "gureum sim cache:zipf",
+        "Zipf exponent of key popularity (0 = uniform, default 1)",
+    ),
+    (
+        "gureum sim cache:reads_per_second",
+        "Reads per second (default 100)",
+    ),
+    (
+        "gureum sim cache:writes_per_second",
+        "Writes per second (default 5)",
+    ),
+    (
+        "gureum sim cache:cache_items",
+        "Items the cache holds (beyond that the least recently used is evicted)",
+    ),
+    (
+        "gureum sim cache:node_failure_at",
+        "Second at which the cache node fails and comes back empty",
+    ),
+    (
+        "gureum sim cache:duration",
+        "Seconds to simulate (default 300)",
+    ),
+    ("gureum sim replicas:engine", "Database engine"),
+    (
+        "gureum sim replicas:replicas",
+        "Read replicas (up to the engine's limit)",
+    ),
+    (
+        "gureum sim replicas:multi_az",
+        "RDS Multi-AZ (a synchronous standby)",
+    ),
+    (
+        "gureum sim replicas:replica_lag_ms",
+        "Mean replica lag (ms, default: Aurora 20, RDS 500)",
+    ),
+    (
+        "gureum sim replicas:writes_per_second",
+        "Writes per second (default 20)",
+    ),
+    (
+        "gureum sim replicas:reads_per_second",
+        "Reads per second (default 100)",
+    ),
+    (
+        "gureum sim replicas:read_after_write",
+        "Every read reads a value just written (--read-delay-ms after the write)",
+    ),
+    (
+        "gureum sim replicas:read_after_write_on_primary",
+        "Send reads of just-written values to the writer",
+    ),
+    (
+        "gureum sim replicas:read_delay_ms",
+        "From a write to the read (ms, an assumption, default 100)",
+    ),
+    ("gureum sim replicas:keys", "Keys (default 1,000)"),
+    (
+        "gureum sim replicas:fail_primary_at",
+        "Second at which the primary fails",
+    ),
+    (
+        "gureum sim replicas:manual_promotion_s",
+        "Seconds to promote a replica by hand on RDS without Multi-AZ (an assumption, default 300)",
+    ),
+    (
+        "gureum sim replicas:duration",
+        "Seconds to simulate (default 300)",
+    ),
+    (
+        "gureum sim throttle:rate",
+        "Account-level rate (requests per second, default 10,000: the AWS default)",
+    ),
+    (
+        "gureum sim throttle:burst",
+        "Account-level burst (bucket size, default 5,000: the AWS default)",
+    ),
+    (
+        "gureum sim throttle:rps",
+        "Requests sent per second (default 100)",
+    ),
+    (
+        "gureum sim throttle:duration",
+        "Seconds to simulate (default 60)",
+    ),
+    (
+        "gureum sim throttle:poisson",
+        "Requests arrive at random (Poisson) instead of evenly",
+    ),
+    (
+        "gureum sim throttle:stage_limit",
+        "Stage limit `RATE:BURST`",
+    ),
+    (
+        "gureum sim throttle:method_limit",
+        "Method limit `RATE:BURST`",
+    ),
+    (
+        "gureum sim throttle:usage_plan",
+        "Usage plan (API key) `RATE:BURST[:QUOTA]`",
+    ),
+    ("gureum bank export:format", "Format"),
+    (
+        "gureum bank export:out",
+        "Output file (default: standard output)",
+    ),
+    ("gureum bank import:file", "The file to import"),
+    (
+        "gureum bank import:format",
+        "Format (default: detected: .gift or a GIFT answer block is GIFT, otherwise Aiken)",
+    ),
+    (
+        "gureum bank import:out",
+        "Output folder (writes `<file name>.toml` there; default: standard output)",
+    ),
+    (
+        "gureum bank import:lesson",
+        "Lesson id for imported questions that name none",
+    ),
+    (
+        "gureum bank import:domain",
+        "Exam domain for imported questions that name none",
+    ),
+    ("gureum results export:format", "Format"),
+    (
+        "gureum results export:out",
+        "Output file (default: standard output)",
+    ),
+    (
+        "gureum results export:student",
+        "Student name written in the result file",
+    ),
+    (
+        "gureum results export:exam",
+        "Export the last finished mock exam instead of practice",
+    ),
+    (
+        "gureum results export:attempt",
+        "Export the Nth finished mock exam (oldest is 1)",
+    ),
+    (
+        "gureum report:files",
+        "Students' result files (JSON or CSV)",
+    ),
+    ("gureum report:csv", "Also write the report as CSV"),
+    ("gureum report:width", "Table width (cells)"),
+    (
+        "gureum quiz:plain",
+        "Ask and answer line by line (screen readers, scripts, classes)",
+    ),
+    (
+        "gureum quiz:seed",
+        "Random seed: with the same seed everyone gets the same questions in the same order",
+    ),
+    ("gureum quiz:count", "Number of questions"),
+    ("gureum quiz:lesson", "Only this lesson's questions"),
+    ("gureum quiz:tag", "Only questions with this tag"),
+    (
+        "gureum quiz:domain",
+        "Only this exam domain's questions (e.g. `saa.secure`, `dva.deployment`)",
+    ),
+    (
+        "gureum search:query",
+        "Words to find (all of them; initial consonants work: `ㄹㄷ ㅋㄷ`)",
+    ),
+    (
+        "gureum search:limit",
+        "At most N per kind (lessons/sections, paragraphs, questions, simulations, terms)",
+    ),
+    (
+        "gureum glossary:term",
+        "A term (id, Korean, English or abbreviation); without it, the whole list",
+    ),
 ];
 
 /// English descriptions of the commands, by path.
 const EN_ABOUT: &[(&str, &str)] = &[
-    ("", "gureum: learn AWS architecture in the terminal from Korean study notes"),
+    (
+        "",
+        "gureum: learn AWS architecture in the terminal from Korean study notes",
+    ),
     ("gureum lessons", "List lesson ids and titles"),
-    ("gureum read", "Render a lesson to standard output (plain text in a pipe or with `NO_COLOR`)"),
-    ("gureum exam", "Mock exams (resumes the exam in progress, if any)"),
-    ("gureum quiz", "Answer questions (`--plain`: one line at a time)"),
-    ("gureum bank", "Export and import question banks (GIFT, Aiken, Anki)"),
+    (
+        "gureum read",
+        "Render a lesson to standard output (plain text in a pipe or with `NO_COLOR`)",
+    ),
+    (
+        "gureum exam",
+        "Mock exams (resumes the exam in progress, if any)",
+    ),
+    (
+        "gureum quiz",
+        "Answer questions (`--plain`: one line at a time)",
+    ),
+    (
+        "gureum bank",
+        "Export and import question banks (GIFT, Aiken, Anki)",
+    ),
     ("gureum results", "Export your answers to a file"),
-    ("gureum report", "Build a class report from students' result files"),
-    ("gureum sim", "Simulations: DynamoDB capacity, Lambda execution environments, deployment strategies, CloudFormation replacement, phoenix servers, sessions, caches, replicas, throttling"),
-    ("gureum check", "Check all content and print `file:line: problem` for each problem"),
-    ("gureum search", "Search lessons, sections, paragraphs, questions, simulations and terms at once (initial consonants work: `ㄹㄷ ㅋㄷ`)"),
-    ("gureum glossary", "Glossary: a term's meaning and the lessons, questions and simulations that use it"),
-    ("gureum keys", "List the keys (the default keymap.toml plus the one in the config folder)"),
-    ("gureum sim capacity", "Read and write capacity (RCU/WCU, RRU/WRU) of one DynamoDB request"),
-    ("gureum sim lambda", "Simulate one Lambda function's execution environments (cold starts, concurrency, throttles, cost)"),
-    ("gureum sim plan", "A DynamoDB table's RCU/WCU and monthly cost, provisioned against on-demand"),
-    ("gureum sim deploy", "How many users a bad release reaches under traffic-shifting deployments (canary, linear, all-at-once, blue/green, API Gateway canary)"),
-    ("gureum sim replace", "Compare two CloudFormation templates: which resources are replaced and what data is lost (exit 0 no loss, 3 data lost, 4 update fails/rolls back/blocked, 5 unknown, 2 unreadable input)"),
-    ("gureum sim phoenix", "Phoenix servers: hand changes (drift) and what a rebuild loses"),
-    ("gureum sim sessions", "Where is the cart: sticky sessions, cookies, ElastiCache and DynamoDB session stores when instances stop or scale in"),
-    ("gureum sim cache", "Caching strategies: lazy loading and write-through, TTL, stale reads, misses after a node failure"),
-    ("gureum sim replicas", "Read replicas and failover: stale reads, Multi-AZ and Aurora failover times, lost writes"),
-    ("gureum sim throttle", "API Gateway throttling: account, stage, method and usage-plan token buckets and 429s"),
+    (
+        "gureum report",
+        "Build a class report from students' result files",
+    ),
+    (
+        "gureum sim",
+        "Simulations: DynamoDB capacity, Lambda execution environments, deployment strategies, CloudFormation replacement, phoenix servers, sessions, caches, replicas, throttling",
+    ),
+    (
+        "gureum check",
+        "Check all content and print `file:line: problem` for each problem",
+    ),
+    (
+        "gureum search",
+        "Search lessons, sections, paragraphs, questions, simulations and terms at once (initial consonants work: `ㄹㄷ ㅋㄷ`)",
+    ),
+    (
+        "gureum glossary",
+        "Glossary: a term's meaning and the lessons, questions and simulations that use it",
+    ),
+    (
+        "gureum keys",
+        "List the keys (the default keymap.toml plus the one in the config folder)",
+    ),
+    (
+        "gureum bank export",
+        "Export the question banks (GIFT for Moodle, Aiken, Anki)",
+    ),
+    (
+        "gureum bank import",
+        "Import GIFT or Aiken questions as a bank file",
+    ),
+    (
+        "gureum results export",
+        "Export your answers, or a finished mock exam, to a result file (JSON/CSV)",
+    ),
+    (
+        "gureum sim capacity",
+        "Read and write capacity (RCU/WCU, RRU/WRU) of one DynamoDB request",
+    ),
+    (
+        "gureum sim lambda",
+        "Simulate one Lambda function's execution environments (cold starts, concurrency, throttles, cost)",
+    ),
+    (
+        "gureum sim plan",
+        "A DynamoDB table's RCU/WCU and monthly cost, provisioned against on-demand",
+    ),
+    (
+        "gureum sim deploy",
+        "How many users a bad release reaches under traffic-shifting deployments (canary, linear, all-at-once, blue/green, API Gateway canary)",
+    ),
+    (
+        "gureum sim replace",
+        "Compare two CloudFormation templates: which resources are replaced and what data is lost (exit 0 no loss, 3 data lost, 4 update fails/rolls back/blocked, 5 unknown, 2 unreadable input)",
+    ),
+    (
+        "gureum sim phoenix",
+        "Phoenix servers: hand changes (drift) and what a rebuild loses",
+    ),
+    (
+        "gureum sim sessions",
+        "Where is the cart: sticky sessions, cookies, ElastiCache and DynamoDB session stores when instances stop or scale in",
+    ),
+    (
+        "gureum sim cache",
+        "Caching strategies: lazy loading and write-through, TTL, stale reads, misses after a node failure",
+    ),
+    (
+        "gureum sim replicas",
+        "Read replicas and failover: stale reads, Multi-AZ and Aurora failover times, lost writes",
+    ),
+    (
+        "gureum sim throttle",
+        "API Gateway throttling: account, stage, method and usage-plan token buckets and 429s",
+    ),
 ];
 
 /// A context value as text.
@@ -388,7 +851,8 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> String {
     let suggested = value(e, ContextKind::SuggestedArg)
         .or_else(|| value(e, ContextKind::SuggestedSubcommand))
         .or_else(|| value(e, ContextKind::SuggestedValue));
-    let valid = value(e, ContextKind::ValidValue).or_else(|| value(e, ContextKind::ValidSubcommand));
+    let valid =
+        value(e, ContextKind::ValidValue).or_else(|| value(e, ContextKind::ValidSubcommand));
     let reason = e.source().map(ToString::to_string).unwrap_or_default();
     let en = lang == Lang::En;
     let looks_negative = |s: &str| {
@@ -423,13 +887,18 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> String {
             (true, Some(v)) => format!("{arg}: `{val}` is not one of: {v}"),
             (true, None) => format!("{arg}: `{val}` is not a valid value"),
             (false, Some(v)) => {
-                format!("{arg}: `{val}`{} 쓸 수 없어요 (쓸 수 있는 값: {v})", josa::eun(&val))
+                format!(
+                    "{arg}: `{val}`{} 쓸 수 없어요 (쓸 수 있는 값: {v})",
+                    josa::eun(&val)
+                )
             }
             (false, None) => format!("{arg}: `{val}`{} 쓸 수 없어요", josa::eun(&val)),
         },
         ErrorKind::UnknownArgument if looks_negative(&arg) => {
             if en {
-                format!("`{arg}`: negative numbers are not allowed here (give a number of 0 or more after its option)")
+                format!(
+                    "`{arg}`: negative numbers are not allowed here (give a number of 0 or more after its option)"
+                )
             } else {
                 format!("`{arg}`: 여기에는 음수를 쓸 수 없어요 (옵션 뒤에 0 이상의 수를 주세요)")
             }
@@ -468,7 +937,11 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> String {
             if en {
                 format!("{arg} cannot be used with {other}")
             } else {
-                format!("{arg}{} {other}{} 함께 쓸 수 없어요", josa::gwa(&arg), josa::eun(&other))
+                format!(
+                    "{arg}{} {other}{} 함께 쓸 수 없어요",
+                    josa::gwa(&arg),
+                    josa::eun(&other)
+                )
             }
         }
         ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {

@@ -161,7 +161,10 @@ fn write_out(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
 fn looks_like_aiken(text: &str) -> bool {
     let option = |l: &str| {
         let mut c = l.chars();
-        matches!((c.next(), c.next(), c.next()), (Some('A'..='Z'), Some('.' | ')'), Some(' ')))
+        matches!(
+            (c.next(), c.next(), c.next()),
+            (Some('A'..='Z'), Some('.' | ')'), Some(' '))
+        )
     };
     let answer = |l: &str| {
         l.strip_prefix("ANSWER:").is_some_and(|rest| {
@@ -170,11 +173,10 @@ fn looks_like_aiken(text: &str) -> bool {
         })
     };
     let lines = || text.lines().map(str::trim);
-    let gift_block = text.split('{').skip(1).any(|after| {
-        after
-            .trim_start()
-            .starts_with(['=', '~'])
-    });
+    let gift_block = text
+        .split('{')
+        .skip(1)
+        .any(|after| after.trim_start().starts_with(['=', '~']));
     lines().any(option) && lines().any(answer) && !gift_block
 }
 

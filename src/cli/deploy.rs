@@ -300,7 +300,9 @@ fn load_scenario(name: &str, lang: Lang) -> Result<(DeployConfig, Vec<String>), 
                 "--scenario: 시나리오 파일이나 프리셋 `{name}`{} 없어요 (프리셋: {list})",
                 gureum::text::josa::i(name)
             ),
-            Lang::En => format!("--scenario: no scenario file or preset `{name}` (presets: {list})"),
+            Lang::En => {
+                format!("--scenario: no scenario file or preset `{name}` (presets: {list})")
+            }
         };
         return presets
             .into_iter()
@@ -316,7 +318,12 @@ fn load_scenario(name: &str, lang: Lang) -> Result<(DeployConfig, Vec<String>), 
     } else {
         toml::from_str::<DeployConfig>(&text)
             .map(|c| (c, Vec::new()))
-            .map_err(|e| format!("{name}: {}", simulations::lang::toml_message(&e.to_string(), en)))
+            .map_err(|e| {
+                format!(
+                    "{name}: {}",
+                    simulations::lang::toml_message(&e.to_string(), en)
+                )
+            })
     }
 }
 
@@ -647,7 +654,12 @@ pub fn phoenix(args: &PhoenixArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }
     let r = match phoenix::simulate(&c) {
         Ok(r) => r,
-        Err(e) => return Ok(invalid(&simulations::Localize::localize(&e, lang == Lang::En))),
+        Err(e) => {
+            return Ok(invalid(&simulations::Localize::localize(
+                &e,
+                lang == Lang::En,
+            )));
+        }
     };
     let mut out = crate::cli::stdout();
     if args.json {

@@ -74,7 +74,10 @@ pub fn one_language(line: &str) -> String {
             ("Permission denied", "권한이 없어요"),
             ("Is a directory", "파일이 아니라 폴더예요"),
             ("Not a directory", "폴더가 아니에요"),
-            ("stream did not contain valid UTF-8", "UTF-8 텍스트가 아니에요"),
+            (
+                "stream did not contain valid UTF-8",
+                "UTF-8 텍스트가 아니에요",
+            ),
         ] {
             line = line.replace(en, ko);
         }
@@ -110,7 +113,10 @@ pub fn io_error(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> Strin
             format!("파일 {name}{} UTF-8 텍스트가 아니에요", josa::eun(&name))
         }
         (Lang::Ko, ErrorKind::StorageFull) => {
-            format!("디스크 공간이 없어서 {name}{} 쓸 수 없어요", josa::eul(&name))
+            format!(
+                "디스크 공간이 없어서 {name}{} 쓸 수 없어요",
+                josa::eul(&name)
+            )
         }
         (Lang::Ko, _) => format!("파일 {name}{} 읽거나 쓸 수 없어요", josa::eul(&name)),
         (Lang::En, ErrorKind::NotFound) => format!("no such file: {name}"),

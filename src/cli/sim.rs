@@ -9,9 +9,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
-use simulations::{Explanation, Localize};
 use simulations::dynamodb::{self, Consistency, ItemSpec, Operation, Request};
 use simulations::lambda::{self, InvokeType, LambdaConfig};
+use simulations::{Explanation, Localize};
 
 use gureum::strings::Lang;
 
@@ -400,7 +400,9 @@ fn load_scenario(name: &str, lang: Lang) -> Result<LambdaConfig, String> {
                 "--scenario: 시나리오 파일이나 프리셋 `{name}`{} 없어요 (프리셋: {list})",
                 gureum::text::josa::i(name)
             ),
-            Lang::En => format!("--scenario: no scenario file or preset `{name}` (presets: {list})"),
+            Lang::En => {
+                format!("--scenario: no scenario file or preset `{name}` (presets: {list})")
+            }
         };
         return presets
             .into_iter()
@@ -414,8 +416,12 @@ fn load_scenario(name: &str, lang: Lang) -> Result<LambdaConfig, String> {
             .map(|p| p.config)
             .map_err(|e| format!("{name}: {}", e.localize(en)))
     } else {
-        toml::from_str::<LambdaConfig>(&text)
-            .map_err(|e| format!("{name}: {}", simulations::lang::toml_message(&e.to_string(), en)))
+        toml::from_str::<LambdaConfig>(&text).map_err(|e| {
+            format!(
+                "{name}: {}",
+                simulations::lang::toml_message(&e.to_string(), en)
+            )
+        })
     }
 }
 

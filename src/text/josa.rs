@@ -141,7 +141,9 @@ pub fn ending(word: &str) -> Ending {
 fn reading_end(word: &str) -> &str {
     let mut w = word.trim_end();
     loop {
-        let trimmed = w.trim_end_matches(['`', '\'', '"', '*', '’', '”', ']', '」', '』', '.', ',', '!', '?', ' ']);
+        let trimmed = w.trim_end_matches([
+            '`', '\'', '"', '*', '’', '”', ']', '」', '』', '.', ',', '!', '?', ' ',
+        ]);
         if let Some(inner) = trimmed.strip_suffix(')') {
             // "람다(AWS Lambda)" reads as 람다; "(S3)" alone reads as S3.
             w = match inner.rsplit_once('(') {
@@ -205,16 +207,16 @@ fn number_ending(word: &str) -> Ending {
 
 fn digit_ending(d: u8) -> Ending {
     match d {
-        b'1' | b'7' | b'8' => Ending::Rieul,         // 일 칠 팔
-        b'0' | b'3' | b'6' => Ending::Consonant,     // 영 삼 육
-        _ => Ending::Vowel,                          // 이 사 오 구
+        b'1' | b'7' | b'8' => Ending::Rieul,     // 일 칠 팔
+        b'0' | b'3' | b'6' => Ending::Consonant, // 영 삼 육
+        _ => Ending::Vowel,                      // 이 사 오 구
     }
 }
 
 /// The English name of a letter, as it ends in Hangul (에이, 비, 씨 … 엘, 엠, 엔, 알).
 fn letter_ending(c: char) -> Ending {
     match c.to_ascii_lowercase() {
-        'l' | 'r' => Ending::Rieul, // 엘, 알
+        'l' | 'r' => Ending::Rieul,     // 엘, 알
         'm' | 'n' => Ending::Consonant, // 엠, 엔
         _ => Ending::Vowel,
     }
@@ -261,7 +263,7 @@ fn latin_ending(word: &str) -> Ending {
 
 #[cfg(test)]
 mod tests {
-    use super::{Ending, Josa, attach, ending, eul, euro, eun, gwa, i, ieyo, josa};
+    use super::{Ending, Josa, attach, ending, eul, eun, euro, gwa, i, ieyo, josa};
 
     #[test]
     fn hangul_by_final_consonant() {

@@ -152,7 +152,10 @@ impl crate::Localize for PresetError {
                 crate::lang::toml_message(&source.to_string(), false)
             ),
             (Self::Parse { id, source }, true) => {
-                format!("cannot parse scenario {id}: {}", source.to_string().trim_end())
+                format!(
+                    "cannot parse scenario {id}: {}",
+                    source.to_string().trim_end()
+                )
             }
             (Self::Config { id, message }, false) => format!(
                 "시나리오 {id}의 설정이 잘못됐어요: {}",

@@ -180,8 +180,7 @@ impl crate::Localize for Error {
         const BATCH_GET: &str =
             "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html";
         const BATCH_WRITE: &str = "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html";
-        const TRANSACT: &str =
-            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html";
+        const TRANSACT: &str = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html";
         match self {
             Self::InvalidSize { input } => format!(
                 "크기 {input:?}{} 읽을 수 없어요: 바이트(3500)나 KB(4KB, 1.5KB)로 쓰세요. 1 KB = 1024바이트 (출처: {LIMITS})",
@@ -191,7 +190,7 @@ impl crate::Localize for Error {
                 "{what}: 크기는 1바이트 이상이어야 해요 (항목에는 늘 기본 키가 들어 있어요)"
             ),
             Self::ItemTooLarge { bytes } => format!(
-                "항목 크기 {bytes}바이트는 항목 크기 한도 400KB(409,600바이트)를 넘어요 (출처: {QUOTAS})"
+                "항목 크기 {bytes}바이트는 항목 크기 한도 400 KB(409,600바이트)를 넘어요 (출처: {QUOTAS})"
             ),
             Self::TooManyBatchGetItems { count } => format!(
                 "BatchGetItem 항목 {count}개: 한 번에 최대 100개까지예요 (출처: {BATCH_GET})"
@@ -247,11 +246,15 @@ impl crate::Localize for Error {
                         super::sources::GSI
                     )
                 } else if why.contains("writes have no read consistency") {
-                    ": 쓰기에는 읽기 일관성이 없어요 (트랜잭션 쓰기는 transact-write예요)".to_owned()
+                    ": 쓰기에는 읽기 일관성이 없어요 (트랜잭션 쓰기는 transact-write예요)"
+                        .to_owned()
                 } else {
                     String::new()
                 };
-                format!("{operation}{} {name} 읽기를 지원하지 않아요{why}", eun(operation))
+                format!(
+                    "{operation}{} {name} 읽기를 지원하지 않아요{why}",
+                    eun(operation)
+                )
             }
             Self::IndexChangesOnRead { operation } => format!(
                 "{operation}{} 읽기예요: 보조 인덱스 쓰기 변경은 쓰기에만 적용돼요",
@@ -278,7 +281,9 @@ impl crate::Localize for Error {
                         "쓰기는 기본 테이블로 가요: 인덱스에 주는 영향은 `indexes`에 적으세요"
                             .to_owned()
                     }
-                    other if other.ends_with("reads the base table only; query or scan an index") => {
+                    other
+                        if other.ends_with("reads the base table only; query or scan an index") =>
+                    {
                         "기본 테이블만 읽어요: 인덱스는 query나 scan으로 읽으세요".to_owned()
                     }
                     other if other.starts_with("only PutItem, UpdateItem and DeleteItem") => {
@@ -298,7 +303,10 @@ impl crate::Localize for Error {
                 crate::lang::toml_message(message, false)
             ),
             Self::Preset { file, message } => {
-                format!("시나리오 프리셋 {file}: {}", crate::lang::pick(message, false))
+                format!(
+                    "시나리오 프리셋 {file}: {}",
+                    crate::lang::pick(message, false)
+                )
             }
             Self::Prices { file, message } => format!("가격표 {file}: {message}"),
             Self::UnsupportedFormatVersion {

@@ -268,13 +268,22 @@ impl crate::Localize for PresetError {
                 crate::lang::toml_message(&source.to_string(), false)
             ),
             (Self::Parse { id, source }, true) => {
-                format!("cannot parse scenario {id}: {}", source.to_string().trim_end())
+                format!(
+                    "cannot parse scenario {id}: {}",
+                    source.to_string().trim_end()
+                )
             }
             (Self::Config { id, source }, false) => {
-                format!("시나리오 {id}의 설정이 잘못됐어요: {}", source.localize(false))
+                format!(
+                    "시나리오 {id}의 설정이 잘못됐어요: {}",
+                    source.localize(false)
+                )
             }
             (Self::Config { id, source }, true) => {
-                format!("scenario {id} has an invalid config: {}", source.localize(true))
+                format!(
+                    "scenario {id} has an invalid config: {}",
+                    source.localize(true)
+                )
             }
             _ => crate::lang::pick(&self.to_string(), en),
         }

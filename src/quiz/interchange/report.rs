@@ -360,9 +360,7 @@ impl Report {
             }
         }
         for (row, m) in misconceptions.rows.iter_mut().zip(&self.misconceptions) {
-            if let (Some(first), Some(label)) =
-                (row.first_mut(), labels.get(&m.tag))
-            {
+            if let (Some(first), Some(label)) = (row.first_mut(), labels.get(&m.tag)) {
                 let text = if en { &label.en } else { &label.ko };
                 if !text.trim().is_empty() {
                     first.clone_from(text);
@@ -414,7 +412,11 @@ fn short_prompt(bank: &Bank, id: &str, en: bool) -> String {
         .chars()
         .filter(|c| !matches!(c, '`' | '*'))
         .collect();
-    if plain.is_empty() { id.to_owned() } else { plain }
+    if plain.is_empty() {
+        id.to_owned()
+    } else {
+        plain
+    }
 }
 
 /// Space between columns.
