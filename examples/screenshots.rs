@@ -115,6 +115,7 @@ struct Look {
 /// The screen as an SVG.
 fn svg(screen: &vt100::Screen) -> String {
     let (rows, cols) = screen.size();
+    let (rows, cols): (u16, u16) = (rows.into(), cols.into());
     let width = f32::from(cols) * CELL_W + 16.0;
     let height = f32::from(rows) * CELL_H + 16.0;
     let mut s = String::new();
