@@ -59,13 +59,12 @@ fn main() {
     // Practice: answer the first question with its first choice and show the feedback.
     t.keys(&["p"]);
     settle();
+    t.keys(&["Down"]);
+    settle();
     t.keys(&["Enter"]);
     settle();
     save(&t, &out, "practice");
-    t.keys(&["Escape"]);
-    settle();
-    t.keys(&["Escape"]);
-    t.wait_for("읽기 (c)");
+    home(&mut t);
 
     // A simulation: the first on the list, run, with its chart.
     t.keys(&["s"]);
@@ -74,11 +73,15 @@ fn main() {
     t.wait_for("실행");
     t.keys(&["r"]);
     settle();
+    // The first run asks for a prediction first.
+    if t.screen().contains("예측해") {
+        t.text("5");
+        t.keys(&["Enter"]);
+        settle();
+        settle();
+    }
     save(&t, &out, "simulation");
-    t.keys(&["Escape"]);
-    settle();
-    t.keys(&["Escape"]);
-    t.wait_for("읽기 (c)");
+    home(&mut t);
 
     // The palette with an initial-consonant query.
     t.keys(&["C-k"]);
@@ -90,6 +93,18 @@ fn main() {
     t.keys(&["C-c"]);
     t.wait_exit();
     println!("wrote 5 screens to {}", out.display());
+}
+
+/// Back to the home screen, one `Esc` at a time.
+fn home(t: &mut Pty) {
+    for _ in 0..5 {
+        if t.screen().contains("읽기 (c)") {
+            return;
+        }
+        t.keys(&["Escape"]);
+        settle();
+    }
+    t.wait_for("읽기 (c)");
 }
 
 /// Waits for the screen to stop changing (a frame after the last key).
