@@ -207,7 +207,7 @@ mod tests {
     }
 }
 
-/// A TOML parser message (`TOML parse error at line 3, column 1 … unknown field `x``) in the
+/// A TOML parser message ("TOML parse error at line 3, column 1 … unknown field x") in the
 /// learner's language: the line, and what is wrong.
 #[must_use]
 pub fn toml_message(text: &str, en: bool) -> String {

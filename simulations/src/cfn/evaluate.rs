@@ -638,7 +638,7 @@ fn dangling_references(old: &Template, new: &Template, results: &mut [ResourceRe
                     "{}{} 템플릿에서 지운 {target}{} 아직 참조해요: 템플릿 검증에서 업데이트가 실패해요",
                     r.logical_id,
                     crate::josa::i(&r.logical_id),
-                    crate::josa::eul(&target)
+                    crate::josa::eul(target)
                 ),
                 format!(
                     "{} still refers to {target}, which the new template removes: the update fails validation",

@@ -169,9 +169,6 @@ pub(crate) fn invalid(name: &str, reason: impl Into<String>) -> Error {
 impl crate::Localize for Error {
     /// The English form is the `Display` text; the Korean one says the same in 해요체.
     fn localize(&self, en: bool) -> String {
-        if en {
-            return self.to_string();
-        }
         use crate::josa::{eun, i};
         const QUOTAS: &str =
             "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html";
@@ -181,6 +178,9 @@ impl crate::Localize for Error {
             "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html";
         const BATCH_WRITE: &str = "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html";
         const TRANSACT: &str = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html";
+        if en {
+            return self.to_string();
+        }
         match self {
             Self::InvalidSize { input } => format!(
                 "크기 {input:?}{} 읽을 수 없어요: 바이트(3500)나 KB(4KB, 1.5KB)로 쓰세요. 1 KB = 1024바이트 (출처: {LIMITS})",
