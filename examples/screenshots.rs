@@ -197,7 +197,7 @@ fn svg(screen: &vt100::Screen) -> String {
                 f32::from(col) * CELL_W,
                 look.fg,
                 w * CELL_W,
-                escape(&text)
+                escape(text)
             );
         }
         if !line.is_empty() {
@@ -217,7 +217,7 @@ fn look(cell: &vt100::Cell) -> Look {
     }
     let mut fg = fg.unwrap_or_else(|| FG.to_owned());
     if cell.dim() {
-        fg = "#808080".to_owned();
+        "#808080".clone_into(&mut fg);
     }
     Look {
         fg,

@@ -11,6 +11,7 @@
 //! argument".
 
 use std::ffi::OsString;
+use std::fmt::Write as _;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
@@ -184,10 +185,10 @@ fn korean_value_notes(a: Arg) -> Arg {
     }
     let mut help = a.get_help().map(ToString::to_string).unwrap_or_default();
     if !values.is_empty() {
-        help.push_str(&format!(" (값: {})", values.join(", ")));
+        let _ = write!(help, " (값: {})", values.join(", "));
     }
     if !defaults.is_empty() {
-        help.push_str(&format!(" (기본값: {})", defaults.join(", ")));
+        let _ = write!(help, " (기본값: {})", defaults.join(", "));
     }
     a.help(help)
         .hide_possible_values(true)
@@ -197,7 +198,7 @@ fn korean_value_notes(a: Arg) -> Arg {
 /// The built-in presets of the simulation at `path` (`gureum sim lambda`), as `id — title`.
 fn preset_names(path: &str) -> Option<Vec<String>> {
     use simulations::{cache, deploy, lambda, replicas, sessions, throttle};
-    fn list<P>(items: Vec<P>, f: impl Fn(&P) -> (String, String)) -> Vec<String> {
+    fn list<P>(items: &[P], f: impl Fn(&P) -> (String, String)) -> Vec<String> {
         items
             .iter()
             .map(|p| {
@@ -215,22 +216,22 @@ fn preset_names(path: &str) -> Option<Vec<String>> {
         }
     };
     let names = match path {
-        "gureum sim lambda" => list(lambda::presets(), |p| {
+        "gureum sim lambda" => list(&lambda::presets(), |p| {
             (p.id.clone(), pick(&p.title, p.title_en.as_deref()))
         }),
-        "gureum sim deploy" => list(deploy::presets(), |p| {
+        "gureum sim deploy" => list(&deploy::presets(), |p| {
             (p.id.clone(), pick(&p.title, p.title_en.as_deref()))
         }),
-        "gureum sim sessions" => list(sessions::presets().ok()?, |p| {
+        "gureum sim sessions" => list(&sessions::presets().ok()?, |p| {
             (p.id.clone(), pick(&p.title, Some(&p.title_en)))
         }),
-        "gureum sim cache" => list(cache::presets().ok()?, |p| {
+        "gureum sim cache" => list(&cache::presets().ok()?, |p| {
             (p.id.clone(), pick(&p.title, Some(&p.title_en)))
         }),
-        "gureum sim replicas" => list(replicas::presets().ok()?, |p| {
+        "gureum sim replicas" => list(&replicas::presets().ok()?, |p| {
             (p.id.clone(), pick(&p.title, Some(&p.title_en)))
         }),
-        "gureum sim throttle" => list(throttle::presets().ok()?, |p| {
+        "gureum sim throttle" => list(&throttle::presets().ok()?, |p| {
             (p.id.clone(), pick(&p.title, Some(&p.title_en)))
         }),
         _ => return None,
@@ -974,15 +975,15 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> String {
         }
     };
     if let Some(s) = suggested {
-        text.push_str(&if en {
-            format!("\n  did you mean `{s}`?")
+        let _ = if en {
+            write!(text, "\n  did you mean `{s}`?")
         } else {
-            format!("\n  혹시 `{s}`인가요?")
-        });
+            write!(text, "\n  혹시 `{s}`인가요?")
+        };
     }
     let w = words(lang);
     if !usage.is_empty() {
-        text.push_str(&format!("\n\n{} {usage}", w.usage));
+        let _ = write!(text, "\n\n{} {usage}", w.usage);
     }
     text.push_str(if en {
         "\n\nFor more, try `--help`."
