@@ -7,7 +7,7 @@ use std::process::ExitCode;
 #[macro_use]
 mod cli;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use gureum::lesson::{ContentSource, Library, RenderOptions, render};
 use gureum::quiz::{Bank, BankSource};
 use gureum::store::Store;
@@ -75,7 +75,7 @@ enum Command {
     /// The simulations (help text in `about`: clap shows doc comments verbatim, backticks and all).
     #[command(
         subcommand,
-        about = "시뮬레이션: DynamoDB 용량 계산, Lambda 실행 환경, 배포 전략, CloudFormation 교체, 피닉스 서버"
+        about = "시뮬레이션: DynamoDB 용량 계산, Lambda 실행 환경, 배포 전략, CloudFormation 교체, 피닉스 서버, 세션, 캐시, 읽기 복제본, 스로틀"
     )]
     Sim(cli::sim::SimCommand),
     /// 모든 콘텐츠를 검사하고 문제가 있으면 `파일:줄: 문제`를 출력해요
@@ -148,15 +148,49 @@ fn banks_of(cli: &Cli) -> BankSource {
 }
 
 fn parse_theme(s: &str) -> Result<Palette, String> {
-    Palette::parse(s).ok_or_else(|| format!("`{s}`: use `dark`, `light` or `high-contrast`"))
+    Palette::parse(s).ok_or_else(|| {
+        "dark, light, high-contrast 중 하나를 쓰세요 / use `dark`, `light` or `high-contrast`"
+            .to_owned()
+    })
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("`{s}`: use `ko` or `en`"))
+    Lang::parse(s).ok_or_else(|| "ko나 en을 쓰세요 / use `ko` or `en`".to_owned())
+}
+
+/// Parses the command line in the language it asks for (clap's own words translated, errors
+/// exit with status 2 in that language).
+fn parse_args() -> Result<Cli, ExitCode> {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cli::args::prescan_lang(&argv).unwrap_or_default();
+    cli::set_lang(lang);
+    let mut cmd = cli::args::localize(Cli::command(), lang);
+    let parsed = cmd
+        .try_get_matches_from_mut(&argv)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => Ok(cli),
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) =>
+        {
+            let _ = e.print();
+            Err(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            errln!("{}", cli::args::render_error(&e, lang));
+            Err(ExitCode::from(2))
+        }
+    }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse_args() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let source = match &cli.content_dir {
         Some(dir) if !dir.is_dir() => {
             let msg = match cli.lang.unwrap_or_default() {
@@ -261,10 +295,10 @@ fn main() -> ExitCode {
                 .quiz_dir
                 .clone()
                 .map_or(BankSource::Embedded, BankSource::Dir);
-            cli::quiz::run(&args, &banks, cli.lang.unwrap_or_default())
+            cli::quiz::run(&args, &banks, &source, cli.lang.unwrap_or_default())
         }
         Some(Command::Review(args)) => {
-            cli::review::run(&args, &banks, cli.lang.unwrap_or_default())
+            cli::review::run(&args, &banks, &source, cli.lang.unwrap_or_default())
         }
         Some(Command::Stats(args)) => cli::stats::run(&args, &banks, cli.lang.unwrap_or_default()),
     };

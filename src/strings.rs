@@ -593,7 +593,10 @@ impl Strings {
     pub fn cfn_outside(self, id: &str, amount: &str, snapshot: bool) -> String {
         match (self.lang, snapshot) {
             (Lang::Ko, false) => {
-                format!("이전 {id}은(는) 스택 밖에 남아 있어요: {amount} (요금이 계속 나가요)")
+                format!(
+                    "이전 {id}{} 스택 밖에 남아 있어요: {amount} (요금이 계속 나가요)",
+                    crate::text::josa::eun(id)
+                )
             }
             (Lang::Ko, true) => format!("{id}의 스냅샷이 남아 있어요: {amount}"),
             (Lang::En, false) => {

@@ -56,7 +56,7 @@ fn answers_are_graded_logged_and_summed_up() {
     assert!(out.contains("이해하지 못했어요"), "{out}");
     assert!(out.contains("1문제 중"), "{out}");
     assert!(
-        out.contains("(레슨: udemy-rds"),
+        out.contains("(레슨: ") && out.contains("`gureum read udemy-rds`)"),
         "every answer links back to its lesson: {out}"
     );
     let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();

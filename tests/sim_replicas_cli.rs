@@ -56,7 +56,8 @@ fn replicas_beyond_the_limit_exit_2_naming_it() {
         assert_eq!(o.status.code(), Some(2), "{engine}");
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(
-            err.contains(&format!("at most {limit}")) && err.contains("https://docs"),
+            // Korean by default, one language at a time (issue 16).
+            err.contains(&format!("최대 {limit}개")) && err.contains("https://docs"),
             "{err}"
         );
     }

@@ -121,7 +121,8 @@ fn invalid_settings_exit_2_naming_the_limit() {
     for (args, needle) in [
         (
             vec!["--rate", "100", "--usage-plan", "200:10"],
-            "account-level rate",
+            // Korean by default, one language at a time (issue 16): 200 (이백) takes 이.
+            "속도 200이 계정 수준 속도",
         ),
         (
             vec!["--rate", "100", "--stage-limit", "150:10"],

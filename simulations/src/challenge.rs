@@ -304,6 +304,31 @@ pub enum PresetError {
     },
 }
 
+impl crate::Localize for PresetError {
+    fn localize(&self, en: bool) -> String {
+        match (self, en) {
+            (Self::Parse { file, message }, _) => {
+                format!("{file}: {}", crate::lang::toml_message(message, en))
+            }
+            (
+                Self::Newer {
+                    file,
+                    found,
+                    supported,
+                },
+                false,
+            ) => format!(
+                "{file}: format_version {found}{} 이 gureum이 읽을 수 있는 버전({supported})보다 새로워요 — gureum을 업데이트하세요",
+                crate::josa::eun(&found.to_string())
+            ),
+            (Self::Invalid { file, message }, _) => {
+                format!("{file}: {}", crate::lang::pick(message, en))
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
 /// A config as a JSON object of field name -> value.
 fn fields<C: Serialize>(config: &C) -> serde_json::Map<String, serde_json::Value> {
     match serde_json::to_value(config) {
@@ -346,7 +371,9 @@ impl<C: Serialize + DeserializeOwned> Preset<C> {
         let expected = expected.strip_suffix(".toml").unwrap_or(expected);
         if preset.id != expected {
             return Err(invalid(format!(
-                "id {:?} does not match the file name",
+                "id {:?}{} 파일 이름과 달라요 / id {:?} does not match the file name",
+                preset.id,
+                crate::josa::i(&preset.id),
                 preset.id
             )));
         }
@@ -359,11 +386,14 @@ impl<C: Serialize + DeserializeOwned> Preset<C> {
             ],
         ) {
             return Err(invalid(format!(
-                "{field} is empty or, for a challenge, not one line"
+                "{field}{} 비었거나, 과제라면 한 줄이 아니에요 / {field} is empty or, for a challenge, not one line",
+                crate::josa::i(field)
             )));
         }
         if preset.pass.is_empty() {
-            return Err(invalid("pass has no condition".to_owned()));
+            return Err(invalid(
+                "pass에 조건이 없어요 / pass has no condition".to_owned(),
+            ));
         }
         let blank = |s: &str| s.trim().is_empty();
         if let Some(c) = preset
@@ -372,8 +402,8 @@ impl<C: Serialize + DeserializeOwned> Preset<C> {
             .find(|c| blank(&c.label) || blank(&c.label_en))
         {
             return Err(invalid(format!(
-                "the condition on {} needs label and label_en",
-                c.metric
+                "{} 조건에 label과 label_en이 필요해요 / the condition on {} needs label and label_en",
+                c.metric, c.metric
             )));
         }
         let p = &preset.prediction;
@@ -382,7 +412,7 @@ impl<C: Serialize + DeserializeOwned> Preset<C> {
             .any(|s| blank(s))
         {
             return Err(invalid(
-                "prediction needs question, question_en, unit and unit_en".to_owned(),
+                "prediction에 question, question_en, unit, unit_en이 필요해요 / prediction needs question, question_en, unit and unit_en".to_owned(),
             ));
         }
         let known = fields(&preset.config);
@@ -392,10 +422,16 @@ impl<C: Serialize + DeserializeOwned> Preset<C> {
             .chain(&preset.levers)
             .find(|f| !known.contains_key(f.as_str()))
         {
-            return Err(invalid(format!("{bad:?} is not a setting of this model")));
+            return Err(invalid(format!(
+                "{bad:?}{} 이 모델의 설정이 아니에요 / {bad:?} is not a setting of this model",
+                crate::josa::eun(bad)
+            )));
         }
         if let Some(both) = preset.levers.iter().find(|l| preset.fixed.contains(l)) {
-            return Err(invalid(format!("{both:?} is both a lever and fixed")));
+            return Err(invalid(format!(
+                "{both:?}{} lever이면서 fixed예요 / {both:?} is both a lever and fixed",
+                crate::josa::i(both)
+            )));
         }
         let result = run(&preset.config).map_err(invalid)?;
         if let Some(bad) = preset
@@ -406,7 +442,8 @@ impl<C: Serialize + DeserializeOwned> Preset<C> {
             .find(|m| !has_field(&result, m))
         {
             return Err(invalid(format!(
-                "{bad:?} is not a number in this model's result"
+                "{bad:?}{} 이 모델의 결과에 있는 숫자가 아니에요 / {bad:?} is not a number in this model's result",
+                crate::josa::eun(bad)
             )));
         }
         Ok(preset)

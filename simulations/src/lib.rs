@@ -11,7 +11,10 @@ pub mod challenge;
 pub mod checks;
 pub mod deploy;
 pub mod dynamodb;
+#[path = "../../src/text/josa.rs"]
+pub mod josa;
 pub mod lambda;
+pub mod lang;
 pub mod phoenix;
 pub mod replicas;
 pub mod sessions;
@@ -19,6 +22,8 @@ mod story;
 pub mod throttle;
 
 use serde::Serialize;
+
+pub use lang::Localize;
 
 /// One line of an explanation trail: which rule produced which number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -127,7 +127,8 @@ impl Default for PhoenixConfig {
 pub enum PhoenixError {
     /// A number outside its range.
     #[error(
-        "{field} 값 {value}은(는) {range} 범위여야 해요 / {field} = {value} must be within {range}"
+        "{field} 값 {value}{j} {range} 범위여야 해요 / {field} = {value} must be within {range}",
+        j = crate::josa::eun(&.value.to_string())
     )]
     OutOfRange {
         /// The config field.
@@ -138,7 +139,7 @@ pub enum PhoenixError {
         range: &'static str,
     },
     /// A scenario file that does not parse or check.
-    #[error("시나리오 {id}을(를) 쓸 수 없어요 / scenario {id} cannot be used: {message}")]
+    #[error("시나리오 {id}{j} 쓸 수 없어요 / scenario {id} cannot be used: {message}", j = crate::josa::eul(.id))]
     Preset {
         /// The preset id.
         id: String,
@@ -737,6 +738,25 @@ impl Preset {
     /// The challenge: rebuild the fleet and lose no upload, no session and no fix.
     pub fn passes(&self, r: &PhoenixReport) -> bool {
         r.rebuilt && r.files_lost == 0 && r.sessions_lost == 0 && r.reverted_fixes == 0
+    }
+}
+
+impl crate::Localize for PhoenixError {
+    fn localize(&self, en: bool) -> String {
+        match self {
+            Self::Preset { id, message } if message.contains("TOML parse error") => {
+                if en {
+                    format!("scenario {id} cannot be used: {}", message.trim_end())
+                } else {
+                    format!(
+                        "시나리오 {id}{} 쓸 수 없어요: {}",
+                        crate::josa::eul(id),
+                        crate::lang::toml_message(message, false)
+                    )
+                }
+            }
+            _ => crate::lang::pick(&self.to_string(), en),
+        }
     }
 }
 

@@ -770,3 +770,8 @@ pub fn parse_preset(file: &str, text: &str) -> Result<Preset, PresetError> {
 pub fn presets() -> Result<Vec<Preset>, PresetError> {
     FILES.iter().map(|(f, t)| parse_preset(f, t)).collect()
 }
+impl crate::Localize for ReplicasError {
+    fn localize(&self, en: bool) -> String {
+        crate::lang::pick(&self.to_string(), en)
+    }
+}

@@ -127,7 +127,8 @@ pub enum ThrottleError {
     },
     /// A lower level set above the account-level rate.
     #[error(
-        "{name}의 속도 {value}가 계정 수준 속도 {account}보다 높아요: 계정 한도를 넘을 수 없어요 / {name} rate {value} is above the account-level rate {account}: it cannot exceed it ({source_of})"
+        "{name}의 속도 {value}{j} 계정 수준 속도 {account}보다 높아요: 계정 한도를 넘을 수 없어요 / {name} rate {value} is above the account-level rate {account}: it cannot exceed it ({source_of})",
+        j = crate::josa::i(&.value.to_string())
     )]
     AboveAccount {
         /// The flag.
@@ -672,4 +673,9 @@ pub fn parse_preset(file: &str, text: &str) -> Result<Preset, PresetError> {
 /// All embedded throttle presets, or the first broken one.
 pub fn presets() -> Result<Vec<Preset>, PresetError> {
     FILES.iter().map(|(f, t)| parse_preset(f, t)).collect()
+}
+impl crate::Localize for ThrottleError {
+    fn localize(&self, en: bool) -> String {
+        crate::lang::pick(&self.to_string(), en)
+    }
 }

@@ -141,7 +141,7 @@ fn io_message(e: &std::io::Error, lang: Lang) -> String {
         _ => "읽거나 쓸 수 없어요",
     };
     match lang {
-        Lang::Ko => format!("{ko} ({e})"),
+        Lang::Ko => ko.to_owned(),
         Lang::En => e.to_string(),
     }
 }
@@ -154,6 +154,30 @@ fn write_out(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
     // TOML and JSON read back as the same characters; the gate removes anything else.
     crate::cli::stdout().write_all(gureum::text::escape_json(text).as_bytes())?;
     Ok(())
+}
+
+/// Whether `text` reads as Aiken: an option line (`A. …` or `A) …`) and an `ANSWER: A` line, and
+/// no GIFT answer block (`{` followed by `=` or `~`).
+fn looks_like_aiken(text: &str) -> bool {
+    let option = |l: &str| {
+        let mut c = l.chars();
+        matches!(
+            (c.next(), c.next(), c.next()),
+            (Some('A'..='Z'), Some('.' | ')'), Some(' '))
+        )
+    };
+    let answer = |l: &str| {
+        l.strip_prefix("ANSWER:").is_some_and(|rest| {
+            let rest = rest.trim();
+            rest.len() == 1 && rest.chars().all(|c| c.is_ascii_uppercase())
+        })
+    };
+    let lines = || text.lines().map(str::trim);
+    let gift_block = text
+        .split('{')
+        .skip(1)
+        .any(|after| after.trim_start().starts_with(['=', '~']));
+    lines().any(option) && lines().any(answer) && !gift_block
 }
 
 /// Runs `gureum bank …`.
@@ -220,10 +244,13 @@ pub fn bank(cmd: &BankCommand, banks: &BankSource, lang: Lang) -> anyhow::Result
                     .file
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("gift"));
-                if gift || text.contains('{') {
+                if gift {
                     ImportFormat::Gift
-                } else {
+                } else if looks_like_aiken(&text) || !text.contains('{') {
+                    // An Aiken question may well contain `{` (a JSON policy in its prompt).
                     ImportFormat::Aiken
+                } else {
+                    ImportFormat::Gift
                 }
             });
             let imported = match format {
@@ -411,9 +438,32 @@ fn exam_result(state: &ExamState, bank: &Bank, student: &str) -> Option<AttemptR
 pub fn report(args: &ReportArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
     let bank = Bank::load(banks);
     let mut results = Vec::new();
+    let mut seen: Vec<std::path::PathBuf> = Vec::new();
     for file in &args.files {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        // The same file twice (`report a.json a.json`, `report ./a.json a.json`) counts once.
+        let key = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
+        if seen.contains(&key) {
+            let name = file.display().to_string();
+            errln!(
+                "gureum: {}",
+                match lang {
+                    Lang::Ko => format!(
+                        "{name}{} 두 번 주었어요: 한 번만 셌어요",
+                        gureum::text::josa::eul(&name)
+                    ),
+                    Lang::En => format!("{name} was given twice: counted once"),
+                }
+            );
+            continue;
+        }
+        seen.push(key);
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                errln!("gureum: {}", crate::cli::io_error(file, &e, lang));
+                return Ok(ExitCode::from(2));
+            }
+        };
         let parsed = if text.trim_start().starts_with('{') {
             AttemptResult::from_json(&text).map(|r| vec![r])
         } else {
@@ -429,7 +479,16 @@ pub fn report(args: &ReportArgs, banks: &BankSource, lang: Lang) -> anyhow::Resu
         }
     }
     let report = interchange::report(&results, &bank);
-    crate::cli::stdout().write_all(report.to_table(args.width).as_bytes())?;
+    crate::cli::stdout().write_all(
+        report
+            .to_table_labeled(
+                args.width,
+                &bank,
+                &gureum::quiz::bank::misconception_labels(banks),
+                lang == Lang::En,
+            )
+            .as_bytes(),
+    )?;
     if let Some(path) = &args.csv {
         write_out(Some(path), &report.to_csv())?;
     }

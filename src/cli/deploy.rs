@@ -284,25 +284,46 @@ fn model_error(e: &ConfigError) -> String {
 }
 
 /// A deployment scenario file (a preset with `[config]`, or a bare config), or a built-in preset.
-fn load_scenario(name: &str) -> Result<(DeployConfig, Vec<String>), String> {
+fn load_scenario(name: &str, lang: Lang) -> Result<(DeployConfig, Vec<String>), String> {
+    use simulations::Localize;
+    let en = lang == Lang::En;
     let path = Path::new(name);
     if !path.exists() {
-        let presets = deploy::try_presets().map_err(|e| e.to_string())?;
+        let presets = deploy::try_presets().map_err(|e| e.localize(en))?;
+        let list = presets
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let missing = match lang {
+            Lang::Ko => format!(
+                "--scenario: 시나리오 파일이나 프리셋 `{name}`{} 없어요 (프리셋: {list})",
+                gureum::text::josa::i(name)
+            ),
+            Lang::En => {
+                format!("--scenario: no scenario file or preset `{name}` (presets: {list})")
+            }
+        };
         return presets
             .into_iter()
             .find(|p| p.id == name)
             .map(|p| (p.config, p.compare))
-            .ok_or_else(|| format!("--scenario: no scenario file or preset `{name}`"));
+            .ok_or(missing);
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+    let text = std::fs::read_to_string(path).map_err(|e| super::io_error(path, &e, lang))?;
     if text.lines().any(|l| l.trim() == "[config]") {
         deploy::Preset::from_toml(name, &text)
             .map(|p| (p.config, p.compare))
-            .map_err(|e| format!("{name}: {e}"))
+            .map_err(|e| format!("{name}: {}", e.localize(en)))
     } else {
         toml::from_str::<DeployConfig>(&text)
             .map(|c| (c, Vec::new()))
-            .map_err(|e| format!("{name}: {e}"))
+            .map_err(|e| {
+                format!(
+                    "{name}: {}",
+                    simulations::lang::toml_message(&e.to_string(), en)
+                )
+            })
     }
 }
 
@@ -368,7 +389,7 @@ fn apply(c: &mut DeployConfig, a: &DeployArgs) {
 pub fn deploy(args: &DeployArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let (mut config, scenario_compare) = match &args.scenario {
         None => (DeployConfig::default(), Vec::new()),
-        Some(name) => match load_scenario(name) {
+        Some(name) => match load_scenario(name, lang) {
             Ok(c) => c,
             Err(msg) => return Ok(invalid(&msg)),
         },
@@ -415,7 +436,7 @@ pub fn deploy(args: &DeployArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     };
     let mut out = crate::cli::stdout();
     if args.json {
-        out.json(&result, false)?;
+        out.json(&result, true)?;
         return Ok(ExitCode::SUCCESS);
     }
     print_result(&mut out, &config, &result, lang)?;
@@ -633,11 +654,16 @@ pub fn phoenix(args: &PhoenixArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }
     let r = match phoenix::simulate(&c) {
         Ok(r) => r,
-        Err(e) => return Ok(invalid(&e.to_string())),
+        Err(e) => {
+            return Ok(invalid(&simulations::Localize::localize(
+                &e,
+                lang == Lang::En,
+            )));
+        }
     };
     let mut out = crate::cli::stdout();
     if args.json {
-        out.json(&r, false)?;
+        out.json(&r, true)?;
         return Ok(ExitCode::SUCCESS);
     }
     match lang {

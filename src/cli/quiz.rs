@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
+use gureum::lesson::{ContentSource, Library, RenderOptions, render};
 use gureum::quiz::session::{self, Filter, Item, Response};
 use gureum::quiz::{Bank, BankSource, Kind};
 use gureum::store::{AnswerLog, Store};
@@ -36,8 +37,38 @@ pub struct QuizArgs {
     domain: Option<String>,
 }
 
+/// A question's lesson as a learner knows it: `레슨 제목 › 절 제목` for `id#anchor`, the lesson
+/// title for `id`, the reference itself when the lesson is not in the library.
+fn lesson_label(library: &Library, reference: &str) -> String {
+    let (id, anchor) = reference.split_once('#').unwrap_or((reference, ""));
+    let Some(lesson) = library.lesson(id) else {
+        return reference.to_owned();
+    };
+    let section = (!anchor.is_empty())
+        .then(|| {
+            render(&lesson.body, &RenderOptions::default())
+                .headings
+                .into_iter()
+                .find(|h| h.anchor == anchor)
+                .map(|h| h.title)
+        })
+        .flatten();
+    match section {
+        Some(title) => format!("{} › {title}", lesson.meta.title),
+        None => lesson.meta.title.clone(),
+    }
+}
+
+/// Unreadable answers to one question before it counts as wrong and the quiz moves on.
+const MAX_UNREADABLE: usize = 3;
+
 /// Runs `gureum quiz`.
-pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn run(
+    args: &QuizArgs,
+    banks: &BankSource,
+    source: &ContentSource,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
     if !args.plain {
         errln!(
             "gureum: {}",
@@ -69,8 +100,9 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
         );
         return Ok(ExitCode::from(2));
     }
+    let library = Library::load(source);
     let mut store = super::bank::open_store(lang)?;
-    let (asked, correct) = ask_plain(&bank, &items, lang, &mut store)?;
+    let (asked, correct) = ask_plain(&bank, &library, &items, lang, &mut store)?;
     let mut out = crate::cli::stdout();
     let pct = (correct * 100).checked_div(asked).unwrap_or(0);
     match lang {
@@ -93,6 +125,7 @@ pub fn run(args: &QuizArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<Ex
 /// Shared by `gureum quiz --plain` and `gureum review --plain`.
 pub fn ask_plain(
     bank: &Bank,
+    library: &Library,
     items: &[Item],
     lang: Lang,
     store: &mut Store,
@@ -127,12 +160,13 @@ pub fn ask_plain(
         }
         let hint = match q.kind {
             Kind::Single => lang.pick("번호를 입력하세요", "type the number").to_owned(),
-            Kind::Multiple => lang
-                .pick(
-                    "번호를 쉼표로 구분해 입력하세요 (예: 1,3)",
-                    "type the numbers, e.g. 1,3",
-                )
-                .to_owned(),
+            Kind::Multiple => {
+                let k = q.correct_ids().len();
+                match lang {
+                    Lang::Ko => format!("번호 {k}개를 쉼표로 구분해 입력하세요 (예: 1,3)"),
+                    Lang::En => format!("type {k} numbers separated by commas, e.g. 1,3"),
+                }
+            }
             Kind::Numeric => format!(
                 "{} ({})",
                 lang.pick("숫자를 입력하세요", "type a number"),
@@ -140,6 +174,7 @@ pub fn ask_plain(
             ),
         };
         let started = Instant::now();
+        let mut unread = 0;
         let response = loop {
             write!(out, "{hint}> ")?;
             out.flush()?;
@@ -150,17 +185,45 @@ pub fn ask_plain(
             if matches!(line.trim(), "q" | "quit" | "ㅂ") {
                 break 'questions;
             }
-            match session::parse_response(q, item, &line) {
-                Some(r) => break r,
-                None => writeln!(
+            if let Some(r) = session::parse_response(q, item, &line) {
+                break r;
+            }
+            unread += 1;
+            if unread >= MAX_UNREADABLE {
+                // A script's next lines belong to the next questions: do not eat them all here.
+                writeln!(
                     out,
                     "{}",
                     lang.pick(
-                        "이해하지 못했어요. 보기 번호로 다시 입력해 주세요",
-                        "not understood: type the choice number(s) again"
+                        "답을 세 번 읽지 못해서 이 문제는 틀린 것으로 하고 넘어가요",
+                        "three answers not understood: this one counts as wrong, moving on"
                     )
-                )?,
+                )?;
+                break Response::Choices(Vec::new());
             }
+            let again = match (lang, q.kind) {
+                (Lang::Ko, Kind::Multiple) => format!(
+                    "이해하지 못했어요. 보기 번호 {}개를 쉼표로 구분해 다시 입력해 주세요",
+                    q.correct_ids().len()
+                ),
+                (Lang::En, Kind::Multiple) => format!(
+                    "not understood: type {} choice numbers separated by commas",
+                    q.correct_ids().len()
+                ),
+                (_, Kind::Numeric) => lang
+                    .pick(
+                        "이해하지 못했어요. 숫자로 다시 입력해 주세요",
+                        "not understood: type a number",
+                    )
+                    .to_owned(),
+                _ => lang
+                    .pick(
+                        "이해하지 못했어요. 보기 번호 하나를 다시 입력해 주세요",
+                        "not understood: type one choice number",
+                    )
+                    .to_owned(),
+            };
+            writeln!(out, "{again}")?;
         };
         asked += 1;
         let ok = session::grade(q, &response);
@@ -211,7 +274,13 @@ pub fn ask_plain(
             &q.explanation
         };
         writeln!(out, "{}", text::sanitize(explanation.trim()))?;
-        writeln!(out, "({} {})", lang.pick("레슨:", "lesson:"), q.lesson)?;
+        let (lesson_id, _) = q.lesson.split_once('#').unwrap_or((&q.lesson, ""));
+        writeln!(
+            out,
+            "({} {} — `gureum read {lesson_id}`)",
+            lang.pick("레슨:", "lesson:"),
+            lesson_label(library, &q.lesson)
+        )?;
         let chosen = match &response {
             Response::Choices(ids) => ids.clone(),
             Response::Number(n) => vec![n.to_string()],

@@ -69,10 +69,7 @@ fn pairs(list: &[String], flag: &str, lang: Lang) -> Result<BTreeMap<String, Str
 
 /// Reads a file for `what`, or the message for status 2.
 fn read(path: &Path, lang: Lang) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| match lang {
-        Lang::Ko => format!("{}: 파일을 읽을 수 없어요: {e}", path.display()),
-        Lang::En => format!("{}: cannot read the file: {e}", path.display()),
-    })
+    std::fs::read_to_string(path).map_err(|e| super::io_error(path, &e, lang))
 }
 
 fn load(args: &ReplaceArgs, lang: Lang) -> Result<Inputs, String> {
@@ -215,9 +212,9 @@ fn resource(out: &mut impl Write, r: &ResourceResult, lang: Lang) -> std::io::Re
     )?;
     writeln!(
         out,
-        "    {} · Replacement: {:?} · {}",
+        "    {} · {} · {}",
         action_label(r.action, lang),
-        r.replacement,
+        replacement_label(r.replacement, lang),
         r.outcome.label().get(en)
     )?;
     if !r.changes.is_empty() {
@@ -230,7 +227,11 @@ fn resource(out: &mut impl Write, r: &ResourceResult, lang: Lang) -> std::io::Re
                     cfn::Evaluation::Unknown => lang.pick(", 알 수 없음", ", unknown"),
                     cfn::Evaluation::Static => "",
                 };
-                format!("{} ({:?}{dynamic})", c.name, c.requires_recreation)
+                format!(
+                    "{} ({}{dynamic})",
+                    c.name,
+                    recreation_label(c.requires_recreation, lang)
+                )
             })
             .collect();
         writeln!(
@@ -318,4 +319,35 @@ fn human(
         }
     )?;
     Ok(())
+}
+
+/// A change set's `Replacement` column: `Replacement: True` in English (as the console shows
+/// it), `교체: 예/아니요/조건부` in Korean.
+fn replacement_label(r: cfn::Replacement, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Replacement: {r:?}"),
+        Lang::Ko => {
+            let word = match r {
+                cfn::Replacement::True => "예",
+                cfn::Replacement::False => "아니요",
+                cfn::Replacement::Conditional => "조건부",
+            };
+            format!("교체: {word}")
+        }
+    }
+}
+
+/// A property's update behaviour (`RequiresRecreation`): the table's words in English, 항상/없음/
+/// 조건부/변경 불가 in Korean.
+fn recreation_label(r: cfn::Recreation, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{r:?}"),
+        Lang::Ko => match r {
+            cfn::Recreation::Never => "교체 없음",
+            cfn::Recreation::Conditionally => "조건부 교체",
+            cfn::Recreation::Always => "항상 교체",
+            cfn::Recreation::Unsupported => "변경 불가",
+        }
+        .to_owned(),
+    }
 }

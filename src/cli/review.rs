@@ -26,7 +26,12 @@ pub struct ReviewArgs {
 }
 
 /// Runs `gureum review`.
-pub fn run(args: &ReviewArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn run(
+    args: &ReviewArgs,
+    banks: &BankSource,
+    source: &gureum::lesson::ContentSource,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
     if !args.plain {
         errln!(
             "gureum: {}",
@@ -64,7 +69,8 @@ pub fn run(args: &ReviewArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<
     }
     let seed = args.seed.unwrap_or(clock.as_nanos() as u64);
     let items = session::draw_ids(&bank, &ids, seed);
-    let (asked, correct) = super::quiz::ask_plain(&bank, &items, lang, &mut store)?;
+    let library = gureum::lesson::Library::load(source);
+    let (asked, correct) = super::quiz::ask_plain(&bank, &library, &items, lang, &mut store)?;
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(now, |d| d.as_secs());

@@ -232,7 +232,7 @@ pub fn glossary(
             .map(|h| index.docs[h.doc].title.clone())
             .collect();
         let msg = match lang {
-            Lang::Ko => format!("용어집에 `{name}`이(가) 없어요"),
+            Lang::Ko => format!("용어집에 `{name}`{} 없어요", gureum::text::josa::i(&name)),
             Lang::En => format!("no glossary term `{name}`"),
         };
         errln!("gureum: {msg}");

@@ -9,9 +9,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
-use simulations::Explanation;
 use simulations::dynamodb::{self, Consistency, ItemSpec, Operation, Request};
 use simulations::lambda::{self, InvokeType, LambdaConfig};
+use simulations::{Explanation, Localize};
 
 use gureum::strings::Lang;
 
@@ -188,7 +188,7 @@ pub struct LambdaArgs {
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
-    dynamodb::parse_size(s).map_err(|e| e.to_string())
+    dynamodb::parse_size(s).map_err(|e| e.localize(super::lang() == Lang::En))
 }
 
 /// Runs a `gureum sim` command.
@@ -247,7 +247,7 @@ fn capacity(args: &CapacityArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     request.consistency = args.consistency.map(consistency);
     let result = match dynamodb::calculate(&request) {
         Ok(r) => r,
-        Err(e) => return Ok(invalid(&e.to_string())),
+        Err(e) => return Ok(invalid(&e.localize(lang == Lang::En))),
     };
     let mut out = crate::cli::stdout();
     if args.json {
@@ -280,7 +280,7 @@ fn capacity(args: &CapacityArgs, lang: Lang) -> anyhow::Result<ExitCode> {
 fn lambda(args: &LambdaArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let mut config = match &args.scenario {
         None => LambdaConfig::default(),
-        Some(name) => match load_scenario(name) {
+        Some(name) => match load_scenario(name, lang) {
             Ok(c) => c,
             Err(msg) => return Ok(invalid(&msg)),
         },
@@ -288,11 +288,11 @@ fn lambda(args: &LambdaArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     apply_flags(&mut config, args);
     let result = match lambda::simulate(&config) {
         Ok(r) => r,
-        Err(e) => return Ok(invalid(&e.to_string())),
+        Err(e) => return Ok(invalid(&e.localize(lang == Lang::En))),
     };
     let mut out = crate::cli::stdout();
     if args.json {
-        out.json(&result, false)?;
+        out.json(&result, true)?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows: [(&str, &str, String); 9] = [
@@ -349,7 +349,7 @@ fn plan(args: &PlanArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     };
     let plan = match dynamodb::plan(&input) {
         Ok(p) => p,
-        Err(e) => return Ok(invalid(&e.to_string())),
+        Err(e) => return Ok(invalid(&e.localize(lang == Lang::En))),
     };
     let mut out = crate::cli::stdout();
     if args.json {
@@ -388,23 +388,40 @@ fn consistency(c: ConsistencyArg) -> Consistency {
 }
 
 /// A scenario file (a preset with `[config]`, or a bare config), or a built-in preset name.
-fn load_scenario(name: &str) -> Result<LambdaConfig, String> {
+fn load_scenario(name: &str, lang: Lang) -> Result<LambdaConfig, String> {
+    let en = lang == Lang::En;
     let path = Path::new(name);
     if !path.exists() {
-        let presets = lambda::try_presets().map_err(|e| e.to_string())?;
+        let presets = lambda::try_presets().map_err(|e| e.localize(en))?;
+        let names: Vec<&str> = presets.iter().map(|p| p.id.as_str()).collect();
+        let list = names.join(", ");
+        let missing = match lang {
+            Lang::Ko => format!(
+                "--scenario: 시나리오 파일이나 프리셋 `{name}`{} 없어요 (프리셋: {list})",
+                gureum::text::josa::i(name)
+            ),
+            Lang::En => {
+                format!("--scenario: no scenario file or preset `{name}` (presets: {list})")
+            }
+        };
         return presets
             .into_iter()
             .find(|p| p.id == name)
             .map(|p| p.config)
-            .ok_or_else(|| format!("no scenario file or preset `{name}`"));
+            .ok_or(missing);
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+    let text = std::fs::read_to_string(path).map_err(|e| super::io_error(path, &e, lang))?;
     if text.lines().any(|l| l.trim() == "[config]") {
         lambda::Preset::from_toml(name, &text)
             .map(|p| p.config)
-            .map_err(|e| format!("{name}: {e}"))
+            .map_err(|e| format!("{name}: {}", e.localize(en)))
     } else {
-        toml::from_str::<LambdaConfig>(&text).map_err(|e| format!("{name}: {}", e.message()))
+        toml::from_str::<LambdaConfig>(&text).map_err(|e| {
+            format!(
+                "{name}: {}",
+                simulations::lang::toml_message(&e.to_string(), en)
+            )
+        })
     }
 }
 

@@ -108,13 +108,13 @@ pub(crate) fn print_json<R: Serialize>(
     let mut out = super::stdout();
     match challenge {
         // Straight from the struct, so the fields keep the model's order.
-        None => serde_json::to_writer(&mut out, result)?,
+        None => serde_json::to_writer_pretty(&mut out, result)?,
         Some(c) => {
             let mut value = serde_json::to_value(result)?;
             if let Some(map) = value.as_object_mut() {
                 map.insert("challenge".to_owned(), serde_json::to_value(c)?);
             }
-            serde_json::to_writer(&mut out, &value)?;
+            serde_json::to_writer_pretty(&mut out, &value)?;
         }
     }
     writeln!(out)?;

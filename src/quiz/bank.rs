@@ -291,6 +291,58 @@ fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
+/// Every bank file's misconception labels (`[misconceptions.TAG]`) by tag, the first file by
+/// name to label a tag winning: what a report shows instead of the tag. Files that do not parse
+/// are left out here (`Bank::load` reports them).
+pub fn misconception_labels(
+    source: &BankSource,
+) -> std::collections::BTreeMap<String, crate::quiz::format::Label> {
+    #[derive(serde::Deserialize)]
+    struct Labels {
+        #[serde(default)]
+        misconceptions: std::collections::BTreeMap<String, crate::quiz::format::Label>,
+    }
+    let mut files: Vec<(String, Cow<'static, str>)> = Vec::new();
+    match source {
+        BankSource::Embedded => {
+            // The compiled banks carry their labels; only a file that did not compile is TOML.
+            let mut out = std::collections::BTreeMap::new();
+            for &(_, json, toml) in compiled::BANKS {
+                let labels = match serde_json::from_str::<CompiledBank>(json) {
+                    Ok(c) => c.bank.misconceptions,
+                    Err(_) => toml::from_str::<Labels>(toml)
+                        .map(|l| l.misconceptions)
+                        .unwrap_or_default(),
+                };
+                for (tag, label) in labels {
+                    out.entry(tag).or_insert(label);
+                }
+            }
+            return out;
+        }
+        BankSource::Dir(dir) => {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if is_bank(&name)
+                    && let Ok(text) = std::fs::read_to_string(e.path())
+                {
+                    files.push((name, Cow::Owned(text)));
+                }
+            }
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = std::collections::BTreeMap::new();
+    for (_, text) in files {
+        if let Ok(parsed) = toml::from_str::<Labels>(&text) {
+            for (tag, label) in parsed.misconceptions {
+                out.entry(tag).or_insert(label);
+            }
+        }
+    }
+    out
+}
+
 fn is_bank(name: &str) -> bool {
     std::path::Path::new(name)
         .extension()

@@ -17,6 +17,7 @@
 //! markdown sources, which keeps tabs.
 
 pub mod input;
+pub mod josa;
 mod measure;
 mod sanitize;
 mod slug;

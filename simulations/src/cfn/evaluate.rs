@@ -377,7 +377,8 @@ fn cognito_schema_refusal(old: Option<&Value>, new: Option<&Value>) -> Option<Te
             None => {
                 return Some(Text {
                     ko: format!(
-                        "Schema에서 기존 속성 `{name}`을(를) 지웠어요: 속성은 지울 수 없어요"
+                        "Schema에서 기존 속성 `{name}`{} 지웠어요: 속성은 지울 수 없어요",
+                        crate::josa::eul(name)
                     ),
                     en: format!(
                         "the Schema deletes the existing attribute `{name}`: attributes cannot be deleted"
@@ -404,7 +405,7 @@ fn cognito_schema_refusal(old: Option<&Value>, new: Option<&Value>) -> Option<Te
     b.iter()
         .find(|(name, v)| !a.contains_key(*name) && required(v))
         .map(|(name, _)| Text {
-            ko: format!("Schema에 필수(Required) 속성 `{name}`을(를) 새로 넣었어요: 필수 속성은 풀을 만들 때만 정할 수 있어요"),
+            ko: format!("Schema에 필수(Required) 속성 `{name}`{} 새로 넣었어요: 필수 속성은 풀을 만들 때만 정할 수 있어요", crate::josa::eul(name)),
             en: format!("the Schema adds `{name}` as a required attribute: required attributes are set only when the pool is created"),
         })
 }
@@ -634,8 +635,10 @@ fn dangling_references(old: &Template, new: &Template, results: &mut [ResourceRe
             let e = ex(
                 "cfn.dangling-ref",
                 format!(
-                    "{}이(가) 템플릿에서 지운 {target}을(를) 아직 참조해요: 템플릿 검증에서 업데이트가 실패해요",
-                    r.logical_id
+                    "{}{} 템플릿에서 지운 {target}{} 아직 참조해요: 템플릿 검증에서 업데이트가 실패해요",
+                    r.logical_id,
+                    crate::josa::i(&r.logical_id),
+                    crate::josa::eul(target)
                 ),
                 format!(
                     "{} still refers to {target}, which the new template removes: the update fails validation",
@@ -792,8 +795,9 @@ fn removed(
         trail.push(ex(
             "cfn.dp.snapshot-fallback",
             format!(
-                "{}은(는) 스냅샷을 지원하지 않아서 Snapshot 대신 Delete로 처리돼요",
-                v.rules_type
+                "{}{} 스냅샷을 지원하지 않아서 Snapshot 대신 Delete로 처리돼요",
+                v.rules_type,
+                crate::josa::eun(&v.rules_type)
             ),
             format!(
                 "{} does not support snapshots: Snapshot falls back to Delete",
@@ -992,7 +996,7 @@ fn modified(
                 ),
             ),
             _ => (
-                format!("{}이(가) 바뀌었어요 — {ko}", c.name),
+                format!("{}{} 바뀌었어요 — {ko}", c.name, crate::josa::i(&c.name)),
                 format!("{} changed — {en}", c.name),
             ),
         };
@@ -1013,7 +1017,10 @@ fn modified(
         let list = attrs.join(", ");
         trail.push(ex(
             "cfn.attributes",
-            format!("속성 {list}이(가) 바뀌었어요 — 리소스 자체는 그대로예요"),
+            format!(
+                "속성 {list}{} 바뀌었어요 — 리소스 자체는 그대로예요",
+                crate::josa::i(&list)
+            ),
             format!("attributes {list} changed — the resource itself is untouched"),
             None,
         ));
@@ -1035,8 +1042,10 @@ fn modified(
         } else {
             (
                 format!(
-                    "{}은(는) 업데이트 동작 표(cfn-lint {})에 없어서 교체 여부를 알 수 없어요",
-                    n.type_name, t.info.cfn_lint
+                    "{}{} 업데이트 동작 표(cfn-lint {})에 없어서 교체 여부를 알 수 없어요",
+                    n.type_name,
+                    crate::josa::eun(&n.type_name),
+                    t.info.cfn_lint
                 ),
                 format!(
                     "{} is not in the update-behaviour table (cfn-lint {}): replacement unknown",
@@ -1124,8 +1133,9 @@ fn modified(
         trail.push(ex(
             "cfn.unknown",
             format!(
-                "알 수 없음 (값을 계산할 수 없어요): {}은(는) {}에 따라 정해지는데, 기본값도 주어진 값도 없어요. 바뀌면 {} — `--parameter 이름=값`으로 값을 주세요",
+                "알 수 없음 (값을 계산할 수 없어요): {}{} {}에 따라 정해지는데, 기본값도 주어진 값도 없어요. 바뀌면 {} — `--parameter 이름=값`으로 값을 주세요",
                 names.join(", "),
+                crate::josa::eun(&names.join(", ")),
                 inputs.join(", "),
                 level_text(blind.iter().map(|c| c.requires_recreation).max().unwrap_or(Recreation::Never)).0
             ),
@@ -1172,8 +1182,9 @@ fn modified(
             trail.push(ex(
                 "cfn.urp.snapshot-fallback",
                 format!(
-                    "{}은(는) 스냅샷을 지원하지 않아서 UpdateReplacePolicy: Snapshot이 Delete로 처리돼요",
-                    v.rules_type
+                    "{}{} 스냅샷을 지원하지 않아서 UpdateReplacePolicy: Snapshot이 Delete로 처리돼요",
+                    v.rules_type,
+                    crate::josa::eun(&v.rules_type)
                 ),
                 format!(
                     "{} does not support snapshots: UpdateReplacePolicy: Snapshot falls back to Delete",

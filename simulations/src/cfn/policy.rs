@@ -82,12 +82,16 @@ impl Decision {
     pub fn explain(self, action: &str) -> Text {
         match self {
             Self::Allowed(i) => Text {
-                ko: format!("스택 정책 {i}번째 문장이 {action}을(를) 허용해요"),
+                ko: format!(
+                    "스택 정책 {i}번째 문장이 {action}{} 허용해요",
+                    crate::josa::eul(action)
+                ),
                 en: format!("stack policy statement {i} allows {action}"),
             },
             Self::Denied(i) => Text {
                 ko: format!(
-                    "스택 정책 {i}번째 문장이 {action}을(를) 명시적으로 거부해요 (Deny는 Allow보다 우선해요)"
+                    "스택 정책 {i}번째 문장이 {action}{} 명시적으로 거부해요 (Deny는 Allow보다 우선해요)",
+                    crate::josa::eul(action)
                 ),
                 en: format!(
                     "stack policy statement {i} explicitly denies {action} (an explicit Deny beats any Allow)"
@@ -95,7 +99,8 @@ impl Decision {
             },
             Self::ImplicitDeny => Text {
                 ko: format!(
-                    "스택 정책이 있으면 허용하지 않은 업데이트는 모두 거부돼요: {action}을(를) 허용하는 문장이 없어요"
+                    "스택 정책이 있으면 허용하지 않은 업데이트는 모두 거부돼요: {action}{} 허용하는 문장이 없어요",
+                    crate::josa::eul(action)
                 ),
                 en: format!(
                     "with a stack policy, anything not allowed is denied: no statement allows {action}"

@@ -328,7 +328,7 @@ fn apply_op(v: &mut Value, op: &Op, edit: &str) -> Result<(), ParseError> {
                     Some(next) => cur = next,
                     None => {
                         return Err(bad(
-                            format!("[{edit}] 지울 `{path}`이(가) 없어요"),
+                            format!("[{edit}] 지울 `{path}`{} 없어요", crate::josa::i(path)),
                             format!("[{edit}] nothing to remove at `{path}`"),
                         ));
                     }
@@ -337,7 +337,7 @@ fn apply_op(v: &mut Value, op: &Op, edit: &str) -> Result<(), ParseError> {
             match cur.as_object_mut().and_then(|m| m.remove(*last)) {
                 Some(_) => Ok(()),
                 None => Err(bad(
-                    format!("[{edit}] 지울 `{path}`이(가) 없어요"),
+                    format!("[{edit}] 지울 `{path}`{} 없어요", crate::josa::i(path)),
                     format!("[{edit}] nothing to remove at `{path}`"),
                 )),
             }

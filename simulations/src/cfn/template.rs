@@ -751,7 +751,8 @@ pub fn from_value(file: &str, value: Value, text: Option<&str>) -> Result<Templa
                     _ => Err(err(
                         line,
                         format!(
-                            "리소스 `{id}`: `{name}: {s}`은(는) 쓸 수 없어요 ({})",
+                            "리소스 `{id}`: `{name}: {s}`{} 쓸 수 없어요 ({})",
+                            crate::josa::eun(s),
                             names(allowed)
                         ),
                         format!(

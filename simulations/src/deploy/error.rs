@@ -10,7 +10,8 @@ use thiserror::Error;
 pub enum ConfigError {
     /// A strategy name the parser does not know.
     #[error(
-        "알 수 없는 배포 전략 '{name}'이에요. 쓸 수 있는 이름: {valid} / unknown deployment strategy '{name}'; valid names: {valid} (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html)"
+        "알 수 없는 배포 전략 '{name}'{j}. 쓸 수 있는 이름: {valid} / unknown deployment strategy '{name}'; valid names: {valid} (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html)",
+        j = crate::josa::ieyo(.name)
     )]
     UnknownStrategy {
         /// The text given.
@@ -42,7 +43,8 @@ pub enum ConfigError {
     },
     /// A number outside its allowed range (or NaN).
     #[error(
-        "{field} 값 {value}은(는) {range} 범위여야 해요 / {field} = {value} must be within {range}"
+        "{field} 값 {value}{j} {range} 범위여야 해요 / {field} = {value} must be within {range}",
+        j = crate::josa::eun(&.value.to_string())
     )]
     OutOfRange {
         /// The config field.
@@ -96,7 +98,7 @@ pub enum ConfigError {
 #[derive(Debug, Error)]
 pub enum PresetError {
     /// The TOML does not parse (unknown key, wrong type, ...).
-    #[error("시나리오 {id}을(를) 읽을 수 없어요 / cannot parse scenario {id}: {source}")]
+    #[error("시나리오 {id}{j} 읽을 수 없어요 / cannot parse scenario {id}: {source}", j = crate::josa::eul(.id))]
     Parse {
         /// The preset id (file stem).
         id: String,
@@ -113,7 +115,8 @@ pub enum PresetError {
     },
     /// A `fixed` entry that is not a config field.
     #[error(
-        "시나리오 {id}의 fixed에 없는 설정 이름 {field}이(가) 있어요 / scenario {id}: fixed names unknown config field {field}"
+        "시나리오 {id}의 fixed에 없는 설정 이름 {field}{j} 있어요 / scenario {id}: fixed names unknown config field {field}",
+        j = crate::josa::i(.field)
     )]
     UnknownFixed {
         /// The preset id (file stem).
@@ -123,7 +126,8 @@ pub enum PresetError {
     },
     /// A required text field is empty, or the challenge is not one line.
     #[error(
-        "시나리오 {id}의 {field}이(가) 비었거나 한 줄이 아니에요 / scenario {id}: {field} is empty or not one line"
+        "시나리오 {id}의 {field}{j} 비었거나 한 줄이 아니에요 / scenario {id}: {field} is empty or not one line",
+        j = crate::josa::i(.field)
     )]
     Text {
         /// The preset id (file stem).
@@ -131,4 +135,37 @@ pub enum PresetError {
         /// `title`, `description`, `challenge` (or their `_en` forms) or `pass`.
         field: &'static str,
     },
+}
+
+impl crate::Localize for ConfigError {
+    fn localize(&self, en: bool) -> String {
+        crate::lang::pick(&self.to_string(), en)
+    }
+}
+
+impl crate::Localize for PresetError {
+    fn localize(&self, en: bool) -> String {
+        match (self, en) {
+            (Self::Parse { id, source }, false) => format!(
+                "시나리오 {id}{} 읽을 수 없어요: {}",
+                crate::josa::eul(id),
+                crate::lang::toml_message(&source.to_string(), false)
+            ),
+            (Self::Parse { id, source }, true) => {
+                format!(
+                    "cannot parse scenario {id}: {}",
+                    source.to_string().trim_end()
+                )
+            }
+            (Self::Config { id, message }, false) => format!(
+                "시나리오 {id}의 설정이 잘못됐어요: {}",
+                crate::lang::pick(message, false)
+            ),
+            (Self::Config { id, message }, true) => format!(
+                "scenario {id} has an invalid config: {}",
+                crate::lang::pick(message, true)
+            ),
+            _ => crate::lang::pick(&self.to_string(), en),
+        }
+    }
 }

@@ -79,7 +79,8 @@ pub enum ConfigError {
     AccountLimitZero,
     /// Reserved concurrency would leave less than 100 unreserved.
     #[error(
-        "예약 동시성 {reserved}은(는) 최대 {max}까지예요: 계정 한도 {account_limit}에서 예약되지 않은 100을 남겨야 해요 / reserved concurrency {reserved} exceeds {max} (account limit {account_limit} minus the 100 that must stay unreserved) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html)"
+        "예약 동시성 {reserved}{j} 최대 {max}까지예요: 계정 한도 {account_limit}에서 예약되지 않은 100을 남겨야 해요 / reserved concurrency {reserved} exceeds {max} (account limit {account_limit} minus the 100 that must stay unreserved) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html)",
+        j = crate::josa::eun(&.reserved.to_string())
     )]
     ReservedTooHigh {
         /// The rejected value.
@@ -91,7 +92,8 @@ pub enum ConfigError {
     },
     /// Provisioned concurrency above reserved concurrency.
     #[error(
-        "프로비저닝된 동시성 {provisioned}이(가) 예약 동시성 {reserved}보다 커요 / provisioned concurrency {provisioned} exceeds reserved concurrency {reserved} (https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html)"
+        "프로비저닝된 동시성 {provisioned}{j} 예약 동시성 {reserved}보다 커요 / provisioned concurrency {provisioned} exceeds reserved concurrency {reserved} (https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html)",
+        j = crate::josa::i(&.provisioned.to_string())
     )]
     ProvisionedAboveReserved {
         /// The rejected value.
@@ -101,7 +103,8 @@ pub enum ConfigError {
     },
     /// Provisioned concurrency above the account limit.
     #[error(
-        "프로비저닝된 동시성 {provisioned}이(가) 계정 한도 {account_limit}보다 커요 / provisioned concurrency {provisioned} exceeds the account limit {account_limit} (https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html)"
+        "프로비저닝된 동시성 {provisioned}{j} 계정 한도 {account_limit}보다 커요 / provisioned concurrency {provisioned} exceeds the account limit {account_limit} (https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html)",
+        j = crate::josa::i(&.provisioned.to_string())
     )]
     ProvisionedAboveAccount {
         /// The rejected value.
@@ -124,7 +127,8 @@ pub enum ConfigError {
     },
     /// A rate, time or probability that is negative, NaN or infinite.
     #[error(
-        "{field} 값 {value}은(는) 0 이상의 유한한 수여야 해요 / {field} = {value} must be a finite number >= 0"
+        "{field} 값 {value}{j} 0 이상의 유한한 수여야 해요 / {field} = {value} must be a finite number >= 0",
+        j = crate::josa::eun(&.value.to_string())
     )]
     NotANonNegativeNumber {
         /// The config field.
@@ -134,7 +138,8 @@ pub enum ConfigError {
     },
     /// Error rate above 1.
     #[error(
-        "오류율 {error_rate}은(는) 0에서 1 사이여야 해요 / error rate {error_rate} must be within 0..=1"
+        "오류율 {error_rate}{j} 0에서 1 사이여야 해요 / error rate {error_rate} must be within 0..=1",
+        j = crate::josa::eun(&.error_rate.to_string())
     )]
     ErrorRate {
         /// The rejected value.
@@ -170,7 +175,8 @@ pub enum ConfigError {
     },
     /// Async retry attempts outside 0-2.
     #[error(
-        "재시도 횟수 {retry_attempts}은(는) 0-2 범위여야 해요 / retry attempts {retry_attempts} must be 0-2 (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html)"
+        "재시도 횟수 {retry_attempts}{j} 0-2 범위여야 해요 / retry attempts {retry_attempts} must be 0-2 (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html)",
+        j = crate::josa::eun(&.retry_attempts.to_string())
     )]
     RetryAttempts {
         /// The rejected value.
@@ -186,7 +192,8 @@ pub enum ConfigError {
     },
     /// A billing date that is not `YYYY-MM-DD`.
     #[error(
-        "billing_date '{value}'은(는) YYYY-MM-DD 형식이어야 해요 / billing_date must be YYYY-MM-DD"
+        "billing_date '{value}'{j} YYYY-MM-DD 형식이어야 해요 / billing_date must be YYYY-MM-DD",
+        j = crate::josa::eun(.value)
     )]
     BillingDate {
         /// The rejected text.
@@ -206,7 +213,7 @@ pub enum ConfigError {
 #[derive(Debug, Error)]
 pub enum PresetError {
     /// The TOML does not parse into a preset (unknown key, wrong type, ...).
-    #[error("시나리오 {id}을(를) 읽을 수 없어요 / cannot parse scenario {id}: {source}")]
+    #[error("시나리오 {id}{j} 읽을 수 없어요 / cannot parse scenario {id}: {source}", j = crate::josa::eul(.id))]
     Parse {
         /// The preset id (file stem).
         id: String,
@@ -223,7 +230,8 @@ pub enum PresetError {
     },
     /// A `fixed` entry that is not a config field.
     #[error(
-        "시나리오 {id}의 fixed에 없는 설정 이름 {field}이(가) 있어요 / scenario {id}: fixed names unknown config field {field}"
+        "시나리오 {id}의 fixed에 없는 설정 이름 {field}{j} 있어요 / scenario {id}: fixed names unknown config field {field}",
+        j = crate::josa::i(.field)
     )]
     UnknownFixed {
         /// The preset id (file stem).
@@ -233,7 +241,8 @@ pub enum PresetError {
     },
     /// A required text field is empty, or the challenge is not one line.
     #[error(
-        "시나리오 {id}의 {field}이(가) 비었거나 한 줄이 아니에요 / scenario {id}: {field} is empty or not one line"
+        "시나리오 {id}의 {field}{j} 비었거나 한 줄이 아니에요 / scenario {id}: {field} is empty or not one line",
+        j = crate::josa::i(.field)
     )]
     Text {
         /// The preset id (file stem).
@@ -241,4 +250,42 @@ pub enum PresetError {
         /// `title`, `description`, `challenge` (or their `_en` forms) or `pass`.
         field: &'static str,
     },
+}
+
+impl crate::Localize for ConfigError {
+    fn localize(&self, en: bool) -> String {
+        crate::lang::pick(&self.to_string(), en)
+    }
+}
+
+impl crate::Localize for PresetError {
+    fn localize(&self, en: bool) -> String {
+        let josa = crate::josa::eul;
+        match (self, en) {
+            (Self::Parse { id, source }, false) => format!(
+                "시나리오 {id}{} 읽을 수 없어요: {}",
+                josa(id),
+                crate::lang::toml_message(&source.to_string(), false)
+            ),
+            (Self::Parse { id, source }, true) => {
+                format!(
+                    "cannot parse scenario {id}: {}",
+                    source.to_string().trim_end()
+                )
+            }
+            (Self::Config { id, source }, false) => {
+                format!(
+                    "시나리오 {id}의 설정이 잘못됐어요: {}",
+                    source.localize(false)
+                )
+            }
+            (Self::Config { id, source }, true) => {
+                format!(
+                    "scenario {id} has an invalid config: {}",
+                    source.localize(true)
+                )
+            }
+            _ => crate::lang::pick(&self.to_string(), en),
+        }
+    }
 }

@@ -330,6 +330,53 @@ impl Report {
         out
     }
 
+    /// The terminal tables for a learner or teacher reading them: questions by a short prompt and
+    /// misconceptions by their label in `labels` (ids and tags stay in the CSV and JSON), in
+    /// English (`en`) or Korean.
+    pub fn to_table_labeled(
+        &self,
+        width_cells: usize,
+        bank: &Bank,
+        labels: &BTreeMap<String, crate::quiz::format::Label>,
+        en: bool,
+    ) -> String {
+        let mut tables = self.tables(true);
+        if en {
+            let english = self.tables(false);
+            for (t, e) in tables.iter_mut().zip(english) {
+                t.section = match e.section {
+                    "students" => "Scores by student",
+                    "items" => "Item analysis (hardest first)",
+                    "domains" => "Average by exam domain",
+                    _ => "Most frequent misconceptions (top 10)",
+                };
+                t.headers = e.headers;
+            }
+        }
+        let [_, items, _, misconceptions] = &mut tables;
+        for (row, stat) in items.rows.iter_mut().zip(&self.items) {
+            if let Some(first) = row.first_mut() {
+                *first = short_prompt(bank, &stat.question, en);
+            }
+        }
+        for (row, m) in misconceptions.rows.iter_mut().zip(&self.misconceptions) {
+            if let (Some(first), Some(label)) = (row.first_mut(), labels.get(&m.tag)) {
+                let text = if en { &label.en } else { &label.ko };
+                if !text.trim().is_empty() {
+                    first.clone_from(text);
+                }
+            }
+        }
+        let mut out = String::new();
+        for (n, t) in tables.iter().enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
+            render(&mut out, t, width_cells);
+        }
+        out
+    }
+
     /// The report for the terminal: four titled tables with columns aligned in display cells,
     /// no line wider than `width` (the first column is cut with `…` when needed).
     pub fn to_table(&self, width_cells: usize) -> String {
@@ -341,6 +388,34 @@ impl Report {
             render(&mut out, t, width_cells);
         }
         out
+    }
+}
+
+/// A question as a reader knows it: the first line of its prompt (English in English mode when
+/// the question has one), plain text; the id when the bank no longer has it.
+fn short_prompt(bank: &Bank, id: &str, en: bool) -> String {
+    let Some(entry) = bank.get(id) else {
+        return id.to_owned();
+    };
+    let q = &entry.question;
+    let prompt = if en {
+        q.prompt_en.as_deref().unwrap_or(&q.prompt)
+    } else {
+        &q.prompt
+    };
+    let line = prompt
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or(id);
+    let plain: String = crate::text::sanitize(line)
+        .chars()
+        .filter(|c| !matches!(c, '`' | '*'))
+        .collect();
+    if plain.is_empty() {
+        id.to_owned()
+    } else {
+        plain
     }
 }
 
