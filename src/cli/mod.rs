@@ -21,6 +21,7 @@ macro_rules! errln {
 }
 
 pub mod bank;
+pub mod class;
 pub mod deploy;
 pub mod keys;
 pub mod quiz;
