@@ -630,7 +630,7 @@ mod tests {
     #[test]
     fn a_round_takes_answers_only_while_running_and_keeps_them_across_reconnects() {
         let (bank, mut c) = class();
-        let (key, g1) = c.join("민지").unwrap();
+        let (key, g1) = c.join("Minji").unwrap();
         let q = &bank.entries[c.spec.items[0].entry].question;
         let right: Vec<String> = q.correct_ids().iter().map(|s| (*s).to_owned()).collect();
         assert_eq!(
