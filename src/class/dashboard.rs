@@ -156,7 +156,7 @@ impl Dashboard {
                 None
             }
             Code::Char('s') | Code::F(5) => Some(Command::Start),
-            Code::Char('p') | Code::Char(' ') => Some(Command::Pause),
+            Code::Char('p' | ' ') => Some(Command::Pause),
             Code::Char('e') | Code::F(10) => Some(Command::End),
             Code::Char('r') | Code::F(9) => Some(Command::Reveal),
             Code::Char('k') | Code::Delete => class

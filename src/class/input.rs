@@ -117,8 +117,6 @@ fn utf8(b: &[u8]) -> Step {
 
 fn escape(b: &[u8]) -> Step {
     match b.get(1) {
-        // A lone ESC at the end of a packet: the Esc key.
-        None => Step::Key(key(Code::Esc), 1),
         Some(b'[') => csi(b),
         Some(b'O') => match b.get(2) {
             None => Step::Incomplete,
@@ -139,8 +137,9 @@ fn escape(b: &[u8]) -> Step {
                 Step::Key(key(code), 3)
             }
         },
-        // ESC ESC, or Alt+key: report Esc and let the next byte be read on its own.
-        Some(_) => Step::Key(key(Code::Esc), 1),
+        // A lone ESC at the end of a packet is the Esc key; ESC ESC or Alt+key: report Esc and
+        // let the next byte be read on its own.
+        _ => Step::Key(key(Code::Esc), 1),
     }
 }
 

@@ -231,7 +231,7 @@ impl ClassScreen {
             Some(Action::Down) => self.scroll += 1,
             Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
             Some(Action::PageDown | Action::HalfPageDown) => {
-                self.scroll += self.body_height.max(2) - 1
+                self.scroll += self.body_height.max(2) - 1;
             }
             Some(Action::PageUp | Action::HalfPageUp) => {
                 self.scroll = self.scroll.saturating_sub(self.body_height.max(2) - 1);
