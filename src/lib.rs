@@ -15,6 +15,7 @@
 //! - [`ui`]: the terminal interface (the only module that knows ratatui/crossterm): a stack of
 //!   screens over a shared context.
 
+pub mod class;
 pub mod keys;
 pub mod lesson;
 pub mod links;

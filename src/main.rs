@@ -90,6 +90,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// SSH로 여는 실시간 수업: 학생은 ssh로 들어와 풀고, 선생님은 대시보드로 봐요
+    #[command(subcommand)]
+    Class(cli::class::ClassCommand),
 }
 
 /// Arguments of `gureum exam`.
@@ -289,6 +292,9 @@ fn main() -> ExitCode {
         }
         Some(Command::Glossary(args)) => {
             cli::search::glossary(&args, &source, &banks, cli.lang.unwrap_or_default())
+        }
+        Some(Command::Class(cmd)) => {
+            cli::class::run(&cmd, &source, &banks, cli.lang.unwrap_or_default())
         }
         Some(Command::Quiz(args)) => {
             let banks = cli

@@ -967,3 +967,245 @@ impl Strings {
         }
     }
 }
+/// The class over SSH (`gureum class serve`): the student's screen and the teacher's dashboard.
+impl Strings {
+    /// Student screen: title.
+    pub fn class_title(self) -> &'static str {
+        self.p("구름 교실", "gureum class")
+    }
+    /// Student screen: how many questions answered.
+    pub fn class_progress(self, answered: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("{answered}/{total} 답함"),
+            Lang::En => format!("{answered}/{total} answered"),
+        }
+    }
+    /// Student screen: the clock.
+    pub fn class_time_left(self, t: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("남은 시간 {t}"),
+            Lang::En => format!("{t} left"),
+        }
+    }
+    /// Clock label before the round starts.
+    pub fn class_phase_waiting(self) -> &'static str {
+        self.p("시작 전", "not started")
+    }
+    /// Clock label while paused.
+    pub fn class_phase_paused(self) -> &'static str {
+        self.p("멈춤", "paused")
+    }
+    /// Clock label after the round.
+    pub fn class_phase_ended(self) -> &'static str {
+        self.p("끝", "ended")
+    }
+    /// Student screen before the round.
+    pub fn class_waiting(self) -> &'static str {
+        self.p(
+            "선생님이 시작하면 문제가 나와요. 잠시 기다려 주세요.",
+            "The questions appear when the teacher starts the round. Please wait.",
+        )
+    }
+    /// Banner while paused.
+    pub fn class_paused(self) -> &'static str {
+        self.p(
+            "선생님이 잠시 멈췄어요. 답은 다시 시작하면 받아요.",
+            "The teacher paused the round; answers are taken again when it resumes.",
+        )
+    }
+    /// Banner after the round.
+    pub fn class_closed(self) -> &'static str {
+        self.p(
+            "끝났어요. 더 이상 답할 수 없어요.",
+            "The round is over: no more answers.",
+        )
+    }
+    /// Banner once the answers are shown.
+    pub fn class_revealed(self) -> &'static str {
+        self.p("정답이 공개됐어요.", "The answers are shown.")
+    }
+    /// How many choices a question takes.
+    pub fn class_pick_n(self, n: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("보기 {n}개를 골라요 (Space 또는 번호로 표시, Enter로 답하기)"),
+            Lang::En => format!("Pick {n} choices (Space or the number marks one, Enter answers)"),
+        }
+    }
+    /// Under an answered question.
+    pub fn class_answer_saved(self) -> &'static str {
+        self.p(
+            "답을 저장했어요. Enter: 다음 문제",
+            "Answer saved. Enter: next question",
+        )
+    }
+    /// Heading of the explanation.
+    pub fn class_explanation(self) -> &'static str {
+        self.p("해설", "Explanation")
+    }
+    /// Score line after the reveal.
+    pub fn class_score(self, right: usize, answered: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("{total}문제 중 {answered}문제 답함, {right}문제 맞음"),
+            Lang::En => format!("{answered} of {total} answered, {right} right"),
+        }
+    }
+    /// Below the minimum window size.
+    pub fn class_too_small(self) -> &'static str {
+        self.p(
+            "창이 너무 작아요 (최소 40×10)",
+            "Window too small (40×10 at least)",
+        )
+    }
+    /// Key hints on a question.
+    pub fn class_question_keys(self) -> &'static str {
+        self.p(
+            "↑↓ 보기 · 1-9 고르기 · Enter 답하기 · ←→ 문제 · o 레슨 · e 영어 · q 나가기",
+            "↑↓ choice · 1-9 pick · Enter answer · ←→ question · o lesson · e English · q leave",
+        )
+    }
+    /// Key hints in a lesson.
+    pub fn class_lesson_keys(self) -> &'static str {
+        self.p(
+            "↑↓ 한 줄 · PgUp/PgDn 한 쪽 · Esc 문제로",
+            "↑↓ line · PgUp/PgDn page · Esc back to the question",
+        )
+    }
+    /// Sent before closing: the name is not allowed.
+    pub fn class_bad_name(self) -> &'static str {
+        self.p(
+            "이름은 글자·숫자·-_. 로 24자까지예요 (예: ssh -p 2222 민지@주소)",
+            "A name is up to 24 letters, digits, - _ or . (e.g. ssh -p 2222 minji@host)",
+        )
+    }
+    /// Sent before closing: the class is full.
+    pub fn class_full(self) -> &'static str {
+        self.p("수업 인원이 다 찼어요.", "The class is full.")
+    }
+    /// Sent before closing: the teacher removed the student.
+    pub fn class_kicked(self) -> &'static str {
+        self.p(
+            "선생님이 연결을 끊었어요.",
+            "The teacher removed you from the class.",
+        )
+    }
+    /// Sent before closing: the same name connected elsewhere.
+    pub fn class_taken_over(self) -> &'static str {
+        self.p(
+            "같은 이름으로 다른 곳에서 접속했어요. 여기는 닫아요.",
+            "The same name connected from elsewhere; closing this one.",
+        )
+    }
+    /// Sent when the client asked for a shell without a terminal.
+    pub fn class_need_pty(self) -> &'static str {
+        self.p(
+            "터미널이 필요해요: ssh -t 로 접속해 주세요.",
+            "A terminal is needed: connect with ssh -t.",
+        )
+    }
+    /// Sent when leaving.
+    pub fn class_bye(self) -> &'static str {
+        self.p(
+            "답은 저장됐어요. 같은 이름으로 다시 접속하면 이어서 해요.",
+            "Your answers are saved; connect again with the same name to go on.",
+        )
+    }
+    /// Dashboard: title.
+    pub fn dash_title(self) -> &'static str {
+        self.p("구름 교실 · 선생님 화면", "gureum class · teacher")
+    }
+    /// Dashboard: students connected / joined.
+    pub fn dash_students(self, connected: usize, joined: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("학생 {joined}명 (접속 중 {connected})"),
+            Lang::En => format!("{joined} students ({connected} connected)"),
+        }
+    }
+    /// Dashboard: key hints.
+    pub fn dash_keys(self) -> &'static str {
+        self.p(
+            "s 시작 · p 멈춤/계속 · e 끝내기 · r 정답 공개 · ↑↓ 학생 · k 내보내기 · q 종료",
+            "s start · p pause/resume · e end · r reveal · ↑↓ student · k kick · q quit",
+        )
+    }
+    /// Dashboard: asks to press q again.
+    pub fn dash_confirm_quit(self) -> &'static str {
+        self.p(
+            "한 번 더 q를 누르면 수업을 닫아요 (답은 저장돼 있어요)",
+            "Press q again to close the class (answers are saved)",
+        )
+    }
+    /// Dashboard: the questions table header.
+    pub fn dash_question_header(self) -> &'static str {
+        self.p(
+            "문제  답함  정답률  가장 많이 고른 오답 (오개념)",
+            "Q     ans   right   most chosen wrong (misconception)",
+        )
+    }
+    /// Dashboard: the students table header.
+    pub fn dash_student_header(self) -> &'static str {
+        self.p("학생            답함  맞음", "student         ans   right")
+    }
+    /// Dashboard and headless log: an event as a line.
+    pub fn class_event(self, event: &crate::class::Event) -> String {
+        use crate::class::{Event, Phase};
+        let en = self.lang == Lang::En;
+        match event {
+            Event::Joined(n) => {
+                if en {
+                    format!("{n} joined")
+                } else {
+                    format!("{n} 입장")
+                }
+            }
+            Event::Resumed(n) => {
+                if en {
+                    format!("{n} came back")
+                } else {
+                    format!("{n} 다시 접속")
+                }
+            }
+            Event::Left(n) => {
+                if en {
+                    format!("{n} left")
+                } else {
+                    format!("{n} 나감")
+                }
+            }
+            Event::Answered { name, n, correct } => {
+                let mark = if *correct { "O" } else { "X" };
+                if en {
+                    format!("{name} answered Q{} ({mark})", n + 1)
+                } else {
+                    format!("{name} {}번 답함 ({mark})", n + 1)
+                }
+            }
+            Event::Phase(Phase::Running) => self.p("진행 중", "round running").to_owned(),
+            Event::Phase(Phase::Paused) => self.p("멈춤", "round paused").to_owned(),
+            Event::Phase(Phase::Ended) => self.p("끝", "round ended").to_owned(),
+            Event::Phase(Phase::Waiting) => self.p("대기", "waiting").to_owned(),
+            Event::Revealed => self.p("정답 공개", "answers revealed").to_owned(),
+            Event::Kicked(n) => {
+                if en {
+                    format!("{n} kicked")
+                } else {
+                    format!("{n} 내보냄")
+                }
+            }
+        }
+    }
+}
+
+/// The class over SSH: messages outside the screens.
+impl Strings {
+    /// Keyboard-interactive prompt for the code.
+    pub fn class_code_prompt(self) -> &'static str {
+        self.p("수업 코드: ", "Class code: ")
+    }
+    /// The result file could not be written.
+    pub fn class_not_saved(self) -> &'static str {
+        self.p(
+            "답을 받았지만 파일에 저장하지 못했어요. 선생님께 알려 주세요.",
+            "Answer taken, but the result file could not be written; tell the teacher.",
+        )
+    }
+}

@@ -23,6 +23,7 @@ macro_rules! errln {
 
 pub mod args;
 pub mod bank;
+pub mod class;
 pub mod deploy;
 pub mod exam;
 pub mod keys;

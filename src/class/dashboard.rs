@@ -1,0 +1,373 @@
+//! The teacher's side: a live dashboard in the terminal that runs `class serve`, or event
+//! lines on stdout with `--headless`.
+//!
+//! Both read the class under its lock a few times a second, end the round when the clock runs
+//! out, and apply the teacher's commands through [`apply`], which tells every student's screen
+//! to redraw. The dashboard's frame is a pure function of the class and its own small state
+//! ([`Dashboard`]), drawn with the same `Frame` API as the student screen; the terminal is set
+//! up and restored by `ratatui::init`/`ratatui::restore` (panic hook included) and SIGINT,
+//! SIGTERM and SIGHUP end it through [`crate::stop`], like the app's TUI.
+
+use std::collections::VecDeque;
+use std::io::BufRead;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::server::Shared;
+use super::state::{Class, Event, Phase};
+use crate::keys::{self, Code, Key};
+use crate::strings::{Lang, Strings};
+use crate::text;
+
+/// A teacher's command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Start the round (or resume it).
+    Start,
+    /// Pause or resume.
+    Pause,
+    /// End the round.
+    End,
+    /// Show the answers to everyone.
+    Reveal,
+    /// Remove a student (by name key).
+    Kick(String),
+    /// Close the class.
+    Quit,
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Applies a command to the class and tells the students' screens.
+pub fn apply(shared: &Shared, command: &Command) {
+    let now = shared.now_ms();
+    {
+        let mut class = shared.lock();
+        match command {
+            Command::Start => class.start(now, unix_now()),
+            Command::Pause => class.toggle_pause(now, unix_now()),
+            Command::End => class.end(now),
+            Command::Reveal => class.reveal(now),
+            Command::Kick(key) => class.kick(key),
+            Command::Quit => return,
+        }
+    }
+    shared.notify();
+}
+
+/// Ends the round when time is up; returns the events since the last call.
+pub fn tick(shared: &Shared) -> Vec<Event> {
+    let now = shared.now_ms();
+    let (ended, events) = {
+        let mut class = shared.lock();
+        let ended = class.tick(now);
+        (ended, class.take_events())
+    };
+    if ended {
+        shared.notify();
+    }
+    events
+}
+
+/// Parses a `--headless` stdin command: `start`, `pause`, `end`, `reveal`, `kick NAME`, `quit`.
+pub fn parse_command(line: &str) -> Option<Command> {
+    let mut words = line.split_whitespace();
+    let command = match words.next()? {
+        "start" | "resume" => Command::Start,
+        "pause" => Command::Pause,
+        "end" => Command::End,
+        "reveal" => Command::Reveal,
+        "kick" => Command::Kick(super::state::name_key(words.next()?)),
+        "quit" => Command::Quit,
+        _ => return None,
+    };
+    Some(command)
+}
+
+/// `--headless`: starts the round, prints each event as a line, takes commands on stdin, and
+/// returns when a signal or `quit` comes.
+pub fn run_headless(shared: &Arc<Shared>, lang: Lang, out: &mut dyn FnMut(&str)) {
+    let s = Strings::new(lang);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lock().lines() {
+            let Ok(line) = line else { break };
+            if let Some(c) = parse_command(&line)
+                && tx.send(c).is_err()
+            {
+                break;
+            }
+        }
+    });
+    apply(shared, &Command::Start);
+    while !crate::stop::requested() {
+        for event in tick(shared) {
+            out(&s.class_event(&event));
+        }
+        match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(Command::Quit) => break,
+            Ok(c) => apply(shared, &c),
+            Err(_) => {}
+        }
+    }
+    for event in tick(shared) {
+        out(&s.class_event(&event));
+    }
+}
+
+/// The dashboard's own state: the selected student, the log, a pending quit.
+#[derive(Debug, Default)]
+pub struct Dashboard {
+    /// Index of the selected student (for kicking).
+    pub selected: usize,
+    /// The latest events, newest last.
+    pub log: VecDeque<String>,
+    /// `q` was pressed once.
+    pub confirm_quit: bool,
+    /// The UI language.
+    pub lang: Lang,
+}
+
+impl Dashboard {
+    /// Turns a key into a command (`None` when the key only changed the dashboard).
+    pub fn update(&mut self, key: Key, class: &Class) -> Option<Command> {
+        let key = keys::normalize(key);
+        let quit = matches!(key.code, Code::Char('q')) || (key.ctrl && key.code == Code::Char('c'));
+        if !quit {
+            self.confirm_quit = false;
+        }
+        match key.code {
+            _ if quit => {
+                if self.confirm_quit {
+                    return Some(Command::Quit);
+                }
+                self.confirm_quit = true;
+                None
+            }
+            Code::Char('s') | Code::F(5) => Some(Command::Start),
+            Code::Char('p' | ' ') => Some(Command::Pause),
+            Code::Char('e') | Code::F(10) => Some(Command::End),
+            Code::Char('r') | Code::F(9) => Some(Command::Reveal),
+            Code::Char('k') | Code::Delete => class
+                .students
+                .get(self.selected)
+                .map(|s| Command::Kick(s.key.clone())),
+            Code::Down | Code::Char('j') => {
+                self.selected = (self.selected + 1).min(class.students.len().saturating_sub(1));
+                None
+            }
+            Code::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                None
+            }
+            Code::Char('l') => {
+                self.lang = self.lang.toggled();
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// Adds events to the log (the last 100 are kept).
+    pub fn record(&mut self, events: &[Event]) {
+        let s = Strings::new(self.lang);
+        for e in events {
+            self.log.push_back(s.class_event(e));
+            if self.log.len() > 100 {
+                self.log.pop_front();
+            }
+        }
+    }
+
+    /// Draws the dashboard.
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, shared: &Shared) {
+        let s = Strings::new(self.lang);
+        let class = shared.lock();
+        let width = area.width as usize;
+        if area.width < 40 || area.height < 12 {
+            frame.render_widget(
+                Paragraph::new(text::truncate(s.class_too_small(), width)),
+                area,
+            );
+            return;
+        }
+        let now = shared.now_ms();
+        let secs = class.remaining_ms(now).div_ceil(1000);
+        let phase = match class.phase() {
+            Phase::Waiting => s.class_phase_waiting().to_owned(),
+            Phase::Running => s.class_time_left(&format!("{}:{:02}", secs / 60, secs % 60)),
+            Phase::Paused => format!("{} {}:{:02}", s.class_phase_paused(), secs / 60, secs % 60),
+            Phase::Ended => s.class_phase_ended().to_owned(),
+        };
+        let title = format!(
+            " {} · {phase} · {}{}",
+            s.dash_title(),
+            s.dash_students(class.connected(), class.students.len()),
+            if class.revealed {
+                format!(" · {}", s.class_revealed())
+            } else {
+                String::new()
+            }
+        );
+        let mut lines: Vec<Line<'_>> = vec![Line::styled(
+            text::fit(&title, width),
+            Style::default().add_modifier(Modifier::REVERSED),
+        )];
+        // Questions: at most 40% of the height.
+        let stats = class.stats(&shared.bank);
+        let q_rows = stats.len().min((area.height as usize * 2 / 5).max(3));
+        lines.push(Line::styled(
+            format!(" {}", s.dash_question_header()),
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+        for (n, st) in stats.iter().enumerate().take(q_rows) {
+            let pct = (st.right * 100)
+                .checked_div(st.answered)
+                .map_or_else(|| "-".to_owned(), |p| format!("{p}%"));
+            let wrong = st
+                .top_wrong
+                .as_ref()
+                .map_or_else(String::new, |(id, count, tag)| {
+                    let tag = tag
+                        .as_deref()
+                        .map_or_else(String::new, |t| format!(" ({t})"));
+                    format!("{id} ×{count}{tag}")
+                });
+            let row = format!(" Q{:<4}{:<6}{:<8}{wrong}", n + 1, st.answered, pct);
+            lines.push(Line::from(text::truncate(&row, width)));
+        }
+        lines.push(Line::styled(
+            format!(" {}", s.dash_student_header()),
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+        let log_rows = 4usize;
+        let used = lines.len() + log_rows + 1;
+        let student_rows = (area.height as usize).saturating_sub(used);
+        let first = self.selected.saturating_sub(student_rows.saturating_sub(1));
+        for (i, st) in class
+            .students
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(student_rows)
+        {
+            let (answered, right) = st.progress();
+            let mark = if st.kicked {
+                "×"
+            } else if st.connected {
+                "●"
+            } else {
+                "○"
+            };
+            let row = format!(" {mark} {}{:<6}{right}", text::fit(&st.name, 14), answered);
+            let style = if i == self.selected {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            };
+            lines.push(Line::styled(text::fit(&row, width), style));
+        }
+        while lines.len() < (area.height as usize).saturating_sub(log_rows + 1) {
+            lines.push(Line::default());
+        }
+        for l in self.log.iter().rev().take(log_rows).rev() {
+            lines.push(Line::styled(
+                format!(" {}", text::truncate(l, width.saturating_sub(1))),
+                Style::default().fg(Color::DarkGray),
+            ));
+        }
+        while lines.len() < (area.height as usize).saturating_sub(1) {
+            lines.push(Line::default());
+        }
+        let hint = if self.confirm_quit {
+            s.dash_confirm_quit()
+        } else {
+            s.dash_keys()
+        };
+        lines.push(Line::styled(
+            text::fit(&format!(" {hint}"), width),
+            Style::default().add_modifier(Modifier::DIM),
+        ));
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+fn key_of(code: KeyCode, modifiers: KeyModifiers) -> Option<Key> {
+    let code = match code {
+        KeyCode::Char(c) => Code::Char(c),
+        KeyCode::Enter => Code::Enter,
+        KeyCode::Esc => Code::Esc,
+        KeyCode::Up => Code::Up,
+        KeyCode::Down => Code::Down,
+        KeyCode::Delete => Code::Delete,
+        KeyCode::F(n) => Code::F(n),
+        _ => return None,
+    };
+    Some(Key {
+        code,
+        ctrl: modifiers.contains(KeyModifiers::CONTROL),
+    })
+}
+
+/// Runs the dashboard in this terminal until the teacher quits or a signal comes; the
+/// terminal is restored on return and on panic.
+pub fn run_dashboard(shared: &Arc<Shared>, lang: Lang) -> anyhow::Result<()> {
+    crate::stop::install()?;
+    let mut terminal = ratatui::init();
+    let mut dash = Dashboard {
+        lang,
+        ..Dashboard::default()
+    };
+    let result = (|| -> anyhow::Result<()> {
+        while !crate::stop::requested() {
+            let events = tick(shared);
+            dash.record(&events);
+            terminal.draw(|f| dash.render(f, f.area(), shared))?;
+            if event::poll(Duration::from_millis(250))?
+                && let TermEvent::Key(k) = event::read()?
+                && k.kind == KeyEventKind::Press
+                && let Some(key) = key_of(k.code, k.modifiers)
+            {
+                let command = {
+                    let class = shared.lock();
+                    dash.update(key, &class)
+                };
+                match command {
+                    Some(Command::Quit) => break,
+                    Some(c) => apply(shared, &c),
+                    None => {}
+                }
+            }
+        }
+        Ok(())
+    })();
+    ratatui::restore();
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_parse() {
+        assert_eq!(parse_command("start"), Some(Command::Start));
+        assert_eq!(
+            parse_command("kick MinJi"),
+            Some(Command::Kick("minji".into()))
+        );
+        assert_eq!(parse_command("kick"), None);
+        assert_eq!(parse_command("rm -rf /"), None);
+    }
+}
