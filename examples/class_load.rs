@@ -107,7 +107,7 @@ async fn student(
         {
         }
         k += 1;
-        let answer = k % 5 == 0;
+        let answer = k.is_multiple_of(5);
         let keys: &[u8] = if answer {
             down = true;
             b"1\r"

@@ -239,29 +239,29 @@ async fn wrong_codes_lock_the_address_out() {
     );
 }
 
+/// Waits for a refused request's failure reply; returns what the channel sent meanwhile.
+async fn refused(mut channel: russh::Channel<client::Msg>) -> String {
+    let mut data = Vec::new();
+    let mut failed = false;
+    while let Ok(Some(msg)) = tokio::time::timeout(Duration::from_secs(5), channel.wait()).await {
+        match msg {
+            ChannelMsg::Failure => failed = true,
+            ChannelMsg::Success => panic!("the request was accepted"),
+            ChannelMsg::Data { data: d } => data.extend_from_slice(&d),
+            ChannelMsg::Close => break,
+            _ => {}
+        }
+    }
+    assert!(failed, "no failure reply");
+    String::from_utf8_lossy(&data).into_owned()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exec_subsystems_forwarding_and_a_second_session_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (addr, _shared) = start(dir.path(), Limits::default()).await;
     let (handle, ok) = connect(addr, "mallory", CODE).await;
     assert!(ok);
-
-    async fn refused(mut channel: russh::Channel<client::Msg>) -> String {
-        let mut data = Vec::new();
-        let mut failed = false;
-        while let Ok(Some(msg)) = tokio::time::timeout(Duration::from_secs(5), channel.wait()).await
-        {
-            match msg {
-                ChannelMsg::Failure => failed = true,
-                ChannelMsg::Success => panic!("the request was accepted"),
-                ChannelMsg::Data { data: d } => data.extend_from_slice(&d),
-                ChannelMsg::Close => break,
-                _ => {}
-            }
-        }
-        assert!(failed, "no failure reply");
-        String::from_utf8_lossy(&data).into_owned()
-    }
 
     let channel = handle.channel_open_session().await.unwrap();
     channel.exec(true, "cat /etc/passwd").await.unwrap();

@@ -63,7 +63,7 @@ pub struct ServeArgs {
     /// 학생마다 결과 파일을 여기에 저장해요 (`gureum report DIR/*`로 보고서)
     #[arg(long, value_name = "DIR")]
     results: Option<PathBuf>,
-    /// 호스트 키 파일 (기본: 데이터 폴더의 class_host_ed25519, 없으면 만들어요)
+    /// 호스트 키 파일 (기본: 데이터 폴더의 `class_host_ed25519`, 없으면 만들어요)
     #[arg(long, value_name = "FILE")]
     host_key: Option<PathBuf>,
     /// 대시보드 대신 일을 한 줄씩 출력해요 (표준 입력 명령: start, pause, end, reveal, kick 이름, quit)
@@ -102,7 +102,7 @@ fn question_set(args: &ServeArgs, bank: &Bank, seed: u64) -> (Vec<Item>, String,
         let items = draw_exam(bank, &blueprint, seed)
             .items
             .iter()
-            .map(|d| d.item())
+            .map(gureum::quiz::exam::DrawnItem::item)
             .filter(choice)
             .collect();
         return (items, id.id().to_owned(), minutes);
@@ -187,15 +187,14 @@ fn serve(
             }
         }
     }
-    let key_path = match (args.host_key.clone(), hostkey::default_path()) {
-        (Some(p), _) | (None, Some(p)) => p,
-        (None, None) => anyhow::bail!(
+    let Some(key_path) = args.host_key.clone().or_else(hostkey::default_path) else {
+        anyhow::bail!(
             "{}",
             lang.pick(
                 "데이터 폴더가 없어요: --host-key FILE을 주세요",
                 "no data folder: give --host-key FILE"
             )
-        ),
+        );
     };
     let (key, made) = hostkey::load_or_create(&key_path)?;
     let fingerprint = hostkey::fingerprint(&key);

@@ -9,6 +9,7 @@
 //! that stops reading its input for [`STUCK`], fails with the seed and the batch that did it.
 #![allow(dead_code)]
 
+use std::io::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -207,7 +208,6 @@ pub fn run(seed: u64, events: u64, batch: u64, mut progress: impl FnMut(&Stats))
                         .unwrap_or_default();
                     // Written to the real stderr: the test harness captures `eprintln!`, and
                     // `exit` below would drop what it captured.
-                    use std::io::Write as _;
                     let mut err = std::io::stderr().lock();
                     let _ = writeln!(err, "tty {}: {stty}", tty.display());
                     let _ = writeln!(
