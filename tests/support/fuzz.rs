@@ -153,7 +153,11 @@ fn size(rng: &mut ChaCha8Rng) -> (u16, u16) {
 fn start(data: &Path, rng: &mut ChaCha8Rng, cols: u16, rows: u16) -> Pty {
     let seed = rng.random::<u32>().to_string();
     let args: Vec<&str> = match rng.random_range(0..4) {
-        0 => vec!["exam", "--exam", "saa-c03", "--count", "5", "--seed", &seed],
+        // `--new`: a restart with other settings would otherwise be refused (exit 2) while the
+        // last run's exam is still going, as `gureum exam` promises.
+        0 => vec![
+            "exam", "--exam", "saa-c03", "--count", "5", "--seed", &seed, "--new",
+        ],
         1 => vec!["--no-mouse"],
         _ => vec![],
     };
