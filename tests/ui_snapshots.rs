@@ -986,3 +986,43 @@ fn the_section_line_keeps_both_keys_on_a_narrow_screen() {
         .expect("the section line");
     assert!(line.contains("(P)") && line.contains("(s)"), "{line}");
 }
+
+#[test]
+fn the_enter_that_moves_on_never_judges_the_next_question() {
+    let mut a = app(Progress::default());
+    screen(&mut a, 100, 30);
+    a.idle();
+    let ids: Vec<String> = a
+        .bank
+        .as_ref()
+        .map(|b| {
+            b.entries
+                .iter()
+                .filter(|e| e.question.kind == gureum::quiz::format::Kind::Numeric)
+                .take(2)
+                .map(|e| e.question.id.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(ids.len(), 2, "the bank has numeric questions");
+    a.start_session(
+        &ids,
+        &gureum::quiz::session::Filter::default(),
+        "numeric".into(),
+    );
+    // Answer the first (wrongly is fine), then Enter to move on.
+    press(&mut a, KeyCode::Char('1'));
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(
+        a.front::<gureum::ui::screens::practice::Practice>()
+            .map(|p| p.phase.clone()),
+        Some(gureum::ui::screens::practice::Phase::Feedback { .. })
+    ));
+    press(&mut a, KeyCode::Enter);
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("2/2"), "on the second question: {s}");
+    assert!(
+        !s.contains("숫자로 답해 주세요"),
+        "no complaint before any key: {s}"
+    );
+}

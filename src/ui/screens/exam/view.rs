@@ -195,10 +195,10 @@ pub(super) fn draw(exam: &ExamScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) 
     let mut lines: Vec<Line> = Vec::new();
     let kind = match (q.kind, lang) {
         (Kind::Single, Lang::Ko) => "하나 고르기",
-        (Kind::Multiple, Lang::Ko) => "여러 개 고르기",
+        (Kind::Multiple, Lang::Ko) => "여러 개 고르기 (숫자나 Space로 고르기·풀기)",
         (Kind::Numeric, Lang::Ko) => "숫자로 답하기",
         (Kind::Single, Lang::En) => "choose one",
-        (Kind::Multiple, Lang::En) => "choose several",
+        (Kind::Multiple, Lang::En) => "choose several (a digit or Space marks/unmarks)",
         (Kind::Numeric, Lang::En) => "type a number",
     };
     let flag = if flagged {

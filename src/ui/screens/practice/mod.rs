@@ -308,9 +308,11 @@ impl Screen for Practice {
                 if self.phase == Phase::Finished {
                     return Effect::Pop;
                 }
+                // The Enter that moves on from feedback never judges the next question.
+                let was_asking = self.phase == Phase::Asking;
                 let log = self.enter(bank, ctx.now_ms);
                 // Enter that submitted nothing says why rather than doing nothing.
-                if log.is_none() && self.phase == Phase::Asking {
+                if log.is_none() && was_asking && self.phase == Phase::Asking {
                     let strings = ctx.strings();
                     let why = self.item().map(|item| {
                         let q = &bank.entries[item.entry].question;

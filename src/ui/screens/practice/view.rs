@@ -81,10 +81,12 @@ pub(super) fn draw(p: &Practice, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         + &"○".repeat(3usize.saturating_sub(usize::from(q.difficulty)));
     let kind = match (q.kind, lang) {
         (Kind::Single, Lang::Ko) => "하나 고르기",
-        (Kind::Multiple, Lang::Ko) => "여러 개 고르기 (Space로 표시, Enter로 답하기)",
+        (Kind::Multiple, Lang::Ko) => "여러 개 고르기 (숫자나 Space로 고르기·풀기, Enter로 답하기)",
         (Kind::Numeric, Lang::Ko) => "숫자로 답하기",
         (Kind::Single, Lang::En) => "choose one",
-        (Kind::Multiple, Lang::En) => "choose several (Space marks, Enter answers)",
+        (Kind::Multiple, Lang::En) => {
+            "choose several (a digit or Space marks/unmarks, Enter answers)"
+        }
         (Kind::Numeric, Lang::En) => "type a number",
     };
     lines.push(Line::styled(
