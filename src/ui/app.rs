@@ -686,29 +686,16 @@ impl App {
         if self.bank.is_some() {
             return true;
         }
-        match &self.bank_loader {
-            None => {
-                self.bank_loader = Some(crate::quiz::BankLoader::start(self.bank_source.clone()));
-            }
-            Some(loader) => {
-                if let Some(bank) = loader.try_take() {
-                    self.bank_loader = None;
-                    self.set_bank(bank);
-                    return true;
-                }
-            }
-        }
-        // The shipped banks are there already.
-        if let Some(bank) = self
+        let source = &self.bank_source;
+        let loader = self
             .bank_loader
-            .as_ref()
-            .and_then(crate::quiz::BankLoader::try_take)
-        {
-            self.bank_loader = None;
-            self.set_bank(bank);
-            return true;
-        }
-        false
+            .get_or_insert_with(|| crate::quiz::BankLoader::start(source.clone()));
+        let Some(bank) = loader.try_take() else {
+            return false;
+        };
+        self.bank_loader = None;
+        self.set_bank(bank);
+        true
     }
 
     /// Keeps loaded banks, reporting broken bank files (the rest still load).
