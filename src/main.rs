@@ -137,7 +137,7 @@ impl From<ExamArg> for gureum::quiz::exam::ExamId {
 fn open_exam(app: &mut App, choice: Option<(ui::exam::Choice, u64)>) {
     use gureum::ui::keymap::Action;
     app.handle_action(Action::Exams);
-    if app.saved_exam().is_some() {
+    if app.store.running_exam().is_some() {
         app.handle_action(Action::Open);
     } else if let Some((choice, seed)) = choice {
         app.start_exam(choice, seed);

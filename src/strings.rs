@@ -1209,3 +1209,26 @@ impl Strings {
         )
     }
 }
+
+/// The router: messages of the app itself.
+impl Strings {
+    /// Status when some question-bank files could not be loaded.
+    pub fn bank_problems(self, n: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("문제 은행 파일에서 고칠 곳 {n}개를 찾았어요 (gureum check로 확인)"),
+            Lang::En => format!("{n} problem(s) in the question banks (see `gureum check`)"),
+        }
+    }
+    /// Why lessons, search, the glossary and practice are refused while a timed exam runs, and
+    /// how to get back to it (`key` opens the mock exams on the home screen).
+    pub fn closed_book(self, key: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!(
+                "시험 중에는 볼 수 없어요 (실제 시험처럼). 홈에서 {key} → 이어 하기로 돌아가 제출하면 다시 열려요"
+            ),
+            Lang::En => format!(
+                "Closed book while the exam runs. Press {key} on home, continue the exam and submit to open this again"
+            ),
+        }
+    }
+}

@@ -33,7 +33,7 @@ fn press(a: &mut App, code: KeyCode) {
 }
 
 fn reader(a: &App) -> &gureum::ui::reader::Reader {
-    a.reader.as_ref().expect("a lesson is open")
+    a.front::<gureum::ui::reader::Reader>().expect("a lesson is open")
 }
 
 /// Index of the longest lesson, so there is room to scroll.
@@ -68,7 +68,7 @@ fn scroll_position_is_remembered_per_lesson() {
     let top = reader(&a).scroll;
     assert!(top > 50, "scrolled {top}");
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.screen, Screen::Home);
+    assert_eq!(a.screen(), Screen::Home);
     a.open_lesson(0);
     assert_eq!(reader(&a).scroll, 0, "another lesson starts at its top");
     press(&mut a, KeyCode::Esc);
@@ -121,7 +121,7 @@ fn korean_layout_keys_scroll_and_quit() {
     press(&mut a, KeyCode::Char('ㅏ'));
     assert_eq!(reader(&a).scroll, 1);
     press(&mut a, KeyCode::Char('ㅂ'));
-    assert_eq!(a.screen, Screen::Home);
+    assert_eq!(a.screen(), Screen::Home);
     press(&mut a, KeyCode::Char('ㅂ'));
     assert!(a.quit);
 }
@@ -135,7 +135,7 @@ fn search_finds_highlights_and_steps_through_matches() {
         press(&mut a, KeyCode::Char(c));
     }
     // Letters typed into the search box are text, not commands.
-    assert_eq!(a.screen, Screen::Reader);
+    assert_eq!(a.screen(), Screen::Reader);
     press(&mut a, KeyCode::Enter);
     let r = reader(&a);
     let n = r.search.matches.len();
@@ -230,7 +230,7 @@ fn wrong_answers_become_reviews_that_come_first() {
         lesson: Some("udemy-rds".into()),
         ..Default::default()
     };
-    a.start_practice(&filter, "RDS".into());
+    a.apply(gureum::ui::screen::Effect::Open(gureum::ui::screen::Open::Practice(filter.clone(), "RDS".into())));
     // Answer the first question wrongly on purpose.
     let (entry, wrong) = {
         let p = a
@@ -291,9 +291,9 @@ fn wrong_answers_become_reviews_that_come_first() {
     a.store
         .set_card(&id, gureum::store::CardState { due: 0, ..card });
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.due_reviews(), vec![id.clone()]);
+    assert_eq!(gureum::quiz::review::due(&a.store.progress().cards, a.now_ms / 1000), vec![id.as_str()]);
     press(&mut a, KeyCode::Char('r'));
-    assert_eq!(a.screen, Screen::Practice);
+    assert_eq!(a.screen(), Screen::Practice);
     let p = a
         .front::<gureum::ui::screens::practice::Practice>()
         .unwrap();

@@ -117,14 +117,14 @@ fn every_screen(theme: Theme) -> Vec<Buffer> {
         "cfn-groups",
     ] {
         let i = a.presets.iter().position(|p| p.id() == id).expect(id);
-        a.open_sim(i);
+        a.apply(gureum::ui::screen::Effect::Open(gureum::ui::screen::Open::Sim(i)));
         press(&mut a, KeyCode::Char('r'));
         press(&mut a, KeyCode::Enter);
         shots.push(frame(&mut a, 120, 40));
         press(&mut a, KeyCode::Esc);
     }
     press(&mut a, KeyCode::Char('p'));
-    assert_eq!(a.screen, Screen::Practice);
+    assert_eq!(a.screen(), Screen::Practice);
     shots.push(frame(&mut a, 80, 24));
     shots
 }
@@ -226,7 +226,7 @@ fn settings_change_the_theme_live_and_open_from_the_help_overlay() {
     let before = colours(&frame(&mut a, 80, 24));
     press(&mut a, KeyCode::Char('?'));
     press(&mut a, KeyCode::F(12));
-    assert!(a.help.is_none() && a.settings.is_some());
+    assert!(a.top::<gureum::ui::screens::help::Help>().is_none() && a.top::<gureum::ui::settings::SettingsScreen>().is_some());
     let s = text(&frame(&mut a, 80, 24));
     assert!(s.contains("테마") && s.contains("어두운 배경"), "{s}");
     press(&mut a, KeyCode::Down);
@@ -234,7 +234,7 @@ fn settings_change_the_theme_live_and_open_from_the_help_overlay() {
     assert_eq!(a.theme.palette, Palette::Light);
     assert_eq!(a.store.progress().settings.theme.as_deref(), Some("light"));
     press(&mut a, KeyCode::Esc);
-    assert!(a.settings.is_none());
+    assert!(a.top::<gureum::ui::settings::SettingsScreen>().is_none());
     assert_ne!(colours(&frame(&mut a, 80, 24)), before, "applied at once");
     // `,` opens them on the home screen; language switches the whole UI.
     press(&mut a, KeyCode::Char(','));
@@ -247,9 +247,9 @@ fn settings_change_the_theme_live_and_open_from_the_help_overlay() {
 fn section_practice_asks_exactly_the_questions_of_the_section() {
     let mut a = app(Progress::default());
     open(&mut a, "udemy-rds");
-    a.reader.as_mut().unwrap().jump_anchor = Some("backups".into());
+    a.front_mut::<gureum::ui::reader::Reader>().unwrap().jump_anchor = Some("backups".into());
     let shown = text(&frame(&mut a, 100, 30));
-    let section = a.section.clone().expect("section links");
+    let section = a.front::<gureum::ui::reader::Reader>().unwrap().section.clone().expect("section links");
     let bank = a.bank.as_ref().expect("loaded for the section line");
     let expected: BTreeSet<String> = bank
         .entries
@@ -276,7 +276,7 @@ fn section_practice_asks_exactly_the_questions_of_the_section() {
     assert_eq!(asked, expected, "all of the section and nothing else");
     // Back returns to the section.
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.screen, Screen::Reader);
+    assert_eq!(a.screen(), Screen::Reader);
     // The lesson key still practises the whole lesson.
     press(&mut a, KeyCode::Char('p'));
     let bank = a.bank.as_ref().unwrap();
@@ -294,7 +294,7 @@ fn section_practice_asks_exactly_the_questions_of_the_section() {
 fn a_section_without_questions_of_its_own_practises_the_enclosing_section() {
     let mut a = app(Progress::default());
     open(&mut a, "udacity-serverless-basics");
-    let r = a.reader.as_ref().unwrap();
+    let r = a.front::<gureum::ui::reader::Reader>().unwrap();
     let bank = a.bank.as_ref().unwrap();
     // A sub-section no question is anchored to.
     let h =
@@ -309,9 +309,9 @@ fn a_section_without_questions_of_its_own_practises_the_enclosing_section() {
             })
             .expect("a section without questions");
     let own = h.anchor.clone();
-    a.reader.as_mut().unwrap().jump_anchor = Some(own.clone());
+    a.front_mut::<gureum::ui::reader::Reader>().unwrap().jump_anchor = Some(own.clone());
     frame(&mut a, 100, 30);
-    let section = a.section.clone().unwrap();
+    let section = a.front::<gureum::ui::reader::Reader>().unwrap().section.clone().unwrap();
     assert!(section.questions > 0, "{section:?}");
     assert!(
         section.anchors.contains(&own),
@@ -328,7 +328,7 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
         .iter()
         .position(|p| p.id() == "lambda-cold-start")
         .unwrap();
-    a.open_sim(cold);
+    a.apply(gureum::ui::screen::Effect::Open(gureum::ui::screen::Open::Sim(cold)));
     press(&mut a, KeyCode::Char('o'));
     let list = text(&frame(&mut a, 100, 30));
     assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
@@ -339,8 +339,8 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
     assert!(picker.items.len() >= 2, "{picker:?}");
     let first = picker.items[0].clone();
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.screen, Screen::Reader);
-    let r = a.reader.as_ref().unwrap();
+    assert_eq!(a.screen(), Screen::Reader);
+    let r = a.front::<gureum::ui::reader::Reader>().unwrap();
     assert_eq!(r.lesson, first.lesson);
     let heading = r
         .rendered
@@ -359,11 +359,11 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
         "lands on the section: {page}"
     );
     press(&mut a, KeyCode::Char('q'));
-    assert_eq!(a.screen, Screen::Sim, "Back returns to the simulation");
+    assert_eq!(a.screen(), Screen::Sim, "Back returns to the simulation");
     assert!(a.front::<SimScreen>().is_some());
     // The simulation was opened straight from here (not from the list): Back is home.
     press(&mut a, KeyCode::Char('q'));
-    assert_eq!(a.screen, Screen::Home);
+    assert_eq!(a.screen(), Screen::Home);
 }
 
 #[test]
@@ -371,19 +371,19 @@ fn a_lesson_opened_from_a_simulation_opened_from_a_lesson_leads_back_through_eac
     let mut a = app(Progress::default());
     open(&mut a, "developing-lambda");
     press(&mut a, KeyCode::Char('s'));
-    assert_eq!(a.screen, Screen::Sim);
+    assert_eq!(a.screen(), Screen::Sim);
     press(&mut a, KeyCode::Char('o'));
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.screen, Screen::Reader);
+    assert_eq!(a.screen(), Screen::Reader);
     press(&mut a, KeyCode::Char('q'));
-    assert_eq!(a.screen, Screen::Sim);
+    assert_eq!(a.screen(), Screen::Sim);
     // Back is a stack: the first lesson is still there under the simulation, then home.
     press(&mut a, KeyCode::Char('q'));
-    assert_eq!(a.screen, Screen::Reader);
-    assert!(a.reader.is_some());
+    assert_eq!(a.screen(), Screen::Reader);
+    assert!(a.front::<gureum::ui::reader::Reader>().is_some());
     press(&mut a, KeyCode::Char('q'));
-    assert_eq!(a.screen, Screen::Home);
+    assert_eq!(a.screen(), Screen::Home);
     assert!(text(&frame(&mut a, 80, 24)).contains("다음에 할 일"));
 }
 
@@ -410,15 +410,15 @@ fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run(
     assert!(home.contains("이어 읽기 (c)"), "{home}");
     assert!(home.contains("복습할 문제 3개 (r)"), "{home}");
     assert!(home.contains("안 해 본 시뮬레이션"), "{home}");
-    assert!(a.home.selected_step() == Some(0));
+    assert!(a.home().selected_step() == Some(0));
     // Enter on the first step continues reading.
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.screen, Screen::Reader);
+    assert_eq!(a.screen(), Screen::Reader);
     press(&mut a, KeyCode::Char('q'));
     // Enter on the review step starts the review of exactly the due questions.
-    a.home.select_step(1);
+    a.home_mut().select_step(1);
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.screen, Screen::Practice);
+    assert_eq!(a.screen(), Screen::Practice);
     assert_eq!(
         a.front::<gureum::ui::screens::practice::Practice>()
             .unwrap()
@@ -429,24 +429,24 @@ fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run(
     press(&mut a, KeyCode::Esc);
     // The simulation step opens it; once run, another one is suggested.
     frame(&mut a, 60, 20);
-    let gureum::links::Step::TrySim(sim) = a.steps[2] else {
-        panic!("{:?}", a.steps)
+    let gureum::links::Step::TrySim(sim) = a.home().steps[2] else {
+        panic!("{:?}", a.home().steps)
     };
     let id = a.presets[sim].id().to_owned();
-    a.home.select_step(2);
+    a.home_mut().select_step(2);
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.screen, Screen::Sim);
+    assert_eq!(a.screen(), Screen::Sim);
     press(&mut a, KeyCode::Char('r'));
     press(&mut a, KeyCode::Enter);
     let tried = gureum::links::tried_sims(a.store.progress());
     assert_eq!(tried, std::slice::from_ref(&id), "saved in progress");
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.screen, Screen::Home);
+    assert_eq!(a.screen(), Screen::Home);
     frame(&mut a, 60, 20);
     assert!(
-        !a.steps.contains(&gureum::links::Step::TrySim(sim)),
+        !a.home().steps.contains(&gureum::links::Step::TrySim(sim)),
         "{:?}",
-        a.steps
+        a.home().steps
     );
 }
 
@@ -459,10 +459,10 @@ fn banks_loaded_while_idle_reach_the_section_line() {
     assert!(a.bank.is_some(), "the run loop's idle work loads the banks");
     open(&mut a, "udemy-rds");
     frame(&mut a, 100, 30);
-    assert!(a.section.as_ref().is_some_and(|s| s.questions > 0));
+    assert!(a.front::<gureum::ui::reader::Reader>().unwrap().section.as_ref().is_some_and(|s| s.questions > 0));
     // Practice uses the same banks (no second load).
     press(&mut a, KeyCode::Char('p'));
-    assert_eq!(a.screen, Screen::Practice);
+    assert_eq!(a.screen(), Screen::Practice);
 }
 
 #[test]
@@ -473,8 +473,8 @@ fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
         .iter()
         .position(|p| p.id() == "cfn-groups")
         .unwrap();
-    a.open_sim(cfn);
-    assert_eq!(a.screen, Screen::Replace);
+    a.apply(gureum::ui::screen::Effect::Open(gureum::ui::screen::Open::Sim(cfn)));
+    assert_eq!(a.screen(), Screen::Replace);
     press(&mut a, KeyCode::Char('o'));
     let list = text(&frame(&mut a, 100, 30));
     assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
@@ -487,10 +487,10 @@ fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
         assert!(tags.iter().any(|t| t == "cloudformation"), "{link:?}");
     }
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.screen, Screen::Reader);
+    assert_eq!(a.screen(), Screen::Reader);
     press(&mut a, KeyCode::Char('q'));
     assert_eq!(
-        a.screen,
+        a.screen(),
         Screen::Replace,
         "Back returns to the update screen"
     );
@@ -508,9 +508,9 @@ fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
 fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
     let mut a = app(Progress::default());
     open(&mut a, "developing-api-gateway");
-    a.reader.as_mut().unwrap().jump_anchor = Some("canary-릴리스".into());
+    a.front_mut::<gureum::ui::reader::Reader>().unwrap().jump_anchor = Some("canary-릴리스".into());
     let shown = text(&frame(&mut a, 100, 30));
-    let r = a.reader.as_ref().unwrap();
+    let r = a.front::<gureum::ui::reader::Reader>().unwrap();
     let canary = r
         .rendered
         .headings
@@ -521,7 +521,7 @@ fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
         r.scroll < canary.line,
         "the end of the lesson stops short of it"
     );
-    let section = a.section.clone().unwrap();
+    let section = a.front::<gureum::ui::reader::Reader>().unwrap().section.clone().unwrap();
     assert_eq!(section.title, "Canary 릴리스");
     assert!(shown.contains("「Canary 릴리스」 문제 3개 (P)"), "{shown}");
     press(&mut a, KeyCode::Char('P'));
@@ -536,7 +536,7 @@ fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
     // Scrolling away lets the top of the screen decide again.
     press(&mut a, KeyCode::Char('g'));
     frame(&mut a, 100, 30);
-    assert_ne!(a.section.clone().unwrap().title, "Canary 릴리스");
+    assert_ne!(a.front::<gureum::ui::reader::Reader>().unwrap().section.clone().unwrap().title, "Canary 릴리스");
 }
 
 /// An overlay's left border over Hangul: a wide character whose right half the border covers
@@ -584,16 +584,16 @@ fn a_lesson_reopens_at_the_line_it_was_left_at() {
     let mut a = app(Progress::default());
     open(&mut a, "developing-lambda");
     for anchor in ["람다의-런타임-수명주기", "권한", "오류-처리"] {
-        a.reader.as_mut().unwrap().jump_anchor = Some(anchor.into());
+        a.front_mut::<gureum::ui::reader::Reader>().unwrap().jump_anchor = Some(anchor.into());
         frame(&mut a, 100, 30);
-        let left = a.reader.as_ref().unwrap().scroll;
-        let title = a.section.clone().unwrap().title;
+        let left = a.front::<gureum::ui::reader::Reader>().unwrap().scroll;
+        let title = a.front::<gureum::ui::reader::Reader>().unwrap().section.clone().unwrap().title;
         press(&mut a, KeyCode::Char('q'));
-        assert_eq!(a.screen, Screen::Home);
+        assert_eq!(a.screen(), Screen::Home);
         press(&mut a, KeyCode::Char('c'));
         frame(&mut a, 100, 30);
-        assert_eq!(a.reader.as_ref().unwrap().scroll, left, "{anchor}");
-        assert_eq!(a.section.clone().unwrap().title, title);
+        assert_eq!(a.front::<gureum::ui::reader::Reader>().unwrap().scroll, left, "{anchor}");
+        assert_eq!(a.front::<gureum::ui::reader::Reader>().unwrap().section.clone().unwrap().title, title);
     }
 }
 
@@ -619,7 +619,7 @@ fn the_status_bar_under_an_overlay_offers_only_keys_that_work_there() {
     press(&mut a, KeyCode::Esc);
     open(&mut a, "developing-lambda");
     press(&mut a, KeyCode::Char('d'));
-    assert!(a.define.is_some());
+    assert!(a.top::<gureum::ui::screens::define::Define>().is_some());
     let define = last(&frame(&mut a, 100, 30));
     assert!(!define.contains("목차"), "{define}");
 }

@@ -396,7 +396,7 @@ fn practice_question_80x24() {
         lesson: Some("udemy-aurora".into()),
         ..Default::default()
     };
-    a.start_practice(&filter, "Aurora".into());
+    a.apply(gureum::ui::screen::Effect::Open(gureum::ui::screen::Open::Practice(filter.clone(), "Aurora".into())));
     let bank = a.bank.as_ref().unwrap();
     let first = bank
         .entries
@@ -754,17 +754,17 @@ fn search_palette_with_a_query_80x24_and_60x20() {
     // Backspace takes one character (a whole syllable or jamo), Esc closes.
     press(&mut a, KeyCode::Backspace);
     assert_eq!(
-        a.palette.as_ref().map(|p| p.input.as_str()),
+        a.top::<gureum::ui::palette::Palette>().map(|p| p.input.as_str()),
         Some("ㄹㄷ ㅋ")
     );
     press(&mut a, KeyCode::Esc);
-    assert!(a.palette.is_none());
+    assert!(a.top::<gureum::ui::palette::Palette>().is_none());
 }
 
 /// Moves the palette selection down to the first hit of `group`.
 fn select_group(a: &mut App, group: gureum::search::Group) {
     for _ in 0..40 {
-        let p = a.palette.as_ref().expect("palette open");
+        let p = a.top::<gureum::ui::palette::Palette>().expect("palette open");
         let (doc, _) = p.selected_doc().expect("a hit");
         if p.index.docs[doc].kind.group() == group {
             return;
@@ -782,8 +782,8 @@ fn search_palette_enter_opens_the_reader_at_the_section_or_line() {
     type_str(&mut a, "ㄹㄷ ㅋㄷ");
     press(&mut a, KeyCode::Enter);
     let s = screen(&mut a, 100, 30);
-    assert!(a.palette.is_none());
-    let r = a.reader.as_ref().expect("reader");
+    assert!(a.top::<gureum::ui::palette::Palette>().is_none());
+    let r = a.front::<gureum::ui::reader::Reader>().expect("reader");
     assert_eq!(
         a.library.lessons[r.lesson].meta.id, "developing-lambda",
         "{s}"
@@ -804,13 +804,13 @@ fn search_palette_enter_opens_the_reader_at_the_section_or_line() {
     ctrl(&mut a, 'k');
     type_str(&mut a, "배포해놓는");
     select_group(&mut a, gureum::search::Group::Paragraphs);
-    let p = a.palette.as_ref().unwrap();
+    let p = a.top::<gureum::ui::palette::Palette>().unwrap();
     let (doc, _) = p.selected_doc().unwrap();
     let paragraph = p.index.docs[doc].text[0].clone();
     press(&mut a, KeyCode::Enter);
     let s = screen(&mut a, 100, 30);
     assert!(s.contains("미리 배포해놓는것"), "{paragraph}\n{s}");
-    assert!(a.reader.as_ref().unwrap().scroll > 0, "{s}");
+    assert!(a.front::<gureum::ui::reader::Reader>().unwrap().scroll > 0, "{s}");
 }
 
 #[test]
@@ -820,10 +820,10 @@ fn search_palette_opens_a_question_in_practice_and_a_preset() {
     ctrl(&mut a, 'k');
     type_str(&mut a, "프로비저닝된 동시성");
     select_group(&mut a, gureum::search::Group::Questions);
-    let p = a.palette.as_ref().unwrap();
+    let p = a.top::<gureum::ui::palette::Palette>().unwrap();
     let id = p.index.docs[p.selected_doc().unwrap().0].id.clone();
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.screen, gureum::ui::app::Screen::Practice);
+    assert_eq!(a.screen(), gureum::ui::app::Screen::Practice);
     let practice = a
         .front::<gureum::ui::screens::practice::Practice>()
         .unwrap();
@@ -832,13 +832,13 @@ fn search_palette_opens_a_question_in_practice_and_a_preset() {
     assert_eq!(bank.entries[practice.items[0].entry].question.id, id);
     // Back leads where the palette was opened (home).
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.screen, gureum::ui::app::Screen::Home);
+    assert_eq!(a.screen(), gureum::ui::app::Screen::Home);
 
     ctrl(&mut a, 'k');
     type_str(&mut a, "ㅋㄷ ㅅㅌㅌ");
     select_group(&mut a, gureum::search::Group::Simulations);
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.screen, gureum::ui::app::Screen::Sim);
+    assert_eq!(a.screen(), gureum::ui::app::Screen::Sim);
     let sim = &a.front::<SimScreen>().unwrap().sim;
     assert_eq!(a.presets[sim.preset].id(), "lambda-cold-start");
 }
@@ -857,11 +857,11 @@ fn glossary_screen_80x24_and_define_popup_in_the_reader() {
     // Tab to the links, Enter on the first: the lesson section.
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Enter);
-    assert!(a.glossary.is_none());
+    assert!(a.front::<gureum::ui::glossary::GlossaryView>().is_none());
     let s = screen(&mut a, 80, 24);
     assert!(s.contains("콜드 스타트 최소화 하기"), "{s}");
     // Terms are marked in the lesson; only the first mention per section is drawn highlighted.
-    let r = a.reader.as_ref().unwrap();
+    let r = a.front::<gureum::ui::reader::Reader>().unwrap();
     assert!(r.terms.iter().any(|m| m.first) && r.terms.iter().any(|m| !m.first));
     let section_of = |line: usize| r.rendered.headings.iter().rposition(|h| h.line <= line);
     for m in r.terms.iter().filter(|m| m.first) {
@@ -875,15 +875,15 @@ fn glossary_screen_80x24_and_define_popup_in_the_reader() {
     }
     // `d` shows the terms on screen with the first one's definition; `d` again cycles.
     press(&mut a, KeyCode::Char('d'));
-    let d = a.define.clone().expect("terms on screen");
+    let d = a.top::<gureum::ui::screens::define::Define>().cloned().expect("terms on screen");
     assert!(d.terms.len() > 1, "{d:?}");
     let s = screen(&mut a, 80, 24);
     assert!(s.contains("화면의 용어"), "{s}");
     insta::assert_snapshot!("define_popup_80x24", s);
     press(&mut a, KeyCode::Char('d'));
-    assert_eq!(a.define.as_ref().map(|d| d.selected), Some(1));
+    assert_eq!(a.top::<gureum::ui::screens::define::Define>().map(|d| d.selected), Some(1));
     press(&mut a, KeyCode::Esc);
-    assert!(a.define.is_none());
+    assert!(a.top::<gureum::ui::screens::define::Define>().is_none());
 }
 
 #[test]
@@ -913,24 +913,23 @@ fn back_from_a_glossary_link_returns_to_the_glossary_at_the_same_term() {
     press(&mut a, KeyCode::Char('w'));
     type_str(&mut a, "ㅋㄷ");
     let term = a
-        .glossary
-        .as_ref()
+        .front::<gureum::ui::glossary::GlossaryView>()
         .and_then(gureum::ui::glossary::GlossaryView::term)
         .expect("a term");
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Enter);
-    assert!(a.glossary.is_none(), "the link opened the lesson");
-    assert_eq!(a.screen, gureum::ui::app::Screen::Reader);
+    assert!(a.front::<gureum::ui::glossary::GlossaryView>().is_none(), "the link opened the lesson");
+    assert_eq!(a.screen(), gureum::ui::app::Screen::Reader);
     press(&mut a, KeyCode::Esc);
-    let g = a.glossary.as_ref().expect("back in the glossary");
+    let g = a.front::<gureum::ui::glossary::GlossaryView>().expect("back in the glossary");
     assert_eq!(g.term(), Some(term));
     // Esc steps out of the links, clears the filter, then closes; it stays closed.
     for _ in 0..3 {
         press(&mut a, KeyCode::Esc);
     }
-    assert!(a.glossary.is_none());
+    assert!(a.front::<gureum::ui::glossary::GlossaryView>().is_none());
     press(&mut a, KeyCode::Esc);
-    assert!(a.glossary.is_none() && !a.quit);
+    assert!(a.front::<gureum::ui::glossary::GlossaryView>().is_none() && !a.quit);
 }
 
 #[test]
@@ -948,12 +947,10 @@ fn enter_on_a_multiple_answer_question_with_too_few_marks_says_how_many() {
         })
         .map(|e| e.question.id.clone())
         .expect("the bank has multiple-answer questions");
-    a.start_session(
-        std::slice::from_ref(&id),
-        &gureum::quiz::session::Filter::default(),
-        "multiple".into(),
-    );
-    assert_eq!(a.screen, gureum::ui::app::Screen::Practice);
+    a.apply(gureum::ui::screen::Effect::Open(
+        gureum::ui::screen::Open::Session(vec![id.clone()], "multiple".into()),
+    ));
+    assert_eq!(a.screen(), gureum::ui::app::Screen::Practice);
     press(&mut a, KeyCode::Enter);
     let s = screen(&mut a, 100, 30);
     assert!(s.contains("개를 골라 주세요 (지금 0개)"), "{s}");
@@ -972,7 +969,7 @@ fn the_section_line_keeps_both_keys_on_a_narrow_screen() {
     a.idle();
     let li = a.library.lesson_index("developing-lambda").expect("lesson");
     a.open_lesson(li);
-    a.reader.as_mut().expect("reader").jump_anchor = Some("콜드-스타트-최소화-하기".into());
+    a.front_mut::<gureum::ui::reader::Reader>().expect("reader").jump_anchor = Some("콜드-스타트-최소화-하기".into());
     let wide = screen(&mut a, 120, 40);
     assert!(
         wide.contains("「콜드 스타트 최소화 하기」 문제")
@@ -1005,11 +1002,9 @@ fn the_enter_that_moves_on_never_judges_the_next_question() {
         })
         .unwrap_or_default();
     assert_eq!(ids.len(), 2, "the bank has numeric questions");
-    a.start_session(
-        &ids,
-        &gureum::quiz::session::Filter::default(),
-        "numeric".into(),
-    );
+    a.apply(gureum::ui::screen::Effect::Open(
+        gureum::ui::screen::Open::Session(ids.clone(), "numeric".into()),
+    ));
     // Answer the first (wrongly is fine), then Enter to move on.
     press(&mut a, KeyCode::Char('1'));
     press(&mut a, KeyCode::Enter);

@@ -1,26 +1,23 @@
-//! The whole UI state and its update function.
+//! The router: a stack of screens and the one place where their effects are applied.
 //!
-//! `App::handle_event` turns input into state changes; `App::prepare` fits layout-dependent
-//! state (rendered lesson width, page height, scroll limits) to the terminal size before each
-//! frame; `super::draw` then draws the state without changing it. Only the run loop touches the
-//! terminal.
+//! Every screen and overlay is a [`component::Screen`] under `screens/`. The stack's bottom is
+//! home; an overlay (help, palette, settings, definition popup) is a layer like any other that
+//! draws over the screen below it instead of in its place (helix's compositor). Keys go to the
+//! top layer; Back pops it and the one below comes back with its state. `App::prepare` lets the
+//! screen in front fit itself to the terminal before each frame; `super::draw` then draws the
+//! stack without changing it. Only the run loop touches the terminal.
 
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
-use super::home::Home;
 use super::keymap::{self, Action, Context};
-use super::reader::Reader;
 use super::screen::{self as component, Ctx, Effect, Open, StatusKeys};
-use super::screens::{
-    exam_menu::ExamMenu, practice::Practice, practice_menu::PracticeMenu, replace::ReplaceScreen,
-    sim::SimScreen, sim_list::SimList,
-};
+use super::screens::{self, home::Home, palette::is_palette_key};
 use super::theme::Theme;
 use crate::lesson::Library;
-use crate::quiz::session::Filter;
 use crate::quiz::{Bank, BankSource};
-use crate::sims::{self, Sim};
+use crate::search::build::IndexSlot;
+use crate::sims;
 use crate::store::Store;
 use crate::strings::{Lang, Strings};
 
@@ -29,7 +26,10 @@ pub const MIN_WIDTH: u16 = 40;
 /// Smallest terminal height the UI draws into.
 pub const MIN_HEIGHT: u16 = 12;
 
-/// Which screen is in front.
+/// Screens kept on the stack; the oldest above home are forgotten past this depth.
+const MAX_DEPTH: usize = 32;
+
+/// Which screen (or overlay) a layer of the stack is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     /// Courses and lessons.
@@ -50,22 +50,16 @@ pub enum Screen {
     Exam,
     /// The `CloudFormation` update screen.
     Replace,
-}
-
-impl Screen {
-    /// Whether this screen is one of `screens/` (its state in `App::front`).
-    pub fn boxed(self) -> bool {
-        matches!(
-            self,
-            Screen::Sims
-                | Screen::Sim
-                | Screen::Replace
-                | Screen::Practice
-                | Screen::Exam
-                | Screen::PracticeMenu
-                | Screen::ExamMenu
-        )
-    }
+    /// The glossary.
+    Glossary,
+    /// The search palette (an overlay).
+    Palette,
+    /// The definition popup (an overlay).
+    Define,
+    /// The settings (an overlay).
+    Settings,
+    /// The help (an overlay).
+    Help,
 }
 
 /// A one-line message in the status bar until the next key.
@@ -77,7 +71,7 @@ pub struct Message {
     pub warning: bool,
 }
 
-/// Everything the UI shows.
+/// The app: shared data, the stack of screens, and what the run loop needs to know.
 #[derive(Debug)]
 pub struct App {
     /// All lessons.
@@ -88,80 +82,46 @@ pub struct App {
     pub lang: Lang,
     /// Colours.
     pub theme: Theme,
-    /// The screen in front.
-    pub screen: Screen,
-    /// The screen in front when it is one of `screens/` (`screen` then says which).
-    pub front: Option<Box<dyn component::Screen>>,
-    /// Home screen state.
-    pub home: Home,
-    /// Reader state, while a lesson is open.
-    pub reader: Option<Reader>,
-    /// The help overlay, when open.
-    pub help: Option<super::screens::help::Help>,
+    /// The stack, home at the bottom; never empty.
+    layers: Vec<Box<dyn component::Screen>>,
     /// Status message.
     pub message: Option<Message>,
     /// Set when the app should exit.
     pub quit: bool,
     /// Terminal size at the last `prepare`.
     pub area: Rect,
-    /// Simulation presets (loaded when the simulations are first opened).
+    /// Simulation presets (loaded when first needed).
     pub presets: Vec<sims::Preset>,
-    /// The simulation opened last (the list starts there; the template screen's preset).
+    /// The simulation opened last (the list starts there).
     pub sims_selected: usize,
     /// Where question banks come from.
     pub bank_source: BankSource,
-    /// The banks on their way (a user's `--quiz-dir` loads on a thread; the shipped banks are
-    /// compiled and arrive at once).
+    /// The banks on their way (a user's `--quiz-dir` loads on a thread).
     pub bank_loader: Option<crate::quiz::BankLoader>,
-    /// Question banks (loaded when practice first starts, to keep start-up fast).
+    /// Question banks (loaded after the first frame, to keep start-up fast).
     pub bank: Option<Bank>,
-    /// Questions due for review, counted when the home screen is prepared.
-    pub due_count: usize,
-    /// Reviews due today and on each of the next 7 local days (when there are any cards).
-    pub forecast: Option<crate::quiz::review::Forecast>,
     /// The time of this loop turn (ms since the epoch): the run loop reads the clock once per
     /// turn and nothing else in the UI does, so drawing and updates agree and tests set it.
     pub now_ms: u64,
-    /// The search palette, open over the current screen.
-    pub palette: Option<super::palette::Palette>,
     /// The search index (built when search or the glossary is first opened).
-    pub search_index: super::palette::IndexSlot,
-    /// The glossary screen, open over the current screen.
-    pub glossary: Option<super::glossary::GlossaryView>,
-    /// The reader's definition popup.
-    pub define: Option<super::glossary::Define>,
-    /// The settings overlay, when open.
-    pub settings: Option<super::settings::SettingsScreen>,
+    pub search_index: IndexSlot,
     /// Mouse capture wanted; the run loop turns it on or off to match.
     pub mouse: bool,
     /// What became of the user's key map file (shown in the settings).
     pub user_keymap: crate::keys::file::UserKeymap,
-    /// The reader's current section and its links (fitted in `prepare`).
-    pub section: Option<crate::links::SectionLinks>,
-    /// What `section` was worked out for (lesson, heading, banks loaded, preset count): counting a
-    /// section's questions scans the whole bank, so it is redone only when one of these changes,
-    /// not on every frame.
-    pub(super) section_for: Option<(usize, Option<usize>, bool, usize)>,
-    /// The home screen's "다음에 할 일" (fitted in `prepare`).
-    pub steps: Vec<crate::links::Step>,
-    /// The screens under the one in front, each with its state (Back pops).
-    pub(super) stack: Vec<super::nav::Covered>,
+    /// Counts changes to the store (see [`Ctx::store_version`]).
+    pub store_version: u64,
 }
 
 impl App {
     /// A new app on the home screen.
     pub fn new(library: Library, store: Store, lang: Lang, theme: Theme) -> Self {
-        let home = Home::new(&library, &store);
         let mut app = Self {
             library,
             store,
             lang,
             theme,
-            screen: Screen::Home,
-            front: None,
-            home,
-            reader: None,
-            help: None,
+            layers: Vec::new(),
             message: None,
             quit: false,
             area: Rect::default(),
@@ -170,24 +130,21 @@ impl App {
             bank_source: BankSource::Embedded,
             bank_loader: None,
             bank: None,
-            due_count: 0,
-            forecast: None,
             now_ms: now_ms(),
-            palette: None,
-            search_index: super::palette::IndexSlot::default(),
-            glossary: None,
-            define: None,
-            settings: None,
+            search_index: IndexSlot::default(),
             mouse: false,
             user_keymap: crate::keys::file::UserKeymap::default(),
-            section: None,
-            section_for: None,
-            steps: Vec::new(),
-            stack: Vec::new(),
+            store_version: 0,
         };
+        // Only a suggestion about the last lesson needs the presets; a fresh start skips them.
+        if app.store.progress().last_lesson.is_some() {
+            app.ensure_presets();
+        }
         // Start on the first of the next steps, so Enter continues where the learner left off.
-        app.refresh_steps();
-        app.home.select_step(0);
+        let mut home = Home::new(&app.library, &app.store);
+        home.refresh(&app.ctx());
+        home.select_step(0);
+        app.layers.push(Box::new(home));
         if !app.library.problems.is_empty() {
             let text = app.strings().content_problems(app.library.problems.len());
             app.message = Some(Message {
@@ -208,39 +165,17 @@ impl App {
         self.area.width >= MIN_WIDTH && self.area.height >= MIN_HEIGHT
     }
 
-    /// Fits layout-dependent state to the terminal size. Call before each draw.
+    /// The store changed (this window wrote, or another window committed).
+    pub fn store_changed(&mut self) {
+        self.store_version += 1;
+    }
+
+    /// Fits the screen in front (and the overlays over it) to the terminal. Call before each draw.
     pub fn prepare(&mut self, area: Rect) {
         self.area = area;
-        if !self.fits() {
-            return;
-        }
-        match self.screen {
-            Screen::Home => {
-                self.refresh_steps();
-                self.home.prepare(area, &self.library);
-            }
-            Screen::Reader => {
-                if let Some(r) = self.reader.as_mut() {
-                    let end = r.prepare(area, &self.library, self.lang);
-                    if end {
-                        self.reached_end();
-                    }
-                }
-                let key = self.reader.as_ref().map(|r| {
-                    (
-                        r.lesson,
-                        r.current_heading(),
-                        self.bank.is_some(),
-                        self.presets.len(),
-                    )
-                });
-                if key != self.section_for {
-                    self.section = self.current_section();
-                    self.section_for = key;
-                }
-            }
-            _ => {
-                let effect = self.with_front(|screen, ctx| screen.prepare(ctx));
+        if self.fits() {
+            for i in self.base()..self.layers.len() {
+                let effect = self.with_layer(i, |screen, ctx| screen.prepare(ctx));
                 self.apply(effect);
             }
         }
@@ -251,66 +186,85 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Mouse(mouse) => self.handle_mouse(*mouse),
-            Event::Paste(text) => self.paste(text),
+            Event::Paste(text) => {
+                self.message = None;
+                let text = super::text_input::paste_text(text);
+                // With no box focused the paste is dropped, never read as keys.
+                let _ = self.top_mut().paste(text);
+            }
             _ => {}
         }
     }
 
-    /// The key-map contexts of the screen in front, most specific first (key lookup, help).
+    /// The key-map contexts of the layer in front, most specific first (key lookup, help).
     pub fn contexts(&self) -> Vec<Context> {
-        match self.screen {
-            Screen::Home => vec![Context::Home],
-            Screen::Reader => match &self.reader {
-                Some(r) if r.search.editing => vec![Context::Search],
-                Some(r) if r.toc_focus => vec![Context::Toc, Context::Reader],
-                _ => vec![Context::Reader],
-            },
-            _ => self
-                .front
-                .as_ref()
-                .map_or_else(Vec::new, |s| s.contexts(&self.ctx())),
-        }
+        self.top_layer().contexts(&self.ctx())
     }
 
-    /// Performs an action as if its key had been pressed (for the command line's entry points).
+    /// Performs an action as if its key had been pressed on the layer in front.
     pub fn handle_action(&mut self, action: Action) {
-        self.dispatch(action);
+        let top = self.layers.len() - 1;
+        let effect = self.with_layer(top, |screen, ctx| screen.update(action, ctx));
+        self.apply(effect);
     }
 
-    fn dispatch(&mut self, action: Action) {
-        match self.screen {
-            Screen::Home => self.home_action(action),
-            Screen::Reader => self.reader_action(action),
-            _ => {
-                let effect = self.with_front(|screen, ctx| screen.update(action, ctx));
-                self.apply(effect);
-            }
-        }
+    /// Index of the screen drawn in full: the top layer that is not an overlay.
+    fn base(&self) -> usize {
+        self.layers.iter().rposition(|s| !s.is_overlay()).unwrap_or(0)
     }
 
-    /// The screen in front as a `T`, if it is one (for tests and the command line's entry points).
+    /// Which screen is in front (under any overlay).
+    pub fn screen(&self) -> Screen {
+        self.layers[self.base()].kind()
+    }
+
+    /// The layers from the screen in front upwards (drawing order).
+    pub fn visible(&self) -> &[Box<dyn component::Screen>] {
+        &self.layers[self.base()..]
+    }
+
+    fn top_layer(&self) -> &dyn component::Screen {
+        self.layers.last().expect("home is never popped").as_ref()
+    }
+
+    fn top_mut(&mut self) -> &mut dyn component::Screen {
+        self.layers.last_mut().expect("home is never popped").as_mut()
+    }
+
+    /// The screen in front (under any overlay) as a `T`, if it is one.
     pub fn front<T: 'static>(&self) -> Option<&T> {
-        self.front
-            .as_deref()
-            .and_then(|s| s.as_any().downcast_ref())
+        self.layers[self.base()].as_any().downcast_ref()
     }
 
     /// The screen in front as a mutable `T`, if it is one.
     pub fn front_mut<T: 'static>(&mut self) -> Option<&mut T> {
-        self.front
-            .as_deref_mut()
-            .and_then(|s| s.as_any_mut().downcast_mut())
+        let base = self.base();
+        self.layers[base].as_any_mut().downcast_mut()
+    }
+
+    /// The top layer (an overlay or the screen in front) as a `T`, if it is one.
+    pub fn top<T: 'static>(&self) -> Option<&T> {
+        self.top_layer().as_any().downcast_ref()
+    }
+
+    /// The home screen, at the bottom of the stack.
+    pub fn home(&self) -> &Home {
+        self.layers[0].as_any().downcast_ref().expect("home at the bottom")
+    }
+
+    /// The home screen, mutable.
+    pub fn home_mut(&mut self) -> &mut Home {
+        self.layers[0].as_any_mut().downcast_mut().expect("home at the bottom")
+    }
+
+    /// How many screens are under the one in front.
+    pub fn depth(&self) -> usize {
+        self.base()
     }
 
     /// The shared data screens read.
     pub fn ctx(&self) -> Ctx<'_> {
-        let status_keys = if self.palette.is_some() || self.define.is_some() {
-            StatusKeys::InBorder
-        } else if self.settings.is_some() {
-            StatusKeys::Settings
-        } else {
-            StatusKeys::Screen
-        };
+        let over = self.layers.iter().skip(self.base() + 1);
         Ctx {
             library: &self.library,
             bank: self.bank.as_ref(),
@@ -321,28 +275,29 @@ impl App {
             now_ms: self.now_ms,
             area: self.area,
             message: self.message.as_ref(),
-            status_keys,
+            status_keys: over.last().map_or(StatusKeys::Screen, |s| s.status_keys()),
+            mouse: self.mouse,
+            user_keymap: &self.user_keymap,
+            store_version: self.store_version,
         }
     }
 
-    /// Runs `f` on the screen in front with the context (nothing when no screen is boxed).
-    pub(super) fn with_front(
+    /// Runs `f` on layer `i` with the context (the layer is lifted out of the stack meanwhile).
+    fn with_layer<R>(
         &mut self,
-        f: impl FnOnce(&mut dyn component::Screen, &Ctx) -> Effect,
-    ) -> Effect {
-        let Some(mut screen) = self.front.take() else {
-            return Effect::None;
-        };
-        let effect = f(screen.as_mut(), &self.ctx());
-        self.front = Some(screen);
-        effect
+        i: usize,
+        f: impl FnOnce(&mut dyn component::Screen, &Ctx) -> R,
+    ) -> R {
+        let mut screen = self.layers.remove(i);
+        let out = f(screen.as_mut(), &self.ctx());
+        self.layers.insert(i, screen);
+        out
     }
 
-    /// Opens `screen` over the one in front, which keeps its state below it.
-    fn push(&mut self, screen: Box<dyn component::Screen>) {
-        self.push_screen();
-        self.screen = screen.kind();
-        self.front = Some(screen);
+    /// The top layer's state for the store (the reader's position), applied now.
+    fn persist_top(&mut self) {
+        let effect = self.top_layer().persist(&self.ctx());
+        self.apply(effect);
     }
 
     /// Does what a screen asked for: the one place where screens open and close, messages
@@ -350,170 +305,116 @@ impl App {
     pub fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::None => {}
-            Effect::Push(screen) => self.push(screen),
-            Effect::Replace(screen) => {
-                self.screen = screen.kind();
-                self.front = Some(screen);
+            Effect::Push(screen) => {
+                self.persist_top();
+                self.layers.push(screen);
+                if self.layers.len() > MAX_DEPTH {
+                    self.layers.remove(1);
+                }
             }
-            Effect::Pop => self.pop_screen(),
-            Effect::Close => self.close_overlay(),
+            Effect::Replace(screen) => {
+                self.persist_top();
+                if self.layers.len() > 1 {
+                    self.layers.pop();
+                }
+                self.layers.push(screen);
+            }
+            Effect::Pop | Effect::Close => {
+                let overlay = self.top_layer().is_overlay();
+                self.persist_top();
+                if self.layers.len() > 1 {
+                    self.layers.pop();
+                } else {
+                    self.quit = matches!(effect, Effect::Pop);
+                }
+                if !overlay {
+                    let top = self.layers.len() - 1;
+                    let effect = self.with_layer(top, |screen, ctx| screen.resumed(ctx));
+                    self.apply(effect);
+                    self.save();
+                }
+            }
             Effect::Open(open) => self.open(open),
             Effect::Message(m) => self.message = Some(m),
-            Effect::Store(write) => write(&mut self.store),
+            Effect::Store(write) => {
+                write(&mut self.store);
+                self.store_changed();
+            }
+            Effect::Setting(item, forward) => self.change_setting(item, forward),
             Effect::Save => self.save(),
             Effect::Quit => self.quit = true,
-            Effect::Many(effects) => {
-                for e in effects {
-                    self.apply(e);
-                }
-            }
+            Effect::Many(effects) => effects.into_iter().for_each(|e| self.apply(e)),
         }
     }
 
-    /// Opens a screen built from the app's data.
+    /// Opens a screen built from the app's data, loading what it needs first.
     fn open(&mut self, open: Open) {
-        match open {
-            Open::Sim(i) => self.open_sim(i),
-            Open::Lesson(index, anchor) => {
-                self.open_lesson(index);
-                if let Some(r) = self.reader.as_mut() {
-                    r.jump_anchor = anchor;
-                }
-                if self.area.width > 0 {
-                    self.prepare(self.area);
-                }
-            }
-            Open::Exam(choice, seed) => self.start_exam(choice, seed),
-            Open::ResumeExam => self.resume_exam(),
-            Open::Practice(filter, label) => self.start_practice(&filter, label),
-            Open::Session(ids, label) => {
-                self.start_session(&ids, &crate::quiz::session::Filter::default(), label);
-            }
-            Open::Settings => self.open_settings(),
+        if let Some(text) = screens::closed_book(&open, &self.store, self.now_ms, self.lang) {
+            self.message = Some(Message {
+                text,
+                warning: true,
+            });
+            return;
         }
-    }
-
-    /// Closes the overlay in front, the one that takes the keys.
-    fn close_overlay(&mut self) {
-        if self.help.take().is_none()
-            && self.settings.take().is_none()
-            && self.palette.take().is_none()
-            && self.define.take().is_none()
+        self.ensure_presets();
+        if screens::needs_bank(&open) {
+            self.load_bank();
+        }
+        let index = matches!(open, Open::Palette | Open::Glossary(_)).then(|| self.index());
+        if let Open::Sim(i) = open {
+            self.sims_selected = i;
+        }
+        if let Open::Lesson(li, _) | Open::Found(li, ..) = open
+            && let Some(lesson) = self.library.lessons.get(li)
         {
-            self.glossary = None;
+            self.store.set_last_lesson(&lesson.meta.id);
+            self.store_changed();
+        }
+        let toc = self.front::<screens::reader::Reader>().map(|r| r.toc_visible);
+        let effect = screens::open(
+            open,
+            &self.ctx(),
+            screens::Given {
+                index,
+                toc_visible: toc.unwrap_or(self.area.width >= 110),
+                contexts: self.contexts(),
+                sims_selected: self.sims_selected,
+            },
+        );
+        self.apply(effect);
+        if self.area.width > 0 {
+            self.prepare(self.area);
         }
     }
 
     fn handle_key(&mut self, key: &KeyEvent) {
         self.message = None;
-        if let Some(help) = self.help.as_mut() {
-            let effect = help.update(keymap::lookup(&[Context::Help], key));
+        let top = self.layers.len() - 1;
+        if let Some(effect) = self.with_layer(top, |s, ctx| s.text_key(key, ctx)) {
             self.apply(effect);
             return;
         }
-        if self.settings.is_some() {
-            self.settings_key(key);
+        if is_palette_key(key) {
+            self.open(Open::Palette);
             return;
         }
-        if self.palette.is_some() {
-            self.palette_key(key);
-            return;
-        }
-        if self.define.is_some() {
-            self.define_key(key);
-            return;
-        }
-        if super::palette::is_palette_key(key) {
-            self.open_palette();
-            return;
-        }
-        if self.glossary.is_some() {
-            self.glossary_key(key);
-            return;
-        }
-        if self.screen.boxed()
-            && let Some(mut screen) = self.front.take()
-        {
-            let used = screen.text_key(key, &self.ctx());
-            self.front = Some(screen);
-            if let Some(effect) = used {
-                self.apply(effect);
-                return;
-            }
-        }
-        let contexts = self.contexts();
-        if contexts == [Context::Search] {
-            // Ctrl-C quits from a text box too (its key map has no other use for it).
-            if keymap::lookup(&[], key) == Some(Action::Quit) {
-                self.quit = true;
-                return;
-            }
-            if let Some(r) = self.reader.as_mut() {
-                r.search_key(key);
-            }
-            return;
-        }
-        let Some(action) = keymap::lookup(&contexts, key) else {
+        let Some(action) = keymap::lookup(&self.contexts(), key) else {
             return;
         };
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = Some(super::screens::help::Help::default()),
-            Action::Palette => self.open_palette(),
-            Action::Glossary => self.open_glossary(None),
-            Action::Define => self.open_define(),
-            Action::Settings => self.open_settings(),
+            Action::Help => self.open(Open::Help),
+            Action::Palette => self.open(Open::Palette),
+            Action::Glossary => self.open(Open::Glossary(None)),
+            Action::Settings => self.open(Open::Settings),
             Action::ToggleLang => {
-                self.lang = self.lang.toggled();
-                self.store
-                    .update_settings(|s| s.lang = Some(self.lang.code().to_owned()));
+                self.change_setting(crate::settings::Item::Lang, true);
                 self.message = Some(Message {
                     text: self.strings().lang_switched().into(),
                     warning: false,
                 });
-                if let Some(r) = self.reader.as_mut() {
-                    r.invalidate();
-                }
             }
             _ => self.handle_action(action),
-        }
-    }
-
-    /// A bracketed paste goes into the focused text box as typed text (cleaned and capped, see
-    /// `text_input::paste`); with no box focused it is dropped, never read as keys.
-    fn paste(&mut self, text: &str) {
-        use super::text_input::paste;
-        self.message = None;
-        if self.help.is_some() || self.settings.is_some() {
-            return;
-        }
-        if let Some(p) = self.palette.as_mut() {
-            if paste(&mut p.input, text) {
-                p.refresh();
-            }
-            return;
-        }
-        if self.define.is_some() {
-            return;
-        }
-        if let Some(g) = self.glossary.as_mut() {
-            if paste(&mut g.filter, text) {
-                g.refilter(&self.library);
-            }
-            return;
-        }
-        match self.screen {
-            Screen::Reader => {
-                if let Some(r) = self.reader.as_mut().filter(|r| r.search.editing) {
-                    paste(&mut r.search.input, text);
-                }
-            }
-            kind if kind.boxed() => {
-                if let Some(s) = self.front.as_mut() {
-                    s.paste(super::text_input::paste_text(text));
-                }
-            }
-            _ => {}
         }
     }
 
@@ -523,151 +424,21 @@ impl App {
             MouseEventKind::ScrollUp => -3,
             _ => return,
         };
-        match self.screen {
-            Screen::Home => self.home.move_by(delta.signum()),
-            Screen::Reader => {
-                if let Some(r) = self.reader.as_mut() {
-                    r.scroll_by(delta);
-                }
-            }
-            _ => {
-                if let Some(s) = self.front.as_mut() {
-                    s.scroll(delta);
-                }
-            }
-        }
+        self.top_mut().scroll(delta);
     }
 
-    fn home_action(&mut self, action: Action) {
-        match action {
-            Action::Open => {
-                if let Some(step) = self.home.selected_step() {
-                    self.run_step(step);
-                } else if let Some(lesson) = self.home.selected_lesson() {
-                    self.open_lesson(lesson);
-                }
-            }
-            Action::Resume => {
-                if let Some(lesson) = self.home.resume_target(&self.library, &self.store) {
-                    self.open_lesson(lesson);
-                }
-            }
-            Action::Simulations => self.open_sims(),
-            Action::Practice => {
-                self.load_bank();
-                self.push(Box::new(PracticeMenu::default()));
-            }
-            Action::Exams => {
-                self.load_bank();
-                let menu = ExamMenu::new(&self.ctx());
-                self.push(Box::new(menu));
-            }
-            Action::Review => {
-                let due = self.due_reviews();
-                if due.is_empty() {
-                    let text = self
-                        .lang
-                        .pick("지금 복습할 문제가 없어요", "Nothing is due for review")
-                        .to_owned();
-                    self.message = Some(Message {
-                        text,
-                        warning: false,
-                    });
-                } else {
-                    let label = self.lang.pick("복습", "Review").to_owned();
-                    self.start_session(&due, &Filter::default(), label);
-                }
-            }
-            other => self.home.action(other),
-        }
+    /// Opens lesson `index` in the reader over the screen in front, where it was left.
+    pub fn open_lesson(&mut self, index: usize) {
+        self.open(Open::Lesson(index, None));
     }
 
-    fn reader_action(&mut self, action: Action) {
-        let Some(reader) = self.reader.as_mut() else {
-            return;
-        };
-        match action {
-            Action::Back => self.pop_screen(),
-            Action::PracticeSection => {
-                let lesson = self.library.lessons[reader.lesson].meta.id.clone();
-                match self.current_section() {
-                    Some(section) if section.questions > 0 => {
-                        let filter = section.filter(&lesson);
-                        self.start_practice(&filter, section.title);
-                    }
-                    _ => {
-                        self.message = Some(Message {
-                            text: self.strings().no_section_questions().into(),
-                            warning: false,
-                        });
-                    }
-                }
-            }
-            Action::Practice => {
-                let lesson = &self.library.lessons[reader.lesson].meta;
-                let filter = Filter {
-                    lesson: Some(lesson.id.clone()),
-                    ..Filter::default()
-                };
-                let label = lesson.title.clone();
-                self.start_practice(&filter, label);
-            }
-            Action::Simulations => {
-                let lesson = reader.lesson;
-                let heading = reader
-                    .current_heading()
-                    .and_then(|i| reader.rendered.headings.get(i))
-                    .map_or(String::new(), |h| h.title.clone());
-                self.ensure_presets();
-                let tags = &self.library.lessons[lesson].meta.tags;
-                match sims::preset_for(&heading, tags, &self.presets) {
-                    Some(i) => self.open_sim(i),
-                    None => self.open_sims(),
-                }
-            }
-            Action::NextLesson | Action::PrevLesson => {
-                let next = action == Action::NextLesson;
-                let current = reader.lesson;
-                let target = if next {
-                    Some(current + 1).filter(|&i| i < self.library.lessons.len())
-                } else {
-                    current.checked_sub(1)
-                };
-                if let Some(i) = target {
-                    // The next lesson takes this one's place: Back still leads where this one's did.
-                    self.save_reader_position();
-                    self.open_lesson_in_place(i);
-                } else {
-                    let s = self.strings();
-                    let text = if next {
-                        s.last_lesson()
-                    } else {
-                        s.first_lesson()
-                    };
-                    self.message = Some(Message {
-                        text: text.into(),
-                        warning: false,
-                    });
-                }
-            }
-            other => {
-                if let Some(text) = reader.action(other, self.lang) {
-                    self.message = Some(Message {
-                        text,
-                        warning: false,
-                    });
-                }
-            }
-        }
-    }
-
-    /// Starts practising up to ten questions matching `filter`; Back returns to this screen.
-    pub fn start_practice(&mut self, filter: &Filter, label: String) {
-        self.start_session(&[], filter, label);
+    /// Starts an exam from `choice`, drawn by `seed` (the command line passes `--seed`).
+    pub fn start_exam(&mut self, choice: super::exam::Choice, seed: u64) {
+        self.open(Open::Exam(choice, seed));
     }
 
     /// Loads the question banks once; a broken bank file is reported, the rest still load.
-    pub(super) fn load_bank(&mut self) {
+    pub fn load_bank(&mut self) {
         if self.bank.is_none() {
             let bank = match self.bank_loader.take() {
                 Some(loader) => loader.wait(),
@@ -701,278 +472,84 @@ impl App {
     /// Keeps loaded banks, reporting broken bank files (the rest still load).
     fn set_bank(&mut self, bank: Bank) {
         if !bank.problems.is_empty() {
-            let text = match self.lang {
-                crate::strings::Lang::Ko => format!(
-                    "문제 은행 파일에서 고칠 곳 {}개를 찾았어요 (gureum check로 확인)",
-                    bank.problems.len()
-                ),
-                crate::strings::Lang::En => format!(
-                    "{} problem(s) in the question banks (see `gureum check`)",
-                    bank.problems.len()
-                ),
-            };
             self.message = Some(Message {
-                text,
+                text: self.strings().bank_problems(bank.problems.len()),
                 warning: true,
             });
         }
         self.bank = Some(bank);
     }
 
-    /// Starts a session that asks the questions `first` (e.g. due reviews) before drawing others.
-    pub fn start_session(&mut self, first: &[String], filter: &Filter, label: String) {
-        self.load_bank();
-        let Some(bank) = self.bank.as_ref() else {
-            return;
-        };
-        // Each session draws differently; `gureum quiz --plain --seed` is the reproducible twin.
-        let seed = self.now_ms;
-        let count = if first.is_empty() { 10 } else { first.len() };
-        let practice = Practice::with_first(bank, first, filter, count, seed, label, self.now_ms);
-        if practice.items.is_empty() {
-            let text = self
-                .lang
-                .pick(
-                    "이 레슨에는 아직 문제가 없어요",
-                    "No questions for this lesson yet",
-                )
-                .to_owned();
-            self.message = Some(Message {
-                text,
-                warning: false,
-            });
-            return;
-        }
-        self.push(Box::new(practice));
-    }
-
-    /// Ids of the questions due for review now.
-    pub fn due_reviews(&self) -> Vec<String> {
-        let now = self.now_ms / 1000;
-        crate::quiz::review::due(&self.store.progress().cards, now)
-            .into_iter()
-            .map(str::to_owned)
-            .collect()
-    }
-
-    /// Whether the run loop should wake up twice a second (a countdown is on screen).
-    pub fn needs_tick(&self) -> bool {
-        self.screen.boxed() && self.front.as_ref().is_some_and(|s| s.needs_tick())
-    }
-
-    /// Advances the clock: an exam whose time is up is submitted and graded.
-    pub fn tick(&mut self, now_ms: u64) {
-        self.now_ms = now_ms;
-        let effect = self.with_front(|screen, ctx| screen.tick(ctx));
-        self.apply(effect);
-    }
-
-    /// The saved, unfinished exam, if any.
-    pub fn saved_exam(&self) -> Option<&crate::quiz::exam::ExamState> {
-        self.store.running_exam()
-    }
-
-    /// Resumes the saved exam over the screen in front (or says why it cannot).
-    fn resume_exam(&mut self) {
-        self.load_bank();
-        let (Some(bank), Some(saved)) = (self.bank.as_ref(), self.store.running_exam().cloned())
-        else {
-            return;
-        };
-        if let Some(mut exam) = super::exam::ExamScreen::resume(bank, saved, self.now_ms) {
-            let finished = exam.finished(bank, self.now_ms);
-            self.push(Box::new(exam));
-            self.apply(finished);
-        } else {
-            let text = self
-                .lang
-                .pick(
-                    "저장된 시험을 이어 할 수 없어요 (문제 은행이 바뀌었어요)",
-                    "The saved exam no longer fits the question bank",
-                )
-                .to_owned();
-            self.message = Some(Message {
-                text,
-                warning: true,
-            });
-        }
-    }
-
-    /// Starts an exam from `choice`, drawn by `seed` (the command line passes `--seed`).
-    pub fn start_exam(&mut self, choice: super::exam::Choice, seed: u64) {
-        self.load_bank();
-        let Some(bank) = self.bank.as_ref() else {
-            return;
-        };
-        let esl = self.store.progress().settings.exam_esl;
-        let (exam, short) = super::exam::ExamScreen::start(bank, choice, esl, seed, self.now_ms);
-        if !short.is_empty() {
-            let lead = self.lang.pick(
-                "문제 은행에 문항이 모자란 영역:",
-                "Not enough questions for:",
-            );
-            self.message = Some(Message {
-                text: format!("{lead} {}", short.join(", ")),
-                warning: true,
-            });
-        }
-        let save = exam.save();
-        self.push(Box::new(exam));
-        self.apply(save);
-    }
-
-    pub(super) fn ensure_presets(&mut self) {
+    fn ensure_presets(&mut self) {
         if self.presets.is_empty() {
             self.presets = sims::all_presets();
         }
     }
 
-    /// Opens the list of simulations; Back returns to this screen.
-    pub fn open_sims(&mut self) {
-        self.ensure_presets();
-        self.push(Box::new(SimList::new(self.sims_selected)));
-    }
-
-    /// Opens simulation `index` with its preset's settings.
-    pub fn open_sim(&mut self, index: usize) {
-        self.ensure_presets();
-        let Some(preset) = self.presets.get(index) else {
-            return;
-        };
-        self.sims_selected = index;
-        if matches!(preset, sims::Preset::Cfn(_)) {
-            self.push(Box::new(ReplaceScreen::new(index, self.lang)));
-        } else {
-            let sim = Sim::new(index, preset);
-            self.push(Box::new(SimScreen::new(sim)));
+    /// The search index, built now if it is not yet.
+    fn index(&mut self) -> std::sync::Arc<crate::search::Index> {
+        if let Some(index) = self.search_index.ready() {
+            return std::sync::Arc::clone(index);
         }
-    }
-
-    /// Recomputes the home screen's next steps and fits the home list to them.
-    pub fn refresh_steps(&mut self) {
-        // Only a suggestion about the last lesson needs the presets; a fresh start skips them.
-        if self.store.progress().last_lesson.is_some() {
-            self.ensure_presets();
-        }
-        self.due_count = self.due_reviews().len();
-        let cards = &self.store.progress().cards;
-        self.forecast = (!cards.is_empty()).then(|| {
-            crate::quiz::review::forecast(
-                cards.values(),
-                self.now_ms / 1000,
-                crate::quiz::review::local_offset_s(),
-            )
-        });
-        let resume = self.home.resume_target(&self.library, &self.store);
-        self.steps = crate::links::next_steps(
-            &self.library,
-            self.store.progress(),
-            resume,
-            self.due_count,
-            &self.presets,
-        );
-        self.home.set_steps(self.steps.len());
-    }
-
-    /// Does next step `i` of the home screen.
-    fn run_step(&mut self, i: usize) {
-        match self.steps.get(i).copied() {
-            Some(crate::links::Step::Resume { lesson, .. }) => self.open_lesson(lesson),
-            Some(crate::links::Step::Review(_)) => self.home_action(Action::Review),
-            Some(crate::links::Step::TrySim(preset)) => self.open_sim(preset),
-            None => {}
-        }
-    }
-
-    /// The links of the reader's current section (its questions and simulation).
-    pub fn current_section(&self) -> Option<crate::links::SectionLinks> {
-        let r = self.reader.as_ref()?;
-        let lesson = self.library.lessons.get(r.lesson)?;
-        crate::links::section_links(
-            &r.rendered.headings,
-            r.current_heading(),
-            &lesson.meta.id,
-            &lesson.meta.tags,
-            self.bank.as_ref(),
-            &self.presets,
-        )
-    }
-
-    /// Opens lesson `index` in the reader over the current screen, restoring its saved position.
-    pub fn open_lesson(&mut self, index: usize) {
-        if index >= self.library.lessons.len() {
-            return;
-        }
-        let toc = self.reader.as_ref().map(|r| r.toc_visible);
-        self.push_screen();
-        self.open_lesson_in_place(index);
-        if let (Some(r), Some(toc)) = (self.reader.as_mut(), toc) {
-            r.toc_visible = toc;
-        }
-    }
-
-    /// Opens lesson `index` in the reader in place of the current screen.
-    fn open_lesson_in_place(&mut self, index: usize) {
-        let Some(lesson) = self.library.lessons.get(index) else {
-            return;
-        };
-        let saved = self
-            .store
-            .progress()
-            .lessons
-            .get(&lesson.meta.id)
-            .cloned()
-            .unwrap_or_default();
-        let toc_visible = self
-            .reader
-            .as_ref()
-            .map_or(self.area.width >= 110, |r| r.toc_visible);
-        self.store.set_last_lesson(&lesson.meta.id);
-        self.reader = Some(Reader::new(index, saved.scroll, toc_visible));
-        self.screen = Screen::Reader;
-        self.section_for = None;
-        // The section line counts the questions of each section (usually loaded already by
-        // `idle`).
         self.load_bank();
-        self.ensure_presets();
-        self.home.select_lesson(index);
-        if self.area.width > 0 {
-            self.prepare(self.area);
+        let empty = Bank::default();
+        let bank = self.bank.as_ref().unwrap_or(&empty);
+        let docs = crate::search::build::preset_docs(&sims::all_presets());
+        let index = std::sync::Arc::new(crate::search::Index::build(&self.library, bank, &docs));
+        self.search_index.set(std::sync::Arc::clone(&index));
+        index
+    }
+
+    /// Whether the run loop should wake up twice a second (a countdown is on screen).
+    pub fn needs_tick(&self) -> bool {
+        self.layers[self.base()].needs_tick()
+    }
+
+    /// Advances the clock: an exam whose time is up is submitted and graded.
+    pub fn tick(&mut self, now_ms: u64) {
+        self.now_ms = now_ms;
+        let base = self.base();
+        let effect = self.with_layer(base, |screen, ctx| screen.tick(ctx));
+        self.apply(effect);
+    }
+
+    /// Changes `item` to its next (or previous) value, applies it and saves.
+    fn change_setting(&mut self, item: crate::settings::Item, forward: bool) {
+        use crate::settings::Item;
+        match item {
+            Item::Lang => {
+                self.lang = self.lang.toggled();
+                let code = self.lang.code().to_owned();
+                self.store.update_settings(|s| s.lang = Some(code));
+            }
+            Item::Theme => {
+                self.theme.palette = self.theme.palette.cycled(forward);
+                let name = self.theme.palette.name().to_owned();
+                self.store.update_settings(|s| s.theme = Some(name));
+            }
+            Item::Mouse => {
+                // The run loop turns capture on or off before the next frame.
+                self.mouse = !self.mouse;
+                let mouse = self.mouse;
+                self.store.update_settings(|s| s.mouse = Some(mouse));
+            }
+            Item::ExamEsl => self.store.update_settings(|s| s.exam_esl = !s.exam_esl),
+            Item::ReviewRetention => self.store.update_settings(|s| {
+                let now = crate::settings::retention_percent(s);
+                s.review_retention = Some(crate::settings::cycle_retention(now, forward));
+            }),
         }
+        self.store_changed();
+        self.save();
     }
 
-    /// Records the reader's position in the store (not yet written to disk).
-    pub(super) fn save_reader_position(&mut self) {
-        let Some(r) = self.reader.as_ref() else {
-            return;
-        };
-        let Some(lesson) = self.library.lessons.get(r.lesson) else {
-            return;
-        };
-        let (position, percent) = (r.position(), r.percent());
-        self.store.set_scroll(&lesson.meta.id, position, percent);
-    }
-
-    /// The reader reached the end of its lesson: mark it read.
-    fn reached_end(&mut self) {
-        let Some(r) = self.reader.as_ref() else {
-            return;
-        };
-        let Some(lesson) = self.library.lessons.get(r.lesson) else {
-            return;
-        };
-        if self.store.mark_read(&lesson.meta.id) {
-            self.message = Some(Message {
-                text: self.strings().marked_read().into(),
-                warning: false,
-            });
-            self.save();
-        }
-    }
-
-    /// Writes progress to disk, reporting failure in the status bar.
+    /// Writes progress to disk (with the reader's position), reporting failure in the status bar.
     pub fn save(&mut self) {
-        self.save_reader_position();
+        let base = self.base();
+        let effect = self.layers[base].persist(&self.ctx());
+        if let Effect::Store(write) = effect {
+            write(&mut self.store);
+        }
         // A read-only store (newer or unreadable file) was already reported at start-up.
         if self.store.is_read_only() {
             return;

@@ -3,24 +3,22 @@
 //! A screen is a component ([`screen::Screen`], one per file or folder under [`screens`]): it
 //! owns its state, changes it in `update(action, ctx)` and draws it in `render(frame, area, ctx)`
 //! from a [`screen::Ctx`] of shared data, and asks for anything beyond its own state with an
-//! [`screen::Effect`]. [`App`] is the stack of screens (Back pops, `nav`) and the only place
-//! effects are applied; home, the reader and the overlays other than help (palette, glossary,
-//! definition popup, settings) still keep their state in `App` and draw from `view`. [`run`] is
-//! the loop that connects it all to the terminal: one clock reading per turn, keys through the
-//! key map (`keymap`), pastes to the focused text box (`text_input`).
+//! [`screen::Effect`]. Overlays (help, palette, settings, definition popup) are screens too,
+//! drawn over the one below them. [`App`] is the stack of screens (Back pops) and the only place
+//! effects are applied. [`run`] is the loop that connects it all to the terminal: one clock
+//! reading per turn, keys through the key map (`keymap`), pastes to the focused text box
+//! (`text_input`).
+//!
+//! Layers inside `ui/`: `app` (the router) over `screens/` (one component each) over the
+//! shared pieces they draw with (`view`: title and status bars, overlay clearing; `layout`,
+//! `theme`, `text_input`, `keymap`). `print` is the command line's coloured output.
 
 pub mod app;
-pub mod glossary;
-pub mod home;
 pub mod keymap;
 pub mod layout;
-mod nav;
-pub mod palette;
 pub mod print;
-pub mod reader;
 pub mod screen;
 pub mod screens;
-pub mod settings;
 pub mod text_input;
 pub mod theme;
 mod view;
@@ -33,7 +31,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 pub use app::App;
-pub use screens::exam;
+pub use screens::{exam, glossary, palette, reader, settings};
 pub use view::draw;
 
 /// Runs the TUI until the user quits. The terminal is restored on return and on panic.
@@ -68,7 +66,9 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
             app.now_ms = app::now_ms();
             // Another window on the same data folder may have committed: read its rows
             // (a cheap `PRAGMA data_version` check when nothing changed).
-            app.store.refresh_if_changed();
+            if app.store.refresh_if_changed() {
+                app.store_changed();
+            }
             terminal.draw(|frame| {
                 app.prepare(frame.area());
                 draw(&app, frame);

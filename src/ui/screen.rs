@@ -50,6 +50,13 @@ pub struct Ctx<'a> {
     pub message: Option<&'a Message>,
     /// Which key hints the status bar shows while an overlay is open.
     pub status_keys: StatusKeys,
+    /// Mouse capture is on.
+    pub mouse: bool,
+    /// What became of the user's key map file (shown in the settings).
+    pub user_keymap: &'a crate::keys::file::UserKeymap,
+    /// Counts changes to the store (this window's writes and other windows' commits): a screen
+    /// that derives data from the store redoes it only when this moved on.
+    pub store_version: u64,
 }
 
 impl Ctx<'_> {
@@ -88,6 +95,23 @@ pub enum Open {
     Practice(crate::quiz::session::Filter, String),
     /// A session asking exactly these questions (e.g. an exam's mistakes), titled `label`.
     Session(Vec<String>, String),
+    /// The list of simulations.
+    Sims,
+    /// A lesson at a heading anchor and then at a spot of text (a search result).
+    Found(usize, Option<String>, Option<crate::search::locate::Spot>),
+    /// The search palette.
+    Palette,
+    /// The glossary, at the term with this id if one is given.
+    Glossary(Option<String>),
+    /// The definition popup for these glossary terms, over a reader whose contents panel is
+    /// shown (`true`) or hidden.
+    Define(Vec<usize>, bool),
+    /// The help overlay for the screen in front.
+    Help,
+    /// Choosing what to practise.
+    PracticeMenu,
+    /// Choosing a mock exam.
+    ExamMenu,
 }
 
 /// A change to the saved progress, applied by the app.
@@ -116,6 +140,8 @@ pub enum Effect {
     Store(StoreWrite),
     /// Write progress to disk now.
     Save,
+    /// Change a setting to its next (`true`) or previous value, apply it at once and save.
+    Setting(crate::settings::Item, bool),
     /// Leave the app.
     Quit,
     /// Several effects, in order.
@@ -157,6 +183,7 @@ impl fmt::Debug for Effect {
             Self::Message(m) => f.debug_tuple("Message").field(m).finish(),
             Self::Store(_) => f.write_str("Store(..)"),
             Self::Save => f.write_str("Save"),
+            Self::Setting(i, forward) => f.debug_tuple("Setting").field(i).field(forward).finish(),
             Self::Quit => f.write_str("Quit"),
             Self::Many(v) => f.debug_tuple("Many").field(v).finish(),
         }
@@ -227,4 +254,21 @@ pub trait Screen: fmt::Debug + AsAny {
 
     /// The mouse wheel turned by `delta` lines.
     fn scroll(&mut self, _delta: isize) {}
+
+    /// Whether the screen is drawn over the one below it (help, palette, popups) rather than
+    /// instead of it.
+    fn is_overlay(&self) -> bool {
+        false
+    }
+
+    /// Whose keys the status bar of the screen below shows while this overlay is open.
+    fn status_keys(&self) -> StatusKeys {
+        StatusKeys::Screen
+    }
+
+    /// What to write to the store when the screen is covered, closed or the app saves (e.g.
+    /// the reader's position).
+    fn persist(&self, _ctx: &Ctx) -> Effect {
+        Effect::None
+    }
 }

@@ -2,6 +2,7 @@
 //! with its name), then the ones that work everywhere.
 
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -9,19 +10,30 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::text;
 use crate::ui::keymap::{self, Action, Context};
-use crate::ui::screen::{Ctx, Effect, Open};
+use crate::ui::app::Screen as ScreenKind;
+use crate::ui::screen::{Ctx, Effect, Open, Screen};
 
 /// The help overlay, scrolled by `scroll` lines.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Help {
     /// Lines scrolled (drawing clamps it to the last page).
     pub scroll: usize,
+    /// The key-map contexts of the screen it was opened over, most specific first.
+    pub contexts: Vec<Context>,
 }
 
 impl Help {
+    /// Help for a screen whose key-map contexts are `contexts`.
+    pub fn new(contexts: Vec<Context>) -> Self {
+        Self {
+            scroll: 0,
+            contexts,
+        }
+    }
+
     /// Performs `action` (the key looked up in the help context): scrolling keeps the overlay
     /// open, anything else closes it.
-    pub fn update(&mut self, action: Option<Action>) -> Effect {
+    pub fn key_action(&mut self, action: Option<Action>) -> Effect {
         match action {
             Some(Action::Down) => self.scroll += 1,
             Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
@@ -39,8 +51,9 @@ impl Help {
         Effect::None
     }
 
-    /// Draws the overlay over `area`, for a screen whose key-map contexts are `contexts`.
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx, contexts: &[Context]) {
+    /// Draws the overlay over `area`.
+    fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let contexts = &self.contexts;
         let scroll = self.scroll;
         let s = ctx.strings();
         let width = area.width.saturating_sub(4).min(72);
@@ -52,7 +65,7 @@ impl Help {
             height,
         };
         // This screen's keys first, then those that work everywhere (as lazygit does per panel).
-        let mut groups = contexts.to_vec();
+        let mut groups = contexts.clone();
         groups.push(Context::Global);
         // The group name without its parenthesised detail ("모의고사 (1-9: …)" → "모의고사").
         let screen = s.group(groups[0]).split(" (").next().unwrap_or_default();
@@ -100,5 +113,32 @@ impl Help {
         }
         let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
         frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+    }
+}
+
+impl Screen for Help {
+    fn kind(&self) -> ScreenKind {
+        ScreenKind::Help
+    }
+
+    fn contexts(&self, _ctx: &Ctx) -> Vec<Context> {
+        vec![Context::Help]
+    }
+
+    fn is_overlay(&self) -> bool {
+        true
+    }
+
+    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+        self.key_action(Some(action))
+    }
+
+    /// Every key: the help's own scroll, anything else closes it.
+    fn text_key(&mut self, key: &KeyEvent, _ctx: &Ctx) -> Option<Effect> {
+        Some(self.key_action(keymap::lookup(&[Context::Help], key)))
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx);
     }
 }

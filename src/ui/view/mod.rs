@@ -1,13 +1,8 @@
-//! Drawing: a frame is a pure function of [`App`].
+//! Drawing: a frame is a pure function of [`App`]'s stack. The pieces every screen draws with
+//! (title bar, status bar, clearing under an overlay) live here; each screen draws itself.
 
 mod deploy;
-mod glossary;
-mod home;
-mod links;
-mod palette;
 pub(in crate::ui) mod practice;
-mod reader;
-mod settings;
 pub(in crate::ui) mod sims;
 
 use ratatui::Frame;
@@ -15,49 +10,24 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
+use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
 use super::keymap::{self, Context};
 use super::screen::{Ctx, StatusKeys};
 use crate::text;
 
-/// Draws the whole UI.
+/// Draws the whole UI: the screen in front, then the overlays over it, bottom to top.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    let ctx = app.ctx();
     // Light and high-contrast palettes paint their own background; dark keeps the terminal's.
-    paint_base(app, frame, area);
+    paint(&ctx, frame, area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        draw_too_small(app, frame, area);
+        draw_too_small(&ctx, frame, area);
         return;
     }
-    match app.screen {
-        Screen::Home => home::draw(app, frame),
-        Screen::Reader => reader::draw(app, frame),
-        _ => {
-            if let Some(screen) = &app.front {
-                screen.render(frame, area, &app.ctx());
-            }
-        }
+    for screen in app.visible() {
+        screen.render(frame, area, &ctx);
     }
-    if let Some(g) = &app.glossary {
-        glossary::draw(app, g, frame, area);
-    }
-    if let (Some(d), Some(r)) = (&app.define, &app.reader) {
-        glossary::draw_define(app, d, frame, r.layout.text);
-    }
-    if let Some(p) = &app.palette {
-        palette::draw(app, p, frame, area);
-    }
-    if let Some(help) = &app.help {
-        help.render(frame, area, &app.ctx(), &app.contexts());
-    }
-    if app.settings.is_some() {
-        settings::draw(app, frame, area);
-    }
-}
-
-/// Fills `area` with the theme's base colours (nothing for the dark palette or `NO_COLOR`).
-fn paint_base(app: &App, frame: &mut Frame, area: Rect) {
-    paint(&app.ctx(), frame, area);
 }
 
 /// Fills `area` with the theme's base colours (nothing for the dark palette or `NO_COLOR`).
@@ -66,11 +36,6 @@ fn paint(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     if base != ratatui::style::Style::new() {
         frame.render_widget(ratatui::widgets::Block::new().style(base), area);
     }
-}
-
-/// Clears `area` for an overlay, keeping the theme's background.
-fn clear(app: &App, frame: &mut Frame, area: Rect) {
-    clear_for(&app.ctx(), frame, area);
 }
 
 /// Clears `area` for an overlay, keeping the theme's background.
@@ -95,7 +60,7 @@ fn split_wide_edge(buf: &mut ratatui::buffer::Buffer, area: Rect) {
     }
 }
 
-fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
+fn draw_too_small(app: &Ctx, frame: &mut Frame, area: Rect) {
     let msg = app.strings().too_small(MIN_WIDTH, MIN_HEIGHT);
     let lines = text::wrap(&msg, usize::from(area.width.max(1)));
     let h = (lines.len() as u16).min(area.height);
@@ -111,11 +76,6 @@ fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The top bar: `left` title, `right` info, in the title style.
-fn draw_title(app: &App, frame: &mut Frame, area: Rect, left: &str, right: &str) {
-    title_bar(&app.ctx(), frame, area, left, right);
-}
-
-/// The top bar: `left` title, `right` info, in the title style.
 pub(in crate::ui) fn title_bar(ctx: &Ctx, frame: &mut Frame, area: Rect, left: &str, right: &str) {
     let style = ctx.theme.title_bar();
     let width = usize::from(area.width);
@@ -124,17 +84,6 @@ pub(in crate::ui) fn title_bar(ctx: &Ctx, frame: &mut Frame, area: Rect, left: &
     let pad = width.saturating_sub(text::width(&left) + right_w + 2);
     let line = Line::from(format!(" {left}{}{right} ", " ".repeat(pad))).style(style);
     frame.render_widget(Paragraph::new(line), area);
-}
-
-/// The bottom bar: key hints for `contexts` on the left, the status message on the right.
-fn draw_status(
-    app: &App,
-    frame: &mut Frame,
-    area: Rect,
-    contexts: &[Context],
-    right: Option<Span<'_>>,
-) {
-    status_bar(&app.ctx(), frame, area, contexts, right);
 }
 
 /// The bottom bar: key hints for `contexts` on the left, the status message on the right.
@@ -213,7 +162,7 @@ pub(in crate::ui) fn status_bar(
 }
 
 /// "course › lesson", or just the lesson when both do not fit in `width` cells.
-fn breadcrumb(course: &str, lesson: &str, width: usize) -> String {
+pub(in crate::ui) fn breadcrumb(course: &str, lesson: &str, width: usize) -> String {
     let full = format!("{course} › {lesson}");
     if text::width(&full) <= width {
         full

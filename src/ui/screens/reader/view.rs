@@ -6,16 +6,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::{draw_status, draw_title};
+use super::{Match, Reader};
 use crate::lesson::styled::{self, LineKind, Role};
 use crate::text;
-use crate::ui::app::App;
-use crate::ui::keymap::Context;
-use crate::ui::reader::{Match, Reader};
+use crate::ui::keymap::{self, Action, Context};
+use crate::ui::screen::Ctx;
 use crate::ui::theme::Theme;
+use crate::ui::view::{status_bar, title_bar};
 
-pub(super) fn draw(app: &App, frame: &mut Frame) {
-    let Some(r) = app.reader.as_ref() else { return };
+pub(super) fn draw(r: &Reader, frame: &mut Frame, _area: Rect, app: &Ctx) {
     let Some(lesson) = app.library.lessons.get(r.lesson) else {
         return;
     };
@@ -23,18 +22,18 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     let layout = r.layout;
     let percent = format!("{}%", r.percent());
     let room = usize::from(layout.title.width).saturating_sub(text::width(&percent) + 3);
-    let crumb = super::breadcrumb(course, &lesson.meta.title, room);
-    draw_title(app, frame, layout.title, &crumb, &percent);
+    let crumb = crate::ui::view::breadcrumb(course, &lesson.meta.title, room);
+    title_bar(app, frame, layout.title, &crumb, &percent);
     if layout.toc.width > 0 {
         draw_toc(app, r, frame, layout.toc);
     }
     draw_text(app.theme, r, frame, layout.text);
-    super::links::draw_section_line(app, frame, layout.links);
+    draw_section_line(app, r, frame, layout.links);
     draw_scrollbar(app.theme, r, frame, layout);
     draw_reader_status(app, r, frame, layout.status);
 }
 
-fn draw_toc(app: &App, r: &Reader, frame: &mut Frame, area: Rect) {
+fn draw_toc(app: &Ctx, r: &Reader, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(format!(" {} ", app.strings().toc()))
         .border_style(app.theme.border(r.toc_focus));
@@ -258,7 +257,7 @@ fn draw_scrollbar(
     theme: Theme,
     r: &Reader,
     frame: &mut Frame,
-    layout: crate::ui::reader::ReaderLayout,
+    layout: super::ReaderLayout,
 ) {
     let total = r.rendered.lines.len();
     let page = r.page();
@@ -286,7 +285,7 @@ fn draw_scrollbar(
     frame.render_stateful_widget(bar, area, &mut state);
 }
 
-fn draw_reader_status(app: &App, r: &Reader, frame: &mut Frame, area: Rect) {
+fn draw_reader_status(app: &Ctx, r: &Reader, frame: &mut Frame, area: Rect) {
     let s = app.strings();
     if r.search.editing {
         let prompt = format!(" {} / ", s.search_prompt());
@@ -329,7 +328,7 @@ fn draw_reader_status(app: &App, r: &Reader, frame: &mut Frame, area: Rect) {
             app.theme.key(),
         ))
     };
-    draw_status(app, frame, area, contexts, right);
+    status_bar(app, frame, area, contexts, right);
 }
 
 /// The end of `s` that fits in `width` cells.
@@ -345,4 +344,77 @@ fn tail(s: &str, width: usize) -> String {
         start = i;
     }
     s.get(start..).unwrap_or("").to_owned()
+}
+
+/// The reader's section line: the section's questions and simulation, with their keys.
+fn draw_section_line(app: &Ctx, r: &Reader, frame: &mut Frame, area: Rect) {
+    if area.height == 0 {
+        return;
+    }
+    let s = app.strings();
+    let Some(section) = &r.section else {
+        return;
+    };
+    let reader_key = |a| keymap::active().first_key(Context::Reader, a);
+    let sim = section.sim.and_then(|i| app.presets.get(i));
+    // The whole line, or shorter forms for narrow screens: first without the section's title
+    // (the heading shows it), then without the simulation's name; the keys always stay.
+    let build = |level: u8| {
+        let mut spans = vec![Span::styled("▸ ", app.theme.dim())];
+        let key = |spans: &mut Vec<Span<'static>>, action| {
+            if let Some(k) = reader_key(action) {
+                spans.push(Span::styled(" (", app.theme.dim()));
+                spans.push(Span::styled(k, app.theme.key()));
+                spans.push(Span::styled(")", app.theme.dim()));
+            }
+        };
+        if section.questions > 0 {
+            let label = if level == 0 {
+                s.section_questions(&section.title, section.questions)
+            } else {
+                s.section_questions_short(section.questions)
+            };
+            spans.push(Span::styled(label, app.theme.dim()));
+            key(&mut spans, Action::PracticeSection);
+        } else {
+            spans.push(Span::styled(s.no_section_questions(), app.theme.dim()));
+        }
+        if let Some(preset) = sim {
+            spans.push(Span::styled(" · ", app.theme.dim()));
+            let label = if level < 2 {
+                s.section_sim(preset.title(app.lang))
+            } else {
+                s.section_sim_short().to_owned()
+            };
+            spans.push(Span::styled(label, app.theme.dim()));
+            key(&mut spans, Action::Simulations);
+        }
+        spans
+    };
+    let fits = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|sp| text::width(&sp.content))
+            .sum::<usize>()
+            <= usize::from(area.width)
+    };
+    let spans = (0..3)
+        .map(build)
+        .find(|spans| fits(spans))
+        .unwrap_or_else(|| build(2));
+    // Cut at the width, keeping whole spans where possible.
+    let width = usize::from(area.width);
+    let mut used = 0;
+    let mut kept = Vec::new();
+    for span in spans {
+        let w = text::width(&span.content);
+        if used + w > width {
+            let rest = text::truncate(&span.content, width.saturating_sub(used));
+            kept.push(Span::styled(rest, span.style));
+            break;
+        }
+        used += w;
+        kept.push(span);
+    }
+    frame.render_widget(Paragraph::new(Line::from(kept)), area);
 }

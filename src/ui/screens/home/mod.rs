@@ -1,11 +1,23 @@
-//! The home screen's state: one list with "다음에 할 일" (next steps: continue reading, reviews
-//! due, an untried simulation) on top, then the courses with their lessons.
+//! The home screen, the bottom of the stack: one list with "다음에 할 일" (next steps: continue
+//! reading, reviews due, an untried simulation) on top, then the courses with their lessons;
+//! the selected row's details on the right when the terminal is wide. State and `update` here,
+//! drawing in `view`.
+//!
+//! The next steps and the review forecast are derived from the store, so they are worked out
+//! again only when the store changed ([`Ctx::store_version`]), the presets arrived, or the
+//! minute turned (a card fell due), not on every frame.
 
+mod view;
+
+use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::keymap::Action;
 use crate::lesson::Library;
+use crate::links::Step;
 use crate::store::Store;
+use crate::ui::app::Screen as Kind;
+use crate::ui::keymap::{Action, Context};
+use crate::ui::screen::{Ctx, Effect, Open, Screen};
 
 /// A row of the home list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,7 +28,7 @@ pub enum Row {
     Lesson(usize),
     /// The "다음에 할 일" heading (not selectable).
     Steps,
-    /// Next step `i` (index into [`crate::ui::App::steps`]).
+    /// Next step `i` (index into [`Home::steps`]).
     Step(usize),
 }
 
@@ -89,6 +101,17 @@ pub struct Home {
     pub offset: usize,
     /// Current layout.
     pub layout: HomeLayout,
+    /// "다음에 할 일", worked out from the store.
+    pub steps: Vec<Step>,
+    /// Questions due for review now.
+    pub due_count: usize,
+    /// Reviews due today and on each of the next 7 local days (when there are any cards).
+    pub forecast: Option<crate::quiz::review::Forecast>,
+    /// What `steps` were worked out for: store version, presets loaded, minute.
+    steps_for: Option<(u64, usize, u64)>,
+    /// The last lesson and its position when home was last drawn: when Back brings home back
+    /// after they changed (a lesson was read), the first next step is selected.
+    seen: (Option<String>, usize),
 }
 
 impl Home {
@@ -104,6 +127,11 @@ impl Home {
             selected: 0,
             offset: 0,
             layout: HomeLayout::default(),
+            steps: Vec::new(),
+            due_count: 0,
+            forecast: None,
+            steps_for: None,
+            seen: (None, 0),
         };
         let last = store
             .progress()
@@ -117,8 +145,31 @@ impl Home {
         home
     }
 
+    /// Works out the next steps and the review forecast again from the store.
+    pub fn refresh(&mut self, ctx: &Ctx) {
+        let progress = ctx.store.progress();
+        self.due_count = crate::quiz::review::due(&progress.cards, ctx.now_ms / 1000).len();
+        self.forecast = (!progress.cards.is_empty()).then(|| {
+            crate::quiz::review::forecast(
+                progress.cards.values(),
+                ctx.now_ms / 1000,
+                crate::quiz::review::local_offset_s(),
+            )
+        });
+        let resume = self.resume_target(ctx.library, ctx.store);
+        self.steps = crate::links::next_steps(
+            ctx.library,
+            progress,
+            resume,
+            self.due_count,
+            ctx.presets,
+        );
+        self.set_steps(self.steps.len());
+        self.steps_for = Some(steps_key(ctx));
+    }
+
     /// Fits the list to `area`, keeping the selection visible.
-    pub fn prepare(&mut self, area: Rect, _library: &Library) {
+    fn fit(&mut self, area: Rect) {
         self.layout = HomeLayout::new(area);
         let rows = self.layout.list_rows();
         // Show the heading above the first row of a group when scrolling up to it.
@@ -255,6 +306,16 @@ impl Home {
         self.selected = lessons[target];
     }
 
+    /// Does next step `i`.
+    fn run_step(&self, i: usize, ctx: &Ctx) -> Effect {
+        match self.steps.get(i).copied() {
+            Some(Step::Resume { lesson, .. }) => Effect::Open(Open::Lesson(lesson, None)),
+            Some(Step::Review(_)) => review(ctx),
+            Some(Step::TrySim(preset)) => Effect::Open(Open::Sim(preset)),
+            None => Effect::None,
+        }
+    }
+
     /// Handles a list action.
     pub fn action(&mut self, action: Action) {
         let page = self.layout.list_rows().saturating_sub(1).max(1) as isize;
@@ -267,5 +328,97 @@ impl Home {
             Action::Bottom => self.move_by(isize::MAX / 2),
             _ => {}
         }
+    }
+}
+
+/// What the next steps depend on besides the library: the store, the presets, the minute.
+fn steps_key(ctx: &Ctx) -> (u64, usize, u64) {
+    (ctx.store_version, ctx.presets.len(), ctx.now_ms / 60_000)
+}
+
+/// The last lesson and its position, to notice that one was read.
+fn last_read(store: &Store) -> (Option<String>, usize) {
+    let progress = store.progress();
+    let last = progress.last_lesson.clone();
+    let scroll = last
+        .as_ref()
+        .and_then(|id| progress.lessons.get(id))
+        .map_or(0, |p| p.scroll);
+    (last, scroll)
+}
+
+/// The questions due now as a review session, or a note that there are none.
+fn review(ctx: &Ctx) -> Effect {
+    let due: Vec<String> = crate::quiz::review::due(&ctx.store.progress().cards, ctx.now_ms / 1000)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    if due.is_empty() {
+        Effect::note(ctx.lang.pick("지금 복습할 문제가 없어요", "Nothing is due for review"))
+    } else {
+        Effect::Open(Open::Session(due, ctx.lang.pick("복습", "Review").to_owned()))
+    }
+}
+
+impl Screen for Home {
+    fn kind(&self) -> Kind {
+        Kind::Home
+    }
+
+    fn contexts(&self, _ctx: &Ctx) -> Vec<Context> {
+        vec![Context::Home]
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        match action {
+            Action::Open => {
+                if let Some(step) = self.selected_step() {
+                    return self.run_step(step, ctx);
+                } else if let Some(lesson) = self.selected_lesson() {
+                    return Effect::Open(Open::Lesson(lesson, None));
+                }
+            }
+            Action::Resume => {
+                if let Some(lesson) = self.resume_target(ctx.library, ctx.store) {
+                    return Effect::Open(Open::Lesson(lesson, None));
+                }
+            }
+            Action::Simulations => return Effect::Open(Open::Sims),
+            Action::Practice => return Effect::Open(Open::PracticeMenu),
+            Action::Exams => return Effect::Open(Open::ExamMenu),
+            Action::Review => return review(ctx),
+            other => self.action(other),
+        }
+        Effect::None
+    }
+
+    fn prepare(&mut self, ctx: &Ctx) -> Effect {
+        if self.steps_for != Some(steps_key(ctx)) {
+            self.refresh(ctx);
+        }
+        self.fit(ctx.area);
+        self.seen = last_read(ctx.store);
+        Effect::None
+    }
+
+    fn resumed(&mut self, ctx: &Ctx) -> Effect {
+        if last_read(ctx.store) != self.seen {
+            // Back home from a lesson: the next steps are in view and the first continues it.
+            self.refresh(ctx);
+            let last = ctx.store.progress().last_lesson.as_deref();
+            if let Some(li) = last.and_then(|id| ctx.library.lesson_index(id)) {
+                self.select_lesson(li);
+            }
+            self.select_step(0);
+        }
+        Effect::None
+    }
+
+    fn scroll(&mut self, delta: isize) {
+        self.move_by(delta.signum());
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        view::draw(self, frame, area, ctx);
     }
 }

@@ -1,19 +1,27 @@
-//! The lesson reader's state: scrolling, table of contents, in-lesson search.
+//! The lesson reader: scrolling, table of contents, in-lesson search, and the section line
+//! (the current section's questions and simulation). State and `update` here, drawing in
+//! `view`.
 //!
 //! The lesson is rendered for the current text width and kept until the width (or language)
 //! changes. Positions are saved as a fraction of the lesson (in 1/10,000) so a lesson reopened
 //! in a terminal of another width opens at the same place in the text.
 
+mod view;
+
+use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use super::keymap::Action;
 use crate::lesson::styled::{LineKind, Rendered};
 use crate::lesson::{Library, RenderOptions, render};
+use crate::quiz::session::Filter;
 use crate::strings::{Lang, Strings};
 use crate::text;
+use crate::ui::app::Screen as Kind;
+use crate::ui::keymap::{self, Action, Context};
+use crate::ui::screen::{Ctx, Effect, Open, Screen};
 
-pub use super::layout::MAX_TEXT_WIDTH;
+pub use crate::ui::layout::MAX_TEXT_WIDTH;
 
 /// One search match: rendered line and byte range in its plain text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +40,7 @@ pub struct Search {
     /// The search box has focus.
     pub editing: bool,
     /// What is typed in the box.
-    pub input: super::text_input::TextInput,
+    pub input: crate::ui::text_input::TextInput,
     /// The last confirmed query.
     pub query: String,
     /// Matches of `query`.
@@ -146,6 +154,14 @@ pub struct Reader {
     /// The view got where it is by a jump (search, contents, a link), not by scrolling: landing
     /// at the end of the lesson that way does not mean the lesson was read.
     jumped: bool,
+    /// The language the lesson was rendered in.
+    rendered_lang: Option<Lang>,
+    /// The current section's links (its questions and simulation).
+    pub section: Option<crate::links::SectionLinks>,
+    /// What `section` was worked out for (heading, banks loaded, preset count): counting a
+    /// section's questions scans the whole bank, so it is redone only when one of these
+    /// changes, not on every frame.
+    section_for: Option<(Option<usize>, bool, usize)>,
 }
 
 /// A glossary term in a rendered line.
@@ -183,7 +199,21 @@ impl Reader {
             terms: Vec::new(),
             focus: None,
             jumped: false,
+            rendered_lang: None,
+            section: None,
+            section_for: None,
         }
+    }
+
+    /// Lesson `lesson` where it was left (from the saved progress).
+    pub fn open(lesson: usize, ctx: &Ctx, toc_visible: bool) -> Self {
+        let position = ctx
+            .library
+            .lessons
+            .get(lesson)
+            .and_then(|l| ctx.store.progress().lessons.get(&l.meta.id))
+            .map_or(0, |p| p.scroll);
+        Self::new(lesson, position, toc_visible)
     }
 
     /// Forces a re-render before the next frame (e.g. after a language switch).
@@ -222,10 +252,11 @@ impl Reader {
 
     /// Fits the reader to `area`, re-rendering if the width changed. Returns `true` when the
     /// end of the lesson is on screen.
-    pub fn prepare(&mut self, area: Rect, library: &Library, lang: Lang) -> bool {
+    pub fn fit(&mut self, area: Rect, library: &Library, lang: Lang) -> bool {
         self.layout = ReaderLayout::new(area, self.toc_visible);
         let width = usize::from(self.layout.text.width);
-        if width != self.rendered_width {
+        if width != self.rendered_width || self.rendered_lang != Some(lang) {
+            self.rendered_lang = Some(lang);
             if self.restore.is_none() && !self.rendered.lines.is_empty() {
                 self.restore = Some(self.position());
             }
@@ -310,7 +341,7 @@ impl Reader {
             .min(self.max_scroll());
     }
 
-    /// Handles a reader action; may return a status message.
+    /// Handles a reader action that stays within the reader; may return a status message.
     pub fn action(&mut self, action: Action, lang: Lang) -> Option<String> {
         let page = self.page() as isize;
         if self.toc_focus {
@@ -386,11 +417,11 @@ impl Reader {
 
     /// Keys typed into the search box.
     pub fn search_key(&mut self, key: &KeyEvent) {
-        use super::text_input::{Edit, edit};
+        use crate::ui::text_input::{Edit, edit};
         if edit(&mut self.search.input, key) != Edit::Ignored {
             return;
         }
-        match super::keymap::lookup(&[super::keymap::Context::Search], key) {
+        match keymap::lookup(&[Context::Search], key) {
             Some(Action::Confirm) => {
                 self.search.editing = false;
                 self.search.query = self.search.input.trim().to_owned();
@@ -502,4 +533,198 @@ fn term_marks(rendered: &Rendered, glossary: &crate::lesson::glossary::Glossary)
         }
     }
     out
+}
+
+impl Reader {
+    /// The lesson this reader shows, if it still exists.
+    fn meta<'a>(&self, ctx: &Ctx<'a>) -> Option<&'a crate::lesson::LessonMeta> {
+        ctx.library.lessons.get(self.lesson).map(|l| &l.meta)
+    }
+
+    /// The section line's links, worked out again when the section (or the data) changed.
+    fn refresh_section(&mut self, ctx: &Ctx) {
+        let key = (
+            self.current_heading(),
+            ctx.bank.is_some(),
+            ctx.presets.len(),
+        );
+        if self.section_for == Some(key) {
+            return;
+        }
+        self.section_for = Some(key);
+        self.section = self.meta(ctx).and_then(|meta| {
+            crate::links::section_links(
+                &self.rendered.headings,
+                key.0,
+                &meta.id,
+                &meta.tags,
+                ctx.bank,
+                ctx.presets,
+            )
+        });
+    }
+
+    /// The glossary terms on screen, top to bottom, for the definition popup.
+    fn terms_on_screen(&self) -> Vec<usize> {
+        let (top, page) = (self.scroll, self.page());
+        let mut terms: Vec<usize> = Vec::new();
+        for m in self
+            .terms
+            .iter()
+            .filter(|m| m.line >= top && m.line < top + page)
+        {
+            if !terms.contains(&m.term) {
+                terms.push(m.term);
+            }
+        }
+        terms
+    }
+
+    /// The next (or previous) lesson in this one's place: Back still leads where this one's did.
+    fn step_lesson(&self, next: bool, ctx: &Ctx) -> Effect {
+        let target = if next {
+            Some(self.lesson + 1).filter(|&i| i < ctx.library.lessons.len())
+        } else {
+            self.lesson.checked_sub(1)
+        };
+        match target {
+            Some(i) => {
+                let id = ctx.library.lessons[i].meta.id.clone();
+                Effect::Many(vec![
+                    Effect::Replace(Box::new(Reader::open(i, ctx, self.toc_visible))),
+                    Effect::Store(Box::new(move |store| store.set_last_lesson(&id))),
+                ])
+            }
+            None => {
+                let s = ctx.strings();
+                Effect::note(if next { s.last_lesson() } else { s.first_lesson() })
+            }
+        }
+    }
+}
+
+impl Screen for Reader {
+    fn kind(&self) -> Kind {
+        Kind::Reader
+    }
+
+    fn contexts(&self, _ctx: &Ctx) -> Vec<Context> {
+        if self.search.editing {
+            vec![Context::Search]
+        } else if self.toc_focus {
+            vec![Context::Toc, Context::Reader]
+        } else {
+            vec![Context::Reader]
+        }
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        let Some(meta) = self.meta(ctx) else {
+            return Effect::Pop;
+        };
+        match action {
+            Action::Back if !self.toc_focus => Effect::Pop,
+            Action::PracticeSection => match &self.section {
+                Some(section) if section.questions > 0 => Effect::Open(Open::Practice(
+                    section.filter(&meta.id),
+                    section.title.clone(),
+                )),
+                _ => Effect::note(ctx.strings().no_section_questions()),
+            },
+            Action::Practice => {
+                let filter = Filter {
+                    lesson: Some(meta.id.clone()),
+                    ..Filter::default()
+                };
+                Effect::Open(Open::Practice(filter, meta.title.clone()))
+            }
+            Action::Simulations => {
+                let heading = self
+                    .current_heading()
+                    .and_then(|i| self.rendered.headings.get(i))
+                    .map_or("", |h| h.title.as_str());
+                match crate::sims::preset_for(heading, &meta.tags, ctx.presets) {
+                    Some(i) => Effect::Open(Open::Sim(i)),
+                    None => Effect::Open(Open::Sims),
+                }
+            }
+            Action::NextLesson | Action::PrevLesson => {
+                self.step_lesson(action == Action::NextLesson, ctx)
+            }
+            Action::Define => {
+                let terms = self.terms_on_screen();
+                if terms.is_empty() {
+                    Effect::note(ctx.lang.pick(
+                        "이 화면에는 용어집에 있는 용어가 없어요",
+                        "No glossary terms on this screen",
+                    ))
+                } else {
+                    Effect::Open(Open::Define(terms, self.toc_visible))
+                }
+            }
+            other => self
+                .action(other, ctx.lang)
+                .map_or(Effect::None, Effect::note),
+        }
+    }
+
+    fn prepare(&mut self, ctx: &Ctx) -> Effect {
+        let end = self.fit(ctx.area, ctx.library, ctx.lang);
+        self.refresh_section(ctx);
+        let Some(meta) = self.meta(ctx) else {
+            return Effect::None;
+        };
+        let read = ctx
+            .store
+            .progress()
+            .lessons
+            .get(&meta.id)
+            .is_some_and(|p| p.read);
+        if !end || read {
+            return Effect::None;
+        }
+        // The end of the lesson is on screen: mark it read.
+        let id = meta.id.clone();
+        Effect::Many(vec![
+            Effect::Store(Box::new(move |store| {
+                store.mark_read(&id);
+            })),
+            Effect::note(ctx.strings().marked_read()),
+            Effect::Save,
+        ])
+    }
+
+    fn text_key(&mut self, key: &KeyEvent, _ctx: &Ctx) -> Option<Effect> {
+        if !self.search.editing {
+            return None;
+        }
+        // Ctrl-C quits from a text box too (its key map has no other use for it).
+        if keymap::lookup(&[], key) == Some(Action::Quit) {
+            return Some(Effect::Quit);
+        }
+        self.search_key(key);
+        Some(Effect::None)
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        self.search.editing && self.search.input.insert(text)
+    }
+
+    fn scroll(&mut self, delta: isize) {
+        self.scroll_by(delta);
+    }
+
+    fn persist(&self, ctx: &Ctx) -> Effect {
+        let Some(meta) = self.meta(ctx) else {
+            return Effect::None;
+        };
+        let (id, position, percent) = (meta.id.clone(), self.position(), self.percent());
+        Effect::Store(Box::new(move |store| {
+            store.set_scroll(&id, position, percent);
+        }))
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        view::draw(self, frame, area, ctx);
+    }
 }

@@ -1,22 +1,23 @@
-//! Drawing the home screen.
+//! Drawing the home screen: title, the list (next steps, courses, lessons), the details panel.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{draw_status, draw_title, gauge};
+use super::{Home, Row};
+use crate::links::Step;
 use crate::store::LessonProgress;
 use crate::text;
-use crate::ui::app::App;
-use crate::ui::home::Row;
-use crate::ui::keymap::Context;
+use crate::ui::keymap::{self, Action, Context};
+use crate::ui::screen::Ctx;
+use crate::ui::view::{gauge, status_bar, title_bar};
 
-pub(super) fn draw(app: &App, frame: &mut Frame) {
+pub(super) fn draw(home: &Home, frame: &mut Frame, _area: Rect, app: &Ctx) {
     let s = app.strings();
-    let layout = app.home.layout;
-    let lib = &app.library;
+    let layout = home.layout;
+    let lib = app.library;
     let progress = app.store.progress();
     let read = lib
         .lessons
@@ -30,22 +31,22 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     } else {
         s.read_count(read, total)
     };
-    draw_title(app, frame, layout.title, s.app_title(), &right);
-    draw_list(app, frame, layout.list);
+    title_bar(app, frame, layout.title, s.app_title(), &right);
+    draw_list(home, app, frame, layout.list);
     if layout.details.width > 0 {
-        draw_details(app, frame, layout.details);
+        draw_details(home, app, frame, layout.details);
     }
-    draw_status(app, frame, layout.status, &[Context::Home], None);
+    status_bar(app, frame, layout.status, &[Context::Home], None);
 }
 
-fn lesson_progress(app: &App, li: usize) -> Option<&LessonProgress> {
+fn lesson_progress<'a>(app: &Ctx<'a>, li: usize) -> Option<&'a LessonProgress> {
     app.store
         .progress()
         .lessons
         .get(&app.library.lessons[li].meta.id)
 }
 
-fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
+fn draw_list(home: &Home, app: &Ctx, frame: &mut Frame, area: Rect) {
     let s = app.strings();
     let block = Block::bordered()
         .title(format!(" {} ", s.lessons_panel()))
@@ -53,7 +54,6 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let home = &app.home;
     let mut lines = Vec::new();
     for (i, row) in home
         .rows
@@ -68,7 +68,7 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
             Row::Lesson(li) => lesson_line(app, li, width, selected),
             Row::Steps => {
                 // The review forecast beside the heading: "복습 · 오늘 12 · 내일 8 · …".
-                let heading = match &app.forecast {
+                let heading = match &home.forecast {
                     Some(f) => format!(
                         "{} · {} {}",
                         s.next_steps(),
@@ -79,7 +79,7 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
                 };
                 Line::styled(text::truncate(&heading, width), app.theme.course())
             }
-            Row::Step(i) => super::links::step_line(app, i, width, selected),
+            Row::Step(i) => step_line(home, app, i, width, selected),
         };
         lines.push(if selected {
             line.style(app.theme.selected())
@@ -90,7 +90,7 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn course_line(app: &App, ci: usize, width: usize) -> Line<'static> {
+fn course_line(app: &Ctx, ci: usize, width: usize) -> Line<'static> {
     let course = &app.library.courses[ci];
     let n = course.lessons.len();
     let read = course
@@ -121,7 +121,7 @@ fn course_line(app: &App, ci: usize, width: usize) -> Line<'static> {
     ])
 }
 
-fn lesson_line(app: &App, li: usize, width: usize, selected: bool) -> Line<'static> {
+fn lesson_line(app: &Ctx, li: usize, width: usize, selected: bool) -> Line<'static> {
     let lesson = &app.library.lessons[li];
     let p = lesson_progress(app, li);
     let (mark, mark_style) = match p {
@@ -149,7 +149,7 @@ fn lesson_line(app: &App, li: usize, width: usize, selected: bool) -> Line<'stat
     ])
 }
 
-fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
+fn draw_details(home: &Home, app: &Ctx, frame: &mut Frame, area: Rect) {
     let s = app.strings();
     let block = Block::bordered()
         .title(format!(" {} ", s.details_panel()))
@@ -161,14 +161,14 @@ fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
         width: inner.width.saturating_sub(1),
         ..inner
     };
-    let step = app.home.selected_step().and_then(|i| app.steps.get(i));
+    let step = home.selected_step().and_then(|i| home.steps.get(i));
     let li = match step {
-        Some(crate::links::Step::Resume { lesson, .. }) => *lesson,
+        Some(Step::Resume { lesson, .. }) => *lesson,
         Some(step) => {
-            super::links::draw_step_details(app, *step, frame, inner);
+            draw_step_details(app, *step, frame, inner);
             return;
         }
-        None => match app.home.selected_lesson() {
+        None => match home.selected_lesson() {
             Some(li) => li,
             None => return,
         },
@@ -241,3 +241,137 @@ fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
 fn percent(part: usize, total: usize) -> u8 {
     (part * 100).checked_div(total).unwrap_or(0).min(100) as u8
 }
+
+/// The key of `action` on the home screen, as "(c)", or nothing when it is unbound.
+fn home_key(action: Action) -> String {
+    keymap::active()
+        .first_key(Context::Home, action)
+        .map_or(String::new(), |k| format!(" ({k})"))
+}
+
+/// One next step as a row of the home list.
+fn step_line(home: &Home, app: &Ctx, i: usize, width: usize, selected: bool) -> Line<'static> {
+    let s = app.strings();
+    let pointer = if selected { "▸" } else { " " };
+    let Some(step) = home.steps.get(i) else {
+        return Line::raw("");
+    };
+    let (mark, mark_style, label, right) = match *step {
+        Step::Resume {
+            lesson,
+            percent,
+            started,
+        } => {
+            let what = if started { s.resume() } else { s.start_here() };
+            let title = &app.library.lessons[lesson].meta.title;
+            let right = if percent > 0 && percent < 100 {
+                format!(" {percent:>3}%")
+            } else {
+                String::new()
+            };
+            (
+                "▶",
+                app.theme.key(),
+                format!("{what}{} · {title}", home_key(Action::Resume)),
+                right,
+            )
+        }
+        Step::Review(n) => (
+            "↻",
+            app.theme.warning(),
+            format!("{}{}", s.step_review(n), home_key(Action::Review)),
+            String::new(),
+        ),
+        Step::TrySim(p) => {
+            let title = app.presets.get(p).map_or("", |p| p.title(app.lang));
+            (
+                "◆",
+                app.theme.done(),
+                format!("{} · {title}", s.step_try_sim()),
+                String::new(),
+            )
+        }
+    };
+    let head = format!(" {pointer}{mark} ");
+    let room = width.saturating_sub(text::width(&head) + text::width(&right));
+    let label = text::truncate(&label, room);
+    let pad = width.saturating_sub(text::width(&head) + text::width(&label) + text::width(&right));
+    Line::from(vec![
+        Span::raw(format!(" {pointer}")),
+        Span::styled(mark.to_owned(), mark_style),
+        Span::raw(" "),
+        Span::raw(label),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, app.theme.partial()),
+    ])
+}
+
+/// The details panel for a review or simulation step.
+fn draw_step_details(app: &Ctx, step: Step, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
+    let width = usize::from(area.width).max(1);
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let enter = keymap::active()
+        .first_key(Context::Home, Action::Open)
+        .unwrap_or_default();
+    let mut lines: Vec<Line> = Vec::new();
+    match step {
+        Step::Resume { .. } => {}
+        Step::Review(n) => {
+            lines.extend(
+                text::wrap(&s.step_review(n), width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, bold)),
+            );
+            lines.push(Line::raw(""));
+            lines.extend(
+                text::wrap(s.review_details(), width)
+                    .into_iter()
+                    .map(Line::raw),
+            );
+        }
+        Step::TrySim(p) => {
+            let Some(preset) = app.presets.get(p) else {
+                return;
+            };
+            lines.push(Line::styled(
+                text::truncate(s.step_try_sim(), width),
+                app.theme.dim(),
+            ));
+            lines.extend(
+                text::wrap(preset.title(app.lang), width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, bold)),
+            );
+            lines.push(Line::raw(""));
+            lines.extend(
+                text::wrap(preset.description(app.lang), width)
+                    .into_iter()
+                    .map(Line::raw),
+            );
+            let last = app
+                .store
+                .progress()
+                .last_lesson
+                .as_deref()
+                .and_then(|id| app.library.lesson(id));
+            if let Some(lesson) = last {
+                lines.push(Line::raw(""));
+                lines.extend(
+                    text::wrap(&s.sim_related_to(&lesson.meta.title), width)
+                        .into_iter()
+                        .map(|l| Line::styled(l, app.theme.dim())),
+                );
+            }
+        }
+    }
+    if !enter.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            text::truncate(&s.press_to_start(&enter), width),
+            app.theme.key(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
