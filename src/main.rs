@@ -364,7 +364,7 @@ fn run_tui(
         })
         .unwrap_or_default();
     let mut app = App::new(library, store, lang, Theme::with_palette(palette));
-    app.bank_source = banks;
+    app.data.banks.source = banks;
     // A broken key map is reported (the defaults still work); the settings list every problem.
     if let Some(text) = user_keymap.warning(lang) {
         app.message = Some(ui::app::Message {

@@ -1215,7 +1215,9 @@ impl Strings {
     /// Status when some question-bank files could not be loaded.
     pub fn bank_problems(self, n: usize) -> String {
         match self.lang {
-            Lang::Ko => format!("문제 은행 파일에서 고칠 곳 {n}개를 찾았어요 (gureum check로 확인)"),
+            Lang::Ko => {
+                format!("문제 은행 파일에서 고칠 곳 {n}개를 찾았어요 (gureum check로 확인)")
+            }
             Lang::En => format!("{n} problem(s) in the question banks (see `gureum check`)"),
         }
     }

@@ -33,7 +33,8 @@ fn press(a: &mut App, code: KeyCode) {
 }
 
 fn reader(a: &App) -> &gureum::ui::reader::Reader {
-    a.front::<gureum::ui::reader::Reader>().expect("a lesson is open")
+    a.front::<gureum::ui::reader::Reader>()
+        .expect("a lesson is open")
 }
 
 /// Index of the longest lesson, so there is room to scroll.
@@ -230,13 +231,15 @@ fn wrong_answers_become_reviews_that_come_first() {
         lesson: Some("udemy-rds".into()),
         ..Default::default()
     };
-    a.apply(gureum::ui::screen::Effect::Open(gureum::ui::screen::Open::Practice(filter.clone(), "RDS".into())));
+    a.apply(gureum::ui::screen::Effect::Open(
+        gureum::ui::screen::Open::Practice(filter.clone(), "RDS".into()),
+    ));
     // Answer the first question wrongly on purpose.
     let (entry, wrong) = {
         let p = a
             .front::<gureum::ui::screens::practice::Practice>()
             .unwrap();
-        let bank = a.bank.as_ref().unwrap();
+        let bank = a.data.bank.as_ref().unwrap();
         let item = p.item().unwrap().clone();
         let q = &bank.entries[item.entry].question;
         let right = q.correct_ids();
@@ -246,7 +249,7 @@ fn wrong_answers_become_reviews_that_come_first() {
             .position(|&c| !right.contains(&q.choices[c].id.as_str()));
         (item.entry, wrong)
     };
-    let kind = a.bank.as_ref().unwrap().entries[entry].question.kind;
+    let kind = a.data.bank.as_ref().unwrap().entries[entry].question.kind;
     match (kind, wrong) {
         (gureum::quiz::Kind::Numeric, _) => {
             for c in "99999".chars() {
@@ -259,7 +262,7 @@ fn wrong_answers_become_reviews_that_come_first() {
         }
         (gureum::quiz::Kind::Multiple, Some(n)) => {
             // Mark a wrong one plus enough others to reach the count; at least one is wrong.
-            let need = a.bank.as_ref().unwrap().entries[entry]
+            let need = a.data.bank.as_ref().unwrap().entries[entry]
                 .question
                 .correct_ids()
                 .len();
@@ -278,7 +281,10 @@ fn wrong_answers_become_reviews_that_come_first() {
         }
         _ => unreachable!(),
     }
-    let id = a.bank.as_ref().unwrap().entries[entry].question.id.clone();
+    let id = a.data.bank.as_ref().unwrap().entries[entry]
+        .question
+        .id
+        .clone();
     let card = a
         .store
         .progress()
@@ -291,14 +297,17 @@ fn wrong_answers_become_reviews_that_come_first() {
     a.store
         .set_card(&id, gureum::store::CardState { due: 0, ..card });
     press(&mut a, KeyCode::Esc);
-    assert_eq!(gureum::quiz::review::due(&a.store.progress().cards, a.now_ms / 1000), vec![id.as_str()]);
+    assert_eq!(
+        gureum::quiz::review::due(&a.store.progress().cards, a.now_ms / 1000),
+        vec![id.as_str()]
+    );
     press(&mut a, KeyCode::Char('r'));
     assert_eq!(a.screen(), Screen::Practice);
     let p = a
         .front::<gureum::ui::screens::practice::Practice>()
         .unwrap();
     assert_eq!(
-        a.bank.as_ref().unwrap().entries[p.item().unwrap().entry]
+        a.data.bank.as_ref().unwrap().entries[p.item().unwrap().entry]
             .question
             .id,
         id

@@ -116,8 +116,10 @@ fn every_screen(theme: Theme) -> Vec<Buffer> {
         "phoenix-drift",
         "cfn-groups",
     ] {
-        let i = a.presets.iter().position(|p| p.id() == id).expect(id);
-        a.apply(gureum::ui::screen::Effect::Open(gureum::ui::screen::Open::Sim(i)));
+        let i = a.data.presets.iter().position(|p| p.id() == id).expect(id);
+        a.apply(gureum::ui::screen::Effect::Open(
+            gureum::ui::screen::Open::Sim(i),
+        ));
         press(&mut a, KeyCode::Char('r'));
         press(&mut a, KeyCode::Enter);
         shots.push(frame(&mut a, 120, 40));
@@ -226,7 +228,10 @@ fn settings_change_the_theme_live_and_open_from_the_help_overlay() {
     let before = colours(&frame(&mut a, 80, 24));
     press(&mut a, KeyCode::Char('?'));
     press(&mut a, KeyCode::F(12));
-    assert!(a.top::<gureum::ui::screens::help::Help>().is_none() && a.top::<gureum::ui::settings::SettingsScreen>().is_some());
+    assert!(
+        a.top::<gureum::ui::screens::help::Help>().is_none()
+            && a.top::<gureum::ui::settings::SettingsScreen>().is_some()
+    );
     let s = text(&frame(&mut a, 80, 24));
     assert!(s.contains("테마") && s.contains("어두운 배경"), "{s}");
     press(&mut a, KeyCode::Down);
@@ -247,10 +252,17 @@ fn settings_change_the_theme_live_and_open_from_the_help_overlay() {
 fn section_practice_asks_exactly_the_questions_of_the_section() {
     let mut a = app(Progress::default());
     open(&mut a, "udemy-rds");
-    a.front_mut::<gureum::ui::reader::Reader>().unwrap().jump_anchor = Some("backups".into());
+    a.front_mut::<gureum::ui::reader::Reader>()
+        .unwrap()
+        .jump_anchor = Some("backups".into());
     let shown = text(&frame(&mut a, 100, 30));
-    let section = a.front::<gureum::ui::reader::Reader>().unwrap().section.clone().expect("section links");
-    let bank = a.bank.as_ref().expect("loaded for the section line");
+    let section = a
+        .front::<gureum::ui::reader::Reader>()
+        .unwrap()
+        .section
+        .clone()
+        .expect("section links");
+    let bank = a.data.bank.as_ref().expect("loaded for the section line");
     let expected: BTreeSet<String> = bank
         .entries
         .iter()
@@ -267,7 +279,7 @@ fn section_practice_asks_exactly_the_questions_of_the_section() {
     let p = a
         .front::<gureum::ui::screens::practice::Practice>()
         .expect("practice");
-    let bank = a.bank.as_ref().unwrap();
+    let bank = a.data.bank.as_ref().unwrap();
     let asked: BTreeSet<String> = p
         .items
         .iter()
@@ -279,7 +291,7 @@ fn section_practice_asks_exactly_the_questions_of_the_section() {
     assert_eq!(a.screen(), Screen::Reader);
     // The lesson key still practises the whole lesson.
     press(&mut a, KeyCode::Char('p'));
-    let bank = a.bank.as_ref().unwrap();
+    let bank = a.data.bank.as_ref().unwrap();
     let p = a
         .front::<gureum::ui::screens::practice::Practice>()
         .unwrap();
@@ -295,7 +307,7 @@ fn a_section_without_questions_of_its_own_practises_the_enclosing_section() {
     let mut a = app(Progress::default());
     open(&mut a, "udacity-serverless-basics");
     let r = a.front::<gureum::ui::reader::Reader>().unwrap();
-    let bank = a.bank.as_ref().unwrap();
+    let bank = a.data.bank.as_ref().unwrap();
     // A sub-section no question is anchored to.
     let h =
         r.rendered
@@ -309,9 +321,16 @@ fn a_section_without_questions_of_its_own_practises_the_enclosing_section() {
             })
             .expect("a section without questions");
     let own = h.anchor.clone();
-    a.front_mut::<gureum::ui::reader::Reader>().unwrap().jump_anchor = Some(own.clone());
+    a.front_mut::<gureum::ui::reader::Reader>()
+        .unwrap()
+        .jump_anchor = Some(own.clone());
     frame(&mut a, 100, 30);
-    let section = a.front::<gureum::ui::reader::Reader>().unwrap().section.clone().unwrap();
+    let section = a
+        .front::<gureum::ui::reader::Reader>()
+        .unwrap()
+        .section
+        .clone()
+        .unwrap();
     assert!(section.questions > 0, "{section:?}");
     assert!(
         section.anchors.contains(&own),
@@ -328,7 +347,9 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
         .iter()
         .position(|p| p.id() == "lambda-cold-start")
         .unwrap();
-    a.apply(gureum::ui::screen::Effect::Open(gureum::ui::screen::Open::Sim(cold)));
+    a.apply(gureum::ui::screen::Effect::Open(
+        gureum::ui::screen::Open::Sim(cold),
+    ));
     press(&mut a, KeyCode::Char('o'));
     let list = text(&frame(&mut a, 100, 30));
     assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
@@ -432,7 +453,7 @@ fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run(
     let gureum::links::Step::TrySim(sim) = a.home().steps[2] else {
         panic!("{:?}", a.home().steps)
     };
-    let id = a.presets[sim].id().to_owned();
+    let id = a.data.presets[sim].id().to_owned();
     a.home_mut().select_step(2);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen(), Screen::Sim);
@@ -453,13 +474,25 @@ fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run(
 #[test]
 fn banks_loaded_while_idle_reach_the_section_line() {
     let mut a = app(Progress::default());
-    assert!(a.bank.is_none(), "nothing is loaded before the first frame");
+    assert!(
+        a.data.bank.is_none(),
+        "nothing is loaded before the first frame"
+    );
     frame(&mut a, 100, 30);
     a.idle();
-    assert!(a.bank.is_some(), "the run loop's idle work loads the banks");
+    assert!(
+        a.data.bank.is_some(),
+        "the run loop's idle work loads the banks"
+    );
     open(&mut a, "udemy-rds");
     frame(&mut a, 100, 30);
-    assert!(a.front::<gureum::ui::reader::Reader>().unwrap().section.as_ref().is_some_and(|s| s.questions > 0));
+    assert!(
+        a.front::<gureum::ui::reader::Reader>()
+            .unwrap()
+            .section
+            .as_ref()
+            .is_some_and(|s| s.questions > 0)
+    );
     // Practice uses the same banks (no second load).
     press(&mut a, KeyCode::Char('p'));
     assert_eq!(a.screen(), Screen::Practice);
@@ -473,7 +506,9 @@ fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
         .iter()
         .position(|p| p.id() == "cfn-groups")
         .unwrap();
-    a.apply(gureum::ui::screen::Effect::Open(gureum::ui::screen::Open::Sim(cfn)));
+    a.apply(gureum::ui::screen::Effect::Open(
+        gureum::ui::screen::Open::Sim(cfn),
+    ));
     assert_eq!(a.screen(), Screen::Replace);
     press(&mut a, KeyCode::Char('o'));
     let list = text(&frame(&mut a, 100, 30));
@@ -508,7 +543,9 @@ fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
 fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
     let mut a = app(Progress::default());
     open(&mut a, "developing-api-gateway");
-    a.front_mut::<gureum::ui::reader::Reader>().unwrap().jump_anchor = Some("canary-릴리스".into());
+    a.front_mut::<gureum::ui::reader::Reader>()
+        .unwrap()
+        .jump_anchor = Some("canary-릴리스".into());
     let shown = text(&frame(&mut a, 100, 30));
     let r = a.front::<gureum::ui::reader::Reader>().unwrap();
     let canary = r
@@ -521,11 +558,16 @@ fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
         r.scroll < canary.line,
         "the end of the lesson stops short of it"
     );
-    let section = a.front::<gureum::ui::reader::Reader>().unwrap().section.clone().unwrap();
+    let section = a
+        .front::<gureum::ui::reader::Reader>()
+        .unwrap()
+        .section
+        .clone()
+        .unwrap();
     assert_eq!(section.title, "Canary 릴리스");
     assert!(shown.contains("「Canary 릴리스」 문제 3개 (P)"), "{shown}");
     press(&mut a, KeyCode::Char('P'));
-    let bank = a.bank.as_ref().unwrap();
+    let bank = a.data.bank.as_ref().unwrap();
     let p = a
         .front::<gureum::ui::screens::practice::Practice>()
         .unwrap();
@@ -536,7 +578,15 @@ fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
     // Scrolling away lets the top of the screen decide again.
     press(&mut a, KeyCode::Char('g'));
     frame(&mut a, 100, 30);
-    assert_ne!(a.front::<gureum::ui::reader::Reader>().unwrap().section.clone().unwrap().title, "Canary 릴리스");
+    assert_ne!(
+        a.front::<gureum::ui::reader::Reader>()
+            .unwrap()
+            .section
+            .clone()
+            .unwrap()
+            .title,
+        "Canary 릴리스"
+    );
 }
 
 /// An overlay's left border over Hangul: a wide character whose right half the border covers
@@ -584,16 +634,36 @@ fn a_lesson_reopens_at_the_line_it_was_left_at() {
     let mut a = app(Progress::default());
     open(&mut a, "developing-lambda");
     for anchor in ["람다의-런타임-수명주기", "권한", "오류-처리"] {
-        a.front_mut::<gureum::ui::reader::Reader>().unwrap().jump_anchor = Some(anchor.into());
+        a.front_mut::<gureum::ui::reader::Reader>()
+            .unwrap()
+            .jump_anchor = Some(anchor.into());
         frame(&mut a, 100, 30);
         let left = a.front::<gureum::ui::reader::Reader>().unwrap().scroll;
-        let title = a.front::<gureum::ui::reader::Reader>().unwrap().section.clone().unwrap().title;
+        let title = a
+            .front::<gureum::ui::reader::Reader>()
+            .unwrap()
+            .section
+            .clone()
+            .unwrap()
+            .title;
         press(&mut a, KeyCode::Char('q'));
         assert_eq!(a.screen(), Screen::Home);
         press(&mut a, KeyCode::Char('c'));
         frame(&mut a, 100, 30);
-        assert_eq!(a.front::<gureum::ui::reader::Reader>().unwrap().scroll, left, "{anchor}");
-        assert_eq!(a.front::<gureum::ui::reader::Reader>().unwrap().section.clone().unwrap().title, title);
+        assert_eq!(
+            a.front::<gureum::ui::reader::Reader>().unwrap().scroll,
+            left,
+            "{anchor}"
+        );
+        assert_eq!(
+            a.front::<gureum::ui::reader::Reader>()
+                .unwrap()
+                .section
+                .clone()
+                .unwrap()
+                .title,
+            title
+        );
     }
 }
 

@@ -162,7 +162,12 @@ fn english_switch_changes_the_ui_text() {
 fn open_sim(a: &mut App, id: &str) {
     screen(a, 80, 24);
     press(a, KeyCode::Char('s'));
-    let index = a.presets.iter().position(|p| p.id() == id).expect("preset");
+    let index = a
+        .data
+        .presets
+        .iter()
+        .position(|p| p.id() == id)
+        .expect("preset");
     for _ in 0..index {
         press(a, KeyCode::Down);
     }
@@ -252,6 +257,7 @@ fn simulation_list_scrolls_to_keep_the_last_preset_visible_60x12() {
     press(&mut a, KeyCode::Char('s'));
     // The first few letters are enough: a narrow list truncates the title.
     let last: String = a
+        .data
         .presets
         .last()
         .expect("presets")
@@ -264,7 +270,7 @@ fn simulation_list_scrolls_to_keep_the_last_preset_visible_60x12() {
         !top.contains(&last),
         "the list is longer than the screen:\n{top}"
     );
-    for _ in 1..a.presets.len() {
+    for _ in 1..a.data.presets.len() {
         press(&mut a, KeyCode::Down);
     }
     let bottom = screen(&mut a, 60, 12);
@@ -351,7 +357,7 @@ fn practice_from_a_lesson_answers_and_jumps_back_to_the_section() {
     let p = a
         .front::<gureum::ui::screens::practice::Practice>()
         .unwrap();
-    let q = &a.bank.as_ref().unwrap().entries[p.item().unwrap().entry].question;
+    let q = &a.data.bank.as_ref().unwrap().entries[p.item().unwrap().entry].question;
     match q.kind {
         gureum::quiz::Kind::Single => press(&mut a, KeyCode::Char('1')),
         gureum::quiz::Kind::Multiple => {
@@ -396,8 +402,10 @@ fn practice_question_80x24() {
         lesson: Some("udemy-aurora".into()),
         ..Default::default()
     };
-    a.apply(gureum::ui::screen::Effect::Open(gureum::ui::screen::Open::Practice(filter.clone(), "Aurora".into())));
-    let bank = a.bank.as_ref().unwrap();
+    a.apply(gureum::ui::screen::Effect::Open(
+        gureum::ui::screen::Open::Practice(filter.clone(), "Aurora".into()),
+    ));
+    let bank = a.data.bank.as_ref().unwrap();
     let first = bank
         .entries
         .iter()
@@ -448,7 +456,7 @@ fn practice_menu_offers_courses_and_exam_domains() {
     let p = a
         .front::<gureum::ui::screens::practice::Practice>()
         .expect("practice started");
-    let bank = a.bank.as_ref().unwrap();
+    let bank = a.data.bank.as_ref().unwrap();
     assert!(p.items.iter().all(|i| {
         course
             .iter()
@@ -482,7 +490,7 @@ fn exam_question_overview_confirm_and_results_80x24() {
     // A fixed copy of one bank, so growing the shipped banks does not change these screens.
     let fixture =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshot-bank");
-    a.bank_source = gureum::quiz::BankSource::Dir(fixture);
+    a.data.banks.source = gureum::quiz::BankSource::Dir(fixture);
     screen(&mut a, 80, 24);
     let choice = gureum::ui::exam::menu()[2];
     a.start_exam(choice, 7);
@@ -754,7 +762,8 @@ fn search_palette_with_a_query_80x24_and_60x20() {
     // Backspace takes one character (a whole syllable or jamo), Esc closes.
     press(&mut a, KeyCode::Backspace);
     assert_eq!(
-        a.top::<gureum::ui::palette::Palette>().map(|p| p.input.as_str()),
+        a.top::<gureum::ui::palette::Palette>()
+            .map(|p| p.input.as_str()),
         Some("ㄹㄷ ㅋ")
     );
     press(&mut a, KeyCode::Esc);
@@ -764,7 +773,9 @@ fn search_palette_with_a_query_80x24_and_60x20() {
 /// Moves the palette selection down to the first hit of `group`.
 fn select_group(a: &mut App, group: gureum::search::Group) {
     for _ in 0..40 {
-        let p = a.top::<gureum::ui::palette::Palette>().expect("palette open");
+        let p = a
+            .top::<gureum::ui::palette::Palette>()
+            .expect("palette open");
         let (doc, _) = p.selected_doc().expect("a hit");
         if p.index.docs[doc].kind.group() == group {
             return;
@@ -810,7 +821,10 @@ fn search_palette_enter_opens_the_reader_at_the_section_or_line() {
     press(&mut a, KeyCode::Enter);
     let s = screen(&mut a, 100, 30);
     assert!(s.contains("미리 배포해놓는것"), "{paragraph}\n{s}");
-    assert!(a.front::<gureum::ui::reader::Reader>().unwrap().scroll > 0, "{s}");
+    assert!(
+        a.front::<gureum::ui::reader::Reader>().unwrap().scroll > 0,
+        "{s}"
+    );
 }
 
 #[test]
@@ -827,7 +841,7 @@ fn search_palette_opens_a_question_in_practice_and_a_preset() {
     let practice = a
         .front::<gureum::ui::screens::practice::Practice>()
         .unwrap();
-    let bank = a.bank.as_ref().unwrap();
+    let bank = a.data.bank.as_ref().unwrap();
     assert_eq!(practice.items.len(), 1);
     assert_eq!(bank.entries[practice.items[0].entry].question.id, id);
     // Back leads where the palette was opened (home).
@@ -840,7 +854,7 @@ fn search_palette_opens_a_question_in_practice_and_a_preset() {
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen(), gureum::ui::app::Screen::Sim);
     let sim = &a.front::<SimScreen>().unwrap().sim;
-    assert_eq!(a.presets[sim.preset].id(), "lambda-cold-start");
+    assert_eq!(a.data.presets[sim.preset].id(), "lambda-cold-start");
 }
 
 #[test]
@@ -875,13 +889,20 @@ fn glossary_screen_80x24_and_define_popup_in_the_reader() {
     }
     // `d` shows the terms on screen with the first one's definition; `d` again cycles.
     press(&mut a, KeyCode::Char('d'));
-    let d = a.top::<gureum::ui::screens::define::Define>().cloned().expect("terms on screen");
+    let d = a
+        .top::<gureum::ui::screens::define::Define>()
+        .cloned()
+        .expect("terms on screen");
     assert!(d.terms.len() > 1, "{d:?}");
     let s = screen(&mut a, 80, 24);
     assert!(s.contains("화면의 용어"), "{s}");
     insta::assert_snapshot!("define_popup_80x24", s);
     press(&mut a, KeyCode::Char('d'));
-    assert_eq!(a.top::<gureum::ui::screens::define::Define>().map(|d| d.selected), Some(1));
+    assert_eq!(
+        a.top::<gureum::ui::screens::define::Define>()
+            .map(|d| d.selected),
+        Some(1)
+    );
     press(&mut a, KeyCode::Esc);
     assert!(a.top::<gureum::ui::screens::define::Define>().is_none());
 }
@@ -918,10 +939,15 @@ fn back_from_a_glossary_link_returns_to_the_glossary_at_the_same_term() {
         .expect("a term");
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Enter);
-    assert!(a.front::<gureum::ui::glossary::GlossaryView>().is_none(), "the link opened the lesson");
+    assert!(
+        a.front::<gureum::ui::glossary::GlossaryView>().is_none(),
+        "the link opened the lesson"
+    );
     assert_eq!(a.screen(), gureum::ui::app::Screen::Reader);
     press(&mut a, KeyCode::Esc);
-    let g = a.front::<gureum::ui::glossary::GlossaryView>().expect("back in the glossary");
+    let g = a
+        .front::<gureum::ui::glossary::GlossaryView>()
+        .expect("back in the glossary");
     assert_eq!(g.term(), Some(term));
     // Esc steps out of the links, clears the filter, then closes; it stays closed.
     for _ in 0..3 {
@@ -938,6 +964,7 @@ fn enter_on_a_multiple_answer_question_with_too_few_marks_says_how_many() {
     screen(&mut a, 100, 30);
     a.idle();
     let id = a
+        .data
         .bank
         .as_ref()
         .and_then(|b| {
@@ -969,7 +996,9 @@ fn the_section_line_keeps_both_keys_on_a_narrow_screen() {
     a.idle();
     let li = a.library.lesson_index("developing-lambda").expect("lesson");
     a.open_lesson(li);
-    a.front_mut::<gureum::ui::reader::Reader>().expect("reader").jump_anchor = Some("콜드-스타트-최소화-하기".into());
+    a.front_mut::<gureum::ui::reader::Reader>()
+        .expect("reader")
+        .jump_anchor = Some("콜드-스타트-최소화-하기".into());
     let wide = screen(&mut a, 120, 40);
     assert!(
         wide.contains("「콜드 스타트 최소화 하기」 문제")
@@ -990,6 +1019,7 @@ fn the_enter_that_moves_on_never_judges_the_next_question() {
     screen(&mut a, 100, 30);
     a.idle();
     let ids: Vec<String> = a
+        .data
         .bank
         .as_ref()
         .map(|b| {

@@ -2,6 +2,11 @@
 
 use ratatui::layout::Rect;
 
+/// Smallest terminal the UI draws into; below it, one centred message.
+pub const MIN_WIDTH: u16 = 40;
+/// Smallest terminal height the UI draws into.
+pub const MIN_HEIGHT: u16 = 12;
+
 /// The three bands of a screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Bands {

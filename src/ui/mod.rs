@@ -14,6 +14,7 @@
 //! `theme`, `text_input`, `keymap`). `print` is the command line's coloured output.
 
 pub mod app;
+pub mod data;
 pub mod keymap;
 pub mod layout;
 pub mod print;
@@ -63,7 +64,7 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
                 }
                 captured = app.mouse;
             }
-            app.now_ms = app::now_ms();
+            app.now_ms = now_ms();
             // Another window on the same data folder may have committed: read its rows
             // (a cheap `PRAGMA data_version` check when nothing changed).
             if app.store.refresh_if_changed() {
@@ -81,13 +82,13 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
             if app.needs_tick() {
                 if event::poll(std::time::Duration::from_millis(500))? {
                     let ev = event::read()?;
-                    app.now_ms = app::now_ms();
+                    app.now_ms = now_ms();
                     app.handle_event(&ev);
                 }
-                app.tick(app::now_ms());
+                app.tick(now_ms());
             } else if event::poll(std::time::Duration::from_millis(250))? {
                 let ev = event::read()?;
-                app.now_ms = app::now_ms();
+                app.now_ms = now_ms();
                 app.handle_event(&ev);
             }
         }
@@ -101,4 +102,14 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
+}
+
+/// Wall-clock milliseconds: the exam deadline is absolute, so resuming counts the time away.
+///
+/// The one clock of the UI: read by the run loop once per turn (and when the app is made), then
+/// handed to everything as `App::now_ms`, so a test sets the time instead of waiting for it.
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
 }

@@ -16,7 +16,6 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use super::app::Message;
 use super::keymap::{Action, Context};
 use super::theme::Theme;
 use crate::lesson::Library;
@@ -24,6 +23,66 @@ use crate::quiz::Bank;
 use crate::sims::Preset;
 use crate::store::Store;
 use crate::strings::{Lang, Strings};
+
+/// Which screen (or overlay) a layer of the stack is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Courses and lessons.
+    Home,
+    /// Reading a lesson.
+    Reader,
+    /// The list of simulations.
+    Sims,
+    /// One simulation.
+    Sim,
+    /// Practising questions.
+    Practice,
+    /// Choosing what to practise.
+    PracticeMenu,
+    /// Choosing a mock exam.
+    ExamMenu,
+    /// Taking a mock exam, or reading its results.
+    Exam,
+    /// The `CloudFormation` update screen.
+    Replace,
+    /// The glossary.
+    Glossary,
+    /// The search palette (an overlay).
+    Palette,
+    /// The definition popup (an overlay).
+    Define,
+    /// The settings (an overlay).
+    Settings,
+    /// The help (an overlay).
+    Help,
+}
+
+/// A one-line message in the status bar until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The text.
+    pub text: String,
+    /// Shown as a warning.
+    pub warning: bool,
+}
+
+impl Message {
+    /// A warning.
+    pub fn warn(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            warning: true,
+        }
+    }
+
+    /// A plain message.
+    pub fn note(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            warning: false,
+        }
+    }
+}
 
 /// The shared data a screen reads while updating or drawing (gitui's `Environment`).
 ///
@@ -151,18 +210,12 @@ pub enum Effect {
 impl Effect {
     /// A plain (not warning) status message.
     pub fn note(text: impl Into<String>) -> Self {
-        Self::Message(Message {
-            text: text.into(),
-            warning: false,
-        })
+        Self::Message(Message::note(text))
     }
 
     /// A warning in the status bar.
     pub fn warn(text: impl Into<String>) -> Self {
-        Self::Message(Message {
-            text: text.into(),
-            warning: true,
-        })
+        Self::Message(Message::warn(text))
     }
 
     /// Whether the effect does nothing.
@@ -210,7 +263,7 @@ impl<T: std::any::Any> AsAny for T {
 /// One screen on the app's stack: its state, how actions change it, and how it is drawn.
 pub trait Screen: fmt::Debug + AsAny {
     /// Which screen this is (for tests and the app's bookkeeping).
-    fn kind(&self) -> super::app::Screen;
+    fn kind(&self) -> Kind;
 
     /// The key-map contexts of this screen, most specific first (key lookup, help, status bar).
     fn contexts(&self, ctx: &Ctx) -> Vec<Context>;

@@ -75,7 +75,12 @@ impl Screen for Define {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        draw(ctx, self, frame, ReaderLayout::new(area, self.toc_visible).text);
+        draw(
+            ctx,
+            self,
+            frame,
+            ReaderLayout::new(area, self.toc_visible).text,
+        );
     }
 }
 
@@ -144,4 +149,3 @@ fn draw(app: &Ctx, d: &Define, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(Paragraph::new(lines), inner);
 }
-

@@ -137,7 +137,6 @@ impl GlossaryView {
     }
 }
 
-
 impl Screen for GlossaryView {
     fn kind(&self) -> ScreenKind {
         ScreenKind::Glossary

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::text;
-use crate::ui::keymap::{self, Action, Context};
 use crate::ui::app::Screen as ScreenKind;
+use crate::ui::keymap::{self, Action, Context};
 use crate::ui::screen::{Ctx, Effect, Open, Screen};
 
 /// The help overlay, scrolled by `scroll` lines.

@@ -165,7 +165,11 @@ fn lesson(
     let mut reader = reader::Reader::open(li, ctx, toc_visible);
     reader.jump_anchor = anchor;
     reader.jump_text = spot;
-    Effect::Push(Box::new(reader))
+    let id = ctx.library.lessons[li].meta.id.clone();
+    Effect::Many(vec![
+        Effect::Store(Box::new(move |store| store.set_last_lesson(&id))),
+        Effect::Push(Box::new(reader)),
+    ])
 }
 
 /// A practice session asking the questions `first` (e.g. due reviews) before drawing others

@@ -123,7 +123,6 @@ pub fn is_palette_key(key: &KeyEvent) -> bool {
     keymap::lookup(&[Context::Global], key) == Some(Action::Palette)
 }
 
-
 impl Palette {
     /// What Enter on the selected result opens, in place of the palette: the reader at the
     /// spot, the question, the simulation, the term.

@@ -12,12 +12,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+pub use crate::settings::{Item, start_mouse, start_palette};
 use crate::strings::Lang;
 use crate::text;
 use crate::ui::app::Screen as ScreenKind;
 use crate::ui::keymap::{self, Action, Context};
 use crate::ui::screen::{Ctx, Effect, Open, Screen, StatusKeys};
-pub use crate::settings::{Item, start_mouse, start_palette};
 
 /// State of the settings overlay.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,6 +30,39 @@ impl SettingsScreen {
     /// The highlighted item.
     pub fn item(self) -> Item {
         Item::ALL[self.selected.min(Item::ALL.len() - 1)]
+    }
+}
+
+/// Changes `item` to its next (or previous) value in the app's language, theme and mouse
+/// setting and in the saved settings (the app then saves).
+pub fn change(
+    item: Item,
+    forward: bool,
+    (lang, theme, mouse): (&mut Lang, &mut crate::ui::theme::Theme, &mut bool),
+    store: &mut crate::store::Store,
+) {
+    match item {
+        Item::Lang => {
+            *lang = lang.toggled();
+            let code = lang.code().to_owned();
+            store.update_settings(|s| s.lang = Some(code));
+        }
+        Item::Theme => {
+            theme.palette = theme.palette.cycled(forward);
+            let name = theme.palette.name().to_owned();
+            store.update_settings(|s| s.theme = Some(name));
+        }
+        Item::Mouse => {
+            // The run loop turns capture on or off before the next frame.
+            *mouse = !*mouse;
+            let on = *mouse;
+            store.update_settings(|s| s.mouse = Some(on));
+        }
+        Item::ExamEsl => store.update_settings(|s| s.exam_esl = !s.exam_esl),
+        Item::ReviewRetention => store.update_settings(|s| {
+            let now = crate::settings::retention_percent(s);
+            s.review_retention = Some(crate::settings::cycle_retention(now, forward));
+        }),
     }
 }
 
@@ -207,9 +240,9 @@ mod tests {
     use super::*;
     use crate::lesson::{ContentSource, Library};
     use crate::settings::Palette;
-    use crate::ui::App;
     use crate::store::{Settings, Store};
     use crate::strings::Lang;
+    use crate::ui::App;
     use crate::ui::theme::Theme;
 
     fn app_in(dir: &std::path::Path) -> App {

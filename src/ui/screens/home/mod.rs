@@ -145,6 +145,15 @@ impl Home {
         home
     }
 
+    /// The home screen at start-up, on the first of the next steps (so Enter continues where
+    /// the learner left off).
+    pub fn start(ctx: &Ctx) -> Self {
+        let mut home = Self::new(ctx.library, ctx.store);
+        home.refresh(ctx);
+        home.select_step(0);
+        home
+    }
+
     /// Works out the next steps and the review forecast again from the store.
     pub fn refresh(&mut self, ctx: &Ctx) {
         let progress = ctx.store.progress();
@@ -157,13 +166,8 @@ impl Home {
             )
         });
         let resume = self.resume_target(ctx.library, ctx.store);
-        self.steps = crate::links::next_steps(
-            ctx.library,
-            progress,
-            resume,
-            self.due_count,
-            ctx.presets,
-        );
+        self.steps =
+            crate::links::next_steps(ctx.library, progress, resume, self.due_count, ctx.presets);
         self.set_steps(self.steps.len());
         self.steps_for = Some(steps_key(ctx));
     }
@@ -354,9 +358,15 @@ fn review(ctx: &Ctx) -> Effect {
         .map(str::to_owned)
         .collect();
     if due.is_empty() {
-        Effect::note(ctx.lang.pick("지금 복습할 문제가 없어요", "Nothing is due for review"))
+        Effect::note(
+            ctx.lang
+                .pick("지금 복습할 문제가 없어요", "Nothing is due for review"),
+        )
     } else {
-        Effect::Open(Open::Session(due, ctx.lang.pick("복습", "Review").to_owned()))
+        Effect::Open(Open::Session(
+            due,
+            ctx.lang.pick("복습", "Review").to_owned(),
+        ))
     }
 }
 

@@ -374,4 +374,3 @@ fn draw_step_details(app: &Ctx, step: Step, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
-

@@ -597,7 +597,11 @@ impl Reader {
             }
             None => {
                 let s = ctx.strings();
-                Effect::note(if next { s.last_lesson() } else { s.first_lesson() })
+                Effect::note(if next {
+                    s.last_lesson()
+                } else {
+                    s.first_lesson()
+                })
             }
         }
     }

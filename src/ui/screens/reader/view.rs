@@ -253,12 +253,7 @@ fn clip_code(
     Line::from(out)
 }
 
-fn draw_scrollbar(
-    theme: Theme,
-    r: &Reader,
-    frame: &mut Frame,
-    layout: super::ReaderLayout,
-) {
+fn draw_scrollbar(theme: Theme, r: &Reader, frame: &mut Frame, layout: super::ReaderLayout) {
     let total = r.rendered.lines.len();
     let page = r.page();
     if total <= page {
