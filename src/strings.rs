@@ -1226,10 +1226,10 @@ impl Strings {
     pub fn closed_book(self, key: &str) -> String {
         match self.lang {
             Lang::Ko => format!(
-                "시험 중에는 볼 수 없어요 (실제 시험처럼). 홈에서 {key} → 이어 하기로 돌아가 제출하면 다시 열려요"
+                "시험 중에는 볼 수 없어요 (실제 시험처럼). 모의고사({key}) → 이어 하기에서 제출하면 다시 열려요"
             ),
             Lang::En => format!(
-                "Closed book while the exam runs. Press {key} on home, continue the exam and submit to open this again"
+                "Closed book while the exam runs: Mock exams ({key}) → continue, then submit to open this again"
             ),
         }
     }

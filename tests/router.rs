@@ -135,3 +135,45 @@ fn a_bracketed_paste_goes_into_the_palette_as_text_not_keys() {
         "bracketed paste is turned off on exit"
     );
 }
+
+/// A timed exam is closed-book: while it runs, the palette, lessons and practice are refused
+/// with a message (also on home after `q`); after submitting everything opens again.
+#[test]
+fn a_running_timed_exam_closes_the_book_until_it_is_submitted() {
+    let data = tempfile::tempdir().unwrap();
+    let args = ["exam", "--count", "3", "--minutes", "5", "--seed", "1"];
+    let mut t = Pty::gureum(data.path(), &args, &[], 100, 30);
+    t.wait_for("1/3");
+    // `q` leaves the exam (the clock keeps running): the palette is refused.
+    t.keys(&["q"]);
+    t.wait_for("진행 중인 시험 이어 하기");
+    t.keys(&["C-k"]);
+    let refused = t.wait_for("시험 중에는 볼 수 없어요");
+    assert!(!refused.contains("초성도 돼요"), "no palette: {refused}");
+    // On home too: the palette, a lesson and practice.
+    t.keys(&["q"]);
+    t.wait_for("읽기 (c)");
+    for key in ["/", "Enter", "p"] {
+        t.keys(&["Escape"]);
+        t.wait_until("the message cleared", |s| !s.contains("시험 중에는"));
+        t.keys(&[key]);
+        let s = t.wait_for("시험 중에는 볼 수 없어요");
+        assert!(
+            !s.contains("초성도 돼요") && !s.contains("레슨에서 검색"),
+            "{key}: {s}"
+        );
+    }
+    // Back into the exam and submit: everything opens again.
+    t.keys(&["x"]);
+    t.wait_for("진행 중인 시험 이어 하기");
+    t.keys(&["Enter"]);
+    t.wait_for("1/3");
+    t.keys(&["S"]);
+    t.wait_for("제출할까요?");
+    t.keys(&["Enter"]);
+    t.wait_for("결과");
+    t.keys(&["C-k"]);
+    t.wait_for("초성도 돼요");
+    t.keys(&["C-c"]);
+    assert!(t.wait_exit().success());
+}
