@@ -8,7 +8,10 @@
 //! shared data (lessons, banks, progress, language, colours, this turn's time) through a
 //! [`Ctx`], and anything beyond its own state — opening or closing a screen, a status message,
 //! a write to the progress store, quitting — is an [`Effect`] that the app applies. The app is a
-//! stack of screens and the only place where effects take place.
+//! stack of screens and the only place where effects take place. An overlay (help, palette,
+//! settings, the definition popup) is a screen like any other whose [`Screen::is_overlay`] says
+//! it is drawn over the screen below it; it usually takes every key through
+//! [`Screen::text_key`] and closes with [`Effect::Close`].
 
 use std::fmt;
 

@@ -11,7 +11,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::glossary::names;
 use super::reader::ReaderLayout;
@@ -135,17 +135,7 @@ fn draw(app: &Ctx, d: &Define, frame: &mut Frame, area: Rect) {
         width,
         height,
     };
-    let block = Block::bordered()
-        .title(format!(" {} ", s.define_title()))
-        .title_bottom(Line::from(format!(" {} ", s.define_keys())).right_aligned())
-        .border_style(app.theme.border(true));
-    let inner = block.inner(rect);
-    crate::ui::view::clear_for(app, frame, rect);
-    frame.render_widget(block, rect);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let titles = (s.define_title(), s.define_keys());
+    let inner = crate::ui::view::overlay_box(app, frame, rect, titles, 1);
     frame.render_widget(Paragraph::new(lines), inner);
 }

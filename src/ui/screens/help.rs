@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::text;
 use crate::ui::app::Screen as ScreenKind;
@@ -69,18 +69,8 @@ impl Help {
         groups.push(Context::Global);
         // The group name without its parenthesised detail ("모의고사 (1-9: …)" → "모의고사").
         let screen = s.group(groups[0]).split(" (").next().unwrap_or_default();
-        let block = Block::bordered()
-            .title(format!(" {} ", s.help_title(screen)))
-            .title_bottom(Line::from(format!(" {} ", s.help_close())).right_aligned())
-            .border_style(ctx.theme.border(true));
-        let inner = block.inner(rect);
-        let inner = Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
-        crate::ui::view::clear_for(ctx, frame, rect);
-        frame.render_widget(block, rect);
+        let titles = (s.help_title(screen), s.help_close());
+        let inner = crate::ui::view::overlay_box(ctx, frame, rect, (&titles.0, titles.1), 1);
 
         let inner_w = usize::from(inner.width);
         let key_w = 22.min(inner_w / 2);

@@ -14,7 +14,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::search::locate::Spot;
 use crate::search::{Group, GroupHits, Index, Kind, SIM_TITLE_SEPARATOR, snippet};
@@ -232,13 +232,8 @@ fn draw(app: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
         width,
         height,
     };
-    let block = Block::bordered()
-        .title(format!(" {} ", s.palette_prompt()))
-        .title_bottom(Line::from(format!(" {} ", s.palette_keys())).right_aligned())
-        .border_style(app.theme.border(true));
-    let inner = block.inner(rect);
-    crate::ui::view::clear_for(app, frame, rect);
-    frame.render_widget(block, rect);
+    let titles = (s.palette_prompt(), s.palette_keys());
+    let inner = crate::ui::view::overlay_box(app, frame, rect, titles, 0);
     if inner.height < 2 || inner.width < 4 {
         return;
     }
@@ -246,7 +241,7 @@ fn draw(app: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
 
     // The input line: "› " then the end of what is typed (the caret is at the end).
     let prompt = "› ";
-    let shown = tail(&palette.input, room.saturating_sub(text::width(prompt) + 1));
+    let shown = crate::ui::view::tail(&palette.input, room.saturating_sub(text::width(prompt) + 1));
     let input = Line::from(vec![
         Span::styled(prompt, app.theme.key()),
         Span::raw(shown.clone()),
@@ -377,21 +372,6 @@ pub(in crate::ui) fn highlighted(
         spans.push(Span::styled("…", base));
     }
     spans
-}
-
-/// The end of `s` that fits in `width` cells.
-fn tail(s: &str, width: usize) -> String {
-    let mut used = 0;
-    let mut start = s.len();
-    for (i, ch) in s.char_indices().rev() {
-        let w = text::width(ch.encode_utf8(&mut [0; 4]));
-        if used + w > width {
-            break;
-        }
-        used += w;
-        start = i;
-    }
-    s.get(start..).unwrap_or("").to_owned()
 }
 
 /// A simulation's main text (`Korean · English` titles) with the English half first, and the

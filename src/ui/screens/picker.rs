@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::links::Picker;
 use crate::text;
@@ -66,13 +66,8 @@ pub fn render(picker: &Picker, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         })
         .collect::<Vec<_>>()
         .join("  ");
-    let block = Block::bordered()
-        .title(format!(" {} ", s.sim_lessons_title()))
-        .title_bottom(Line::from(format!(" {footer} ")).right_aligned())
-        .border_style(ctx.theme.border(true));
-    let inner = block.inner(rect);
-    crate::ui::view::clear_for(ctx, frame, rect);
-    frame.render_widget(block, rect);
+    let titles = (s.sim_lessons_title(), footer.as_str());
+    let inner = crate::ui::view::overlay_box(ctx, frame, rect, titles, 0);
     let inner_w = usize::from(inner.width);
     let visible = usize::from(inner.height).max(1);
     let offset = picker.selected.saturating_sub(visible - 1);

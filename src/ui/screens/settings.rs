@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub use crate::settings::{Item, start_mouse, start_palette};
 use crate::strings::Lang;
@@ -220,18 +220,8 @@ fn draw(screen: SettingsScreen, app: &Ctx, frame: &mut Frame, area: Rect) {
         })
         .collect::<Vec<_>>()
         .join("  ");
-    let block = Block::bordered()
-        .title(format!(" {} ", s.settings_title()))
-        .title_bottom(Line::from(format!(" {footer} ")).right_aligned())
-        .border_style(app.theme.border(true));
-    let inner = block.inner(rect);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
-    crate::ui::view::clear_for(app, frame, rect);
-    frame.render_widget(block, rect);
+    let titles = (s.settings_title(), footer.as_str());
+    let inner = crate::ui::view::overlay_box(app, frame, rect, titles, 1);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

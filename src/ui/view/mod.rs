@@ -176,3 +176,41 @@ pub(in crate::ui) fn gauge(percent: u8, width: usize) -> String {
     let full = usize::from(percent.min(100)) * width / 100;
     format!("{}{}", "█".repeat(full), "░".repeat(width - full))
 }
+
+/// The end of `s` that fits in `width` cells (a text box keeps its caret end in view).
+pub(in crate::ui) fn tail(s: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, ch) in s.char_indices().rev() {
+        let w = text::width(ch.encode_utf8(&mut [0; 4]));
+        if used + w > width {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    s.get(start..).unwrap_or("").to_owned()
+}
+
+/// Clears `rect` for an overlay and draws its border, titled `title` with `keys` at the bottom
+/// right; returns the inside, narrowed by `pad` cells each side.
+pub(in crate::ui) fn overlay_box(
+    ctx: &Ctx,
+    frame: &mut Frame,
+    rect: Rect,
+    (title, keys): (&str, &str),
+    pad: u16,
+) -> Rect {
+    let block = ratatui::widgets::Block::bordered()
+        .title(format!(" {title} "))
+        .title_bottom(Line::from(format!(" {keys} ")).right_aligned())
+        .border_style(ctx.theme.border(true));
+    let inner = block.inner(rect);
+    clear_for(ctx, frame, rect);
+    frame.render_widget(block, rect);
+    Rect {
+        x: inner.x + pad,
+        width: inner.width.saturating_sub(2 * pad),
+        ..inner
+    }
+}

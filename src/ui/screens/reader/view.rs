@@ -287,7 +287,7 @@ fn draw_reader_status(app: &Ctx, r: &Reader, frame: &mut Frame, area: Rect) {
         let input = &r.search.input;
         let room = usize::from(area.width).saturating_sub(text::width(&prompt) + 1);
         // Keep the end of a long query (where the caret is) in view.
-        let shown = tail(input, room);
+        let shown = crate::ui::view::tail(input, room);
         let line = Line::from(vec![
             Span::styled(prompt.clone(), app.theme.key()),
             Span::raw(shown.clone()),
@@ -324,21 +324,6 @@ fn draw_reader_status(app: &Ctx, r: &Reader, frame: &mut Frame, area: Rect) {
         ))
     };
     status_bar(app, frame, area, contexts, right);
-}
-
-/// The end of `s` that fits in `width` cells.
-fn tail(s: &str, width: usize) -> String {
-    let mut used = 0;
-    let mut start = s.len();
-    for (i, ch) in s.char_indices().rev() {
-        let w = text::width(ch.encode_utf8(&mut [0; 4]));
-        if used + w > width {
-            break;
-        }
-        used += w;
-        start = i;
-    }
-    s.get(start..).unwrap_or("").to_owned()
 }
 
 /// The reader's section line: the section's questions and simulation, with their keys.
