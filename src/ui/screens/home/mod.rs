@@ -432,3 +432,30 @@ impl Screen for Home {
         view::draw(self, frame, area, ctx);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lesson::{ContentSource, Library};
+    use crate::store::{CardState, Progress, Store};
+    use crate::strings::Lang;
+    use crate::ui::App;
+    use crate::ui::theme::Theme;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn the_next_steps_are_worked_out_again_only_when_the_store_changed() {
+        let library = Library::load(&ContentSource::Embedded);
+        let store = Store::in_memory(Progress::default());
+        let mut app = App::new(library, store, Lang::Ko, Theme::dark());
+        let area = Rect::new(0, 0, 100, 30);
+        app.prepare(area);
+        assert_eq!(app.home().due_count, 0);
+        // A write the app was not told about is not seen: no rebuild on a plain frame.
+        app.store.set_card("saa-001", CardState::default());
+        app.prepare(area);
+        assert_eq!(app.home().due_count, 0);
+        app.store_changed();
+        app.prepare(area);
+        assert_eq!(app.home().due_count, 1);
+    }
+}
