@@ -1191,6 +1191,21 @@ impl Strings {
                     format!("{n} 내보냄")
                 }
             }
+            Event::Refused { name, what } => {
+                use crate::class::state::Refused;
+                let (ko, en_what) = match what {
+                    Refused::Exec => ("명령 실행(exec)", "command (exec)"),
+                    Refused::Subsystem => ("서브시스템(sftp)", "subsystem (sftp)"),
+                    Refused::Forwarding => ("포트 포워딩", "port forwarding"),
+                    Refused::X11OrAgent => ("X11/에이전트 포워딩", "X11/agent forwarding"),
+                    Refused::Session => ("두 번째 세션", "second session"),
+                };
+                if en {
+                    format!("{name}: {en_what} refused")
+                } else {
+                    format!("{name}: {ko} 거절")
+                }
+            }
         }
     }
 }

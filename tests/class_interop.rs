@@ -3,13 +3,14 @@
 //!
 //! Joins with the code, answers, leaves and comes back (the answer is kept), checks the result
 //! file, and checks that exec (`ssh … cat /etc/passwd`), forwarding (`-L`, `-R`), `sftp` and
-//! a wrong code are refused.
+//! a wrong code are refused, each by ssh's account and in the server's event lines.
 
 mod support;
 
 use std::io::{BufRead, BufReader, Read};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use gureum::quiz::interchange::AttemptResult;
@@ -23,6 +24,25 @@ struct Server {
     addr: SocketAddr,
     _dir: tempfile::TempDir,
     out: std::path::PathBuf,
+    /// The `--headless` event lines so far.
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    fn log(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// Waits (up to 20 s) for an event line containing `text`.
+    fn wait_log(&self, text: &str) {
+        for _ in 0..200 {
+            if self.log().iter().any(|l| l.contains(text)) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("the server never logged {text:?}: {:?}", self.log());
+    }
 }
 
 impl Drop for Server {
@@ -60,18 +80,31 @@ fn serve() -> Server {
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let first = lines.next().unwrap().unwrap();
     let addr = first.rsplit(' ').next().unwrap().parse().unwrap();
-    std::thread::spawn(move || for _ in lines {});
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let sink = log.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            sink.lock().unwrap().push(line);
+        }
+    });
     Server {
         child,
         addr,
         _dir: dir,
         out,
+        log,
     }
 }
 
 /// `program` with options that read no user config and trust the test server's key.
 fn client(program: &str, port_flag: &str, server: &Server, rest: &[&str]) -> Pty {
+    client_at(program, port_flag, server, "ERROR", rest)
+}
+
+/// [`client`] at this ssh log level.
+fn client_at(program: &str, port_flag: &str, server: &Server, log: &str, rest: &[&str]) -> Pty {
     let mut cmd = CommandBuilder::new(program);
+    let log = format!("LogLevel={log}");
     for a in [
         "-F",
         "/dev/null",
@@ -82,7 +115,7 @@ fn client(program: &str, port_flag: &str, server: &Server, rest: &[&str]) -> Pty
         "-o",
         "PubkeyAuthentication=no",
         "-o",
-        "LogLevel=ERROR",
+        &log,
         port_flag,
     ] {
         cmd.arg(a);
@@ -140,19 +173,25 @@ fn openssh_joins_answers_leaves_and_resumes() {
     assert!(report.status.success());
 }
 
+// Each refusal is its own test (and its own server), so one failing cannot hide another.
+
 #[test]
 #[ignore = "needs the OpenSSH client (ssh, sftp); .ci/run installs it and runs --ignored"]
-fn openssh_exec_forwarding_sftp_and_a_wrong_code_are_refused() {
+fn openssh_exec_is_refused() {
     let server = serve();
-
-    // exec: the command never runs.
     let mut pty = ssh(&server, &["minji@127.0.0.1", "cat", "/etc/passwd"]);
     login(&mut pty, CODE);
     let status = pty.wait_exit();
     assert!(!status.success());
     assert!(!pty.screen().contains("root:"), "{}", pty.screen());
+    server.wait_log("minji: 명령 실행(exec) 거절");
+}
 
-    // -R: the server refuses the remote forward; ExitOnForwardFailure makes ssh say so and exit.
+#[test]
+#[ignore = "needs the OpenSSH client (ssh, sftp); .ci/run installs it and runs --ignored"]
+fn openssh_remote_forwarding_is_refused() {
+    let server = serve();
+    // ExitOnForwardFailure makes ssh say so and exit when the server refuses `-R`.
     let mut pty = ssh(
         &server,
         &[
@@ -167,47 +206,84 @@ fn openssh_exec_forwarding_sftp_and_a_wrong_code_are_refused() {
     login(&mut pty, CODE);
     let status = pty.wait_exit();
     assert!(!status.success(), "{}", pty.screen());
+    server.wait_log("minji: 포트 포워딩 거절");
+}
 
-    // -L: the local port opens, but the server refuses every channel through it.
+#[test]
+#[ignore = "needs the OpenSSH client (ssh, sftp); .ci/run installs it and runs --ignored"]
+fn openssh_local_forwarding_is_refused() {
+    let server = serve();
+    // With `-N -L` ssh asks the server nothing until a connection comes into the local port:
+    // only then does it open a direct-tcpip channel, and the server refuses it. ssh reports
+    // that at log level INFO ("channel N: open failed: administratively prohibited").
     let free = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
     let spec = format!("{free}:127.0.0.1:{}", server.addr.port());
-    let mut pty = ssh(&server, &["-N", "-L", &spec, "minji@127.0.0.1"]);
+    let mut pty = client_at(
+        "ssh",
+        "-p",
+        &server,
+        "INFO",
+        &["-N", "-L", &spec, "minji@127.0.0.1"],
+    );
     login(&mut pty, CODE);
-    let mut got = Vec::new();
-    for _ in 0..50 {
-        if let Ok(mut s) = TcpStream::connect(("127.0.0.1", free)) {
-            s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-            let _ = s.read_to_end(&mut got);
+    let mut stream = None;
+    for _ in 0..100 {
+        if let Ok(s) = TcpStream::connect(("127.0.0.1", free)) {
+            stream = Some(s);
             break;
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    assert!(
-        !String::from_utf8_lossy(&got).starts_with("SSH-"),
-        "the tunnel reached the server"
-    );
-    pty.wait_until("open failed", |s| {
-        s.contains("open failed") || s.contains("prohibited")
+    let mut stream = stream.expect("ssh never opened the local port");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut got = Vec::new();
+    let _ = stream.read_to_end(&mut got);
+    // The tunnel would lead to the class server itself, which greets with "SSH-2.0-…".
+    assert!(got.is_empty(), "the tunnel carried {got:?}");
+    pty.wait_until("ssh reporting the refused channel", |s| {
+        s.contains("open failed") && s.contains("prohibited")
     });
+    server.wait_log("minji: 포트 포워딩 거절");
     pty.signal("KILL");
+}
 
-    // sftp: the subsystem is refused.
+#[test]
+#[ignore = "needs the OpenSSH client (ssh, sftp); .ci/run installs it and runs --ignored"]
+fn openssh_sftp_is_refused() {
+    let server = serve();
     let mut pty = client("sftp", "-P", &server, &["minji@127.0.0.1"]);
     login(&mut pty, CODE);
     let status = pty.wait_exit();
-    assert!(!status.success());
+    assert!(!status.success(), "{}", pty.screen());
+    server.wait_log("minji: 서브시스템(sftp) 거절");
+}
 
-    // A wrong code: asked again, then refused.
+#[test]
+#[ignore = "needs the OpenSSH client (ssh, sftp); .ci/run installs it and runs --ignored"]
+fn openssh_wrong_code_is_refused() {
+    let server = serve();
+    // ssh tries keyboard-interactive (the code prompt), then password: both refuse.
     let mut pty = ssh(
         &server,
         &["-o", "NumberOfPasswordPrompts=1", "minji@127.0.0.1"],
     );
-    login(&mut pty, "0000");
+    pty.wait_for("수업 코드");
+    pty.send(b"0000\r");
+    pty.wait_for("'s password");
+    pty.send(b"0000\r");
     let status = pty.wait_exit();
     assert!(!status.success());
     assert!(pty.screen().contains("denied"), "{}", pty.screen());
+    // Nobody joined.
+    assert!(
+        !server.log().iter().any(|l| l.contains("입장")),
+        "{:?}",
+        server.log()
+    );
 }

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use gureum::class::dashboard::{Command, apply};
 use gureum::class::server::{self, Limits, Shared};
-use gureum::class::{Class, Spec};
+use gureum::class::{Class, Event, Refused, Spec};
 use gureum::lesson::{ContentSource, Library};
 use gureum::quiz::interchange::AttemptResult;
 use gureum::quiz::session::{Filter, draw};
@@ -259,7 +259,7 @@ async fn refused(mut channel: russh::Channel<client::Msg>) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exec_subsystems_forwarding_and_a_second_session_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let (addr, _shared) = start(dir.path(), Limits::default()).await;
+    let (addr, shared) = start(dir.path(), Limits::default()).await;
     let (handle, ok) = connect(addr, "mallory", CODE).await;
     assert!(ok);
 
@@ -291,6 +291,30 @@ async fn exec_subsystems_forwarding_and_a_second_session_are_refused() {
         "one session per connection"
     );
     drop(first);
+
+    // The teacher sees each kind once per connection (a client asking again cannot flood it).
+    let mut refusals: Vec<Refused> = shared
+        .lock()
+        .take_events()
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::Refused { name, what } => {
+                assert_eq!(name, "mallory");
+                Some(what)
+            }
+            _ => None,
+        })
+        .collect();
+    refusals.sort_by_key(|r| r.bit());
+    assert_eq!(
+        refusals,
+        [
+            Refused::Exec,
+            Refused::Subsystem,
+            Refused::Forwarding,
+            Refused::Session
+        ]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -20,4 +20,4 @@ pub mod screen;
 pub mod server;
 pub mod state;
 
-pub use state::{Class, Event, Phase, Spec};
+pub use state::{Class, Event, Phase, Refused, Spec};

@@ -30,7 +30,7 @@ use tokio::sync::{mpsc, watch};
 
 use super::input::InputParser;
 use super::screen::{ClassScreen, Ctx, Effect, Snapshot};
-use super::state::{Class, JoinError, items_for};
+use super::state::{Class, JoinError, Refused, items_for};
 use crate::lesson::Library;
 use crate::quiz::Bank;
 use crate::strings::{Lang, Strings};
@@ -274,6 +274,8 @@ struct Conn {
     size: Option<(u16, u16)>,
     tx: Option<mpsc::Sender<Input>>,
     bucket: Bucket,
+    /// The kinds of refusal already logged for this connection ([`Refused::bit`]).
+    logged: u8,
 }
 
 impl Conn {
@@ -291,6 +293,17 @@ impl Conn {
                 tokens: burst,
                 last: Instant::now(),
             },
+            logged: 0,
+        }
+    }
+
+    /// Logs a refusal for the teacher, once per kind per connection (a client asking again
+    /// and again cannot flood the log).
+    fn refused(&mut self, what: Refused) {
+        if self.logged & what.bit() == 0 {
+            self.logged |= what.bit();
+            let login = self.user.as_deref().unwrap_or("?");
+            self.shared.lock().refused(login, what);
         }
     }
 
@@ -384,7 +397,55 @@ impl russh::server::Handler for Conn {
         if self.channel.is_none() && self.user.is_some() {
             self.channel = Some(channel.id());
             reply.accept().await;
+        } else {
+            self.refused(Refused::Session);
         }
+        Ok(())
+    }
+
+    async fn channel_open_direct_tcpip(
+        &mut self,
+        _channel: Channel<Msg>,
+        _host: &str,
+        _port: u32,
+        _originator: &str,
+        _originator_port: u32,
+        reply: russh::server::ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refused(Refused::Forwarding);
+        reply
+            .reject(russh::ChannelOpenFailure::AdministrativelyProhibited)
+            .await;
+        Ok(())
+    }
+
+    async fn channel_open_direct_streamlocal(
+        &mut self,
+        _channel: Channel<Msg>,
+        _path: &str,
+        reply: russh::server::ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refused(Refused::Forwarding);
+        reply
+            .reject(russh::ChannelOpenFailure::AdministrativelyProhibited)
+            .await;
+        Ok(())
+    }
+
+    async fn channel_open_x11(
+        &mut self,
+        _channel: Channel<Msg>,
+        _originator: &str,
+        _originator_port: u32,
+        reply: russh::server::ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refused(Refused::X11OrAgent);
+        reply
+            .reject(russh::ChannelOpenFailure::AdministrativelyProhibited)
+            .await;
         Ok(())
     }
 
@@ -437,6 +498,7 @@ impl russh::server::Handler for Conn {
         _data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.refused(Refused::Exec);
         refuse(session, channel)
     }
 
@@ -446,6 +508,7 @@ impl russh::server::Handler for Conn {
         _name: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.refused(Refused::Subsystem);
         refuse(session, channel)
     }
 
@@ -458,6 +521,7 @@ impl russh::server::Handler for Conn {
         _screen: u32,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.refused(Refused::X11OrAgent);
         session.channel_failure(channel)
     }
 
@@ -466,6 +530,7 @@ impl russh::server::Handler for Conn {
         _channel: ChannelId,
         _session: &mut Session,
     ) -> Result<bool, Self::Error> {
+        self.refused(Refused::X11OrAgent);
         Ok(false)
     }
 
@@ -475,6 +540,7 @@ impl russh::server::Handler for Conn {
         _port: &mut u32,
         _session: &mut Session,
     ) -> Result<bool, Self::Error> {
+        self.refused(Refused::Forwarding);
         Ok(false)
     }
 
@@ -483,6 +549,7 @@ impl russh::server::Handler for Conn {
         _path: &str,
         _session: &mut Session,
     ) -> Result<bool, Self::Error> {
+        self.refused(Refused::Forwarding);
         Ok(false)
     }
 

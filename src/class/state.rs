@@ -118,6 +118,37 @@ pub enum Event {
     Revealed,
     /// The teacher removed a student.
     Kicked(String),
+    /// The server refused something a connection asked for (logged once per kind and
+    /// connection). The name is the login name if it is a valid one, else `?`.
+    Refused {
+        /// Login name (validated) or `?`.
+        name: String,
+        /// What was refused.
+        what: Refused,
+    },
+}
+
+/// What a connection asked for and was refused (see [`Event::Refused`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// `exec` (`ssh host command`).
+    Exec,
+    /// A subsystem (`sftp`).
+    Subsystem,
+    /// Port or socket forwarding (`-L`, `-R`, `-D`, `-W`).
+    Forwarding,
+    /// X11 or agent forwarding.
+    X11OrAgent,
+    /// A second session channel.
+    Session,
+}
+
+impl Refused {
+    /// Its bit in a per-connection set of kinds already logged.
+    #[must_use]
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
 }
 
 /// How the class answered one question.
@@ -319,6 +350,12 @@ impl Class {
             self.version += 1;
             self.events.push(Event::Kicked(s.name.clone()));
         }
+    }
+
+    /// Logs a refusal (see [`Event::Refused`]).
+    pub fn refused(&mut self, login: &str, what: Refused) {
+        let name = validate_name(login).unwrap_or_else(|| "?".to_owned());
+        self.events.push(Event::Refused { name, what });
     }
 
     /// A student (re)joins: returns the student's key and the connection's generation.
