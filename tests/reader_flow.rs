@@ -313,3 +313,47 @@ fn wrong_answers_become_reviews_that_come_first() {
         id
     );
 }
+
+/// `o` on a practice question opens its lesson at the start of the question's section, and
+/// going there is not reading: the lesson is not marked read and home does not offer it at 100%.
+#[test]
+fn a_lesson_opened_from_a_question_starts_at_its_section_and_is_not_read() {
+    let mut a = app();
+    a.load_bank();
+    let bank = a.data.bank.as_ref().unwrap();
+    let picks: Vec<(String, String, String)> = bank
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let q = &e.question;
+            Some((q.id.clone(), q.lesson_id().to_owned(), q.anchor()?.to_owned()))
+        })
+        .step_by(37)
+        .take(12)
+        .collect();
+    assert!(picks.len() > 5);
+    for (id, lesson, anchor) in picks {
+        a.apply(gureum::ui::screen::Effect::Open(
+            gureum::ui::screen::Open::Session(vec![id.clone()], "o".into()),
+        ));
+        assert_eq!(a.screen(), Screen::Practice, "{id}");
+        press(&mut a, KeyCode::Char('o'));
+        assert_eq!(a.screen(), Screen::Reader, "{id}");
+        let r = reader(&a);
+        let heading = r
+            .rendered
+            .headings
+            .iter()
+            .find(|h| h.anchor == anchor)
+            .unwrap_or_else(|| panic!("{id}: no heading {anchor}"));
+        let page = r.layout.text.height as usize;
+        let max = r.rendered.lines.len().saturating_sub(page);
+        assert_eq!(r.scroll, heading.line.min(max), "{id}: at the section's start");
+        press(&mut a, KeyCode::Esc);
+        press(&mut a, KeyCode::Esc);
+        assert_eq!(a.screen(), Screen::Home, "{id}");
+        assert!(!a.store.is_read(&lesson), "{id}: a jump is not reading");
+        let percent = a.store.lesson(&lesson).map_or(0, |p| p.percent);
+        assert!(percent < 100, "{id}: {lesson} saved at {percent}%");
+    }
+}
