@@ -357,3 +357,44 @@ fn a_lesson_opened_from_a_question_starts_at_its_section_and_is_not_read() {
         assert!(percent < 100, "{id}: {lesson} saved at {percent}%");
     }
 }
+
+/// Tab moves between the text and a visible table of contents (README); `t` shows or hides it.
+#[test]
+fn tab_focuses_the_contents_and_t_toggles_them() {
+    let mut a = app();
+    a.prepare(Rect::new(0, 0, 120, 40));
+    a.open_lesson(longest(&a));
+    assert!(reader(&a).toc_visible, "shown at 120 columns");
+    press(&mut a, KeyCode::Tab);
+    assert!(reader(&a).toc_visible && reader(&a).toc_focus, "Tab focuses it");
+    press(&mut a, KeyCode::Tab);
+    assert!(reader(&a).toc_visible && !reader(&a).toc_focus, "and back to the text");
+    press(&mut a, KeyCode::Char('t'));
+    assert!(!reader(&a).toc_visible);
+}
+
+/// While the window is below the minimum size only quitting works; help scrolls on g/G.
+#[test]
+fn keys_wait_while_the_window_is_too_small_and_help_scrolls_on_g() {
+    let mut a = app();
+    a.open_lesson(longest(&a));
+    a.prepare(Rect::new(0, 0, 30, 10));
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(a.screen(), Screen::Reader, "q (Back) does nothing while too small");
+    a.prepare(Rect::new(0, 0, 100, 30));
+    press(&mut a, KeyCode::Char('?'));
+    let help = gureum::ui::screens::help::Help::default();
+    assert!(a.top::<gureum::ui::screens::help::Help>().is_some());
+    press(&mut a, KeyCode::Char('G'));
+    let scrolled = a.top::<gureum::ui::screens::help::Help>().expect("still open");
+    assert!(scrolled.scroll > help.scroll, "G scrolls to the end");
+    press(&mut a, KeyCode::Char('g'));
+    let top = a.top::<gureum::ui::screens::help::Help>().expect("still open");
+    assert_eq!(top.scroll, 0);
+    a.prepare(Rect::new(0, 0, 30, 10));
+    a.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(a.quit, "Ctrl-C still quits");
+}
