@@ -313,3 +313,88 @@ fn wrong_answers_become_reviews_that_come_first() {
         id
     );
 }
+
+/// `o` on a practice question opens its lesson at the start of the question's section, and
+/// going there is not reading: the lesson is not marked read and home does not offer it at 100%.
+#[test]
+fn a_lesson_opened_from_a_question_starts_at_its_section_and_is_not_read() {
+    let mut a = app();
+    a.load_bank();
+    let bank = a.data.bank.as_ref().unwrap();
+    let picks: Vec<(String, String, String)> = bank
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let q = &e.question;
+            Some((q.id.clone(), q.lesson_id().to_owned(), q.anchor()?.to_owned()))
+        })
+        .step_by(37)
+        .take(12)
+        .collect();
+    assert!(picks.len() > 5);
+    for (id, lesson, anchor) in picks {
+        a.apply(gureum::ui::screen::Effect::Open(
+            gureum::ui::screen::Open::Session(vec![id.clone()], "o".into()),
+        ));
+        assert_eq!(a.screen(), Screen::Practice, "{id}");
+        press(&mut a, KeyCode::Char('o'));
+        assert_eq!(a.screen(), Screen::Reader, "{id}");
+        let r = reader(&a);
+        let heading = r
+            .rendered
+            .headings
+            .iter()
+            .find(|h| h.anchor == anchor)
+            .unwrap_or_else(|| panic!("{id}: no heading {anchor}"));
+        let page = r.layout.text.height as usize;
+        let max = r.rendered.lines.len().saturating_sub(page);
+        assert_eq!(r.scroll, heading.line.min(max), "{id}: at the section's start");
+        press(&mut a, KeyCode::Esc);
+        press(&mut a, KeyCode::Esc);
+        assert_eq!(a.screen(), Screen::Home, "{id}");
+        assert!(!a.store.is_read(&lesson), "{id}: a jump is not reading");
+        let percent = a.store.lesson(&lesson).map_or(0, |p| p.percent);
+        assert!(percent < 100, "{id}: {lesson} saved at {percent}%");
+    }
+}
+
+/// Tab moves between the text and a visible table of contents (README); `t` shows or hides it.
+#[test]
+fn tab_focuses_the_contents_and_t_toggles_them() {
+    let mut a = app();
+    a.prepare(Rect::new(0, 0, 120, 40));
+    a.open_lesson(longest(&a));
+    assert!(reader(&a).toc_visible, "shown at 120 columns");
+    press(&mut a, KeyCode::Tab);
+    assert!(reader(&a).toc_visible && reader(&a).toc_focus, "Tab focuses it");
+    press(&mut a, KeyCode::Tab);
+    assert!(reader(&a).toc_visible && !reader(&a).toc_focus, "and back to the text");
+    press(&mut a, KeyCode::Char('t'));
+    assert!(!reader(&a).toc_visible);
+}
+
+/// While the window is below the minimum size only quitting works; help scrolls on g/G.
+#[test]
+fn keys_wait_while_the_window_is_too_small_and_help_scrolls_on_g() {
+    let mut a = app();
+    a.open_lesson(longest(&a));
+    a.prepare(Rect::new(0, 0, 30, 10));
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(a.screen(), Screen::Reader, "q (Back) does nothing while too small");
+    a.prepare(Rect::new(0, 0, 100, 30));
+    press(&mut a, KeyCode::Char('?'));
+    let help = gureum::ui::screens::help::Help::default();
+    assert!(a.top::<gureum::ui::screens::help::Help>().is_some());
+    press(&mut a, KeyCode::Char('G'));
+    let scrolled = a.top::<gureum::ui::screens::help::Help>().expect("still open");
+    assert!(scrolled.scroll > help.scroll, "G scrolls to the end");
+    press(&mut a, KeyCode::Char('g'));
+    let top = a.top::<gureum::ui::screens::help::Help>().expect("still open");
+    assert_eq!(top.scroll, 0);
+    a.prepare(Rect::new(0, 0, 30, 10));
+    a.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(a.quit, "Ctrl-C still quits");
+}

@@ -298,6 +298,12 @@ impl App {
 
     fn handle_key(&mut self, key: &KeyEvent) {
         self.message = None;
+        // Below the minimum size only "too small" is on screen: no key acts but quitting.
+        let (w, h) = (self.area.width, self.area.height);
+        if self.area != Rect::default() && (w < MIN_WIDTH || h < MIN_HEIGHT) {
+            self.quit = keymap::lookup(&self.contexts(), key) == Some(Action::Quit);
+            return;
+        }
         let top = self.layers.len() - 1;
         if let Some(effect) = self.with(top, |s, ctx| s.text_key(key, ctx)) {
             self.apply(effect);

@@ -307,6 +307,7 @@ fn draw(app: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
                     |(t, r)| (t.as_str(), r.as_slice()),
                 );
                 let (snip, ranges) = snippet(text, matched, body_w);
+                let (snip, ranges) = without_markup(&snip, &ranges);
                 let base = if selected {
                     app.theme.selected()
                 } else {
@@ -397,4 +398,46 @@ fn english_first(text: &str, ranges: &[Range<usize>]) -> (String, Vec<Range<usiz
         .collect();
     moved.sort_by_key(|r| r.start);
     (format!("{en}{SIM_TITLE_SEPARATOR}{ko}"), moved)
+}
+
+/// `s` without markdown's inline markup (`**`, `__`, backticks), the byte `ranges` moved along:
+/// a learner sees "강조", not "**강조**".
+fn without_markup(s: &str, ranges: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
+    let mut out = String::with_capacity(s.len());
+    // `new_at[i]`: where byte `i` of `s` lands in `out` (for every char boundary and the end).
+    let mut new_at = vec![0; s.len() + 1];
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        new_at[i] = out.len();
+        let doubled = matches!(c, '*' | '_') && chars.peek().is_some_and(|&(_, n)| n == c);
+        if doubled {
+            let (j, _) = chars.next().expect("peeked");
+            new_at[j] = out.len();
+        } else if c != '`' {
+            out.push(c);
+        }
+    }
+    new_at[s.len()] = out.len();
+    let moved = ranges
+        .iter()
+        .map(|r| new_at[r.start.min(s.len())]..new_at[r.end.min(s.len())])
+        .filter(|r| r.start < r.end)
+        .collect();
+    (out, moved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_markup;
+
+    #[test]
+    fn snippets_lose_their_markup_and_keep_their_highlights() {
+        let s = "**강조**와 `code` 그리고 __밑줄__";
+        let at = s.find("code").unwrap();
+        let (plain, ranges) = without_markup(s, &[at..at + 4]);
+        assert_eq!(plain, "강조와 code 그리고 밑줄");
+        assert_eq!(&plain[ranges[0].clone()], "code");
+        let (same, _) = without_markup("a*b_c", &[]);
+        assert_eq!(same, "a*b_c", "single marks stay");
+    }
 }

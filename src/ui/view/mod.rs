@@ -161,16 +161,6 @@ pub(in crate::ui) fn status_bar(
     frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
 }
 
-/// "course › lesson", or just the lesson when both do not fit in `width` cells.
-pub(in crate::ui) fn breadcrumb(course: &str, lesson: &str, width: usize) -> String {
-    let full = format!("{course} › {lesson}");
-    if text::width(&full) <= width {
-        full
-    } else {
-        text::truncate(lesson, width)
-    }
-}
-
 /// A text progress bar of `width` cells for `percent`.
 pub(in crate::ui) fn gauge(percent: u8, width: usize) -> String {
     let full = usize::from(percent.min(100)) * width / 100;

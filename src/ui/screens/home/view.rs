@@ -214,12 +214,6 @@ fn draw_details(home: &Home, app: &Ctx, frame: &mut Frame, area: Rect) {
         let tags = text::wrap(&format!("{}: {tags}", s.tags()), width);
         lines.extend(tags.into_iter().map(|l| Line::styled(l, app.theme.dim())));
     }
-    if let Some(src) = &lesson.meta.source {
-        lines.push(Line::styled(
-            text::truncate(&format!("{}: {src}", s.source()), width),
-            app.theme.dim(),
-        ));
-    }
     let related: Vec<&str> = lesson
         .meta
         .related

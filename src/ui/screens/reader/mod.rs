@@ -156,6 +156,9 @@ pub struct Reader {
     jumped: bool,
     /// The language the lesson was rendered in.
     rendered_lang: Option<Lang>,
+    /// How much of the lesson had been on screen when the view last got there by reading (a
+    /// jump near the end is not reading, so it does not raise the saved percentage).
+    reached: u8,
     /// The current section's links (its questions and simulation).
     pub section: Option<crate::links::SectionLinks>,
     /// What `section` was worked out for (heading, banks loaded, preset count): counting a
@@ -200,6 +203,7 @@ impl Reader {
             focus: None,
             jumped: false,
             rendered_lang: None,
+            reached: 0,
             section: None,
             section_for: None,
         }
@@ -207,13 +211,14 @@ impl Reader {
 
     /// Lesson `lesson` where it was left (from the saved progress).
     pub fn open(lesson: usize, ctx: &Ctx, toc_visible: bool) -> Self {
-        let position = ctx
+        let saved = ctx
             .library
             .lessons
             .get(lesson)
-            .and_then(|l| ctx.store.progress().lessons.get(&l.meta.id))
-            .map_or(0, |p| p.scroll);
-        Self::new(lesson, position, toc_visible)
+            .and_then(|l| ctx.store.progress().lessons.get(&l.meta.id));
+        let mut reader = Self::new(lesson, saved.map_or(0, |p| p.scroll), toc_visible);
+        reader.reached = saved.map_or(0, |p| p.percent);
+        reader
     }
 
     /// Forces a re-render before the next frame (e.g. after a language switch).
@@ -304,6 +309,9 @@ impl Reader {
         }
         if !self.toc_focus {
             self.toc_selected = self.current_heading().unwrap_or(0);
+        }
+        if !self.jumped && !self.rendered.lines.is_empty() {
+            self.reached = self.percent();
         }
         !self.rendered.lines.is_empty() && !self.jumped && self.scroll >= self.max_scroll()
     }
@@ -722,7 +730,12 @@ impl Screen for Reader {
         let Some(meta) = self.meta(ctx) else {
             return Effect::None;
         };
-        let (id, position, percent) = (meta.id.clone(), self.position(), self.percent());
+        let percent = if self.jumped {
+            self.reached
+        } else {
+            self.percent()
+        };
+        let (id, position) = (meta.id.clone(), self.position());
         Effect::Store(Box::new(move |store| {
             store.set_scroll(&id, position, percent);
         }))

@@ -18,11 +18,20 @@ pub(super) fn draw(r: &Reader, frame: &mut Frame, _area: Rect, app: &Ctx) {
     let Some(lesson) = app.library.lessons.get(r.lesson) else {
         return;
     };
-    let course = &app.library.course_of(lesson).meta.title;
     let layout = r.layout;
     let percent = format!("{}%", r.percent());
     let room = usize::from(layout.title.width).saturating_sub(text::width(&percent) + 3);
-    let crumb = crate::ui::view::breadcrumb(course, &lesson.meta.title, room);
+    // "레슨 › 절": the lesson and the section being read (the lesson's own title heading adds
+    // nothing to it).
+    let section = r
+        .current_heading()
+        .and_then(|i| r.rendered.headings.get(i))
+        .map(|h| h.title.as_str())
+        .filter(|t| *t != lesson.meta.title);
+    let crumb = match section {
+        Some(section) => text::truncate(&format!("{} › {section}", lesson.meta.title), room),
+        None => text::truncate(&lesson.meta.title, room),
+    };
     title_bar(app, frame, layout.title, &crumb, &percent);
     if layout.toc.width > 0 {
         draw_toc(app, r, frame, layout.toc);
