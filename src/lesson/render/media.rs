@@ -49,7 +49,9 @@ pub(super) fn placeholder(label: &str, alt: &str, url: &str) -> String {
     // Where the picture lives on the web, when the note says (the reader's `o` opens it).
     let url = url.trim();
     if url.starts_with("https://") || url.starts_with("http://") {
-        out.push_str(&format!(" ({url})"));
+        out.push_str(" (");
+        out.push_str(url);
+        out.push(')');
     }
     out
 }

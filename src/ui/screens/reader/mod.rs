@@ -640,23 +640,19 @@ impl Reader {
         } else {
             self.lesson.checked_sub(1)
         };
-        match target {
-            Some(i) => {
-                let id = ctx.library.lessons[i].meta.id.clone();
-                Effect::Many(vec![
-                    Effect::Replace(Box::new(Reader::open(i, ctx, self.toc_visible))),
-                    Effect::Store(Box::new(move |store| store.set_last_lesson(&id))),
-                ])
-            }
-            None => {
-                let s = ctx.strings();
-                Effect::note(if next {
-                    s.last_lesson()
-                } else {
-                    s.first_lesson()
-                })
-            }
-        }
+        let Some(i) = target else {
+            let s = ctx.strings();
+            return Effect::note(if next {
+                s.last_lesson()
+            } else {
+                s.first_lesson()
+            });
+        };
+        let id = ctx.library.lessons[i].meta.id.clone();
+        Effect::Many(vec![
+            Effect::Replace(Box::new(Reader::open(i, ctx, self.toc_visible))),
+            Effect::Store(Box::new(move |store| store.set_last_lesson(&id))),
+        ])
     }
 }
 
@@ -817,6 +813,10 @@ mod tests {
         r.layout.text.height = 30;
         assert_eq!(r.picture_link().as_deref(), Some(url));
         r.rendered = render("# 제목\n\n![x](img/a.png)\n", &RenderOptions::default());
-        assert_eq!(r.picture_link(), None, "a local file has no address to open");
+        assert_eq!(
+            r.picture_link(),
+            None,
+            "a local file has no address to open"
+        );
     }
 }
