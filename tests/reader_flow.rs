@@ -326,7 +326,11 @@ fn a_lesson_opened_from_a_question_starts_at_its_section_and_is_not_read() {
         .iter()
         .filter_map(|e| {
             let q = &e.question;
-            Some((q.id.clone(), q.lesson_id().to_owned(), q.anchor()?.to_owned()))
+            Some((
+                q.id.clone(),
+                q.lesson_id().to_owned(),
+                q.anchor()?.to_owned(),
+            ))
         })
         .step_by(37)
         .take(12)
@@ -348,7 +352,11 @@ fn a_lesson_opened_from_a_question_starts_at_its_section_and_is_not_read() {
             .unwrap_or_else(|| panic!("{id}: no heading {anchor}"));
         let page = r.layout.text.height as usize;
         let max = r.rendered.lines.len().saturating_sub(page);
-        assert_eq!(r.scroll, heading.line.min(max), "{id}: at the section's start");
+        assert_eq!(
+            r.scroll,
+            heading.line.min(max),
+            "{id}: at the section's start"
+        );
         press(&mut a, KeyCode::Esc);
         press(&mut a, KeyCode::Esc);
         assert_eq!(a.screen(), Screen::Home, "{id}");
@@ -366,9 +374,15 @@ fn tab_focuses_the_contents_and_t_toggles_them() {
     a.open_lesson(longest(&a));
     assert!(reader(&a).toc_visible, "shown at 120 columns");
     press(&mut a, KeyCode::Tab);
-    assert!(reader(&a).toc_visible && reader(&a).toc_focus, "Tab focuses it");
+    assert!(
+        reader(&a).toc_visible && reader(&a).toc_focus,
+        "Tab focuses it"
+    );
     press(&mut a, KeyCode::Tab);
-    assert!(reader(&a).toc_visible && !reader(&a).toc_focus, "and back to the text");
+    assert!(
+        reader(&a).toc_visible && !reader(&a).toc_focus,
+        "and back to the text"
+    );
     press(&mut a, KeyCode::Char('t'));
     assert!(!reader(&a).toc_visible);
 }
@@ -380,16 +394,24 @@ fn keys_wait_while_the_window_is_too_small_and_help_scrolls_on_g() {
     a.open_lesson(longest(&a));
     a.prepare(Rect::new(0, 0, 30, 10));
     press(&mut a, KeyCode::Char('q'));
-    assert_eq!(a.screen(), Screen::Reader, "q (Back) does nothing while too small");
+    assert_eq!(
+        a.screen(),
+        Screen::Reader,
+        "q (Back) does nothing while too small"
+    );
     a.prepare(Rect::new(0, 0, 100, 30));
     press(&mut a, KeyCode::Char('?'));
     let help = gureum::ui::screens::help::Help::default();
     assert!(a.top::<gureum::ui::screens::help::Help>().is_some());
     press(&mut a, KeyCode::Char('G'));
-    let scrolled = a.top::<gureum::ui::screens::help::Help>().expect("still open");
+    let scrolled = a
+        .top::<gureum::ui::screens::help::Help>()
+        .expect("still open");
     assert!(scrolled.scroll > help.scroll, "G scrolls to the end");
     press(&mut a, KeyCode::Char('g'));
-    let top = a.top::<gureum::ui::screens::help::Help>().expect("still open");
+    let top = a
+        .top::<gureum::ui::screens::help::Help>()
+        .expect("still open");
     assert_eq!(top.scroll, 0);
     a.prepare(Rect::new(0, 0, 30, 10));
     a.handle_event(&Event::Key(KeyEvent::new(

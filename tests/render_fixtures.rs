@@ -362,7 +362,7 @@ fn images_become_placeholders_with_file_names() {
         [
             "[그림] vs_aws_Database_serivce.png",
             "[그림] 람다 구조 · Lambda.png",
-            "[그림] 0a1b-2c3d",
+            "[그림] 0a1b-2c3d (https://github.com/user-attachments/assets/0a1b-2c3d)",
             "[그림] 다이어그램 · x.png"
         ]
     );

@@ -223,11 +223,13 @@ pub enum Action {
     Glossary,
     /// Show the definitions of the glossary terms on screen.
     Define,
+    /// Open the web address of a picture on screen in the browser.
+    OpenLink,
 }
 
 impl Action {
     /// Every action (for listing and for tests).
-    pub const ALL: [Self; 41] = [
+    pub const ALL: [Self; 42] = [
         Self::Quit,
         Self::Back,
         Self::Help,
@@ -269,6 +271,7 @@ impl Action {
         Self::Palette,
         Self::Glossary,
         Self::Define,
+        Self::OpenLink,
     ];
 
     /// The name used in `keymap.toml` (`run = "page-down"`).

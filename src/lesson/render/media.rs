@@ -46,6 +46,13 @@ pub(super) fn placeholder(label: &str, alt: &str, url: &str) -> String {
         out.push(' ');
         out.push_str(&file);
     }
+    // Where the picture lives on the web, when the note says (the reader's `o` opens it).
+    let url = url.trim();
+    if url.starts_with("https://") || url.starts_with("http://") {
+        out.push_str(" (");
+        out.push_str(url);
+        out.push(')');
+    }
     out
 }
 
@@ -118,7 +125,7 @@ mod tests {
                 "image",
                 "https://github.com/user-attachments/assets/abc-123.png?raw=1"
             ),
-            "[image] abc-123.png"
+            "[image] abc-123.png (https://github.com/user-attachments/assets/abc-123.png?raw=1)"
         );
         assert_eq!(
             placeholder("그림", "", "img/2021-11-28%2016-19-10.png"),
@@ -144,6 +151,9 @@ mod tests {
             placeholder("그림", "도표", "data:image/png;base64,AAAA"),
             "[그림] 도표"
         );
-        assert_eq!(placeholder("그림", "", "https://example.com/"), "[그림]");
+        assert_eq!(
+            placeholder("그림", "", "https://example.com/"),
+            "[그림] (https://example.com/)"
+        );
     }
 }

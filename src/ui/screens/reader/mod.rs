@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use crate::lesson::styled::{LineKind, Rendered};
+use crate::lesson::styled::{LineKind, Rendered, Role};
 use crate::lesson::{Library, RenderOptions, render};
 use crate::quiz::session::Filter;
 use crate::strings::{Lang, Strings};
@@ -513,6 +513,27 @@ impl Reader {
     }
 }
 
+/// Opens `url` in the browser with `xdg-open` (or `open` on macOS) when there is one, without
+/// waiting for it; nothing happens where neither exists.
+fn open_in_browser(url: &str) {
+    use std::process::{Command, Stdio};
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let child = Command::new(opener)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    if let Ok(mut child) = child {
+        // Reaped on a thread so it never waits in the UI nor lingers as a zombie.
+        std::thread::spawn(move || child.wait());
+    }
+}
+
 /// Every glossary term in the prose lines of `rendered`; the first mention of a term in each
 /// section is marked `first`.
 fn term_marks(rendered: &Rendered, glossary: &crate::lesson::glossary::Glossary) -> Vec<TermMark> {
@@ -588,6 +609,30 @@ impl Reader {
         terms
     }
 
+    /// The web address of the first picture on screen that has one (its placeholder ends in
+    /// "(https://…)", possibly wrapped over several lines).
+    pub fn picture_link(&self) -> Option<String> {
+        let lines = &self.rendered.lines;
+        let end = (self.scroll + self.page()).min(lines.len());
+        (self.scroll..end).find_map(|i| {
+            let line = &lines[i];
+            if !line.spans.iter().any(|s| s.style.role == Role::Image) {
+                return None;
+            }
+            let plain = line.plain();
+            let at = plain.find("(http")?;
+            let mut url = plain.get(at + 1..)?.to_owned();
+            for next in lines.iter().skip(i + 1).take(8) {
+                if url.contains(')') {
+                    break;
+                }
+                url.push_str(next.plain().trim_start());
+            }
+            let url = url.split(')').next()?.trim().to_owned();
+            (!url.contains(char::is_whitespace)).then_some(url)
+        })
+    }
+
     /// The next (or previous) lesson in this one's place: Back still leads where this one's did.
     fn step_lesson(&self, next: bool, ctx: &Ctx) -> Effect {
         let target = if next {
@@ -595,23 +640,19 @@ impl Reader {
         } else {
             self.lesson.checked_sub(1)
         };
-        match target {
-            Some(i) => {
-                let id = ctx.library.lessons[i].meta.id.clone();
-                Effect::Many(vec![
-                    Effect::Replace(Box::new(Reader::open(i, ctx, self.toc_visible))),
-                    Effect::Store(Box::new(move |store| store.set_last_lesson(&id))),
-                ])
-            }
-            None => {
-                let s = ctx.strings();
-                Effect::note(if next {
-                    s.last_lesson()
-                } else {
-                    s.first_lesson()
-                })
-            }
-        }
+        let Some(i) = target else {
+            let s = ctx.strings();
+            return Effect::note(if next {
+                s.last_lesson()
+            } else {
+                s.first_lesson()
+            });
+        };
+        let id = ctx.library.lessons[i].meta.id.clone();
+        Effect::Many(vec![
+            Effect::Replace(Box::new(Reader::open(i, ctx, self.toc_visible))),
+            Effect::Store(Box::new(move |store| store.set_last_lesson(&id))),
+        ])
     }
 }
 
@@ -662,6 +703,12 @@ impl Screen for Reader {
             }
             Action::NextLesson | Action::PrevLesson => {
                 self.step_lesson(action == Action::NextLesson, ctx)
+            }
+            Action::OpenLink => {
+                if let Some(url) = self.picture_link() {
+                    open_in_browser(&url);
+                }
+                Effect::None
             }
             Action::Define => {
                 let terms = self.terms_on_screen();
@@ -743,5 +790,33 @@ impl Screen for Reader {
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         view::draw(self, frame, area, ctx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Reader;
+    use crate::lesson::{RenderOptions, render};
+
+    #[test]
+    fn o_finds_the_web_address_of_a_picture_on_screen_even_when_wrapped() {
+        let url = "https://user-images.githubusercontent.com/1/234580535-b4bb4ab9-1bd0.png";
+        let markdown = format!("# 제목\n\n본문이에요.\n\n![세션 구조]({url})\n");
+        let mut r = Reader::new(0, 0, false);
+        r.rendered = render(
+            &markdown,
+            &RenderOptions {
+                width: 24,
+                ..RenderOptions::default()
+            },
+        );
+        r.layout.text.height = 30;
+        assert_eq!(r.picture_link().as_deref(), Some(url));
+        r.rendered = render("# 제목\n\n![x](img/a.png)\n", &RenderOptions::default());
+        assert_eq!(
+            r.picture_link(),
+            None,
+            "a local file has no address to open"
+        );
     }
 }
