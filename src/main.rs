@@ -140,7 +140,9 @@ fn open_exam(app: &mut App, choice: Option<(ui::exam::Choice, u64)>) {
     if app.store.running_exam().is_some() {
         app.handle_action(Action::Open);
     } else if let Some((choice, seed)) = choice {
-        app.start_exam(choice, seed);
+        app.apply(ui::screen::Effect::Open(ui::screen::Open::Exam(
+            choice, seed,
+        )));
     }
 }
 

@@ -493,7 +493,9 @@ fn exam_question_overview_confirm_and_results_80x24() {
     a.data.banks.source = gureum::quiz::BankSource::Dir(fixture);
     screen(&mut a, 80, 24);
     let choice = gureum::ui::exam::menu()[2];
-    a.start_exam(choice, 7);
+    a.apply(gureum::ui::screen::Effect::Open(
+        gureum::ui::screen::Open::Exam(choice, 7),
+    ));
     let question = mask_clock(&screen(&mut a, 80, 24));
     assert!(
         question.contains("1/10") && question.contains("[clock]"),

@@ -21,7 +21,7 @@ use crate::lesson::Library;
 use crate::store::Store;
 use crate::strings::{Lang, Strings};
 
-pub use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+pub use super::layout::{MIN_HEIGHT, MIN_WIDTH, too_small};
 pub use super::now_ms;
 
 /// Screens kept on the stack; the oldest above home are forgotten past this depth.
@@ -97,7 +97,7 @@ impl App {
     /// Fits the screen in front (and the overlays over it) to the terminal. Call before each draw.
     pub fn prepare(&mut self, area: Rect) {
         self.area = area;
-        if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
+        if !too_small(area) {
             for i in self.base()..self.layers.len() {
                 let effect = self.with(i, |screen, ctx| screen.prepare(ctx));
                 self.apply(effect);
@@ -299,8 +299,7 @@ impl App {
     fn handle_key(&mut self, key: &KeyEvent) {
         self.message = None;
         // Below the minimum size only "too small" is on screen: no key acts but quitting.
-        let (w, h) = (self.area.width, self.area.height);
-        if self.area != Rect::default() && (w < MIN_WIDTH || h < MIN_HEIGHT) {
+        if self.area != Rect::default() && too_small(self.area) {
             self.quit = keymap::lookup(&self.contexts(), key) == Some(Action::Quit);
             return;
         }
@@ -333,11 +332,6 @@ impl App {
     /// Opens lesson `index` in the reader over the screen in front, where it was left.
     pub fn open_lesson(&mut self, index: usize) {
         self.open(Open::Lesson(index, None));
-    }
-
-    /// Starts an exam from `choice`, drawn by `seed` (the command line passes `--seed`).
-    pub fn start_exam(&mut self, choice: super::exam::Choice, seed: u64) {
-        self.open(Open::Exam(choice, seed));
     }
 
     /// Loads the question banks now if they are not yet; broken bank files are reported.

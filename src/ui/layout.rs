@@ -7,6 +7,11 @@ pub const MIN_WIDTH: u16 = 40;
 /// Smallest terminal height the UI draws into.
 pub const MIN_HEIGHT: u16 = 12;
 
+/// Whether `area` is below the minimum size (only a "too small" line is drawn then).
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
 /// The three bands of a screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Bands {
