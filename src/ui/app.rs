@@ -50,6 +50,8 @@ pub enum Screen {
     Exam,
     /// The `CloudFormation` update screen.
     Replace,
+    /// Readiness: domain accuracy and mock exam scores.
+    Readiness,
 }
 
 impl Screen {
@@ -64,6 +66,7 @@ impl Screen {
                 | Screen::Exam
                 | Screen::PracticeMenu
                 | Screen::ExamMenu
+                | Screen::Readiness
         )
     }
 }

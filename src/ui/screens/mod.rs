@@ -9,6 +9,7 @@ pub mod help;
 pub mod picker;
 pub mod practice;
 pub mod practice_menu;
+pub mod readiness;
 pub mod replace;
 pub mod sim;
 pub mod sim_list;
