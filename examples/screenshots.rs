@@ -56,13 +56,15 @@ fn main() {
     t.keys(&["Escape"]);
     t.wait_for("읽기 (c)");
 
-    // Practice: answer the first question with its first choice and show the feedback.
+    // Practice: the first course's first question, answered, with its feedback (the verdict,
+    // why each wrong choice is wrong, the explanation).
     t.keys(&["p"]);
-    settle();
+    t.wait_for("범위 고르기");
     t.keys(&["Down"]);
     settle();
     t.keys(&["Enter"]);
     settle();
+    answer(&mut t);
     save(&t, &out, "practice");
     home(&mut t);
 
@@ -93,6 +95,40 @@ fn main() {
     t.keys(&["C-c"]);
     t.wait_exit();
     println!("wrote 5 screens to {}", out.display());
+}
+
+/// Whether practice shows the feedback of an answer.
+fn has_feedback(t: &Pty) -> bool {
+    let s = t.screen();
+    s.contains("✓ 정답이에요") || s.contains("✗ 틀렸어요")
+}
+
+/// Answers the practice question on screen: a number, the first choice, or (a multiple-response
+/// question) marks from the first choice on until Enter takes the answer.
+fn answer(t: &mut Pty) {
+    let screen = t.screen();
+    if screen.contains("숫자로 답하기") {
+        t.text("1");
+        t.keys(&["Enter"]);
+    } else if screen.contains("여러 개 고르기") {
+        for digit in ["1", "2", "3", "4", "5"] {
+            t.keys(&[digit]);
+            settle();
+            t.keys(&["Enter"]);
+            settle();
+            if has_feedback(t) {
+                break;
+            }
+        }
+    } else {
+        t.keys(&["1"]);
+    }
+    settle();
+    assert!(
+        has_feedback(t),
+        "practice shows its feedback:\n{}",
+        t.screen()
+    );
 }
 
 /// Back to the home screen, one `Esc` at a time.

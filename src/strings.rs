@@ -258,6 +258,8 @@ impl Strings {
             Context::Palette => self.p("찾기", "Search"),
             Context::Glossary => self.p("용어집", "Glossary"),
             Context::Define => self.p("화면의 용어", "Terms on screen"),
+            Context::ExamMenu => self.p("모의고사 목록", "Mock exams"),
+            Context::Readiness => self.p("준비도", "Readiness"),
         }
     }
     /// Unknown lesson id on the command line.

@@ -1,9 +1,7 @@
 //! Issue 11's end-to-end check: a seeded 5-question exam answered all wrong, submitted, then
 //! the mistakes are due both in the TUI (`r` on home) and in `gureum stats --json`.
 //!
-//! Ignored until the TUI's exam results call `Store::finish_exam_with_reviews` (the wiring is
-//! the lead's, in `src/ui/app.rs`'s `exam_finished`; see the exam helper's report): remove the
-//! `#[ignore]` then.
+//! The exam screen grades the exam and ends it with `Store::finish_exam_graded`.
 
 mod support;
 

@@ -361,7 +361,7 @@ fn exam_mistakes_wrong_unanswered_and_flagged_become_due_cards() {
         correct: 3,
         total: 5,
     };
-    let back = store.finish_exam_with_reviews(Some(&state), attempt, &bank, now);
+    let back = store.finish_exam_graded(&state, attempt, feed::exam_reviews(&state, &bank), now);
     assert_eq!(back, mistakes);
     assert!(store.running_exam().is_none());
     drop(store);
@@ -393,7 +393,12 @@ fn a_right_exam_answer_reschedules_an_existing_card_like_practice() {
         .next(None, gureum::quiz::review::Grade::Again, 100)
         .unwrap();
     store.set_card(&first, card.clone());
-    store.finish_exam_with_reviews(Some(&state), ExamAttempt::default(), &bank, 10_000);
+    store.finish_exam_graded(
+        &state,
+        ExamAttempt::default(),
+        feed::exam_reviews(&state, &bank),
+        10_000,
+    );
     let after = &store.progress().cards[&first];
     assert!(after.due > 10_000, "a Good answer moves it on: {after:?}");
     assert_eq!(after.last_review, 10_000);

@@ -86,14 +86,16 @@ fn every_change_is_in_the_database_at_once() {
     assert!(again.tried_sims().contains("lambda-burst"));
 
     // Finishing the exam records the attempt and the final state, and ends the running one.
-    store.finish_exam(
-        Some(&exam),
+    store.finish_exam_graded(
+        &exam,
         ExamAttempt {
             exam: "dva-c02".into(),
             correct: 1,
             total: 5,
             ..ExamAttempt::default()
         },
+        Vec::new(),
+        1_700_000_100,
     );
     let again = open_clean(dir.path());
     assert!(again.running_exam().is_none());

@@ -377,7 +377,11 @@ fn practice_from_a_lesson_answers_and_jumps_back_to_the_section() {
         feedback.contains("정답이에요") || feedback.contains("틀렸어요"),
         "{feedback}"
     );
-    assert!(feedback.contains("레슨: udemy-rds"), "{feedback}");
+    // The lesson by its title ("RDS › 절 제목"), never `udemy-rds#anchor`.
+    assert!(
+        feedback.contains("레슨: RDS") && !feedback.contains("udemy-rds"),
+        "{feedback}"
+    );
     assert_eq!(a.store.answers().unwrap().len(), 1, "the answer is logged");
     press(&mut a, KeyCode::Char('o'));
     let lesson = screen(&mut a, 100, 30);
@@ -431,7 +435,11 @@ fn practice_question_80x24() {
         press(&mut a, KeyCode::PageDown);
     }
     let end = screen(&mut a, 80, 24);
-    assert!(end.contains("레슨: udemy-aurora"), "{end}");
+    assert!(
+        end.contains("레슨: Aurora") && !end.contains("udemy-aurora"),
+        "{end}"
+    );
+    assert!(end.contains("시험 영역: 고성능 아키텍처 설계"), "{end}");
 }
 
 #[test]
@@ -515,6 +523,22 @@ fn exam_question_overview_confirm_and_results_80x24() {
     let results = screen(&mut a, 80, 24);
     assert!(results.contains("추정 점수"), "{results}");
     insta::assert_snapshot!("exam_results", results);
+    // The review: per question your answer beside the right one, the lesson section by title.
+    press(&mut a, KeyCode::Tab);
+    for _ in 0..12 {
+        press(&mut a, KeyCode::Down);
+    }
+    let review = screen(&mut a, 80, 40);
+    assert!(
+        review.contains("내 답:") && review.contains("정답:") && review.contains("레슨:"),
+        "{review}"
+    );
+    assert!(!review.contains('#'), "no id#anchor: {review}");
+    // From the results, s opens readiness; Back returns.
+    press(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.screen(), gureum::ui::app::Screen::Readiness);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen(), gureum::ui::app::Screen::Exam);
 }
 
 /// A learner partway through the Lambda lesson, with three reviews due.
@@ -1052,4 +1076,130 @@ fn the_enter_that_moves_on_never_judges_the_next_question() {
         !s.contains("숫자로 답해 주세요"),
         "no complaint before any key: {s}"
     );
+}
+
+/// A finished 10-question mock of `exam` drawn by `seed` and submitted at `at_s` (Unix s): in
+/// each domain the `k`-th question is answered right when `right(k)` (so the numbers do not
+/// depend on which questions the bank gives).
+fn finished_mock(
+    bank: &gureum::quiz::Bank,
+    exam: gureum::quiz::exam::ExamId,
+    seed: u64,
+    at_s: u64,
+    right: impl Fn(usize) -> bool,
+) -> gureum::quiz::exam::ExamState {
+    use gureum::quiz::exam::{Blueprint, ExamResponse, ExamState, draw_exam};
+    let blueprint = Blueprint::full(exam).custom(10, 20);
+    let drawn = draw_exam(bank, &blueprint, seed);
+    let start = (at_s - 600) * 1000;
+    let mut state = ExamState::start(bank, &drawn, 20, start);
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::default();
+    for i in 0..state.items().len() {
+        let item = state.items()[i].clone();
+        let k = seen.entry(item.domain.clone()).or_default();
+        let ok = right(*k);
+        *k += 1;
+        let q = &bank.get(&item.id).expect("drawn from the bank").question;
+        let response = match &q.answer {
+            gureum::quiz::Answer::Number(n) => ExamResponse::Number(if ok { *n } else { n + 1e6 }),
+            _ if ok => {
+                ExamResponse::Choices(q.correct_ids().iter().map(|s| (*s).to_owned()).collect())
+            }
+            _ => {
+                let wrong = q
+                    .choices
+                    .iter()
+                    .find(|c| !q.correct_ids().contains(&c.id.as_str()))
+                    .expect("a wrong choice");
+                ExamResponse::Choices(vec![wrong.id.clone()])
+            }
+        };
+        state.answer(i, response, start + 1000);
+    }
+    state.submit(at_s * 1000);
+    state
+}
+
+/// An app whose store holds three finished mock exams: SAA-C03 twice (better the second
+/// time), then DVA-C02 once.
+fn app_with_three_exams(lang: Lang) -> App {
+    use gureum::quiz::exam::{ExamId, feed};
+    /// An exam, its seed, when it finished, and which answers were right.
+    type Run = (ExamId, u64, u64, fn(usize) -> bool);
+    let bank = gureum::quiz::Bank::load(&gureum::quiz::BankSource::Embedded);
+    let library = Library::load(&ContentSource::Embedded);
+    let mut store = Store::in_memory(Progress::default());
+    let day = 86_400;
+    let t0 = 1_800_000_000 - 1_800_000_000 % day + day / 2;
+    let runs: [Run; 3] = [
+        (ExamId::SaaC03, 3, t0, |k| k % 2 == 0),
+        (ExamId::SaaC03, 5, t0 + 2 * day, |k| k % 4 != 3),
+        (ExamId::DvaC02, 8, t0 + 3 * day, |k| k % 3 != 2),
+    ];
+    for (exam, seed, at, right) in runs {
+        let state = finished_mock(&bank, exam, seed, at, right);
+        let reviews = feed::exam_reviews(&state, &bank);
+        let correct = reviews.iter().filter(|r| r.correct).count();
+        let attempt = gureum::store::ExamAttempt {
+            exam: exam.id().to_owned(),
+            started: at - 600,
+            seconds: 600,
+            correct: u32::try_from(correct).unwrap(),
+            total: 10,
+        };
+        store.finish_exam_graded(&state, attempt, reviews, at);
+    }
+    App::new(library, store, lang, Theme::dark())
+}
+
+#[test]
+fn readiness_from_the_exam_menu_120x40_80x24_and_60x20() {
+    let mut a = app_with_three_exams(Lang::Ko);
+    screen(&mut a, 120, 40);
+    press(&mut a, KeyCode::Char('x'));
+    let menu = screen(&mut a, 80, 24);
+    assert!(
+        menu.contains("s 준비도"),
+        "the status bar offers it: {menu}"
+    );
+    press(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.screen(), gureum::ui::app::Screen::Readiness);
+    let wide = screen(&mut a, 120, 40);
+    for want in [
+        "준비도",
+        "안전한 아키텍처 설계",
+        "AWS 서비스를 사용한 개발",
+        "합격선 720",
+        "1회 SAA-C03",
+        "3회 DVA-C02",
+    ] {
+        assert!(wide.contains(want), "{want}: {wide}");
+    }
+    assert!(!wide.contains("saa.") && !wide.contains("dva."), "{wide}");
+    insta::assert_snapshot!("readiness_120x40", wide);
+    let narrow = screen(&mut a, 80, 24);
+    assert!(
+        narrow.contains("합격선 720") && narrow.contains("복원력을 갖춘"),
+        "{narrow}"
+    );
+    insta::assert_snapshot!("readiness_80x24", narrow);
+    let small = screen(&mut a, 60, 20);
+    assert!(
+        small.contains("준비도") && small.contains("3회 DVA-C02"),
+        "the scores stay readable: {small}"
+    );
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen(), gureum::ui::app::Screen::ExamMenu);
+
+    let mut en = app_with_three_exams(Lang::En);
+    screen(&mut en, 80, 24);
+    press(&mut en, KeyCode::Char('x'));
+    press(&mut en, KeyCode::Char('s'));
+    let english = screen(&mut en, 80, 24);
+    assert!(
+        english.contains("Design Secure Architectures")
+            && english.to_lowercase().contains("pass mark 720"),
+        "{english}"
+    );
+    assert!(!has_hangul(&english), "{english}");
 }

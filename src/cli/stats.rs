@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 use gureum::quiz::exam::readiness::{self, DomainAccuracy};
-use gureum::quiz::exam::{ExamId, PASSING_SCORE};
+use gureum::quiz::exam::{ExamId, PASSING_SCORE, domain_label};
 use gureum::quiz::review;
 use gureum::quiz::{Bank, BankSource};
 use gureum::strings::Lang;
@@ -140,14 +140,20 @@ pub fn run(args: &StatsArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<E
             lang.pick("가중 정답률", "weighted accuracy")
         )?;
         let mine: Vec<&DomainAccuracy> = domains.iter().filter(|d| d.exam == exam).collect();
-        let name_w = mine.iter().map(|d| d.name.len()).max().unwrap_or(0);
-        for d in mine {
+        // Domains by name in the user's language (ids stay in --json), padded by display width.
+        let names: Vec<String> = mine.iter().map(|d| domain_label(d.domain, lang)).collect();
+        let name_w = names
+            .iter()
+            .map(|n| gureum::text::width(n))
+            .max()
+            .unwrap_or(0);
+        for (d, name) in mine.into_iter().zip(names) {
             let acc = d.accuracy();
             let shown = acc.map_or_else(|| "  -".to_owned(), |a| format!("{:>3.0}%", a * 100.0));
+            let pad = " ".repeat(name_w.saturating_sub(gureum::text::width(&name)));
             writeln!(
                 out,
-                "  {:<name_w$} {:>2}%  {}  {shown} ({}/{})",
-                d.name,
+                "  {name}{pad} {:>2}%  {}  {shown} ({}/{})",
                 d.weight,
                 bar(acc.unwrap_or(0.0), 1.0, None),
                 d.correct,

@@ -89,11 +89,15 @@ pub enum Context {
     Glossary,
     /// The reader's popup of the terms on screen.
     Define,
+    /// The exam menu (a list, plus its own keys).
+    ExamMenu,
+    /// The readiness screen (domain bars, score chart).
+    Readiness,
 }
 
 impl Context {
     /// Every context, in the order the help overlay and `gureum keys` list them.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 19] = [
         Self::Global,
         Self::Home,
         Self::Reader,
@@ -111,6 +115,8 @@ impl Context {
         Self::Palette,
         Self::Glossary,
         Self::Define,
+        Self::ExamMenu,
+        Self::Readiness,
     ];
 
     /// The name used in `keymap.toml`.
@@ -133,6 +139,8 @@ impl Context {
             Self::Define => "define",
             Self::Replace => "replace",
             Self::Settings => "settings",
+            Self::ExamMenu => "exam-menu",
+            Self::Readiness => "readiness",
         }
     }
 }
@@ -225,11 +233,13 @@ pub enum Action {
     Define,
     /// Open the web address of a picture on screen in the browser.
     OpenLink,
+    /// Open the readiness screen (domain accuracy, mock exam scores).
+    Readiness,
 }
 
 impl Action {
     /// Every action (for listing and for tests).
-    pub const ALL: [Self; 42] = [
+    pub const ALL: [Self; 43] = [
         Self::Quit,
         Self::Back,
         Self::Help,
@@ -272,6 +282,7 @@ impl Action {
         Self::Glossary,
         Self::Define,
         Self::OpenLink,
+        Self::Readiness,
     ];
 
     /// The name used in `keymap.toml` (`run = "page-down"`).

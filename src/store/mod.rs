@@ -551,48 +551,13 @@ impl Store {
         self.write(vec![Op::SaveExam { ident, json, claim }]);
     }
 
-    /// The exam `state` was graded: records `attempt` and the final state, and forgets the
-    /// running exam (in one transaction).
-    pub fn finish_exam(&mut self, state: Option<&ExamState>, attempt: ExamAttempt) {
-        let ident = state
-            .or(self.data.current_exam.as_ref())
-            .map(schema::exam_ident)
-            .unwrap_or_default();
-        let json = state
-            .or(self.data.current_exam.as_ref())
-            .and_then(|s| s.to_json().ok());
-        self.data.current_exam = None;
-        self.exam_owned = None;
-        self.data.exams.push(attempt.clone());
-        self.write(vec![Op::FinishExam {
-            ident,
-            json,
-            attempt,
-        }]);
-    }
-
-    /// Like [`Store::finish_exam`], and the exam's answers feed the review queue (in the same
-    /// transaction): every question of the exam still in `bank` is rescheduled with the
-    /// learner's retention setting, graded as [`crate::quiz::exam::feed`] says; wrong,
-    /// unanswered and flagged questions are due at `now` (Unix seconds). Returns their ids in
-    /// exam order (the results screen's "틀린 문제 N개 지금 복습").
-    pub fn finish_exam_with_reviews(
-        &mut self,
-        state: Option<&ExamState>,
-        attempt: ExamAttempt,
-        bank: &crate::quiz::Bank,
-        now: u64,
-    ) -> Vec<String> {
-        let Some(final_state) = state.or(self.data.current_exam.as_ref()).cloned() else {
-            self.finish_exam(None, attempt);
-            return Vec::new();
-        };
-        let reviews = crate::quiz::exam::feed::exam_reviews(&final_state, bank);
-        self.finish_exam_graded(&final_state, attempt, reviews, now)
-    }
-
-    /// [`Store::finish_exam_with_reviews`] with the grades worked out already (the UI grades
-    /// where it has the bank and hands the store only what it keeps).
+    /// The one way an exam ends: the exam screen graded `final_state` (the submitted state)
+    /// and hands over `attempt` and the review grades of its questions
+    /// ([`crate::quiz::exam::feed::exam_reviews`]). In one transaction the attempt and the final
+    /// state are recorded, the running exam is forgotten, and every graded question is
+    /// rescheduled with the learner's retention setting; wrong, unanswered and flagged
+    /// questions are due at `now` (Unix seconds). Returns their ids in exam order (the results
+    /// screen's "틀린 문제 N개 지금 복습").
     pub fn finish_exam_graded(
         &mut self,
         final_state: &ExamState,

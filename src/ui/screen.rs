@@ -58,6 +58,8 @@ pub enum Kind {
     Settings,
     /// The help (an overlay).
     Help,
+    /// Readiness: domain accuracy and mock exam scores.
+    Readiness,
 }
 
 /// A one-line message in the status bar until the next key.

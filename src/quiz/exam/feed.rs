@@ -4,7 +4,8 @@
 //! [`review`](crate::quiz::review): a wrong or unanswered question is graded Again, a right
 //! answer the learner flagged (unsure) Hard, any other right answer Good. The exam keeps no
 //! time per question, so "slow" does not apply here. Again and Hard questions are due at once
-//! (see [`Store::finish_exam_with_reviews`](crate::store::Store::finish_exam_with_reviews)),
+//! (see [`Store::finish_exam_graded`](crate::store::Store::finish_exam_graded), the one way an exam
+//! ends),
 //! so the results screen can offer "틀린 문제 N개 지금 복습" with [`mistakes`] and
 //! [`session::draw_ids`](crate::quiz::session::draw_ids).
 

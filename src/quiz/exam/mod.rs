@@ -26,6 +26,7 @@
 //!    [`AttemptSummary`] per attempt feeds the history and [`trend`].
 
 mod blueprint;
+pub mod domains;
 mod draw;
 pub mod feed;
 pub mod menu;
@@ -35,6 +36,7 @@ pub mod start;
 mod state;
 
 pub use blueprint::{Blueprint, ExamId};
+pub use domains::{domain_label, domain_name};
 pub use draw::{DomainDraw, Drawn, DrawnItem, Shortfall, draw_exam};
 pub use score::{
     AttemptSummary, DomainScore, ExamResult, Note, PASSING_SCORE, SCALED_SCORE_NOTE, Verdict,

@@ -50,7 +50,7 @@ impl Screen for ExamMenu {
     }
 
     fn contexts(&self, _ctx: &Ctx) -> Vec<Context> {
-        vec![Context::List]
+        vec![Context::ExamMenu, Context::List]
     }
 
     fn resumed(&mut self, ctx: &Ctx) -> Effect {
@@ -88,6 +88,9 @@ impl Screen for ExamMenu {
             Action::Down => self.selected = super::next_row(self.selected, rows(ctx)),
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Back => return Effect::Pop,
+            Action::Readiness => {
+                return Effect::Push(Box::new(super::readiness::Readiness::new(ctx)));
+            }
             Action::Open => {
                 let mut row = self.selected;
                 if ctx.store.running_exam().is_some() {
@@ -208,7 +211,13 @@ impl Screen for ExamMenu {
         if let Some((choice, sel)) = self.confirm {
             draw_confirm(ctx, frame, body, choice, sel);
         }
-        status_bar(ctx, frame, status, &[Context::List], None);
+        status_bar(
+            ctx,
+            frame,
+            status,
+            &[Context::ExamMenu, Context::List],
+            None,
+        );
     }
 }
 

@@ -17,6 +17,7 @@ pub mod picker;
 pub mod practice;
 pub mod practice_menu;
 pub mod reader;
+pub mod readiness;
 pub mod replace;
 pub mod settings;
 pub mod sim;

@@ -44,7 +44,8 @@ pub fn topics(ctx: &Ctx) -> Vec<(String, Filter)> {
             },
         ));
     }
-    for (id, exam, name, weight) in crate::quiz::format::DOMAINS {
+    for (id, exam, _, weight) in crate::quiz::format::DOMAINS {
+        let name = crate::quiz::exam::domain_label(id, lang);
         let label = format!("{exam} · {name} ({weight}%)");
         out.push((
             label,

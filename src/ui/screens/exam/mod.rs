@@ -149,7 +149,7 @@ impl ExamScreen {
         self.items.get(self.state.current())
     }
 
-    /// Picks display choice `n`: sets a single answer, toggles a multiple one.
+    /// Picks display choice `n`: sets a single answer, toggles a multiple one (the cursor stays).
     pub fn pick(&mut self, bank: &Bank, n: usize, now_ms: u64) -> Outcome {
         let Some(item) = self.item().cloned() else {
             return Outcome::OutOfRange;
@@ -158,7 +158,11 @@ impl ExamScreen {
         let Some(&c) = item.order.get(n) else {
             return Outcome::OutOfRange;
         };
-        self.cursor = n;
+        // A digit on a multiple-response question toggles its choice and leaves the cursor
+        // where it is, so Space still acts on the choice under it (as in practice).
+        if q.kind != QuestionKind::Multiple {
+            self.cursor = n;
+        }
         let id = q.choices[c].id.clone();
         let index = self.state.current();
         let response = match q.kind {
@@ -308,6 +312,10 @@ impl Screen for ExamScreen {
                 Some(Action::PageDown) => self.scroll += 10,
                 Some(Action::PageUp) => self.scroll = self.scroll.saturating_sub(10),
                 Some(Action::Back) => return Some(Effect::Pop),
+                Some(Action::Readiness) => {
+                    let screen = crate::ui::screens::readiness::Readiness::new(ctx);
+                    return Some(Effect::Push(Box::new(screen)));
+                }
                 // Every mistake comes back: the wrong, unanswered and flagged questions, now.
                 Some(Action::Review) if !self.mistakes.is_empty() => {
                     let label = ctx.lang.pick("모의고사 오답 복습", "Exam mistakes");
@@ -496,6 +504,33 @@ mod tests {
         let result = late.result.expect("graded");
         assert_eq!(result.total, 10);
         assert!(result.skipped.len() >= 9);
+    }
+
+    #[test]
+    fn a_digit_toggles_a_multiple_choice_without_moving_the_cursor() {
+        let bank = Bank::load(&BankSource::Embedded);
+        let (mut exam, _) = ExamScreen::start(&bank, menu()[0], false, 1, T0);
+        let i = exam
+            .items
+            .iter()
+            .position(|it| bank.entries[it.entry].question.kind == QuestionKind::Multiple)
+            .expect("a multiple-response question among 65");
+        exam.state.goto(i);
+        exam.arrived();
+        exam.cursor = 1;
+        let marked = |e: &ExamScreen| match &e.state.items()[i].response {
+            Some(ExamResponse::Choices(ids)) => ids.len(),
+            _ => 0,
+        };
+        assert!(exam.pick(&bank, 2, T0 + 1).changed());
+        assert_eq!((exam.cursor, marked(&exam)), (1, 1), "marked, cursor stays");
+        assert!(
+            exam.pick(&bank, exam.cursor, T0 + 2).changed(),
+            "Space at the cursor"
+        );
+        assert_eq!(marked(&exam), 2);
+        assert!(exam.pick(&bank, 2, T0 + 3).changed());
+        assert_eq!((exam.cursor, marked(&exam)), (1, 1), "the digit unmarks it");
     }
 
     #[test]

@@ -9,12 +9,15 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{ExamScreen, Overlay, ReviewFilter, clock};
 use crate::quiz::Kind;
-use crate::quiz::exam::{ExamResponse, PASSING_SCORE, SCALED_SCORE_NOTE, Slot};
+use crate::quiz::exam::{ExamResponse, PASSING_SCORE, SCALED_SCORE_NOTE, Slot, domain_label};
 use crate::strings::Lang;
 use crate::text;
 use crate::ui::keymap::Context;
 use crate::ui::layout::Bands;
 use crate::ui::screen::Ctx;
+use crate::ui::view::practice::{
+    choice_lines, how_to_answer, lesson_label, markdown, references, wrong_reasons,
+};
 use crate::ui::view::{status_bar, title_bar};
 
 /// A question, or the results once the exam is graded.
@@ -70,7 +73,7 @@ pub(super) fn draw(exam: &ExamScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) 
         for d in &r.domains {
             let pct = d.percent.map_or("-".to_owned(), |p| format!("{p:.0}%"));
             let label = text::fit(
-                &format!("{} ({}%)", d.name, d.weight),
+                &format!("{} ({}%)", domain_label(d.domain, lang), d.weight),
                 width.saturating_sub(16),
             );
             lines.push(Line::raw(format!(
@@ -123,48 +126,13 @@ pub(super) fn draw(exam: &ExamScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) 
         }
         lines.push(Line::from(spans));
         for id in exam.reviewed() {
-            let Some(e) = bank.get(&id) else { continue };
-            let q = &e.question;
-            lines.push(Line::raw(""));
-            for l in text::wrap(&format!("■ {}", q.prompt.trim().replace('\n', " ")), width) {
-                lines.push(Line::styled(l, Style::new().add_modifier(Modifier::BOLD)));
-            }
-            let right: Vec<&str> = q
-                .choices
-                .iter()
-                .filter(|c| q.correct_ids().contains(&c.id.as_str()))
-                .map(|c| c.text.as_str())
-                .collect();
-            let answer = match &q.answer {
-                crate::quiz::Answer::Number(n) => {
-                    format!("{n} {}", q.unit.as_deref().unwrap_or(""))
-                }
-                _ => right.join(" / "),
-            };
-            for l in text::wrap(
-                &format!("{} {answer}", lang.pick("정답:", "Answer:")),
-                width,
-            ) {
-                lines.push(Line::styled(l, ctx.theme.done()));
-            }
-            for l in text::wrap(q.explanation.trim(), width) {
-                lines.push(Line::raw(l));
-            }
-            lines.extend(crate::ui::view::practice::references(ctx, &q.refs, width));
-            lines.push(Line::styled(
-                format!("{} {}", lang.pick("레슨:", "Lesson:"), q.lesson),
-                ctx.theme.dim(),
-            ));
+            lines.extend(review_item(exam, ctx, &id, width));
         }
         let scroll = exam
             .scroll
             .min(lines.len().saturating_sub(usize::from(area.height)));
         frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
-        let hint = lang.pick(
-            " Tab 다시 보기 바꾸기  ↑↓ 스크롤  Enter 끝내기",
-            " Tab switch review  ↑↓ scroll  Enter done",
-        );
-        frame.render_widget(Paragraph::new(hint).style(ctx.theme.status_bar()), status);
+        status_bar(ctx, frame, status, &[Context::ExamResults], None);
         return;
     }
 
@@ -193,20 +161,15 @@ pub(super) fn draw(exam: &ExamScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) 
     };
     let flagged = saved.is_some_and(|i| i.flagged);
     let mut lines: Vec<Line> = Vec::new();
-    let kind = match (q.kind, lang) {
-        (Kind::Single, Lang::Ko) => "하나 고르기",
-        (Kind::Multiple, Lang::Ko) => "여러 개 고르기 (숫자나 Space로 고르기·풀기)",
-        (Kind::Numeric, Lang::Ko) => "숫자로 답하기",
-        (Kind::Single, Lang::En) => "choose one",
-        (Kind::Multiple, Lang::En) => "choose several (a digit or Space marks/unmarks)",
-        (Kind::Numeric, Lang::En) => "type a number",
-    };
+    let kind = how_to_answer(q.kind, lang, true);
     let flag = if flagged {
         lang.pick("  ⚑ 다시 볼 문제", "  ⚑ flagged")
     } else {
         ""
     };
-    lines.push(Line::styled(format!("{kind}{flag}"), ctx.theme.dim()));
+    for l in text::wrap(&format!("{kind}{flag}"), width) {
+        lines.push(Line::styled(l, ctx.theme.dim()));
+    }
     lines.push(Line::raw(""));
     let english = exam.english && q.prompt_en.is_some();
     let prompt = if english {
@@ -214,9 +177,7 @@ pub(super) fn draw(exam: &ExamScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) 
     } else {
         &q.prompt
     };
-    lines.extend(crate::ui::view::practice::markdown(
-        ctx.theme, prompt, width,
-    ));
+    lines.extend(markdown(ctx.theme, prompt, width));
     lines.push(Line::raw(""));
     for (n, &c) in item.order.iter().enumerate() {
         let choice = &q.choices[c];
@@ -243,9 +204,7 @@ pub(super) fn draw(exam: &ExamScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) 
         } else {
             &choice.text
         };
-        lines.extend(crate::ui::view::practice::choice_lines(
-            ctx.theme, &head, label, width, style,
-        ));
+        lines.extend(choice_lines(ctx.theme, &head, label, width, style));
     }
     let mut cursor = None;
     if q.kind == Kind::Numeric {
@@ -398,4 +357,125 @@ fn draw_confirm(exam: &ExamScreen, ctx: &Ctx, frame: &mut Frame, body: Rect) {
     };
     lines.extend(text::wrap(&note, width).into_iter().map(Line::raw));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One question of the results' review: its number and prompt, your answer beside the right
+/// one (choices by the numbers they had on screen), why every wrong choice is wrong in screen
+/// order, the explanation, the references and the lesson section by its title.
+fn review_item(exam: &ExamScreen, ctx: &Ctx, id: &str, width: usize) -> Vec<Line<'static>> {
+    let (Some(bank), lang) = (ctx.bank, ctx.lang) else {
+        return Vec::new();
+    };
+    let Some(index) = exam.state.items().iter().position(|i| i.id == id) else {
+        return Vec::new();
+    };
+    let (Some(item), saved) = (exam.items.get(index), &exam.state.items()[index]) else {
+        return Vec::new();
+    };
+    let q = &bank.entries[item.entry].question;
+    let english = exam.english && q.prompt_en.is_some();
+    let mut lines: Vec<Line<'static>> = vec![Line::raw("")];
+    let flag = if saved.flagged {
+        lang.pick("  ⚑ 다시 볼 문제", "  ⚑ flagged")
+    } else {
+        ""
+    };
+    lines.push(Line::styled(
+        match lang {
+            Lang::Ko => format!("■ {}번 문제{flag}", index + 1),
+            Lang::En => format!("■ Question {}{flag}", index + 1),
+        },
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    let prompt = if english {
+        q.prompt_en.as_deref().unwrap_or(&q.prompt)
+    } else {
+        &q.prompt
+    };
+    lines.extend(markdown(ctx.theme, prompt, width));
+    let label = |c: usize| -> String {
+        let text = if english {
+            q.choices_en
+                .as_ref()
+                .and_then(|en| en.get(c))
+                .unwrap_or(&q.choices[c].text)
+        } else {
+            &q.choices[c].text
+        };
+        text.trim().replace('\n', " ")
+    };
+    // The choices as numbered on screen: display position n shows choice order[n].
+    let numbered = |pick: &dyn Fn(&str) -> bool| -> Vec<String> {
+        item.order
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| pick(&q.choices[c].id))
+            .map(|(n, &c)| format!("{}) {}", n + 1, label(c)))
+            .collect()
+    };
+    let right_ids = q.correct_ids();
+    let unit = q.unit.as_deref().unwrap_or("");
+    let (mine, chosen): (String, Vec<&str>) = match &saved.response {
+        None => (
+            lang.pick("답하지 않음", "not answered").to_owned(),
+            Vec::new(),
+        ),
+        Some(ExamResponse::Number(n)) => (format!("{n} {unit}").trim_end().to_owned(), Vec::new()),
+        Some(ExamResponse::Choices(ids)) => (
+            numbered(&|c| ids.iter().any(|i| i == c)).join(" / "),
+            ids.iter().map(String::as_str).collect(),
+        ),
+    };
+    let right = match &q.answer {
+        crate::quiz::Answer::Number(n) => format!("{n} {unit}").trim_end().to_owned(),
+        _ => numbered(&|c| right_ids.contains(&c)).join(" / "),
+    };
+    lines.push(Line::raw(""));
+    let mine_right = saved
+        .response
+        .clone()
+        .is_some_and(|r| crate::quiz::session::grade(q, &r.into()));
+    let mine_style = if mine_right {
+        ctx.theme.done()
+    } else {
+        ctx.theme.warning()
+    };
+    for l in text::wrap(
+        &format!("{} {mine}", lang.pick("내 답:", "Your answer:")),
+        width,
+    ) {
+        lines.push(Line::styled(l, mine_style));
+    }
+    for l in text::wrap(&format!("{} {right}", lang.pick("정답:", "Answer:")), width) {
+        lines.push(Line::styled(l, ctx.theme.done()));
+    }
+    lines.extend(wrong_reasons(
+        ctx.theme,
+        lang,
+        q,
+        &item.order,
+        &chosen,
+        english,
+        true,
+        width,
+    ));
+    lines.push(Line::raw(""));
+    let explanation = if english {
+        q.explanation_en.as_deref().unwrap_or(&q.explanation)
+    } else {
+        &q.explanation
+    };
+    lines.extend(markdown(ctx.theme, explanation, width));
+    lines.extend(references(ctx, &q.refs, width));
+    for l in text::wrap(
+        &format!(
+            "{} {}",
+            lang.pick("레슨:", "Lesson:"),
+            lesson_label(ctx.library, &q.lesson)
+        ),
+        width,
+    ) {
+        lines.push(Line::styled(l, ctx.theme.dim()));
+    }
+    lines
 }

@@ -154,14 +154,18 @@ impl Practice {
         }
     }
 
-    /// Picks display choice `n` (0-based): answers a `single` question, toggles a `multiple` one.
+    /// Picks display choice `n` (0-based): answers a `single` question, toggles a `multiple` one
+    /// without moving the cursor.
     pub fn pick(&mut self, bank: &Bank, n: usize, now: u64) -> Option<AnswerLog> {
         if self.phase != Phase::Asking || n >= self.marked.len() {
             return None;
         }
-        self.cursor = n;
         match self.kind(bank)? {
-            Kind2::Single => self.submit(bank, now),
+            Kind2::Single => {
+                self.cursor = n;
+                self.submit(bank, now)
+            }
+            // A digit toggles its choice and leaves the cursor where it is (Space acts there).
             Kind2::Multiple => {
                 self.marked[n] = !self.marked[n];
                 None
@@ -426,5 +430,18 @@ mod tests {
         p.toggle();
         assert!(p.enter(&bank, 0).is_none(), "one mark is not enough");
         assert_eq!(p.phase, Phase::Asking);
+        // A digit toggles its own choice and leaves the cursor; Space then acts under the cursor.
+        p.move_cursor(1);
+        p.pick(&bank, 2, 0);
+        assert_eq!(p.cursor, 1, "the cursor stays");
+        assert_eq!(p.marked[..3], [true, false, true]);
+        p.toggle();
+        assert_eq!(p.marked[..3], [true, true, true]);
+        p.pick(&bank, 2, 0);
+        assert_eq!(
+            p.marked[..3],
+            [true, true, false],
+            "the digit unmarks it again"
+        );
     }
 }

@@ -15,7 +15,9 @@ use crate::strings::Lang;
 use crate::text;
 use crate::ui::keymap::Context;
 use crate::ui::screen::Ctx;
-use crate::ui::view::practice::{choice_lines, markdown, references};
+use crate::ui::view::practice::{
+    choice_lines, domain_names, how_to_answer, lesson_label, markdown, references, wrong_reasons,
+};
 use crate::ui::view::{status_bar, title_bar};
 
 pub(super) fn draw(p: &Practice, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -79,23 +81,10 @@ pub(super) fn draw(p: &Practice, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let english = p.english && q.prompt_en.is_some();
     let stars = "●".repeat(usize::from(q.difficulty))
         + &"○".repeat(3usize.saturating_sub(usize::from(q.difficulty)));
-    let kind = match (q.kind, lang) {
-        (Kind::Single, Lang::Ko) => "하나 고르기",
-        (Kind::Multiple, Lang::Ko) => "여러 개 고르기 (숫자나 Space로 고르기·풀기, Enter로 답하기)",
-        (Kind::Numeric, Lang::Ko) => "숫자로 답하기",
-        (Kind::Single, Lang::En) => "choose one",
-        (Kind::Multiple, Lang::En) => {
-            "choose several (a digit or Space marks/unmarks, Enter answers)"
-        }
-        (Kind::Numeric, Lang::En) => "type a number",
-    };
-    lines.push(Line::styled(
-        text::truncate(
-            &format!("{stars}  {kind}  · {}", q.domains.join(" ")),
-            width,
-        ),
-        ctx.theme.dim(),
-    ));
+    let kind = how_to_answer(q.kind, lang, false);
+    for l in text::wrap(&format!("{stars}  {kind}"), width) {
+        lines.push(Line::styled(l, ctx.theme.dim()));
+    }
     lines.push(Line::raw(""));
     let prompt = if english {
         q.prompt_en.as_deref().unwrap_or(&q.prompt)
@@ -190,24 +179,16 @@ pub(super) fn draw(p: &Practice, frame: &mut Frame, area: Rect, ctx: &Ctx) {
             )));
         }
         // Each wrong choice picked, by the number it has on screen, in screen order.
-        for (n, &c) in item.order.iter().enumerate() {
-            let ch = &q.choices[c];
-            if !chosen.contains(&ch.id.as_str()) || right.contains(&ch.id.as_str()) {
-                continue;
-            }
-            let why = if english {
-                ch.why_en.as_ref().or(ch.why.as_ref())
-            } else {
-                ch.why.as_ref()
-            };
-            if let Some(why) = why {
-                let label = match lang {
-                    crate::strings::Lang::Ko => format!("고른 {}번이 틀린 이유:", n + 1),
-                    crate::strings::Lang::En => format!("Why choice {} is wrong:", n + 1),
-                };
-                lines.extend(markdown(ctx.theme, &format!("**{label}** {why}"), width));
-            }
-        }
+        lines.extend(wrong_reasons(
+            ctx.theme,
+            lang,
+            q,
+            &item.order,
+            &chosen,
+            english,
+            false,
+            width,
+        ));
         lines.push(Line::raw(""));
         let explanation = if p.english {
             q.explanation_en.as_deref().unwrap_or(&q.explanation)
@@ -216,9 +197,26 @@ pub(super) fn draw(p: &Practice, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         };
         lines.extend(markdown(ctx.theme, explanation, width));
         lines.extend(references(ctx, &q.refs, width));
+        if !q.domains.is_empty() {
+            lines.push(Line::styled(
+                text::truncate(
+                    &format!(
+                        "{} {}",
+                        lang.pick("시험 영역:", "Exam domain:"),
+                        domain_names(&q.domains, lang)
+                    ),
+                    width,
+                ),
+                ctx.theme.dim(),
+            ));
+        }
         lines.push(Line::styled(
             text::truncate(
-                &format!("{} {}  (o)", lang.pick("레슨:", "Lesson:"), q.lesson),
+                &format!(
+                    "{} {}  (o)",
+                    lang.pick("레슨:", "Lesson:"),
+                    lesson_label(ctx.library, &q.lesson)
+                ),
                 width,
             ),
             ctx.theme.dim(),
