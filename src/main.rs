@@ -465,7 +465,7 @@ fn read(
     id: &str,
     width: Option<u16>,
 ) -> anyhow::Result<ExitCode> {
-    let lib = Library::load(source);
+    let lib = Library::load_lesson(source, id);
     let (Some(lesson), Some(index)) = (lib.lesson(id), lib.lesson_index(id)) else {
         errln!("gureum: {}", Strings::new(lang).unknown_lesson(id));
         return Ok(ExitCode::from(2));

@@ -415,3 +415,102 @@ fn the_index_builds_on_a_background_thread_to_the_same_documents() {
     let ids = |i: &Index| i.docs.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&built), ids(index()));
 }
+
+/// Queries whose every prefix the prebuilt and the fresh index must answer alike: 초성, mixed,
+/// Latin, aliases, multi-word terms, no result.
+const SAME_QUERIES: &[&str] = &[
+    "ㄹㄷ ㅋㄷ",
+    "rcu",
+    "cold start",
+    "콜드 스타트",
+    "다이나모",
+    "ㄷㅇㄴㅁ",
+    "dynamodb 파티션",
+    "람다 동시성",
+    "wcu",
+    "cloudformation",
+    "배포 전략",
+    "canary",
+    "블루 그린",
+    "api gateway",
+    "sqs dlq",
+    "읽기 용량 단위",
+    "Lambda",
+    "iam role",
+    "s3 버킷",
+    "vpc",
+    "kinesis",
+    "ttl",
+    "gsi",
+    "ㅍㅌㅅ ㅋ",
+    "zzqx",
+];
+
+#[test]
+fn the_prebuilt_index_is_current_and_answers_like_a_fresh_build() {
+    use gureum::search::prebuilt;
+    let library = Library::load(&ContentSource::Embedded);
+    let bank = gureum::quiz::Bank::load(&BankSource::Embedded);
+    let presets = gureum::search::build::preset_docs(&gureum::sims::all_presets());
+    let fresh = Index::build_fresh(&library, &bank, &presets);
+    let pre = prebuilt::embedded().expect(
+        "prebuilt/search-index.bin is missing or stale (the content or the indexing code \
+         changed): run `cargo run --release --example search_index` and commit it",
+    );
+    assert!(
+        prebuilt::same(&fresh, &pre),
+        "same documents, contexts, terms"
+    );
+    // `Index::build` reads it for exactly these inputs.
+    assert!(prebuilt::same(
+        &Index::build(&library, &bank, &presets),
+        &pre
+    ));
+    let mut searched = 0;
+    for q in SAME_QUERIES {
+        let chars: Vec<char> = q.chars().collect();
+        for n in 1..=chars.len() {
+            let p: String = chars[..n].iter().collect();
+            assert_eq!(fresh.search_ranked(&p, 5), pre.search_ranked(&p, 5), "{p}");
+            searched += 1;
+        }
+        assert_eq!(fresh.search(q, 1000), pre.search(q, 1000), "{q}");
+    }
+    assert!(searched > 100);
+    // The best matches of issue 16 come from the prebuilt index too.
+    let first = |q: &str| {
+        let r = pre.search_ranked(q, 5);
+        let d = &pre.docs[r.best.expect("a best match")];
+        (d.kind, d.id.clone())
+    };
+    assert_eq!(first("ㄹㄷ"), (Kind::Term, "lambda".to_owned()));
+    assert_eq!(first("rcu"), (Kind::Term, "rcu".to_owned()));
+}
+
+#[test]
+fn changed_content_is_indexed_not_read_from_the_prebuilt_index() {
+    use gureum::search::prebuilt;
+    let mut library = Library::load(&ContentSource::Embedded);
+    let bank = gureum::quiz::Bank::load(&BankSource::Embedded);
+    let presets = gureum::search::build::preset_docs(&gureum::sims::all_presets());
+    let before = prebuilt::input_fingerprint(&library, &bank, &presets);
+    library.lessons[0].meta.title = "완전히 새로운 제목 qzxv".to_owned();
+    assert_ne!(
+        prebuilt::input_fingerprint(&library, &bank, &presets),
+        before
+    );
+    let index = Index::build(&library, &bank, &presets);
+    assert!(prebuilt::same(
+        &index,
+        &Index::build_fresh(&library, &bank, &presets)
+    ));
+    let hits = index.search("qzxv", 5);
+    assert_eq!(group(&hits, Group::Lessons).total, 1);
+    // A damaged file is refused, never half read.
+    if let Some(bytes) = prebuilt::embedded_bytes() {
+        for cut in [0, 7, 24, 100, bytes.len() / 2, bytes.len() - 1] {
+            assert!(prebuilt::decode(&bytes[..cut], None).is_none(), "{cut}");
+        }
+        assert!(prebuilt::decode(bytes, Some(before ^ 1)).is_none());
+    }
+}

@@ -195,9 +195,19 @@ fn korean_value_notes(a: Arg) -> Arg {
         .hide_default_value(true)
 }
 
+/// Whether the command line asks for help (`-h`/`--help`): only help shows the preset lists.
+fn help_asked() -> bool {
+    std::env::args_os().any(|a| a == "-h" || a == "--help")
+}
+
 /// The built-in presets of the simulation at `path` (`gureum sim lambda`), as `id — title`.
+/// `None` unless help is asked for: loading the presets runs every preset's simulation to check
+/// it (~35 ms), which every other command, `--version` included, would pay for nothing.
 fn preset_names(path: &str) -> Option<Vec<String>> {
     use simulations::{cache, deploy, lambda, replicas, sessions, throttle};
+    if !path.starts_with("gureum sim") || !help_asked() {
+        return None;
+    }
     fn list<P>(items: &[P], f: impl Fn(&P) -> (String, String)) -> Vec<String> {
         items
             .iter()

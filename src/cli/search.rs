@@ -56,8 +56,16 @@ pub fn run(
         );
         return Ok(ExitCode::from(2));
     }
-    let library = Library::load(source);
-    let index = build_index(&library, banks);
+    // The shipped content's index is in the binary: nothing to load, render or build.
+    let prebuilt = matches!(
+        (source, banks),
+        (ContentSource::Embedded, BankSource::Embedded)
+    )
+    .then(search::prebuilt::embedded)
+    .flatten();
+    let index = prebuilt.unwrap_or_else(|| build_index(&Library::load(source), banks));
+    // The process ends right after: freeing thousands of documents one by one was ~10% of it.
+    let index = std::mem::ManuallyDrop::new(index);
     let groups = index.search(&query, usize::from(args.limit));
     let mut out = crate::cli::stdout();
     let english = lang == Lang::En;
@@ -76,10 +84,10 @@ pub fn run(
                     "snippet": snippet,
                     "score": i64::from(hit.quality) * 10_000 + hit.score,
                 });
-                if let (Some(li), Some(map)) = (doc.lesson, v.as_object_mut())
+                if let (Some(_), Some(map)) = (doc.lesson, v.as_object_mut())
                     && matches!(doc.kind, Kind::Lesson | Kind::Section | Kind::Paragraph)
                 {
-                    map.insert("lesson".into(), library.lessons[li].meta.id.clone().into());
+                    map.insert("lesson".into(), lesson_id(doc).into());
                     map.insert("anchor".into(), doc.anchor.clone().into());
                 }
                 list.push(v);
@@ -127,6 +135,15 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The id of the lesson a lesson, section or paragraph document is in: its id is the lesson's,
+/// or `lesson#anchor` under a heading (see `Index::build_fresh`).
+fn lesson_id(doc: &search::Doc) -> &str {
+    doc.anchor
+        .as_deref()
+        .and_then(|a| doc.id.strip_suffix(a)?.strip_suffix('#'))
+        .unwrap_or(&doc.id)
 }
 
 /// `s` with the byte `ranges` in bold yellow.

@@ -101,6 +101,18 @@ struct RawCourse {
 impl Library {
     /// Loads everything from `source`. Never fails as a whole: unreadable files become problems.
     pub fn load(source: &ContentSource) -> Self {
+        Self::load_inner(source, None)
+    }
+
+    /// Loads what reading lesson `id` needs (`gureum read`): every course and lesson (the ids
+    /// are in the front matter) and the callouts, but no glossary, and only the diagram files
+    /// that may redraw one of the lesson's pictures (parsing the others was most of the TOML
+    /// work of `gureum read`). Everything else is as [`Library::load`] gives it.
+    pub fn load_lesson(source: &ContentSource, id: &str) -> Self {
+        Self::load_inner(source, Some(id))
+    }
+
+    fn load_inner(source: &ContentSource, reading: Option<&str>) -> Self {
         let mut problems = Vec::new();
         let (raw, callouts) = match source {
             ContentSource::Embedded => {
@@ -115,6 +127,7 @@ impl Library {
             }
         };
         let glossary = match source {
+            _ if reading.is_some() => None,
             ContentSource::Embedded => EMBEDDED
                 .get_file(GLOSSARY_FILE)
                 .and_then(|f| f.contents_utf8())
@@ -124,7 +137,15 @@ impl Library {
                 .map(|text| Glossary::parse(&text)),
         };
         let mut lib = Self::from_raw(raw, problems);
-        lib.diagrams = load_diagrams(source, &mut lib.problems);
+        let mut problems = std::mem::take(&mut lib.problems);
+        let pictures = reading.map(|id| {
+            lib.lesson(id)
+                .map(|l| image_refs(&l.body))
+                .unwrap_or_default()
+        });
+        let diagrams = load_diagrams(source, &mut problems, pictures.as_deref());
+        lib.diagrams = diagrams;
+        lib.problems = problems;
         match glossary {
             Some(Ok(g)) => lib.glossary = g,
             Some(Err(p)) => lib.problems.push(p),
@@ -545,7 +566,31 @@ fn read_dir(root: &Path, problems: &mut Vec<Problem>) -> Vec<RawCourse> {
 }
 
 /// Every `*.toml` file of the diagrams folder, in file-name order.
-fn load_diagrams(source: &ContentSource, problems: &mut Vec<Problem>) -> Diagrams {
+/// The image references (`![alt](src)`) of a lesson body, as a diagram's `replaces` names them.
+fn image_refs(body: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in body.lines() {
+        let mut rest = line;
+        while let Some(start) = rest.find("![") {
+            rest = rest.get(start..).unwrap_or_default();
+            let Some(end) = rest.find(')') else { break };
+            out.push(rest.get(..=end).unwrap_or_default());
+            rest = rest.get(end + 1..).unwrap_or_default();
+        }
+    }
+    out
+}
+
+/// Loads the diagram files; with `pictures` (the image references of the one lesson being
+/// read), only the files whose text names one of them. A reference with a quote or backslash
+/// may be escaped in the TOML, so then every file is read.
+fn load_diagrams(
+    source: &ContentSource,
+    problems: &mut Vec<Problem>,
+    pictures: Option<&[&str]>,
+) -> Diagrams {
+    let pictures = pictures.filter(|p| !p.iter().any(|r| r.contains(['"', '\\'])));
+    let wanted = |text: &str| pictures.is_none_or(|p| p.iter().any(|r| text.contains(r)));
     let mut files: Vec<(String, Cow<'static, str>)> = Vec::new();
     match source {
         ContentSource::Embedded => {
@@ -579,6 +624,7 @@ fn load_diagrams(source: &ContentSource, problems: &mut Vec<Problem>) -> Diagram
             }
         }
     }
+    files.retain(|(_, text)| wanted(text));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut diagrams = Diagrams::default();
     for (rel, text) in files {
@@ -609,5 +655,42 @@ mod tests {
         assert_eq!(embedded.callout_lines, parsed.callout_lines);
         assert_eq!(embedded.glossary.terms, parsed.glossary.terms);
         assert!(embedded.check().is_empty(), "{:?}", embedded.check());
+    }
+
+    /// `gureum read` loads less, and every lesson reads the same (diagrams and callouts
+    /// included, in both languages).
+    #[test]
+    fn a_lesson_loaded_alone_reads_as_in_the_full_library() {
+        let full = Library::load(&ContentSource::Embedded);
+        assert!(!full.diagrams.diagrams.is_empty());
+        let mut skipped = 0;
+        for (i, lesson) in full.lessons.iter().enumerate() {
+            let one = Library::load_lesson(&ContentSource::Embedded, &lesson.meta.id);
+            assert_eq!(one.lesson_index(&lesson.meta.id), Some(i));
+            assert!(one.glossary.terms.is_empty());
+            skipped += usize::from(one.diagrams.diagrams.len() < full.diagrams.diagrams.len());
+            for english in [false, true] {
+                let labels = crate::strings::Strings::new(if english {
+                    crate::strings::Lang::En
+                } else {
+                    crate::strings::Lang::Ko
+                })
+                .callout_labels();
+                assert_eq!(
+                    one.lesson_markdown(i, labels),
+                    full.lesson_markdown(i, labels),
+                    "{}",
+                    lesson.meta.id
+                );
+            }
+        }
+        assert!(
+            skipped > 0,
+            "some lesson reads without parsing every diagram file"
+        );
+        assert_eq!(
+            image_refs("a ![x](a.png) b ![y z](b.png)\n![c](c.png)"),
+            ["![x](a.png)", "![y z](b.png)", "![c](c.png)"]
+        );
     }
 }

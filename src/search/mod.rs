@@ -22,6 +22,7 @@ pub mod build;
 pub mod hangul;
 pub mod locate;
 pub mod matcher;
+pub mod prebuilt;
 
 use std::ops::Range;
 
@@ -348,9 +349,16 @@ fn strip_prefix(s: &str) -> &str {
 }
 
 impl Index {
-    /// Builds the index of everything: lessons (rendered once, wide), questions, presets and
-    /// the library's glossary.
+    /// The index of everything: lessons (rendered once, wide), questions, presets and the
+    /// library's glossary. The shipped content's index is read from the binary when these are
+    /// exactly its inputs ([`prebuilt`]); anything else is built by [`Index::build_fresh`].
     pub fn build(library: &Library, bank: &Bank, presets: &[PresetDoc]) -> Self {
+        prebuilt::matching(library, bank, presets)
+            .unwrap_or_else(|| Self::build_fresh(library, bank, presets))
+    }
+
+    /// Builds the index of everything now, never reading the prebuilt one.
+    pub fn build_fresh(library: &Library, bank: &Bank, presets: &[PresetDoc]) -> Self {
         let glossary = &library.glossary;
         let terms = TermMatcher::new(glossary);
         let mut index = Self {
