@@ -205,9 +205,6 @@ fn help_asked() -> bool {
 /// it (~35 ms), which every other command, `--version` included, would pay for nothing.
 fn preset_names(path: &str) -> Option<Vec<String>> {
     use simulations::{cache, deploy, lambda, replicas, sessions, throttle};
-    if !path.starts_with("gureum sim") || !help_asked() {
-        return None;
-    }
     fn list<P>(items: &[P], f: impl Fn(&P) -> (String, String)) -> Vec<String> {
         items
             .iter()
@@ -216,6 +213,9 @@ fn preset_names(path: &str) -> Option<Vec<String>> {
                 format!("{id} — {title}")
             })
             .collect()
+    }
+    if !path.starts_with("gureum sim") || !help_asked() {
+        return None;
     }
     let en = super::lang() == Lang::En;
     let pick = |ko: &str, en_text: Option<&str>| -> String {

@@ -304,6 +304,8 @@ impl<'a> Reader<'a> {
     fn len(&mut self) -> Option<usize> {
         self.u32().map(|n| n as usize)
     }
+    // Outer `None`: the bytes ran out (a damaged file); inner `None`: the field is absent.
+    #[allow(clippy::option_option)]
     fn opt(&mut self) -> Option<Option<usize>> {
         let n = self.u32()?;
         Some((n != NONE).then_some(n as usize))
@@ -317,6 +319,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Reads an index written by [`encode`]; `None` if the bytes are not one (or not for `input`).
+#[allow(clippy::many_single_char_names)] // r reads, n counts, as in the writer
 pub fn decode(bytes: &[u8], input: Option<u64>) -> Option<Index> {
     let (_, fp) = header(bytes)?;
     if input.is_some_and(|i| i != fp) {
