@@ -9,6 +9,7 @@ pub(in crate::ui) mod practice;
 mod reader;
 mod settings;
 pub(in crate::ui) mod sims;
+mod sims_newer;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
