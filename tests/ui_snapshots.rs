@@ -1064,10 +1064,7 @@ fn throttle_done_when_numbers_on_screen() {
     let mut a = app(Progress::default());
     run_sim_with_guess(&mut a, "throttle-burst", "");
     let s = screen(&mut a, 120, 40);
-    assert!(
-        s.contains("요청 1,500건 · 통과 1,199건 · 429 301건"),
-        "{s}"
-    );
+    assert!(s.contains("요청 1,500건 · 통과 1,199건 · 429 301건"), "{s}");
 }
 
 #[test]
@@ -1111,5 +1108,8 @@ fn the_scenario_folds_with_t_at_80x24() {
     assert!(open.contains("과제:") && open.contains("t: 상황"), "{open}");
     press(&mut a, KeyCode::Char('t'));
     let folded = screen(&mut a, 80, 24);
-    assert!(folded.contains("과제:") && folded.contains("t: 상황 펼치기"), "{folded}");
+    assert!(
+        folded.contains("과제:") && folded.contains("t: 상황 펼치기"),
+        "{folded}"
+    );
 }

@@ -4,11 +4,11 @@
 //! The models live in the `simulations` crate; this module only turns parameter edits into model
 //! configs and keeps the last result for drawing. A run happens on a key press, never per frame.
 
+use simulations::challenge::ChallengeResult;
 use simulations::deploy::{self, DeployConfig, DeployResult};
 use simulations::dynamodb::{self, KeyDistribution};
 use simulations::lambda::{self, InvokeType, LambdaConfig, LambdaResult};
 use simulations::phoenix::{self, PhoenixConfig, PhoenixReport};
-use simulations::challenge::ChallengeResult;
 use simulations::{cache, checks, replicas, sessions, throttle};
 
 use crate::strings::{Lang, Strings};
@@ -794,14 +794,12 @@ impl Sim {
                 if p.is_comparison() {
                     let names: Vec<&str> = p.compare.iter().map(String::as_str).collect();
                     deploy::compare_runs(&config, &names).map(|results| {
-                        let check =
-                            checks::deploy_comparison(p, &config, &deploy::rows(&results));
+                        let check = checks::deploy_comparison(p, &config, &deploy::rows(&results));
                         (check, Outcome::Compare(results))
                     })
                 } else {
-                    deploy::simulate(&config).map(|r| {
-                        (checks::deploy(p, &config, &r), Outcome::Deploy(Box::new(r)))
-                    })
+                    deploy::simulate(&config)
+                        .map(|r| (checks::deploy(p, &config, &r), Outcome::Deploy(Box::new(r))))
                 }
                 .map_err(|e| e.to_string())
             }
@@ -812,29 +810,24 @@ impl Sim {
                     .map(|r| (checks::phoenix(p, &r), Outcome::Phoenix(Box::new(r))))
                     .map_err(|e| e.to_string())
             }
-            Preset::Sessions(p) => self.run_newer(
-                p,
-                newer::apply_sessions,
-                sessions::simulate,
-                |r| Outcome::Sessions(Box::new(r)),
-            ),
-            Preset::Cache(p) => {
-                self.run_newer(p, newer::apply_cache, cache::simulate, |r| {
-                    Outcome::Cache(Box::new(r))
+            Preset::Sessions(p) => {
+                self.run_newer(p, newer::apply_sessions, sessions::simulate, |r| {
+                    Outcome::Sessions(Box::new(r))
                 })
             }
-            Preset::Replicas(p) => self.run_newer(
-                p,
-                newer::apply_replicas,
-                replicas::simulate,
-                |r| Outcome::Replicas(Box::new(r)),
-            ),
-            Preset::Throttle(p) => self.run_newer(
-                p,
-                newer::apply_throttle,
-                throttle::simulate,
-                |r| Outcome::Throttle(Box::new(r)),
-            ),
+            Preset::Cache(p) => self.run_newer(p, newer::apply_cache, cache::simulate, |r| {
+                Outcome::Cache(Box::new(r))
+            }),
+            Preset::Replicas(p) => {
+                self.run_newer(p, newer::apply_replicas, replicas::simulate, |r| {
+                    Outcome::Replicas(Box::new(r))
+                })
+            }
+            Preset::Throttle(p) => {
+                self.run_newer(p, newer::apply_throttle, throttle::simulate, |r| {
+                    Outcome::Throttle(Box::new(r))
+                })
+            }
         };
         self.settle(run);
     }
@@ -1126,7 +1119,10 @@ fn ddb_params(preset: &dynamodb::Preset) -> Vec<Param> {
             1,
             Param::new(
                 P::DdbShards,
-                ("샤드 수 (핫 키 쓰기 샤딩)", "Shards (hot-key write sharding)"),
+                (
+                    "샤드 수 (핫 키 쓰기 샤딩)",
+                    "Shards (hot-key write sharding)",
+                ),
                 f64::from(c.write_shards),
                 1.0,
                 f64::from(dynamodb::partition::MAX_WRITE_SHARDS),
@@ -1949,11 +1945,7 @@ mod tests {
             p.set_text(value).unwrap();
             sim.run(&presets[i]);
             let ch = sim.challenge.clone().expect("conditions");
-            assert!(
-                ch.passed,
-                "{id}: {:?}",
-                ch.failed().collect::<Vec<_>>()
-            );
+            assert!(ch.passed, "{id}: {:?}", ch.failed().collect::<Vec<_>>());
         }
     }
 

@@ -150,7 +150,10 @@ pub(super) fn sessions_params(p: &sessions::Preset) -> Vec<Param> {
         ),
         Param::new(
             P::SessFailAt,
-            ("인스턴스 1 장애 (초, 0=없음)", "Instance 1 fails at (s, 0=never)"),
+            (
+                "인스턴스 1 장애 (초, 0=없음)",
+                "Instance 1 fails at (s, 0=never)",
+            ),
             opt(c.fail_instance_at),
             0.0,
             3600.0,
@@ -342,7 +345,10 @@ pub(super) fn replicas_params(p: &replicas::Preset) -> Vec<Param> {
         .float(),
         Param::new(
             P::RepLagMs,
-            ("복제 지연 (ms, 0=엔진 기본)", "Replica lag (ms, 0=engine default)"),
+            (
+                "복제 지연 (ms, 0=엔진 기본)",
+                "Replica lag (ms, 0=engine default)",
+            ),
             opt(c.replica_lag_ms),
             0.0,
             600_000.0,
@@ -350,7 +356,10 @@ pub(super) fn replicas_params(p: &replicas::Preset) -> Vec<Param> {
         ),
         Param::new(
             P::RepFailAt,
-            ("기본 인스턴스 장애 (초, 0=없음)", "Primary fails at (s, 0=never)"),
+            (
+                "기본 인스턴스 장애 (초, 0=없음)",
+                "Primary fails at (s, 0=never)",
+            ),
             opt(c.fail_primary_at),
             0.0,
             3600.0,
@@ -415,7 +424,10 @@ pub(super) fn throttle_params(p: &throttle::Preset) -> Vec<Param> {
         ),
         Param::new(
             P::ThrStageRate,
-            ("스테이지 속도 (건/초, 0=없음)", "Stage rate (req/s, 0=none)"),
+            (
+                "스테이지 속도 (건/초, 0=없음)",
+                "Stage rate (req/s, 0=none)",
+            ),
             stage.rate,
             0.0,
             1_000_000.0,

@@ -114,7 +114,9 @@ fn after_run(sim: &Sim, id: &str) -> Effect {
 /// Why a prediction was not taken, with what the box accepts.
 fn guess_problem(ctx: &Ctx, lo: f64, hi: f64) -> String {
     let range = if hi >= 1e12 {
-        ctx.lang.pick("0 이상의 수", "a number from 0 up").to_owned()
+        ctx.lang
+            .pick("0 이상의 수", "a number from 0 up")
+            .to_owned()
     } else if (hi - 100.0).abs() < f64::EPSILON {
         ctx.lang
             .pick("0에서 100 사이의 %", "a % from 0 to 100")

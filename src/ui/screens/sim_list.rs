@@ -89,7 +89,11 @@ impl Screen for SimList {
             .take(rows)
             .map(|(i, p)| {
                 // ✓ marks a passed challenge (the mark is the meaning; no colour needed).
-                let mark = if ctx.store.sim_passed(p.id()) { "✓" } else { " " };
+                let mark = if ctx.store.sim_passed(p.id()) {
+                    "✓"
+                } else {
+                    " "
+                };
                 let label = format!("{mark}{:<8} {}", topic_label(p), p.title(lang));
                 let line = Line::raw(text::truncate(&label, usize::from(inner.width)));
                 if i == self.selected {

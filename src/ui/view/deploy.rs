@@ -305,13 +305,12 @@ pub(super) fn draw_phoenix_picture(ctx: &Ctx, r: &PhoenixReport, frame: &mut Fra
             let note = if drifting {
                 ""
             } else {
-                ctx.lang
-                    .pick(" · 템플릿과 같음(드리프트 아님)", " · matches the template (no drift)")
+                ctx.lang.pick(
+                    " · 템플릿과 같음(드리프트 아님)",
+                    " · matches the template (no drift)",
+                )
             };
-            let text_line = format!(
-                "{} · {what} ({} = {}){note}",
-                c.server, c.property, c.value
-            );
+            let text_line = format!("{} · {what} ({} = {}){note}", c.server, c.property, c.value);
             lines.push(Line::raw(text::truncate(&text_line, width)));
         }
     }

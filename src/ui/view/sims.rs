@@ -156,13 +156,7 @@ pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ct
 const RESULT_MIN: u16 = 11;
 
 /// The challenge and (unless folded) the scenario, in at most `room` rows of `width` cells.
-fn story_lines(
-    ctx: &Ctx,
-    sim: &Sim,
-    preset: &Preset,
-    width: u16,
-    room: u16,
-) -> Vec<Line<'static>> {
+fn story_lines(ctx: &Ctx, sim: &Sim, preset: &Preset, width: u16, room: u16) -> Vec<Line<'static>> {
     let lang = ctx.lang;
     // At most 5 rows: the settings and the chart need the rest.
     let room = usize::from(room).min(5);
@@ -340,9 +334,12 @@ fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
     };
     // Pictures take the top, the summary and explanation trail the rest.
     // A chart keeps at least 6 rows; the text below scrolls.
-    let mut pic_h = (inner.height * 11 / 20)
-        .max(CHART_MIN)
-        .min(inner.height.saturating_sub(2).max(inner.height.min(CHART_MIN)));
+    let mut pic_h = (inner.height * 11 / 20).max(CHART_MIN).min(
+        inner
+            .height
+            .saturating_sub(2)
+            .max(inner.height.min(CHART_MIN)),
+    );
     if let Outcome::Compare(rs) = outcome {
         // The table is the point of a comparison: give it its rows when the window allows.
         pic_h = pic_h
@@ -418,9 +415,15 @@ fn condition_lines(ctx: &Ctx, sim: &Sim, width: usize) -> Vec<Line<'static>> {
     let lang = ctx.lang;
     let mut lines = vec![Line::styled(
         if ch.passed {
-            lang.pick("✓ 과제 통과: 모든 조건을 지켰어요", "✓ Challenge passed: every condition holds")
+            lang.pick(
+                "✓ 과제 통과: 모든 조건을 지켰어요",
+                "✓ Challenge passed: every condition holds",
+            )
         } else {
-            lang.pick("✗ 과제: 아직 못 지킨 조건이 있어요", "✗ Challenge: some conditions do not hold yet")
+            lang.pick(
+                "✗ 과제: 아직 못 지킨 조건이 있어요",
+                "✗ Challenge: some conditions do not hold yet",
+            )
         },
         sims_newer::verdict_style(ctx, ch.passed),
     )];
@@ -451,7 +454,10 @@ fn condition_lines(ctx: &Ctx, sim: &Sim, width: usize) -> Vec<Line<'static>> {
         let text = if c.id.starts_with("fixed.") {
             format!("{mark} {label} — {measured}")
         } else {
-            format!("{mark} {label} — {} {measured}", lang.pick("측정", "measured"))
+            format!(
+                "{mark} {label} — {} {measured}",
+                lang.pick("측정", "measured")
+            )
         };
         for (i, l) in text::wrap(&text, width.max(1)).into_iter().enumerate() {
             let l = if i == 0 { l } else { format!("  {l}") };

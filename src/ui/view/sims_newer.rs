@@ -344,11 +344,8 @@ fn guess_line(ctx: &Ctx, sim: &Sim) -> Option<Line<'static>> {
     let (guess, actual) = (sim.guess?, sim.actual()?);
     let preset = ctx.presets.get(sim.preset)?;
     let unit = Sim::guess_unit(preset, ctx.lang);
-    let close = (guess - actual).abs() <= (actual.abs() * 0.25).max(if actual.abs() < 2.0 {
-        0.1
-    } else {
-        1.0
-    });
+    let close = (guess - actual).abs()
+        <= (actual.abs() * 0.25).max(if actual.abs() < 2.0 { 0.1 } else { 1.0 });
     let show = |v: f64| {
         if v.fract() == 0.0 {
             group(v)
