@@ -790,8 +790,8 @@ impl Strings {
     /// How to read the comparison.
     pub fn compare_legend(self) -> &'static str {
         self.p(
-            "같은 릴리스를 전략마다 배포했어요. 막대: 초록 = 롤백됨, 빨강 = 롤백 안 됨. % = 첫 줄 대비",
-            "The same release through each strategy. Bars: green = rolled back, red = not rolled back. % = relative to the first row",
+            "같은 릴리스를 전략마다 배포했어요. 막대: █ 롤백됨, ▒ 롤백 안 됨. % = 첫 줄 대비",
+            "The same release through each strategy. Bars: █ rolled back, ▒ not rolled back. % = relative to the first row",
         )
     }
     /// Chart legend: the rollback.

@@ -115,6 +115,10 @@ fn every_screen(theme: Theme) -> Vec<Buffer> {
         "deploy-canary",
         "phoenix-drift",
         "cfn-groups",
+        "sessions-sticky-failure",
+        "cache-stale-prices",
+        "replicas-failover",
+        "throttle-burst",
     ] {
         let i = a.data.presets.iter().position(|p| p.id() == id).expect(id);
         a.apply(gureum::ui::screen::Effect::Open(

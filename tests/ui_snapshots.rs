@@ -1203,3 +1203,90 @@ fn readiness_from_the_exam_menu_120x40_80x24_and_60x20() {
     );
     assert!(!has_hangul(&english), "{english}");
 }
+
+/// Rows between the chart's top label (`unit`) and its time axis (`end`) on a screen.
+fn chart_rows(s: &str, unit: &str, end: &str) -> usize {
+    let lines: Vec<&str> = s.lines().collect();
+    let top = lines.iter().position(|l| l.contains(unit)).expect(unit);
+    let bottom = lines.iter().rposition(|l| l.contains(end)).expect(end);
+    bottom.saturating_sub(top) + 1
+}
+
+#[test]
+fn the_newer_simulations_show_challenge_conditions_and_a_chart_120x40_and_80x24() {
+    for (id, guess, end) in [
+        ("sessions-sticky-failure", "30", "600초"),
+        ("cache-stale-prices", "20", "300초"),
+        ("replicas-failover", "300", "600초"),
+        ("throttle-burst", "300", "10초"),
+    ] {
+        let mut a = app(Progress::default());
+        run_sim_with_guess(&mut a, id, guess);
+        let sim = &a.front::<SimScreen>().expect("sim").sim;
+        assert_eq!(sim.passed, Some(false), "{id}");
+        let wide = screen(&mut a, 120, 40);
+        for needle in ["과제:", "✗ 과제", "측정", "왜 이렇게 되나요", "예측"] {
+            assert!(wide.contains(needle), "{id} {needle}:\n{wide}");
+        }
+        insta::assert_snapshot!(format!("{id}_120x40"), wide);
+        let small = screen(&mut a, 80, 24);
+        assert!(small.contains("과제:"), "{id}:\n{small}");
+        assert!(chart_rows(&small, "건/초", end) >= 6, "{id}:\n{small}");
+        insta::assert_snapshot!(format!("{id}_80x24"), small);
+    }
+}
+
+#[test]
+fn throttle_done_when_numbers_on_screen() {
+    let mut a = app(Progress::default());
+    run_sim_with_guess(&mut a, "throttle-burst", "");
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("요청 1,500건 · 통과 1,199건 · 429 301건"), "{s}");
+}
+
+#[test]
+fn a_failed_challenge_lists_each_condition_and_the_fix_passes_it() {
+    let mut a = app(Progress::default());
+    run_sim_with_guess(&mut a, "sessions-sticky-failure", "10");
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("✗ 잃은 장바구니 0개 — 측정"), "{s}");
+    // Sticky → cookie → ElastiCache: the store is the first setting.
+    press(&mut a, KeyCode::Right);
+    press(&mut a, KeyCode::Right);
+    press(&mut a, KeyCode::Char('r'));
+    let sim = &a.front::<SimScreen>().expect("sim").sim;
+    assert_eq!(sim.passed, Some(true));
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("✓ 잃은 장바구니 0개 — 측정 0"), "{s}");
+    // The list marks the passed challenge, from the progress store.
+    press(&mut a, KeyCode::Esc);
+    let list = screen(&mut a, 80, 24);
+    assert!(list.contains("✓Session"), "{list}");
+    assert!(!list.contains("✓Cache"), "{list}");
+}
+
+#[test]
+fn a_prediction_that_is_not_a_number_is_asked_again() {
+    let mut a = app(Progress::default());
+    run_sim_with_guess(&mut a, "lambda-async-dlq", "abc");
+    let sim = &a.front::<SimScreen>().expect("sim").sim;
+    assert!(sim.outcome.is_none() && sim.input.is_some());
+    let note = sim.note.clone().unwrap_or_default();
+    assert!(note.contains("비우면 건너뛰어요"), "{note}");
+    let s = screen(&mut a, 120, 30);
+    assert!(s.contains("DLQ"), "{s}");
+}
+
+#[test]
+fn the_scenario_folds_with_t_at_80x24() {
+    let mut a = app(Progress::default());
+    open_sim(&mut a, "replicas-read-after-write");
+    let open = screen(&mut a, 80, 24);
+    assert!(open.contains("과제:") && open.contains("t: 상황"), "{open}");
+    press(&mut a, KeyCode::Char('t'));
+    let folded = screen(&mut a, 80, 24);
+    assert!(
+        folded.contains("과제:") && folded.contains("t: 상황 펼치기"),
+        "{folded}"
+    );
+}

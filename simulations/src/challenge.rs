@@ -449,6 +449,29 @@ impl<C: Serialize + DeserializeOwned> Preset<C> {
         Ok(preset)
     }
 
+    /// Parses one preset file of a model whose `simulate` gives a serialisable result.
+    pub fn parse_for<R: Serialize, E: std::fmt::Display>(
+        file: &str,
+        text: &str,
+        simulate: fn(&C) -> Result<R, E>,
+    ) -> Result<Self, PresetError> {
+        Self::parse(file, text, |c| {
+            let r = simulate(c).map_err(|e| e.to_string())?;
+            serde_json::to_value(r).map_err(|e| e.to_string())
+        })
+    }
+
+    /// Every embedded preset file `(name, text)` of a model, or the first broken one.
+    pub fn load_all<R: Serialize, E: std::fmt::Display>(
+        files: &[(&str, &str)],
+        simulate: fn(&C) -> Result<R, E>,
+    ) -> Result<Vec<Self>, PresetError> {
+        files
+            .iter()
+            .map(|(f, t)| Self::parse_for(f, t, simulate))
+            .collect()
+    }
+
     /// The `fixed` settings that `config` changed from the preset's.
     pub fn changed_fixed(&self, config: &C) -> Vec<String> {
         let ours = fields(&self.config);

@@ -108,21 +108,11 @@ pub fn lambda(
     config: &lambda::LambdaConfig,
     r: &lambda::LambdaResult,
 ) -> ChallengeResult {
-    let changed = p.changed_fixed(config);
-    let mut out: Vec<ConditionResult> = p
-        .pass
-        .iter()
-        .map(|c| {
-            let (id, names) = lambda_metric(c.metric);
-            labelled(id, names, lambda_op(c.op), c.value, c.metric.value(r))
-        })
-        .collect();
-    out.extend(
-        p.fixed
-            .iter()
-            .map(|f| ConditionResult::fixed(f, !changed.contains(f))),
-    );
-    ChallengeResult::from_conditions(out)
+    let out = p.pass.iter().map(|c| {
+        let (id, names) = lambda_metric(c.metric);
+        labelled(id, names, lambda_op(c.op), c.value, c.metric.value(r))
+    });
+    with_fixed(out, &p.fixed, &p.changed_fixed(config))
 }
 
 /// A single-run deployment preset's conditions on a run of `config`.
@@ -131,21 +121,11 @@ pub fn deploy(
     config: &deploy::DeployConfig,
     r: &deploy::DeployResult,
 ) -> ChallengeResult {
-    let changed = p.changed_fixed(config);
-    let mut out: Vec<ConditionResult> = p
-        .pass
-        .iter()
-        .map(|c| {
-            let (id, names) = deploy_metric(c.metric);
-            labelled(id, names, deploy_op(c.op), c.value, c.metric.value(r))
-        })
-        .collect();
-    out.extend(
-        p.fixed
-            .iter()
-            .map(|f| ConditionResult::fixed(f, !changed.contains(f))),
-    );
-    ChallengeResult::from_conditions(out)
+    let out = p.pass.iter().map(|c| {
+        let (id, names) = deploy_metric(c.metric);
+        labelled(id, names, deploy_op(c.op), c.value, c.metric.value(r))
+    });
+    with_fixed(out, &p.fixed, &p.changed_fixed(config))
 }
 
 /// A comparison preset's conditions: one result per condition and strategy row it applies to
@@ -179,8 +159,18 @@ pub fn deploy_comparison(
             ));
         }
     }
+    with_fixed(out, &p.fixed, &changed)
+}
+
+/// `conditions`, then one condition per `fixed` setting (failed when it is in `changed`).
+fn with_fixed(
+    conditions: impl IntoIterator<Item = ConditionResult>,
+    fixed: &[String],
+    changed: &[String],
+) -> ChallengeResult {
+    let mut out: Vec<ConditionResult> = conditions.into_iter().collect();
     out.extend(
-        p.fixed
+        fixed
             .iter()
             .map(|f| ConditionResult::fixed(f, !changed.contains(f))),
     );

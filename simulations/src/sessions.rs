@@ -737,15 +737,12 @@ const FILES: [(&str, &str); 2] = [
 
 /// Parses one sessions preset file.
 pub fn parse_preset(file: &str, text: &str) -> Result<Preset, PresetError> {
-    Preset::parse(file, text, |c| {
-        let r = simulate(c).map_err(|e| e.to_string())?;
-        serde_json::to_value(r).map_err(|e| e.to_string())
-    })
+    Preset::parse_for(file, text, simulate)
 }
 
 /// All embedded sessions presets, or the first broken one.
 pub fn presets() -> Result<Vec<Preset>, PresetError> {
-    FILES.iter().map(|(f, t)| parse_preset(f, t)).collect()
+    Preset::load_all(&FILES, simulate)
 }
 impl crate::Localize for SessionsError {
     fn localize(&self, en: bool) -> String {

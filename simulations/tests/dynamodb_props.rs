@@ -81,6 +81,7 @@ fn sim_config() -> impl Strategy<Value = SimConfig> {
                     burst,
                     adaptive,
                     initial_burst_seconds: bank,
+                    write_shards: 1,
                 }
             },
         )

@@ -28,6 +28,7 @@ fn config(provisioned: u64, keys: KeyDistribution, rps: u64, seconds: u32) -> Si
         burst: true,
         adaptive: true,
         initial_burst_seconds: 300.0,
+        write_shards: 1,
     }
 }
 

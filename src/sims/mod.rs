@@ -4,15 +4,18 @@
 //! The models live in the `simulations` crate; this module only turns parameter edits into model
 //! configs and keeps the last result for drawing. A run happens on a key press, never per frame.
 
+use simulations::challenge::ChallengeResult;
 use simulations::deploy::{self, DeployConfig, DeployResult};
 use simulations::dynamodb::{self, KeyDistribution};
 use simulations::lambda::{self, InvokeType, LambdaConfig, LambdaResult};
 use simulations::phoenix::{self, PhoenixConfig, PhoenixReport};
+use simulations::{cache, checks, replicas, sessions, throttle};
 
 use crate::strings::{Lang, Strings};
 
 pub mod cfn_entry;
 pub mod compare;
+mod newer;
 
 /// A preset of either model.
 #[derive(Debug, Clone)]
@@ -27,6 +30,14 @@ pub enum Preset {
     Deploy(deploy::Preset),
     /// Phoenix servers and drift.
     Phoenix(phoenix::Preset),
+    /// Where the cart lives (sessions).
+    Sessions(sessions::Preset),
+    /// Caching strategies.
+    Cache(cache::Preset),
+    /// Read replicas and failover.
+    Replicas(replicas::Preset),
+    /// API Gateway throttling.
+    Throttle(throttle::Preset),
 }
 
 impl Preset {
@@ -38,6 +49,10 @@ impl Preset {
             Self::Cfn(e) => &e.id,
             Self::Deploy(p) => &p.id,
             Self::Phoenix(p) => &p.id,
+            Self::Sessions(p) => &p.id,
+            Self::Cache(p) => &p.id,
+            Self::Replicas(p) => &p.id,
+            Self::Throttle(p) => &p.id,
         }
     }
     /// The title in `lang`; the Korean one when the preset has no English text.
@@ -67,7 +82,21 @@ impl Preset {
                 ]
             };
         }
+        // The newer presets carry every English text (their loader refuses a blank one).
+        macro_rules! both {
+            ($p:expr) => {
+                [
+                    ($p.title.as_str(), Some($p.title_en.as_str())),
+                    ($p.description.as_str(), Some($p.description_en.as_str())),
+                    ($p.challenge.as_str(), Some($p.challenge_en.as_str())),
+                ]
+            };
+        }
         match self {
+            Self::Sessions(p) => both!(p),
+            Self::Cache(p) => both!(p),
+            Self::Replicas(p) => both!(p),
+            Self::Throttle(p) => both!(p),
             Self::Lambda(p) => texts!(p),
             Self::Ddb(p) => texts!(p),
             Self::Deploy(p) => texts!(p),
@@ -79,6 +108,19 @@ impl Preset {
             ],
         }
     }
+    /// What a Lambda preset's prediction is about ("cold starts", "DLQ", …), in `lang`.
+    pub fn lambda_goal_word(&self, lang: Lang) -> &'static str {
+        match self {
+            Self::Lambda(p) => match lambda_goal(p) {
+                lambda::Metric::Throttles => lang.pick("스로틀", "throttled"),
+                lambda::Metric::Dlq | lambda::Metric::DlqPct => {
+                    lang.pick("DLQ·버림", "to the DLQ or dropped")
+                }
+                _ => lang.pick("콜드 스타트", "cold starts"),
+            },
+            _ => "",
+        }
+    }
     /// Lesson tag that links the preset to lessons.
     pub fn topic(&self) -> &'static str {
         match self {
@@ -87,6 +129,10 @@ impl Preset {
             Self::Cfn(_) => "cloudformation",
             Self::Deploy(p) if p.config.strategy.starts_with("apigw") => "canary",
             Self::Deploy(_) | Self::Phoenix(_) => "deployment",
+            Self::Sessions(_) => "session",
+            Self::Cache(_) => "caching",
+            Self::Replicas(_) => "rds",
+            Self::Throttle(_) => "api-gateway",
         }
     }
 }
@@ -126,6 +172,30 @@ pub fn all_presets() -> Vec<Preset> {
             .into_iter()
             .map(Preset::Phoenix),
     );
+    out.extend(
+        sessions::presets()
+            .unwrap_or_default()
+            .into_iter()
+            .map(Preset::Sessions),
+    );
+    out.extend(
+        cache::presets()
+            .unwrap_or_default()
+            .into_iter()
+            .map(Preset::Cache),
+    );
+    out.extend(
+        replicas::presets()
+            .unwrap_or_default()
+            .into_iter()
+            .map(Preset::Replicas),
+    );
+    out.extend(
+        throttle::presets()
+            .unwrap_or_default()
+            .into_iter()
+            .map(Preset::Throttle),
+    );
     out
 }
 
@@ -163,6 +233,39 @@ pub fn preset_for(heading: &str, tags: &[String], presets: &[Preset]) -> Option<
         ("allatonce", "deploy-all-at-once"),
         ("트래픽", "deploy-compare"),
         ("배포 전략", "deploy-compare"),
+        // MyClothes.com and the database notes (sessions, caching, replicas, failover).
+        ("stateful web app", "sessions-sticky-failure"),
+        ("쇼핑 카드", "sessions-sticky-failure"),
+        ("stickiness", "sessions-sticky-failure"),
+        ("session affinity", "sessions-sticky-failure"),
+        ("고정 세션", "sessions-sticky-failure"),
+        ("server session", "sessions-sticky-failure"),
+        ("cookie", "sessions-cookie-cart"),
+        ("쿠키", "sessions-cookie-cart"),
+        ("세션", "sessions-sticky-failure"),
+        ("write-through", "cache-node-failure"),
+        ("write through", "cache-node-failure"),
+        ("lazy", "cache-stale-prices"),
+        ("지연 로딩", "cache-stale-prices"),
+        ("db cache", "cache-stale-prices"),
+        ("elasticache", "cache-stale-prices"),
+        ("캐시", "cache-stale-prices"),
+        ("캐싱", "cache-stale-prices"),
+        ("read replica", "replicas-read-after-write"),
+        ("읽기 복제본", "replicas-read-after-write"),
+        ("scaling reads", "replicas-read-after-write"),
+        ("read scal", "replicas-read-after-write"),
+        ("multi az", "replicas-failover"),
+        ("multi-az", "replicas-failover"),
+        ("failover", "replicas-failover"),
+        ("장애 조치", "replicas-failover"),
+        ("high availability", "replicas-failover"),
+        ("throttl", "throttle-burst"),
+        ("쓰로틀", "throttle-burst"),
+        ("스로틀", "throttle-burst"),
+        ("usage plan", "throttle-burst"),
+        ("사용량 계획", "throttle-burst"),
+        ("api 게이트웨이의 기능", "throttle-burst"),
     ];
     // A section titled just "배포" (deployment) is about shipping a new version; longer headings
     // with the word ("DB 배포하는 경우", "배포시 패키지") are not about traffic shifting.
@@ -177,7 +280,16 @@ pub fn preset_for(heading: &str, tags: &[String], presets: &[Preset]) -> Option<
                 .map(|(_, id)| *id)
         })
         .or_else(|| {
-            if tags.iter().any(|t| t == "lambda") {
+            let tagged = |t: &str| tags.iter().any(|x| x == t);
+            // A lesson about sessions (MyClothes.com) also mentions DynamoDB: the session tag
+            // says what it is about.
+            if tagged("session") {
+                Some("sessions-sticky-failure")
+            } else if tagged("caching") || tagged("elasticache") {
+                Some("cache-stale-prices")
+            } else if tagged("aurora") {
+                Some("replicas-failover")
+            } else if tags.iter().any(|t| t == "lambda") {
                 Some("lambda-cold-start")
             } else if tags.iter().any(|t| t == "dynamodb") {
                 Some("ddb-hot-key")
@@ -231,6 +343,10 @@ pub enum ParamId {
     DdbBurst,
     /// `DynamoDB`: adaptive capacity on.
     DdbAdaptive,
+    /// `DynamoDB`: the hot key's write shards.
+    DdbShards,
+    /// `DynamoDB`: read consistency (a choice).
+    DdbConsistency,
     /// Deploy: the strategy (a choice).
     DeployStrategy,
     /// Deploy: API Gateway `percentTraffic`.
@@ -267,6 +383,60 @@ pub enum ParamId {
     PhoenixFixesInTemplate,
     /// Phoenix: rebuild now (switch).
     PhoenixRebuild,
+    /// Sessions: where the cart lives (a choice).
+    SessStore,
+    /// Sessions: cookie bytes per cart item.
+    SessItemBytes,
+    /// Sessions: instances.
+    SessInstances,
+    /// Sessions: users.
+    SessUsers,
+    /// Sessions: when instance 1 fails (0 = never).
+    SessFailAt,
+    /// Cache: the strategy (a choice).
+    CacheStrategy,
+    /// Cache: TTL seconds (0 = none).
+    CacheTtl,
+    /// Cache: write-through also fills on a miss (switch).
+    CacheFillOnMiss,
+    /// Cache: distinct keys.
+    CacheKeys,
+    /// Cache: reads per second.
+    CacheReads,
+    /// Cache: writes per second.
+    CacheWrites,
+    /// Cache: when the node fails (0 = never).
+    CacheFailAt,
+    /// Replicas: the engine (a choice).
+    RepEngine,
+    /// Replicas: read replicas.
+    RepReplicas,
+    /// Replicas: Multi-AZ (switch).
+    RepMultiAz,
+    /// Replicas: read-after-write reads go to the writer (switch).
+    RepReadOnPrimary,
+    /// Replicas: writes per second.
+    RepWrites,
+    /// Replicas: reads per second.
+    RepReads,
+    /// Replicas: replica lag in ms (0 = the engine's default).
+    RepLagMs,
+    /// Replicas: when the primary fails (0 = never).
+    RepFailAt,
+    /// Throttle: account rate.
+    ThrRate,
+    /// Throttle: account burst.
+    ThrBurst,
+    /// Throttle: requests per second sent.
+    ThrRps,
+    /// Throttle: stage rate (0 = no stage limit).
+    ThrStageRate,
+    /// Throttle: stage burst.
+    ThrStageBurst,
+    /// Throttle: Poisson arrivals (switch).
+    ThrPoisson,
+    /// The newer models: simulated seconds.
+    SimDuration,
 }
 
 /// One editable parameter.
@@ -420,6 +590,14 @@ pub enum Outcome {
     Compare(Vec<DeployResult>),
     /// Phoenix rebuild.
     Phoenix(Box<PhoenixReport>),
+    /// Where the carts went.
+    Sessions(Box<sessions::SessionsResult>),
+    /// Cache hits, misses and stale reads.
+    Cache(Box<cache::CacheResult>),
+    /// Replicas, stale reads and failover.
+    Replicas(Box<replicas::ReplicasResult>),
+    /// Accepted and throttled requests.
+    Throttle(Box<throttle::ThrottleResult>),
     /// The model refused the settings (limit and source in the text).
     Invalid(String),
 }
@@ -450,6 +628,12 @@ pub struct Sim {
     pub outcome: Option<Outcome>,
     /// Whether the last run passed the challenge.
     pub passed: Option<bool>,
+    /// The last run's challenge, condition by condition (measured value and ✓/✗ each).
+    pub challenge: Option<ChallengeResult>,
+    /// The number the prediction is compared with, when the preset names it.
+    pub measured: Option<f64>,
+    /// Whether the scenario text is shown in full (the challenge always is).
+    pub story_open: bool,
     /// Scroll of the explanation trail.
     pub trail_scroll: usize,
     /// A message about the last edit (e.g. a value out of range).
@@ -461,10 +645,14 @@ impl Sim {
     pub fn new(index: usize, preset: &Preset) -> Self {
         let params = match preset {
             Preset::Lambda(p) => lambda_params(&p.config, &p.fixed),
-            Preset::Ddb(p) => ddb_params(&p.sim),
+            Preset::Ddb(p) => ddb_params(p),
             Preset::Cfn(_) => Vec::new(),
             Preset::Deploy(p) => deploy_params(p),
             Preset::Phoenix(p) => phoenix_params(p),
+            Preset::Sessions(p) => newer::sessions_params(p),
+            Preset::Cache(p) => newer::cache_params(p),
+            Preset::Replicas(p) => newer::replicas_params(p),
+            Preset::Throttle(p) => newer::throttle_params(p),
         };
         Self {
             preset: index,
@@ -474,31 +662,72 @@ impl Sim {
             guess: None,
             outcome: None,
             passed: None,
+            challenge: None,
+            measured: None,
+            story_open: true,
             trail_scroll: 0,
             note: None,
         }
     }
 
-    /// What the learner is asked to predict, in `lang`.
-    pub fn guess_prompt(preset: &Preset, lang: Lang) -> &'static str {
+    /// What the learner is asked to predict, in `lang`: the preset's own goal.
+    pub fn guess_prompt(preset: &Preset, lang: Lang) -> String {
+        let s = Strings::new(lang);
         match preset {
-            Preset::Lambda(_) => lang.pick(
-                "먼저 예측해 보세요: 콜드 스타트는 몇 %일까요?",
-                "Predict first: what % of requests cold-start?",
-            ),
-            Preset::Ddb(_) => lang.pick(
-                "먼저 예측해 보세요: 스로틀되는 요청은 몇 %일까요?",
-                "Predict first: what % of requests are throttled?",
-            ),
-            Preset::Cfn(_) => "",
-            Preset::Deploy(p) if p.is_comparison() => Strings::new(lang).compare_guess(),
-            Preset::Deploy(_) => Strings::new(lang).deploy_guess(),
-            Preset::Phoenix(_) => Strings::new(lang).phoenix_guess(),
+            Preset::Lambda(p) => match lambda_goal(p) {
+                lambda::Metric::Throttles => lang.pick(
+                    "먼저 예측해 보세요: 스로틀되는 요청은 몇 %일까요?",
+                    "Predict first: what % of requests are throttled?",
+                ),
+                lambda::Metric::Dlq | lambda::Metric::DlqPct => lang.pick(
+                    "먼저 예측해 보세요: DLQ로 가거나 버려지는 이벤트는 몇 %일까요?",
+                    "Predict first: what % of events go to the DLQ or are dropped?",
+                ),
+                _ => lang.pick(
+                    "먼저 예측해 보세요: 콜드 스타트는 몇 %일까요?",
+                    "Predict first: what % of requests cold-start?",
+                ),
+            }
+            .to_owned(),
+            Preset::Ddb(_) => lang
+                .pick(
+                    "먼저 예측해 보세요: 스로틀되는 요청은 몇 %일까요?",
+                    "Predict first: what % of requests are throttled?",
+                )
+                .to_owned(),
+            Preset::Cfn(_) => String::new(),
+            Preset::Deploy(p) if p.is_comparison() => s.compare_guess().to_owned(),
+            Preset::Deploy(_) => s.deploy_guess().to_owned(),
+            Preset::Phoenix(_) => s.phoenix_guess().to_owned(),
+            Preset::Sessions(p) => newer_prompt(&p.prediction, lang),
+            Preset::Cache(p) => newer_prompt(&p.prediction, lang),
+            Preset::Replicas(p) => newer_prompt(&p.prediction, lang),
+            Preset::Throttle(p) => newer_prompt(&p.prediction, lang),
         }
     }
 
-    /// The measured value the prediction is compared with (a percentage).
+    /// The unit of the prediction (`%` for the older presets).
+    pub fn guess_unit(preset: &Preset, lang: Lang) -> String {
+        match prediction(preset) {
+            Some(p) => in_lang(lang, &p.unit, Some(&p.unit_en)).to_owned(),
+            None => "%".to_owned(),
+        }
+    }
+
+    /// The values a prediction may take.
+    pub fn guess_range(preset: &Preset) -> (f64, f64) {
+        match prediction(preset).map(|p| p.unit.as_str()) {
+            Some("(0-1)") => (0.0, 1.0),
+            Some(u) if u != "%" => (0.0, 1e12),
+            _ => (0.0, 100.0),
+        }
+    }
+
+    /// The measured value the prediction is compared with (in the prediction's unit).
     pub fn actual(&self) -> Option<f64> {
+        if self.measured.is_some() {
+            return self.measured;
+        }
         match self.outcome.as_ref()? {
             Outcome::Lambda(r) => Some(r.cold_start_pct),
             Outcome::Ddb(r) => Some(if r.total_offered == 0 {
@@ -516,83 +745,154 @@ impl Sim {
                 (all > 0.0).then(|| canary.users_affected * 100.0 / all)
             }
             Outcome::Phoenix(r) => Some(r.files_lost_pct()),
-            Outcome::Invalid(_) => None,
+            _ => None,
+        }
+    }
+
+    fn settle(&mut self, run: Result<(ChallengeResult, Outcome), String>) {
+        match run {
+            Ok((challenge, outcome)) => {
+                self.passed = Some(challenge.passed);
+                self.challenge = Some(challenge);
+                self.outcome = Some(outcome);
+            }
+            Err(e) => {
+                self.passed = None;
+                self.challenge = None;
+                self.outcome = Some(Outcome::Invalid(e));
+            }
         }
     }
 
     /// Runs the model with the current parameters.
     pub fn run(&mut self, preset: &Preset) {
         self.trail_scroll = 0;
-        match preset {
+        self.measured = None;
+        let run = match preset {
             Preset::Lambda(p) => {
                 let mut config = p.config.clone();
                 apply_lambda(&mut config, &self.params);
-                match lambda::simulate(&config) {
-                    Ok(r) => {
-                        self.passed = Some(p.passes(&config, &r));
-                        self.outcome = Some(Outcome::Lambda(Box::new(r)));
-                    }
-                    Err(e) => {
-                        self.passed = None;
-                        self.outcome = Some(Outcome::Invalid(e.to_string()));
-                    }
-                }
+                lambda::simulate(&config)
+                    .map(|r| {
+                        self.measured = Some(lambda_measured(p, &r));
+                        (checks::lambda(p, &config, &r), Outcome::Lambda(Box::new(r)))
+                    })
+                    .map_err(|e| e.to_string())
             }
             Preset::Ddb(p) => {
                 let mut config = p.sim.clone();
                 apply_ddb(&mut config, &self.params);
-                match dynamodb::simulate(&config) {
-                    Ok(r) => {
-                        self.passed = Some(p.passes(&r));
-                        self.outcome = Some(Outcome::Ddb(Box::new(r)));
-                    }
-                    Err(e) => {
-                        self.passed = None;
-                        self.outcome = Some(Outcome::Invalid(e.to_string()));
-                    }
-                }
+                dynamodb::simulate(&config)
+                    .map(|r| (checks::dynamodb(p, &r), Outcome::Ddb(Box::new(r))))
+                    .map_err(|e| e.to_string())
             }
             // Runs on its own screen (`ui::replace`).
-            Preset::Cfn(_) => {}
+            Preset::Cfn(_) => return,
             Preset::Deploy(p) => {
                 let mut config = p.config.clone();
                 apply_deploy(&mut config, &self.params);
-                let run = if p.is_comparison() {
+                if p.is_comparison() {
                     let names: Vec<&str> = p.compare.iter().map(String::as_str).collect();
                     deploy::compare_runs(&config, &names).map(|results| {
-                        let passed = p.passes_comparison(&config, &deploy::rows(&results));
-                        (passed, Outcome::Compare(results))
+                        let check = checks::deploy_comparison(p, &config, &deploy::rows(&results));
+                        (check, Outcome::Compare(results))
                     })
                 } else {
                     deploy::simulate(&config)
-                        .map(|r| (p.passes(&config, &r), Outcome::Deploy(Box::new(r))))
-                };
-                match run {
-                    Ok((passed, outcome)) => {
-                        self.passed = Some(passed);
-                        self.outcome = Some(outcome);
-                    }
-                    Err(e) => {
-                        self.passed = None;
-                        self.outcome = Some(Outcome::Invalid(e.to_string()));
-                    }
+                        .map(|r| (checks::deploy(p, &config, &r), Outcome::Deploy(Box::new(r))))
                 }
+                .map_err(|e| e.to_string())
             }
             Preset::Phoenix(p) => {
                 let mut config = p.config.clone();
                 apply_phoenix(&mut config, &self.params);
-                match phoenix::simulate(&config) {
-                    Ok(r) => {
-                        self.passed = Some(p.passes(&r));
-                        self.outcome = Some(Outcome::Phoenix(Box::new(r)));
-                    }
-                    Err(e) => {
-                        self.passed = None;
-                        self.outcome = Some(Outcome::Invalid(e.to_string()));
-                    }
-                }
+                phoenix::simulate(&config)
+                    .map(|r| (checks::phoenix(p, &r), Outcome::Phoenix(Box::new(r))))
+                    .map_err(|e| e.to_string())
             }
+            Preset::Sessions(p) => {
+                self.run_newer(p, newer::apply_sessions, sessions::simulate, |r| {
+                    Outcome::Sessions(Box::new(r))
+                })
+            }
+            Preset::Cache(p) => self.run_newer(p, newer::apply_cache, cache::simulate, |r| {
+                Outcome::Cache(Box::new(r))
+            }),
+            Preset::Replicas(p) => {
+                self.run_newer(p, newer::apply_replicas, replicas::simulate, |r| {
+                    Outcome::Replicas(Box::new(r))
+                })
+            }
+            Preset::Throttle(p) => {
+                self.run_newer(p, newer::apply_throttle, throttle::simulate, |r| {
+                    Outcome::Throttle(Box::new(r))
+                })
+            }
+        };
+        self.settle(run);
+    }
+
+    /// Runs one of the newer models: its preset's conditions and prediction metric.
+    fn run_newer<C, R, E>(
+        &mut self,
+        p: &simulations::challenge::Preset<C>,
+        apply: fn(&mut C, &[Param]),
+        simulate: fn(&C) -> Result<R, E>,
+        wrap: fn(R) -> Outcome,
+    ) -> Result<(ChallengeResult, Outcome), String>
+    where
+        C: Clone + serde::Serialize + serde::de::DeserializeOwned,
+        R: serde::Serialize,
+        E: std::fmt::Display,
+    {
+        let mut config = p.config.clone();
+        apply(&mut config, &self.params);
+        let r = simulate(&config).map_err(|e| e.to_string())?;
+        self.measured = p.predicted_value(&r);
+        Ok((p.check(&config, &r), wrap(r)))
+    }
+}
+
+/// The newer presets' prediction question as a prompt.
+fn newer_prompt(p: &simulations::challenge::Prediction, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        lang.pick("먼저 예측해 보세요:", "Predict first:"),
+        in_lang(lang, &p.question, Some(&p.question_en))
+    )
+}
+
+/// The prediction of a newer preset.
+fn prediction(preset: &Preset) -> Option<&simulations::challenge::Prediction> {
+    match preset {
+        Preset::Sessions(p) => Some(&p.prediction),
+        Preset::Cache(p) => Some(&p.prediction),
+        Preset::Replicas(p) => Some(&p.prediction),
+        Preset::Throttle(p) => Some(&p.prediction),
+        _ => None,
+    }
+}
+
+/// What a Lambda preset is about: its first pass condition's metric.
+fn lambda_goal(p: &lambda::Preset) -> lambda::Metric {
+    p.pass
+        .first()
+        .map_or(lambda::Metric::ColdStartPct, |c| c.metric)
+}
+
+/// The Lambda number the prediction is compared with, as a percentage.
+fn lambda_measured(p: &lambda::Preset, r: &LambdaResult) -> f64 {
+    let pct = |n: f64| {
+        if r.events == 0 {
+            0.0
+        } else {
+            n * 100.0 / r.events as f64
         }
+    };
+    match lambda_goal(p) {
+        lambda::Metric::Throttles => pct(r.throttles as f64),
+        lambda::Metric::Dlq | lambda::Metric::DlqPct => lambda::Metric::DlqPct.value(r),
+        _ => r.cold_start_pct,
     }
 }
 
@@ -743,14 +1043,15 @@ fn apply_lambda(c: &mut LambdaConfig, params: &[Param]) {
     }
 }
 
-fn ddb_params(c: &dynamodb::SimConfig) -> Vec<Param> {
+fn ddb_params(preset: &dynamodb::Preset) -> Vec<Param> {
     use ParamId as P;
+    let c = &preset.sim;
     let (keys, hot) = match c.keys {
         KeyDistribution::Uniform { keys } | KeyDistribution::Zipf { keys, .. } => (keys, 0.0),
         KeyDistribution::HotKey { keys, hot_share } => (keys, hot_share),
     };
     let rps = c.phases.first().map_or(0, |p| p.requests_per_second);
-    vec![
+    let mut params = vec![
         Param::new(
             P::DdbHotShare,
             ("핫 키 비율 (0=균등)", "Hot-key share (0=uniform)"),
@@ -811,8 +1112,62 @@ fn ddb_params(c: &dynamodb::SimConfig) -> Vec<Param> {
         )
         .switch(),
         Param::new(P::Seed, ("시드", "Seed"), c.seed as f64, 0.0, 1e9, 1.0),
-    ]
+    ];
+    if matches!(c.keys, KeyDistribution::HotKey { .. }) {
+        // Write sharding: the hot key written under several suffixed keys.
+        params.insert(
+            1,
+            Param::new(
+                P::DdbShards,
+                (
+                    "샤드 수 (핫 키 쓰기 샤딩)",
+                    "Shards (hot-key write sharding)",
+                ),
+                f64::from(c.write_shards),
+                1.0,
+                f64::from(dynamodb::partition::MAX_WRITE_SHARDS),
+                1.0,
+            ),
+        );
+    }
+    if c.dimension == dynamodb::Dimension::Read {
+        let strong = c.consistency == Some(dynamodb::Consistency::Strong);
+        params.insert(
+            0,
+            Param::new(
+                P::DdbConsistency,
+                ("읽기 일관성", "Read consistency"),
+                if strong { 0.0 } else { 1.0 },
+                0.0,
+                0.0,
+                1.0,
+            )
+            .choice(&CONSISTENCY),
+        );
+    }
+    let field = |id: ParamId| match id {
+        P::DdbHotShare => "hot-share",
+        P::DdbShards => "write-shards",
+        P::DdbKeys => "keys",
+        P::DdbProvisioned => "provisioned",
+        P::DdbRps => "requests-per-second",
+        P::DdbItemBytes => "item-bytes",
+        P::DdbBurst => "burst",
+        P::DdbAdaptive => "adaptive",
+        P::DdbConsistency => "consistency",
+        _ => "seed",
+    };
+    for p in &mut params {
+        p.locked = preset.fixed.iter().any(|f| f == field(p.id));
+    }
+    params
 }
+
+/// Strongly or eventually consistent reads.
+const CONSISTENCY: [(&str, &str); 2] = [
+    ("강력한 일관성", "strongly consistent"),
+    ("최종 일관성", "eventually consistent"),
+];
 
 fn apply_ddb(c: &mut dynamodb::SimConfig, params: &[Param]) {
     let get = |id: ParamId| params.iter().find(|p| p.id == id).map(|p| p.value);
@@ -848,6 +1203,16 @@ fn apply_ddb(c: &mut dynamodb::SimConfig, params: &[Param]) {
     }
     if let Some(v) = get(ParamId::DdbBurst) {
         c.burst = v >= 0.5;
+    }
+    if let Some(v) = get(ParamId::DdbShards) {
+        c.write_shards = v.round().max(1.0) as u32;
+    }
+    if let Some(v) = get(ParamId::DdbConsistency) {
+        c.consistency = Some(if v >= 0.5 {
+            dynamodb::Consistency::Eventual
+        } else {
+            dynamodb::Consistency::Strong
+        });
     }
     if let Some(v) = get(ParamId::DdbAdaptive) {
         c.adaptive = v >= 0.5;
@@ -1259,6 +1624,11 @@ mod tests {
                     Some(e.description_en.as_str()),
                     Some(e.challenge_en.as_str()),
                 ],
+                _ => [
+                    Some(p.title(Lang::En)),
+                    Some(p.description(Lang::En)),
+                    Some(p.challenge(Lang::En)),
+                ],
             };
             for (field, text) in ["title_en", "description_en", "challenge_en"]
                 .iter()
@@ -1317,6 +1687,10 @@ mod tests {
                             | Outcome::Deploy(_)
                             | Outcome::Compare(_)
                             | Outcome::Phoenix(_)
+                            | Outcome::Sessions(_)
+                            | Outcome::Cache(_)
+                            | Outcome::Replicas(_)
+                            | Outcome::Throttle(_)
                     )
                 ),
                 "{}: {:?}",
@@ -1371,14 +1745,28 @@ mod tests {
             mean < r.provisioned as f64 * 0.5,
             "while the table is far below capacity"
         );
+        let share = sim
+            .params
+            .iter()
+            .find(|p| p.id == ParamId::DdbHotShare)
+            .unwrap();
+        assert!(share.locked, "lowering the hot share is not the fix");
         sim.params
             .iter_mut()
-            .find(|p| p.id == ParamId::DdbHotShare)
+            .find(|p| p.id == ParamId::DdbShards)
             .unwrap()
-            .set_text("0")
+            .set_text("10")
             .unwrap();
         sim.run(&presets[i]);
-        assert_eq!(sim.passed, Some(true));
+        assert_eq!(sim.passed, Some(true), "{:?}", sim.challenge);
+        let Some(Outcome::Ddb(r)) = &sim.outcome else {
+            panic!()
+        };
+        assert!(
+            r.explanation
+                .iter()
+                .any(|e| e.rule == "ddb.partition.write-sharding")
+        );
     }
 
     #[test]
@@ -1530,6 +1918,102 @@ mod tests {
         assert_eq!(
             id("AWS SAM이란", &["sam".into(), "deployment".into()]).as_deref(),
             Some("deploy-canary")
+        );
+    }
+
+    #[test]
+    fn the_newer_presets_fail_as_shipped_and_pass_with_their_fix() {
+        let fixes: [(&str, ParamId, &str); 8] = [
+            ("sessions-sticky-failure", ParamId::SessStore, "3"),
+            ("sessions-cookie-cart", ParamId::SessItemBytes, "20"),
+            ("cache-stale-prices", ParamId::CacheTtl, "30"),
+            ("cache-node-failure", ParamId::CacheFillOnMiss, "1"),
+            ("replicas-read-after-write", ParamId::RepEngine, "3"),
+            ("replicas-failover", ParamId::RepMultiAz, "1"),
+            ("throttle-burst", ParamId::ThrRate, "131"),
+            ("throttle-poisson", ParamId::ThrStageBurst, "20"),
+        ];
+        for (id, lever, value) in fixes {
+            let (presets, i, mut sim) = open(id);
+            sim.run(&presets[i]);
+            let ch = sim.challenge.clone().expect("conditions");
+            assert_eq!(sim.passed, Some(false), "{id}");
+            assert!(ch.failed().count() >= 1, "{id}");
+            assert!(sim.actual().is_some(), "{id}: the prediction's number");
+            let p = param(&mut sim, lever);
+            assert!(!p.locked, "{id}: the lever is free");
+            p.set_text(value).unwrap();
+            sim.run(&presets[i]);
+            let ch = sim.challenge.clone().expect("conditions");
+            assert!(ch.passed, "{id}: {:?}", ch.failed().collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn every_challenge_lists_its_conditions_with_the_measured_value() {
+        let (presets, i, mut sim) = open("lambda-cold-start");
+        sim.run(&presets[i]);
+        let ch = sim.challenge.clone().expect("conditions");
+        assert!(ch.conditions.iter().any(|c| c.id == "cost_usd"), "{ch:?}");
+        assert_eq!(Some(ch.passed), sim.passed);
+    }
+
+    #[test]
+    fn a_prediction_asks_about_the_presets_own_goal() {
+        let presets = all_presets();
+        let prompt = |id: &str| {
+            let p = presets.iter().find(|p| p.id() == id).unwrap();
+            Sim::guess_prompt(p, Lang::Ko)
+        };
+        assert!(prompt("lambda-async-dlq").contains("DLQ"));
+        assert!(prompt("lambda-cold-start").contains("콜드 스타트"));
+        assert!(prompt("sessions-sticky-failure").contains("장바구니"));
+        assert!(prompt("throttle-burst").contains("429"));
+        let dlq = presets
+            .iter()
+            .position(|p| p.id() == "lambda-async-dlq")
+            .unwrap();
+        let mut sim = Sim::new(dlq, &presets[dlq]);
+        sim.run(&presets[dlq]);
+        let Some(Outcome::Lambda(r)) = &sim.outcome else {
+            panic!()
+        };
+        assert!((sim.actual().unwrap() - lambda::Metric::DlqPct.value(r)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_notes_sections_find_the_newer_simulations() {
+        let presets = all_presets();
+        let id = |h: &str, tags: &[String]| {
+            preset_for(h, tags, &presets).map(|i| presets[i].id().to_owned())
+        };
+        assert_eq!(
+            id("1. Introduce Stickiness (Session Affinity)", &[]).as_deref(),
+            Some("sessions-sticky-failure")
+        );
+        assert_eq!(
+            id("2. Introduce User Cookies", &[]).as_deref(),
+            Some("sessions-cookie-cart")
+        );
+        assert_eq!(
+            id("2. Scaling Reads (Alternative) – Lazy Loading", &[]).as_deref(),
+            Some("cache-stale-prices")
+        );
+        assert_eq!(
+            id("1. Read Replica", &[]).as_deref(),
+            Some("replicas-read-after-write")
+        );
+        assert_eq!(
+            id("5. Multi AZ – Survive disasters", &[]).as_deref(),
+            Some("replicas-failover")
+        );
+        assert_eq!(
+            id("API 게이트웨이의 기능들", &[]).as_deref(),
+            Some("throttle-burst")
+        );
+        assert_eq!(
+            id("4. DynamoDB", &["session".into(), "dynamodb".into()]).as_deref(),
+            Some("sessions-sticky-failure")
         );
     }
 }

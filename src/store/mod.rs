@@ -212,6 +212,9 @@ enum Opened {
     Newer(u64, Progress),
 }
 
+/// Marks a passed challenge among the tried simulations (see [`Store::mark_sim_passed`]).
+pub const PASSED_SIM_PREFIX: &str = "passed:";
+
 impl Store {
     /// Opens the store in `GUREUM_DATA_DIR` or the platform data directory; in memory, with a
     /// [`Notice::NotSaved`], if there is neither.
@@ -638,6 +641,20 @@ impl Store {
         }
         self.write(vec![Op::TriedSim(id.to_owned())]);
         true
+    }
+
+    /// Records that simulation `id`'s challenge was passed; returns whether it was new. Kept as a
+    /// `tried_sim` row named [`PASSED_SIM_PREFIX`]`id` (no schema change; [`Store::tried_sims`]
+    /// lists it too, which matches no preset id).
+    pub fn mark_sim_passed(&mut self, id: &str) -> bool {
+        self.mark_sim_tried(&format!("{PASSED_SIM_PREFIX}{id}"))
+    }
+
+    /// Whether simulation `id`'s challenge was ever passed.
+    pub fn sim_passed(&self, id: &str) -> bool {
+        self.data
+            .tried_sims
+            .contains(&format!("{PASSED_SIM_PREFIX}{id}"))
     }
 
     /// Runs `ops` (after any still pending) in one transaction; on failure keeps them pending.

@@ -155,7 +155,19 @@ pub struct SimConfig {
     /// Seconds of capacity in each burst bank at the start, 0 to 300 (default 300: an idle table).
     #[serde(default = "full_bank")]
     pub initial_burst_seconds: f64,
+    /// Write sharding: the hot key (of a `hot-key` distribution) is written under this many
+    /// suffixed keys, each its own partition key, so its share spreads over them (1 = one key;
+    /// bp-partition-key-design.html: spread writes over distinct partition key values).
+    #[serde(default = "one_shard")]
+    pub write_shards: u32,
 }
+
+fn one_shard() -> u32 {
+    1
+}
+
+/// Most write shards of the hot key (a model limit).
+pub const MAX_WRITE_SHARDS: u32 = 1_000;
 
 /// One partition in one second.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -235,7 +247,17 @@ const fn mix(mut z: u64) -> u64 {
 }
 
 /// Probability of each partition receiving a request.
-fn partition_weights(keys: &KeyDistribution, partitions: u32) -> Result<Vec<f64>, Error> {
+fn partition_weights(
+    keys: &KeyDistribution,
+    partitions: u32,
+    shards: u32,
+) -> Result<Vec<f64>, Error> {
+    if !(1..=MAX_WRITE_SHARDS).contains(&shards) {
+        return Err(invalid(
+            "write-shards",
+            format!("between 1 and {MAX_WRITE_SHARDS}"),
+        ));
+    }
     let p = u64::from(partitions);
     let mut weights = vec![0.0; partitions as usize];
     let count = match keys {
@@ -257,7 +279,11 @@ fn partition_weights(keys: &KeyDistribution, partitions: u32) -> Result<Vec<f64>
             if !(0.0..=1.0).contains(&hot_share) {
                 return Err(invalid("hot-share", "between 0 and 1"));
             }
-            weights[slot(0)] += hot_share;
+            // Shard 0 is the key itself; the others are new key values past the table's keys.
+            for i in 0..u64::from(shards) {
+                let key = if i == 0 { 0 } else { MAX_KEYS + i };
+                weights[slot(key)] += hot_share / f64::from(shards);
+            }
             let rest = if keys > 1 {
                 (1.0 - hot_share) / (keys - 1) as f64
             } else {
@@ -348,7 +374,7 @@ fn setup(config: &SimConfig) -> Result<(u32, Units), Error> {
 /// Runs a simulation.
 pub fn simulate(config: &SimConfig) -> Result<SimReport, Error> {
     let (partitions, per_request) = setup(config)?;
-    let weights = partition_weights(&config.keys, partitions)?;
+    let weights = partition_weights(&config.keys, partitions, config.write_shards)?;
     let mut cdf: Vec<f64> = weights
         .iter()
         .scan(0.0, |acc, w| {
@@ -549,6 +575,22 @@ fn report(
         ),
         sources::PARTITIONS,
     ));
+    if config.write_shards > 1
+        && let KeyDistribution::HotKey { hot_share, .. } = config.keys
+    {
+        let n = config.write_shards;
+        let each = hot_share * 100.0 / f64::from(n);
+        trail.push(line(
+            "ddb.partition.write-sharding",
+            format!(
+                "쓰기 샤딩: 핫 키를 접미사를 붙인 키 {n}개로 나눠 써요. 키마다 요청의 {each:.1}%를 받고, 키가 해시되는 파티션에 따라 여러 파티션으로 퍼져요."
+            ),
+            format!(
+                "Write sharding: the hot key is written under {n} suffixed keys, each taking {each:.1}% of the requests and hashed to its own partition."
+            ),
+            sources::PARTITIONS,
+        ));
+    }
     if config.burst {
         trail.push(line(
             "ddb.partition.burst",

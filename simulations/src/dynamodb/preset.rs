@@ -82,6 +82,10 @@ pub struct Preset {
         skip_serializing_if = "Option::is_none"
     )]
     pub challenge_en: Option<String>,
+    /// Settings the screen keeps as shipped (`hot-share`, `requests-per-second`, …): the
+    /// challenge is about another lever.
+    #[serde(default)]
+    pub fixed: Vec<String>,
     /// The simulation as shipped (the problem to fix).
     pub sim: SimConfig,
     /// When the challenge counts as solved.

@@ -61,34 +61,75 @@ impl SimScreen {
                     }
                 }
                 Some(Input::Guess(t)) => {
-                    // Every prediction is a percentage; a typo like 1000 is asked again
-                    // rather than compared as "1000 %".
-                    let cleaned = t.trim().trim_end_matches('%').replace(',', "");
-                    let guess = cleaned.trim().parse::<f64>().ok();
-                    if guess.is_some_and(|g| !(0.0..=100.0).contains(&g)) {
-                        sim.note = Some(
-                            ctx.lang
-                                .pick(
-                                    "예측은 0에서 100 사이의 %로 적어 주세요",
-                                    "Type the prediction as a % from 0 to 100",
-                                )
-                                .to_owned(),
-                        );
-                        sim.input = Some(Input::Guess(t));
+                    let Some(preset) = ctx.presets.get(sim.preset) else {
                         return Effect::None;
-                    }
+                    };
+                    // An empty box skips the prediction; anything else must be a number in
+                    // the prediction's range, or it is asked again with the reason.
+                    let raw = t.as_str().to_owned();
+                    let cleaned = raw.trim().trim_end_matches('%').replace(',', "");
+                    let (lo, hi) = Sim::guess_range(preset);
+                    let guess = if cleaned.trim().is_empty() {
+                        None
+                    } else {
+                        match cleaned.trim().parse::<f64>() {
+                            Ok(g) if g.is_finite() && (lo..=hi).contains(&g) => Some(g),
+                            _ => {
+                                sim.note = Some(guess_problem(ctx, lo, hi));
+                                sim.input = Some(Input::Guess(t));
+                                return Effect::None;
+                            }
+                        }
+                    };
                     sim.note = None;
                     sim.guess = guess;
-                    if let Some(preset) = ctx.presets.get(sim.preset) {
-                        sim.run(preset);
-                        return super::tried(preset.id());
-                    }
+                    sim.run(preset);
+                    return after_run(sim, preset.id());
                 }
                 None => {}
             },
             _ => {}
         }
         Effect::None
+    }
+}
+
+/// After a run: remember it was tried, and that its challenge passed when it did (the list
+/// shows ✓ for it).
+fn after_run(sim: &Sim, id: &str) -> Effect {
+    let tried = super::tried(id);
+    if sim.passed != Some(true) {
+        return tried;
+    }
+    let id = id.to_owned();
+    Effect::Many(vec![
+        tried,
+        Effect::Store(Box::new(move |store| {
+            store.mark_sim_passed(&id);
+        })),
+        Effect::Save,
+    ])
+}
+
+/// Why a prediction was not taken, with what the box accepts.
+fn guess_problem(ctx: &Ctx, lo: f64, hi: f64) -> String {
+    let range = if hi >= 1e12 {
+        ctx.lang
+            .pick("0 이상의 수", "a number from 0 up")
+            .to_owned()
+    } else if (hi - 100.0).abs() < f64::EPSILON {
+        ctx.lang
+            .pick("0에서 100 사이의 %", "a % from 0 to 100")
+            .to_owned()
+    } else {
+        match ctx.lang {
+            crate::strings::Lang::Ko => format!("{lo}에서 {hi} 사이의 수"),
+            crate::strings::Lang::En => format!("a number from {lo} to {hi}"),
+        }
+    };
+    match ctx.lang {
+        crate::strings::Lang::Ko => format!("예측은 {range}로 적어 주세요 (비우면 건너뛰어요)"),
+        crate::strings::Lang::En => format!("Type the prediction as {range} (empty skips it)"),
     }
 }
 
@@ -148,12 +189,13 @@ impl Screen for SimScreen {
                 } else {
                     sim.guess = None;
                     sim.run(preset);
-                    return super::tried(preset.id());
+                    return after_run(sim, preset.id());
                 }
             }
             Action::PageDown => sim.trail_scroll += 5,
             Action::PageUp => sim.trail_scroll = sim.trail_scroll.saturating_sub(5),
             Action::OpenLesson => return super::picker::open(&mut self.picker, sim.preset, ctx),
+            Action::Toggle => sim.story_open = !sim.story_open,
             Action::Back => return Effect::Pop,
             _ => {}
         }
@@ -164,14 +206,17 @@ impl Screen for SimScreen {
         if self.picker.is_some() {
             return None;
         }
-        let text = match self.sim.input.as_mut()? {
-            Input::Value(t) | Input::Guess(t) => t,
+        // A value box takes only what a number is written with; the prediction box takes
+        // anything, so a typo such as `abc` is answered with what it accepts.
+        let (text, accept): (_, fn(char) -> bool) = match self.sim.input.as_mut()? {
+            Input::Value(t) => (t, number_char),
+            Input::Guess(t) => (t, |_| true),
         };
         // Ctrl-C quits from a text box too (its key map has no other use for it).
         if keymap::lookup(&[], key) == Some(Action::Quit) {
             return Some(Effect::Quit);
         }
-        if edit_with(text, key, number_char) != Edit::Ignored {
+        if edit_with(text, key, accept) != Edit::Ignored {
             return Some(Effect::None);
         }
         let effect = match keymap::lookup(&[Context::Search], key) {

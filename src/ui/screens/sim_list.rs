@@ -88,7 +88,13 @@ impl Screen for SimList {
             .skip(first)
             .take(rows)
             .map(|(i, p)| {
-                let label = format!(" {:<8} {}", topic_label(p), p.title(lang));
+                // ✓ marks a passed challenge (the mark is the meaning; no colour needed).
+                let mark = if ctx.store.sim_passed(p.id()) {
+                    "✓"
+                } else {
+                    " "
+                };
+                let label = format!("{mark}{:<8} {}", topic_label(p), p.title(lang));
                 let line = Line::raw(text::truncate(&label, usize::from(inner.width)));
                 if i == self.selected {
                     line.style(ctx.theme.selected())

@@ -211,15 +211,16 @@ pub(super) fn draw_compare_picture(ctx: &Ctx, rs: &[DeployResult], frame: &mut F
             } else {
                 0
             };
-            let style = if r.outcome == Outcome::RolledBack {
-                color(ctx.theme, Color::Green)
+            // The glyph carries the outcome (the legend names it); the colour repeats it.
+            let (style, glyph) = if r.outcome == Outcome::RolledBack {
+                (color(ctx.theme, Color::Green), "█")
             } else {
-                color(ctx.theme, Color::Red)
+                (color(ctx.theme, Color::Red), "▒")
             };
             lines.push(Line::from(vec![
                 Span::raw(text::fit(short_name(&r.strategy), name_w)),
                 Span::raw(" "),
-                Span::styled("█".repeat(cells), style),
+                Span::styled(glyph.repeat(cells), style),
                 Span::raw(format!(" {count}")),
             ]));
         }
@@ -294,7 +295,22 @@ pub(super) fn draw_phoenix_picture(ctx: &Ctx, r: &PhoenixReport, frame: &mut Fra
             } else {
                 &c.ko
             };
-            let text_line = format!("{} · {what} ({} = {})", c.server, c.property, c.value);
+            // A change that no longer shows as drift on its server is the template's now (the
+            // fix was written back): say so, so both lists tell the same story.
+            let drifting = r
+                .servers
+                .iter()
+                .find(|sv| sv.name == c.server)
+                .is_some_and(|sv| sv.drift.iter().any(|d| d.property == c.property));
+            let note = if drifting {
+                ""
+            } else {
+                ctx.lang.pick(
+                    " · 템플릿과 같음(드리프트 아님)",
+                    " · matches the template (no drift)",
+                )
+            };
+            let text_line = format!("{} · {what} ({} = {}){note}", c.server, c.property, c.value);
             lines.push(Line::raw(text::truncate(&text_line, width)));
         }
     }

@@ -10,7 +10,7 @@ use ratatui::widgets::{
     Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Sparkline,
 };
 
-use super::{deploy, status_bar, title_bar};
+use super::{deploy, sims_newer, status_bar, title_bar};
 use crate::sims::{Input, Outcome, Preset, Sim};
 use crate::strings::Lang;
 use crate::text;
@@ -26,6 +26,10 @@ pub(in crate::ui) fn topic_label(p: &Preset) -> &'static str {
         Preset::Cfn(_) => "CFN",
         Preset::Deploy(_) => "Deploy",
         Preset::Phoenix(_) => "Phoenix",
+        Preset::Sessions(_) => "Session",
+        Preset::Cache(_) => "Cache",
+        Preset::Replicas(_) => "RDS",
+        Preset::Throttle(_) => "API GW",
     }
 }
 
@@ -63,7 +67,8 @@ pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ct
     );
     title_bar(ctx, frame, title, &crumb, verdict);
 
-    let (params_area, result_area) = if body.width >= 90 {
+    let wide = body.width >= 90 && body.height >= 20;
+    let (params_area, result_area) = if wide {
         let w = 42.min(body.width / 2);
         (
             Rect { width: w, ..body },
@@ -74,17 +79,38 @@ pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ct
             },
         )
     } else {
-        let h = (sim.params.len() as u16 + 2).min(body.height / 2);
-        (
-            Rect { height: h, ..body },
+        // Narrow: the challenge (and the scenario, unless folded with `t`) on top, then a few
+        // settings that scroll, and the rest for the result, whose chart keeps 6 rows.
+        let result_min = RESULT_MIN.min(body.height);
+        let params_min = (sim.params.len() as u16 + 2).min(5);
+        let story_room = body.height.saturating_sub(result_min + params_min);
+        let story = story_lines(ctx, sim, preset, body.width, story_room);
+        let story_h = story.len() as u16;
+        frame.render_widget(
+            Paragraph::new(story),
             Rect {
-                y: body.y + h,
-                height: body.height - h,
+                height: story_h,
+                ..body
+            },
+        );
+        let rest = body.height.saturating_sub(story_h);
+        let h = (sim.params.len() as u16 + 2)
+            .min(rest.saturating_sub(result_min))
+            .max(params_min.min(rest));
+        (
+            Rect {
+                y: body.y + story_h,
+                height: h,
+                ..body
+            },
+            Rect {
+                y: body.y + story_h + h,
+                height: rest.saturating_sub(h),
                 ..body
             },
         )
     };
-    draw_params(ctx, sim, preset, frame, params_area, body.width >= 90);
+    draw_params(ctx, sim, preset, frame, params_area, wide);
     draw_result(ctx, sim, frame, result_area);
 
     if let Some(input) = &sim.input {
@@ -124,6 +150,51 @@ pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ct
             .map(|n| Span::styled(n.clone(), ctx.theme.warning()));
         status_bar(ctx, frame, status, &[Context::Sim], note);
     }
+}
+
+/// Rows a narrow result panel needs: its border, a 6-row chart and 3 rows of text.
+const RESULT_MIN: u16 = 11;
+
+/// The challenge and (unless folded) the scenario, in at most `room` rows of `width` cells.
+fn story_lines(ctx: &Ctx, sim: &Sim, preset: &Preset, width: u16, room: u16) -> Vec<Line<'static>> {
+    let lang = ctx.lang;
+    // At most 5 rows: the settings and the chart need the rest.
+    let room = usize::from(room).min(5);
+    if room == 0 {
+        return Vec::new();
+    }
+    let w = width.saturating_sub(1);
+    let mut lines = wrapped(
+        &format!(
+            "{} {}",
+            lang.pick("과제:", "Challenge:"),
+            preset.challenge(lang)
+        ),
+        w,
+        ctx.theme.key(),
+    );
+    let fold = if sim.story_open {
+        lang.pick("t: 상황 접기", "t: fold the scenario")
+    } else {
+        lang.pick("t: 상황 펼치기", "t: show the scenario")
+    };
+    if sim.story_open {
+        lines.extend(wrapped(preset.description(lang), w, ctx.theme.dim()));
+    }
+    if lines.len() >= room {
+        lines.truncate(room);
+        if let Some(last) = lines.last_mut() {
+            let plain: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            let keep = usize::from(w).saturating_sub(text::width(fold) + 3);
+            *last = Line::styled(
+                format!("{} ({fold})", text::truncate(&plain, keep)),
+                last.style,
+            );
+        }
+    } else if lines.len() < room {
+        lines.push(Line::styled(fold.to_owned(), ctx.theme.dim()));
+    }
+    lines
 }
 
 fn draw_params(
@@ -256,9 +327,19 @@ fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
             (deploy::compare_summary(ctx, sim, rs), &compare_trail)
         }
         Outcome::Phoenix(r) => (deploy::phoenix_summary(ctx, sim, r), &r.explanation),
+        Outcome::Sessions(r) => (newer_summary(ctx, sim, outcome), &r.explanation),
+        Outcome::Cache(r) => (newer_summary(ctx, sim, outcome), &r.explanation),
+        Outcome::Replicas(r) => (newer_summary(ctx, sim, outcome), &r.explanation),
+        Outcome::Throttle(r) => (newer_summary(ctx, sim, outcome), &r.explanation),
     };
     // Pictures take the top, the summary and explanation trail the rest.
-    let mut pic_h = (inner.height * 11 / 20).max(4).min(inner.height);
+    // A chart keeps at least 6 rows; the text below scrolls.
+    let mut pic_h = (inner.height * 11 / 20).max(CHART_MIN).min(
+        inner
+            .height
+            .saturating_sub(2)
+            .max(inner.height.min(CHART_MIN)),
+    );
     if let Outcome::Compare(rs) = outcome {
         // The table is the point of a comparison: give it its rows when the window allows.
         pic_h = pic_h
@@ -276,6 +357,9 @@ fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
         Outcome::Compare(rs) => deploy::draw_compare_picture(ctx, rs, frame, pic),
         Outcome::Phoenix(r) => deploy::draw_phoenix_picture(ctx, r, frame, pic),
         Outcome::Invalid(_) => {}
+        _ => {
+            sims_newer::draw_picture(ctx, outcome, frame, pic);
+        }
     }
     let rest = Rect {
         y: inner.y + pic_h,
@@ -292,6 +376,7 @@ fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
                 .map(move |w| Line::styled(w, style))
         })
         .collect();
+    lines.extend(condition_lines(ctx, sim, usize::from(rest.width)));
     lines.push(Line::styled(
         lang.pick("왜 이렇게 되나요", "Why"),
         Style::new().add_modifier(Modifier::BOLD),
@@ -313,6 +398,86 @@ fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
         .trail_scroll
         .min(lines.len().saturating_sub(usize::from(rest.height)));
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), rest);
+}
+
+/// Rows a chart keeps on any screen: 6 for the plot and its axis, 1 for the legend.
+const CHART_MIN: u16 = 7;
+
+fn newer_summary(ctx: &Ctx, sim: &Sim, outcome: &Outcome) -> Vec<Line<'static>> {
+    sims_newer::summary(ctx, sim, outcome).unwrap_or_default()
+}
+
+/// The challenge, condition by condition: ✓/✗, the condition, and what was measured.
+fn condition_lines(ctx: &Ctx, sim: &Sim, width: usize) -> Vec<Line<'static>> {
+    let Some(ch) = &sim.challenge else {
+        return Vec::new();
+    };
+    let lang = ctx.lang;
+    let mut lines = vec![Line::styled(
+        if ch.passed {
+            lang.pick(
+                "✓ 과제 통과: 모든 조건을 지켰어요",
+                "✓ Challenge passed: every condition holds",
+            )
+        } else {
+            lang.pick(
+                "✗ 과제: 아직 못 지킨 조건이 있어요",
+                "✗ Challenge: some conditions do not hold yet",
+            )
+        },
+        sims_newer::verdict_style(ctx, ch.passed),
+    )];
+    // A setting the challenge keeps fixed is listed only when it was changed (the screen
+    // locks them, so that is a scenario file's or an old run's).
+    for c in ch
+        .conditions
+        .iter()
+        .filter(|c| !(c.passed && c.id.starts_with("fixed.")))
+    {
+        let label = if lang == Lang::En {
+            &c.label_en
+        } else {
+            &c.label_ko
+        };
+        let measured = if c.id.starts_with("fixed.") {
+            if c.passed {
+                lang.pick("그대로", "unchanged").to_owned()
+            } else {
+                lang.pick("바뀜", "changed").to_owned()
+            }
+        } else if c.measured.is_nan() {
+            lang.pick("없음", "none").to_owned()
+        } else {
+            measured_text(c.measured)
+        };
+        let mark = if c.passed { "✓" } else { "✗" };
+        let text = if c.id.starts_with("fixed.") {
+            format!("{mark} {label} — {measured}")
+        } else {
+            format!(
+                "{mark} {label} — {} {measured}",
+                lang.pick("측정", "measured")
+            )
+        };
+        for (i, l) in text::wrap(&text, width.max(1)).into_iter().enumerate() {
+            let l = if i == 0 { l } else { format!("  {l}") };
+            lines.push(Line::styled(l, sims_newer::verdict_style(ctx, c.passed)));
+        }
+    }
+    lines
+}
+
+/// A measured number with separators: whole numbers grouped, small ones with decimals.
+fn measured_text(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        crate::sims::compare::group(v)
+    } else if v.abs() >= 100.0 {
+        format!("{v:.1}")
+    } else if v.abs() >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.4}")
+    }
 }
 
 pub(super) fn guess_line(ctx: &Ctx, sim: &Sim, what: &str) -> Option<Line<'static>> {
@@ -360,11 +525,11 @@ fn lambda_summary(
         lang.pick("비용", "cost"),
         r.cost_usd
     )));
-    lines.extend(guess_line(
-        ctx,
-        sim,
-        lang.pick("콜드 스타트", "cold starts"),
-    ));
+    let what = ctx
+        .presets
+        .get(sim.preset)
+        .map_or("", |p| p.lambda_goal_word(lang));
+    lines.extend(guess_line(ctx, sim, what));
     lines
 }
 

@@ -1,0 +1,488 @@
+//! Drawing the four newer simulations (sessions, cache, replicas, throttle): a one-line
+//! summary with separators and units, and a per-second chart whose legend sits on its own row
+//! above the plot (never on the data) and names each line by its marker as well as its colour.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
+
+use crate::sims::compare::group;
+use crate::sims::{Outcome, Sim};
+use crate::strings::Lang;
+use crate::ui::screen::Ctx;
+use simulations::{cache, replicas, sessions, throttle};
+
+/// One line of a chart: its name, marker (the legend shows it) and colour.
+pub(super) struct Series {
+    /// Shown in the legend.
+    pub name: String,
+    /// How its points are drawn (and its legend mark).
+    pub marker: Marker,
+    /// Its colour (a second cue, never the only one).
+    pub color: Color,
+    /// (second, value) points.
+    pub points: Vec<(f64, f64)>,
+}
+
+impl Series {
+    fn new(name: &str, marker: Marker, color: Color, points: Vec<(f64, f64)>) -> Self {
+        Self {
+            name: name.to_owned(),
+            marker,
+            color,
+            points,
+        }
+    }
+}
+
+/// The legend glyph of a marker.
+fn mark(marker: Marker) -> &'static str {
+    match marker {
+        Marker::Dot => "•",
+        Marker::Block => "█",
+        Marker::HalfBlock => "▀",
+        Marker::Bar => "▄",
+        _ => "⣿",
+    }
+}
+
+/// A chart over the run's seconds (x ends at `xmax`, the run's length) with the legend on the
+/// first row and y labelled with separators and `unit`.
+pub(super) fn series_chart(
+    ctx: &Ctx,
+    frame: &mut Frame,
+    area: Rect,
+    series: &[Series],
+    xmax: f64,
+    unit: &str,
+) {
+    if area.height == 0 {
+        return;
+    }
+    let theme = ctx.theme;
+    let mut spans = Vec::new();
+    for s in series {
+        spans.push(Span::styled(
+            format!("{} {}", mark(s.marker), s.name),
+            theme.series(s.color),
+        ));
+        spans.push(Span::raw("  "));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)),
+        Rect { height: 1, ..area },
+    );
+    let plot = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let ymax = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.1))
+        .fold(1.0_f64, f64::max)
+        .ceil();
+    let datasets: Vec<Dataset> = series
+        .iter()
+        .map(|s| {
+            Dataset::default()
+                .marker(s.marker)
+                .graph_type(GraphType::Line)
+                .style(theme.series(s.color))
+                .data(&s.points)
+        })
+        .collect();
+    let xmax = xmax.max(1.0);
+    let chart = Chart::new(datasets)
+        .style(theme.base())
+        .legend_position(None)
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, xmax])
+                .labels(vec![
+                    Line::raw("0"),
+                    Line::raw(format!("{}{}", group(xmax), ctx.lang.pick("초", "s"))),
+                ])
+                .style(theme.dim()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, ymax])
+                .labels(vec![
+                    Line::raw("0"),
+                    Line::raw(format!("{} {unit}", group(ymax))),
+                ])
+                .style(theme.dim()),
+        );
+    frame.render_widget(chart, plot);
+}
+
+fn per_second<T>(timeline: &[T], f: impl Fn(&T) -> (u32, f64)) -> Vec<(f64, f64)> {
+    timeline
+        .iter()
+        .map(|s| {
+            let (t, v) = f(s);
+            (f64::from(t), v)
+        })
+        .collect()
+}
+
+fn ms(v: f64) -> String {
+    if v >= 100.0 {
+        format!("{} ms", group(v.round()))
+    } else {
+        format!("{v:.1} ms")
+    }
+}
+
+fn pct(v: f64) -> String {
+    if v > 0.0 && v < 0.1 {
+        format!("{v:.3}%")
+    } else {
+        format!("{v:.1}%")
+    }
+}
+
+fn n(v: u64) -> String {
+    group(v as f64)
+}
+
+/// The summary lines of a newer model's result, or `None` for the older kinds.
+pub(super) fn summary(ctx: &Ctx, sim: &Sim, outcome: &Outcome) -> Option<Vec<Line<'static>>> {
+    let lang = ctx.lang;
+    let ko = lang == Lang::Ko;
+    let mut lines = match outcome {
+        Outcome::Sessions(r) => vec![Line::raw(sessions_line(r, ko))],
+        Outcome::Cache(r) => vec![Line::raw(cache_line(r, ko))],
+        Outcome::Replicas(r) => replicas_lines(r, ko),
+        Outcome::Throttle(r) => vec![Line::raw(throttle_line(r, ko))],
+        _ => return None,
+    };
+    lines.extend(guess_line(ctx, sim));
+    Some(lines)
+}
+
+fn sessions_line(r: &sessions::SessionsResult, ko: bool) -> String {
+    let cookie = r
+        .cookie_bytes_max
+        .map(|b| {
+            if ko {
+                format!(" · 쿠키 최대 {}B (한도 4,096B)", n(u64::from(b)))
+            } else {
+                format!(" · largest cookie {} B (limit 4,096 B)", n(u64::from(b)))
+            }
+        })
+        .unwrap_or_default();
+    if ko {
+        format!(
+            "요청 {}건 · 잃은 장바구니 {}개 · 물건이 빠진 장바구니를 본 사용자 {}명 · 세션 읽기 {}번 · p50 {} · p99 {}{cookie}",
+            n(r.requests),
+            n(u64::from(r.carts_lost)),
+            n(u64::from(r.users_affected)),
+            n(r.session_reads),
+            ms(r.p50_ms),
+            ms(r.p99_ms)
+        )
+    } else {
+        format!(
+            "{} requests · {} carts lost · {} users saw items missing · {} session reads · p50 {} · p99 {}{cookie}",
+            n(r.requests),
+            n(u64::from(r.carts_lost)),
+            n(u64::from(r.users_affected)),
+            n(r.session_reads),
+            ms(r.p50_ms),
+            ms(r.p99_ms)
+        )
+    }
+}
+
+fn cache_line(r: &cache::CacheResult, ko: bool) -> String {
+    let after = r
+        .hit_ratio_after_failure
+        .map(|h| {
+            if ko {
+                format!(" · 장애 뒤 적중률 {}", pct(h * 100.0))
+            } else {
+                format!(" · hit ratio after the failure {}", pct(h * 100.0))
+            }
+        })
+        .unwrap_or_default();
+    if ko {
+        format!(
+            "읽기 {}번 · 적중률 {}{after} · 오래된 값 {}번 ({}) · DB 읽기 {}번 · 읽히지 않은 캐시 쓰기 {}번 · 제거 {}개",
+            n(r.reads),
+            pct(r.hit_ratio * 100.0),
+            n(r.stale_reads),
+            pct(r.stale_read_pct),
+            n(r.db_reads),
+            n(r.unused_cache_writes),
+            n(r.evictions)
+        )
+    } else {
+        format!(
+            "{} reads · hit ratio {}{after} · {} stale reads ({}) · {} DB reads · {} cache writes never read · {} evictions",
+            n(r.reads),
+            pct(r.hit_ratio * 100.0),
+            n(r.stale_reads),
+            pct(r.stale_read_pct),
+            n(r.db_reads),
+            n(r.unused_cache_writes),
+            n(r.evictions)
+        )
+    }
+}
+
+fn replicas_lines(r: &replicas::ReplicasResult, ko: bool) -> Vec<Line<'static>> {
+    let promoted = r.promoted.map(|p| {
+        let who = match (p, ko) {
+            (replicas::Promoted::Standby, true) => "대기 인스턴스(Multi-AZ)",
+            (replicas::Promoted::Standby, false) => "the Multi-AZ standby",
+            (replicas::Promoted::AuroraReplica, true) => "Aurora 복제본",
+            (replicas::Promoted::AuroraReplica, false) => "an Aurora Replica",
+            (replicas::Promoted::NewInstance, true) => "새로 만든 인스턴스",
+            (replicas::Promoted::NewInstance, false) => "a new instance",
+            (replicas::Promoted::ReadReplica, true) => "손으로 승격한 읽기 복제본",
+            (replicas::Promoted::ReadReplica, false) => "a read replica promoted by hand",
+        };
+        let after = r
+            .failover_s
+            .map(|s| format!(" {}{}", group(s.round()), if ko { "초" } else { " s" }))
+            .unwrap_or_default();
+        if ko {
+            format!("장애 조치: {who}{after} · ")
+        } else {
+            format!("failover: {who}{after} · ")
+        }
+    });
+    let first = if ko {
+        format!(
+            "읽기 {}번 · 오래된 값 {}번 ({}) · 쓰기 인스턴스가 받은 읽기 {} · 복제 지연 {} · 복제본 한도 {}개",
+            n(r.reads),
+            n(r.stale_reads),
+            pct(r.stale_read_pct),
+            pct(r.reads_on_primary_pct),
+            ms(f64::from(r.replica_lag_ms)),
+            r.replica_limit
+        )
+    } else {
+        format!(
+            "{} reads · {} stale ({}) · writer served {} of reads · replica lag {} · replica limit {}",
+            n(r.reads),
+            n(r.stale_reads),
+            pct(r.stale_read_pct),
+            pct(r.reads_on_primary_pct),
+            ms(f64::from(r.replica_lag_ms)),
+            r.replica_limit
+        )
+    };
+    let second = if ko {
+        format!(
+            "{}잃은 쓰기 {}건 · 쓰기 중단 {}초 · 실패한 쓰기 {}건",
+            promoted.unwrap_or_default(),
+            n(r.writes_lost),
+            group(r.downtime_s.round()),
+            n(r.writes_failed)
+        )
+    } else {
+        format!(
+            "{}{} writes lost · {} s without writes · {} writes failed",
+            promoted.unwrap_or_default(),
+            n(r.writes_lost),
+            group(r.downtime_s.round()),
+            n(r.writes_failed)
+        )
+    };
+    vec![Line::raw(first), Line::raw(second)]
+}
+
+fn throttle_line(r: &throttle::ThrottleResult, ko: bool) -> String {
+    let b = &r.throttled_by;
+    let first = r
+        .first_throttle_s
+        .map(|s| {
+            if ko {
+                format!(" · 첫 429 {s:.1}초")
+            } else {
+                format!(" · first 429 at {s:.1} s")
+            }
+        })
+        .unwrap_or_default();
+    if ko {
+        format!(
+            "요청 {}건 · 통과 {}건 · 429 {}건 ({}){first} · 단계별 429: 계정 {} · 스테이지 {} · 메서드 {} · 사용량 계획 {} · 할당량 {}",
+            n(r.requests),
+            n(r.accepted),
+            n(r.throttled),
+            pct(r.throttled_pct),
+            n(b.account),
+            n(b.stage),
+            n(b.method),
+            n(b.usage_plan),
+            n(b.quota)
+        )
+    } else {
+        format!(
+            "{} requests · {} accepted · {} got 429 ({}){first} · 429 by level: account {} · stage {} · method {} · usage plan {} · quota {}",
+            n(r.requests),
+            n(r.accepted),
+            n(r.throttled),
+            pct(r.throttled_pct),
+            n(b.account),
+            n(b.stage),
+            n(b.method),
+            n(b.usage_plan),
+            n(b.quota)
+        )
+    }
+}
+
+/// "predicted X → actual Y unit · verdict", in the prediction's own unit.
+fn guess_line(ctx: &Ctx, sim: &Sim) -> Option<Line<'static>> {
+    let (guess, actual) = (sim.guess?, sim.actual()?);
+    let preset = ctx.presets.get(sim.preset)?;
+    let unit = Sim::guess_unit(preset, ctx.lang);
+    let close = (guess - actual).abs()
+        <= (actual.abs() * 0.25).max(if actual.abs() < 2.0 { 0.1 } else { 1.0 });
+    let show = |v: f64| {
+        if v.fract() == 0.0 {
+            group(v)
+        } else if v.abs() < 10.0 {
+            format!("{v:.2}")
+        } else {
+            format!("{v:.1}")
+        }
+    };
+    let (label, real, verdict) = match (ctx.lang, close) {
+        (Lang::Ko, true) => ("예측", "실제", "잘 맞혔어요"),
+        (Lang::Ko, false) => ("예측", "실제", "예측과 달라요. 아래 설명을 읽어 보세요"),
+        (Lang::En, true) => ("predicted", "actual", "close!"),
+        (Lang::En, false) => ("predicted", "actual", "not quite: read why below"),
+    };
+    Some(Line::styled(
+        format!(
+            "{label} {} → {real} {} {unit} · {verdict}",
+            show(guess),
+            show(actual)
+        ),
+        if close {
+            ctx.theme.done()
+        } else {
+            ctx.theme.partial()
+        },
+    ))
+}
+
+/// The chart of a newer model's result; false for the older kinds.
+pub(super) fn draw_picture(ctx: &Ctx, outcome: &Outcome, frame: &mut Frame, area: Rect) -> bool {
+    let lang = ctx.lang;
+    let per_s = lang.pick("건/초", "/s");
+    let (series, xmax) = match outcome {
+        Outcome::Sessions(r) => (
+            vec![
+                Series::new(
+                    lang.pick("요청", "requests"),
+                    Marker::Braille,
+                    Color::Blue,
+                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.requests))),
+                ),
+                Series::new(
+                    lang.pick("빈 장바구니를 본 요청", "wrong-cart reads"),
+                    Marker::Dot,
+                    Color::Red,
+                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.wrong_carts))),
+                ),
+                Series::new(
+                    lang.pick("실패한 요청", "failed requests"),
+                    Marker::HalfBlock,
+                    Color::Yellow,
+                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.failed))),
+                ),
+            ],
+            r.timeline.len(),
+        ),
+        Outcome::Cache(r) => (
+            vec![
+                Series::new(
+                    lang.pick("적중", "hits"),
+                    Marker::Braille,
+                    Color::Green,
+                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.hits))),
+                ),
+                Series::new(
+                    lang.pick("미스", "misses"),
+                    Marker::Dot,
+                    Color::Yellow,
+                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.misses))),
+                ),
+                Series::new(
+                    lang.pick("오래된 값", "stale reads"),
+                    Marker::HalfBlock,
+                    Color::Red,
+                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.stale_reads))),
+                ),
+            ],
+            r.timeline.len(),
+        ),
+        Outcome::Replicas(r) => (
+            vec![
+                Series::new(
+                    lang.pick("읽기", "reads"),
+                    Marker::Braille,
+                    Color::Blue,
+                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.reads))),
+                ),
+                Series::new(
+                    lang.pick("오래된 값", "stale reads"),
+                    Marker::Dot,
+                    Color::Red,
+                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.stale_reads))),
+                ),
+                Series::new(
+                    lang.pick("실패한 쓰기", "failed writes"),
+                    Marker::HalfBlock,
+                    Color::Yellow,
+                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.writes_failed))),
+                ),
+            ],
+            r.timeline.len(),
+        ),
+        Outcome::Throttle(r) => (
+            vec![
+                Series::new(
+                    lang.pick("통과", "accepted"),
+                    Marker::Braille,
+                    Color::Green,
+                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.accepted))),
+                ),
+                Series::new(
+                    "429",
+                    Marker::Dot,
+                    Color::Red,
+                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.throttled))),
+                ),
+                Series::new(
+                    lang.pick("계정 버킷 토큰", "account tokens"),
+                    Marker::HalfBlock,
+                    Color::Magenta,
+                    per_second(&r.timeline, |s| (s.t_s, s.account_tokens)),
+                ),
+            ],
+            r.timeline.len(),
+        ),
+        _ => return false,
+    };
+    series_chart(ctx, frame, area, &series, xmax as f64, per_s);
+    true
+}
+
+/// A style for ✓/✗ lines: the mark carries the meaning, the colour repeats it.
+pub(super) fn verdict_style(ctx: &Ctx, passed: bool) -> Style {
+    if passed {
+        ctx.theme.done()
+    } else {
+        ctx.theme.warning()
+    }
+}
