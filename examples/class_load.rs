@@ -10,7 +10,10 @@
 //! the next question drawn). Latency is from sending the key to the first channel data that
 //! shows the change (`›` for a move, a frame of more than 100 bytes for an answer; the clock's
 //! once-a-second update is smaller and has no `›`). Reports p50/p99/max and the server's CPU
-//! (from /proc, Linux only) and memory. The clients run on the same machine as the server.
+//! (from /proc, Linux only) and memory. The clients run on the same machine as the server, so
+//! on a busy machine their latency includes waiting for a core; the last line is the server's
+//! own account (`stats` on its stdin): per key, from the decrypted bytes reaching it to the
+//! frame handed to the connection, and the mean cost of drawing a frame.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -66,7 +69,11 @@ async fn student(
     until: Instant,
     samples: Arc<Mutex<Vec<u64>>>,
 ) -> bool {
-    let config = Arc::new(client::Config::default());
+    // Interactive ssh clients (OpenSSH included) turn Nagle off, as the server does.
+    let config = Arc::new(client::Config {
+        nodelay: true,
+        ..client::Config::default()
+    });
     let Ok(mut handle) = client::connect(config, addr, Client).await else {
         return false;
     };
@@ -190,8 +197,18 @@ fn main() {
     let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stdout));
     let first = lines.next().unwrap().unwrap();
     let addr: std::net::SocketAddr = first.rsplit(' ').next().unwrap().parse().unwrap();
-    // Keep reading the event lines so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
+    // Keep reading the event lines so the server never blocks on a full pipe; keep the
+    // answer to `stats`.
+    let stats_line = Arc::new(Mutex::new(None::<String>));
+    let keep = stats_line.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            if line.starts_with("server:") || line.starts_with("서버:") {
+                *keep.lock().unwrap() = Some(line);
+            }
+        }
+    });
+    let mut stdin = server.stdin.take().unwrap();
 
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -221,6 +238,16 @@ fn main() {
         }
         (ok, (t1 - t0) as f64 / 100.0 / wall * 100.0, rss, hwm, wall)
     });
+    // The server's own figures: how long it takes per key, without the network and clients.
+    let _ = std::io::Write::write_all(&mut stdin, b"stats\n");
+    let mut server_stats = None;
+    for _ in 0..50 {
+        server_stats = stats_line.lock().unwrap().clone();
+        if server_stats.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
     let _ = server.kill();
     let _ = server.wait();
     let mut s = samples.lock().unwrap().clone();
@@ -242,4 +269,7 @@ fn main() {
         rss / 1024,
         hwm / 1024
     );
+    if let Some(line) = server_stats {
+        println!("{line}");
+    }
 }

@@ -1214,6 +1214,33 @@ impl Strings {
 
 /// The class over SSH: messages outside the screens.
 impl Strings {
+    /// `stats` in `gureum class serve --headless`: the server's own timing per key and frame.
+    pub fn class_server_stats(self, t: &crate::class::server::TimingSummary) -> String {
+        if self.lang == Lang::En {
+            format!(
+                "server: {} keys, handling p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms; {} frames, {:.0} µs each, {} kB sent",
+                t.keys,
+                t.p50_ms,
+                t.p99_ms,
+                t.max_ms,
+                t.frames,
+                t.render_us,
+                t.bytes / 1024
+            )
+        } else {
+            format!(
+                "서버: 키 {}개, 처리 p50 {:.2} ms, p99 {:.2} ms, 최대 {:.2} ms; 화면 {}장, 장당 {:.0} µs, 보낸 양 {} kB",
+                t.keys,
+                t.p50_ms,
+                t.p99_ms,
+                t.max_ms,
+                t.frames,
+                t.render_us,
+                t.bytes / 1024
+            )
+        }
+    }
+
     /// Keyboard-interactive prompt for the code.
     pub fn class_code_prompt(self) -> &'static str {
         self.p("수업 코드: ", "Class code: ")

@@ -41,6 +41,8 @@ pub enum Command {
     Kick(String),
     /// Close the class.
     Quit,
+    /// Print the server's own timing (`--headless` only).
+    Stats,
 }
 
 fn unix_now() -> u64 {
@@ -60,7 +62,7 @@ pub fn apply(shared: &Shared, command: &Command) {
             Command::End => class.end(now),
             Command::Reveal => class.reveal(now),
             Command::Kick(key) => class.kick(key),
-            Command::Quit => return,
+            Command::Quit | Command::Stats => return,
         }
     }
     shared.notify();
@@ -80,7 +82,8 @@ pub fn tick(shared: &Shared) -> Vec<Event> {
     events
 }
 
-/// Parses a `--headless` stdin command: `start`, `pause`, `end`, `reveal`, `kick NAME`, `quit`.
+/// Parses a `--headless` stdin command: `start`, `pause`, `end`, `reveal`, `kick NAME`,
+/// `stats`, `quit`.
 pub fn parse_command(line: &str) -> Option<Command> {
     let mut words = line.split_whitespace();
     let command = match words.next()? {
@@ -90,6 +93,7 @@ pub fn parse_command(line: &str) -> Option<Command> {
         "reveal" => Command::Reveal,
         "kick" => Command::Kick(super::state::name_key(words.next()?)),
         "quit" => Command::Quit,
+        "stats" => Command::Stats,
         _ => return None,
     };
     Some(command)
@@ -117,6 +121,7 @@ pub fn run_headless(shared: &Arc<Shared>, lang: Lang, out: &mut dyn FnMut(&str))
         }
         match rx.recv_timeout(Duration::from_millis(200)) {
             Ok(Command::Quit) => break,
+            Ok(Command::Stats) => out(&s.class_server_stats(&shared.timing.summary())),
             Ok(c) => apply(shared, &c),
             Err(_) => {}
         }

@@ -85,6 +85,8 @@ pub struct Shared {
     start: Instant,
     failures: Mutex<HashMap<IpAddr, (Instant, u32)>>,
     connections: AtomicUsize,
+    /// Server-side timing of keys and frames (`stats` in `--headless`, the load test).
+    pub timing: Timing,
     /// The limits in force.
     pub limits: Limits,
     /// Language of the messages sent before the screen opens.
@@ -111,6 +113,7 @@ impl Shared {
             start: Instant::now(),
             failures: Mutex::new(HashMap::new()),
             connections: AtomicUsize::new(0),
+            timing: Timing::default(),
             limits,
             lang: Lang::Ko,
         }
@@ -254,8 +257,100 @@ pub async fn serve(shared: Arc<Shared>, listener: TcpListener, config: Arc<russh
 
 /// Input for a student's task.
 enum Input {
-    Bytes(Vec<u8>),
+    /// Key bytes, and when the handler got them (decrypted) from the connection.
+    Bytes(Vec<u8>, Instant),
     Resize(u16, u16),
+}
+
+/// How long the server itself takes per key: from the decrypted bytes reaching the handler to
+/// the frame that shows them handed to the connection for sending (channel queue included,
+/// network and the client not). Keeps the latest [`Timing::KEEP`] keys.
+#[derive(Debug, Default)]
+pub struct Timing(Mutex<TimingData>);
+
+#[derive(Debug, Default)]
+struct TimingData {
+    /// Microseconds per key (a ring of the latest).
+    keys: Vec<u32>,
+    next: usize,
+    frames: u64,
+    render_us: u64,
+    bytes: u64,
+}
+
+/// A summary of [`Timing`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimingSummary {
+    /// Keys measured.
+    pub keys: usize,
+    /// Median handling time, milliseconds.
+    pub p50_ms: f64,
+    /// 99th percentile, milliseconds.
+    pub p99_ms: f64,
+    /// Longest, milliseconds.
+    pub max_ms: f64,
+    /// Frames drawn (all students).
+    pub frames: u64,
+    /// Mean time to draw a frame and take its bytes, microseconds.
+    pub render_us: f64,
+    /// Bytes of screen updates sent (all students).
+    pub bytes: u64,
+}
+
+impl Timing {
+    /// Keys kept for the percentiles.
+    pub const KEEP: usize = 1 << 16;
+
+    fn data(&self) -> MutexGuard<'_, TimingData> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn key(&self, took: Duration) {
+        let us = u32::try_from(took.as_micros()).unwrap_or(u32::MAX);
+        let mut d = self.data();
+        if d.keys.len() < Self::KEEP {
+            d.keys.push(us);
+        } else {
+            let i = d.next;
+            d.keys[i] = us;
+            d.next = (i + 1) % Self::KEEP;
+        }
+    }
+
+    fn frame(&self, took: Duration, bytes: usize) {
+        let mut d = self.data();
+        d.frames += 1;
+        d.render_us += u64::try_from(took.as_micros()).unwrap_or(u64::MAX);
+        d.bytes += bytes as u64;
+    }
+
+    /// The figures so far.
+    pub fn summary(&self) -> TimingSummary {
+        let d = self.data();
+        let mut keys = d.keys.clone();
+        let (frames, render_us, bytes) = (d.frames, d.render_us, d.bytes);
+        drop(d);
+        keys.sort_unstable();
+        let pct = |p: f64| {
+            let i = ((keys.len() as f64 * p) as usize).min(keys.len().saturating_sub(1));
+            keys.get(i).map_or(0.0, |&v| f64::from(v) / 1000.0)
+        };
+        TimingSummary {
+            keys: keys.len(),
+            p50_ms: pct(0.5),
+            p99_ms: pct(0.99),
+            max_ms: pct(1.0),
+            frames,
+            render_us: if frames == 0 {
+                0.0
+            } else {
+                render_us as f64 / frames as f64
+            },
+            bytes,
+        }
+    }
 }
 
 /// Per-connection input budget (a token bucket in bytes).
@@ -574,7 +669,7 @@ impl russh::server::Handler for Conn {
         }
         b.tokens -= data.len() as f64;
         // A full queue means the student types faster than the screen keeps up: drop the keys.
-        let _ = tx.try_send(Input::Bytes(data.to_vec()));
+        let _ = tx.try_send(Input::Bytes(data.to_vec(), Instant::now()));
         Ok(())
     }
 
@@ -771,6 +866,8 @@ async fn run_screen(
     let mut screen = ClassScreen::new(name, shared.lang, &snap, shared.now_ms());
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    // When the oldest key not yet shown arrived.
+    let mut pending: Option<Instant> = None;
     loop {
         let ctx = Ctx {
             bank: &shared.bank,
@@ -779,12 +876,17 @@ async fn run_screen(
             snap: &snap,
             now_ms: shared.now_ms(),
         };
+        let drawn = Instant::now();
         if terminal.draw(|f| screen.render(f, f.area(), &ctx)).is_err() {
             return EndReason::Gone;
         }
         let bytes = sink.take();
+        shared.timing.frame(drawn.elapsed(), bytes.len());
         if !bytes.is_empty() && handle.data(channel, bytes).await.is_err() {
             return EndReason::Gone;
+        }
+        if let Some(at) = pending.take() {
+            shared.timing.key(at.elapsed());
         }
         tokio::select! {
             input = rx.recv() => match input {
@@ -794,7 +896,8 @@ async fn run_screen(
                         return EndReason::Gone;
                     }
                 }
-                Some(Input::Bytes(bytes)) => {
+                Some(Input::Bytes(bytes, at)) => {
+                    pending.get_or_insert(at);
                     snap = snapshot(shared, key);
                     for k in parser.feed(&bytes) {
                         let ctx = Ctx { bank: &shared.bank, library: &shared.library, items, snap: &snap, now_ms: shared.now_ms() };

@@ -66,7 +66,7 @@ pub struct ServeArgs {
     /// 호스트 키 파일 (기본: 데이터 폴더의 `class_host_ed25519`, 없으면 만들어요)
     #[arg(long, value_name = "FILE")]
     host_key: Option<PathBuf>,
-    /// 대시보드 대신 일을 한 줄씩 출력해요 (표준 입력 명령: start, pause, end, reveal, kick 이름, quit)
+    /// 대시보드 대신 일을 한 줄씩 출력해요 (표준 입력 명령: start, pause, end, reveal, kick 이름, stats, quit)
     #[arg(long)]
     headless: bool,
 }
