@@ -242,7 +242,7 @@ fn main() {
     let _ = std::io::Write::write_all(&mut stdin, b"stats\n");
     let mut server_stats = None;
     for _ in 0..50 {
-        server_stats = stats_line.lock().unwrap().clone();
+        server_stats.clone_from(&stats_line.lock().unwrap());
         if server_stats.is_some() {
             break;
         }
