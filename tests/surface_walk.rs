@@ -142,14 +142,20 @@ fn english_sentence(row: &str) -> Option<String> {
     // Runs of words separated by exactly one space (two spaces part columns).
     let mut run: Vec<&str> = Vec::new();
     let mut best: Vec<&str> = Vec::new();
+    // The words after a product word belong to its name ("Amazon RDS for PostgreSQL").
+    let mut in_name = false;
     for piece in row.split(' ') {
-        if word(piece) && !product(piece.split('-').next().unwrap_or(piece)) {
+        if !word(piece) {
+            run.clear();
+            in_name = false;
+        } else if in_name || product(piece.split('-').next().unwrap_or(piece)) {
+            run.clear();
+            in_name = true;
+        } else {
             run.push(piece);
             if run.len() > best.len() {
                 best.clone_from(&run);
             }
-        } else {
-            run.clear();
         }
     }
     (best.len() >= 3).then(|| best.join(" "))
