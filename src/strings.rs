@@ -1270,10 +1270,10 @@ impl Strings {
     pub fn closed_book(self, key: &str) -> String {
         match self.lang {
             Lang::Ko => format!(
-                "시험 중에는 볼 수 없어요 (실제 시험처럼). 모의고사({key}) → 이어 하기에서 제출하면 다시 열려요"
+                "시험 중이라 닫혀 있어요. 모의고사({key}) → 이어 하기 → 제출하면 열려요"
             ),
             Lang::En => format!(
-                "Closed book while the exam runs: Mock exams ({key}) → continue, then submit to open this again"
+                "Closed book during the exam: Mock exams ({key}) → continue → submit to open it"
             ),
         }
     }

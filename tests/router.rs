@@ -148,16 +148,16 @@ fn a_running_timed_exam_closes_the_book_until_it_is_submitted() {
     t.keys(&["q"]);
     t.wait_for("진행 중인 시험 이어 하기");
     t.keys(&["C-k"]);
-    let refused = t.wait_for("시험 중에는 볼 수 없어요");
+    let refused = t.wait_for("시험 중이라 닫혀 있어요");
     assert!(!refused.contains("초성도 돼요"), "no palette: {refused}");
     // On home too: the palette, a lesson and practice.
     t.keys(&["q"]);
     t.wait_for("읽기 (c)");
     for key in ["/", "Enter", "p"] {
         t.keys(&["Escape"]);
-        t.wait_until("the message cleared", |s| !s.contains("시험 중에는"));
+        t.wait_until("the message cleared", |s| !s.contains("시험 중이라"));
         t.keys(&[key]);
-        let s = t.wait_for("시험 중에는 볼 수 없어요");
+        let s = t.wait_for("시험 중이라 닫혀 있어요");
         assert!(
             !s.contains("초성도 돼요") && !s.contains("레슨에서 검색"),
             "{key}: {s}"

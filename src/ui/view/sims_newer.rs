@@ -449,8 +449,8 @@ pub(super) fn draw_picture(ctx: &Ctx, outcome: &Outcome, frame: &mut Frame, area
             ],
             r.timeline.len(),
         ),
-        Outcome::Throttle(r) => (
-            vec![
+        Outcome::Throttle(r) => {
+            let mut series = vec![
                 Series::new(
                     lang.pick("통과", "accepted"),
                     Marker::Braille,
@@ -463,15 +463,20 @@ pub(super) fn draw_picture(ctx: &Ctx, outcome: &Outcome, frame: &mut Frame, area
                     Color::Red,
                     per_second(&r.timeline, |s| (s.t_s, f64::from(s.throttled))),
                 ),
-                Series::new(
+            ];
+            // The account bucket's tokens explain the 429s only when that bucket ran dry; when a
+            // stage or method limit binds, its thousands of tokens would flatten the requests
+            // (a line of 80 a second drawn against 5,000) to the axis.
+            if r.throttled_by.account > 0 {
+                series.push(Series::new(
                     lang.pick("계정 버킷 토큰", "account tokens"),
                     Marker::HalfBlock,
                     Color::Magenta,
                     per_second(&r.timeline, |s| (s.t_s, s.account_tokens)),
-                ),
-            ],
-            r.timeline.len(),
-        ),
+                ));
+            }
+            (series, r.timeline.len())
+        }
         _ => return false,
     };
     series_chart(ctx, frame, area, &series, xmax as f64, per_s);
