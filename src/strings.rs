@@ -260,6 +260,7 @@ impl Strings {
             Context::Define => self.p("화면의 용어", "Terms on screen"),
             Context::ExamMenu => self.p("모의고사 목록", "Mock exams"),
             Context::Readiness => self.p("준비도", "Readiness"),
+            Context::Class => self.p("수업 대시보드", "Class dashboard"),
         }
     }
     /// Unknown lesson id on the command line.

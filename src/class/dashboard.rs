@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
@@ -22,7 +22,7 @@ use ratatui::widgets::Paragraph;
 
 use super::server::Shared;
 use super::state::{Class, Event, Phase};
-use crate::keys::{self, Code, Key};
+use crate::keys::{self, Action, Context, Key};
 use crate::strings::{Lang, Strings};
 use crate::text;
 
@@ -145,38 +145,38 @@ pub struct Dashboard {
 }
 
 impl Dashboard {
-    /// Turns a key into a command (`None` when the key only changed the dashboard).
+    /// Turns a key into a command (`None` when the key only changed the dashboard). Keys are
+    /// looked up in the key map's `class` context, then the global one, like every screen's.
     pub fn update(&mut self, key: Key, class: &Class) -> Option<Command> {
-        let key = keys::normalize(key);
-        let quit = matches!(key.code, Code::Char('q')) || (key.ctrl && key.code == Code::Char('c'));
-        if !quit {
+        let action = keys::lookup(&[Context::Class], key);
+        if action != Some(Action::Quit) {
             self.confirm_quit = false;
         }
-        match key.code {
-            _ if quit => {
+        match action? {
+            Action::Quit => {
                 if self.confirm_quit {
                     return Some(Command::Quit);
                 }
                 self.confirm_quit = true;
                 None
             }
-            Code::Char('s') | Code::F(5) => Some(Command::Start),
-            Code::Char('p' | ' ') => Some(Command::Pause),
-            Code::Char('e') | Code::F(10) => Some(Command::End),
-            Code::Char('r') | Code::F(9) => Some(Command::Reveal),
-            Code::Char('k') | Code::Delete => class
+            Action::StartRound => Some(Command::Start),
+            Action::Pause => Some(Command::Pause),
+            Action::EndRound => Some(Command::End),
+            Action::Reveal => Some(Command::Reveal),
+            Action::Kick => class
                 .students
                 .get(self.selected)
                 .map(|s| Command::Kick(s.key.clone())),
-            Code::Down | Code::Char('j') => {
+            Action::Down => {
                 self.selected = (self.selected + 1).min(class.students.len().saturating_sub(1));
                 None
             }
-            Code::Up => {
+            Action::Up => {
                 self.selected = self.selected.saturating_sub(1);
                 None
             }
-            Code::Char('l') => {
+            Action::ToggleLang => {
                 self.lang = self.lang.toggled();
                 None
             }
@@ -308,23 +308,6 @@ impl Dashboard {
     }
 }
 
-fn key_of(code: KeyCode, modifiers: KeyModifiers) -> Option<Key> {
-    let code = match code {
-        KeyCode::Char(c) => Code::Char(c),
-        KeyCode::Enter => Code::Enter,
-        KeyCode::Esc => Code::Esc,
-        KeyCode::Up => Code::Up,
-        KeyCode::Down => Code::Down,
-        KeyCode::Delete => Code::Delete,
-        KeyCode::F(n) => Code::F(n),
-        _ => return None,
-    };
-    Some(Key {
-        code,
-        ctrl: modifiers.contains(KeyModifiers::CONTROL),
-    })
-}
-
 /// Runs the dashboard in this terminal until the teacher quits or a signal comes; the
 /// terminal is restored on return and on panic.
 pub fn run_dashboard(shared: &Arc<Shared>, lang: Lang) -> anyhow::Result<()> {
@@ -342,7 +325,7 @@ pub fn run_dashboard(shared: &Arc<Shared>, lang: Lang) -> anyhow::Result<()> {
             if event::poll(Duration::from_millis(250))?
                 && let TermEvent::Key(k) = event::read()?
                 && k.kind == KeyEventKind::Press
-                && let Some(key) = key_of(k.code, k.modifiers)
+                && let Some(key) = crate::ui::keymap::key_of(&k)
             {
                 let command = {
                     let class = shared.lock();
@@ -364,6 +347,7 @@ pub fn run_dashboard(shared: &Arc<Shared>, lang: Lang) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::Code;
 
     #[test]
     fn commands_parse() {
@@ -374,5 +358,45 @@ mod tests {
         );
         assert_eq!(parse_command("kick"), None);
         assert_eq!(parse_command("rm -rf /"), None);
+    }
+
+    #[test]
+    fn dashboard_keys_come_from_the_key_map() {
+        let spec = super::super::state::Spec {
+            exam_or_quiz: "class".into(),
+            seed: 1,
+            items: Vec::new(),
+            minutes: 10,
+            max_students: 5,
+        };
+        let mut class = Class::new(spec);
+        class.join("minji").unwrap();
+        class.join("jisoo").unwrap();
+        let k = |code| Key { code, ctrl: false };
+        let mut d = Dashboard::default();
+        // Under a Korean layout ㄴ is s, ㄱ is r.
+        assert_eq!(d.update(k(Code::Char('ㄴ')), &class), Some(Command::Start));
+        assert_eq!(d.update(k(Code::F(9)), &class), Some(Command::Reveal));
+        assert_eq!(d.update(k(Code::Char(' ')), &class), Some(Command::Pause));
+        assert_eq!(d.update(k(Code::Char('e')), &class), Some(Command::End));
+        assert_eq!(d.update(k(Code::Char('j')), &class), None);
+        assert_eq!(
+            d.update(k(Code::Delete), &class),
+            Some(Command::Kick("jisoo".into()))
+        );
+        // q asks once; another key cancels; q q closes.
+        assert_eq!(d.update(k(Code::Char('q')), &class), None);
+        assert!(d.confirm_quit);
+        assert_eq!(d.update(k(Code::Up), &class), None);
+        assert!(!d.confirm_quit && d.selected == 0);
+        assert_eq!(d.update(k(Code::Char('q')), &class), None);
+        assert_eq!(d.update(k(Code::Char('ㅂ')), &class), Some(Command::Quit));
+        let ctrl_c = Key {
+            code: Code::Char('c'),
+            ctrl: true,
+        };
+        assert_eq!(d.update(k(Code::Up), &class), None);
+        assert_eq!(d.update(ctrl_c, &class), None);
+        assert_eq!(d.update(ctrl_c, &class), Some(Command::Quit));
     }
 }

@@ -17,6 +17,8 @@ pub mod dashboard;
 pub mod hostkey;
 pub mod input;
 pub mod screen;
+#[cfg(test)]
+mod screen_snapshots;
 pub mod server;
 pub mod state;
 

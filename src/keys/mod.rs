@@ -93,11 +93,13 @@ pub enum Context {
     ExamMenu,
     /// The readiness screen (domain bars, score chart).
     Readiness,
+    /// The teacher's live dashboard of `gureum class serve`.
+    Class,
 }
 
 impl Context {
     /// Every context, in the order the help overlay and `gureum keys` list them.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::Global,
         Self::Home,
         Self::Reader,
@@ -117,6 +119,7 @@ impl Context {
         Self::Define,
         Self::ExamMenu,
         Self::Readiness,
+        Self::Class,
     ];
 
     /// The name used in `keymap.toml`.
@@ -141,6 +144,7 @@ impl Context {
             Self::Settings => "settings",
             Self::ExamMenu => "exam-menu",
             Self::Readiness => "readiness",
+            Self::Class => "class",
         }
     }
 }
@@ -235,11 +239,21 @@ pub enum Action {
     OpenLink,
     /// Open the readiness screen (domain accuracy, mock exam scores).
     Readiness,
+    /// Class dashboard: start (or resume) the round.
+    StartRound,
+    /// Class dashboard: pause or resume the round.
+    Pause,
+    /// Class dashboard: end the round.
+    EndRound,
+    /// Class dashboard: show the answers to every student.
+    Reveal,
+    /// Class dashboard: remove the selected student.
+    Kick,
 }
 
 impl Action {
     /// Every action (for listing and for tests).
-    pub const ALL: [Self; 43] = [
+    pub const ALL: [Self; 48] = [
         Self::Quit,
         Self::Back,
         Self::Help,
@@ -283,6 +297,11 @@ impl Action {
         Self::Define,
         Self::OpenLink,
         Self::Readiness,
+        Self::StartRound,
+        Self::Pause,
+        Self::EndRound,
+        Self::Reveal,
+        Self::Kick,
     ];
 
     /// The name used in `keymap.toml` (`run = "page-down"`).
