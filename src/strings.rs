@@ -1270,9 +1270,9 @@ impl Strings {
     /// how to get back to it (`key` opens the mock exams on the home screen).
     pub fn closed_book(self, key: &str) -> String {
         match self.lang {
-            Lang::Ko => format!(
-                "시험 중이라 닫혀 있어요. 모의고사({key}) → 이어 하기 → 제출하면 열려요"
-            ),
+            Lang::Ko => {
+                format!("시험 중이라 닫혀 있어요. 모의고사({key}) → 이어 하기 → 제출하면 열려요")
+            }
             Lang::En => format!(
                 "Closed book during the exam: Mock exams ({key}) → continue → submit to open it"
             ),
