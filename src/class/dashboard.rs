@@ -142,6 +142,9 @@ pub struct Dashboard {
     pub confirm_quit: bool,
     /// The UI language.
     pub lang: Lang,
+    /// Misconception labels by tag (`[misconceptions.TAG]` in the banks): the teacher reads
+    /// "자체 관리 부담", not `self-managed-overhead`.
+    pub labels: std::collections::BTreeMap<String, crate::quiz::format::Label>,
 }
 
 impl Dashboard {
@@ -244,9 +247,13 @@ impl Dashboard {
                 .top_wrong
                 .as_ref()
                 .map_or_else(String::new, |(id, count, tag)| {
-                    let tag = tag
-                        .as_deref()
-                        .map_or_else(String::new, |t| format!(" ({t})"));
+                    let tag = tag.as_deref().map_or_else(String::new, |t| {
+                        let label = self.labels.get(t).map_or(t, |l| match self.lang {
+                            Lang::Ko => l.ko.as_str(),
+                            Lang::En => l.en.as_str(),
+                        });
+                        format!(" ({label})")
+                    });
                     format!("{id} ×{count}{tag}")
                 });
             let row = format!(" Q{:<4}{:<6}{:<8}{wrong}", n + 1, st.answered, pct);
@@ -310,11 +317,16 @@ impl Dashboard {
 
 /// Runs the dashboard in this terminal until the teacher quits or a signal comes; the
 /// terminal is restored on return and on panic.
-pub fn run_dashboard(shared: &Arc<Shared>, lang: Lang) -> anyhow::Result<()> {
+pub fn run_dashboard(
+    shared: &Arc<Shared>,
+    lang: Lang,
+    labels: std::collections::BTreeMap<String, crate::quiz::format::Label>,
+) -> anyhow::Result<()> {
     crate::stop::install()?;
     let mut terminal = ratatui::init();
     let mut dash = Dashboard {
         lang,
+        labels,
         ..Dashboard::default()
     };
     let result = (|| -> anyhow::Result<()> {

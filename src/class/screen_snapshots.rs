@@ -182,6 +182,7 @@ fn dashboard_with_a_few_students() {
     for lang in [Lang::Ko, Lang::En] {
         let mut dash = Dashboard {
             lang,
+            labels: crate::quiz::bank::misconception_labels(&BankSource::Embedded),
             ..Dashboard::default()
         };
         dash.record(&events);

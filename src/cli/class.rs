@@ -264,7 +264,8 @@ fn serve(
     if args.headless || !std::io::stdout().is_terminal() {
         dashboard::run_headless(&shared, lang, &mut |line| outln!("{line}"));
     } else {
-        dashboard::run_dashboard(&shared, lang)?;
+        let labels = gureum::quiz::bank::misconception_labels(banks);
+        dashboard::run_dashboard(&shared, lang, labels)?;
     }
     runtime.shutdown_timeout(std::time::Duration::from_millis(500));
     if let Some(dir) = &args.results {
