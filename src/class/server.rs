@@ -392,6 +392,14 @@ impl Conn {
         }
     }
 
+    /// Refuses a channel a student may not open (forwarding, X11) and logs it for the teacher.
+    async fn refuse_open(&mut self, what: Refused, reply: russh::server::ChannelOpenHandle) {
+        self.refused(what);
+        reply
+            .reject(russh::ChannelOpenFailure::AdministrativelyProhibited)
+            .await;
+    }
+
     /// Logs a refusal for the teacher, once per kind per connection (a client asking again
     /// and again cannot flood the log).
     fn refused(&mut self, what: Refused) {
@@ -508,10 +516,7 @@ impl russh::server::Handler for Conn {
         reply: russh::server::ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refused(Refused::Forwarding);
-        reply
-            .reject(russh::ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
+        self.refuse_open(Refused::Forwarding, reply).await;
         Ok(())
     }
 
@@ -522,10 +527,7 @@ impl russh::server::Handler for Conn {
         reply: russh::server::ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refused(Refused::Forwarding);
-        reply
-            .reject(russh::ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
+        self.refuse_open(Refused::Forwarding, reply).await;
         Ok(())
     }
 
@@ -537,10 +539,7 @@ impl russh::server::Handler for Conn {
         reply: russh::server::ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refused(Refused::X11OrAgent);
-        reply
-            .reject(russh::ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
+        self.refuse_open(Refused::X11OrAgent, reply).await;
         Ok(())
     }
 
