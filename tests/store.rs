@@ -14,6 +14,20 @@ use serde_json::Value;
 /// The `progress.json` written by the last JSON release (see tests/fixtures/progress/).
 const FIXTURE: &str = include_str!("fixtures/progress/progress.json");
 
+/// A `progress.db` of schema 2, written by the release that kept passed challenges as
+/// `tried_sim` rows named `passed:<id>` (see tests/fixtures/progress-db2/).
+const SCHEMA_2: &str = include_str!("fixtures/progress-db2/progress-v2.sql");
+
+/// Builds the schema-2 fixture into `dir`'s database and returns its path.
+fn schema_2_db(dir: &Path) -> PathBuf {
+    let db = dir.join(DB_NAME);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(SCHEMA_2)
+        .unwrap();
+    db
+}
+
 /// Names of the entries in `dir`, sorted.
 fn entries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
@@ -435,4 +449,95 @@ fn opening_creates_missing_directories() {
         open_clean(&dir).progress().last_lesson.as_deref(),
         Some("a")
     );
+}
+
+#[test]
+fn a_schema_2_database_loads_with_its_exam_tried_sims_and_passed_challenges() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = schema_2_db(dir.path());
+    let store = open_clean(dir.path());
+    // The running exam, typed: answer 2 to the first question, the second one flagged.
+    let exam = store.running_exam().expect("the running exam loads");
+    assert_eq!((exam.exam().id(), exam.seed()), ("dva-c02", 9));
+    assert_eq!(exam.items().len(), 5);
+    assert!(exam.items()[0].response.is_some() && exam.items()[1].flagged);
+    // The simulations run, and the challenge passed, each in its own place.
+    assert_eq!(
+        store.tried_sims().iter().collect::<Vec<_>>(),
+        ["ddb-hot-key", "lambda-cold-start"]
+    );
+    assert_eq!(
+        store.passed_sims().iter().collect::<Vec<_>>(),
+        ["lambda-cold-start"]
+    );
+    assert!(store.sim_passed("lambda-cold-start") && !store.sim_passed("ddb-hot-key"));
+    // The rest is untouched: the answer and its card.
+    assert_eq!(store.answers().unwrap().len(), 1);
+    assert_eq!(store.progress().cards.len(), 1);
+    drop(store);
+
+    // In the file: the row moved to its table with its time, and no `passed:` row is left.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version as u64, SCHEMA_VERSION);
+    let passed: Vec<(String, i64)> = conn
+        .prepare("SELECT id, at FROM passed_challenge")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(passed, [("lambda-cold-start".to_owned(), 1_796_676_975)]);
+    let encoded: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM tried_sim WHERE id LIKE 'passed:%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(encoded, 0);
+
+    // New passes go to the table too, and another window sees them.
+    let mut a = open_clean(dir.path());
+    assert!(a.mark_sim_passed("ddb-hot-key"));
+    assert!(!a.mark_sim_passed("lambda-cold-start"), "passed already");
+    let b = open_clean(dir.path());
+    assert!(b.sim_passed("ddb-hot-key"));
+    assert_eq!(b.tried_sims().len(), 2);
+}
+
+#[test]
+fn a_newer_database_made_from_the_schema_2_fixture_is_refused_without_loss() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = schema_2_db(dir.path());
+    // Migrated by this build, then moved on by a newer one.
+    drop(open_clean(dir.path()));
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION as i64 + 1)
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = fs::read(&db).unwrap();
+    let (mut store, notices) = Store::open_in(dir.path()).unwrap();
+    assert_eq!(
+        notices,
+        [Notice::NewerVersion {
+            path: db.clone(),
+            found: SCHEMA_VERSION + 1,
+            supported: SCHEMA_VERSION
+        }]
+    );
+    assert!(store.is_read_only());
+    // Read as far as possible, through the same typed API.
+    assert_eq!(store.running_exam().map(|e| e.seed()), Some(9));
+    assert!(store.tried_sims().contains("ddb-hot-key"));
+    assert!(store.sim_passed("lambda-cold-start"));
+    store.mark_sim_passed("ddb-hot-key");
+    store.mark_sim_tried("lambda-burst");
+    assert!(matches!(store.save(), Err(StoreError::ReadOnly { .. })));
+    drop(store);
+    assert_eq!(fs::read(&db).unwrap(), before, "not a byte changed");
 }

@@ -115,6 +115,8 @@ pub struct Progress {
     pub current_exam: Option<ExamState>,
     /// Ids of the simulations run at least once (for the home screen's suggestions).
     pub tried_sims: BTreeSet<String>,
+    /// Ids of the simulations whose challenge was passed at least once (the list's ✓).
+    pub passed_sims: BTreeSet<String>,
 }
 
 /// Everything `progress.json` held (format 1): imported into the database on first start.
@@ -193,6 +195,8 @@ impl LegacyFile {
                 .as_deref()
                 .and_then(|j| ExamState::from_json(j).ok()),
             tried_sims: extras.tried_sims.clone(),
+            // `progress.json` predates challenges.
+            passed_sims: BTreeSet::new(),
         }
     }
 }

@@ -41,6 +41,7 @@
 //! | `running_exam (slot = 1, ident, owner, saved_at, state)` | the exam in progress: `state` is the [`ExamState`] JSON |
 //! | `finished_exam (id, finished_at, state)` | every finished exam's final state (for `gureum results export --exam`) |
 //! | `tried_sim (id, at)` | simulations run at least once |
+//! | `passed_challenge (id, at)` | simulations whose challenge was passed (schema 3; schema 2 kept them as `tried_sim` rows `passed:<id>`) |
 //! | `kept_field (key, value)` | top-level fields of the imported `progress.json` this build did not know |
 //!
 //! Times are Unix seconds (exam states keep their own milliseconds). A database of an older
@@ -212,9 +213,6 @@ enum Opened {
     Newer(u64, Progress),
 }
 
-/// Marks a passed challenge among the tried simulations (see [`Store::mark_sim_passed`]).
-pub const PASSED_SIM_PREFIX: &str = "passed:";
-
 impl Store {
     /// Opens the store in `GUREUM_DATA_DIR` or the platform data directory; in memory, with a
     /// [`Notice::NotSaved`], if there is neither.
@@ -361,6 +359,7 @@ impl Store {
                 .map(|(q, c)| Op::Card(q.clone(), c.clone())),
         );
         ops.extend(data.tried_sims.iter().cloned().map(Op::TriedSim));
+        ops.extend(data.passed_sims.iter().cloned().map(Op::PassedSim));
         if let Some(state) = &data.current_exam
             && let Ok(json) = state.to_json()
         {
@@ -643,18 +642,24 @@ impl Store {
         true
     }
 
-    /// Records that simulation `id`'s challenge was passed; returns whether it was new. Kept as a
-    /// `tried_sim` row named [`PASSED_SIM_PREFIX`]`id` (no schema change; [`Store::tried_sims`]
-    /// lists it too, which matches no preset id).
+    /// Records that simulation `id`'s challenge was passed; returns whether it was new.
     pub fn mark_sim_passed(&mut self, id: &str) -> bool {
-        self.mark_sim_tried(&format!("{PASSED_SIM_PREFIX}{id}"))
+        self.refresh_if_changed();
+        if !self.data.passed_sims.insert(id.to_owned()) {
+            return false;
+        }
+        self.write(vec![Op::PassedSim(id.to_owned())]);
+        true
     }
 
     /// Whether simulation `id`'s challenge was ever passed.
     pub fn sim_passed(&self, id: &str) -> bool {
-        self.data
-            .tried_sims
-            .contains(&format!("{PASSED_SIM_PREFIX}{id}"))
+        self.data.passed_sims.contains(id)
+    }
+
+    /// The simulations whose challenge was passed, sorted.
+    pub fn passed_sims(&self) -> &std::collections::BTreeSet<String> {
+        &self.data.passed_sims
     }
 
     /// Runs `ops` (after any still pending) in one transaction; on failure keeps them pending.
@@ -948,6 +953,11 @@ mod tests {
         assert!(store.mark_read("a"));
         assert!(!store.mark_read("a"), "already read");
         assert!(store.mark_sim_tried("x") && !store.mark_sim_tried("x"));
+        assert!(!store.sim_passed("x"));
+        assert!(store.mark_sim_passed("x") && !store.mark_sim_passed("x"));
+        assert!(store.sim_passed("x") && !store.sim_passed("y"));
+        assert_eq!(store.tried_sims().iter().collect::<Vec<_>>(), ["x"]);
+        assert_eq!(store.passed_sims().iter().collect::<Vec<_>>(), ["x"]);
         store.update_settings(|s| s.exam_esl = true);
         let before = store.progress().clone();
         store.reload().unwrap();

@@ -14,7 +14,7 @@ use super::format::{
 use crate::quiz::exam::ExamState;
 
 /// The schema version this build reads and writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// Migration `n` (index `n - 1`) turns a database of version `n - 1` into version `n`.
 /// Version 0 is an empty file. Append a step for every change; never edit a released one.
@@ -79,6 +79,13 @@ const MIGRATIONS: &[&str] = &[
         stability_milli = CASE WHEN reps > 0 THEN max(stability_milli, 1000) ELSE 407 END,
         difficulty_milli = CASE WHEN difficulty_milli = 0 THEN 5000
             ELSE min(10000, max(1000, 5000 + (2500 - difficulty_milli) * 5000 / 1200)) END;",
+    // 2 -> 3: a passed challenge gets its own table. Schema 2 kept it as the `tried_sim` row
+    // `passed:<id>` (a string key on a shared mechanism); each such row moves over with its
+    // time, and `tried_sim` keeps only simulations that were run.
+    "CREATE TABLE passed_challenge (id TEXT PRIMARY KEY NOT NULL, at INTEGER NOT NULL);
+    INSERT OR IGNORE INTO passed_challenge (id, at)
+        SELECT substr(id, 8), at FROM tried_sim WHERE substr(id, 1, 7) = 'passed:';
+    DELETE FROM tried_sim WHERE substr(id, 1, 7) = 'passed:';",
 ];
 
 /// Key of the `state` row holding the lesson to resume.
@@ -292,6 +299,10 @@ pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Progress> {
     p.tried_sims = stmt
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
+    let mut stmt = conn.prepare("SELECT id FROM passed_challenge")?;
+    p.passed_sims = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     Ok(p)
 }
 
@@ -392,6 +403,8 @@ pub(crate) enum Op {
     },
     /// A simulation was run.
     TriedSim(String),
+    /// A simulation's challenge was passed.
+    PassedSim(String),
     /// Drop the running exam `ident` without a score.
     AbandonExam(String),
 }
@@ -509,6 +522,12 @@ impl Op {
             Self::TriedSim(id) => {
                 tx.execute(
                     "INSERT OR IGNORE INTO tried_sim (id, at) VALUES (?1, ?2)",
+                    params![id, now],
+                )?;
+            }
+            Self::PassedSim(id) => {
+                tx.execute(
+                    "INSERT OR IGNORE INTO passed_challenge (id, at) VALUES (?1, ?2)",
                     params![id, now],
                 )?;
             }
