@@ -2,6 +2,7 @@
 //!
 //! Layers, each depending only on those listed before it (no module above [`ui`] knows ratatui
 //! or crossterm, so the command line, the tests and the TUI share every model):
+//! - [`clock`]: the one wall-clock reading, and the time unit ([`clock::UnixMillis`]);
 //! - [`text`]: sanitising, display width and wrapping helpers for Korean text;
 //! - [`strings`]: every piece of UI text in Korean and English; [`settings`]: the settings as data;
 //! - [`lesson`]: content loading, front matter, and markdown rendering to styled lines;
@@ -16,6 +17,7 @@
 //!   screens over a shared context.
 
 pub mod class;
+pub mod clock;
 pub mod keys;
 pub mod lesson;
 pub mod links;

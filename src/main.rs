@@ -230,11 +230,7 @@ fn main() -> ExitCode {
                 Ok(cli::exam::Prepared::Refused) => Ok(ExitCode::from(2)),
                 Ok(cli::exam::Prepared::Open(choice)) => {
                     let choice = choice.map(|choice| {
-                        let seed = args.seed.unwrap_or_else(|| {
-                            std::time::SystemTime::now()
-                                .duration_since(std::time::UNIX_EPOCH)
-                                .map_or(0, |d| d.as_nanos() as u64)
-                        });
+                        let seed = args.seed.unwrap_or_else(|| gureum::clock::now().millis());
                         (choice, seed)
                     });
                     run_tui(
@@ -348,7 +344,7 @@ fn run_tui(
     // SIGHUP (the window closed), SIGTERM and SIGINT end the loop; the store's writes are whole.
     gureum::stop::install()?;
     let library = Library::load(source);
-    let (store, notices) = Store::open_default()?;
+    let (store, notices) = Store::open_default(gureum::clock::now())?;
     // A flag wins over the saved setting for this run; the settings screen changes both.
     let settings = &store.progress().settings;
     let palette = ui::settings::start_palette(settings, theme);

@@ -3,10 +3,10 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use gureum::class::dashboard::{Command, apply};
-use gureum::class::server::{self, Limits, Shared};
+use gureum::class::server::{self, ClassClock, Limits, Shared};
 use gureum::class::{Class, Event, Refused, Spec};
 use gureum::lesson::{ContentSource, Library};
 use gureum::quiz::interchange::AttemptResult;
@@ -51,8 +51,9 @@ async fn start(dir: &Path, limits: Limits) -> (std::net::SocketAddr, Arc<Shared>
         CODE.into(),
         Some(dir.to_path_buf()),
         limits.clone(),
+        ClassClock::new(Instant::now(), gureum::clock::now()),
     ));
-    apply(&shared, &Command::Start);
+    apply(&shared, &Command::Start, Instant::now());
     let key =
         russh::keys::PrivateKey::random(&mut rand::rng(), russh::keys::Algorithm::Ed25519).unwrap();
     let config = Arc::new(server::config(key, &limits));
@@ -324,7 +325,7 @@ async fn the_teacher_kicks_a_student_who_cannot_come_back() {
     let (handle, _) = connect(addr, "Minji", CODE).await;
     let mut shell = Shell::open(&handle).await;
     shell.wait_for("[1/5]").await;
-    apply(&shared, &Command::Kick("minji".into()));
+    apply(&shared, &Command::Kick("minji".into()), Instant::now());
     until(|| shared.lock().connected() == 0).await;
     let (handle, ok) = connect(addr, "minji", CODE).await;
     assert!(ok, "auth still works");

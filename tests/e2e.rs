@@ -53,7 +53,8 @@ fn open_a_lesson_search_quit_and_the_terminal_is_restored() {
     assert!(!t.mouse_reporting(), "mouse reporting off");
     assert!(t.cursor().2, "cursor shown");
     // Progress was written to the data dir's database.
-    let (store, _) = gureum::store::Store::open_in(Path::new(data.path())).unwrap();
+    let (store, _) =
+        gureum::store::Store::open_in(Path::new(data.path()), gureum::clock::now()).unwrap();
     assert!(
         store.progress().last_lesson.is_some(),
         "{:?}",
@@ -103,7 +104,7 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
     // Kill the program mid-exam (`kill -9`): no chance to save on the way out.
     t.signal("KILL");
     t.wait_exit();
-    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
+    let (store, _) = gureum::store::Store::open_in(data.path(), gureum::clock::now()).unwrap();
     assert!(
         store.running_exam().is_some(),
         "saved after every answer: {:?}",
@@ -131,7 +132,7 @@ fn a_seeded_exam_survives_a_killed_terminal_and_is_scored() {
     t.wait_for("모의고사");
     t.keys(&["C-c"]);
     assert!(t.wait_exit().success());
-    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
+    let (store, _) = gureum::store::Store::open_in(data.path(), gureum::clock::now()).unwrap();
     assert!(
         store.running_exam().is_none(),
         "a finished exam is not resumed again"
@@ -218,7 +219,7 @@ fn settings_turn_the_mouse_off_live_and_a_bad_keymap_is_reported() {
     t.keys(&["q"]);
     t.wait_for("GUREUM_EXITED=0");
     t.wait_exit();
-    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
+    let (store, _) = gureum::store::Store::open_in(data.path(), gureum::clock::now()).unwrap();
     assert_eq!(store.progress().settings.mouse, Some(false));
     let stderr = std::fs::read_to_string(&err).unwrap();
     assert!(

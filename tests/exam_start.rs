@@ -128,7 +128,7 @@ fn gureum(data: &Path, args: &[&str]) -> (i32, String) {
 #[test]
 fn new_settings_while_an_exam_runs_exit_2_naming_new_without_a_terminal() {
     let data = tempfile::tempdir().unwrap();
-    let (mut store, _) = Store::open_in(data.path()).unwrap();
+    let (mut store, _) = Store::open_in(data.path(), gureum::clock::now()).unwrap();
     let saa = running(ExamId::SaaC03, 5, 10, 42);
     store.save_running_exam(&saa);
     drop(store);
@@ -146,7 +146,7 @@ fn new_settings_while_an_exam_runs_exit_2_naming_new_without_a_terminal() {
         "{err}"
     );
     // Nothing was thrown away.
-    let (store, _) = Store::open_in(data.path()).unwrap();
+    let (store, _) = Store::open_in(data.path(), gureum::clock::now()).unwrap();
     assert_eq!(store.running_exam(), Some(&saa));
 }
 
@@ -164,7 +164,7 @@ fn count_and_minutes_start_an_saa_exam_and_new_replaces_a_running_one() {
     assert!(screen.contains("남은 시간"), "{screen}");
     t.keys(&["C-c"]);
     t.wait_exit();
-    let (store, _) = Store::open_in(data.path()).unwrap();
+    let (store, _) = Store::open_in(data.path(), gureum::clock::now()).unwrap();
     let first = store.running_exam().cloned().expect("saved at the start");
     assert_eq!((first.exam(), first.len()), (ExamId::SaaC03, 5));
     assert_eq!(first.deadline_ms() - first.started_at_ms(), 60_000);
@@ -184,7 +184,7 @@ fn count_and_minutes_start_an_saa_exam_and_new_replaces_a_running_one() {
     t.wait_for("1/3");
     t.keys(&["C-c"]);
     t.wait_exit();
-    let (store, _) = Store::open_in(data.path()).unwrap();
+    let (store, _) = Store::open_in(data.path(), gureum::clock::now()).unwrap();
     let second = store.running_exam().expect("the new exam");
     assert_eq!((second.exam(), second.len()), (ExamId::DvaC02, 3));
     assert!(store.progress().exams.is_empty(), "abandoned, not scored");

@@ -59,7 +59,7 @@ fn answers_are_graded_logged_and_summed_up() {
         out.contains("(레슨: ") && out.contains("`gureum read udemy-rds`)"),
         "every answer links back to its lesson: {out}"
     );
-    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
+    let (store, _) = gureum::store::Store::open_in(data.path(), gureum::clock::now()).unwrap();
     assert_eq!(store.answers().unwrap().len(), 1);
 }
 

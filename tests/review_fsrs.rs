@@ -72,12 +72,12 @@ fn check_migrated(store: &Store) {
 fn sm2_cards_of_progress_json_migrate_keeping_every_due_date() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("progress.json"), SM2_JSON).unwrap();
-    let (store, notices) = Store::open_in(dir.path()).unwrap();
+    let (store, notices) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
     assert!(notices.is_empty(), "{notices:?}");
     check_migrated(&store);
     assert_eq!(store.answers().unwrap().len(), 1);
     drop(store);
-    let (again, _) = Store::open_in(dir.path()).unwrap();
+    let (again, _) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
     check_migrated(&again);
 }
 
@@ -89,7 +89,7 @@ fn sm2_cards_of_a_schema_1_database_migrate_keeping_every_due_date() {
         .unwrap()
         .execute_batch(SM2_SQL)
         .unwrap();
-    let (store, notices) = Store::open_in(dir.path()).unwrap();
+    let (store, notices) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
     assert!(notices.is_empty(), "{notices:?}");
     check_migrated(&store);
     assert_eq!(store.answers().unwrap().len(), 2, "answers untouched");
@@ -265,7 +265,7 @@ fn quiz_mistakes_show_in_stats_and_review_asks_exactly_the_due_questions() {
     // The review asks the due questions, most overdue first; `--count` caps them. Wrong
     // answers keep them due.
     let due_order = |data: &Path| -> Vec<String> {
-        let (store, _) = Store::open_in(data).unwrap();
+        let (store, _) = Store::open_in(data, gureum::clock::now()).unwrap();
         gureum::quiz::review::due(&store.progress().cards, u64::MAX / 2)
             .into_iter()
             .map(str::to_owned)
@@ -351,7 +351,7 @@ fn exam_mistakes_wrong_unanswered_and_flagged_become_due_cards() {
     );
 
     let dir = tempfile::tempdir().unwrap();
-    let (mut store, _) = Store::open_in(dir.path()).unwrap();
+    let (mut store, _) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
     store.save_running_exam(&state);
     let now = 1_800_000_000;
     let attempt = ExamAttempt {
@@ -365,7 +365,7 @@ fn exam_mistakes_wrong_unanswered_and_flagged_become_due_cards() {
     assert_eq!(back, mistakes);
     assert!(store.running_exam().is_none());
     drop(store);
-    let (store, _) = Store::open_in(dir.path()).unwrap();
+    let (store, _) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
     let cards = &store.progress().cards;
     for id in &mistakes {
         assert_eq!(cards[id].due, now, "{id} is due now");

@@ -40,7 +40,7 @@ fn entries(dir: &Path) -> Vec<String> {
 
 /// Opens `dir`, expecting no notices.
 fn open_clean(dir: &Path) -> Store {
-    let (store, notices) = Store::open_in(dir).unwrap();
+    let (store, notices) = Store::open_in(dir, gureum::clock::now()).unwrap();
     assert!(notices.is_empty(), "unexpected notices: {notices:?}");
     store
 }
@@ -123,7 +123,7 @@ fn data_dir_env_value_is_honoured() {
     let dir = tempfile::tempdir().unwrap();
     let resolved = data_dir_from(Some(dir.path().as_os_str().to_owned())).unwrap();
     assert_eq!(resolved, dir.path());
-    let (store, _) = Store::open_in(&resolved).unwrap();
+    let (store, _) = Store::open_in(&resolved, gureum::clock::now()).unwrap();
     assert_eq!(store.path(), dir.path().join(DB_NAME));
     // Without a usable value it falls back to the platform directory, never to the env value.
     assert_ne!(data_dir_from(Some("".into())), Some(PathBuf::new()));
@@ -248,7 +248,7 @@ fn corrupt_json_files_are_moved_aside_intact() {
         let path = dir.path().join(FILE_NAME);
         fs::write(&path, bytes).unwrap();
 
-        let (mut store, notices) = Store::open_in(dir.path()).unwrap();
+        let (mut store, notices) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
         let [Notice::MovedAside { from, to, reason }] = notices.as_slice() else {
             panic!("{what}: expected one MovedAside notice, got {notices:?}");
         };
@@ -282,7 +282,7 @@ fn a_corrupt_database_is_moved_aside_and_reported() {
     let db = dir.path().join(DB_NAME);
     let garbage = b"this is not a database, but it is someone's file\n".repeat(100);
     fs::write(&db, &garbage).unwrap();
-    let (mut store, notices) = Store::open_in(dir.path()).unwrap();
+    let (mut store, notices) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
     let [Notice::MovedAside { from, to, reason }] = notices.as_slice() else {
         panic!("expected one MovedAside notice, got {notices:?}");
     };
@@ -303,7 +303,7 @@ fn a_newer_json_file_is_refused_without_loss() {
     let original = br#"{"format_version": 99, "last_lesson": "vpc", "hologram": true}"#;
     fs::write(&path, original).unwrap();
 
-    let (mut store, notices) = Store::open_in(dir.path()).unwrap();
+    let (mut store, notices) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
     assert_eq!(
         notices,
         [Notice::NewerVersion {
@@ -340,7 +340,7 @@ fn a_newer_database_is_refused_without_loss() {
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = fs::read(&db).unwrap();
-    let (mut store, notices) = Store::open_in(dir.path()).unwrap();
+    let (mut store, notices) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
     assert_eq!(
         notices,
         [Notice::NewerVersion {
@@ -429,7 +429,7 @@ fn unreadable_database_opens_read_only() {
     let path = dir.path().join(DB_NAME);
     fs::create_dir(&path).unwrap();
     fs::write(path.join("keep"), "old").unwrap();
-    let (store, notices) = Store::open_in(dir.path()).unwrap();
+    let (store, notices) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
     assert!(
         matches!(notices.as_slice(), [Notice::Unreadable { path: p, .. }] if p == &path),
         "{notices:?}"
@@ -521,7 +521,7 @@ fn a_newer_database_made_from_the_schema_2_fixture_is_refused_without_loss() {
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = fs::read(&db).unwrap();
-    let (mut store, notices) = Store::open_in(dir.path()).unwrap();
+    let (mut store, notices) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
     assert_eq!(
         notices,
         [Notice::NewerVersion {

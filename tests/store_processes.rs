@@ -69,7 +69,7 @@ fn two_plain_quizzes_on_one_folder_lose_no_answer() {
             .collect();
         let given: usize = outputs.iter().map(|o| asked(o)).sum();
         assert_eq!(given, 2 * count, "each run answered every question");
-        let (store, notices) = Store::open_in(data.path()).unwrap();
+        let (store, notices) = Store::open_in(data.path(), gureum::clock::now()).unwrap();
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(
             store.answers().unwrap().len(),
@@ -139,7 +139,7 @@ fn a_practice_answer_survives_kill_9_right_after_it_is_given() {
     // The next question is on screen: the answer was given. Kill at once, no chance to save.
     child.kill().unwrap();
     child.wait().unwrap();
-    let (store, notices) = Store::open_in(data.path()).unwrap();
+    let (store, notices) = Store::open_in(data.path(), gureum::clock::now()).unwrap();
     assert!(notices.is_empty(), "{notices:?}");
     let answers = store.answers().unwrap();
     assert_eq!(answers.len(), 1, "the answer given before the kill is kept");

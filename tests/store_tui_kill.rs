@@ -96,7 +96,7 @@ fn a_tui_practice_answer_survives_kill_9() {
     assert!(status.success());
     child.wait().unwrap();
 
-    let (store, notices) = Store::open_in(data.path()).unwrap();
+    let (store, notices) = Store::open_in(data.path(), gureum::clock::now()).unwrap();
     assert!(notices.is_empty(), "{notices:?}");
     let answers = store.answers().unwrap();
     assert_eq!(answers.len(), 1, "the answer given before the kill is kept");

@@ -55,7 +55,7 @@ fn answer(t: &mut Pty, n: usize) {
 }
 
 fn practice_answers(data: &Path) -> usize {
-    let (store, notices) = Store::open_in(data).unwrap();
+    let (store, notices) = Store::open_in(data, gureum::clock::now()).unwrap();
     assert!(notices.is_empty(), "{notices:?}");
     store
         .answers()
@@ -111,7 +111,7 @@ fn two_tui_windows_on_one_folder_lose_nothing() {
 
     // Every answer is there, and the exam A is running still holds its two answers.
     assert_eq!(practice_answers(data.path()), 16, "no practice answer lost");
-    let (store, _) = Store::open_in(data.path()).unwrap();
+    let (store, _) = Store::open_in(data.path(), gureum::clock::now()).unwrap();
     let running = store.running_exam().expect("the running exam survives");
     assert_eq!(running.unanswered(), vec![2, 3, 4], "{running:?}");
     drop(store);

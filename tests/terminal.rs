@@ -48,7 +48,7 @@ fn stop_with(sig: &str, number: u32) {
     assert!(!t.alternate_screen(), "SIG{sig}: alternate screen left");
     assert!(!t.mouse_reporting(), "SIG{sig}: mouse reporting off");
     assert!(t.cursor().2, "SIG{sig}: cursor shown");
-    let (store, _) = gureum::store::Store::open_in(data.path()).unwrap();
+    let (store, _) = gureum::store::Store::open_in(data.path(), gureum::clock::now()).unwrap();
     assert!(
         store.progress().last_lesson.is_some(),
         "SIG{sig}: {:?}",

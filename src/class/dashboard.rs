@@ -7,11 +7,14 @@
 //! ([`Dashboard`]), drawn with the same `Frame` API as the student screen; the terminal is set
 //! up and restored by `ratatui::init`/`ratatui::restore` (panic hook included) and SIGINT,
 //! SIGTERM and SIGHUP end it through [`crate::stop`], like the app's TUI.
+//!
+//! Both loops read the monotonic clock once per turn, after waiting for a key or a command,
+//! and hand that reading to [`tick`], [`apply`] and the frame (see [`crate::clock`]).
 
 use std::collections::VecDeque;
 use std::io::BufRead;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
@@ -45,20 +48,15 @@ pub enum Command {
     Stats,
 }
 
-fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
-/// Applies a command to the class and tells the students' screens.
-pub fn apply(shared: &Shared, command: &Command) {
-    let now = shared.now_ms();
+/// Applies a command given at `at` to the class and tells the students' screens.
+pub fn apply(shared: &Shared, command: &Command, at: Instant) {
+    let now = shared.ms_at(at);
+    let unix = shared.clock.wall_at(at).secs();
     {
         let mut class = shared.lock();
         match command {
-            Command::Start => class.start(now, unix_now()),
-            Command::Pause => class.toggle_pause(now, unix_now()),
+            Command::Start => class.start(now, unix),
+            Command::Pause => class.toggle_pause(now, unix),
             Command::End => class.end(now),
             Command::Reveal => class.reveal(now),
             Command::Kick(key) => class.kick(key),
@@ -68,9 +66,9 @@ pub fn apply(shared: &Shared, command: &Command) {
     shared.notify();
 }
 
-/// Ends the round when time is up; returns the events since the last call.
-pub fn tick(shared: &Shared) -> Vec<Event> {
-    let now = shared.now_ms();
+/// Ends the round when time is up at `at`; returns the events since the last call.
+pub fn tick(shared: &Shared, at: Instant) -> Vec<Event> {
+    let now = shared.ms_at(at);
     let (ended, events) = {
         let mut class = shared.lock();
         let ended = class.tick(now);
@@ -114,19 +112,22 @@ pub fn run_headless(shared: &Arc<Shared>, lang: Lang, out: &mut dyn FnMut(&str))
             }
         }
     });
-    apply(shared, &Command::Start);
+    let mut at = Instant::now();
+    apply(shared, &Command::Start, at);
     while !crate::stop::requested() {
-        for event in tick(shared) {
+        for event in tick(shared, at) {
             out(&s.class_event(&event));
         }
-        match rx.recv_timeout(Duration::from_millis(200)) {
+        let command = rx.recv_timeout(Duration::from_millis(200));
+        at = Instant::now();
+        match command {
             Ok(Command::Quit) => break,
             Ok(Command::Stats) => out(&s.class_server_stats(&shared.timing.summary())),
-            Ok(c) => apply(shared, &c),
+            Ok(c) => apply(shared, &c, at),
             Err(_) => {}
         }
     }
-    for event in tick(shared) {
+    for event in tick(shared, at) {
         out(&s.class_event(&event));
     }
 }
@@ -198,8 +199,8 @@ impl Dashboard {
         }
     }
 
-    /// Draws the dashboard.
-    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, shared: &Shared) {
+    /// Draws the dashboard as it is at `now` (the class's milliseconds).
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, shared: &Shared, now: u64) {
         let s = Strings::new(self.lang);
         let class = shared.lock();
         let width = area.width as usize;
@@ -210,7 +211,6 @@ impl Dashboard {
             );
             return;
         }
-        let now = shared.now_ms();
         let secs = class.remaining_ms(now).div_ceil(1000);
         let phase = match class.phase() {
             Phase::Waiting => s.class_phase_waiting().to_owned(),
@@ -330,12 +330,20 @@ pub fn run_dashboard(
         ..Dashboard::default()
     };
     let result = (|| -> anyhow::Result<()> {
+        let mut at = Instant::now();
         while !crate::stop::requested() {
-            let events = tick(shared);
+            let events = tick(shared, at);
             dash.record(&events);
-            terminal.draw(|f| dash.render(f, f.area(), shared))?;
-            if event::poll(Duration::from_millis(250))?
-                && let TermEvent::Key(k) = event::read()?
+            let now = shared.ms_at(at);
+            terminal.draw(|f| dash.render(f, f.area(), shared, now))?;
+            let input = if event::poll(Duration::from_millis(250))? {
+                Some(event::read()?)
+            } else {
+                None
+            };
+            // This turn's time: after the wait, before the key is applied.
+            at = Instant::now();
+            if let Some(TermEvent::Key(k)) = input
                 && k.kind == KeyEventKind::Press
                 && let Some(key) = crate::ui::keymap::key_of(&k)
             {
@@ -345,7 +353,7 @@ pub fn run_dashboard(
                 };
                 match command {
                     Some(Command::Quit) => break,
-                    Some(c) => apply(shared, &c),
+                    Some(c) => apply(shared, &c, at),
                     None => {}
                 }
             }

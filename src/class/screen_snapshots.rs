@@ -3,14 +3,16 @@
 //! Korean and English.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::dashboard::Dashboard;
 use super::screen::{ClassScreen, Ctx, Effect, Snapshot};
-use super::server::{Limits, Shared};
+use super::server::{ClassClock, Limits, Shared};
 use super::state::{Class, Phase, Spec};
+use crate::clock::UnixMillis;
 use crate::keys::{Code, Key};
 use crate::lesson::{ContentSource, Library};
 use crate::quiz::session::{Filter, Item, draw};
@@ -178,7 +180,16 @@ fn dashboard_with_a_few_students() {
     // Paused: the clock shows the time left without reading the wall clock.
     class.toggle_pause(30_000, 1_700_000_030);
     let events = class.take_events();
-    let shared = Shared::new(class, bank, library, "4321".into(), None, Limits::default());
+    let clock = ClassClock::new(Instant::now(), UnixMillis::from_secs(1_700_000_000));
+    let shared = Shared::new(
+        class,
+        bank,
+        library,
+        "4321".into(),
+        None,
+        Limits::default(),
+        clock,
+    );
     for lang in [Lang::Ko, Lang::En] {
         let mut dash = Dashboard {
             lang,
@@ -194,7 +205,7 @@ fn dashboard_with_a_few_students() {
         for (w, h) in SIZES {
             let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
             fresh(&mut t)
-                .draw(|f| dash.render(f, f.area(), &shared))
+                .draw(|f| dash.render(f, f.area(), &shared, 30_000))
                 .unwrap();
             insta::assert_snapshot!(format!("dashboard_{}_{w}x{h}", lang_name(lang)), text(&t));
         }

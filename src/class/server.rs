@@ -12,6 +12,11 @@
 //! [`Sink`]: ratatui writes escape sequences into a buffer and the task sends the buffer as
 //! channel data after each frame. A slow student's task waits on its own channel window and
 //! slows nobody else.
+//!
+//! Time is an input here too ([`crate::clock`]): the class runs on a [`ClassClock`] (its
+//! milliseconds since the server started), and each event reads the monotonic clock once where
+//! it enters (a code tried, input bytes arriving, a turn of a student's screen loop) and hands
+//! that reading down.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -31,6 +36,7 @@ use tokio::sync::{mpsc, watch};
 use super::input::InputParser;
 use super::screen::{ClassScreen, Ctx, Effect, Snapshot};
 use super::state::{Class, JoinError, Refused, items_for};
+use crate::clock::UnixMillis;
 use crate::lesson::Library;
 use crate::quiz::Bank;
 use crate::strings::{Lang, Strings};
@@ -68,6 +74,33 @@ impl Default for Limits {
     }
 }
 
+/// The class's clock: milliseconds since the server started (monotonic, so a wall-clock
+/// change cannot move a deadline), and the wall-clock time of that start, so that one
+/// monotonic reading per event gives both.
+#[derive(Debug, Clone, Copy)]
+pub struct ClassClock {
+    start: Instant,
+    start_wall: UnixMillis,
+}
+
+impl ClassClock {
+    /// A clock whose zero is `start`, which was `start_wall` on the wall clock (both read
+    /// once, where the server starts).
+    pub fn new(start: Instant, start_wall: UnixMillis) -> Self {
+        Self { start, start_wall }
+    }
+
+    /// Milliseconds from the start to `at` (0 before it): the class's time at `at`.
+    pub fn ms_at(&self, at: Instant) -> u64 {
+        u64::try_from(at.saturating_duration_since(self.start).as_millis()).unwrap_or(u64::MAX)
+    }
+
+    /// The wall-clock time at `at`.
+    pub fn wall_at(&self, at: Instant) -> UnixMillis {
+        UnixMillis(self.start_wall.millis().saturating_add(self.ms_at(at)))
+    }
+}
+
 /// Everything the connections and the dashboard share.
 pub struct Shared {
     /// The class (lock briefly; never across an `.await`).
@@ -82,7 +115,8 @@ pub struct Shared {
     pub results: Option<PathBuf>,
     /// Bumped when something every student sees changes.
     changed: watch::Sender<u64>,
-    start: Instant,
+    /// The class's clock.
+    pub clock: ClassClock,
     failures: Mutex<HashMap<IpAddr, (Instant, u32)>>,
     connections: AtomicUsize,
     /// Server-side timing of keys and frames (`stats` in `--headless`, the load test).
@@ -94,7 +128,7 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// Shared state for a class with this code.
+    /// Shared state for a class with this code, on `clock`.
     pub fn new(
         class: Class,
         bank: Arc<Bank>,
@@ -102,6 +136,7 @@ impl Shared {
         code: String,
         results: Option<PathBuf>,
         limits: Limits,
+        clock: ClassClock,
     ) -> Self {
         Self {
             class: Mutex::new(class),
@@ -110,7 +145,7 @@ impl Shared {
             code,
             results,
             changed: watch::channel(0).0,
-            start: Instant::now(),
+            clock,
             failures: Mutex::new(HashMap::new()),
             connections: AtomicUsize::new(0),
             timing: Timing::default(),
@@ -127,9 +162,9 @@ impl Shared {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Milliseconds since the server started (the class's clock).
-    pub fn now_ms(&self) -> u64 {
-        self.start.elapsed().as_millis() as u64
+    /// The class's time at `at` (milliseconds since the server started).
+    pub fn ms_at(&self, at: Instant) -> u64 {
+        self.clock.ms_at(at)
     }
 
     /// Tells every student's screen to redraw and re-check its place (after a teacher's key).
@@ -152,18 +187,20 @@ impl Shared {
         diff == 0
     }
 
-    fn locked_out(&self, ip: Option<IpAddr>) -> bool {
+    /// Whether `ip` tried too many wrong codes in the minute before `now`.
+    fn locked_out(&self, ip: Option<IpAddr>, now: Instant) -> bool {
         let Some(ip) = ip else { return false };
         let map = self
             .failures
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         map.get(&ip).is_some_and(|(since, n)| {
-            *n >= self.limits.max_failures && since.elapsed() < Duration::from_secs(60)
+            *n >= self.limits.max_failures && now.saturating_duration_since(*since) < MINUTE
         })
     }
 
-    fn failed(&self, ip: Option<IpAddr>) {
+    /// Counts a wrong code from `ip` at `now`.
+    fn failed(&self, ip: Option<IpAddr>, now: Instant) {
         let Some(ip) = ip else { return };
         let mut map = self
             .failures
@@ -171,11 +208,11 @@ impl Shared {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         // Forget old entries so the map cannot grow without bound.
         if map.len() > 10_000 {
-            map.retain(|_, (since, _)| since.elapsed() < Duration::from_secs(60));
+            map.retain(|_, (since, _)| now.saturating_duration_since(*since) < MINUTE);
         }
-        let e = map.entry(ip).or_insert((Instant::now(), 0));
-        if e.0.elapsed() >= Duration::from_secs(60) {
-            *e = (Instant::now(), 0);
+        let e = map.entry(ip).or_insert((now, 0));
+        if now.saturating_duration_since(e.0) >= MINUTE {
+            *e = (now, 0);
         }
         e.1 += 1;
     }
@@ -193,6 +230,9 @@ impl Shared {
         std::fs::rename(&tmp, &path)
     }
 }
+
+/// The window of the wrong-code limit (and of the lock-out it leads to).
+const MINUTE: Duration = Duration::from_secs(60);
 
 /// The russh server configuration: our host key, password and keyboard-interactive only.
 pub fn config(key: russh::keys::PrivateKey, limits: &Limits) -> russh::server::Config {
@@ -227,7 +267,8 @@ pub async fn serve(shared: Arc<Shared>, listener: TcpListener, config: Arc<russh
         let shared = shared.clone();
         let config = config.clone();
         tokio::spawn(async move {
-            let handler = Conn::new(shared.clone(), peer);
+            // A connection arriving is an event: its input budget starts full now.
+            let handler = Conn::new(shared.clone(), peer, Instant::now());
             let authed = handler.authed.clone();
             let timeout = shared.limits.auth_timeout;
             let started =
@@ -374,7 +415,7 @@ struct Conn {
 }
 
 impl Conn {
-    fn new(shared: Arc<Shared>, peer: SocketAddr) -> Self {
+    fn new(shared: Arc<Shared>, peer: SocketAddr, now: Instant) -> Self {
         let burst = f64::from(shared.limits.input_bytes_per_sec) * 2.0;
         Self {
             shared,
@@ -386,7 +427,7 @@ impl Conn {
             tx: None,
             bucket: Bucket {
                 tokens: burst,
-                last: Instant::now(),
+                last: now,
             },
             logged: 0,
         }
@@ -455,13 +496,14 @@ impl russh::server::Handler for Conn {
     }
 
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
-        if self.shared.locked_out(self.peer) {
+        let now = Instant::now();
+        if self.shared.locked_out(self.peer, now) {
             return Ok(Auth::reject());
         }
         if self.shared.code_ok(password.as_bytes()) {
             return Ok(self.accept(user));
         }
-        self.shared.failed(self.peer);
+        self.shared.failed(self.peer, now);
         Ok(Auth::reject())
     }
 
@@ -471,7 +513,8 @@ impl russh::server::Handler for Conn {
         _submethods: &str,
         response: Option<Response<'a>>,
     ) -> Result<Auth, Self::Error> {
-        if self.shared.locked_out(self.peer) {
+        let now = Instant::now();
+        if self.shared.locked_out(self.peer, now) {
             return Ok(Auth::reject());
         }
         let Some(mut response) = response else {
@@ -486,7 +529,7 @@ impl russh::server::Handler for Conn {
         if answer.is_some_and(|a| self.shared.code_ok(&a)) {
             return Ok(self.accept(user));
         }
-        self.shared.failed(self.peer);
+        self.shared.failed(self.peer, now);
         Ok(Auth::reject())
     }
 
@@ -659,16 +702,19 @@ impl russh::server::Handler for Conn {
         if data.len() > self.shared.limits.max_paste {
             return Ok(());
         }
+        // The bytes' arrival: the one reading of this event, for the budget and the timing.
+        let now = Instant::now();
         let rate = f64::from(self.shared.limits.input_bytes_per_sec);
         let b = &mut self.bucket;
-        b.tokens = (b.tokens + b.last.elapsed().as_secs_f64() * rate).min(rate * 2.0);
-        b.last = Instant::now();
+        let refill = now.saturating_duration_since(b.last).as_secs_f64() * rate;
+        b.tokens = (b.tokens + refill).min(rate * 2.0);
+        b.last = now;
         if b.tokens < data.len() as f64 {
             return Ok(());
         }
         b.tokens -= data.len() as f64;
         // A full queue means the student types faster than the screen keeps up: drop the keys.
-        let _ = tx.try_send(Input::Bytes(data.to_vec(), Instant::now()));
+        let _ = tx.try_send(Input::Bytes(data.to_vec(), now));
         Ok(())
     }
 
@@ -825,9 +871,9 @@ enum EndReason {
     Gone,
 }
 
-fn snapshot(shared: &Shared, key: &str) -> Snapshot {
+/// What student `key` sees of the class at `now` (the class's milliseconds).
+fn snapshot(shared: &Shared, key: &str, now: u64) -> Snapshot {
     let class = shared.lock();
-    let now = shared.now_ms();
     Snapshot {
         phase: class.phase(),
         remaining_ms: class.remaining_ms(now),
@@ -861,21 +907,27 @@ async fn run_screen(
     };
     let _ = handle.data(channel, SCREEN_ON.to_vec()).await;
     let mut parser = InputParser::new();
-    let mut snap = snapshot(shared, key);
-    let mut screen = ClassScreen::new(name, shared.lang, &snap, shared.now_ms());
+    // The screen opening is an event: one reading for its first snapshot.
+    let opened = shared.ms_at(Instant::now());
+    let mut snap = snapshot(shared, key, opened);
+    let mut screen = ClassScreen::new(name, shared.lang, &snap, opened);
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     // When the oldest key not yet shown arrived.
     let mut pending: Option<Instant> = None;
     loop {
+        // One reading per turn: the class's time for this frame, and the frame's start for
+        // the server's own timing (which reads the clock again only to measure durations).
+        let drawn = Instant::now();
+        let now = shared.ms_at(drawn);
+        snap = snapshot(shared, key, now);
         let ctx = Ctx {
             bank: &shared.bank,
             library: &shared.library,
             items,
             snap: &snap,
-            now_ms: shared.now_ms(),
+            now_ms: now,
         };
-        let drawn = Instant::now();
         if terminal.draw(|f| screen.render(f, f.area(), &ctx)).is_err() {
             return EndReason::Gone;
         }
@@ -897,9 +949,11 @@ async fn run_screen(
                 }
                 Some(Input::Bytes(bytes, at)) => {
                     pending.get_or_insert(at);
-                    snap = snapshot(shared, key);
+                    // The keys' time is when they arrived (read once, in the handler).
+                    let now = shared.ms_at(at);
+                    snap = snapshot(shared, key, now);
                     for k in parser.feed(&bytes) {
-                        let ctx = Ctx { bank: &shared.bank, library: &shared.library, items, snap: &snap, now_ms: shared.now_ms() };
+                        let ctx = Ctx { bank: &shared.bank, library: &shared.library, items, snap: &snap, now_ms: now };
                         match screen.update(k, &ctx) {
                             Effect::None => {}
                             Effect::Quit => return EndReason::Quit,
@@ -908,8 +962,8 @@ async fn run_screen(
                                 if taken.is_ok() && shared.save(key).is_err() {
                                     screen.message = Some(Strings::new(screen.lang).class_not_saved().to_owned());
                                 }
-                                snap = snapshot(shared, key);
-                                let ctx = Ctx { bank: &shared.bank, library: &shared.library, items, snap: &snap, now_ms: shared.now_ms() };
+                                snap = snapshot(shared, key, now);
+                                let ctx = Ctx { bank: &shared.bank, library: &shared.library, items, snap: &snap, now_ms: now };
                                 if taken.is_ok() {
                                     screen.answered(&ctx);
                                 }
@@ -930,6 +984,5 @@ async fn run_screen(
             }
             _ = tick.tick() => {}
         }
-        snap = snapshot(shared, key);
     }
 }

@@ -328,9 +328,10 @@ fn bank_toml(questions: &[gureum::quiz::Question]) -> anyhow::Result<String> {
 }
 
 /// Opens the progress store for a command, telling the user on stderr, in `lang`, about any
-/// problem it met (a damaged file moved aside, a newer file opened read-only, …).
-pub fn open_store(lang: Lang) -> anyhow::Result<Store> {
-    let (store, notices) = Store::open_default()?;
+/// problem it met (a damaged file moved aside, a newer file opened read-only, …). `now` is the
+/// command's time (its one clock reading).
+pub fn open_store(lang: Lang, now: gureum::clock::UnixMillis) -> anyhow::Result<Store> {
+    let (store, notices) = Store::open_default(now)?;
     for notice in &notices {
         errln!("gureum: {}", notice.message(lang == Lang::En));
     }
@@ -341,7 +342,7 @@ pub fn open_store(lang: Lang) -> anyhow::Result<Store> {
 pub fn results(cmd: &ResultsCommand, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
     let ResultsCommand::Export(args) = cmd;
     let bank = Bank::load(banks);
-    let (store, notices) = Store::open_default()?;
+    let (store, notices) = Store::open_default(gureum::clock::now())?;
     // A progress file that could not be read was moved aside: exporting the empty fresh store
     // would look like a learner with no answers. Say so and fail instead.
     if let Some(notice) = notices

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use clap::{Args, Subcommand};
 use gureum::class::dashboard;
-use gureum::class::server::{self, Limits, Shared};
+use gureum::class::server::{self, ClassClock, Limits, Shared};
 use gureum::class::{Class, Spec, hostkey};
 use gureum::lesson::{ContentSource, Library};
 use gureum::quiz::exam::{Blueprint, ExamId, draw_exam};
@@ -151,11 +151,9 @@ fn serve(
     }
     let bank = Arc::new(Bank::load(banks));
     let library = Arc::new(Library::load(source));
-    let seed = args.seed.unwrap_or_else(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos() as u64)
-    });
+    // The command's one wall-clock reading: the default seed and the class clock's start.
+    let now = gureum::clock::now();
+    let seed = args.seed.unwrap_or(now.millis());
     let (items, label, default_minutes) = question_set(args, &bank, seed);
     if items.is_empty() {
         errln!(
@@ -210,6 +208,7 @@ fn serve(
         code.to_owned(),
         args.results.clone(),
         limits,
+        ClassClock::new(std::time::Instant::now(), now),
     );
     shared.lang = lang;
     let shared = Arc::new(shared);

@@ -19,7 +19,7 @@ pub enum Prepared {
 /// Applies `request` to the saved progress. The running exam is abandoned (for `--new`) only
 /// when `can_start` (a terminal is there to start the new one).
 pub fn prepare(request: &ExamRequest, lang: Lang, can_start: bool) -> anyhow::Result<Prepared> {
-    let (mut store, _notices) = Store::open_default()?;
+    let (mut store, _notices) = Store::open_default(gureum::clock::now())?;
     let decision = decide(store.running_exam(), request);
     Ok(match decision {
         Decision::Refuse { running, .. } => {

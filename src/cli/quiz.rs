@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::Instant;
 
 use clap::Args;
 use gureum::lesson::{ContentSource, Library, RenderOptions, render};
@@ -86,12 +86,10 @@ pub fn run(
         domain: args.domain.clone(),
         ..Filter::default()
     };
+    // The command's one clock reading (each answer reads its own: see `ask_plain`).
+    let now = gureum::clock::now();
     // Without --seed every run differs; the clock is the only non-reproducible input.
-    let seed = args.seed.unwrap_or_else(|| {
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos() as u64)
-    });
+    let seed = args.seed.unwrap_or(now.millis());
     let items = session::draw(&bank, &filter, args.count, seed);
     if items.is_empty() {
         errln!(
@@ -101,7 +99,7 @@ pub fn run(
         return Ok(ExitCode::from(2));
     }
     let library = Library::load(source);
-    let mut store = super::bank::open_store(lang)?;
+    let mut store = super::bank::open_store(lang, now)?;
     let (asked, correct) = ask_plain(&bank, &library, &items, lang, &mut store)?;
     let mut out = crate::cli::stdout();
     let pct = (correct * 100).checked_div(asked).unwrap_or(0);
@@ -121,6 +119,10 @@ pub fn run(
 /// Asks `items` one per line on stdin/stdout and records every answer in `store` (committed
 /// before the next question; the review card rescheduled with the learner's retention
 /// setting). `q`, `quit`, `ㅂ` or the end of input stop early. Returns (asked, correct).
+///
+/// Each question is a turn: the monotonic clock is read when it is shown and the wall clock
+/// once when its answer is read, for the answer's time and its next review (also given to the
+/// store, so [`Store::now`] is the last answer's time afterwards).
 ///
 /// Shared by `gureum quiz --plain` and `gureum review --plain`.
 pub fn ask_plain(
@@ -173,7 +175,7 @@ pub fn ask_plain(
                 q.unit.as_deref().unwrap_or("")
             ),
         };
-        let started = Instant::now();
+        let shown = Instant::now();
         let mut unread = 0;
         let response = loop {
             write!(out, "{hint}> ")?;
@@ -285,14 +287,14 @@ pub fn ask_plain(
             Response::Choices(ids) => ids.clone(),
             Response::Number(n) => vec![n.to_string()],
         };
+        let now = gureum::clock::now();
+        store.set_now(now);
         let log = AnswerLog {
             question: q.id.clone(),
-            at: SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs()),
+            at: now.secs(),
             correct: ok,
             chosen,
-            time_ms: started.elapsed().as_millis() as u64,
+            time_ms: shown.elapsed().as_millis() as u64,
         };
         let (time_ms, at) = (log.time_ms, log.at);
         // Committed before the next question is asked: a killed run keeps every answer.

@@ -3,7 +3,6 @@
 
 use std::io::Write;
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 use gureum::quiz::review;
@@ -43,11 +42,10 @@ pub fn run(
         return Ok(ExitCode::from(2));
     }
     let bank = Bank::load(banks);
-    let mut store = super::bank::open_store(lang)?;
-    let clock = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    let now = clock.as_secs();
+    // The command's one clock reading (each answer reads its own: see `ask_plain`).
+    let clock = gureum::clock::now();
+    let mut store = super::bank::open_store(lang, clock)?;
+    let now = clock.secs();
     // Most overdue first; cards of questions no longer in the bank cannot be asked.
     let mut ids: Vec<String> = review::due(&store.progress().cards, now)
         .into_iter()
@@ -67,13 +65,12 @@ pub fn run(
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let seed = args.seed.unwrap_or(clock.as_nanos() as u64);
+    let seed = args.seed.unwrap_or(clock.millis());
     let items = session::draw_ids(&bank, &ids, seed);
     let library = gureum::lesson::Library::load(source);
     let (asked, correct) = super::quiz::ask_plain(&bank, &library, &items, lang, &mut store)?;
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(now, |d| d.as_secs());
+    // What is still due after the last answer.
+    let now = store.now().secs().max(now);
     let f = review::forecast(store.progress().cards.values(), now, offset);
     let mut out = crate::cli::stdout();
     match lang {

@@ -3,7 +3,6 @@
 
 use std::io::Write;
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 use gureum::quiz::exam::readiness::{self, DomainAccuracy};
@@ -45,10 +44,10 @@ fn bar(value: f64, max: f64, mark: Option<f64>) -> String {
 /// Runs `gureum stats`.
 pub fn run(args: &StatsArgs, banks: &BankSource, lang: Lang) -> anyhow::Result<ExitCode> {
     let bank = Bank::load(banks);
-    let store = super::bank::open_store(lang)?;
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    // The command's one clock reading.
+    let clock = gureum::clock::now();
+    let store = super::bank::open_store(lang, clock)?;
+    let now = clock.secs();
     let cards = &store.progress().cards;
     let forecast = review::forecast(cards.values(), now, review::local_offset_s());
     let finished = store.finished_exams()?;

@@ -4,14 +4,8 @@
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Seconds since the Unix epoch (0 if the clock is before it).
-pub(crate) fn unix_seconds() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
+use crate::clock::UnixMillis;
 
 /// Removes the `.progress.json.tmp-*` files a killed JSON save left in `dir` (best effort);
 /// returns how many were removed.
@@ -38,13 +32,13 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
-/// Moves a damaged `path` to `<name>.corrupt-<unix-seconds>` (adding `-1`, `-2`, … if taken)
-/// and returns where it went. Never overwrites an existing file.
-pub(crate) fn move_aside(path: &Path) -> io::Result<PathBuf> {
+/// Moves a damaged `path` to `<name>.corrupt-<unix-seconds>`, the seconds of `now` (adding
+/// `-1`, `-2`, … if taken), and returns where it went. Never overwrites an existing file.
+pub(crate) fn move_aside(path: &Path, now: UnixMillis) -> io::Result<PathBuf> {
     let name = path
         .file_name()
         .map_or_else(|| "store".into(), |n| n.to_string_lossy());
-    let base = format!("{name}.corrupt-{}", unix_seconds());
+    let base = format!("{name}.corrupt-{}", now.secs());
     for n in 0..1000 {
         let to = path.with_file_name(if n == 0 {
             base.clone()
@@ -74,10 +68,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.json");
         fs::write(&path, "first").unwrap();
-        let a = move_aside(&path).unwrap();
+        let now = UnixMillis::from_secs(1_700_000_000);
+        let a = move_aside(&path, now).unwrap();
         fs::write(&path, "second").unwrap();
-        let b = move_aside(&path).unwrap();
+        let b = move_aside(&path, now).unwrap();
         assert_ne!(a, b);
+        assert!(a.ends_with("p.json.corrupt-1700000000"), "{}", a.display());
+        assert!(
+            b.ends_with("p.json.corrupt-1700000000-1"),
+            "{}",
+            b.display()
+        );
         assert_eq!(fs::read_to_string(a).unwrap(), "first");
         assert_eq!(fs::read_to_string(b).unwrap(), "second");
         assert!(!path.exists());

@@ -24,7 +24,7 @@
 //! retries it and returns the error.
 //!
 //! The running exam is one row owned by the window that started or last resumed it (a token
-//! of the process id and start time): a window that resumes an exam takes it over on its first
+//! of the process id, the time the store was opened and a counter): a window that resumes an exam takes it over on its first
 //! change, and the other window's later saves of that exam are refused
 //! ([`StoreError::ExamElsewhere`]) rather than overwrite it.
 //!
@@ -44,7 +44,10 @@
 //! | `passed_challenge (id, at)` | simulations whose challenge was passed (schema 3; schema 2 kept them as `tried_sim` rows `passed:<id>`) |
 //! | `kept_field (key, value)` | top-level fields of the imported `progress.json` this build did not know |
 //!
-//! Times are Unix seconds (exam states keep their own milliseconds). A database of an older
+//! Times are Unix seconds (exam states keep their own milliseconds). The store never reads a
+//! clock: it is opened at a time ([`Store::open_in`]; the name of a file moved aside, the
+//! stamps of an import) and stamps rows with the time its owner last gave it
+//! ([`Store::set_now`], once per loop turn or command; see [`crate::clock`]). A database of an older
 //! version is migrated in one transaction ([`schema`]'s `MIGRATIONS`, one step per version).
 //! A database of a *newer* version is never written: its data is read as far as possible into
 //! a read-only store and [`Notice::NewerVersion`] says so.
@@ -85,6 +88,7 @@ use format::{Decoded, LegacyFile, decode};
 pub use schema::SCHEMA_VERSION;
 use schema::{Op, OpError};
 
+use crate::clock::UnixMillis;
 use crate::quiz::exam::ExamState;
 
 /// Environment variable that overrides the data directory.
@@ -196,6 +200,8 @@ pub struct Store {
     /// `PRAGMA data_version` when the model was last read: it changes when another connection
     /// (another window) commits.
     seen: Option<i64>,
+    /// The time rows written now are stamped with (see [`Store::set_now`]).
+    now: UnixMillis,
 }
 
 /// Resolves the data directory: a non-empty `env_value` (the value of [`ENV_DATA_DIR`]) wins,
@@ -214,31 +220,31 @@ enum Opened {
 }
 
 impl Store {
-    /// Opens the store in `GUREUM_DATA_DIR` or the platform data directory; in memory, with a
-    /// [`Notice::NotSaved`], if there is neither.
-    pub fn open_default() -> Result<(Self, Vec<Notice>), StoreError> {
+    /// Opens the store in `GUREUM_DATA_DIR` or the platform data directory at time `now`; in
+    /// memory, with a [`Notice::NotSaved`], if there is neither.
+    pub fn open_default(now: UnixMillis) -> Result<(Self, Vec<Notice>), StoreError> {
         if let Some(dir) = data_dir_from(std::env::var_os(ENV_DATA_DIR)) {
-            Self::open_in(&dir)
+            Self::open_in(&dir, now)
         } else {
             let reason = "no home or data directory found".to_owned();
-            Ok((
-                Self::in_memory(Progress::default()),
-                vec![Notice::NotSaved { reason }],
-            ))
+            let mut store = Self::in_memory(Progress::default());
+            store.set_now(now);
+            Ok((store, vec![Notice::NotSaved { reason }]))
         }
     }
 
-    /// Opens (or creates) the database in `dir`, creating `dir` if needed and importing
-    /// `progress.json` if the database is new.
+    /// Opens (or creates) the database in `dir` at time `now`, creating `dir` if needed and
+    /// importing `progress.json` if the database is new.
     ///
-    /// Problems with the files become [`Notice`]s (see the module docs), never a lost file.
-    pub fn open_in(dir: &Path) -> Result<(Self, Vec<Notice>), StoreError> {
+    /// Problems with the files become [`Notice`]s (see the module docs), never a lost file;
+    /// a file moved aside is named after `now`.
+    pub fn open_in(dir: &Path, now: UnixMillis) -> Result<(Self, Vec<Notice>), StoreError> {
         let db = dir.join(DB_NAME);
         let json = dir.join(FILE_NAME);
         let mut notices = Vec::new();
         let mut import = None;
         if std::fs::symlink_metadata(&db).is_err() {
-            match read_json(&json) {
+            match read_json(&json, now) {
                 JsonFile::Missing => {}
                 JsonFile::Current(file) => import = Some(file),
                 JsonFile::Refused(notice, progress) => {
@@ -258,18 +264,18 @@ impl Store {
             notices.push(notice);
             return Ok((Self::read_only(&db, fallback(import.as_ref())), notices));
         }
-        let mut opened = open_file(&db, import.as_ref());
+        let mut opened = open_file(&db, import.as_ref(), now);
         if let Err(e) = &opened
             && is_corrupt(e)
         {
-            match move_db_aside(&db) {
+            match move_db_aside(&db, now) {
                 Ok(to) => {
                     notices.push(Notice::MovedAside {
                         from: db.clone(),
                         to,
                         reason: e.to_string(),
                     });
-                    opened = open_file(&db, import.as_ref());
+                    opened = open_file(&db, import.as_ref(), now);
                 }
                 Err(io) => {
                     notices.push(Notice::Unreadable {
@@ -291,10 +297,11 @@ impl Store {
                     mode: Mode::Writable,
                     conn,
                     data,
-                    owner: window_token(),
+                    owner: window_token(now),
                     exam_owned: None,
                     pending: RefCell::default(),
                     seen,
+                    now,
                 };
                 Ok((store, notices))
             }
@@ -317,7 +324,7 @@ impl Store {
     }
 
     /// A store in memory only (tests, snapshots, no data directory): it works in full but
-    /// nothing reaches a file.
+    /// nothing reaches a file. Its time is the epoch until [`Store::set_now`].
     pub fn in_memory(data: Progress) -> Self {
         Self::memory(PathBuf::new(), Mode::Memory, data)
     }
@@ -329,16 +336,18 @@ impl Store {
 
     fn memory(path: PathBuf, mode: Mode, data: Progress) -> Self {
         let conn = Connection::open_in_memory().expect("SQLite opens an in-memory database");
-        schema::migrate(&conn, None).expect("the schema applies to an empty database");
+        schema::migrate(&conn, None, UnixMillis::default())
+            .expect("the schema applies to an empty database");
         let mut store = Self {
             path,
             mode,
             conn,
             data: Progress::default(),
-            owner: window_token(),
+            owner: window_token(UnixMillis::default()),
             exam_owned: None,
             pending: RefCell::default(),
             seen: None,
+            now: UnixMillis::default(),
         };
         store.seed(data);
         store
@@ -386,6 +395,17 @@ impl Store {
             );
         }
         self.data = data;
+    }
+
+    /// Sets the time the next writes are stamped with (the time of the caller's loop turn or
+    /// command: the store never reads a clock).
+    pub fn set_now(&mut self, now: UnixMillis) {
+        self.now = now;
+    }
+
+    /// The time the store was last given (at opening or by [`Store::set_now`]).
+    pub fn now(&self) -> UnixMillis {
+        self.now
     }
 
     /// The database file (empty for an in-memory store).
@@ -696,7 +716,7 @@ impl Store {
         }
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         for op in ops {
-            op.run(&tx, &self.owner)?;
+            op.run(&tx, &self.owner, self.now)?;
         }
         tx.commit()?;
         Ok(())
@@ -744,12 +764,13 @@ fn data_version(conn: &Connection) -> Option<i64> {
     conn.query_row("PRAGMA data_version", [], |r| r.get(0)).ok()
 }
 
-/// A token naming this window (process) as the owner of a running exam.
-fn window_token() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    format!("{}-{nanos}", std::process::id())
+/// A token naming this window (process) as the owner of a running exam: the process id (unique
+/// among running processes), the time the store was opened (a later process with a reused id
+/// differs) and a counter (several stores of one process differ).
+fn window_token(opened: UnixMillis) -> String {
+    static STORES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = STORES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("{}-{}-{n}", std::process::id(), opened.millis())
 }
 
 /// What `progress.json` holds, for a database that does not exist yet.
@@ -761,7 +782,7 @@ enum JsonFile {
     MovedAside(Notice),
 }
 
-fn read_json(path: &Path) -> JsonFile {
+fn read_json(path: &Path, now: UnixMillis) -> JsonFile {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return JsonFile::Missing,
@@ -787,7 +808,7 @@ fn read_json(path: &Path) -> JsonFile {
             });
             JsonFile::Refused(notice, model)
         }
-        Err(reason) => match fsio::move_aside(path) {
+        Err(reason) => match fsio::move_aside(path, now) {
             Ok(to) => JsonFile::MovedAside(Notice::MovedAside {
                 from: path.to_path_buf(),
                 to,
@@ -804,8 +825,8 @@ fn read_json(path: &Path) -> JsonFile {
     }
 }
 
-/// Opens the database file, migrating it (and importing `import` into a new one).
-fn open_file(db: &Path, import: Option<&LegacyFile>) -> rusqlite::Result<Opened> {
+/// Opens the database file, migrating it (and importing `import` into a new one at `now`).
+fn open_file(db: &Path, import: Option<&LegacyFile>, now: UnixMillis) -> rusqlite::Result<Opened> {
     let conn = Connection::open(db)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let found = schema::version(&conn)?;
@@ -816,7 +837,7 @@ fn open_file(db: &Path, import: Option<&LegacyFile>) -> rusqlite::Result<Opened>
     }
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
-    let imported = schema::migrate(&conn, import)?;
+    let imported = schema::migrate(&conn, import, now)?;
     let data = schema::load(&conn)?;
     Ok(Opened::Ok(conn, data, imported))
 }
@@ -830,8 +851,8 @@ fn is_corrupt(e: &rusqlite::Error) -> bool {
 }
 
 /// Moves a damaged database aside with its `-wal` and `-shm` files (best effort for those).
-fn move_db_aside(db: &Path) -> io::Result<PathBuf> {
-    let to = fsio::move_aside(db)?;
+fn move_db_aside(db: &Path, now: UnixMillis) -> io::Result<PathBuf> {
+    let to = fsio::move_aside(db, now)?;
     for suffix in ["-wal", "-shm"] {
         let mut from = db.as_os_str().to_owned();
         from.push(suffix);
@@ -927,6 +948,9 @@ impl Notice {
 mod tests {
     use super::*;
 
+    /// The time the tests open stores at.
+    const T: UnixMillis = UnixMillis::from_secs(1_700_000_000);
+
     #[test]
     fn convenience_methods_change_the_model_and_the_database() {
         let mut store = Store::in_memory(Progress::default());
@@ -967,8 +991,8 @@ mod tests {
     #[test]
     fn a_second_handle_sees_the_first_ones_changes_and_overwrites_none_of_them() {
         let dir = tempfile::tempdir().unwrap();
-        let (mut a, _) = Store::open_in(dir.path()).unwrap();
-        let (mut b, _) = Store::open_in(dir.path()).unwrap();
+        let (mut a, _) = Store::open_in(dir.path(), T).unwrap();
+        let (mut b, _) = Store::open_in(dir.path(), T).unwrap();
         assert!(!b.refresh_if_changed(), "nothing changed yet");
 
         // Reading position: B sees A's, and B marking the lesson read keeps A's place.
@@ -999,7 +1023,7 @@ mod tests {
         b.update_settings(|s| s.lang = Some("en".into()));
         a.update_settings(|s| s.theme = None);
         b.update_settings(|s| s.theme = Some("light".into()));
-        let (fresh, _) = Store::open_in(dir.path()).unwrap();
+        let (fresh, _) = Store::open_in(dir.path(), T).unwrap();
         let s = &fresh.progress().settings;
         assert_eq!(s.theme.as_deref(), Some("light"));
         assert_eq!(s.lang.as_deref(), Some("en"));
@@ -1042,13 +1066,32 @@ mod tests {
         a.set_last_lesson("x");
         assert!(a.mark_sim_tried("s1"));
         assert!(!b.mark_sim_tried("s1"), "A tried it already");
-        let (fresh, _) = Store::open_in(dir.path()).unwrap();
+        let (fresh, _) = Store::open_in(dir.path(), T).unwrap();
         assert_eq!(fresh.progress().last_lesson.as_deref(), Some("x"));
         assert!(fresh.tried_sims().contains("s1"));
 
         // In memory: never anything to pick up.
         let mut m = Store::in_memory(Progress::default());
         assert!(!m.refresh_if_changed());
+    }
+
+    #[test]
+    fn rows_are_stamped_with_the_time_the_store_was_given() {
+        let mut store = Store::in_memory(Progress::default());
+        store.set_now(UnixMillis::from_secs(1_800_000_000));
+        store.mark_sim_tried("a");
+        store.set_now(UnixMillis(1_800_000_060_500));
+        store.mark_sim_passed("a");
+        let at = |sql: &str| {
+            store
+                .conn
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .unwrap()
+        };
+        assert_eq!(at("SELECT at FROM tried_sim"), 1_800_000_000);
+        assert_eq!(at("SELECT at FROM passed_challenge"), 1_800_000_060);
+        // Two stores opened at the same time by one process are still two windows.
+        assert_ne!(window_token(T), window_token(T));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use super::format::{
     AnswerLog, CardState, ExamAttempt, LegacyExtras, LegacyFile, LessonProgress, Progress, Settings,
 };
+use crate::clock::UnixMillis;
 use crate::quiz::exam::ExamState;
 
 /// The schema version this build reads and writes (`PRAGMA user_version`).
@@ -118,9 +119,13 @@ pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u64> {
 }
 
 /// Brings the database to [`SCHEMA_VERSION`] in one transaction; when it was empty and
-/// `import` is given, the file is imported in the same transaction. Returns whether this call
-/// imported it (another process may have created the database first).
-pub(crate) fn migrate(conn: &Connection, import: Option<&LegacyFile>) -> rusqlite::Result<bool> {
+/// `import` is given, the file is imported in the same transaction (its rows stamped `now`).
+/// Returns whether this call imported it (another process may have created the database first).
+pub(crate) fn migrate(
+    conn: &Connection,
+    import: Option<&LegacyFile>,
+    now: UnixMillis,
+) -> rusqlite::Result<bool> {
     let tx = Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     // Read again inside the write lock: another window may have migrated meanwhile.
     let from = version(&tx)?;
@@ -135,7 +140,7 @@ pub(crate) fn migrate(conn: &Connection, import: Option<&LegacyFile>) -> rusqlit
         if i == 0
             && let Some(file) = import
         {
-            import_file(&tx, file.clone())?;
+            import_file(&tx, file.clone(), now)?;
             imported = true;
         }
     }
@@ -144,23 +149,24 @@ pub(crate) fn migrate(conn: &Connection, import: Option<&LegacyFile>) -> rusqlit
     Ok(imported)
 }
 
-/// Writes everything of `file` into the (empty) tables.
-fn import_file(tx: &Transaction, mut file: LegacyFile) -> rusqlite::Result<()> {
+/// Writes everything of `file` into the (empty) tables; rows that carry a time get `now`.
+fn import_file(tx: &Transaction, mut file: LegacyFile, now: UnixMillis) -> rusqlite::Result<()> {
     let LegacyExtras {
         current_exam,
         finished_exams,
         tried_sims,
     } = file.take_extras();
-    let now = int(super::fsio::unix_seconds());
+    let step = |op: &Op| put(tx, op, now);
+    let now = int(now.secs());
     for (id, l) in &file.lessons {
-        put(tx, &Op::Lesson(id.clone(), l.clone(), true))?;
+        step(&Op::Lesson(id.clone(), l.clone(), true))?;
     }
     if let Some(id) = &file.last_lesson {
-        put(tx, &Op::LastLesson(id.clone()))?;
+        step(&Op::LastLesson(id.clone()))?;
     }
-    put(tx, &Op::Settings(settings_map(&file.settings)))?;
+    step(&Op::Settings(settings_map(&file.settings)))?;
     for a in &file.answers {
-        put(tx, &Op::Answer(a.clone(), None))?;
+        step(&Op::Answer(a.clone(), None))?;
     }
     for (q, c) in &file.cards {
         // Schema 1's columns: the SM-2 card as it was (migration 2 converts it).
@@ -201,7 +207,7 @@ fn import_file(tx: &Transaction, mut file: LegacyFile) -> rusqlite::Result<()> {
         )?;
     }
     for id in tried_sims {
-        put(tx, &Op::TriedSim(id))?;
+        step(&Op::TriedSim(id))?;
     }
     for (key, value) in &file.extra {
         tx.execute(
@@ -213,8 +219,8 @@ fn import_file(tx: &Transaction, mut file: LegacyFile) -> rusqlite::Result<()> {
 }
 
 /// Runs an import step (which never touches the running exam, so only `SQLite` can fail).
-fn put(tx: &Transaction, op: &Op) -> rusqlite::Result<()> {
-    match op.run(tx, "imported") {
+fn put(tx: &Transaction, op: &Op, now: UnixMillis) -> rusqlite::Result<()> {
+    match op.run(tx, "imported", now) {
         Err(OpError::Sql(e)) => Err(e),
         _ => Ok(()),
     }
@@ -425,9 +431,15 @@ impl From<rusqlite::Error> for OpError {
 }
 
 impl Op {
-    /// Runs the change inside `tx`, as window `owner`.
-    pub(crate) fn run(&self, tx: &Transaction, owner: &str) -> Result<(), OpError> {
-        let now = int(super::fsio::unix_seconds());
+    /// Runs the change inside `tx`, as window `owner`, stamping rows that carry a time `now`.
+    pub(crate) fn run(
+        &self,
+        tx: &Transaction,
+        owner: &str,
+        now: UnixMillis,
+    ) -> Result<(), OpError> {
+        let stamp = now;
+        let now = int(now.secs());
         match self {
             Self::Lesson(id, l, scroll) => {
                 tx.execute(
@@ -460,7 +472,7 @@ impl Op {
                     params![a.question, int(a.at), a.correct, chosen, int(a.time_ms)],
                 )?;
                 if let Some(c) = card {
-                    Self::Card(a.question.clone(), c.clone()).run(tx, owner)?;
+                    Self::Card(a.question.clone(), c.clone()).run(tx, owner, stamp)?;
                 }
             }
             Self::Card(q, c) => {

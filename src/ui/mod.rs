@@ -64,7 +64,6 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
                 }
                 captured = app.mouse;
             }
-            app.now_ms = now_ms();
             // Another window on the same data folder may have committed: read its rows
             // (a cheap `PRAGMA data_version` check when nothing changed).
             if app.store.refresh_if_changed() {
@@ -78,18 +77,25 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
             if !idle_done && !event::poll(std::time::Duration::ZERO)? {
                 idle_done = app.idle();
             }
-            // A countdown on screen wakes the loop twice a second; otherwise it sleeps until input.
-            if app.needs_tick() {
-                if event::poll(std::time::Duration::from_millis(500))? {
-                    let ev = event::read()?;
-                    app.now_ms = now_ms();
-                    app.handle_event(&ev);
-                }
-                app.tick(now_ms());
-            } else if event::poll(std::time::Duration::from_millis(250))? {
-                let ev = event::read()?;
-                app.now_ms = now_ms();
+            // A countdown on screen wakes the loop twice a second; otherwise it sleeps until input
+            // (or a quarter second, for other windows' changes and the minute turning).
+            let ticking = app.needs_tick();
+            let wait = std::time::Duration::from_millis(if ticking { 500 } else { 250 });
+            let input = if event::poll(wait)? {
+                Some(event::read()?)
+            } else {
+                None
+            };
+            // The turn's one clock reading, after the wait: the key, the tick, the store's
+            // stamps and the next frame all see this time.
+            let now = crate::clock::now();
+            app.now_ms = now.millis();
+            app.store.set_now(now);
+            if let Some(ev) = input {
                 app.handle_event(&ev);
+            }
+            if ticking {
+                app.tick(app.now_ms);
             }
         }
         Ok(())
@@ -104,12 +110,12 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
     result
 }
 
-/// Wall-clock milliseconds: the exam deadline is absolute, so resuming counts the time away.
+/// Wall-clock milliseconds ([`crate::clock::now`]): the exam deadline is absolute, so resuming
+/// counts the time away.
 ///
-/// The one clock of the UI: read by the run loop once per turn (and when the app is made), then
-/// handed to everything as `App::now_ms`, so a test sets the time instead of waiting for it.
+/// The one clock of the UI: the run loop reads [`crate::clock::now`] once per turn, and
+/// `App::new` calls this once for the first frame; the time is handed to everything as
+/// `App::now_ms`, so a test sets the time instead of waiting for it.
 pub fn now_ms() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64)
+    crate::clock::now().millis()
 }

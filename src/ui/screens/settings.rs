@@ -236,7 +236,8 @@ mod tests {
     use crate::ui::theme::Theme;
 
     fn app_in(dir: &std::path::Path) -> App {
-        let (store, notices) = Store::open_in(dir).unwrap();
+        let (store, notices) =
+            Store::open_in(dir, crate::clock::UnixMillis::from_secs(1_700_000_000)).unwrap();
         assert!(notices.is_empty());
         App::new(
             Library::load(&ContentSource::Embedded),
@@ -269,7 +270,11 @@ mod tests {
         app.handle_action(Action::Back);
         assert!(app.top::<SettingsScreen>().is_none());
 
-        let (store, _) = Store::open_in(dir.path()).unwrap();
+        let (store, _) = Store::open_in(
+            dir.path(),
+            crate::clock::UnixMillis::from_secs(1_700_000_000),
+        )
+        .unwrap();
         let saved = &store.progress().settings;
         assert_eq!(saved.lang.as_deref(), Some("en"));
         assert_eq!(saved.theme.as_deref(), Some("high-contrast"));
@@ -318,7 +323,11 @@ mod tests {
         let text = std::fs::read_to_string(dir.path().join("progress.json.imported")).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["from_the_future"], serde_json::json!([1, 2]));
-        let (store, _) = Store::open_in(dir.path()).unwrap();
+        let (store, _) = Store::open_in(
+            dir.path(),
+            crate::clock::UnixMillis::from_secs(1_700_000_000),
+        )
+        .unwrap();
         assert_eq!(store.progress().settings.theme.as_deref(), Some("light"));
         assert_eq!(store.progress().settings.lang.as_deref(), Some("ko"));
     }
