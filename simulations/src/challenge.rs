@@ -98,20 +98,117 @@ impl Op {
     }
 }
 
-/// One named pass condition of a preset file: `metric op value`.
+/// A result number a condition can test: its stable id (the result's JSON field) and its name in
+/// Korean and English (used to label a condition whose file gives no label).
+pub trait Metric {
+    /// Stable id, e.g. `cold_start_pct` (the id of the condition's result).
+    fn id(&self) -> &str;
+    /// The metric's name in Korean and English, e.g. ("비용(USD)", "cost (USD)").
+    fn names(&self) -> (&str, &str);
+}
+
+/// The newer models name a metric by its JSON field (dots reach into objects).
+impl Metric for String {
+    fn id(&self) -> &str {
+        self
+    }
+    fn names(&self) -> (&str, &str) {
+        (self, self)
+    }
+}
+
+/// One pass condition of any preset: `metric op value`, with the model's metric type `M` (a typed
+/// enum for Lambda, deploy, DynamoDB and phoenix; the result's JSON field for the newer models).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Condition {
-    /// The result's JSON field (dots reach into objects: `throttled_by.account`).
-    pub metric: String,
+pub struct Condition<M = String> {
+    /// What to measure.
+    pub metric: M,
     /// How to compare.
     pub op: Op,
     /// The threshold.
     pub value: f64,
-    /// The condition in Korean, e.g. "잃은 장바구니 0개".
+    /// The condition in Korean, e.g. "잃은 장바구니 0개" (blank: built from the metric's name,
+    /// the operator and the threshold; the newer models require it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
-    /// The condition in English.
+    /// The condition in English (blank: built like `label`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label_en: String,
+    /// Deployment comparisons only: the strategy whose row the condition tests (any accepted
+    /// spelling; none = every row). Other models refuse it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<String>,
+}
+
+impl<M: Metric> Condition<M> {
+    /// A condition without labels or row (labels are then built from the metric's name).
+    pub fn new(metric: M, op: Op, value: f64) -> Self {
+        Self {
+            metric,
+            op,
+            value,
+            label: String::new(),
+            label_en: String::new(),
+            strategy: None,
+        }
+    }
+
+    /// The same condition with its Korean and English label.
+    #[must_use]
+    pub fn labelled(mut self, ko: &str, en: &str) -> Self {
+        ko.clone_into(&mut self.label);
+        en.clone_into(&mut self.label_en);
+        self
+    }
+
+    /// Whether `measured op value` holds.
+    pub fn holds(&self, measured: f64) -> bool {
+        self.op.test(measured, self.value)
+    }
+
+    /// How the condition came out on `measured`, with the metric's id.
+    pub fn check(&self, measured: f64) -> ConditionResult {
+        self.check_as(self.metric.id(), ("", ""), measured)
+    }
+
+    /// How the condition came out on `measured`, with result id `id` and a prefix for each label
+    /// (`prefix.0` Korean, `prefix.1` English; a comparison names the row so).
+    pub fn check_as(&self, id: &str, prefix: (&str, &str), measured: f64) -> ConditionResult {
+        let t = threshold(self.value);
+        let (name_ko, name_en) = self.metric.names();
+        let label = |given: &str, name: &str, prefix: &str| {
+            let body = if given.trim().is_empty() {
+                format!("{name} {} {t}", self.op.symbol())
+            } else {
+                given.to_owned()
+            };
+            if prefix.is_empty() {
+                body
+            } else {
+                format!("{prefix}: {body}")
+            }
+        };
+        ConditionResult::new(
+            id,
+            &label(&self.label, name_ko, prefix.0),
+            &label(&self.label_en, name_en, prefix.1),
+            self.op,
+            self.value,
+            measured,
+        )
+    }
+}
+
+/// A threshold as a label shows it: whole numbers with thousands separators.
+fn threshold(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e12 {
+        let n = v.abs() as u64;
+        let s = crate::sessions::group(n);
+        if v < 0.0 { format!("-{s}") } else { s }
+    } else {
+        format!("{v}")
+    }
 }
 
 /// How one condition came out.
@@ -237,13 +334,21 @@ pub struct Prediction {
     pub unit_en: String,
 }
 
-/// A preset of the newer models: story, prediction, named conditions and a config `C`.
+/// The version a file without `format_version` has (a user's scenario file may predate the key).
+fn first_version() -> u32 {
+    1
+}
+
+/// The part every preset file shares, whatever its model: format version, id, the story in Korean
+/// and English, and the settings to leave alone. Each model's preset embeds it with
+/// `#[serde(flatten)]` (and derefs to it), so these keys stay at the top of every file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Preset<C> {
-    /// File format version.
+pub struct Header {
+    /// File format version; a newer one than [`PRESET_FORMAT_VERSION`] is refused (missing: 1).
+    #[serde(default = "first_version")]
     pub format_version: u32,
-    /// Stable id, the file name without `.toml`.
+    /// Stable id, the file name without `.toml` (optional in a file; must match when given).
+    #[serde(default)]
     pub id: String,
     /// Korean title.
     pub title: String,
@@ -251,18 +356,208 @@ pub struct Preset<C> {
     pub description: String,
     /// The one-line challenge in Korean.
     pub challenge: String,
-    /// English title.
-    pub title_en: String,
+    /// English title (optional for Lambda, deploy, DynamoDB and phoenix presets: the English UI
+    /// then falls back to the Korean one; required for the newer models).
+    #[serde(default, alias = "title-en", skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// English description.
-    pub description_en: String,
+    #[serde(
+        default,
+        alias = "description-en",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description_en: Option<String>,
     /// English one-line challenge.
-    pub challenge_en: String,
+    #[serde(
+        default,
+        alias = "challenge-en",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub challenge_en: Option<String>,
+    /// Config fields the learner must leave as they are (so a challenge cannot be passed by
+    /// changing the traffic or an assumption).
+    #[serde(default)]
+    pub fixed: Vec<String>,
+}
+
+impl Header {
+    /// The English texts are all there (the newer models require them).
+    fn has_english(&self) -> bool {
+        [&self.title_en, &self.description_en, &self.challenge_en]
+            .iter()
+            .all(|t| t.is_some())
+    }
+}
+
+/// A preset file newer than this build: one message for every model, naming the file.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{file}: {}", self.problem(true))]
+pub struct NewerFormat {
+    /// The file (or preset id) it was read from.
+    pub file: String,
+    /// The version in the file.
+    pub found: u32,
+    /// The newest version this build reads.
+    pub supported: u32,
+}
+
+impl NewerFormat {
+    /// The problem without the file name, in English (`en`) or Korean.
+    pub fn problem(&self, en: bool) -> String {
+        let Self {
+            found, supported, ..
+        } = self;
+        if en {
+            format!(
+                "format_version {found} is newer than this gureum understands ({supported}); update gureum"
+            )
+        } else {
+            format!(
+                "format_version {found}{} 이 gureum이 읽을 수 있는 버전({supported})보다 새로워요 — gureum을 업데이트하세요",
+                crate::josa::eun(&found.to_string())
+            )
+        }
+    }
+}
+
+impl crate::Localize for NewerFormat {
+    fn localize(&self, en: bool) -> String {
+        format!("{}: {}", self.file, self.problem(en))
+    }
+}
+
+/// Why the shared part of a preset file cannot be read (any model).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ReadError {
+    /// `format_version` is newer than this build.
+    #[error(transparent)]
+    Newer(#[from] NewerFormat),
+    /// The TOML does not parse, or has a key no part of the preset reads (the TOML parser's
+    /// message, which names the line).
+    #[error("{0}")]
+    Parse(String),
+    /// The file's `id` differs from its file name.
+    #[error("id {0:?}{j} 파일 이름과 달라요 / id {0:?} does not match the file name", j = crate::josa::i(.0))]
+    Id(String),
+    /// A text is blank, or a challenge is not one line (the field's name).
+    #[error("{0}{j} 비었거나, 과제라면 한 줄이 아니에요 / {0} is empty or, for a challenge, not one line", j = crate::josa::i(.0))]
+    Text(&'static str),
+}
+
+/// Refuses a file whose `format_version` is newer than this build. It is read on its own before
+/// the rest, so a newer file with new keys gets this clear message, not "unknown field".
+pub fn check_version(file: &str, text: &str) -> Result<(), NewerFormat> {
+    if let Ok(table) = toml::from_str::<toml::Table>(text)
+        && let Some(found) = table
+            .get("format_version")
+            .and_then(toml::Value::as_integer)
+        && found > i64::from(PRESET_FORMAT_VERSION)
+    {
+        return Err(NewerFormat {
+            file: file.to_owned(),
+            found: u32::try_from(found).unwrap_or(u32::MAX),
+            supported: PRESET_FORMAT_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// A top-level key of `text` that `parsed` (the preset it gave) does not keep, with the key's
+/// line. `#[serde(flatten)]` cannot deny unknown keys, so the loader compares the keys instead.
+fn unknown_key<T: Serialize>(text: &str, parsed: &T) -> Option<String> {
+    let source = toml::from_str::<toml::Table>(text).ok()?;
+    let Ok(serde_json::Value::Object(kept)) = serde_json::to_value(parsed) else {
+        return None;
+    };
+    let norm = |k: &str| k.replace('-', "_");
+    let kept: Vec<String> = kept.keys().map(|k| norm(k)).collect();
+    let key = source.keys().find(|k| !kept.contains(&norm(k)))?;
+    let (n, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| {
+            let l = l.trim_start().trim_start_matches('[');
+            l.strip_prefix(key.as_str())
+                .is_some_and(|rest| rest.trim_start().starts_with(['=', '.', ']']))
+        })
+        .unwrap_or((0, ""));
+    let mut known: Vec<&String> = kept.iter().collect();
+    known.sort();
+    let known = known
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let n = n + 1;
+    Some(format!(
+        "TOML parse error at line {n}, column 1\n  |\n{n} | {line}\n  | ^\nunknown field `{key}`, expected one of {known}\n"
+    ))
+}
+
+/// Reads any model's preset file `file`: refuses a newer `format_version`, parses `T` (which
+/// embeds a [`Header`] reached by `header`), refuses a key nothing reads, fills the id in from
+/// the file name (or refuses one that differs), and checks the texts. The model checks the rest.
+pub fn read_preset<T: DeserializeOwned + Serialize>(
+    file: &str,
+    text: &str,
+    header: fn(&mut T) -> &mut Header,
+) -> Result<T, ReadError> {
+    check_version(file, text)?;
+    let mut preset: T = toml::from_str(text).map_err(|e| ReadError::Parse(e.to_string()))?;
+    if let Some(message) = unknown_key(text, &preset) {
+        return Err(ReadError::Parse(message));
+    }
+    let h = header(&mut preset);
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = name.strip_suffix(".toml").unwrap_or(name);
+    if h.id.is_empty() {
+        stem.clone_into(&mut h.id);
+    } else if h.id != stem {
+        return Err(ReadError::Id(h.id.clone()));
+    }
+    if let Some(field) = crate::story::bad_text(
+        [&h.title, &h.description, &h.challenge],
+        [
+            h.title_en.as_deref(),
+            h.description_en.as_deref(),
+            h.challenge_en.as_deref(),
+        ],
+    ) {
+        return Err(ReadError::Text(field));
+    }
+    Ok(preset)
+}
+
+/// Implements `Deref`/`DerefMut` to the embedded [`Header`], so `preset.id`, `preset.title` and
+/// `preset.fixed` read the same in every model.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! deref_header {
+    ($t:ty $(, $g:ident)?) => {
+        impl$(<$g>)? std::ops::Deref for $t {
+            type Target = $crate::challenge::Header;
+            fn deref(&self) -> &Self::Target {
+                &self.header
+            }
+        }
+        impl$(<$g>)? std::ops::DerefMut for $t {
+            fn deref_mut(&mut self) -> &mut Self::Target {
+                &mut self.header
+            }
+        }
+    };
+}
+
+/// A preset of the newer models: the shared header, levers, prediction, named conditions and a
+/// config `C`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Preset<C> {
+    /// Version, id, story and `fixed` (the keys every preset file has).
+    #[serde(flatten)]
+    pub header: Header,
     /// The settings the learner is meant to change (the screen must offer them).
     #[serde(default)]
     pub levers: Vec<String>,
-    /// The settings that must stay as shipped for the challenge to count.
-    #[serde(default)]
-    pub fixed: Vec<String>,
     /// The question asked before the first run.
     pub prediction: Prediction,
     /// Every condition must hold.
@@ -270,6 +565,8 @@ pub struct Preset<C> {
     /// The starting configuration (the problem to fix).
     pub config: C,
 }
+
+crate::deref_header!(Preset<C>, C);
 
 /// A preset file that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -283,17 +580,8 @@ pub enum PresetError {
         message: String,
     },
     /// The file is newer than this build.
-    #[error(
-        "{file}: format_version {found} is newer than this gureum understands ({supported}); update gureum"
-    )]
-    Newer {
-        /// The file name.
-        file: String,
-        /// Its version.
-        found: u32,
-        /// The newest this build reads.
-        supported: u32,
-    },
+    #[error(transparent)]
+    Newer(#[from] NewerFormat),
     /// Something in the file is wrong (named in the message).
     #[error("{file}: {message}")]
     Invalid {
@@ -310,21 +598,10 @@ impl crate::Localize for PresetError {
             (Self::Parse { file, message }, _) => {
                 format!("{file}: {}", crate::lang::toml_message(message, en))
             }
-            (
-                Self::Newer {
-                    file,
-                    found,
-                    supported,
-                },
-                false,
-            ) => format!(
-                "{file}: format_version {found}{} 이 gureum이 읽을 수 있는 버전({supported})보다 새로워요 — gureum을 업데이트하세요",
-                crate::josa::eun(&found.to_string())
-            ),
+            (Self::Newer(e), _) => e.localize(en),
             (Self::Invalid { file, message }, _) => {
                 format!("{file}: {}", crate::lang::pick(message, en))
             }
-            _ => self.to_string(),
         }
     }
 }
@@ -350,45 +627,25 @@ impl<C: Serialize + DeserializeOwned> Preset<C> {
             file: file.to_owned(),
             message,
         };
-        // Read the version first, so a newer file with new fields gets the clear message.
-        if let Ok(table) = toml::from_str::<toml::Table>(text)
-            && let Some(found) = table
-                .get("format_version")
-                .and_then(toml::Value::as_integer)
-            && found > i64::from(PRESET_FORMAT_VERSION)
-        {
-            return Err(PresetError::Newer {
-                file: file.to_owned(),
-                found: u32::try_from(found).unwrap_or(u32::MAX),
-                supported: PRESET_FORMAT_VERSION,
-            });
-        }
-        let preset: Self = toml::from_str(text).map_err(|e| PresetError::Parse {
-            file: file.to_owned(),
-            message: e.to_string(),
-        })?;
-        let expected = file.rsplit('/').next().unwrap_or(file);
-        let expected = expected.strip_suffix(".toml").unwrap_or(expected);
-        if preset.id != expected {
-            return Err(invalid(format!(
-                "id {:?}{} 파일 이름과 달라요 / id {:?} does not match the file name",
-                preset.id,
-                crate::josa::i(&preset.id),
-                preset.id
-            )));
-        }
-        if let Some(field) = crate::story::bad_text(
-            [&preset.title, &preset.description, &preset.challenge],
-            [
-                Some(&preset.title_en),
-                Some(&preset.description_en),
-                Some(&preset.challenge_en),
-            ],
-        ) {
-            return Err(invalid(format!(
-                "{field}{} 비었거나, 과제라면 한 줄이 아니에요 / {field} is empty or, for a challenge, not one line",
-                crate::josa::i(field)
-            )));
+        let preset: Self =
+            read_preset::<Self>(file, text, |p| &mut p.header).map_err(|e| match e {
+                ReadError::Newer(e) => PresetError::Newer(e),
+                ReadError::Parse(message) => PresetError::Parse {
+                    file: file.to_owned(),
+                    message,
+                },
+                other => invalid(other.to_string()),
+            })?;
+        if !preset.has_english() {
+            let field = [
+                (&preset.title_en, "title_en"),
+                (&preset.description_en, "description_en"),
+                (&preset.challenge_en, "challenge_en"),
+            ]
+            .into_iter()
+            .find_map(|(t, f)| t.is_none().then_some(f))
+            .unwrap_or("title_en");
+            return Err(invalid(ReadError::Text(field).to_string()));
         }
         if preset.pass.is_empty() {
             return Err(invalid(
@@ -399,10 +656,10 @@ impl<C: Serialize + DeserializeOwned> Preset<C> {
         if let Some(c) = preset
             .pass
             .iter()
-            .find(|c| blank(&c.label) || blank(&c.label_en))
+            .find(|c| blank(&c.label) || blank(&c.label_en) || c.strategy.is_some())
         {
             return Err(invalid(format!(
-                "{} 조건에 label과 label_en이 필요해요 / the condition on {} needs label and label_en",
+                "{} 조건에 label과 label_en이 필요하고 strategy는 쓸 수 없어요 / the condition on {} needs label and label_en (and takes no strategy)",
                 c.metric, c.metric
             )));
         }
@@ -492,8 +749,7 @@ impl<C: Serialize + DeserializeOwned> Preset<C> {
             .iter()
             .map(|c| {
                 // A missing number (e.g. no failover happened) never passes.
-                let measured = metric_of(&value, &c.metric).unwrap_or(f64::NAN);
-                ConditionResult::new(&c.metric, &c.label, &c.label_en, c.op, c.value, measured)
+                c.check(metric_of(&value, &c.metric).unwrap_or(f64::NAN))
             })
             .collect();
         out.extend(

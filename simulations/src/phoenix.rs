@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::Explanation;
+use crate::challenge::{Condition, Header, Op, ReadError, read_preset};
 
 /// Most servers the model builds.
 pub const SERVERS_MAX: u32 = 20;
@@ -146,6 +147,9 @@ pub enum PhoenixError {
         /// What is wrong (TOML errors carry the line).
         message: String,
     },
+    /// A scenario file newer than this build.
+    #[error(transparent)]
+    Newer(#[from] crate::challenge::NewerFormat),
 }
 
 /// Whether `CloudFormation` drift detection can see a property.
@@ -681,63 +685,92 @@ fn explain(cfg: &PhoenixConfig, r: &PhoenixReport) -> Vec<Explanation> {
     out
 }
 
-/// A phoenix scenario: story, challenge and starting config (`scenarios/phoenix-*.toml`).
+/// A phoenix scenario: the shared header (story, `fixed`) and the starting config
+/// (`scenarios/phoenix-*.toml`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Preset {
-    /// File stem (set by the loader).
-    #[serde(default)]
-    pub id: String,
-    /// Korean title.
-    pub title: String,
-    /// Korean description.
-    pub description: String,
-    /// One-line challenge.
-    pub challenge: String,
-    /// English title (optional: the English UI falls back to the Korean one).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_en: Option<String>,
-    /// English description (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_en: Option<String>,
-    /// English one-line challenge (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub challenge_en: Option<String>,
-    /// Config fields the learner must leave alone.
-    #[serde(default)]
-    pub fixed: Vec<String>,
+    /// Version, id (the file stem), story and `fixed`.
+    #[serde(flatten)]
+    pub header: Header,
     /// The starting configuration.
     pub config: PhoenixConfig,
 }
 
+crate::deref_header!(Preset);
+
 impl Preset {
-    /// Parses and checks one preset file.
+    /// Parses and checks one preset file (`id` is its name or file stem).
     pub fn from_toml(id: &str, text: &str) -> Result<Self, PhoenixError> {
         let err = |message: String| PhoenixError::Preset {
             id: id.to_owned(),
             message,
         };
-        let mut p: Self = toml::from_str(text).map_err(|e| err(e.to_string()))?;
-        id.clone_into(&mut p.id);
-        if let Some(field) = crate::story::bad_text(
-            [&p.title, &p.description, &p.challenge],
-            [
-                p.title_en.as_deref(),
-                p.description_en.as_deref(),
-                p.challenge_en.as_deref(),
-            ],
-        ) {
-            return Err(err(format!(
-                "{field} is empty or, for a challenge, not one line"
-            )));
-        }
+        let p: Self = read_preset::<Self>(id, text, |p| &mut p.header).map_err(|e| match e {
+            ReadError::Newer(e) => PhoenixError::Newer(e),
+            other => err(other.to_string()),
+        })?;
         p.config.validate().map_err(|e| err(e.to_string()))?;
         Ok(p)
     }
 
     /// The challenge: rebuild the fleet and lose no upload, no session and no fix.
+    pub fn conditions(&self) -> [Condition<Metric>; 4] {
+        [
+            Condition::new(Metric::Rebuilt, Op::Eq, 1.0)
+                .labelled("서버를 다시 만들기", "rebuild the servers"),
+            Condition::new(Metric::FilesLost, Op::Eq, 0.0),
+            Condition::new(Metric::SessionsLost, Op::Eq, 0.0),
+            Condition::new(Metric::RevertedFixes, Op::Eq, 0.0),
+        ]
+    }
+
+    /// Whether a run meets every condition.
     pub fn passes(&self, r: &PhoenixReport) -> bool {
-        r.rebuilt && r.files_lost == 0 && r.sessions_lost == 0 && r.reverted_fixes == 0
+        self.conditions().iter().all(|c| c.holds(c.metric.value(r)))
+    }
+}
+
+/// A result number a phoenix condition tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    /// 1 when the fleet was rebuilt.
+    Rebuilt,
+    /// `PhoenixReport::files_lost`.
+    FilesLost,
+    /// `PhoenixReport::sessions_lost`.
+    SessionsLost,
+    /// `PhoenixReport::reverted_fixes`.
+    RevertedFixes,
+}
+
+impl Metric {
+    /// The metric's value in `r`.
+    pub fn value(self, r: &PhoenixReport) -> f64 {
+        match self {
+            Self::Rebuilt => f64::from(u8::from(r.rebuilt)),
+            Self::FilesLost => r.files_lost as f64,
+            Self::SessionsLost => r.sessions_lost as f64,
+            Self::RevertedFixes => f64::from(r.reverted_fixes),
+        }
+    }
+}
+
+impl crate::challenge::Metric for Metric {
+    fn id(&self) -> &str {
+        match self {
+            Self::Rebuilt => "rebuilt",
+            Self::FilesLost => "files_lost",
+            Self::SessionsLost => "sessions_lost",
+            Self::RevertedFixes => "reverted_fixes",
+        }
+    }
+    fn names(&self) -> (&str, &str) {
+        match self {
+            Self::Rebuilt => ("서버를 다시 만들기", "rebuild the servers"),
+            Self::FilesLost => ("잃은 업로드 파일", "uploaded files lost"),
+            Self::SessionsLost => ("잃은 세션", "sessions lost"),
+            Self::RevertedFixes => ("되돌려진 손 패치", "hand-made fixes reverted"),
+        }
     }
 }
 
@@ -755,6 +788,7 @@ impl crate::Localize for PhoenixError {
                     )
                 }
             }
+            Self::Newer(e) => e.localize(en),
             _ => crate::lang::pick(&self.to_string(), en),
         }
     }

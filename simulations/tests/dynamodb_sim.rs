@@ -215,7 +215,10 @@ fn bad_preset_files_are_typed_errors() {
     let newer = good.replace("format_version = 1", "format_version = 99");
     assert!(matches!(
         parse_preset("ddb-uniform.toml", &newer),
-        Err(Error::UnsupportedFormatVersion { found: 99, .. })
+        Err(Error::Newer(simulations::challenge::NewerFormat {
+            found: 99,
+            ..
+        }))
     ));
     assert!(matches!(
         parse_preset("ddb-other.toml", good),

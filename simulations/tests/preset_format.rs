@@ -3,7 +3,7 @@
 
 #![allow(clippy::doc_markdown)] // service names read better bare
 
-use simulations::challenge::PresetError;
+use simulations::challenge::{NewerFormat, PresetError};
 use simulations::{cache, replicas, sessions, throttle};
 
 const GOOD: &str = r#"
@@ -88,7 +88,10 @@ fn bad_files_are_refused_with_the_file_name() {
         assert!(msg.starts_with("sessions-test.toml"), "{msg}");
         assert!(msg.contains(needle), "{needle}: {msg}");
         if needle == "newer" {
-            assert!(matches!(e, PresetError::Newer { found: 9, .. }));
+            assert!(matches!(
+                e,
+                PresetError::Newer(NewerFormat { found: 9, .. })
+            ));
         }
     }
 }
@@ -100,8 +103,8 @@ fn every_shipped_preset_loads_with_both_languages() {
         ($m:ident) => {
             for p in $m::presets().unwrap() {
                 assert!(
-                    !p.title_en.is_empty()
-                        && !p.challenge_en.is_empty()
+                    p.title_en.as_ref().is_some_and(|t| !t.is_empty())
+                        && p.challenge_en.as_ref().is_some_and(|t| !t.is_empty())
                         && !p.prediction.question_en.is_empty()
                 );
                 assert!(
@@ -124,4 +127,70 @@ fn every_shipped_preset_loads_with_both_languages() {
     all!(replicas);
     all!(throttle);
     assert_eq!(ids.len(), 8);
+}
+
+/// Loads one scenario file of any model by its name; `Err` carries the model's message.
+fn load_any(name: &str, text: &str) -> Result<(), String> {
+    use simulations::{cfn, deploy, dynamodb, lambda, phoenix};
+    let stem = name.strip_suffix(".toml").unwrap_or(name);
+    let kind = stem.split('-').next().unwrap_or_default();
+    match kind {
+        "lambda" => lambda::Preset::from_toml(stem, text)
+            .map(drop)
+            .map_err(|e| e.to_string()),
+        "deploy" => deploy::Preset::from_toml(stem, text)
+            .map(drop)
+            .map_err(|e| e.to_string()),
+        "phoenix" => phoenix::Preset::from_toml(stem, text)
+            .map(drop)
+            .map_err(|e| e.to_string()),
+        "ddb" => dynamodb::parse_preset(name, text)
+            .map(drop)
+            .map_err(|e| e.to_string()),
+        "sessions" => sessions::parse_preset(name, text)
+            .map(drop)
+            .map_err(|e| e.to_string()),
+        "cache" => cache::parse_preset(name, text)
+            .map(drop)
+            .map_err(|e| e.to_string()),
+        "replicas" => replicas::parse_preset(name, text)
+            .map(drop)
+            .map_err(|e| e.to_string()),
+        "throttle" => throttle::parse_preset(name, text)
+            .map(drop)
+            .map_err(|e| e.to_string()),
+        "cfn" => cfn::scenario::Scenario::from_texts(
+            "cfn-groups.yaml",
+            include_str!("../scenarios/cfn-groups.yaml"),
+            name,
+            text,
+        )
+        .map(drop)
+        .map_err(|e| e.message(true)),
+        other => Err(format!("no loader for the kind {other:?}")),
+    }
+}
+
+#[test]
+fn every_scenario_file_has_format_version_loads_and_refuses_a_newer_one() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.lines().any(|l| l == "format_version = 1"),
+            "{name} has no format_version"
+        );
+        load_any(&name, &text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let newer = text.replace("format_version = 1", "format_version = 2");
+        let e = load_any(&name, &newer).expect_err(&name);
+        assert!(e.contains("format_version 2 is newer"), "{name}: {e}");
+        seen += 1;
+    }
+    assert_eq!(seen, 21, "every scenario file is checked");
 }

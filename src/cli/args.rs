@@ -233,16 +233,16 @@ fn preset_names(path: &str) -> Option<Vec<String>> {
             (p.id.clone(), pick(&p.title, p.title_en.as_deref()))
         }),
         "gureum sim sessions" => list(&sessions::presets().ok()?, |p| {
-            (p.id.clone(), pick(&p.title, Some(&p.title_en)))
+            (p.id.clone(), pick(&p.title, p.title_en.as_deref()))
         }),
         "gureum sim cache" => list(&cache::presets().ok()?, |p| {
-            (p.id.clone(), pick(&p.title, Some(&p.title_en)))
+            (p.id.clone(), pick(&p.title, p.title_en.as_deref()))
         }),
         "gureum sim replicas" => list(&replicas::presets().ok()?, |p| {
-            (p.id.clone(), pick(&p.title, Some(&p.title_en)))
+            (p.id.clone(), pick(&p.title, p.title_en.as_deref()))
         }),
         "gureum sim throttle" => list(&throttle::presets().ok()?, |p| {
-            (p.id.clone(), pick(&p.title, Some(&p.title_en)))
+            (p.id.clone(), pick(&p.title, p.title_en.as_deref()))
         }),
         _ => return None,
     };

@@ -4,7 +4,7 @@
 //! The models live in the `simulations` crate; this module only turns parameter edits into model
 //! configs and keeps the last result for drawing. A run happens on a key press, never per frame.
 
-use simulations::challenge::ChallengeResult;
+use simulations::challenge::{ChallengeResult, Header};
 use simulations::deploy::{self, DeployConfig, DeployResult};
 use simulations::dynamodb::{self, KeyDistribution};
 use simulations::lambda::{self, InvokeType, LambdaConfig, LambdaResult};
@@ -41,18 +41,26 @@ pub enum Preset {
 }
 
 impl Preset {
+    /// The header every preset file shares (version, id, texts, `fixed`); `None` for the
+    /// `CloudFormation` entry, which has texts of its own.
+    pub fn header(&self) -> Option<&Header> {
+        match self {
+            Self::Lambda(p) => Some(&p.header),
+            Self::Ddb(p) => Some(&p.header),
+            Self::Deploy(p) => Some(&p.header),
+            Self::Phoenix(p) => Some(&p.header),
+            Self::Sessions(p) => Some(&p.header),
+            Self::Cache(p) => Some(&p.header),
+            Self::Replicas(p) => Some(&p.header),
+            Self::Throttle(p) => Some(&p.header),
+            Self::Cfn(_) => None,
+        }
+    }
     /// Stable id, e.g. `lambda-cold-start`.
     pub fn id(&self) -> &str {
-        match self {
-            Self::Lambda(p) => &p.id,
-            Self::Ddb(p) => &p.id,
-            Self::Cfn(e) => &e.id,
-            Self::Deploy(p) => &p.id,
-            Self::Phoenix(p) => &p.id,
-            Self::Sessions(p) => &p.id,
-            Self::Cache(p) => &p.id,
-            Self::Replicas(p) => &p.id,
-            Self::Throttle(p) => &p.id,
+        match (self, self.header()) {
+            (Self::Cfn(e), _) => &e.id,
+            (_, h) => h.map_or("", |h| h.id.as_str()),
         }
     }
     /// The title in `lang`; the Korean one when the preset has no English text.
@@ -72,40 +80,18 @@ impl Preset {
     }
     /// Title, description and challenge: each in Korean, with its English form if the file has one.
     fn texts(&self) -> [(&str, Option<&str>); 3] {
-        // The four preset file formats name their texts alike.
-        macro_rules! texts {
-            ($p:expr) => {
-                [
-                    ($p.title.as_str(), $p.title_en.as_deref()),
-                    ($p.description.as_str(), $p.description_en.as_deref()),
-                    ($p.challenge.as_str(), $p.challenge_en.as_deref()),
-                ]
-            };
-        }
-        // The newer presets carry every English text (their loader refuses a blank one).
-        macro_rules! both {
-            ($p:expr) => {
-                [
-                    ($p.title.as_str(), Some($p.title_en.as_str())),
-                    ($p.description.as_str(), Some($p.description_en.as_str())),
-                    ($p.challenge.as_str(), Some($p.challenge_en.as_str())),
-                ]
-            };
-        }
-        match self {
-            Self::Sessions(p) => both!(p),
-            Self::Cache(p) => both!(p),
-            Self::Replicas(p) => both!(p),
-            Self::Throttle(p) => both!(p),
-            Self::Lambda(p) => texts!(p),
-            Self::Ddb(p) => texts!(p),
-            Self::Deploy(p) => texts!(p),
-            Self::Phoenix(p) => texts!(p),
-            Self::Cfn(e) => [
+        match (self, self.header()) {
+            (_, Some(h)) => [
+                (h.title.as_str(), h.title_en.as_deref()),
+                (h.description.as_str(), h.description_en.as_deref()),
+                (h.challenge.as_str(), h.challenge_en.as_deref()),
+            ],
+            (Self::Cfn(e), None) => [
                 (e.title.as_str(), Some(e.title_en.as_str())),
                 (e.description.as_str(), Some(e.description_en.as_str())),
                 (e.challenge.as_str(), Some(e.challenge_en.as_str())),
             ],
+            (_, None) => [("", None); 3],
         }
     }
     /// What a Lambda preset's prediction is about ("cold starts", "DLQ", …), in `lang`.
@@ -1606,29 +1592,16 @@ mod tests {
         for p in all_presets() {
             // The files themselves must carry the English text: the fallback would hide a
             // missing field behind the Korean one.
-            let en = match &p {
-                Preset::Lambda(p) => {
-                    [&p.title_en, &p.description_en, &p.challenge_en].map(Option::as_deref)
+            let en = match (&p, p.header()) {
+                (_, Some(h)) => {
+                    [&h.title_en, &h.description_en, &h.challenge_en].map(Option::as_deref)
                 }
-                Preset::Ddb(p) => {
-                    [&p.title_en, &p.description_en, &p.challenge_en].map(Option::as_deref)
-                }
-                Preset::Deploy(p) => {
-                    [&p.title_en, &p.description_en, &p.challenge_en].map(Option::as_deref)
-                }
-                Preset::Phoenix(p) => {
-                    [&p.title_en, &p.description_en, &p.challenge_en].map(Option::as_deref)
-                }
-                Preset::Cfn(e) => [
+                (Preset::Cfn(e), None) => [
                     Some(e.title_en.as_str()),
                     Some(e.description_en.as_str()),
                     Some(e.challenge_en.as_str()),
                 ],
-                _ => [
-                    Some(p.title(Lang::En)),
-                    Some(p.description(Lang::En)),
-                    Some(p.challenge(Lang::En)),
-                ],
+                (_, None) => [None; 3],
             };
             for (field, text) in ["title_en", "description_en", "challenge_en"]
                 .iter()

@@ -49,128 +49,121 @@ fn whole(v: f64) -> u32 {
     v.round().max(0.0) as u32
 }
 
-fn seed(v: u64) -> Param {
-    Param::new(P::Seed, ("시드", "Seed"), v as f64, 0.0, 1e9, 1.0)
+/// How a lever's value is shown and edited.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// A whole number.
+    Whole,
+    /// A number with a fraction.
+    Float,
+    /// A yes/no switch (0 or 1).
+    Switch,
+    /// An index into named options.
+    Choice(&'static [(&'static str, &'static str)]),
 }
 
-/// The config field a parameter sets (for the `fixed` list).
-fn field(id: P) -> &'static str {
-    match id {
-        P::SessStore => "store",
-        P::SessItemBytes => "item_bytes",
-        P::SessInstances => "instances",
-        P::SessUsers => "users",
-        P::SessFailAt => "fail_instance_at",
-        P::CacheStrategy => "strategy",
-        P::CacheTtl => "ttl_s",
-        P::CacheFillOnMiss => "fill_on_miss",
-        P::CacheKeys => "keys",
-        P::CacheReads | P::RepReads => "reads_per_second",
-        P::CacheWrites | P::RepWrites => "writes_per_second",
-        P::CacheFailAt => "node_failure_at",
-        P::RepEngine => "engine",
-        P::RepReplicas => "replicas",
-        P::RepMultiAz => "multi_az",
-        P::RepReadOnPrimary => "read_after_write_on_primary",
-        P::RepLagMs => "replica_lag_ms",
-        P::RepFailAt => "fail_primary_at",
-        P::ThrRate => "rate",
-        P::ThrBurst => "burst",
-        P::ThrRps => "rps",
-        P::ThrStageRate | P::ThrStageBurst => "stage_limit",
-        P::ThrPoisson => "poisson",
-        P::SimDuration => "duration_s",
-        P::Seed => "seed",
-        _ => "",
+/// One setting of a screen: its parameter, the config field it sets (for the preset's `fixed`
+/// list), its range, and how it reads and writes the model's config `C`.
+struct Lever<C> {
+    id: P,
+    field: &'static str,
+    label: (&'static str, &'static str),
+    min: f64,
+    max: f64,
+    step: f64,
+    shape: Shape,
+    get: fn(&C) -> f64,
+    set: fn(&mut C, f64),
+}
+
+impl<C> Lever<C> {
+    fn param(&self, c: &C) -> Param {
+        let p = Param::new(
+            self.id,
+            self.label,
+            (self.get)(c),
+            self.min,
+            self.max,
+            self.step,
+        );
+        match self.shape {
+            Shape::Whole => p,
+            Shape::Float => p.float(),
+            Shape::Switch => p.switch(),
+            Shape::Choice(choices) => p.choice(choices),
+        }
     }
 }
 
-/// Locks the parameters whose field the preset keeps fixed.
-fn lock(mut params: Vec<Param>, fixed: &[String]) -> Vec<Param> {
-    for p in &mut params {
-        p.locked = fixed.iter().any(|f| f == field(p.id));
-    }
-    params
-}
-
-fn duration(v: u32) -> Param {
-    Param::new(
-        P::SimDuration,
-        ("시간 (초)", "Seconds"),
-        f64::from(v),
-        1.0,
-        3600.0,
-        10.0,
-    )
-}
-
-/// The sessions screen's settings.
-pub(super) fn sessions_params(p: &sessions::Preset) -> Vec<Param> {
-    let c = &p.config;
-    let store = match c.store {
-        sessions::Store::Local => 0.0,
-        sessions::Store::Sticky => 1.0,
-        sessions::Store::Cookie => 2.0,
-        sessions::Store::Elasticache => 3.0,
-        sessions::Store::Dynamodb => 4.0,
+/// A lever row: `lever!(id, "field", (ko, en), min, max, step, shape, get, set)`.
+macro_rules! lever {
+    ($id:ident, $field:literal, $label:expr, $min:expr, $max:expr, $step:expr, $shape:expr, $get:expr, $set:expr) => {
+        Lever {
+            id: P::$id,
+            field: $field,
+            label: $label,
+            min: $min,
+            max: $max,
+            step: $step,
+            shape: $shape,
+            get: $get,
+            set: $set,
+        }
     };
-    let params = vec![
-        Param::new(
-            P::SessStore,
-            ("장바구니 위치 (세션 저장소)", "Where the cart lives"),
-            store,
-            0.0,
-            0.0,
-            1.0,
-        )
-        .choice(&STORES),
-        Param::new(
-            P::SessItemBytes,
-            ("쿠키에 담는 물건 하나 (B)", "Cookie bytes per item"),
-            f64::from(c.item_bytes),
-            1.0,
-            4096.0,
-            20.0,
-        ),
-        Param::new(
-            P::SessInstances,
-            ("인스턴스 수", "Instances"),
-            f64::from(c.instances),
-            1.0,
-            f64::from(sessions::MAX_INSTANCES),
-            1.0,
-        ),
-        Param::new(
-            P::SessUsers,
-            ("사용자 수", "Users"),
-            f64::from(c.users),
-            1.0,
-            f64::from(sessions::MAX_USERS),
-            10.0,
-        ),
-        Param::new(
-            P::SessFailAt,
-            (
-                "인스턴스 1 장애 (초, 0=없음)",
-                "Instance 1 fails at (s, 0=never)",
-            ),
-            opt(c.fail_instance_at),
-            0.0,
-            3600.0,
-            10.0,
-        ),
-        duration(c.duration_s),
-        seed(c.seed),
-    ];
-    lock(params, &p.fixed)
 }
 
-/// Applies the sessions screen's settings.
-pub(super) fn apply_sessions(c: &mut sessions::SessionsConfig, params: &[Param]) {
-    for p in params {
-        match p.id {
-            P::SessStore => {
-                c.store = match whole(p.value) {
+/// The two settings every newer model has last: run length and seed.
+macro_rules! duration_and_seed {
+    ($config:ty) => {{
+        let pair: [Lever<$config>; 2] = [
+            lever!(
+                SimDuration,
+                "duration_s",
+                ("시간 (초)", "Seconds"),
+                1.0,
+                3600.0,
+                10.0,
+                Shape::Whole,
+                |c| f64::from(c.duration_s),
+                |c, v| c.duration_s = whole(v)
+            ),
+            lever!(
+                Seed,
+                "seed",
+                ("시드", "Seed"),
+                0.0,
+                1e9,
+                1.0,
+                Shape::Whole,
+                |c| c.seed as f64,
+                |c, v| c.seed = v.round().max(0.0) as u64
+            ),
+        ];
+        pair
+    }};
+}
+
+/// The sessions screen's settings, in screen order.
+const SESSIONS: [Lever<sessions::SessionsConfig>; 7] = {
+    let [duration, seed] = duration_and_seed!(sessions::SessionsConfig);
+    [
+        lever!(
+            SessStore,
+            "store",
+            ("장바구니 위치 (세션 저장소)", "Where the cart lives"),
+            0.0,
+            0.0,
+            1.0,
+            Shape::Choice(&STORES),
+            |c| match c.store {
+                sessions::Store::Local => 0.0,
+                sessions::Store::Sticky => 1.0,
+                sessions::Store::Cookie => 2.0,
+                sessions::Store::Elasticache => 3.0,
+                sessions::Store::Dynamodb => 4.0,
+            },
+            |c, v| {
+                c.store = match whole(v) {
                     0 => sessions::Store::Local,
                     1 => sessions::Store::Sticky,
                     2 => sessions::Store::Cookie,
@@ -178,205 +171,172 @@ pub(super) fn apply_sessions(c: &mut sessions::SessionsConfig, params: &[Param])
                     _ => sessions::Store::Dynamodb,
                 }
             }
-            P::SessItemBytes => c.item_bytes = whole(p.value),
-            P::SessInstances => c.instances = whole(p.value),
-            P::SessUsers => c.users = whole(p.value),
-            P::SessFailAt => c.fail_instance_at = some(p.value),
-            P::SimDuration => c.duration_s = whole(p.value),
-            P::Seed => c.seed = p.value.round().max(0.0) as u64,
-            _ => {}
-        }
-    }
-}
-
-/// The cache screen's settings.
-pub(super) fn cache_params(p: &cache::Preset) -> Vec<Param> {
-    let c = &p.config;
-    let params = vec![
-        Param::new(
-            P::CacheStrategy,
-            ("캐시 전략", "Caching strategy"),
-            on(c.strategy == cache::Strategy::WriteThrough),
-            0.0,
-            0.0,
-            1.0,
-        )
-        .choice(&STRATEGIES),
-        Param::new(
-            P::CacheTtl,
-            ("TTL (초, 0=없음)", "TTL (s, 0=none)"),
-            opt(c.ttl_s),
-            0.0,
-            86_400.0,
-            10.0,
         ),
-        Param::new(
-            P::CacheFillOnMiss,
-            ("미스 때 채우기", "Fill on a miss"),
-            on(c.fill_on_miss),
-            0.0,
+        lever!(
+            SessItemBytes,
+            "item_bytes",
+            ("쿠키에 담는 물건 하나 (B)", "Cookie bytes per item"),
             1.0,
-            1.0,
-        )
-        .switch(),
-        Param::new(
-            P::CacheKeys,
-            ("키 개수", "Keys"),
-            f64::from(c.keys),
-            1.0,
-            1_000_000.0,
-            100.0,
+            4096.0,
+            20.0,
+            Shape::Whole,
+            |c| f64::from(c.item_bytes),
+            |c, v| c.item_bytes = whole(v)
         ),
-        Param::new(
-            P::CacheReads,
-            ("초당 읽기", "Reads per second"),
-            c.reads_per_second,
-            0.0,
-            100_000.0,
-            10.0,
-        )
-        .float(),
-        Param::new(
-            P::CacheWrites,
-            ("초당 쓰기", "Writes per second"),
-            c.writes_per_second,
-            0.0,
-            100_000.0,
+        lever!(
+            SessInstances,
+            "instances",
+            ("인스턴스 수", "Instances"),
             1.0,
-        )
-        .float(),
-        Param::new(
-            P::CacheFailAt,
-            ("노드 장애 (초, 0=없음)", "Node fails at (s, 0=never)"),
-            opt(c.node_failure_at),
+            sessions::MAX_INSTANCES as f64,
+            1.0,
+            Shape::Whole,
+            |c| f64::from(c.instances),
+            |c, v| c.instances = whole(v)
+        ),
+        lever!(
+            SessUsers,
+            "users",
+            ("사용자 수", "Users"),
+            1.0,
+            sessions::MAX_USERS as f64,
+            10.0,
+            Shape::Whole,
+            |c| f64::from(c.users),
+            |c, v| c.users = whole(v)
+        ),
+        lever!(
+            SessFailAt,
+            "fail_instance_at",
+            (
+                "인스턴스 1 장애 (초, 0=없음)",
+                "Instance 1 fails at (s, 0=never)",
+            ),
             0.0,
             3600.0,
             10.0,
+            Shape::Whole,
+            |c| opt(c.fail_instance_at),
+            |c, v| c.fail_instance_at = some(v)
         ),
-        duration(c.duration_s),
-        seed(c.seed),
-    ];
-    lock(params, &p.fixed)
-}
+        duration,
+        seed,
+    ]
+};
 
-/// Applies the cache screen's settings.
-pub(super) fn apply_cache(c: &mut cache::CacheConfig, params: &[Param]) {
-    for p in params {
-        match p.id {
-            P::CacheStrategy => {
-                c.strategy = if p.value >= 0.5 {
+/// The cache screen's settings, in screen order.
+const CACHE: [Lever<cache::CacheConfig>; 9] = {
+    let [duration, seed] = duration_and_seed!(cache::CacheConfig);
+    [
+        lever!(
+            CacheStrategy,
+            "strategy",
+            ("캐시 전략", "Caching strategy"),
+            0.0,
+            0.0,
+            1.0,
+            Shape::Choice(&STRATEGIES),
+            |c| on(c.strategy == cache::Strategy::WriteThrough),
+            |c, v| {
+                c.strategy = if v >= 0.5 {
                     cache::Strategy::WriteThrough
                 } else {
                     cache::Strategy::Lazy
                 }
             }
-            P::CacheTtl => c.ttl_s = some(p.value),
-            P::CacheFillOnMiss => c.fill_on_miss = p.value >= 0.5,
-            P::CacheKeys => c.keys = whole(p.value),
-            P::CacheReads => c.reads_per_second = p.value,
-            P::CacheWrites => c.writes_per_second = p.value,
-            P::CacheFailAt => c.node_failure_at = some(p.value),
-            P::SimDuration => c.duration_s = whole(p.value),
-            P::Seed => c.seed = p.value.round().max(0.0) as u64,
-            _ => {}
-        }
-    }
-}
-
-/// The replicas screen's settings.
-pub(super) fn replicas_params(p: &replicas::Preset) -> Vec<Param> {
-    let c = &p.config;
-    let engine = match c.engine {
-        replicas::Engine::RdsMysql => 0.0,
-        replicas::Engine::RdsPostgres => 1.0,
-        replicas::Engine::RdsOracle => 2.0,
-        replicas::Engine::AuroraMysql => 3.0,
-        replicas::Engine::AuroraPostgres => 4.0,
-    };
-    let params = vec![
-        Param::new(P::RepEngine, ("엔진", "Engine"), engine, 0.0, 0.0, 1.0).choice(&ENGINES),
-        Param::new(
-            P::RepReplicas,
-            ("읽기 복제본 수", "Read replicas"),
-            f64::from(c.replicas),
-            0.0,
-            // The engine's own limit is the model's to check (with its source).
-            20.0,
-            1.0,
         ),
-        Param::new(
-            P::RepMultiAz,
-            ("Multi-AZ (동기 대기)", "Multi-AZ (synchronous standby)"),
-            on(c.multi_az),
+        lever!(
+            CacheTtl,
+            "ttl_s",
+            ("TTL (초, 0=없음)", "TTL (s, 0=none)"),
             0.0,
-            1.0,
-            1.0,
-        )
-        .switch(),
-        Param::new(
-            P::RepReadOnPrimary,
-            (
-                "방금 쓴 값은 쓰기 인스턴스에서 읽기",
-                "Read own writes from the writer",
-            ),
-            on(c.read_after_write_on_primary),
-            0.0,
-            1.0,
-            1.0,
-        )
-        .switch(),
-        Param::new(
-            P::RepWrites,
-            ("초당 쓰기", "Writes per second"),
-            c.writes_per_second,
-            0.0,
-            100_000.0,
+            86_400.0,
             10.0,
-        )
-        .float(),
-        Param::new(
-            P::RepReads,
-            ("초당 읽기", "Reads per second"),
-            c.reads_per_second,
+            Shape::Whole,
+            |c| opt(c.ttl_s),
+            |c, v| c.ttl_s = some(v)
+        ),
+        lever!(
+            CacheFillOnMiss,
+            "fill_on_miss",
+            ("미스 때 채우기", "Fill on a miss"),
             0.0,
-            100_000.0,
-            10.0,
-        )
-        .float(),
-        Param::new(
-            P::RepLagMs,
-            (
-                "복제 지연 (ms, 0=엔진 기본)",
-                "Replica lag (ms, 0=engine default)",
-            ),
-            opt(c.replica_lag_ms),
-            0.0,
-            600_000.0,
+            1.0,
+            1.0,
+            Shape::Switch,
+            |c| on(c.fill_on_miss),
+            |c, v| c.fill_on_miss = v >= 0.5
+        ),
+        lever!(
+            CacheKeys,
+            "keys",
+            ("키 개수", "Keys"),
+            1.0,
+            1_000_000.0,
             100.0,
+            Shape::Whole,
+            |c| f64::from(c.keys),
+            |c, v| c.keys = whole(v)
         ),
-        Param::new(
-            P::RepFailAt,
-            (
-                "기본 인스턴스 장애 (초, 0=없음)",
-                "Primary fails at (s, 0=never)",
-            ),
-            opt(c.fail_primary_at),
+        lever!(
+            CacheReads,
+            "reads_per_second",
+            ("초당 읽기", "Reads per second"),
+            0.0,
+            100_000.0,
+            10.0,
+            Shape::Float,
+            |c| c.reads_per_second,
+            |c, v| c.reads_per_second = v
+        ),
+        lever!(
+            CacheWrites,
+            "writes_per_second",
+            ("초당 쓰기", "Writes per second"),
+            0.0,
+            100_000.0,
+            1.0,
+            Shape::Float,
+            |c| c.writes_per_second,
+            |c, v| c.writes_per_second = v
+        ),
+        lever!(
+            CacheFailAt,
+            "node_failure_at",
+            ("노드 장애 (초, 0=없음)", "Node fails at (s, 0=never)"),
             0.0,
             3600.0,
             10.0,
+            Shape::Whole,
+            |c| opt(c.node_failure_at),
+            |c, v| c.node_failure_at = some(v)
         ),
-        duration(c.duration_s),
-        seed(c.seed),
-    ];
-    lock(params, &p.fixed)
-}
+        duration,
+        seed,
+    ]
+};
 
-/// Applies the replicas screen's settings.
-pub(super) fn apply_replicas(c: &mut replicas::ReplicasConfig, params: &[Param]) {
-    for p in params {
-        match p.id {
-            P::RepEngine => {
-                c.engine = match whole(p.value) {
+/// The replicas screen's settings, in screen order.
+const REPLICAS: [Lever<replicas::ReplicasConfig>; 10] = {
+    let [duration, seed] = duration_and_seed!(replicas::ReplicasConfig);
+    [
+        lever!(
+            RepEngine,
+            "engine",
+            ("엔진", "Engine"),
+            0.0,
+            0.0,
+            1.0,
+            Shape::Choice(&ENGINES),
+            |c| match c.engine {
+                replicas::Engine::RdsMysql => 0.0,
+                replicas::Engine::RdsPostgres => 1.0,
+                replicas::Engine::RdsOracle => 2.0,
+                replicas::Engine::AuroraMysql => 3.0,
+                replicas::Engine::AuroraPostgres => 4.0,
+            },
+            |c, v| {
+                c.engine = match whole(v) {
                     0 => replicas::Engine::RdsMysql,
                     1 => replicas::Engine::RdsPostgres,
                     2 => replicas::Engine::RdsOracle,
@@ -384,107 +344,258 @@ pub(super) fn apply_replicas(c: &mut replicas::ReplicasConfig, params: &[Param])
                     _ => replicas::Engine::AuroraPostgres,
                 }
             }
-            P::RepReplicas => c.replicas = whole(p.value),
-            P::RepMultiAz => c.multi_az = p.value >= 0.5,
-            P::RepReadOnPrimary => c.read_after_write_on_primary = p.value >= 0.5,
-            P::RepWrites => c.writes_per_second = p.value,
-            P::RepReads => c.reads_per_second = p.value,
-            P::RepLagMs => c.replica_lag_ms = some(p.value),
-            P::RepFailAt => c.fail_primary_at = some(p.value),
-            P::SimDuration => c.duration_s = whole(p.value),
-            P::Seed => c.seed = p.value.round().max(0.0) as u64,
-            _ => {}
-        }
-    }
-}
+        ),
+        lever!(
+            RepReplicas,
+            "replicas",
+            ("읽기 복제본 수", "Read replicas"),
+            0.0,
+            // The engine's own limit is the model's to check (with its source).
+            20.0,
+            1.0,
+            Shape::Whole,
+            |c| f64::from(c.replicas),
+            |c, v| c.replicas = whole(v)
+        ),
+        lever!(
+            RepMultiAz,
+            "multi_az",
+            ("Multi-AZ (동기 대기)", "Multi-AZ (synchronous standby)"),
+            0.0,
+            1.0,
+            1.0,
+            Shape::Switch,
+            |c| on(c.multi_az),
+            |c, v| c.multi_az = v >= 0.5
+        ),
+        lever!(
+            RepReadOnPrimary,
+            "read_after_write_on_primary",
+            (
+                "방금 쓴 값은 쓰기 인스턴스에서 읽기",
+                "Read own writes from the writer",
+            ),
+            0.0,
+            1.0,
+            1.0,
+            Shape::Switch,
+            |c| on(c.read_after_write_on_primary),
+            |c, v| c.read_after_write_on_primary = v >= 0.5
+        ),
+        lever!(
+            RepWrites,
+            "writes_per_second",
+            ("초당 쓰기", "Writes per second"),
+            0.0,
+            100_000.0,
+            10.0,
+            Shape::Float,
+            |c| c.writes_per_second,
+            |c, v| c.writes_per_second = v
+        ),
+        lever!(
+            RepReads,
+            "reads_per_second",
+            ("초당 읽기", "Reads per second"),
+            0.0,
+            100_000.0,
+            10.0,
+            Shape::Float,
+            |c| c.reads_per_second,
+            |c, v| c.reads_per_second = v
+        ),
+        lever!(
+            RepLagMs,
+            "replica_lag_ms",
+            (
+                "복제 지연 (ms, 0=엔진 기본)",
+                "Replica lag (ms, 0=engine default)",
+            ),
+            0.0,
+            600_000.0,
+            100.0,
+            Shape::Whole,
+            |c| opt(c.replica_lag_ms),
+            |c, v| c.replica_lag_ms = some(v)
+        ),
+        lever!(
+            RepFailAt,
+            "fail_primary_at",
+            (
+                "기본 인스턴스 장애 (초, 0=없음)",
+                "Primary fails at (s, 0=never)",
+            ),
+            0.0,
+            3600.0,
+            10.0,
+            Shape::Whole,
+            |c| opt(c.fail_primary_at),
+            |c, v| c.fail_primary_at = some(v)
+        ),
+        duration,
+        seed,
+    ]
+};
 
-/// The throttle screen's settings.
-pub(super) fn throttle_params(p: &throttle::Preset) -> Vec<Param> {
-    let c = &p.config;
-    let stage = c.stage_limit.unwrap_or(throttle::Limit {
-        rate: 0.0,
-        burst: 0.0,
-    });
-    let params = vec![
-        Param::new(
-            P::ThrRate,
+/// The throttle screen's settings, in screen order. The stage rate and burst share one field:
+/// a stage rate of 0 means no stage limit (the burst then has nothing to set).
+const THROTTLE: [Lever<throttle::ThrottleConfig>; 8] = {
+    let [duration, seed] = duration_and_seed!(throttle::ThrottleConfig);
+    [
+        lever!(
+            ThrRate,
+            "rate",
             ("계정 속도 한도 (건/초)", "Account rate (req/s)"),
-            c.rate,
             1.0,
             1_000_000.0,
             1.0,
+            Shape::Whole,
+            |c| c.rate,
+            |c, v| c.rate = v
         ),
-        Param::new(
-            P::ThrBurst,
+        lever!(
+            ThrBurst,
+            "burst",
             ("계정 버스트 (건)", "Account burst (requests)"),
-            c.burst,
             1.0,
             1_000_000.0,
             10.0,
+            Shape::Whole,
+            |c| c.burst,
+            |c, v| c.burst = v
         ),
-        Param::new(
-            P::ThrStageRate,
+        lever!(
+            ThrStageRate,
+            "stage_limit",
             (
                 "스테이지 속도 (건/초, 0=없음)",
                 "Stage rate (req/s, 0=none)",
             ),
-            stage.rate,
             0.0,
             1_000_000.0,
             1.0,
+            Shape::Whole,
+            |c| c.stage_limit.map_or(0.0, |l| l.rate),
+            |c, rate| {
+                c.stage_limit = (rate > 0.0).then(|| throttle::Limit {
+                    rate,
+                    burst: c.stage_limit.map_or(0.0, |l| l.burst),
+                });
+            }
         ),
-        Param::new(
-            P::ThrStageBurst,
+        lever!(
+            ThrStageBurst,
+            "stage_limit",
             ("스테이지 버스트 (건)", "Stage burst (requests)"),
-            stage.burst,
             0.0,
             1_000_000.0,
             1.0,
+            Shape::Whole,
+            |c| c.stage_limit.map_or(0.0, |l| l.burst),
+            |c, burst| {
+                if let Some(l) = &mut c.stage_limit {
+                    l.burst = burst;
+                }
+            }
         ),
-        Param::new(
-            P::ThrRps,
+        lever!(
+            ThrRps,
+            "rps",
             ("보내는 요청 (건/초)", "Requests sent (req/s)"),
-            c.rps,
             0.0,
             1_000_000.0,
             10.0,
-        )
-        .float(),
-        Param::new(
-            P::ThrPoisson,
+            Shape::Float,
+            |c| c.rps,
+            |c, v| c.rps = v
+        ),
+        lever!(
+            ThrPoisson,
+            "poisson",
             ("무작위(포아송) 도착", "Random (Poisson) arrivals"),
-            on(c.poisson),
             0.0,
             1.0,
             1.0,
-        )
-        .switch(),
-        duration(c.duration_s),
-        seed(c.seed),
-    ];
-    lock(params, &p.fixed)
+            Shape::Switch,
+            |c| on(c.poisson),
+            |c, v| c.poisson = v >= 0.5
+        ),
+        duration,
+        seed,
+    ]
+};
+
+/// A screen's parameters from its lever table and a preset (locked when `fixed` names the field).
+fn params<C>(levers: &[Lever<C>], config: &C, fixed: &[String]) -> Vec<Param> {
+    levers
+        .iter()
+        .map(|l| {
+            let mut p = l.param(config);
+            p.locked = fixed.iter().any(|f| f == l.field);
+            p
+        })
+        .collect()
+}
+
+/// Writes each parameter back through its lever, in the parameters' order.
+fn apply<C>(levers: &[Lever<C>], config: &mut C, params: &[Param]) {
+    for p in params {
+        if let Some(l) = levers.iter().find(|l| l.id == p.id) {
+            (l.set)(config, p.value);
+        }
+    }
+}
+
+/// The config field a parameter sets (for the `fixed` list), from the lever tables.
+#[cfg(test)]
+fn field(id: P) -> &'static str {
+    let mut fields = SESSIONS
+        .iter()
+        .map(|l| (l.id, l.field))
+        .chain(CACHE.iter().map(|l| (l.id, l.field)))
+        .chain(REPLICAS.iter().map(|l| (l.id, l.field)))
+        .chain(THROTTLE.iter().map(|l| (l.id, l.field)));
+    fields.find(|(i, _)| *i == id).map_or("", |(_, f)| f)
+}
+
+/// The sessions screen's settings.
+pub(super) fn sessions_params(p: &sessions::Preset) -> Vec<Param> {
+    params(&SESSIONS, &p.config, &p.fixed)
+}
+
+/// Applies the sessions screen's settings.
+pub(super) fn apply_sessions(c: &mut sessions::SessionsConfig, params: &[Param]) {
+    apply(&SESSIONS, c, params);
+}
+
+/// The cache screen's settings.
+pub(super) fn cache_params(p: &cache::Preset) -> Vec<Param> {
+    params(&CACHE, &p.config, &p.fixed)
+}
+
+/// Applies the cache screen's settings.
+pub(super) fn apply_cache(c: &mut cache::CacheConfig, params: &[Param]) {
+    apply(&CACHE, c, params);
+}
+
+/// The replicas screen's settings.
+pub(super) fn replicas_params(p: &replicas::Preset) -> Vec<Param> {
+    params(&REPLICAS, &p.config, &p.fixed)
+}
+
+/// Applies the replicas screen's settings.
+pub(super) fn apply_replicas(c: &mut replicas::ReplicasConfig, params: &[Param]) {
+    apply(&REPLICAS, c, params);
+}
+
+/// The throttle screen's settings.
+pub(super) fn throttle_params(p: &throttle::Preset) -> Vec<Param> {
+    params(&THROTTLE, &p.config, &p.fixed)
 }
 
 /// Applies the throttle screen's settings.
 pub(super) fn apply_throttle(c: &mut throttle::ThrottleConfig, params: &[Param]) {
-    let get = |id: P| params.iter().find(|p| p.id == id).map(|p| p.value);
-    for p in params {
-        match p.id {
-            P::ThrRate => c.rate = p.value,
-            P::ThrBurst => c.burst = p.value,
-            P::ThrRps => c.rps = p.value,
-            P::ThrPoisson => c.poisson = p.value >= 0.5,
-            P::SimDuration => c.duration_s = whole(p.value),
-            P::Seed => c.seed = p.value.round().max(0.0) as u64,
-            _ => {}
-        }
-    }
-    if let Some(rate) = get(P::ThrStageRate) {
-        c.stage_limit = (rate > 0.0).then(|| throttle::Limit {
-            rate,
-            burst: get(P::ThrStageBurst).unwrap_or(0.0),
-        });
-    }
+    apply(&THROTTLE, c, params);
 }
 
 #[cfg(test)]

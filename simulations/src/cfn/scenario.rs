@@ -51,6 +51,9 @@ pub struct Edit {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    /// Checked by `challenge::check_version` before the rest is read.
+    #[serde(default, rename = "format_version")]
+    _format_version: u32,
     title: Text,
     description: Text,
     challenge: Text,
@@ -146,6 +149,8 @@ impl Scenario {
         let base = template::to_value(template_file, template_text)?;
         // Fail early on a bad template.
         template::from_value(template_file, base.clone(), Some(template_text))?;
+        crate::challenge::check_version(edits_file, edits_text)
+            .map_err(|e| ParseError::new(edits_file, None, e.problem(false), e.problem(true)))?;
         let file: File = toml::from_str(edits_text).map_err(|e| {
             let line = e.span().map(|s| {
                 edits_text

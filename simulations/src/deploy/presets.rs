@@ -24,6 +24,9 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::challenge::Op;
+use crate::challenge::{Header, ReadError, read_preset};
+
 use super::config::DeployConfig;
 use super::error::PresetError;
 use super::result::{CompareRow, DeployResult, Outcome};
@@ -98,80 +101,45 @@ impl Metric {
     }
 }
 
-/// A comparison operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Op {
-    /// Strictly less.
-    #[serde(rename = "<")]
-    Lt,
-    /// Less or equal.
-    #[serde(rename = "<=")]
-    Le,
-    /// Equal.
-    #[serde(rename = "==")]
-    Eq,
-    /// Greater or equal.
-    #[serde(rename = ">=")]
-    Ge,
-    /// Strictly greater.
-    #[serde(rename = ">")]
-    Gt,
-}
-
-impl Op {
-    fn test(self, v: f64, threshold: f64) -> bool {
+impl crate::challenge::Metric for Metric {
+    fn id(&self) -> &str {
         match self {
-            Self::Lt => v < threshold,
-            Self::Le => v <= threshold,
-            Self::Eq => (v - threshold).abs() < 1e-9,
-            Self::Ge => v >= threshold,
-            Self::Gt => v > threshold,
+            Self::UsersAffected => "users_affected",
+            Self::ErrorsBad => "errors_bad",
+            Self::RolledBack => "rolled_back",
+            Self::Detected => "detected",
+            Self::DurationS => "duration_s",
+            Self::VsFirstPct => "vs_first_pct",
+        }
+    }
+    fn names(&self) -> (&str, &str) {
+        match self {
+            Self::UsersAffected => ("불량 버전을 만난 요청", "requests that met the bad version"),
+            Self::ErrorsBad => ("불량 버전의 오류", "errors of the bad version"),
+            Self::RolledBack => ("롤백됨(1 = 예)", "rolled back (1 = yes)"),
+            Self::Detected => ("알람이 울림(1 = 예)", "alarm fired (1 = yes)"),
+            Self::DurationS => ("배포 시간(초)", "deployment time (s)"),
+            Self::VsFirstPct => (
+                "첫 전략 대비 피해(%)",
+                "harm relative to the first strategy (%)",
+            ),
         }
     }
 }
 
-/// One pass condition: `metric op value` (on the row of `strategy` in a comparison).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Condition {
-    /// What to measure.
-    pub metric: Metric,
-    /// How to compare.
-    pub op: Op,
-    /// The threshold.
-    pub value: f64,
-    /// Comparisons: which strategy's row (any accepted spelling).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub strategy: Option<String>,
-}
+/// One pass condition of a deployment preset: the shared condition over [`Metric`] (a
+/// comparison's condition names its row with `strategy`).
+pub type Condition = crate::challenge::Condition<Metric>;
 
-/// A deployment scenario: a story, a challenge with pass conditions, and the starting config.
+/// A deployment scenario: the shared header (story, `fixed`), a challenge with pass conditions,
+/// and the starting config.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Preset {
-    /// File stem, e.g. `deploy-canary` (set by the loader, not in the file).
-    #[serde(default)]
-    pub id: String,
-    /// Korean title.
-    pub title: String,
-    /// Korean description of the situation.
-    pub description: String,
-    /// The one-line challenge, in Korean.
-    pub challenge: String,
-    /// English title (optional: the English UI falls back to the Korean one).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_en: Option<String>,
-    /// English description (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_en: Option<String>,
-    /// English one-line challenge (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub challenge_en: Option<String>,
+    /// Version, id (the file stem, e.g. `deploy-canary`), story and `fixed`.
+    #[serde(flatten)]
+    pub header: Header,
     /// All of these must hold for the challenge to pass.
     pub pass: Vec<Condition>,
-    /// Config fields the learner must leave as they are.
-    #[serde(default)]
-    pub fixed: Vec<String>,
     /// Non-empty for a comparison: the strategies to run side by side.
     #[serde(default)]
     pub compare: Vec<String>,
@@ -179,30 +147,32 @@ pub struct Preset {
     pub config: DeployConfig,
 }
 
+crate::deref_header!(Preset);
+
 impl Preset {
-    /// Parses and checks one preset file.
+    /// Parses and checks one preset file (`id` is its name or file stem).
     pub fn from_toml(id: &str, text: &str) -> Result<Self, PresetError> {
-        let mut preset: Self = toml::from_str(text).map_err(|source| PresetError::Parse {
-            id: id.to_owned(),
-            source,
-        })?;
-        id.clone_into(&mut preset.id);
-        let text_error = |field| PresetError::Text {
-            id: id.to_owned(),
-            field,
-        };
-        if let Some(field) = crate::story::bad_text(
-            [&preset.title, &preset.description, &preset.challenge],
-            [
-                preset.title_en.as_deref(),
-                preset.description_en.as_deref(),
-                preset.challenge_en.as_deref(),
-            ],
-        ) {
-            return Err(text_error(field));
-        }
+        let preset: Self =
+            read_preset::<Self>(id, text, |p| &mut p.header).map_err(|e| match e {
+                ReadError::Newer(e) => PresetError::Newer(e),
+                ReadError::Parse(message) => PresetError::Parse {
+                    id: id.to_owned(),
+                    message,
+                },
+                ReadError::Text(field) => PresetError::Text {
+                    id: id.to_owned(),
+                    field,
+                },
+                ReadError::Id(found) => PresetError::Id {
+                    id: id.to_owned(),
+                    found,
+                },
+            })?;
         if preset.pass.is_empty() {
-            return Err(text_error("pass"));
+            return Err(PresetError::Text {
+                id: id.to_owned(),
+                field: "pass",
+            });
         }
         let known = field_values(&DeployConfig {
             alarm_datapoints: Some(1),
@@ -255,10 +225,7 @@ impl Preset {
     /// Whether a single run passes: every condition holds and no `fixed` field changed.
     pub fn passes(&self, config: &DeployConfig, r: &DeployResult) -> bool {
         self.changed_fixed(config).is_empty()
-            && self
-                .pass
-                .iter()
-                .all(|c| c.op.test(c.metric.value(r), c.value))
+            && self.pass.iter().all(|c| c.holds(c.metric.value(r)))
     }
 
     /// Whether a comparison passes: each condition holds on its strategy's row.
@@ -272,7 +239,7 @@ impl Preset {
                     .map(|s| s.name);
                 rows.iter()
                     .filter(|r| name.as_ref().is_none_or(|n| *n == r.strategy))
-                    .all(|r| c.op.test(c.metric.row_value(r), c.value))
+                    .all(|r| c.holds(c.metric.row_value(r)))
             })
     }
 }

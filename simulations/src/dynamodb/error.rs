@@ -144,18 +144,9 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
-    /// A data file written for a newer version of gureum.
-    #[error(
-        "{file}: format_version {found} is newer than this gureum understands ({supported}); update gureum"
-    )]
-    UnsupportedFormatVersion {
-        /// The file name.
-        file: String,
-        /// The version in the file.
-        found: u32,
-        /// The newest version this build reads.
-        supported: u32,
-    },
+    /// A preset file newer than this build.
+    #[error(transparent)]
+    Newer(#[from] crate::challenge::NewerFormat),
 }
 
 /// Shorthand for an [`Error::InvalidParameter`].
@@ -309,14 +300,7 @@ impl crate::Localize for Error {
                 )
             }
             Self::Prices { file, message } => format!("가격표 {file}: {message}"),
-            Self::UnsupportedFormatVersion {
-                file,
-                found,
-                supported,
-            } => format!(
-                "{file}: format_version {found}{} 이 gureum이 읽을 수 있는 버전({supported})보다 새로워요 — gureum을 업데이트하세요",
-                eun(&found.to_string())
-            ),
+            Self::Newer(e) => e.localize(false),
         }
     }
 }

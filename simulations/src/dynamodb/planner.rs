@@ -110,11 +110,11 @@ pub fn prices() -> Result<PriceTable, Error> {
     };
     let table: PriceTable = toml::from_str(PRICES_TOML).map_err(|e| bad(e.to_string()))?;
     if table.format_version > PRICES_FORMAT_VERSION {
-        return Err(Error::UnsupportedFormatVersion {
+        return Err(Error::Newer(crate::challenge::NewerFormat {
             file: PRICES_FILE.to_owned(),
             found: table.format_version,
             supported: PRICES_FORMAT_VERSION,
-        });
+        }));
     }
     let all = [
         table.provisioned.per_rcu_hour,

@@ -12,9 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use super::error::Error;
 use super::partition::{SimConfig, SimReport, simulate};
+use crate::challenge::{Condition, Header, Op, ReadError, read_preset};
 
-/// Newest preset format this build reads.
-pub const PRESET_FORMAT_VERSION: u32 = 1;
+/// Newest preset format this build reads (the one for every model).
+pub use crate::challenge::PRESET_FORMAT_VERSION;
 
 /// The embedded preset files, as (file name, contents).
 const FILES: [(&str, &str); 3] = [
@@ -43,54 +44,71 @@ pub struct PassCondition {
     pub min_mean_utilisation: Option<f64>,
 }
 
-/// One scenario preset.
+/// A result number a DynamoDB pass condition tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    /// `SimReport::total_throttled`.
+    TotalThrottled,
+    /// `SimReport::mean_utilisation` (0 to 1).
+    MeanUtilisation,
+}
+
+impl Metric {
+    /// The metric's value in `r`.
+    pub fn value(self, r: &SimReport) -> f64 {
+        match self {
+            Self::TotalThrottled => r.total_throttled as f64,
+            Self::MeanUtilisation => r.mean_utilisation,
+        }
+    }
+}
+
+impl crate::challenge::Metric for Metric {
+    fn id(&self) -> &str {
+        match self {
+            Self::TotalThrottled => "total_throttled",
+            Self::MeanUtilisation => "mean_utilisation",
+        }
+    }
+    fn names(&self) -> (&str, &str) {
+        match self {
+            Self::TotalThrottled => ("스로틀된 요청", "throttled requests"),
+            Self::MeanUtilisation => ("평균 사용률(0-1)", "mean utilisation (0-1)"),
+        }
+    }
+}
+
+impl PassCondition {
+    /// The pass condition as the shared conditions: throttled at most `max-throttled`, and mean
+    /// utilisation at least `min-mean-utilisation` when given.
+    pub fn conditions(&self) -> Vec<Condition<Metric>> {
+        let mut out = vec![Condition::new(
+            Metric::TotalThrottled,
+            Op::Le,
+            self.max_throttled as f64,
+        )];
+        if let Some(min) = self.min_mean_utilisation {
+            out.push(Condition::new(Metric::MeanUtilisation, Op::Ge, min));
+        }
+        out
+    }
+}
+
+/// One scenario preset: the shared header (version, id, story, `fixed` with the kebab setting
+/// names such as `hot-share`), the simulation as shipped and the pass condition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
 pub struct Preset {
-    /// File format version (snake case, like the other data files).
-    #[serde(rename = "format_version")]
-    pub format_version: u32,
-    /// Stable id, e.g. `ddb-hot-key`.
-    pub id: String,
-    /// Title in Korean.
-    pub title: String,
-    /// What the scenario shows, in Korean.
-    pub description: String,
-    /// One-line task for the learner, in Korean.
-    pub challenge: String,
-    /// English title (optional: the English UI falls back to the Korean one).
-    #[serde(
-        default,
-        rename = "title_en",
-        alias = "title-en",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub title_en: Option<String>,
-    /// English description (optional).
-    #[serde(
-        default,
-        rename = "description_en",
-        alias = "description-en",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub description_en: Option<String>,
-    /// English one-line challenge (optional).
-    #[serde(
-        default,
-        rename = "challenge_en",
-        alias = "challenge-en",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub challenge_en: Option<String>,
-    /// Settings the screen keeps as shipped (`hot-share`, `requests-per-second`, …): the
-    /// challenge is about another lever.
-    #[serde(default)]
-    pub fixed: Vec<String>,
+    /// Version, id (e.g. `ddb-hot-key`), story and `fixed`.
+    #[serde(flatten)]
+    pub header: Header,
     /// The simulation as shipped (the problem to fix).
     pub sim: SimConfig,
     /// When the challenge counts as solved.
     pub pass: PassCondition,
 }
+
+crate::deref_header!(Preset);
 
 impl Preset {
     /// Runs the preset's simulation.
@@ -100,11 +118,10 @@ impl Preset {
 
     /// Whether a run meets the pass condition.
     pub fn passes(&self, report: &SimReport) -> bool {
-        report.total_throttled <= self.pass.max_throttled
-            && self
-                .pass
-                .min_mean_utilisation
-                .is_none_or(|min| report.mean_utilisation >= min)
+        self.pass
+            .conditions()
+            .iter()
+            .all(|c| c.holds(c.metric.value(report)))
     }
 }
 
@@ -114,33 +131,11 @@ pub fn parse_preset(file: &str, text: &str) -> Result<Preset, Error> {
         file: file.to_owned(),
         message,
     };
-    let preset: Preset = toml::from_str(text).map_err(|e| bad(e.to_string()))?;
-    if preset.format_version > PRESET_FORMAT_VERSION {
-        return Err(Error::UnsupportedFormatVersion {
-            file: file.to_owned(),
-            found: preset.format_version,
-            supported: PRESET_FORMAT_VERSION,
-        });
-    }
-    let expected_id = file.strip_suffix(".toml").unwrap_or(file);
-    if preset.id != expected_id {
-        return Err(bad(format!(
-            "id {:?} does not match the file name",
-            preset.id
-        )));
-    }
-    if let Some(field) = crate::story::bad_text(
-        [&preset.title, &preset.description, &preset.challenge],
-        [
-            preset.title_en.as_deref(),
-            preset.description_en.as_deref(),
-            preset.challenge_en.as_deref(),
-        ],
-    ) {
-        return Err(bad(format!(
-            "{field} is empty or, for a challenge, not one line"
-        )));
-    }
+    let preset: Preset =
+        read_preset::<Preset>(file, text, |p| &mut p.header).map_err(|e| match e {
+            ReadError::Newer(e) => Error::Newer(e),
+            other => bad(other.to_string()),
+        })?;
     if let Some(min) = preset.pass.min_mean_utilisation
         && !(0.0..=1.0).contains(&min)
     {

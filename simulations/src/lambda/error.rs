@@ -213,12 +213,23 @@ pub enum ConfigError {
 #[derive(Debug, Error)]
 pub enum PresetError {
     /// The TOML does not parse into a preset (unknown key, wrong type, ...).
-    #[error("시나리오 {id}{j} 읽을 수 없어요 / cannot parse scenario {id}: {source}", j = crate::josa::eul(.id))]
+    #[error("시나리오 {id}{j} 읽을 수 없어요 / cannot parse scenario {id}: {message}", j = crate::josa::eul(.id))]
     Parse {
         /// The preset id (file stem).
         id: String,
         /// The TOML error (it carries the line and column).
-        source: toml::de::Error,
+        message: String,
+    },
+    /// The file is newer than this build.
+    #[error(transparent)]
+    Newer(#[from] crate::challenge::NewerFormat),
+    /// The file's `id` differs from its file name.
+    #[error("시나리오 {id}의 id {found:?}{j} 파일 이름과 달라요 / scenario {id}: id {found:?} does not match the file name", j = crate::josa::i(.found))]
+    Id {
+        /// The preset id (file stem).
+        id: String,
+        /// The id in the file.
+        found: String,
     },
     /// The preset's config breaks a limit.
     #[error("시나리오 {id}의 설정이 잘못됐어요 / scenario {id} has an invalid config: {source}")]
@@ -262,17 +273,15 @@ impl crate::Localize for PresetError {
     fn localize(&self, en: bool) -> String {
         let josa = crate::josa::eul;
         match (self, en) {
-            (Self::Parse { id, source }, false) => format!(
+            (Self::Parse { id, message }, false) => format!(
                 "시나리오 {id}{} 읽을 수 없어요: {}",
                 josa(id),
-                crate::lang::toml_message(&source.to_string(), false)
+                crate::lang::toml_message(message, false)
             ),
-            (Self::Parse { id, source }, true) => {
-                format!(
-                    "cannot parse scenario {id}: {}",
-                    source.to_string().trim_end()
-                )
+            (Self::Parse { id, message }, true) => {
+                format!("cannot parse scenario {id}: {}", message.trim_end())
             }
+            (Self::Newer(e), _) => e.localize(en),
             (Self::Config { id, source }, false) => {
                 format!(
                     "시나리오 {id}의 설정이 잘못됐어요: {}",

@@ -22,6 +22,9 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::challenge::Op;
+use crate::challenge::{Header, ReadError, read_preset};
+
 use super::config::LambdaConfig;
 use super::error::PresetError;
 use super::result::LambdaResult;
@@ -90,107 +93,77 @@ impl Metric {
     }
 }
 
-/// A comparison operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Op {
-    /// Strictly less.
-    #[serde(rename = "<")]
-    Lt,
-    /// Less or equal.
-    #[serde(rename = "<=")]
-    Le,
-    /// Equal.
-    #[serde(rename = "==")]
-    Eq,
-    /// Greater or equal.
-    #[serde(rename = ">=")]
-    Ge,
-    /// Strictly greater.
-    #[serde(rename = ">")]
-    Gt,
-}
-
-/// One pass condition: `metric op value`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Condition {
-    /// What to measure.
-    pub metric: Metric,
-    /// How to compare.
-    pub op: Op,
-    /// The threshold.
-    pub value: f64,
-}
-
-impl Condition {
-    /// Whether `r` meets the condition.
-    pub fn holds(&self, r: &LambdaResult) -> bool {
-        let v = self.metric.value(r);
-        match self.op {
-            Op::Lt => v < self.value,
-            Op::Le => v <= self.value,
-            Op::Eq => (v - self.value).abs() < 1e-9,
-            Op::Ge => v >= self.value,
-            Op::Gt => v > self.value,
+impl crate::challenge::Metric for Metric {
+    fn id(&self) -> &str {
+        match self {
+            Self::ColdStartPct => "cold_start_pct",
+            Self::ColdStarts => "cold_starts",
+            Self::CostUsd => "cost_usd",
+            Self::Throttles => "throttles",
+            Self::Dlq => "dlq",
+            Self::DlqPct => "dlq_pct",
+            Self::P99Ms => "p99_ms",
+            Self::MaxConcurrency => "max_concurrency",
+            Self::SuccessPct => "success_pct",
+        }
+    }
+    fn names(&self) -> (&str, &str) {
+        match self {
+            Self::ColdStartPct => ("콜드 스타트 비율(%)", "cold-start share (%)"),
+            Self::ColdStarts => ("콜드 스타트 수", "cold starts"),
+            Self::CostUsd => ("비용(USD)", "cost (USD)"),
+            Self::Throttles => ("스로틀 수", "throttles"),
+            Self::Dlq => ("DLQ·버린 이벤트 수", "events to the DLQ or dropped"),
+            Self::DlqPct => ("DLQ·버린 이벤트 비율(%)", "share to the DLQ or dropped (%)"),
+            Self::P99Ms => ("지연 p99(ms)", "latency p99 (ms)"),
+            Self::MaxConcurrency => ("최대 동시성", "max concurrency"),
+            Self::SuccessPct => ("성공 비율(%)", "success share (%)"),
         }
     }
 }
 
-/// A scenario: a story, a challenge with a pass condition, and the starting config.
+/// One pass condition of a Lambda preset: the shared condition over [`Metric`].
+pub type Condition = crate::challenge::Condition<Metric>;
+
+/// A scenario: the shared header (story, `fixed`), a challenge with pass conditions, and the
+/// starting config.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Preset {
-    /// File stem, e.g. `lambda-cold-start` (set by the loader, not in the file).
-    #[serde(default)]
-    pub id: String,
-    /// Korean title.
-    pub title: String,
-    /// Korean description of the situation.
-    pub description: String,
-    /// The one-line challenge, in Korean.
-    pub challenge: String,
-    /// English title (optional: the English UI falls back to the Korean one).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_en: Option<String>,
-    /// English description (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_en: Option<String>,
-    /// English one-line challenge (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub challenge_en: Option<String>,
+    /// Version, id (the file stem, e.g. `lambda-cold-start`), story and `fixed`.
+    #[serde(flatten)]
+    pub header: Header,
     /// All of these must hold for the challenge to pass.
     pub pass: Vec<Condition>,
-    /// Config fields the learner must leave as they are (e.g. `rps`), so the challenge cannot be
-    /// passed by changing the traffic or an assumption.
-    #[serde(default)]
-    pub fixed: Vec<String>,
     /// The starting configuration.
     pub config: LambdaConfig,
 }
 
+crate::deref_header!(Preset);
+
 impl Preset {
-    /// Parses and checks one preset file.
+    /// Parses and checks one preset file (`id` is its name or file stem).
     pub fn from_toml(id: &str, text: &str) -> Result<Self, PresetError> {
-        let mut preset: Self = toml::from_str(text).map_err(|source| PresetError::Parse {
-            id: id.to_owned(),
-            source,
-        })?;
-        id.clone_into(&mut preset.id);
+        let preset: Self =
+            read_preset::<Self>(id, text, |p| &mut p.header).map_err(|e| match e {
+                ReadError::Newer(e) => PresetError::Newer(e),
+                ReadError::Parse(message) => PresetError::Parse {
+                    id: id.to_owned(),
+                    message,
+                },
+                ReadError::Text(field) => PresetError::Text {
+                    id: id.to_owned(),
+                    field,
+                },
+                ReadError::Id(found) => PresetError::Id {
+                    id: id.to_owned(),
+                    found,
+                },
+            })?;
         let text_error = |field| PresetError::Text {
             id: id.to_owned(),
             field,
         };
-        if let Some(field) = crate::story::bad_text(
-            [&preset.title, &preset.description, &preset.challenge],
-            [
-                preset.title_en.as_deref(),
-                preset.description_en.as_deref(),
-                preset.challenge_en.as_deref(),
-            ],
-        ) {
-            return Err(text_error(field));
-        }
-        if preset.pass.is_empty() {
+        if preset.pass.is_empty() || preset.pass.iter().any(|c| c.strategy.is_some()) {
             return Err(text_error("pass"));
         }
         let known = field_values(&LambdaConfig {
@@ -232,7 +205,8 @@ impl Preset {
     /// Whether the learner's `config` and its `result` pass the challenge: every condition holds
     /// and no `fixed` field was changed.
     pub fn passes(&self, config: &LambdaConfig, result: &LambdaResult) -> bool {
-        self.changed_fixed(config).is_empty() && self.pass.iter().all(|c| c.holds(result))
+        self.changed_fixed(config).is_empty()
+            && self.pass.iter().all(|c| c.holds(c.metric.value(result)))
     }
 }
 
