@@ -44,6 +44,8 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
     // A paste arrives as one event for the focused text box, not as keys that run actions.
     execute!(stdout(), EnableBracketedPaste)?;
     app.mouse = mouse;
+    // Banks, presets and a user's search index load on threads (see `data`).
+    app.data.banks.background = true;
     let mut captured = false;
     let mut idle_done = false;
     // ratatui's panic hook restores the screen but knows nothing of mouse capture or bracketed
@@ -75,9 +77,11 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
                 draw(&app, frame);
             })?;
             // Once a frame is on screen and no key is waiting, do the deferred start-up work.
-            if !idle_done && !event::poll(std::time::Duration::ZERO)? {
+            if (!idle_done || app.busy()) && !event::poll(std::time::Duration::ZERO)? {
                 idle_done = app.idle();
             }
+            // While something loads on a thread, wake up soon to take it (and show progress).
+            let wait = if idle_done && !app.busy() { 250 } else { 40 };
             // A countdown on screen wakes the loop twice a second; otherwise it sleeps until input.
             if app.needs_tick() {
                 if event::poll(std::time::Duration::from_millis(500))? {
@@ -86,7 +90,7 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
                     app.handle_event(&ev);
                 }
                 app.tick(now_ms());
-            } else if event::poll(std::time::Duration::from_millis(250))? {
+            } else if event::poll(std::time::Duration::from_millis(wait))? {
                 let ev = event::read()?;
                 app.now_ms = now_ms();
                 app.handle_event(&ev);
