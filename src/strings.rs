@@ -1278,4 +1278,18 @@ impl Strings {
             ),
         }
     }
+    /// Status while a screen waits for the question banks to load.
+    pub fn loading_banks(self) -> &'static str {
+        self.p(
+            "문제 은행을 불러오는 중이에요…",
+            "Loading the question banks…",
+        )
+    }
+    /// The palette's line while the search index of a user's content is still being built.
+    pub fn indexing(self, done: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("찾는 중… {done}/{total} 레슨"),
+            Lang::En => format!("Indexing… {done}/{total} lessons"),
+        }
+    }
 }

@@ -408,12 +408,33 @@ fn the_index_builds_on_a_background_thread_to_the_same_documents() {
     let library = Library::load(&ContentSource::Embedded);
     let bank = gureum::quiz::Bank::load(&BankSource::Embedded);
     let presets = gureum::search::build::preset_docs(&gureum::sims::all_presets());
-    let built = gureum::search::build::IndexBuilder::start(library, bank, presets)
-        .wait()
-        .expect("built");
-    assert_eq!(built.docs.len(), index().docs.len());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let live = gureum::search::build::Live::start(library, rx, presets).expect("a thread");
+    // Every lesson is indexed before the banks arrive; the questions wait for them.
+    let lessons = live.lessons;
+    let start = std::time::Instant::now();
+    while live.progress() != Some((lessons, lessons)) {
+        assert!(start.elapsed().as_secs() < 60, "{:?}", live.progress());
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let part = live.latest().expect("a part");
+    assert!(part.building.is_some() && live.finished().is_none());
+    assert!(
+        part.docs.iter().all(|d| d.kind != Kind::Question),
+        "no question before the banks"
+    );
+    tx.send(bank).expect("the build takes the banks");
+    let built = live.wait().expect("built");
+    assert!(built.building.is_none() && live.progress().is_none());
     let ids = |i: &Index| i.docs.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&built), ids(index()));
+    // A part is the start of the whole, and answers from what it holds.
+    assert_eq!(ids(&part), ids(&built)[..part.docs.len()]);
+    for g in part.search("ㄹㄷ", 5) {
+        for h in g.hits {
+            assert_eq!(part.docs[h.doc].id, built.docs[h.doc].id);
+        }
+    }
 }
 
 /// Queries whose every prefix the prebuilt and the fresh index must answer alike: 초성, mixed,
@@ -487,6 +508,38 @@ fn the_prebuilt_index_is_current_and_answers_like_a_fresh_build() {
     assert_eq!(first("rcu"), (Kind::Term, "rcu".to_owned()));
 }
 
+/// The palette narrows each keystroke's work from the keystrokes before (a slot seen before is
+/// remembered; a grown word is matched only where the shorter one was): every prefix, typed
+/// and then erased, ranks exactly as a search that remembers nothing.
+#[test]
+fn a_search_narrowed_from_the_keystrokes_before_ranks_like_a_full_search() {
+    let library = Library::load(&ContentSource::Embedded);
+    let bank = gureum::quiz::Bank::load(&BankSource::Embedded);
+    let presets = gureum::search::build::preset_docs(&gureum::sims::all_presets());
+    let typed = Index::build_fresh(&library, &bank, &presets);
+    let full = Index::build_fresh(&library, &bank, &presets);
+    let more = [
+        "ㅋㄷ스타트",
+        "provisioned concurrency",
+        "DeletionPolicy Retain",
+        "ㄹㄷ ㅋㄷ ㅅㅌㅌ",
+        "람다 콜드 스타트",
+    ];
+    let mut searched = 0;
+    for q in SAME_QUERIES.iter().copied().chain(more) {
+        let chars: Vec<char> = q.chars().collect();
+        for k in (1..=chars.len()).chain((1..chars.len()).rev()) {
+            let p: String = chars[..k].iter().collect();
+            full.forget();
+            assert_eq!(typed.search_ranked(&p, 5), full.search_ranked(&p, 5), "{p}");
+            full.forget();
+            assert_eq!(typed.search(&p, 1000), full.search(&p, 1000), "{p}");
+            searched += 1;
+        }
+    }
+    assert!(searched > 300, "{searched}");
+}
+
 #[test]
 fn changed_content_is_indexed_not_read_from_the_prebuilt_index() {
     use gureum::search::prebuilt;
@@ -513,4 +566,49 @@ fn changed_content_is_indexed_not_read_from_the_prebuilt_index() {
         }
         assert!(prebuilt::decode(bytes, Some(before ^ 1)).is_none());
     }
+}
+
+/// Ctrl-K while a user's content is still being indexed: the palette answers from the part
+/// built so far, says how far it got, and takes the rest when it comes.
+#[test]
+fn the_palette_answers_from_the_part_built_so_far_and_follows_the_build() {
+    use gureum::ui::palette::Palette;
+    let library = Library::load(&ContentSource::Embedded);
+    let bank = gureum::quiz::Bank::load(&BankSource::Embedded);
+    let presets = gureum::search::build::preset_docs(&gureum::sims::all_presets());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let live = gureum::search::build::Live::start(library, rx, presets).expect("a thread");
+    let mut palette = Palette::new(live.latest().expect("a part at once"));
+    assert!(palette.index.building.is_some());
+    palette.input.insert("람다");
+    palette.refresh();
+    // The banks are held back: the build stops after the lessons.
+    let n = live.lessons;
+    let start = std::time::Instant::now();
+    while live.progress() != Some((n, n)) {
+        assert!(start.elapsed().as_secs() < 60, "{:?}", live.progress());
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    palette.follow_build();
+    assert_eq!(palette.building(), Some((n, n)));
+    let total = |p: &Palette, g: Group| {
+        p.groups
+            .iter()
+            .find(|x| x.group == g)
+            .map_or(0, |x| x.total)
+    };
+    assert!(
+        total(&palette, Group::Lessons) > 0,
+        "lessons are found already"
+    );
+    assert_eq!(total(&palette, Group::Questions), 0);
+    tx.send(gureum::quiz::Bank::clone(&bank)).expect("sent");
+    live.wait().expect("built");
+    palette.follow_build();
+    assert_eq!(palette.building(), None);
+    assert!(palette.index.building.is_none(), "the whole index now");
+    assert!(
+        total(&palette, Group::Questions) > 0,
+        "questions once the banks came"
+    );
 }

@@ -244,11 +244,18 @@ pub struct BankLoader(std::sync::mpsc::Receiver<Bank>);
 impl BankLoader {
     /// Starts loading `source`.
     pub fn start(source: BankSource) -> Self {
-        let (tx, rx) = std::sync::mpsc::channel();
-        if source == BankSource::Embedded {
-            let _ = tx.send(Bank::load(&source));
-            return Self(rx);
+        if source != BankSource::Embedded {
+            return Self::start_thread(source);
         }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let _ = tx.send(Bank::load(&source));
+        Self(rx)
+    }
+
+    /// Starts loading `source` on a thread, the compiled banks too (the app's run loop: the
+    /// first key after the first frame does not wait for their decoding).
+    pub fn start_thread(source: BankSource) -> Self {
+        let (tx, rx) = std::sync::mpsc::channel();
         let again = source.clone();
         let sender = tx.clone();
         let spawned = std::thread::Builder::new()

@@ -1,6 +1,8 @@
 //! Building the search index over the library, the question banks and the simulation presets.
 
-use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::lesson::Library;
 use crate::quiz::{Bank, BankSource};
@@ -60,33 +62,125 @@ impl IndexSlot {
 }
 
 /// The search index built on a background thread, for the palette to open at once on content
-/// too large to index within a frame (16× the shipped lessons take ~1 s). Start it once the
-/// banks are loaded (the index needs them); [`IndexBuilder::try_take`] hands it over when done.
+/// too large to index within a frame (a user's `--content-dir`/`--quiz-dir`: 16× the shipped
+/// lessons take ~1 s). The palette answers from the part built so far: after each lesson (at
+/// most every [`Live::EVERY`]) the thread publishes a copy of the index so far, and the last
+/// copy is the whole index. Lessons come first; the questions wait for the banks (handed over
+/// through a channel when they arrive, so Ctrl-K during start-up does not wait for them).
 #[derive(Debug)]
-pub struct IndexBuilder(std::sync::mpsc::Receiver<Index>);
+pub struct Live {
+    state: Mutex<LiveState>,
+    cond: Condvar,
+    /// How many lessons there are to index.
+    pub lessons: usize,
+}
 
-impl IndexBuilder {
-    /// Builds the index of `library`, `bank` and `presets` (owned copies: the thread outlives
-    /// the caller's borrow; the embedded lessons' bodies are borrowed from the binary, so a
-    /// copy of the library is small).
-    pub fn start(library: Library, bank: Bank, presets: Vec<PresetDoc>) -> Self {
-        let (tx, rx) = std::sync::mpsc::channel();
+#[derive(Debug, Default)]
+struct LiveState {
+    /// The index so far (the whole index once `finished`).
+    latest: Option<Arc<Index>>,
+    lessons_done: usize,
+    finished: bool,
+}
+
+impl Live {
+    /// How often at most a part of the index is published while it is built.
+    pub const EVERY: Duration = Duration::from_millis(100);
+
+    /// Starts building the index of `library`, the banks `bank` sends (a closed channel: no
+    /// questions) and `presets` on a thread; `None` if no thread could be started.
+    pub fn start(
+        library: Library,
+        bank: Receiver<Bank>,
+        presets: Vec<PresetDoc>,
+    ) -> Option<Arc<Self>> {
+        let live = Arc::new(Self {
+            state: Mutex::new(LiveState::default()),
+            cond: Condvar::new(),
+            lessons: library.lessons.len(),
+        });
+        live.lock().latest = Some(Arc::new(Index::empty(Arc::clone(&live))));
+        let shared = Arc::clone(&live);
         let job = move || {
-            let _ = tx.send(Index::build(&library, &bank, &presets));
+            let _finish = Finish(Arc::clone(&shared));
+            let mut last: Option<Instant> = None;
+            let index = Index::build_parts(
+                &library,
+                || bank.recv().ok(),
+                &presets,
+                |done, index| {
+                    let due =
+                        done == shared.lessons || last.is_none_or(|t| t.elapsed() >= Self::EVERY);
+                    let part = due.then(|| Arc::new(index.snapshot(Arc::clone(&shared))));
+                    if due {
+                        last = Some(Instant::now());
+                    }
+                    let mut state = shared.lock();
+                    state.lessons_done = done;
+                    if let Some(part) = part {
+                        state.latest = Some(part);
+                    }
+                },
+            );
+            let mut state = shared.lock();
+            state.latest = Some(Arc::new(index));
+            state.lessons_done = shared.lessons;
         };
-        let _ = std::thread::Builder::new()
+        std::thread::Builder::new()
             .name("gureum-search-index".into())
-            .spawn(job);
-        Self(rx)
+            .spawn(job)
+            .ok()?;
+        Some(live)
     }
 
-    /// The index, once built (handed over once).
-    pub fn try_take(&self) -> Option<Index> {
-        self.0.try_recv().ok()
+    fn lock(&self) -> std::sync::MutexGuard<'_, LiveState> {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Waits for the index (Ctrl-K before it is done; `None` if the thread failed to start).
-    pub fn wait(self) -> Option<Index> {
-        self.0.recv().ok()
+    /// The index so far (the whole index once the build is finished).
+    pub fn latest(&self) -> Option<Arc<Index>> {
+        self.lock().latest.clone()
+    }
+
+    /// The whole index, if the build is finished.
+    pub fn finished(&self) -> Option<Arc<Index>> {
+        let state = self.lock();
+        if state.finished {
+            state.latest.clone()
+        } else {
+            None
+        }
+    }
+
+    /// Lessons indexed so far and in all, while the build runs (`None` once it is finished).
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        let state = self.lock();
+        (!state.finished).then_some((state.lessons_done, self.lessons))
+    }
+
+    /// Waits for the whole index (the glossary needs every link); the part built so far if the
+    /// build thread died.
+    pub fn wait(&self) -> Option<Arc<Index>> {
+        let mut state = self.lock();
+        while !state.finished {
+            state = self
+                .cond
+                .wait(state)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        state.latest.clone()
+    }
+}
+
+/// Marks the build finished when the build thread ends, also by a panic (so nothing waits
+/// forever for it).
+struct Finish(Arc<Live>);
+
+impl Drop for Finish {
+    fn drop(&mut self) {
+        self.0.lock().finished = true;
+        self.0.cond.notify_all();
     }
 }

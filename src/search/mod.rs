@@ -25,6 +25,7 @@ pub mod matcher;
 pub mod prebuilt;
 
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use crate::lesson::glossary::{TermMatcher, fold_char};
 use crate::lesson::styled::LineKind;
@@ -312,6 +313,23 @@ struct SlotMatch {
     fuzzy: bool,
 }
 
+/// One slot's direct matches over the whole index, kept for the next keystrokes.
+#[derive(Debug)]
+struct SlotResult {
+    /// The slot's pattern and the terms it names: together they decide every match.
+    pat: Vec<char>,
+    terms: Vec<u16>,
+    /// Direct matches by document, in index order.
+    direct: Vec<(u32, SlotMatch)>,
+    /// Documents whose own text holds `pat` contiguously, in index order: the only documents
+    /// other than short ones (scattered matches) and the alternative spellings' where a slot
+    /// whose pattern starts with `pat` can match directly.
+    own: Vec<u32>,
+}
+
+/// How many slot results the memo keeps (a query typed word by word needs the last few).
+const MEMO: usize = 6;
+
 /// The search index over all content.
 #[derive(Debug)]
 pub struct Index {
@@ -324,6 +342,11 @@ pub struct Index {
     /// presets), in index order.
     pub term_links: Vec<Vec<usize>>,
     fuzzy: Box<dyn Fuzzy>,
+    /// Set on a part of the index that a background build is still adding to (see
+    /// [`build::Live`]): where the rest comes from.
+    pub building: Option<std::sync::Arc<build::Live>>,
+    /// The slot results of the last keystrokes (most recent last).
+    memo: Mutex<Vec<Arc<SlotResult>>>,
 }
 
 /// Text with runs of whitespace made single spaces, trimmed.
@@ -359,6 +382,45 @@ impl Index {
 
     /// Builds the index of everything now, never reading the prebuilt one.
     pub fn build_fresh(library: &Library, bank: &Bank, presets: &[PresetDoc]) -> Self {
+        Self::build_parts(library, || Some(bank), presets, |_, _| {})
+    }
+
+    /// An index with no documents yet, part of the background build `live`.
+    pub fn empty(live: std::sync::Arc<build::Live>) -> Self {
+        Self {
+            docs: Vec::new(),
+            ctxs: Vec::new(),
+            forms: Vec::new(),
+            term_links: Vec::new(),
+            fuzzy: Box::new(matcher::Skim::default()),
+            building: Some(live),
+            memo: Mutex::default(),
+        }
+    }
+
+    /// A copy of what is built so far, marked as part of the background build `live`.
+    pub(crate) fn snapshot(&self, live: std::sync::Arc<build::Live>) -> Self {
+        Self {
+            docs: self.docs.clone(),
+            ctxs: self.ctxs.clone(),
+            forms: self.forms.clone(),
+            term_links: Vec::new(),
+            fuzzy: Box::new(matcher::Skim::default()),
+            building: Some(live),
+            memo: Mutex::default(),
+        }
+    }
+
+    /// Builds the index in the order the documents come: lessons first (`lesson_done` is
+    /// called after each with how many are done and the index so far), then the questions of
+    /// the banks `bank` hands over once they are needed (none: no questions), then presets and
+    /// terms. [`Index::build_fresh`] with every part at hand; [`build::Live`] in the background.
+    pub fn build_parts<B: std::borrow::Borrow<Bank>>(
+        library: &Library,
+        bank: impl FnOnce() -> Option<B>,
+        presets: &[PresetDoc],
+        mut lesson_done: impl FnMut(usize, &Index),
+    ) -> Self {
         let glossary = &library.glossary;
         let terms = TermMatcher::new(glossary);
         let mut index = Self {
@@ -367,6 +429,8 @@ impl Index {
             forms: Vec::new(),
             term_links: vec![Vec::new(); glossary.terms.len()],
             fuzzy: Box::new(matcher::Skim::default()),
+            building: None,
+            memo: Mutex::default(),
         };
         for (i, t) in glossary.terms.iter().enumerate() {
             for form in t.forms() {
@@ -484,7 +548,11 @@ impl Index {
                 index.docs.push(doc);
             }
             heading_titles.push(titles);
+            lesson_done(li + 1, &index);
         }
+        let bank = bank();
+        let empty = Bank::default();
+        let bank: &Bank = bank.as_ref().map_or(&empty, std::borrow::Borrow::borrow);
         for e in &bank.entries {
             let q = &e.question;
             let li = library.lesson_index(q.lesson_id());
@@ -636,22 +704,45 @@ impl Index {
             return groups;
         }
         // Pass 1: every document where every slot matches, with the per-slot matches, and how
-        // many documents each slot matches directly.
+        // many documents each slot matches directly. Each slot's direct matches come from the
+        // memo of recent keystrokes, or are worked out where they can be (see `slot_result`);
+        // a document some slot matches directly is a candidate, and the other slots may match
+        // it directly or through its context.
+        let results: Vec<Arc<SlotResult>> = slots.iter().map(|s| self.slot_result(s)).collect();
+        let df: Vec<usize> = results.iter().map(|r| r.direct.len()).collect();
+        let mut union: Vec<u32> = results
+            .iter()
+            .flat_map(|r| r.direct.iter().map(|(d, _)| *d))
+            .collect();
+        if results.len() > 1 {
+            union.sort_unstable();
+            union.dedup();
+        }
         let mut candidates: Vec<(usize, Vec<SlotMatch>)> = Vec::new();
-        let mut df = vec![0_usize; slots.len()];
-        for (di, doc) in self.docs.iter().enumerate() {
-            let possible = slots.iter().any(|s| {
-                doc.mask & s.mask == s.mask || s.alts.iter().any(|(_, m)| doc.mask & m == *m)
-            });
-            if !possible {
-                continue;
+        for di in union {
+            let doc = &self.docs[di as usize];
+            let mut matches = Vec::with_capacity(slots.len());
+            for (slot, result) in slots.iter().zip(&results) {
+                let found = result
+                    .direct
+                    .binary_search_by_key(&di, |(d, _)| *d)
+                    .ok()
+                    .map(|i| result.direct[i].1.clone());
+                match found {
+                    Some(m) => matches.push(m),
+                    None if self.in_context(doc, slot) => matches.push(SlotMatch {
+                        quality: 1,
+                        direct: false,
+                        score: 0,
+                        field: 0,
+                        range: None,
+                        fuzzy: false,
+                    }),
+                    None => break,
+                }
             }
-            let matches = self.evaluate(doc, &slots);
-            for (count, m) in df.iter_mut().zip(&matches) {
-                *count += usize::from(m.as_ref().is_some_and(|m| m.direct));
-            }
-            if matches.iter().all(Option::is_some) && matches.iter().flatten().any(|m| m.direct) {
-                candidates.push((di, matches.into_iter().flatten().collect()));
+            if matches.len() == slots.len() {
+                candidates.push((di as usize, matches));
             }
         }
         // Pass 2: a slot that matches few documents says more than one that matches many
@@ -795,29 +886,14 @@ impl Index {
         }
     }
 
-    /// Matches every slot against one document: directly, through its context, or not at all.
-    /// Context is only looked at when some other slot matched directly.
-    fn evaluate(&self, doc: &Doc, slots: &[Slot]) -> Vec<Option<SlotMatch>> {
-        let mut out: Vec<Option<SlotMatch>> = slots.iter().map(|s| self.direct(doc, s)).collect();
-        if out.iter().any(Option::is_some) {
-            for (m, slot) in out.iter_mut().zip(slots) {
-                if m.is_none() && self.in_context(doc, slot) {
-                    *m = Some(SlotMatch {
-                        quality: 1,
-                        direct: false,
-                        score: 0,
-                        field: 0,
-                        range: None,
-                        fuzzy: false,
-                    });
-                }
-            }
-        }
-        out
-    }
-
     /// The best direct match of `slot` in `doc`.
     fn direct(&self, doc: &Doc, slot: &Slot) -> Option<SlotMatch> {
+        self.direct_own(doc, slot).0
+    }
+
+    /// The best direct match of `slot` in `doc`, and whether the slot's own pattern occurs
+    /// contiguously in one of the document's texts (where a longer pattern can only be).
+    fn direct_own(&self, doc: &Doc, slot: &Slot) -> (Option<SlotMatch>, bool) {
         let term_bonus = if slot.terms.iter().any(|t| doc.terms.contains(t)) {
             200
         } else {
@@ -834,6 +910,7 @@ impl Index {
         };
         let own = doc.mask & slot.mask == slot.mask;
         let mut contiguous_found = false;
+        let mut own_found = false;
         for field in 0..2 {
             let text = &doc.folded[field];
             if text.is_empty() {
@@ -842,6 +919,7 @@ impl Index {
             let quality = if field == 0 { 4 } else { 2 };
             if own && let Some((s, e, boundary)) = matcher::contiguous(text, &slot.pat) {
                 contiguous_found = true;
+                own_found = true;
                 consider(SlotMatch {
                     quality,
                     direct: true,
@@ -877,13 +955,13 @@ impl Index {
             Kind::Lesson | Kind::Section | Kind::Simulation | Kind::Term
         );
         if contiguous_found || !own || !short || slot.pat.len() < 2 {
-            return best;
+            return (best, own_found);
         }
         {
             let field = 0;
             let text = &doc.folded[field];
             if text.len() > FUZZY_MAX {
-                return best;
+                return (best, own_found);
             }
             let s = if slot.initials {
                 matcher::scattered_initials(text, &slot.pat).map(|(s, _)| s)
@@ -911,7 +989,94 @@ impl Index {
                 });
             }
         }
-        best
+        (best, own_found)
+    }
+
+    /// Forgets the memo of recent keystrokes: the next search works every slot out over the
+    /// whole index (benches type each query afresh; tests compare both ways).
+    pub fn forget(&self) {
+        self.memo
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
+    }
+
+    /// The direct matches of `slot` over the whole index: from the memo when an earlier
+    /// keystroke had the same slot; else worked out over the documents it can match. When an
+    /// earlier slot's pattern starts this one's (the word grew), those are its `own` documents,
+    /// the short documents (scattered matches need no contiguous run) and the documents that
+    /// hold an alternative spelling; otherwise every document. The result is the same as
+    /// matching every document: a contiguous run of the longer pattern contains the shorter.
+    fn slot_result(&self, slot: &Slot) -> Arc<SlotResult> {
+        let memo = |f: &mut dyn FnMut(&mut Vec<Arc<SlotResult>>)| {
+            f(&mut self
+                .memo
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner));
+        };
+        let mut same = None;
+        let mut base: Option<Arc<SlotResult>> = None;
+        memo(&mut |m| {
+            same = m
+                .iter()
+                .find(|r| r.pat == slot.pat && r.terms == slot.terms)
+                .cloned();
+            base = m
+                .iter()
+                .filter(|r| slot.pat.starts_with(&r.pat))
+                .max_by_key(|r| r.pat.len())
+                .cloned();
+        });
+        if let Some(r) = same {
+            return r;
+        }
+        let mut direct = Vec::new();
+        let mut own = Vec::new();
+        let mut look = |di: usize, doc: &Doc| {
+            let (m, o) = self.direct_own(doc, slot);
+            if o {
+                own.push(di as u32);
+            }
+            if let Some(m) = m {
+                direct.push((di as u32, m));
+            }
+        };
+        let alt_possible = |doc: &Doc| slot.alts.iter().any(|(_, m)| doc.mask & m == *m);
+        match &base {
+            Some(base) => {
+                let mut next = base.own.iter().copied().peekable();
+                for (di, doc) in self.docs.iter().enumerate() {
+                    let in_own = next.next_if(|&d| d as usize == di).is_some();
+                    let short = matches!(
+                        doc.kind,
+                        Kind::Lesson | Kind::Section | Kind::Simulation | Kind::Term
+                    );
+                    if in_own || short || alt_possible(doc) {
+                        look(di, doc);
+                    }
+                }
+            }
+            None => {
+                for (di, doc) in self.docs.iter().enumerate() {
+                    if doc.mask & slot.mask == slot.mask || alt_possible(doc) {
+                        look(di, doc);
+                    }
+                }
+            }
+        }
+        let result = Arc::new(SlotResult {
+            pat: slot.pat.clone(),
+            terms: slot.terms.clone(),
+            direct,
+            own,
+        });
+        memo(&mut |m| {
+            m.push(Arc::clone(&result));
+            if m.len() > MEMO {
+                m.remove(0);
+            }
+        });
+        result
     }
 
     /// Whether `slot` matches the document's context: lesson title and tags, or a term of its

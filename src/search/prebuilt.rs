@@ -400,6 +400,8 @@ pub fn decode(bytes: &[u8], input: Option<u64>) -> Option<Index> {
         forms,
         term_links,
         fuzzy: Box::new(matcher::Skim::default()),
+        building: None,
+        memo: std::sync::Mutex::default(),
     })
 }
 

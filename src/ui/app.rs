@@ -268,12 +268,26 @@ impl App {
             self.message = Some(Message::warn(text));
             return;
         }
-        self.data.ensure_presets();
-        if screens::needs_bank(&open) {
-            self.load_bank();
+        if matches!(open, Open::Lesson(..) | Open::Found(..)) {
+            // A lesson opens without waiting: its section line fills in when the banks and
+            // presets arrive (see `Data::for_lesson`).
+            let problems = self.data.for_lesson();
+            self.bank_problems(problems);
+        } else if screens::needs_bank(&open) && self.data.banks_on_the_way() {
+            self.message = Some(Message::note(Strings::new(self.lang).loading_banks()));
+            self.data.pending = Some(open);
+            return;
+        } else {
+            self.data.ensure_presets();
+            if screens::needs_bank(&open) {
+                self.load_bank();
+            }
         }
-        let index = matches!(open, Open::Palette | Open::Glossary(_))
-            .then(|| self.data.index(&self.library));
+        let index = match open {
+            Open::Palette => Some(self.data.palette_index(&self.library)),
+            Open::Glossary(_) => Some(self.data.index(&self.library)),
+            _ => None,
+        };
         if let Open::Sim(i) = open {
             self.data.sims_selected = i;
         }
@@ -297,6 +311,8 @@ impl App {
     }
 
     fn handle_key(&mut self, key: &KeyEvent) {
+        // Keys typed while a screen waits for the banks are meant for that screen.
+        self.open_pending(true);
         self.message = None;
         // Below the minimum size only "too small" is on screen: no key acts but quitting.
         if self.area != Rect::default() && too_small(self.area) {
@@ -345,8 +361,28 @@ impl App {
     /// delays the first frame or a key (see [`Data::idle`]).
     pub fn idle(&mut self) -> bool {
         let (done, problems) = self.data.idle();
+        self.open_pending(false);
         self.bank_problems(problems);
         done
+    }
+
+    /// Opens the screen that waited for the banks once they are here (or now, waiting for
+    /// them, when `wait`).
+    fn open_pending(&mut self, wait: bool) {
+        if self.data.pending.is_none() || !(wait || self.data.bank.is_some()) {
+            return;
+        }
+        if let Some(open) = self.data.pending.take() {
+            self.message = None;
+            self.load_bank();
+            self.open(open);
+        }
+    }
+
+    /// Whether loading or indexing is under way on a thread (the run loop then wakes up often
+    /// to take it and to show progress).
+    pub fn busy(&self) -> bool {
+        self.data.busy()
     }
 
     fn bank_problems(&mut self, problems: usize) {

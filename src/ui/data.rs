@@ -1,13 +1,24 @@
-//! Shared data the app loads on demand for its screens: the question banks (after the first
-//! frame, or on a thread for a user's `--quiz-dir`), the simulation presets and the search
-//! index. Screens read it through the context.
+//! Shared data the app loads on demand for its screens: the question banks, the simulation
+//! presets and the search index. Screens read it through the context.
+//!
+//! Nothing heavy runs on the UI thread while a key waits. The run loop sets
+//! [`Banks::background`]; after the first frame [`Data::idle`] starts the banks (compiled ones
+//! decoded, a user's `--quiz-dir` parsed as TOML) and the presets (each preset's simulation is
+//! run once to check it, ~30 ms) on threads, and takes them when they arrive. A lesson opens at
+//! once without them (its section line fills in when they come); a screen that needs the banks
+//! waits behind a loading line ([`Data::pending`]) and opens when they arrive. The search index
+//! of a user's content is built on a thread too ([`Live`]), and the palette answers from the part
+//! built so far. Without `background` (tests that drive the app without its run loop) everything
+//! loads on the calling thread when first needed, as before.
 
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender};
 
 use crate::lesson::Library;
 use crate::quiz::{Bank, BankLoader, BankSource};
 use crate::search::Index;
-use crate::search::build::IndexSlot;
+use crate::search::build::{IndexSlot, Live};
+use crate::ui::screen::Open;
 
 /// What the app loads when a screen first needs it.
 #[derive(Debug, Default)]
@@ -22,6 +33,14 @@ pub struct Data {
     pub sims_selected: usize,
     /// The search index (built when search or the glossary is first opened).
     pub search_index: IndexSlot,
+    /// A screen asked for while the banks were on their way: opened when they arrive.
+    pub pending: Option<Open>,
+    /// The presets on their way (started with the banks).
+    presets_loader: Option<Receiver<Vec<crate::sims::Preset>>>,
+    /// The search index being built on a thread (a user's content).
+    building: Option<Arc<Live>>,
+    /// Hands the banks to the index build when they arrive after it started.
+    index_bank: Option<Sender<Bank>>,
 }
 
 impl Data {
@@ -35,42 +54,175 @@ impl Data {
         self.keep(bank)
     }
 
-    /// Takes the banks if they have arrived: whether they are here, and how many bank files
-    /// had problems.
+    /// Whether the banks are loading on a thread and not here yet (a screen that needs them
+    /// waits in [`Data::pending`] rather than blocking the UI thread).
+    pub fn banks_on_the_way(&self) -> bool {
+        self.bank.is_none() && self.banks.background && self.banks.loader.is_some()
+    }
+
+    /// Takes what has arrived (banks, presets, a finished index), starting the loaders on the
+    /// first call: whether everything is here (the run loop then stops calling), and how many
+    /// bank files had problems.
     pub fn idle(&mut self) -> (bool, usize) {
-        if self.bank.is_some() {
-            return (true, 0);
+        if self.banks.background && self.presets.is_empty() && self.presets_loader.is_none() {
+            self.presets_loader = Some(start_presets());
         }
-        let bank = self.banks.take(false);
-        let problems = self.keep(bank);
-        (self.bank.is_some(), problems)
+        self.take_presets(false);
+        let mut problems = 0;
+        if self.bank.is_none() {
+            let bank = self.banks.take(false);
+            problems = self.keep(bank);
+        }
+        if let Some(index) = self.building.as_ref().and_then(|l| l.finished()) {
+            self.search_index.set(index);
+            self.building = None;
+        }
+        let done = self.bank.is_some() && self.presets_loader.is_none() && self.building.is_none();
+        (done, problems)
+    }
+
+    /// Whether work is under way on a thread that [`Data::idle`] should take when done.
+    pub fn busy(&self) -> bool {
+        self.building.is_some() || self.presets_loader.is_some() || self.banks_on_the_way()
     }
 
     fn keep(&mut self, bank: Option<Bank>) -> usize {
         let problems = bank.as_ref().map_or(0, |b| b.problems.len());
-        if bank.is_some() {
-            self.bank = bank;
+        if let Some(bank) = bank {
+            if let Some(tx) = self.index_bank.take() {
+                let _ = tx.send(bank.clone());
+            }
+            self.bank = Some(bank);
         }
         problems
     }
 
-    /// Loads the simulation presets once.
+    /// Loads the simulation presets once (waiting for them if they are on their way).
     pub fn ensure_presets(&mut self) {
+        if self.presets.is_empty() {
+            self.take_presets(true);
+        }
         if self.presets.is_empty() {
             self.presets = crate::sims::all_presets();
         }
     }
 
-    /// The search index, built now (with the banks) if it is not yet.
+    /// Takes the presets if they have arrived (or waits for them when `wait`).
+    fn take_presets(&mut self, wait: bool) {
+        let Some(rx) = &self.presets_loader else {
+            return;
+        };
+        let got = if wait {
+            rx.recv().ok()
+        } else {
+            match rx.try_recv() {
+                Ok(p) => Some(p),
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+            }
+        };
+        self.presets_loader = None;
+        if let Some(p) = got {
+            self.presets = p;
+        }
+    }
+
+    /// What a lesson opened now can use: with [`Banks::background`], the loaders are started
+    /// and whatever has arrived is taken (the reader's section line fills in when the rest
+    /// comes); without, everything is loaded now.
+    pub fn for_lesson(&mut self) -> usize {
+        if !self.banks.background {
+            self.ensure_presets();
+            return self.load_bank();
+        }
+        self.idle().1
+    }
+
+    /// The search index, built now (with the banks) if it is not yet; waits for a background
+    /// build to finish (the glossary needs every link).
     pub fn index(&mut self, library: &Library) -> Arc<Index> {
         if let Some(index) = self.search_index.ready() {
             return Arc::clone(index);
         }
+        // Before waiting for a background build: it may be waiting for the banks.
         self.load_bank();
-        let index = build_index(library, self.bank.as_ref());
+        if let Some(live) = self.building.take()
+            && let Some(index) = live.wait()
+            && index.building.is_none()
+        {
+            self.search_index.set(Arc::clone(&index));
+            return index;
+        }
+        self.ensure_presets();
+        let index = build_index(library, self.bank.as_ref(), &self.presets);
         self.search_index.set(Arc::clone(&index));
         index
     }
+
+    /// The search index for the palette: the whole index when it is built or quick to get (the
+    /// shipped content has a prebuilt one); for a user's content, the part a background build
+    /// has made so far (the palette follows the build, see [`Index::building`]).
+    pub fn palette_index(&mut self, library: &Library) -> Arc<Index> {
+        if let Some(index) = self.search_index.ready() {
+            return Arc::clone(index);
+        }
+        if let Some(live) = &self.building {
+            if let Some(index) = live.finished() {
+                self.building = None;
+                self.search_index.set(Arc::clone(&index));
+                return index;
+            }
+            if let Some(index) = live.latest() {
+                return index;
+            }
+        }
+        let shipped = self.banks.source == BankSource::Embedded
+            && library
+                .lessons
+                .iter()
+                .all(|l| matches!(l.body, std::borrow::Cow::Borrowed(_)));
+        if !self.banks.background || shipped {
+            return self.index(library);
+        }
+        self.ensure_presets();
+        let presets = crate::search::build::preset_docs(&self.presets);
+        let (tx, rx) = std::sync::mpsc::channel();
+        if let Some(bank) = &self.bank {
+            let _ = tx.send(bank.clone());
+        } else {
+            // The banks go to the build when they arrive (see `keep`).
+            self.index_bank = Some(tx);
+            let bank = self.banks.take(false);
+            self.keep(bank);
+        }
+        if let Some(live) = Live::start(library.clone(), rx, presets) {
+            let index = live.latest();
+            self.building = Some(live);
+            index.unwrap_or_else(|| self.index(library))
+        } else {
+            self.index_bank = None;
+            self.index(library)
+        }
+    }
+}
+
+/// Loads every simulation preset on a thread (each preset's simulation runs once).
+fn start_presets() -> Receiver<Vec<crate::sims::Preset>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let job = {
+        let tx = tx.clone();
+        move || {
+            let _ = tx.send(crate::sims::all_presets());
+        }
+    };
+    if std::thread::Builder::new()
+        .name("gureum-presets".into())
+        .spawn(job)
+        .is_err()
+    {
+        let _ = tx.send(crate::sims::all_presets());
+    }
+    rx
 }
 
 /// Where the question banks come from and, while they load, the loader.
@@ -78,9 +230,11 @@ impl Data {
 pub struct Banks {
     /// Where question banks come from.
     pub source: BankSource,
-    /// The banks on their way (a user's `--quiz-dir` loads on a thread; the shipped banks are
-    /// compiled and arrive at once).
+    /// The banks on their way.
     pub loader: Option<BankLoader>,
+    /// Load on threads (the run loop sets it): the shipped banks' decoding too, so the first
+    /// key never waits for it.
+    pub background: bool,
 }
 
 impl Default for Banks {
@@ -88,6 +242,7 @@ impl Default for Banks {
         Self {
             source: BankSource::Embedded,
             loader: None,
+            background: false,
         }
     }
 }
@@ -102,19 +257,27 @@ impl Banks {
                 None => Bank::load(&self.source),
             });
         }
-        let source = &self.source;
-        let loader = self
-            .loader
-            .get_or_insert_with(|| BankLoader::start(source.clone()));
+        let (source, background) = (&self.source, self.background);
+        let loader = self.loader.get_or_insert_with(|| {
+            if background {
+                BankLoader::start_thread(source.clone())
+            } else {
+                BankLoader::start(source.clone())
+            }
+        });
         let bank = loader.try_take()?;
         self.loader = None;
         Some(bank)
     }
 }
 
-/// The search index over the lessons, `bank` (none yet: an empty one) and the simulations.
-pub fn build_index(library: &Library, bank: Option<&Bank>) -> Arc<Index> {
+/// The search index over the lessons, `bank` (none yet: an empty one) and `presets`.
+pub fn build_index(
+    library: &Library,
+    bank: Option<&Bank>,
+    presets: &[crate::sims::Preset],
+) -> Arc<Index> {
     let empty = Bank::default();
-    let docs = crate::search::build::preset_docs(&crate::sims::all_presets());
+    let docs = crate::search::build::preset_docs(presets);
     Arc::new(Index::build(library, bank.unwrap_or(&empty), &docs))
 }

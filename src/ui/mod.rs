@@ -44,6 +44,8 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
     // A paste arrives as one event for the focused text box, not as keys that run actions.
     execute!(stdout(), EnableBracketedPaste)?;
     app.mouse = mouse;
+    // Banks, presets and a user's search index load on threads (see `data`).
+    app.data.banks.background = true;
     let mut captured = false;
     let mut idle_done = false;
     // ratatui's panic hook restores the screen but knows nothing of mouse capture or bracketed
@@ -74,13 +76,21 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
                 draw(&app, frame);
             })?;
             // Once a frame is on screen and no key is waiting, do the deferred start-up work.
-            if !idle_done && !event::poll(std::time::Duration::ZERO)? {
+            if (!idle_done || app.busy()) && !event::poll(std::time::Duration::ZERO)? {
                 idle_done = app.idle();
             }
-            // A countdown on screen wakes the loop twice a second; otherwise it sleeps until input
-            // (or a quarter second, for other windows' changes and the minute turning).
+            // A countdown on screen wakes the loop twice a second; while something loads on a
+            // thread, soon (to take it and show progress); otherwise it sleeps until input (or a
+            // quarter second, for other windows' changes and the minute turning).
             let ticking = app.needs_tick();
-            let wait = std::time::Duration::from_millis(if ticking { 500 } else { 250 });
+            let loading = !idle_done || app.busy();
+            let wait = std::time::Duration::from_millis(if ticking {
+                500
+            } else if loading {
+                40
+            } else {
+                250
+            });
             let input = if event::poll(wait)? {
                 Some(event::read()?)
             } else {

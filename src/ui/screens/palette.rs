@@ -79,6 +79,34 @@ impl Palette {
         self.selected = self.first_hit().unwrap_or(0);
     }
 
+    /// Takes a newer part of the index from a background build (see
+    /// [`crate::search::build::Live`]) and runs the query again on it, keeping the selection on
+    /// the same hit when it is still there.
+    pub fn follow_build(&mut self) {
+        let Some(latest) = self.index.building.as_ref().and_then(|l| l.latest()) else {
+            return;
+        };
+        if Arc::ptr_eq(&latest, &self.index) {
+            return;
+        }
+        let was = self.selected_doc().map(|(doc, _)| doc);
+        self.index = latest;
+        self.refresh();
+        if let Some(i) = was.and_then(|doc| {
+            self.rows.iter().position(|r| match *r {
+                Row::Hit(g, h) => self.groups[g].hits[h].doc == doc,
+                Row::Header(..) => false,
+            })
+        }) {
+            self.selected = i;
+        }
+    }
+
+    /// Lessons indexed so far and in all while a background build runs.
+    pub fn building(&self) -> Option<(usize, usize)> {
+        self.index.building.as_ref().and_then(|l| l.progress())
+    }
+
     fn first_hit(&self) -> Option<usize> {
         self.rows.iter().position(|r| matches!(r, Row::Hit(..)))
     }
@@ -220,6 +248,11 @@ impl Screen for Palette {
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         draw(ctx, self, frame, area);
     }
+
+    fn prepare(&mut self, _ctx: &Ctx) -> Effect {
+        self.follow_build();
+        Effect::None
+    }
 }
 
 fn draw(app: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
@@ -254,6 +287,24 @@ fn draw(app: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
         x: x.min(inner.right().saturating_sub(1)),
         y: inner.y,
     });
+
+    // While a user's content is still being indexed: how far it got (results so far below).
+    if let Some((done, total)) = palette.building()
+        && inner.height > 2
+    {
+        let line = Line::styled(
+            text::truncate(&s.indexing(done, total), room),
+            app.theme.dim(),
+        );
+        frame.render_widget(
+            Paragraph::new(line),
+            Rect {
+                y: inner.y + 1,
+                height: 1,
+                ..inner
+            },
+        );
+    }
 
     let list = Rect {
         y: inner.y + 2,
