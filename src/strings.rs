@@ -1130,13 +1130,6 @@ impl Strings {
             Lang::En => format!("{joined} students ({connected} connected)"),
         }
     }
-    /// Dashboard: key hints.
-    pub fn dash_keys(self) -> &'static str {
-        self.p(
-            "s 시작 · p 멈춤/계속 · e 끝내기 · r 정답 공개 · ↑↓ 학생 · k 내보내기 · q 종료",
-            "s start · p pause/resume · e end · r reveal · ↑↓ student · k kick · q quit",
-        )
-    }
     /// Dashboard: asks to press q again.
     pub fn dash_confirm_quit(self) -> &'static str {
         self.p(
