@@ -1041,6 +1041,13 @@ impl Strings {
             "Answer saved. Enter: next question",
         )
     }
+    /// Under a question once the teacher revealed the answers (the round is over).
+    pub fn class_after_reveal(self) -> &'static str {
+        self.p(
+            "정답에 ✓ 표시가 있어요. 선생님이 다음 문제를 낼 때까지 기다려요.",
+            "The right answer is marked ✓. Wait for the teacher's next question.",
+        )
+    }
     /// Heading of the explanation.
     pub fn class_explanation(self) -> &'static str {
         self.p("해설", "Explanation")
@@ -1063,7 +1070,7 @@ impl Strings {
     pub fn class_question_keys(self) -> &'static str {
         self.p(
             "↑↓ 보기 · 1-9 고르기 · Enter 답하기 · ←→ 문제 · o 레슨 · e 영어 · q 나가기",
-            "↑↓ choice · 1-9 pick · Enter answer · ←→ question · o lesson · e English · q leave",
+            "↑↓ choice · 1-9 pick · Enter answer · ←→ move · o lesson · e English · q leave",
         )
     }
     /// Key hints in a lesson.
@@ -1122,13 +1129,6 @@ impl Strings {
             Lang::Ko => format!("학생 {joined}명 (접속 중 {connected})"),
             Lang::En => format!("{joined} students ({connected} connected)"),
         }
-    }
-    /// Dashboard: key hints.
-    pub fn dash_keys(self) -> &'static str {
-        self.p(
-            "s 시작 · p 멈춤/계속 · e 끝내기 · r 정답 공개 · ↑↓ 학생 · k 내보내기 · q 종료",
-            "s start · p pause/resume · e end · r reveal · ↑↓ student · k kick · q quit",
-        )
     }
     /// Dashboard: asks to press q again.
     pub fn dash_confirm_quit(self) -> &'static str {

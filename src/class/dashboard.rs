@@ -24,8 +24,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::server::Shared;
-use super::state::{Class, Event, Phase};
+use super::state::{Class, Event, Phase, QuestionStat};
 use crate::keys::{self, Action, Context, Key};
+use crate::quiz::Bank;
 use crate::strings::{Lang, Strings};
 use crate::text;
 
@@ -146,6 +147,9 @@ pub struct Dashboard {
     /// Misconception labels by tag (`[misconceptions.TAG]` in the banks): the teacher reads
     /// "자체 관리 부담", not `self-managed-overhead`.
     pub labels: std::collections::BTreeMap<String, crate::quiz::format::Label>,
+    /// The class's answers per question, as of [`Class::answers_given`] answers (worked out
+    /// again by [`Dashboard::sync`] only when an answer came in, not on every frame).
+    pub(super) stats: Option<(usize, Vec<QuestionStat>)>,
 }
 
 impl Dashboard {
@@ -186,6 +190,17 @@ impl Dashboard {
             }
             _ => None,
         }
+    }
+
+    /// Works the per-question statistics out again if the class has answers the dashboard
+    /// has not counted yet; returns whether it did. The loop calls it once per turn.
+    pub fn sync(&mut self, class: &Class, bank: &Bank) -> bool {
+        let given = class.answers_given();
+        if self.stats.as_ref().is_some_and(|(seen, _)| *seen == given) {
+            return false;
+        }
+        self.stats = Some((given, class.stats(bank)));
+        true
     }
 
     /// Adds events to the log (the last 100 are kept).
@@ -233,7 +248,7 @@ impl Dashboard {
             Style::default().add_modifier(Modifier::REVERSED),
         )];
         // Questions: at most 40% of the height.
-        let stats = class.stats(&shared.bank);
+        let stats = self.stats.as_ref().map_or(&[][..], |(_, s)| s.as_slice());
         let q_rows = stats.len().min((area.height as usize * 2 / 5).max(3));
         lines.push(Line::styled(
             format!(" {}", s.dash_question_header()),
@@ -264,7 +279,12 @@ impl Dashboard {
             Style::default().add_modifier(Modifier::BOLD),
         ));
         let log_rows = 4usize;
-        let used = lines.len() + log_rows + 1;
+        let hints = if self.confirm_quit {
+            vec![s.dash_confirm_quit().to_owned()]
+        } else {
+            key_hints(self.lang, width.saturating_sub(1))
+        };
+        let used = lines.len() + log_rows + hints.len();
         let student_rows = (area.height as usize).saturating_sub(used);
         let first = self.selected.saturating_sub(student_rows.saturating_sub(1));
         for (i, st) in class
@@ -290,7 +310,7 @@ impl Dashboard {
             };
             lines.push(Line::styled(text::fit(&row, width), style));
         }
-        while lines.len() < (area.height as usize).saturating_sub(log_rows + 1) {
+        while lines.len() < (area.height as usize).saturating_sub(log_rows + hints.len()) {
             lines.push(Line::default());
         }
         for l in self.log.iter().rev().take(log_rows).rev() {
@@ -299,21 +319,63 @@ impl Dashboard {
                 Style::default().fg(Color::DarkGray),
             ));
         }
-        while lines.len() < (area.height as usize).saturating_sub(1) {
+        while lines.len() < (area.height as usize).saturating_sub(hints.len()) {
             lines.push(Line::default());
         }
-        let hint = if self.confirm_quit {
-            s.dash_confirm_quit()
-        } else {
-            s.dash_keys()
-        };
-        lines.push(Line::styled(
-            text::fit(&format!(" {hint}"), width),
-            Style::default().add_modifier(Modifier::DIM),
-        ));
+        for hint in hints {
+            lines.push(Line::styled(
+                text::fit(&format!(" {hint}"), width),
+                Style::default().add_modifier(Modifier::DIM),
+            ));
+        }
         frame.render_widget(Paragraph::new(lines), area);
     }
 }
+
+/// The dashboard's key hints, from the key map's `class` context as the app's status bar
+/// builds them: the bindings marked as hints, each by its first key (so a user's key map shows
+/// its own keys), in lines of at most `width` and at most [`HINT_LINES`] of them; the quit
+/// hint comes last and keeps its room (hints before it are left out if need be).
+fn key_hints(lang: Lang, width: usize) -> Vec<String> {
+    let hint =
+        |b: &keys::Binding| format!("{} {}", keys::key_name(&b.keys[0]), b.description(lang));
+    let (quit, others): (Vec<_>, Vec<_>) = keys::active()
+        .in_context(Context::Class)
+        .filter(|b| b.status && !b.keys.is_empty())
+        .partition(|b| b.action == Action::Quit);
+    let quit = quit.first().map(|&b| hint(b));
+    let quit_w = quit.as_ref().map_or(0, |q| text::width(q) + 2);
+    let mut lines: Vec<Vec<String>> = vec![Vec::new()];
+    let mut used = 0;
+    'hints: for h in others.into_iter().map(hint) {
+        let w = text::width(&h);
+        loop {
+            let last = lines.len() == HINT_LINES;
+            let room = width.saturating_sub(if last { quit_w } else { 0 });
+            let sep = if used == 0 { 0 } else { 2 };
+            if used + sep + w <= room {
+                used += sep + w;
+                lines.last_mut().expect("one line at least").push(h);
+                continue 'hints;
+            }
+            if last {
+                break 'hints;
+            }
+            lines.push(Vec::new());
+            used = 0;
+        }
+    }
+    if let Some(q) = quit {
+        if used > 0 && used + quit_w > width && lines.len() < HINT_LINES {
+            lines.push(Vec::new());
+        }
+        lines.last_mut().expect("one line at least").push(q);
+    }
+    lines.into_iter().map(|l| l.join("  ")).collect()
+}
+
+/// The most rows the key hints take.
+const HINT_LINES: usize = 2;
 
 /// Runs the dashboard in this terminal until the teacher quits or a signal comes; the
 /// terminal is restored on return and on panic.
@@ -334,6 +396,7 @@ pub fn run_dashboard(
         while !crate::stop::requested() {
             let events = tick(shared, at);
             dash.record(&events);
+            dash.sync(&shared.lock(), &shared.bank);
             let now = shared.ms_at(at);
             terminal.draw(|f| dash.render(f, f.area(), shared, now))?;
             let input = if event::poll(Duration::from_millis(250))? {
@@ -378,6 +441,72 @@ mod tests {
         );
         assert_eq!(parse_command("kick"), None);
         assert_eq!(parse_command("rm -rf /"), None);
+    }
+
+    #[test]
+    fn key_hints_come_from_the_key_map_and_keep_quit() {
+        // Wide: one line, every hint by its first key (F9 reveals too, but r is shown).
+        let wide = key_hints(Lang::En, 200);
+        assert_eq!(
+            wide,
+            [
+                "s Start/resume  p Pause/resume  e End round  r Reveal answers  k Kick student  \
+              q Close class (q twice)"
+            ]
+        );
+        // 80 columns: two lines, nothing cut.
+        let two = key_hints(Lang::Ko, 79);
+        assert_eq!(two.len(), 2, "{two:?}");
+        assert!(two.iter().all(|l| text::width(l) <= 79), "{two:?}");
+        assert!(two[1].ends_with("q 수업 닫기 (q 두 번)"), "{two:?}");
+        for part in [
+            "s 시작·재개",
+            "p 멈춤·재개",
+            "e 라운드 끝내기",
+            "r 정답 공개",
+            "k 학생 내보내기",
+        ] {
+            assert!(two.join(" ").contains(part), "{part}: {two:?}");
+        }
+        // Very narrow: hints are left out before quit is.
+        let narrow = key_hints(Lang::En, 30);
+        assert!(narrow.len() <= HINT_LINES);
+        assert!(narrow.iter().all(|l| text::width(l) <= 30), "{narrow:?}");
+        assert!(
+            narrow.last().unwrap().ends_with("q Close class (q twice)"),
+            "{narrow:?}"
+        );
+    }
+
+    #[test]
+    fn stats_are_worked_out_when_an_answer_comes_not_per_frame() {
+        let bank = Bank::load(&crate::quiz::BankSource::Embedded);
+        let items =
+            crate::quiz::session::draw(&bank, &crate::quiz::session::Filter::default(), 3, 3);
+        let q = &bank.entries[items[0].entry].question;
+        let right = q.correct_ids()[0].to_owned();
+        let mut class = Class::new(super::super::state::Spec {
+            exam_or_quiz: "class".into(),
+            seed: 3,
+            items,
+            minutes: 10,
+            max_students: 5,
+        });
+        let (key, _) = class.join("minji").unwrap();
+        class.start(0, 0);
+        let mut d = Dashboard::default();
+        assert!(d.sync(&class, &bank), "the first frame");
+        assert!(!d.sync(&class, &bank), "nothing new");
+        class.join("jisoo").unwrap();
+        assert!(
+            !d.sync(&class, &bank),
+            "a student joining changes no answer count"
+        );
+        class.answer(&bank, &key, 0, vec![right], 1000).unwrap();
+        assert!(d.sync(&class, &bank));
+        let (_, stats) = d.stats.as_ref().unwrap();
+        assert_eq!((stats[0].answered, stats[0].right), (1, 1));
+        assert!(!d.sync(&class, &bank));
     }
 
     #[test]

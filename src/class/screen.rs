@@ -518,9 +518,15 @@ impl ClassScreen {
             }
         }
         out.push(Line::default());
-        if given.is_some() {
+        // After the reveal there is no next question to answer: say what the screen shows.
+        let note = if snap.revealed {
+            Some(s.class_after_reveal())
+        } else {
+            given.map(|_| s.class_answer_saved())
+        };
+        for l in note.map_or_else(Vec::new, |n| text::wrap(n, wrap_w)) {
             out.push(Line::styled(
-                format!(" {}", s.class_answer_saved()),
+                format!(" {l}"),
                 Style::default().fg(Color::Cyan),
             ));
         }

@@ -61,6 +61,23 @@ fn items(bank: &Bank) -> Vec<Item> {
         .collect()
 }
 
+/// The student's context at time 0.
+fn ctx<'a>(bank: &'a Bank, library: &'a Library, items: &'a [Item], snap: &'a Snapshot) -> Ctx<'a> {
+    Ctx {
+        bank,
+        library,
+        items,
+        snap,
+        now_ms: 0,
+    }
+}
+
+/// Draws `screen` as `ctx` shows it on a clean `t` and checks the snapshot `name`.
+fn shot(t: &mut Terminal<TestBackend>, screen: &mut ClassScreen, ctx: &Ctx<'_>, name: &str) {
+    fresh(t).draw(|f| screen.render(f, f.area(), ctx)).unwrap();
+    insta::assert_snapshot!(name.to_owned(), text(t));
+}
+
 fn lang_name(lang: Lang) -> &'static str {
     match lang {
         Lang::Ko => "ko",
@@ -84,21 +101,17 @@ fn student_screen_question_answered_revealed() {
             };
             let mut screen = ClassScreen::new("민지", lang, &snap, 0);
             let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-            let ctx = Ctx {
-                bank: &bank,
-                library: &library,
-                items: &items,
-                snap: &snap,
-                now_ms: 0,
-            };
-            fresh(&mut t)
-                .draw(|f| screen.render(f, f.area(), &ctx))
-                .unwrap();
-            insta::assert_snapshot!(format!("student_question_{name}"), text(&t));
+            let first = ctx(&bank, &library, &items, &snap);
+            shot(
+                &mut t,
+                &mut screen,
+                &first,
+                &format!("student_question_{name}"),
+            );
 
             // Pick the second choice and confirm, as the student would.
-            screen.update(key(Code::Char('2')), &ctx);
-            let Effect::Answer { n, chosen, time_ms } = screen.update(key(Code::Enter), &ctx)
+            screen.update(key(Code::Char('2')), &first);
+            let Effect::Answer { n, chosen, time_ms } = screen.update(key(Code::Enter), &first)
             else {
                 panic!("no answer");
             };
@@ -110,34 +123,26 @@ fn student_screen_question_answered_revealed() {
                 time_ms,
                 seq: 0,
             });
-            let ctx = Ctx {
-                bank: &bank,
-                library: &library,
-                items: &items,
-                snap: &snap,
-                now_ms: 0,
-            };
-            screen.answered(&ctx);
-            fresh(&mut t)
-                .draw(|f| screen.render(f, f.area(), &ctx))
-                .unwrap();
-            insta::assert_snapshot!(format!("student_answered_{name}"), text(&t));
+            let answered = ctx(&bank, &library, &items, &snap);
+            screen.answered(&answered);
+            shot(
+                &mut t,
+                &mut screen,
+                &answered,
+                &format!("student_answered_{name}"),
+            );
 
             snap.phase = Phase::Ended;
             snap.revealed = true;
-            let ctx = Ctx {
-                bank: &bank,
-                library: &library,
-                items: &items,
-                snap: &snap,
-                now_ms: 0,
-            };
+            let revealed = ctx(&bank, &library, &items, &snap);
             // Back to the answered question: the student's pick and the right answer.
-            screen.update(key(Code::Left), &ctx);
-            fresh(&mut t)
-                .draw(|f| screen.render(f, f.area(), &ctx))
-                .unwrap();
-            insta::assert_snapshot!(format!("student_revealed_{name}"), text(&t));
+            screen.update(key(Code::Left), &revealed);
+            shot(
+                &mut t,
+                &mut screen,
+                &revealed,
+                &format!("student_revealed_{name}"),
+            );
         }
     }
 }
@@ -197,6 +202,7 @@ fn dashboard_with_a_few_students() {
             ..Dashboard::default()
         };
         dash.record(&events);
+        dash.sync(&shared.lock(), &shared.bank);
         // Select the second student, as the teacher would before kicking.
         {
             let class = shared.lock();

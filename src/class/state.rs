@@ -599,6 +599,12 @@ impl Class {
             .collect()
     }
 
+    /// How many answers were given (and restored) so far: [`Class::stats`] changes only when
+    /// this does.
+    pub fn answers_given(&self) -> usize {
+        self.answers_given
+    }
+
     /// The events since the last call.
     pub fn take_events(&mut self) -> Vec<Event> {
         std::mem::take(&mut self.events)
