@@ -9,11 +9,13 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::links::Picker;
-use crate::sims::{Input, Sim};
+use crate::sims::{Input, Preset, Sim};
+use crate::strings::Lang;
 use crate::ui::app::Screen as Kind;
 use crate::ui::keymap::{self, Action, Context};
 use crate::ui::screen::{Ctx, Effect, Screen};
 use crate::ui::text_input::{Edit, TextInput, edit_with};
+pub use crate::ui::view::sims::SimLayout;
 
 /// A simulation on screen.
 #[derive(Debug)]
@@ -33,6 +35,12 @@ impl SimScreen {
     /// The screen for `sim`.
     pub fn new(sim: Sim) -> Self {
         Self { sim, picker: None }
+    }
+
+    /// Where `render` puts each part (settings, challenge, chart…) in `area`, in `lang`.
+    pub fn layout(&self, presets: &[Preset], lang: Lang, area: Rect) -> Option<SimLayout> {
+        let preset = presets.get(self.sim.preset)?;
+        Some(crate::ui::view::sims::layout(&self.sim, preset, lang, area))
     }
 
     fn locked_note(ctx: &Ctx) -> String {

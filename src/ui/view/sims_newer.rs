@@ -50,7 +50,7 @@ fn mark(marker: Marker) -> &'static str {
 }
 
 /// A chart over the run's seconds (x ends at `xmax`, the run's length) with the legend on the
-/// first row and y labelled with separators and `unit`.
+/// first row (then `note`, dimmed, when not empty) and y labelled with separators and `unit`.
 pub(super) fn series_chart(
     ctx: &Ctx,
     frame: &mut Frame,
@@ -58,6 +58,7 @@ pub(super) fn series_chart(
     series: &[Series],
     xmax: f64,
     unit: &str,
+    note: &str,
 ) {
     if area.height == 0 {
         return;
@@ -70,6 +71,9 @@ pub(super) fn series_chart(
             theme.series(s.color),
         ));
         spans.push(Span::raw("  "));
+    }
+    if !note.is_empty() {
+        spans.push(Span::styled(note.to_owned(), theme.dim()));
     }
     frame.render_widget(
         Paragraph::new(Line::from(spans)),
@@ -479,7 +483,7 @@ pub(super) fn draw_picture(ctx: &Ctx, outcome: &Outcome, frame: &mut Frame, area
         }
         _ => return false,
     };
-    series_chart(ctx, frame, area, &series, xmax as f64, per_s);
+    series_chart(ctx, frame, area, &series, xmax as f64, per_s, "");
     true
 }
 
