@@ -745,7 +745,11 @@ fn every_simulation_at_80x24_shows_challenge_scenario_and_a_6_row_chart() {
                 "{id} ran:\n{s}"
             );
             let at = front
-                .layout(&a.data.presets, lang, ratatui::layout::Rect::new(0, 0, 80, 24))
+                .layout(
+                    &a.data.presets,
+                    lang,
+                    ratatui::layout::Rect::new(0, 0, 80, 24),
+                )
                 .expect("layout");
             assert!(at.chart.height >= 6, "{id} {lang:?}: {at:?}\n{s}");
             let preset = &a.data.presets[front.sim.preset];
@@ -753,7 +757,11 @@ fn every_simulation_at_80x24_shows_challenge_scenario_and_a_6_row_chart() {
                 s.contains(lang.pick("과제:", "Challenge:")),
                 "{id} {lang:?}: the challenge\n{s}"
             );
-            let start: Vec<&str> = preset.description(lang).split_whitespace().take(2).collect();
+            let start: Vec<&str> = preset
+                .description(lang)
+                .split_whitespace()
+                .take(2)
+                .collect();
             assert!(
                 s.contains(&start.join(" ")),
                 "{id} {lang:?}: the scenario ({start:?})\n{s}"

@@ -16,6 +16,7 @@ use crate::ui::keymap::{self, Action, Context};
 use crate::ui::screen::{Ctx, Effect, Screen};
 use crate::ui::text_input::{Edit, TextInput, edit_with};
 pub use crate::ui::view::sims::SimLayout;
+use crate::ui::view::sims_newer::RunSeries;
 
 /// A simulation on screen.
 #[derive(Debug)]
@@ -24,6 +25,8 @@ pub struct SimScreen {
     pub sim: Sim,
     /// The lessons that explain it, when asked for.
     pub picker: Option<Picker>,
+    /// The last run's chart lines, built once when it finished (every frame draws them).
+    series: Option<RunSeries>,
 }
 
 /// A character a number box takes.
@@ -34,7 +37,11 @@ fn number_char(c: char) -> bool {
 impl SimScreen {
     /// The screen for `sim`.
     pub fn new(sim: Sim) -> Self {
-        Self { sim, picker: None }
+        Self {
+            sim,
+            picker: None,
+            series: None,
+        }
     }
 
     /// Where `render` puts each part (settings, challenge, chart…) in `area`, in `lang`.
@@ -92,6 +99,7 @@ impl SimScreen {
                     sim.note = None;
                     sim.guess = guess;
                     sim.run(preset);
+                    self.series = sim.outcome.as_ref().and_then(RunSeries::of);
                     return after_run(sim, preset.id());
                 }
                 None => {}
@@ -197,6 +205,7 @@ impl Screen for SimScreen {
                 } else {
                     sim.guess = None;
                     sim.run(preset);
+                    self.series = sim.outcome.as_ref().and_then(RunSeries::of);
                     return after_run(sim, preset.id());
                 }
             }
@@ -244,7 +253,7 @@ impl Screen for SimScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        crate::ui::view::sims::draw_sim(&self.sim, frame, area, ctx);
+        crate::ui::view::sims::draw_sim(&self.sim, self.series.as_ref(), frame, area, ctx);
         if let Some(picker) = &self.picker {
             super::picker::render(picker, frame, area, ctx);
         }

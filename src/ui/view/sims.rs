@@ -10,6 +10,7 @@ use ratatui::widgets::{
     Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Sparkline,
 };
 
+use super::sims_newer::RunSeries;
 use super::{deploy, sims_newer, status_bar, title_bar};
 use crate::sims::compare::group;
 use crate::sims::{Input, Outcome, Preset, Sim};
@@ -89,10 +90,7 @@ fn picture_extra(preset: &Preset) -> u16 {
         Preset::Ddb(_) => 3,
         // The servers, the state after the rebuild and the first hand changes.
         Preset::Phoenix(_) => 1,
-        Preset::Sessions(_)
-        | Preset::Cache(_)
-        | Preset::Replicas(_)
-        | Preset::Throttle(_) => 1,
+        Preset::Sessions(_) | Preset::Cache(_) | Preset::Replicas(_) | Preset::Throttle(_) => 1,
         Preset::Lambda(_) | Preset::Cfn(_) | Preset::Deploy(_) => 0,
     }
 }
@@ -220,7 +218,16 @@ fn picture_parts(outcome: &Outcome, pic: Rect) -> (Rect, Rect, Rect) {
 }
 
 /// One simulation.
-pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+///
+/// `series` are the chart lines of the last run, built when it finished (a newer model's; the
+/// older ones draw from the outcome).
+pub(in crate::ui) fn draw_sim(
+    sim: &Sim,
+    series: Option<&RunSeries>,
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+) {
     let lang = ctx.lang;
     let Some(preset) = ctx.presets.get(sim.preset) else {
         return;
@@ -259,7 +266,7 @@ pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ct
         frame.render_widget(Paragraph::new(story), at.story);
     }
     draw_params(ctx, sim, preset, frame, at.params, at.wide);
-    draw_result(ctx, sim, frame, &at);
+    draw_result(ctx, sim, series, frame, &at);
 
     if let Some(input) = &sim.input {
         let (prompt, text) = match input {
@@ -302,7 +309,13 @@ pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ct
 
 /// The challenge and (unless folded) the scenario, in at most `room` rows of `width` cells:
 /// each row's text and whether it is the challenge's (the scenario's is dimmed).
-fn story_text(lang: Lang, sim: &Sim, preset: &Preset, width: u16, room: u16) -> Vec<(String, bool)> {
+fn story_text(
+    lang: Lang,
+    sim: &Sim,
+    preset: &Preset,
+    width: u16,
+    room: u16,
+) -> Vec<(String, bool)> {
     // At most 5 rows: the settings and the chart need the rest.
     let room = usize::from(room).min(5);
     if room == 0 {
@@ -433,7 +446,13 @@ fn draw_params(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, at: &SimLayout) {
+fn draw_result(
+    ctx: &Ctx,
+    sim: &Sim,
+    series: Option<&RunSeries>,
+    frame: &mut Frame,
+    at: &SimLayout,
+) {
     let lang = ctx.lang;
     let block = Block::bordered()
         .title(format!(" {} ", lang.pick("결과", "Result")))
@@ -481,7 +500,7 @@ fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, at: &SimLayout) {
         Outcome::Phoenix(r) => deploy::draw_phoenix_picture(ctx, r, frame, chart),
         Outcome::Invalid(_) => {}
         _ => {
-            sims_newer::draw_picture(ctx, outcome, frame, at.picture);
+            sims_newer::draw_picture(ctx, outcome, series, frame, at.picture);
         }
     }
     let rest = at.text;
@@ -798,10 +817,7 @@ fn draw_ddb_picture(
     chart: Rect,
 ) {
     let (theme, lang) = (ctx.theme, ctx.lang);
-    let unit = ctx
-        .presets
-        .get(sim.preset)
-        .map_or("", |p| ddb_unit(p));
+    let unit = ctx.presets.get(sim.preset).map_or("", |p| ddb_unit(p));
     let load = ddb_partition_load(r);
     // The chart (and its legend, `top`'s last row) only when it has room for a plot.
     let with_chart = chart.height >= 3;
@@ -830,19 +846,24 @@ fn draw_ddb_picture(
     for &p in &shown {
         let (consumed, throttled) = load[p];
         let label = format!("P{:<2} ", p + 1);
-        let tail = format!(
-            " {:>5}/{} {unit}{}",
-            group(consumed.round()),
-            group(ceiling),
-            if throttled > 0 {
-                match lang {
-                    Lang::Ko => format!(" · 스로틀 {}건", group(throttled as f64)),
-                    Lang::En => format!(" · {} throttled", group(throttled as f64)),
-                }
-            } else {
-                String::new()
+        let throttled_text = if throttled > 0 {
+            match lang {
+                Lang::Ko => format!(" · 스로틀 {}건", group(throttled as f64)),
+                Lang::En => format!(" · {} throttled", group(throttled as f64)),
             }
-        );
+        } else {
+            String::new()
+        };
+        let (used, limit) = (group(consumed.round()), group(ceiling));
+        // The longest tail that leaves the bar 4 cells: with the unit, without, without the limit.
+        let tail = [
+            format!(" {used:>5}/{limit} {unit}{throttled_text}"),
+            format!(" {used:>5}/{limit}{throttled_text}"),
+            format!(" {used}{throttled_text}"),
+        ]
+        .into_iter()
+        .find(|t| text::width(&label) + text::width(t) + 4 <= width)
+        .unwrap_or_else(|| format!(" {used}"));
         let bar_w = width
             .saturating_sub(text::width(&label) + text::width(&tail))
             .max(4);
@@ -882,8 +903,12 @@ fn draw_ddb_picture(
         );
         lines.push(Line::styled(
             match lang {
-                Lang::Ko => format!("… 나머지 파티션 {k}개: 평균 {mean}/{ceil} {unit} · 스로틀 {thr}건"),
-                Lang::En => format!("… {k} more partitions: mean {mean}/{ceil} {unit} · {thr} throttled"),
+                Lang::Ko => {
+                    format!("… 나머지 파티션 {k}개: 평균 {mean}/{ceil} {unit} · 스로틀 {thr}건")
+                }
+                Lang::En => {
+                    format!("… {k} more partitions: mean {mean}/{ceil} {unit} · {thr} throttled")
+                }
             },
             theme.dim(),
         ));
@@ -910,10 +935,10 @@ fn draw_ddb_picture(
         .collect();
     let bank = downsample(&bank, usize::from(chart.width.saturating_sub(6)).max(1) * 2);
     let series = [sims_newer::Series {
-        name: lang.pick("버스트 잔량(모든 파티션)", "burst bank (all partitions)").to_owned(),
+        name: lang.pick("버스트 잔량(모든 파티션)", "burst bank (all partitions)"),
         marker: Marker::Braille,
         color: Color::Magenta,
-        points: bank,
+        points: &bank,
     }];
     let note = match lang {
         Lang::Ko => format!("┆ 파티션 몫 {} {unit}", group(r.partition_share)),
