@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::Value;
-use support::cli::{gureum, sim_json};
+use support::cli::{exits_2_naming, sim_json};
 
 fn json(args: &[&str]) -> Value {
     sim_json("cache", args)
@@ -106,21 +106,17 @@ fn preset_challenge_and_same_seed() {
 
 #[test]
 fn invalid_settings_exit_2_naming_the_limit() {
-    for (args, needle) in [
-        (vec!["--keys", "0"], "1-1000000"),
-        (vec!["--ttl", "0"], "--ttl"),
-        (
-            vec!["--reads-per-second", "100000", "--duration", "3600"],
-            "20000000",
-        ),
-        (vec!["--node-failure-at", "500"], "0-300"),
-        (vec!["--strategy", "write-back"], "write-back"),
-    ] {
-        let mut all = vec!["sim", "cache"];
-        all.extend_from_slice(&args);
-        let o = gureum(&all);
-        assert_eq!(o.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains(needle), "{args:?}: {err}");
-    }
+    exits_2_naming(
+        "cache",
+        &[
+            (vec!["--keys", "0"], "1-1000000"),
+            (vec!["--ttl", "0"], "--ttl"),
+            (
+                vec!["--reads-per-second", "100000", "--duration", "3600"],
+                "20000000",
+            ),
+            (vec!["--node-failure-at", "500"], "0-300"),
+            (vec!["--strategy", "write-back"], "write-back"),
+        ],
+    );
 }

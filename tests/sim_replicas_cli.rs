@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::Value;
-use support::cli::{gureum, sim_json};
+use support::cli::{exits_2_naming, gureum, sim_json};
 
 fn json(args: &[&str]) -> Value {
     sim_json("replicas", args)
@@ -127,18 +127,12 @@ fn preset_challenge_and_same_seed() {
 
 #[test]
 fn other_invalid_settings_exit_2() {
-    for (args, needle) in [
-        (vec!["--duration", "0"], "1-3600"),
-        (vec!["--fail-primary-at", "400"], "0-300"),
-        (vec!["--engine", "rds-db2"], "rds-db2"),
-    ] {
-        let mut all = vec!["sim", "replicas"];
-        all.extend_from_slice(&args);
-        let o = gureum(&all);
-        assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(
-            String::from_utf8_lossy(&o.stderr).contains(needle),
-            "{args:?}"
-        );
-    }
+    exits_2_naming(
+        "replicas",
+        &[
+            (vec!["--duration", "0"], "1-3600"),
+            (vec!["--fail-primary-at", "400"], "0-300"),
+            (vec!["--engine", "rds-db2"], "rds-db2"),
+        ],
+    );
 }

@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::Value;
-use support::cli::{gureum, sim_json};
+use support::cli::{exits_2_naming, gureum, sim_json};
 
 fn json(args: &[&str]) -> Value {
     sim_json("sessions", args)
@@ -121,33 +121,29 @@ fn preset_challenge_lists_each_condition() {
 
 #[test]
 fn invalid_settings_exit_2_naming_the_limit() {
-    for (args, needle) in [
-        (vec!["--instances", "0"], "1-100"),
-        (vec!["--users", "20000"], "1-10000"),
-        (
-            vec![
-                "--instances",
-                "3",
-                "--scale-in-at",
-                "10",
+    exits_2_naming(
+        "sessions",
+        &[
+            (vec!["--instances", "0"], "1-100"),
+            (vec!["--users", "20000"], "1-10000"),
+            (
+                vec![
+                    "--instances",
+                    "3",
+                    "--scale-in-at",
+                    "10",
+                    "--scale-in-to",
+                    "3",
+                ],
                 "--scale-in-to",
-                "3",
-            ],
-            "--scale-in-to",
-        ),
-        (vec!["--item-bytes", "5000"], "rfc6265"),
-        (
-            vec!["--scenario", "no-such-preset"],
-            "sessions-sticky-failure",
-        ),
-    ] {
-        let mut all = vec!["sim", "sessions"];
-        all.extend_from_slice(&args);
-        let o = gureum(&all);
-        assert_eq!(o.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains(needle), "{args:?}: {err}");
-    }
+            ),
+            (vec!["--item-bytes", "5000"], "rfc6265"),
+            (
+                vec!["--scenario", "no-such-preset"],
+                "sessions-sticky-failure",
+            ),
+        ],
+    );
     // clap's own usage errors are status 2 too.
     let o = gureum(&["sim", "sessions", "--store", "floppy"]);
     assert_eq!(o.status.code(), Some(2));

@@ -7,7 +7,7 @@
 mod support;
 
 use serde_json::Value;
-use support::cli::{gureum, sim_json};
+use support::cli::{exits_2_naming, sim_json};
 
 fn json(args: &[&str]) -> Value {
     sim_json("throttle", args)
@@ -118,25 +118,21 @@ fn preset_challenge() {
 
 #[test]
 fn invalid_settings_exit_2_naming_the_limit() {
-    for (args, needle) in [
-        (
-            vec!["--rate", "100", "--usage-plan", "200:10"],
-            // Korean by default, one language at a time (issue 16): 200 (이백) takes 이.
-            "속도 200이 계정 수준 속도",
-        ),
-        (
-            vec!["--rate", "100", "--stage-limit", "150:10"],
-            "http-api-throttling",
-        ),
-        (vec!["--stage-limit", "100"], "RATE:BURST"),
-        (vec!["--rps", "0"], "--rps"),
-        (vec!["--rps", "100000", "--duration", "3600"], "5000000"),
-    ] {
-        let mut all = vec!["sim", "throttle"];
-        all.extend_from_slice(&args);
-        let o = gureum(&all);
-        assert_eq!(o.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains(needle), "{args:?}: {err}");
-    }
+    exits_2_naming(
+        "throttle",
+        &[
+            (
+                vec!["--rate", "100", "--usage-plan", "200:10"],
+                // Korean by default, one language at a time (issue 16): 200 (이백) takes 이.
+                "속도 200이 계정 수준 속도",
+            ),
+            (
+                vec!["--rate", "100", "--stage-limit", "150:10"],
+                "http-api-throttling",
+            ),
+            (vec!["--stage-limit", "100"], "RATE:BURST"),
+            (vec!["--rps", "0"], "--rps"),
+            (vec!["--rps", "100000", "--duration", "3600"], "5000000"),
+        ],
+    );
 }

@@ -709,6 +709,67 @@ fn run_sim_with_guess(a: &mut App, id: &str, guess: &str) {
     press(a, KeyCode::Enter);
 }
 
+/// Issue 14: at 80x24 every simulation screen (CloudFormation has its own) shows its challenge,
+/// the start of its scenario and, after a run, a chart of at least 6 rows, its axes included
+/// (the chart's area as the screen lays it out and draws it), in Korean and in English.
+#[test]
+fn every_simulation_at_80x24_shows_challenge_scenario_and_a_6_row_chart() {
+    let mut list = app(Progress::default());
+    screen(&mut list, 80, 24);
+    press(&mut list, KeyCode::Char('s'));
+    let ids: Vec<String> = list
+        .data
+        .presets
+        .iter()
+        .filter(|p| !matches!(p, gureum::sims::Preset::Cfn(_)))
+        .map(|p| p.id().to_owned())
+        .collect();
+    assert!(ids.len() >= 20, "{ids:?}");
+    for lang in [Lang::Ko, Lang::En] {
+        for id in &ids {
+            let library = Library::load(&ContentSource::Embedded);
+            let mut a = App::new(
+                library,
+                Store::in_memory(Progress::default()),
+                lang,
+                Theme::dark(),
+            );
+            run_sim_with_guess(&mut a, id, "");
+            let s = screen(&mut a, 80, 24);
+            let front = a.front::<SimScreen>().expect("sim");
+            assert!(
+                matches!(
+                    front.sim.outcome,
+                    Some(ref o) if !matches!(o, gureum::sims::Outcome::Invalid(_))
+                ),
+                "{id} ran:\n{s}"
+            );
+            let at = front
+                .layout(
+                    &a.data.presets,
+                    lang,
+                    ratatui::layout::Rect::new(0, 0, 80, 24),
+                )
+                .expect("layout");
+            assert!(at.chart.height >= 6, "{id} {lang:?}: {at:?}\n{s}");
+            let preset = &a.data.presets[front.sim.preset];
+            assert!(
+                s.contains(lang.pick("과제:", "Challenge:")),
+                "{id} {lang:?}: the challenge\n{s}"
+            );
+            let start: Vec<&str> = preset
+                .description(lang)
+                .split_whitespace()
+                .take(2)
+                .collect();
+            assert!(
+                s.contains(&start.join(" ")),
+                "{id} {lang:?}: the scenario ({start:?})\n{s}"
+            );
+        }
+    }
+}
+
 #[test]
 fn deploy_canary_simulation_120x40_and_60x20() {
     let mut a = app(Progress::default());

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use simulations::cache::{self, Strategy};
 
-use super::sim_common::{SimArgs, invalid, number, print_json, print_rows, set};
+use super::sim_common::{SimArgs, count, count_pct, finish, number, set};
 use gureum::strings::Lang;
 
 /// How the cache is filled (`--strategy`).
@@ -91,60 +91,62 @@ pub fn run(args: &CacheArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     set(&mut c.zipf, args.zipf);
     set(&mut c.reads_per_second, args.reads_per_second);
     set(&mut c.writes_per_second, args.writes_per_second);
-    let r = match cache::simulate(&c) {
-        Ok(r) => r,
-        Err(e) => return Ok(invalid(&e.to_string())),
-    };
-    let challenge = preset.as_ref().map(|p| p.check(&c, &r));
-    if args.sim.json {
-        return print_json(&r, challenge.as_ref());
-    }
-    let n = |v: u64| number(v as f64);
-    let mut rows = vec![
-        ("전략", "strategy", c.strategy.name().to_owned()),
-        (
-            "읽기 / 쓰기",
-            "reads / writes",
-            format!("{} / {}", n(r.reads), n(r.writes)),
-        ),
-        (
-            "적중 / 미스",
-            "hits / misses",
-            format!("{} / {}", n(r.hits), n(r.misses)),
-        ),
-        (
-            "적중률",
-            "hit ratio",
-            format!("{}%", number(r.hit_ratio * 100.0)),
-        ),
-        (
-            "오래된 값",
-            "stale reads",
-            format!("{} ({}%)", n(r.stale_reads), number(r.stale_read_pct)),
-        ),
-        (
-            "DB 읽기 / 쓰기",
-            "db reads / writes",
-            format!("{} / {}", n(r.db_reads), n(r.db_writes)),
-        ),
-        ("캐시 쓰기", "cache writes", n(r.cache_writes)),
-        (
-            "읽히지 않은 캐시 쓰기",
-            "unused cache writes",
-            n(r.unused_cache_writes),
-        ),
-        (
-            "내보냄 / 만료",
-            "evictions / expirations",
-            format!("{} / {}", n(r.evictions), n(r.expirations)),
-        ),
-    ];
-    if let Some(after) = r.hit_ratio_after_failure {
-        rows.push((
-            "장애 뒤 적중률",
-            "hit ratio after failure",
-            format!("{}%", number(after * 100.0)),
-        ));
-    }
-    print_rows(&rows, challenge.as_ref(), &r.explanation, lang)
+    let run = cache::simulate(&c);
+    finish(
+        &args.sim,
+        preset.as_ref(),
+        &c,
+        run,
+        lang,
+        |r| &r.explanation,
+        |r| {
+            let mut rows = vec![
+                ("전략", "strategy", c.strategy.name().to_owned()),
+                (
+                    "읽기 / 쓰기",
+                    "reads / writes",
+                    format!("{} / {}", count(r.reads), count(r.writes)),
+                ),
+                (
+                    "적중 / 미스",
+                    "hits / misses",
+                    format!("{} / {}", count(r.hits), count(r.misses)),
+                ),
+                (
+                    "적중률",
+                    "hit ratio",
+                    format!("{}%", number(r.hit_ratio * 100.0)),
+                ),
+                (
+                    "오래된 값",
+                    "stale reads",
+                    count_pct(r.stale_reads, r.stale_read_pct),
+                ),
+                (
+                    "DB 읽기 / 쓰기",
+                    "db reads / writes",
+                    format!("{} / {}", count(r.db_reads), count(r.db_writes)),
+                ),
+                ("캐시 쓰기", "cache writes", count(r.cache_writes)),
+                (
+                    "읽히지 않은 캐시 쓰기",
+                    "unused cache writes",
+                    count(r.unused_cache_writes),
+                ),
+                (
+                    "내보냄 / 만료",
+                    "evictions / expirations",
+                    format!("{} / {}", count(r.evictions), count(r.expirations)),
+                ),
+            ];
+            if let Some(after) = r.hit_ratio_after_failure {
+                rows.push((
+                    "장애 뒤 적중률",
+                    "hit ratio after failure",
+                    format!("{}%", number(after * 100.0)),
+                ));
+            }
+            rows
+        },
+    )
 }

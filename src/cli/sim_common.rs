@@ -121,9 +121,50 @@ pub(crate) fn print_json<R: Serialize>(
     Ok(ExitCode::SUCCESS)
 }
 
+/// One row of a command's text output: its Korean label, its English label, its value.
+pub(crate) type Row = (&'static str, &'static str, String);
+
+/// Ends a run of `gureum sim sessions|cache|replicas|throttle`: settings the model refused exit
+/// 2 with its reason; else the result as JSON (with the preset's challenge), or as `rows`, then
+/// the challenge condition by condition and the explanation trail (`trail`).
+pub(crate) fn finish<C, R, E>(
+    sim: &SimArgs,
+    preset: Option<&Preset<C>>,
+    config: &C,
+    run: Result<R, E>,
+    lang: Lang,
+    trail: fn(&R) -> &[simulations::Explanation],
+    rows: impl FnOnce(&R) -> Vec<Row>,
+) -> anyhow::Result<ExitCode>
+where
+    C: Serialize + DeserializeOwned,
+    R: Serialize,
+    E: std::fmt::Display,
+{
+    let r = match run {
+        Ok(r) => r,
+        Err(e) => return Ok(invalid(&e.to_string())),
+    };
+    let challenge = preset.map(|p| p.check(config, &r));
+    if sim.json {
+        return print_json(&r, challenge.as_ref());
+    }
+    print_rows(&rows(&r), challenge.as_ref(), trail(&r), lang)
+}
+
+/// A count with separators (`12,345`).
+pub(crate) fn count(v: u64) -> String {
+    number(v as f64)
+}
+
+/// A count and its share (`1,234 (5.6%)`).
+pub(crate) fn count_pct(v: u64, pct: f64) -> String {
+    format!("{} ({}%)", count(v), number(pct))
+}
+
 /// Prints labelled rows, the challenge (if any) condition by condition, and the trail.
 pub(crate) fn print_rows(
-    rows: &[(&str, &str, String)],
+    rows: &[Row],
     challenge: Option<&ChallengeResult>,
     trail: &[simulations::Explanation],
     lang: Lang,

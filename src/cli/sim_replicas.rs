@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use simulations::replicas::{self, Engine, Promoted};
 
-use super::sim_common::{SimArgs, invalid, number, print_json, print_rows, set};
+use super::sim_common::{SimArgs, count, count_pct, finish, number, set};
 use gureum::strings::Lang;
 
 /// The engine (`--engine`).
@@ -109,70 +109,70 @@ pub fn run(args: &ReplicasArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     set(&mut c.read_delay_ms, args.read_delay_ms);
     set(&mut c.keys, args.keys);
     set(&mut c.manual_promotion_s, args.manual_promotion_s);
-    let r = match replicas::simulate(&c) {
-        Ok(r) => r,
-        Err(e) => return Ok(invalid(&e.to_string())),
-    };
-    let challenge = preset.as_ref().map(|p| p.check(&c, &r));
-    if args.sim.json {
-        return print_json(&r, challenge.as_ref());
-    }
-    let n = |v: u64| number(v as f64);
-    let promoted = match r.promoted {
-        None => lang.pick("없음", "none"),
-        Some(Promoted::Standby) => lang.pick("Multi-AZ 대기 인스턴스", "Multi-AZ standby"),
-        Some(Promoted::AuroraReplica) => lang.pick("Aurora 복제본", "Aurora Replica"),
-        Some(Promoted::NewInstance) => lang.pick("새 인스턴스", "new instance"),
-        Some(Promoted::ReadReplica) => lang.pick("읽기 복제본 (손으로)", "read replica (by hand)"),
-    };
-    let mut rows = vec![
-        (
-            "엔진 / 복제본",
-            "engine / replicas",
-            format!(
-                "{} / {} ({} {})",
-                c.engine.name(),
-                c.replicas,
-                lang.pick("한도", "limit"),
-                r.replica_limit
-            ),
-        ),
-        (
-            "복제 지연",
-            "replica lag",
-            format!("{} ms", n(u64::from(r.replica_lag_ms))),
-        ),
-        (
-            "오래된 값",
-            "stale reads",
-            format!("{} ({}%)", n(r.stale_reads), number(r.stale_read_pct)),
-        ),
-        (
-            "쓰기 인스턴스가 받은 읽기",
-            "reads on the writer",
-            format!(
-                "{} ({}%)",
-                n(r.reads_on_primary),
-                number(r.reads_on_primary_pct)
-            ),
-        ),
-        ("쓰기", "writes", n(r.writes)),
-    ];
-    if c.fail_primary_at.is_some() {
-        rows.push(("이어받은 것", "promoted", promoted.to_owned()));
-        rows.push((
-            "장애 조치",
-            "failover",
-            r.failover_s
-                .map_or_else(|| "-".to_owned(), |s| format!("{} s", number(s))),
-        ));
-        rows.push((
-            "쓰기 중단",
-            "downtime",
-            format!("{} s", number(r.downtime_s)),
-        ));
-        rows.push(("잃은 쓰기", "writes lost", n(r.writes_lost)));
-        rows.push(("거절된 쓰기", "writes refused", n(r.writes_failed)));
-    }
-    print_rows(&rows, challenge.as_ref(), &r.explanation, lang)
+    let run = replicas::simulate(&c);
+    finish(
+        &args.sim,
+        preset.as_ref(),
+        &c,
+        run,
+        lang,
+        |r| &r.explanation,
+        |r| {
+            let promoted = match r.promoted {
+                None => lang.pick("없음", "none"),
+                Some(Promoted::Standby) => lang.pick("Multi-AZ 대기 인스턴스", "Multi-AZ standby"),
+                Some(Promoted::AuroraReplica) => lang.pick("Aurora 복제본", "Aurora Replica"),
+                Some(Promoted::NewInstance) => lang.pick("새 인스턴스", "new instance"),
+                Some(Promoted::ReadReplica) => {
+                    lang.pick("읽기 복제본 (손으로)", "read replica (by hand)")
+                }
+            };
+            let mut rows = vec![
+                (
+                    "엔진 / 복제본",
+                    "engine / replicas",
+                    format!(
+                        "{} / {} ({} {})",
+                        c.engine.name(),
+                        c.replicas,
+                        lang.pick("한도", "limit"),
+                        r.replica_limit
+                    ),
+                ),
+                (
+                    "복제 지연",
+                    "replica lag",
+                    format!("{} ms", count(u64::from(r.replica_lag_ms))),
+                ),
+                (
+                    "오래된 값",
+                    "stale reads",
+                    count_pct(r.stale_reads, r.stale_read_pct),
+                ),
+                (
+                    "쓰기 인스턴스가 받은 읽기",
+                    "reads on the writer",
+                    count_pct(r.reads_on_primary, r.reads_on_primary_pct),
+                ),
+                ("쓰기", "writes", count(r.writes)),
+            ];
+            if c.fail_primary_at.is_some() {
+                rows.push(("이어받은 것", "promoted", promoted.to_owned()));
+                rows.push((
+                    "장애 조치",
+                    "failover",
+                    r.failover_s
+                        .map_or_else(|| "-".to_owned(), |s| format!("{} s", number(s))),
+                ));
+                rows.push((
+                    "쓰기 중단",
+                    "downtime",
+                    format!("{} s", number(r.downtime_s)),
+                ));
+                rows.push(("잃은 쓰기", "writes lost", count(r.writes_lost)));
+                rows.push(("거절된 쓰기", "writes refused", count(r.writes_failed)));
+            }
+            rows
+        },
+    )
 }

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use simulations::sessions::{self, Store};
 
-use super::sim_common::{SimArgs, invalid, number, print_json, print_rows, set};
+use super::sim_common::{SimArgs, count, finish, number, set};
 use gureum::strings::Lang;
 
 /// Where the cart lives (`--store`).
@@ -97,54 +97,60 @@ pub fn run(args: &SessionsArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         c.scale_in_at = args.scale_in_at;
         c.scale_in_to = args.scale_in_to;
     }
-    let r = match sessions::simulate(&c) {
-        Ok(r) => r,
-        Err(e) => return Ok(invalid(&e.to_string())),
-    };
-    let challenge = preset.as_ref().map(|p| p.check(&c, &r));
-    if args.sim.json {
-        return print_json(&r, challenge.as_ref());
-    }
-    let n = |v: u64| number(v as f64);
-    let mut rows = vec![
-        ("저장소", "store", c.store.name().to_owned()),
-        ("요청", "requests", n(r.requests)),
-        ("잃은 장바구니", "carts lost", n(u64::from(r.carts_lost))),
-        (
-            "영향받은 사용자",
-            "users affected",
-            n(u64::from(r.users_affected)),
-        ),
-        (
-            "사라진 인스턴스의 사용자",
-            "users on failed instances",
-            n(u64::from(r.users_on_failed_instances)),
-        ),
-        (
-            "빠진 장바구니를 본 요청",
-            "wrong-cart reads",
-            n(r.wrong_cart_reads),
-        ),
-        ("세션 저장소 읽기", "session reads", n(r.session_reads)),
-        (
-            "응답 시간 p50 / p99",
-            "response p50 / p99",
-            format!("{} / {} ms", number(r.p50_ms), number(r.p99_ms)),
-        ),
-    ];
-    if let Some(max) = r.cookie_bytes_max {
-        rows.push((
-            "가장 큰 쿠키",
-            "largest cookie",
-            format!("{} B (한도/limit 4,096 B)", n(u64::from(max))),
-        ));
-    }
-    if r.failed_requests > 0 {
-        rows.push((
-            "실패한 요청 (503)",
-            "failed requests (503)",
-            n(r.failed_requests),
-        ));
-    }
-    print_rows(&rows, challenge.as_ref(), &r.explanation, lang)
+    let run = sessions::simulate(&c);
+    finish(
+        &args.sim,
+        preset.as_ref(),
+        &c,
+        run,
+        lang,
+        |r| &r.explanation,
+        |r| {
+            let mut rows = vec![
+                ("저장소", "store", c.store.name().to_owned()),
+                ("요청", "requests", count(r.requests)),
+                (
+                    "잃은 장바구니",
+                    "carts lost",
+                    count(u64::from(r.carts_lost)),
+                ),
+                (
+                    "영향받은 사용자",
+                    "users affected",
+                    count(u64::from(r.users_affected)),
+                ),
+                (
+                    "사라진 인스턴스의 사용자",
+                    "users on failed instances",
+                    count(u64::from(r.users_on_failed_instances)),
+                ),
+                (
+                    "빠진 장바구니를 본 요청",
+                    "wrong-cart reads",
+                    count(r.wrong_cart_reads),
+                ),
+                ("세션 저장소 읽기", "session reads", count(r.session_reads)),
+                (
+                    "응답 시간 p50 / p99",
+                    "response p50 / p99",
+                    format!("{} / {} ms", number(r.p50_ms), number(r.p99_ms)),
+                ),
+            ];
+            if let Some(max) = r.cookie_bytes_max {
+                rows.push((
+                    "가장 큰 쿠키",
+                    "largest cookie",
+                    format!("{} B (한도/limit 4,096 B)", count(u64::from(max))),
+                ));
+            }
+            if r.failed_requests > 0 {
+                rows.push((
+                    "실패한 요청 (503)",
+                    "failed requests (503)",
+                    count(r.failed_requests),
+                ));
+            }
+            rows
+        },
+    )
 }

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::Args;
 use simulations::throttle::{self, Limit, UsagePlan};
 
-use super::sim_common::{SimArgs, invalid, number, print_json, print_rows, set};
+use super::sim_common::{SimArgs, count, count_pct, finish, number, set};
 use gureum::strings::Lang;
 
 /// Arguments of `gureum sim throttle`.
@@ -68,57 +68,59 @@ pub fn run(args: &ThrottleArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     if args.usage_plan.is_some() {
         c.usage_plan = args.usage_plan;
     }
-    let r = match throttle::simulate(&c) {
-        Ok(r) => r,
-        Err(e) => return Ok(invalid(&e.to_string())),
-    };
-    let challenge = preset.as_ref().map(|p| p.check(&c, &r));
-    if args.sim.json {
-        return print_json(&r, challenge.as_ref());
-    }
-    let n = |v: u64| number(v as f64);
-    let b = &r.throttled_by;
-    let rows = vec![
-        (
-            "계정 한도",
-            "account limit",
-            format!(
-                "{}/s, {} {}",
-                number(c.rate),
-                lang.pick("버킷", "bucket"),
-                number(c.burst)
-            ),
-        ),
-        ("요청", "requests", n(r.requests)),
-        ("통과", "accepted", n(r.accepted)),
-        (
-            "429 (스로틀)",
-            "429 (throttled)",
-            format!("{} ({}%)", n(r.throttled), number(r.throttled_pct)),
-        ),
-        (
-            "수준별 429",
-            "429s by level",
-            format!(
-                "{} {} · {} {} · {} {} · {} {} · {} {}",
-                lang.pick("사용량 계획", "usage plan"),
-                n(b.usage_plan),
-                lang.pick("할당량", "quota"),
-                n(b.quota),
-                lang.pick("메서드", "method"),
-                n(b.method),
-                lang.pick("스테이지", "stage"),
-                n(b.stage),
-                lang.pick("계정", "account"),
-                n(b.account)
-            ),
-        ),
-        (
-            "첫 429",
-            "first 429",
-            r.first_throttle_s
-                .map_or_else(|| "-".to_owned(), |t| format!("{} s", number(t))),
-        ),
-    ];
-    print_rows(&rows, challenge.as_ref(), &r.explanation, lang)
+    let run = throttle::simulate(&c);
+    finish(
+        &args.sim,
+        preset.as_ref(),
+        &c,
+        run,
+        lang,
+        |r| &r.explanation,
+        |r| {
+            let b = &r.throttled_by;
+            let rows = vec![
+                (
+                    "계정 한도",
+                    "account limit",
+                    format!(
+                        "{}/s, {} {}",
+                        number(c.rate),
+                        lang.pick("버킷", "bucket"),
+                        number(c.burst)
+                    ),
+                ),
+                ("요청", "requests", count(r.requests)),
+                ("통과", "accepted", count(r.accepted)),
+                (
+                    "429 (스로틀)",
+                    "429 (throttled)",
+                    count_pct(r.throttled, r.throttled_pct),
+                ),
+                (
+                    "수준별 429",
+                    "429s by level",
+                    format!(
+                        "{} {} · {} {} · {} {} · {} {} · {} {}",
+                        lang.pick("사용량 계획", "usage plan"),
+                        count(b.usage_plan),
+                        lang.pick("할당량", "quota"),
+                        count(b.quota),
+                        lang.pick("메서드", "method"),
+                        count(b.method),
+                        lang.pick("스테이지", "stage"),
+                        count(b.stage),
+                        lang.pick("계정", "account"),
+                        count(b.account)
+                    ),
+                ),
+                (
+                    "첫 429",
+                    "first 429",
+                    r.first_throttle_s
+                        .map_or_else(|| "-".to_owned(), |t| format!("{} s", number(t))),
+                ),
+            ];
+            rows
+        },
+    )
 }

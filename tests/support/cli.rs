@@ -34,3 +34,16 @@ pub fn sim_json(command: &str, args: &[&str]) -> Value {
     );
     serde_json::from_slice(&o.stdout).expect("JSON")
 }
+
+/// Each `(args, needle)`: `gureum sim COMMAND args…` exits 2 and its message names `needle`
+/// (the limit, its source, or what was wrong).
+pub fn exits_2_naming(command: &str, cases: &[(Vec<&str>, &str)]) {
+    for (args, needle) in cases {
+        let mut all = vec!["sim", command];
+        all.extend_from_slice(args);
+        let o = gureum(&all);
+        assert_eq!(o.status.code(), Some(2), "{command} {args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(needle), "{command} {args:?}: {err}");
+    }
+}

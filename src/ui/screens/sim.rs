@@ -9,11 +9,14 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::links::Picker;
-use crate::sims::{Input, Sim};
+use crate::sims::{Input, Preset, Sim};
+use crate::strings::Lang;
 use crate::ui::app::Screen as Kind;
 use crate::ui::keymap::{self, Action, Context};
 use crate::ui::screen::{Ctx, Effect, Screen};
 use crate::ui::text_input::{Edit, TextInput, edit_with};
+pub use crate::ui::view::sims::SimLayout;
+use crate::ui::view::sims_newer::RunSeries;
 
 /// A simulation on screen.
 #[derive(Debug)]
@@ -22,6 +25,8 @@ pub struct SimScreen {
     pub sim: Sim,
     /// The lessons that explain it, when asked for.
     pub picker: Option<Picker>,
+    /// The last run's chart lines, built once when it finished (every frame draws them).
+    series: Option<RunSeries>,
 }
 
 /// A character a number box takes.
@@ -32,7 +37,17 @@ fn number_char(c: char) -> bool {
 impl SimScreen {
     /// The screen for `sim`.
     pub fn new(sim: Sim) -> Self {
-        Self { sim, picker: None }
+        Self {
+            sim,
+            picker: None,
+            series: None,
+        }
+    }
+
+    /// Where `render` puts each part (settings, challenge, chart…) in `area`, in `lang`.
+    pub fn layout(&self, presets: &[Preset], lang: Lang, area: Rect) -> Option<SimLayout> {
+        let preset = presets.get(self.sim.preset)?;
+        Some(crate::ui::view::sims::layout(&self.sim, preset, lang, area))
     }
 
     fn locked_note(ctx: &Ctx) -> String {
@@ -84,6 +99,7 @@ impl SimScreen {
                     sim.note = None;
                     sim.guess = guess;
                     sim.run(preset);
+                    self.series = sim.outcome.as_ref().and_then(RunSeries::of);
                     return after_run(sim, preset.id());
                 }
                 None => {}
@@ -189,6 +205,7 @@ impl Screen for SimScreen {
                 } else {
                     sim.guess = None;
                     sim.run(preset);
+                    self.series = sim.outcome.as_ref().and_then(RunSeries::of);
                     return after_run(sim, preset.id());
                 }
             }
@@ -236,7 +253,7 @@ impl Screen for SimScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        crate::ui::view::sims::draw_sim(&self.sim, frame, area, ctx);
+        crate::ui::view::sims::draw_sim(&self.sim, self.series.as_ref(), frame, area, ctx);
         if let Some(picker) = &self.picker {
             super::picker::render(picker, frame, area, ctx);
         }

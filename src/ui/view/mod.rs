@@ -4,7 +4,7 @@
 mod deploy;
 pub(in crate::ui) mod practice;
 pub(in crate::ui) mod sims;
-mod sims_newer;
+pub(in crate::ui) mod sims_newer;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};

@@ -10,7 +10,9 @@ use ratatui::widgets::{
     Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Sparkline,
 };
 
+use super::sims_newer::RunSeries;
 use super::{deploy, sims_newer, status_bar, title_bar};
+use crate::sims::compare::group;
 use crate::sims::{Input, Outcome, Preset, Sim};
 use crate::strings::Lang;
 use crate::text;
@@ -45,13 +47,193 @@ pub(in crate::ui) fn wrapped(s: &str, width: u16, style: Style) -> Vec<Line<'sta
         .collect()
 }
 
+/// Where each part of a simulation screen goes. [`draw_sim`] draws into exactly these areas,
+/// so what a test reads here is what the screen shows.
+///
+/// The chart's area is decided here (`picture` and `chart`): on a narrow screen the result
+/// panel is given its rows first (a chart of [`CHART_ROWS`] plus its legend or gauges, and
+/// [`TEXT_ROWS`] of summary), then the challenge and scenario (at most 5 rows), and the
+/// settings take what is left and scroll.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SimLayout {
+    /// The title bar.
+    pub title: Rect,
+    /// The status bar.
+    pub status: Rect,
+    /// The challenge and scenario above the settings (narrow screens; empty on a wide one,
+    /// which shows them in the settings panel).
+    pub story: Rect,
+    /// The settings panel, border included.
+    pub params: Rect,
+    /// Whether the screen is wide (settings on the left, result on the right).
+    pub wide: bool,
+    /// The result panel, border included.
+    pub result: Rect,
+    /// The result's picture: its legend or gauges and its chart (empty before a run).
+    pub picture: Rect,
+    /// The chart itself, its axes included (for a table or a list, the whole picture).
+    pub chart: Rect,
+    /// The summary, the challenge's conditions and the explanation trail (scrolls).
+    pub text: Rect,
+}
+
+/// Rows a chart keeps on any screen, its axes included.
+pub const CHART_ROWS: u16 = 6;
+
+/// Rows of text a result keeps under its picture (the summary's first lines).
+const TEXT_ROWS: u16 = 2;
+
+/// Rows a preset's picture needs besides its chart: the legend row, or the partition gauges
+/// (at least two) and the legend.
+fn picture_extra(preset: &Preset) -> u16 {
+    match preset {
+        Preset::Ddb(_) => 3,
+        // The servers, the state after the rebuild and the first hand changes.
+        Preset::Phoenix(_) => 1,
+        Preset::Sessions(_) | Preset::Cache(_) | Preset::Replicas(_) | Preset::Throttle(_) => 1,
+        Preset::Lambda(_) | Preset::Cfn(_) | Preset::Deploy(_) => 0,
+    }
+}
+
+/// The areas of `sim`'s screen in `area`, in `lang` (the challenge's wrapping depends on it).
+pub fn layout(sim: &Sim, preset: &Preset, lang: Lang, area: Rect) -> SimLayout {
+    let (title, body, status) = body(area);
+    let wide = body.width >= 90 && body.height >= 20;
+    let need = picture_extra(preset) + CHART_ROWS;
+    let mut out = SimLayout {
+        title,
+        status,
+        wide,
+        ..SimLayout::default()
+    };
+    if wide {
+        let w = 42.min(body.width / 2);
+        out.params = Rect { width: w, ..body };
+        out.result = Rect {
+            x: body.x + w,
+            width: body.width - w,
+            ..body
+        };
+    } else {
+        // Narrow: the result panel's rows first (border, chart and its legend, some text),
+        // then the challenge and the scenario (unless folded with `t`), and the settings get
+        // the rest, scrolling through at least two rows.
+        let result_min = (2 + need + TEXT_ROWS).min(body.height);
+        let params_min = (sim.params.len() as u16 + 2).min(4);
+        let story_room = body.height.saturating_sub(result_min + params_min);
+        let story_h = story_text(lang, sim, preset, body.width, story_room).len() as u16;
+        out.story = Rect {
+            height: story_h,
+            ..body
+        };
+        let rest = body.height.saturating_sub(story_h);
+        let h = (sim.params.len() as u16 + 2)
+            .min(rest.saturating_sub(result_min))
+            .max(params_min.min(rest));
+        out.params = Rect {
+            y: body.y + story_h,
+            height: h,
+            ..body
+        };
+        out.result = Rect {
+            y: body.y + story_h + h,
+            height: rest.saturating_sub(h),
+            ..body
+        };
+    }
+    // Inside the result's border, one column of padding each side.
+    let inner = Rect {
+        x: out.result.x + 2,
+        y: out.result.y + 1,
+        width: out.result.width.saturating_sub(4),
+        height: out.result.height.saturating_sub(2),
+    };
+    let pic_h = match &sim.outcome {
+        None | Some(Outcome::Invalid(_)) => 0,
+        Some(outcome) => {
+            // Pictures take the top, the summary and explanation trail the rest (it scrolls).
+            let mut h = (inner.height * 11 / 20)
+                .max(need)
+                .min(inner.height.saturating_sub(TEXT_ROWS).max(need))
+                .min(inner.height);
+            if let Outcome::Compare(rs) = outcome {
+                // The table is the point of a comparison: its rows when the window allows.
+                h = h
+                    .max(deploy::compare_height(rs))
+                    .min(inner.height.saturating_sub(1));
+            }
+            h
+        }
+    };
+    out.picture = Rect {
+        height: pic_h,
+        ..inner
+    };
+    out.chart = match &sim.outcome {
+        Some(o) => picture_parts(o, out.picture).1,
+        None => Rect::default(),
+    };
+    out.text = Rect {
+        y: inner.y + pic_h,
+        height: inner.height - pic_h,
+        ..inner
+    };
+    out
+}
+
+/// A picture split into what goes above its chart (legend, gauges), the chart, and what goes
+/// below it (the Lambda sparklines).
+fn picture_parts(outcome: &Outcome, pic: Rect) -> (Rect, Rect, Rect) {
+    let (top, bottom) = match outcome {
+        Outcome::Lambda(_) => (0, if pic.height >= 8 + 4 { 4 } else { 0 }),
+        Outcome::Ddb(r) => {
+            let room = pic.height.saturating_sub(1 + CHART_ROWS);
+            if room == 0 {
+                // Too small for the chart and a gauge: the partitions are the story.
+                (ddb_gauge_rows(r, pic.height), 0)
+            } else {
+                (ddb_gauge_rows(r, room) + 1, 0)
+            }
+        }
+        Outcome::Sessions(_) | Outcome::Cache(_) | Outcome::Replicas(_) | Outcome::Throttle(_) => {
+            (1, 0)
+        }
+        _ => (0, 0),
+    };
+    let top = top.min(pic.height);
+    let bottom = bottom.min(pic.height - top);
+    (
+        Rect { height: top, ..pic },
+        Rect {
+            y: pic.y + top,
+            height: pic.height - top - bottom,
+            ..pic
+        },
+        Rect {
+            y: pic.bottom() - bottom,
+            height: bottom,
+            ..pic
+        },
+    )
+}
+
 /// One simulation.
-pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+///
+/// `series` are the chart lines of the last run, built when it finished (a newer model's; the
+/// older ones draw from the outcome).
+pub(in crate::ui) fn draw_sim(
+    sim: &Sim,
+    series: Option<&RunSeries>,
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+) {
     let lang = ctx.lang;
     let Some(preset) = ctx.presets.get(sim.preset) else {
         return;
     };
-    let (title, body, status) = body(area);
+    let at = layout(sim, preset, lang, area);
+    let (title, status) = (at.title, at.status);
     let narrow = title.width < 60;
     let verdict = match (sim.passed, narrow) {
         (Some(true), false) => lang.pick("✓ 과제 통과", "✓ challenge passed"),
@@ -67,51 +249,24 @@ pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ct
     );
     title_bar(ctx, frame, title, &crumb, verdict);
 
-    let wide = body.width >= 90 && body.height >= 20;
-    let (params_area, result_area) = if wide {
-        let w = 42.min(body.width / 2);
-        (
-            Rect { width: w, ..body },
-            Rect {
-                x: body.x + w,
-                width: body.width - w,
-                ..body
-            },
-        )
-    } else {
-        // Narrow: the challenge (and the scenario, unless folded with `t`) on top, then a few
-        // settings that scroll, and the rest for the result, whose chart keeps 6 rows.
-        let result_min = RESULT_MIN.min(body.height);
-        let params_min = (sim.params.len() as u16 + 2).min(5);
-        let story_room = body.height.saturating_sub(result_min + params_min);
-        let story = story_lines(ctx, sim, preset, body.width, story_room);
-        let story_h = story.len() as u16;
-        frame.render_widget(
-            Paragraph::new(story),
-            Rect {
-                height: story_h,
-                ..body
-            },
-        );
-        let rest = body.height.saturating_sub(story_h);
-        let h = (sim.params.len() as u16 + 2)
-            .min(rest.saturating_sub(result_min))
-            .max(params_min.min(rest));
-        (
-            Rect {
-                y: body.y + story_h,
-                height: h,
-                ..body
-            },
-            Rect {
-                y: body.y + story_h + h,
-                height: rest.saturating_sub(h),
-                ..body
-            },
-        )
-    };
-    draw_params(ctx, sim, preset, frame, params_area, wide);
-    draw_result(ctx, sim, frame, result_area);
+    if !at.wide {
+        let story: Vec<Line> = story_text(lang, sim, preset, at.story.width, at.story.height)
+            .into_iter()
+            .map(|(text, challenge)| {
+                Line::styled(
+                    text,
+                    if challenge {
+                        ctx.theme.key()
+                    } else {
+                        ctx.theme.dim()
+                    },
+                )
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(story), at.story);
+    }
+    draw_params(ctx, sim, preset, frame, at.params, at.wide);
+    draw_result(ctx, sim, series, frame, &at);
 
     if let Some(input) = &sim.input {
         let (prompt, text) = match input {
@@ -152,26 +307,34 @@ pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ct
     }
 }
 
-/// Rows a narrow result panel needs: its border, a 6-row chart and 3 rows of text.
-const RESULT_MIN: u16 = 11;
-
-/// The challenge and (unless folded) the scenario, in at most `room` rows of `width` cells.
-fn story_lines(ctx: &Ctx, sim: &Sim, preset: &Preset, width: u16, room: u16) -> Vec<Line<'static>> {
-    let lang = ctx.lang;
+/// The challenge and (unless folded) the scenario, in at most `room` rows of `width` cells:
+/// each row's text and whether it is the challenge's (the scenario's is dimmed).
+fn story_text(
+    lang: Lang,
+    sim: &Sim,
+    preset: &Preset,
+    width: u16,
+    room: u16,
+) -> Vec<(String, bool)> {
     // At most 5 rows: the settings and the chart need the rest.
     let room = usize::from(room).min(5);
     if room == 0 {
         return Vec::new();
     }
-    let w = width.saturating_sub(1);
-    let mut lines = wrapped(
+    let w = usize::from(width.saturating_sub(1)).max(1);
+    let wrap = |s: &str, challenge: bool| -> Vec<(String, bool)> {
+        s.lines()
+            .flat_map(|para| text::wrap(para.trim(), w))
+            .map(|l| (l, challenge))
+            .collect()
+    };
+    let mut lines = wrap(
         &format!(
             "{} {}",
             lang.pick("과제:", "Challenge:"),
             preset.challenge(lang)
         ),
-        w,
-        ctx.theme.key(),
+        true,
     );
     let fold = if sim.story_open {
         lang.pick("t: 상황 접기", "t: fold the scenario")
@@ -179,20 +342,16 @@ fn story_lines(ctx: &Ctx, sim: &Sim, preset: &Preset, width: u16, room: u16) -> 
         lang.pick("t: 상황 펼치기", "t: show the scenario")
     };
     if sim.story_open {
-        lines.extend(wrapped(preset.description(lang), w, ctx.theme.dim()));
+        lines.extend(wrap(preset.description(lang), false));
     }
     if lines.len() >= room {
         lines.truncate(room);
         if let Some(last) = lines.last_mut() {
-            let plain: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-            let keep = usize::from(w).saturating_sub(text::width(fold) + 3);
-            *last = Line::styled(
-                format!("{} ({fold})", text::truncate(&plain, keep)),
-                last.style,
-            );
+            let keep = w.saturating_sub(text::width(fold) + 3);
+            last.0 = format!("{} ({fold})", text::truncate(&last.0, keep));
         }
-    } else if lines.len() < room {
-        lines.push(Line::styled(fold.to_owned(), ctx.theme.dim()));
+    } else {
+        lines.push((fold.to_owned(), false));
     }
     lines
 }
@@ -287,26 +446,26 @@ fn draw_params(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
+fn draw_result(
+    ctx: &Ctx,
+    sim: &Sim,
+    series: Option<&RunSeries>,
+    frame: &mut Frame,
+    at: &SimLayout,
+) {
     let lang = ctx.lang;
     let block = Block::bordered()
         .title(format!(" {} ", lang.pick("결과", "Result")))
         .border_style(ctx.theme.border(false));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    frame.render_widget(block, at.result);
     let Some(outcome) = &sim.outcome else {
         let hint = lang.pick(
             "설정을 바꾸고 r(또는 F5)을 눌러 실행해요. 실행하기 전에 결과를 먼저 예측해 보세요.",
             "Change the settings and press r (or F5) to run. You will be asked to predict the result first.",
         );
         frame.render_widget(
-            Paragraph::new(wrapped(hint, inner.width, ctx.theme.dim())),
-            inner,
+            Paragraph::new(wrapped(hint, at.text.width, ctx.theme.dim())),
+            at.text,
         );
         return;
     };
@@ -314,8 +473,8 @@ fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
     let (summary, trail): (Vec<Line>, &[Explanation]) = match outcome {
         Outcome::Invalid(msg) => {
             frame.render_widget(
-                Paragraph::new(wrapped(msg, inner.width, ctx.theme.warning())),
-                inner,
+                Paragraph::new(wrapped(msg, at.text.width, ctx.theme.warning())),
+                at.text,
             );
             return;
         }
@@ -332,40 +491,19 @@ fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
         Outcome::Replicas(r) => (newer_summary(ctx, sim, outcome), &r.explanation),
         Outcome::Throttle(r) => (newer_summary(ctx, sim, outcome), &r.explanation),
     };
-    // Pictures take the top, the summary and explanation trail the rest.
-    // A chart keeps at least 6 rows; the text below scrolls.
-    let mut pic_h = (inner.height * 11 / 20).max(CHART_MIN).min(
-        inner
-            .height
-            .saturating_sub(2)
-            .max(inner.height.min(CHART_MIN)),
-    );
-    if let Outcome::Compare(rs) = outcome {
-        // The table is the point of a comparison: give it its rows when the window allows.
-        pic_h = pic_h
-            .max(deploy::compare_height(rs))
-            .min(inner.height.saturating_sub(1));
-    }
-    let pic = Rect {
-        height: pic_h,
-        ..inner
-    };
+    let (top, chart, bottom) = picture_parts(outcome, at.picture);
     match outcome {
-        Outcome::Lambda(r) => draw_lambda_picture(ctx.theme, lang, r, frame, pic),
-        Outcome::Ddb(r) => draw_ddb_picture(ctx.theme, lang, r, frame, pic),
-        Outcome::Deploy(r) => deploy::draw_deploy_picture(ctx, r, frame, pic),
-        Outcome::Compare(rs) => deploy::draw_compare_picture(ctx, rs, frame, pic),
-        Outcome::Phoenix(r) => deploy::draw_phoenix_picture(ctx, r, frame, pic),
+        Outcome::Lambda(r) => draw_lambda_picture(ctx.theme, lang, r, frame, chart, bottom),
+        Outcome::Ddb(r) => draw_ddb_picture(ctx, sim, r, frame, top, chart),
+        Outcome::Deploy(r) => deploy::draw_deploy_picture(ctx, r, frame, chart),
+        Outcome::Compare(rs) => deploy::draw_compare_picture(ctx, rs, frame, chart),
+        Outcome::Phoenix(r) => deploy::draw_phoenix_picture(ctx, r, frame, chart),
         Outcome::Invalid(_) => {}
         _ => {
-            sims_newer::draw_picture(ctx, outcome, frame, pic);
+            sims_newer::draw_picture(ctx, outcome, series, frame, at.picture);
         }
     }
-    let rest = Rect {
-        y: inner.y + pic_h,
-        height: inner.height - pic_h,
-        ..inner
-    };
+    let rest = at.text;
     let mut lines: Vec<Line> = summary
         .into_iter()
         .flat_map(|l| {
@@ -399,9 +537,6 @@ fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
         .min(lines.len().saturating_sub(usize::from(rest.height)));
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), rest);
 }
-
-/// Rows a chart keeps on any screen: 6 for the plot and its axis, 1 for the legend.
-const CHART_MIN: u16 = 7;
 
 fn newer_summary(ctx: &Ctx, sim: &Sim, outcome: &Outcome) -> Vec<Line<'static>> {
     sims_newer::summary(ctx, sim, outcome).unwrap_or_default()
@@ -556,18 +691,16 @@ fn ddb_summary(ctx: &Ctx, sim: &Sim, r: &simulations::dynamodb::SimReport) -> Ve
     lines
 }
 
+/// The environments over time (busy, idle, in Init) in `chart`, and the cold starts and
+/// throttles per second as sparklines in `bottom` (two rows each) when it has rows.
 fn draw_lambda_picture(
     theme: Theme,
     lang: Lang,
     r: &simulations::lambda::LambdaResult,
     frame: &mut Frame,
-    area: Rect,
+    chart_area: Rect,
+    bottom: Rect,
 ) {
-    let spark_h: u16 = if area.height >= 10 { 2 } else { 0 };
-    let chart_area = Rect {
-        height: area.height.saturating_sub(spark_h * 2),
-        ..area
-    };
     let pts = |f: fn(&simulations::lambda::SecondStats) -> f64| -> Vec<(f64, f64)> {
         r.timeline.iter().map(|s| (s.t_s as f64, f(s))).collect()
     };
@@ -594,101 +727,147 @@ fn draw_lambda_picture(
     ];
     let chart = time_chart(theme, datasets, LegendPosition::TopLeft, xmax, ymax);
     frame.render_widget(chart, chart_area);
-    if spark_h > 0 {
-        let cold: Vec<u64> = r
-            .timeline
-            .iter()
-            .map(|s| u64::from(s.cold_starts))
-            .collect();
-        let thr: Vec<u64> = r.timeline.iter().map(|s| u64::from(s.throttles)).collect();
-        for (i, (label, data, c)) in [
-            (
-                lang.pick("콜드 스타트", "cold starts"),
-                &cold,
-                Color::Yellow,
-            ),
-            (lang.pick("스로틀", "throttles"), &thr, Color::Red),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let y = chart_area.bottom() + i as u16 * spark_h;
-            let label_w = 12.min(area.width / 3);
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    text::fit(label, usize::from(label_w)),
-                    theme.dim(),
-                )),
-                Rect {
-                    x: area.x,
-                    y,
-                    width: label_w,
-                    height: 1,
-                },
-            );
-            let spark_area = Rect {
-                x: area.x + label_w,
+    let spark_h = bottom.height / 2;
+    if spark_h == 0 {
+        return;
+    }
+    let cold: Vec<u64> = r
+        .timeline
+        .iter()
+        .map(|s| u64::from(s.cold_starts))
+        .collect();
+    let thr: Vec<u64> = r.timeline.iter().map(|s| u64::from(s.throttles)).collect();
+    for (i, (label, data, c)) in [
+        (
+            lang.pick("콜드 스타트", "cold starts"),
+            &cold,
+            Color::Yellow,
+        ),
+        (lang.pick("스로틀", "throttles"), &thr, Color::Red),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let y = bottom.y + i as u16 * spark_h;
+        let label_w = 12.min(bottom.width / 3);
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                text::fit(label, usize::from(label_w)),
+                theme.dim(),
+            )),
+            Rect {
+                x: bottom.x,
                 y,
-                width: area.width.saturating_sub(label_w),
-                height: spark_h,
-            };
-            // Squeeze the timeline into the available columns by taking each column's maximum.
-            let cols = usize::from(spark_area.width).max(1);
-            let per = data.len().div_ceil(cols).max(1);
-            let squeezed: Vec<u64> = data
-                .chunks(per)
-                .map(|c| c.iter().copied().max().unwrap_or(0))
-                .collect();
-            frame.render_widget(
-                Sparkline::default().data(&squeezed).style(color(c)),
-                spark_area,
-            );
-        }
+                width: label_w,
+                height: 1,
+            },
+        );
+        let spark_area = Rect {
+            x: bottom.x + label_w,
+            y,
+            width: bottom.width.saturating_sub(label_w),
+            height: spark_h,
+        };
+        // Squeeze the timeline into the available columns by taking each column's maximum.
+        let cols = usize::from(spark_area.width).max(1);
+        let per = data.len().div_ceil(cols).max(1);
+        let squeezed: Vec<u64> = data
+            .chunks(per)
+            .map(|c| c.iter().copied().max().unwrap_or(0))
+            .collect();
+        frame.render_widget(
+            Sparkline::default().data(&squeezed).style(color(c)),
+            spark_area,
+        );
     }
 }
 
+/// Each partition's mean consumption and its throttled requests over the run.
+fn ddb_partition_load(r: &simulations::dynamodb::SimReport) -> Vec<(f64, u64)> {
+    let secs = r.seconds.len().max(1) as f64;
+    (0..r.partitions as usize)
+        .map(|p| {
+            let parts = || r.seconds.iter().filter_map(move |s| s.partitions.get(p));
+            (
+                parts().map(|ps| ps.consumed).sum::<f64>() / secs,
+                parts().map(|ps| ps.throttled).sum(),
+            )
+        })
+        .collect()
+}
+
+/// Most partitions drawn as gauges.
+const DDB_GAUGES_MAX: u16 = 8;
+
+/// Rows the partition gauges take in at most `room` rows: one per partition when they fit,
+/// else the busiest ones and a row for the rest.
+fn ddb_gauge_rows(r: &simulations::dynamodb::SimReport, room: u16) -> u16 {
+    let n = u16::try_from(r.partitions).unwrap_or(u16::MAX);
+    n.min(room).min(DDB_GAUGES_MAX + 1)
+}
+
+/// The partitions as gauges in `top` (all but its last row, the chart's legend), and the
+/// burst bank over time in `chart`.
 fn draw_ddb_picture(
-    theme: Theme,
-    lang: Lang,
+    ctx: &Ctx,
+    sim: &Sim,
     r: &simulations::dynamodb::SimReport,
     frame: &mut Frame,
-    area: Rect,
+    top: Rect,
+    chart: Rect,
 ) {
-    let color = |c| theme.series(c);
-    let n = r.partitions as usize;
-    let gauge_rows = n.min(usize::from(area.height / 2)).min(8);
-    let secs = r.seconds.len().max(1) as f64;
-    let width = usize::from(area.width);
+    let (theme, lang) = (ctx.theme, ctx.lang);
+    let unit = ctx.presets.get(sim.preset).map_or("", |p| ddb_unit(p));
+    let load = ddb_partition_load(r);
+    // The chart (and its legend, `top`'s last row) only when it has room for a plot.
+    let with_chart = chart.height >= 3;
+    let rows = usize::from(top.height.saturating_sub(u16::from(with_chart)));
+    // Everything when it fits; else the busiest partitions and one row for the others.
+    let mut order: Vec<usize> = (0..load.len()).collect();
+    let shown: Vec<usize> = if load.len() <= rows {
+        order
+    } else {
+        order.sort_by(|&a, &b| {
+            load[b]
+                .1
+                .cmp(&load[a].1)
+                .then(load[b].0.total_cmp(&load[a].0))
+                .then(a.cmp(&b))
+        });
+        // One row left for the others, unless that would leave no gauge at all.
+        let keep_n = if rows > 1 { rows - 1 } else { rows };
+        let mut keep: Vec<usize> = order.into_iter().take(keep_n).collect();
+        keep.sort_unstable();
+        keep
+    };
+    let width = usize::from(top.width);
+    let ceiling = r.partition_ceiling.max(1.0);
     let mut lines = Vec::new();
-    for p in 0..gauge_rows {
-        let consumed = r
-            .seconds
-            .iter()
-            .filter_map(|s| s.partitions.get(p))
-            .map(|ps| ps.consumed)
-            .sum::<f64>()
-            / secs;
-        let throttled: u64 = r
-            .seconds
-            .iter()
-            .filter_map(|s| s.partitions.get(p))
-            .map(|ps| ps.throttled)
-            .sum();
+    for &p in &shown {
+        let (consumed, throttled) = load[p];
         let label = format!("P{:<2} ", p + 1);
-        let tail = format!(
-            " {consumed:>6.0}/{:.0} {}",
-            r.partition_share,
-            if throttled > 0 {
-                format!("· {} {throttled}", lang.pick("스로틀", "throttled"))
-            } else {
-                String::new()
+        let throttled_text = if throttled > 0 {
+            match lang {
+                Lang::Ko => format!(" · 스로틀 {}건", group(throttled as f64)),
+                Lang::En => format!(" · {} throttled", group(throttled as f64)),
             }
-        );
+        } else {
+            String::new()
+        };
+        let (used, limit) = (group(consumed.round()), group(ceiling));
+        // The longest tail that leaves the bar 4 cells: with the unit, without, without the limit.
+        let tail = [
+            format!(" {used:>5}/{limit} {unit}{throttled_text}"),
+            format!(" {used:>5}/{limit}{throttled_text}"),
+            format!(" {used}{throttled_text}"),
+        ]
+        .into_iter()
+        .find(|t| text::width(&label) + text::width(t) + 4 <= width)
+        .unwrap_or_else(|| format!(" {used}"));
         let bar_w = width
             .saturating_sub(text::width(&label) + text::width(&tail))
             .max(4);
-        // The bar's full width is the partition ceiling; the share mark shows the provisioned share.
-        let ceiling = r.partition_ceiling.max(1.0);
+        // The bar's full width is the partition's own ceiling; ┆ marks its provisioned share.
         let filled = ((consumed / ceiling) * bar_w as f64).round() as usize;
         let share_at = ((r.partition_share / ceiling) * bar_w as f64).round() as usize;
         let mut bar = String::new();
@@ -702,9 +881,9 @@ fn draw_ddb_picture(
             });
         }
         let style = if throttled > 0 {
-            color(Color::Red)
+            theme.series(Color::Red)
         } else {
-            color(Color::Green)
+            theme.series(Color::Green)
         };
         lines.push(Line::from(vec![
             Span::styled(label, theme.dim()),
@@ -712,43 +891,76 @@ fn draw_ddb_picture(
             Span::raw(tail),
         ]));
     }
-    if n > gauge_rows {
-        lines.push(Line::styled(format!("… +{}", n - gauge_rows), theme.dim()));
+    let rest: Vec<usize> = (0..load.len()).filter(|p| !shown.contains(p)).collect();
+    if !rest.is_empty() && lines.len() < rows {
+        let mean = rest.iter().map(|&p| load[p].0).sum::<f64>() / rest.len() as f64;
+        let throttled: u64 = rest.iter().map(|&p| load[p].1).sum();
+        let (k, mean, ceil, thr) = (
+            rest.len(),
+            group(mean.round()),
+            group(ceiling),
+            group(throttled as f64),
+        );
+        lines.push(Line::styled(
+            match lang {
+                Lang::Ko => {
+                    format!("… 나머지 파티션 {k}개: 평균 {mean}/{ceil} {unit} · 스로틀 {thr}건")
+                }
+                Lang::En => {
+                    format!("… {k} more partitions: mean {mean}/{ceil} {unit} · {thr} throttled")
+                }
+            },
+            theme.dim(),
+        ));
     }
-    let gauges_h = lines.len() as u16;
     frame.render_widget(
         Paragraph::new(lines),
         Rect {
-            height: gauges_h.min(area.height),
-            ..area
+            height: rows as u16,
+            ..top
         },
     );
-    let chart_area = Rect {
-        y: area.y + gauges_h,
-        height: area.height.saturating_sub(gauges_h),
-        ..area
-    };
-    if chart_area.height < 3 {
+    if !with_chart {
         return;
     }
+    let legend_and_chart = Rect {
+        y: chart.y.saturating_sub(1),
+        height: chart.height + 1,
+        ..chart
+    };
     let bank: Vec<(f64, f64)> = r
         .seconds
         .iter()
         .map(|s| (f64::from(s.second), s.burst_bank))
         .collect();
-    let bank = downsample(
-        &bank,
-        usize::from(chart_area.width.saturating_sub(6)).max(1) * 2,
+    let bank = downsample(&bank, usize::from(chart.width.saturating_sub(6)).max(1) * 2);
+    let series = [sims_newer::Series {
+        name: lang.pick("버스트 잔량(모든 파티션)", "burst bank (all partitions)"),
+        marker: Marker::Braille,
+        color: Color::Magenta,
+        points: &bank,
+    }];
+    let note = match lang {
+        Lang::Ko => format!("┆ 파티션 몫 {} {unit}", group(r.partition_share)),
+        Lang::En => format!("┆ partition share {} {unit}", group(r.partition_share)),
+    };
+    sims_newer::series_chart(
+        ctx,
+        frame,
+        legend_and_chart,
+        &series,
+        r.seconds.len() as f64,
+        unit,
+        &note,
     );
-    let ymax = bank.iter().map(|p| p.1).fold(1.0_f64, f64::max);
-    let xmax = r.seconds.len().max(1) as f64;
-    let ds = vec![line(
-        lang.pick("버스트 잔량", "burst bank"),
-        color(Color::Magenta),
-        &bank,
-    )];
-    let chart = time_chart(theme, ds, LegendPosition::TopRight, xmax, ymax);
-    frame.render_widget(chart, chart_area);
+}
+
+/// RCU or WCU: the unit of a `DynamoDB` preset's capacity.
+fn ddb_unit(p: &Preset) -> &'static str {
+    match p {
+        Preset::Ddb(p) if p.sim.dimension == simulations::dynamodb::Dimension::Read => "RCU",
+        _ => "WCU",
+    }
 }
 
 /// At most `max` points: consecutive points averaged together.

@@ -15,27 +15,16 @@ use crate::strings::Lang;
 use crate::ui::screen::Ctx;
 use simulations::{cache, replicas, sessions, throttle};
 
-/// One line of a chart: its name, marker (the legend shows it) and colour.
-pub(super) struct Series {
+/// One line of a chart: its name, marker (the legend shows it), colour and points.
+pub(super) struct Series<'a> {
     /// Shown in the legend.
-    pub name: String,
+    pub name: &'a str,
     /// How its points are drawn (and its legend mark).
     pub marker: Marker,
     /// Its colour (a second cue, never the only one).
     pub color: Color,
     /// (second, value) points.
-    pub points: Vec<(f64, f64)>,
-}
-
-impl Series {
-    fn new(name: &str, marker: Marker, color: Color, points: Vec<(f64, f64)>) -> Self {
-        Self {
-            name: name.to_owned(),
-            marker,
-            color,
-            points,
-        }
-    }
+    pub points: &'a [(f64, f64)],
 }
 
 /// The legend glyph of a marker.
@@ -50,7 +39,7 @@ fn mark(marker: Marker) -> &'static str {
 }
 
 /// A chart over the run's seconds (x ends at `xmax`, the run's length) with the legend on the
-/// first row and y labelled with separators and `unit`.
+/// first row (then `note`, dimmed, when not empty) and y labelled with separators and `unit`.
 pub(super) fn series_chart(
     ctx: &Ctx,
     frame: &mut Frame,
@@ -58,6 +47,7 @@ pub(super) fn series_chart(
     series: &[Series],
     xmax: f64,
     unit: &str,
+    note: &str,
 ) {
     if area.height == 0 {
         return;
@@ -70,6 +60,9 @@ pub(super) fn series_chart(
             theme.series(s.color),
         ));
         spans.push(Span::raw("  "));
+    }
+    if !note.is_empty() {
+        spans.push(Span::styled(note.to_owned(), theme.dim()));
     }
     frame.render_widget(
         Paragraph::new(Line::from(spans)),
@@ -92,7 +85,7 @@ pub(super) fn series_chart(
                 .marker(s.marker)
                 .graph_type(GraphType::Line)
                 .style(theme.series(s.color))
-                .data(&s.points)
+                .data(s.points)
         })
         .collect();
     let xmax = xmax.max(1.0);
@@ -118,16 +111,6 @@ pub(super) fn series_chart(
                 .style(theme.dim()),
         );
     frame.render_widget(chart, plot);
-}
-
-fn per_second<T>(timeline: &[T], f: impl Fn(&T) -> (u32, f64)) -> Vec<(f64, f64)> {
-    timeline
-        .iter()
-        .map(|s| {
-            let (t, v) = f(s);
-            (f64::from(t), v)
-        })
-        .collect()
 }
 
 fn ms(v: f64) -> String {
@@ -375,111 +358,190 @@ fn guess_line(ctx: &Ctx, sim: &Sim) -> Option<Line<'static>> {
     ))
 }
 
-/// The chart of a newer model's result; false for the older kinds.
-pub(super) fn draw_picture(ctx: &Ctx, outcome: &Outcome, frame: &mut Frame, area: Rect) -> bool {
-    let lang = ctx.lang;
-    let per_s = lang.pick("건/초", "/s");
-    let (series, xmax) = match outcome {
-        Outcome::Sessions(r) => (
-            vec![
-                Series::new(
-                    lang.pick("요청", "requests"),
-                    Marker::Braille,
-                    Color::Blue,
-                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.requests))),
-                ),
-                Series::new(
-                    lang.pick("빈 장바구니를 본 요청", "wrong-cart reads"),
-                    Marker::Dot,
-                    Color::Red,
-                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.wrong_carts))),
-                ),
-                Series::new(
-                    lang.pick("실패한 요청", "failed requests"),
-                    Marker::HalfBlock,
-                    Color::Yellow,
-                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.failed))),
-                ),
-            ],
-            r.timeline.len(),
-        ),
-        Outcome::Cache(r) => (
-            vec![
-                Series::new(
-                    lang.pick("적중", "hits"),
-                    Marker::Braille,
-                    Color::Green,
-                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.hits))),
-                ),
-                Series::new(
-                    lang.pick("미스", "misses"),
-                    Marker::Dot,
-                    Color::Yellow,
-                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.misses))),
-                ),
-                Series::new(
-                    lang.pick("오래된 값", "stale reads"),
-                    Marker::HalfBlock,
-                    Color::Red,
-                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.stale_reads))),
-                ),
-            ],
-            r.timeline.len(),
-        ),
-        Outcome::Replicas(r) => (
-            vec![
-                Series::new(
-                    lang.pick("읽기", "reads"),
-                    Marker::Braille,
-                    Color::Blue,
-                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.reads))),
-                ),
-                Series::new(
-                    lang.pick("오래된 값", "stale reads"),
-                    Marker::Dot,
-                    Color::Red,
-                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.stale_reads))),
-                ),
-                Series::new(
-                    lang.pick("실패한 쓰기", "failed writes"),
-                    Marker::HalfBlock,
-                    Color::Yellow,
-                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.writes_failed))),
-                ),
-            ],
-            r.timeline.len(),
-        ),
-        Outcome::Throttle(r) => {
-            let mut series = vec![
-                Series::new(
-                    lang.pick("통과", "accepted"),
-                    Marker::Braille,
-                    Color::Green,
-                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.accepted))),
-                ),
-                Series::new(
-                    "429",
-                    Marker::Dot,
-                    Color::Red,
-                    per_second(&r.timeline, |s| (s.t_s, f64::from(s.throttled))),
-                ),
-            ];
-            // The account bucket's tokens explain the 429s only when that bucket ran dry; when a
-            // stage or method limit binds, its thousands of tokens would flatten the requests
-            // (a line of 80 a second drawn against 5,000) to the axis.
-            if r.throttled_by.account > 0 {
-                series.push(Series::new(
-                    lang.pick("계정 버킷 토큰", "account tokens"),
-                    Marker::HalfBlock,
-                    Color::Magenta,
-                    per_second(&r.timeline, |s| (s.t_s, s.account_tokens)),
-                ));
+/// One line of a model's chart: its label (Korean, English), marker, colour, and the value it
+/// takes from one second of the run.
+struct Spec<T> {
+    label: (&'static str, &'static str),
+    marker: Marker,
+    color: Color,
+    value: fn(&T) -> f64,
+}
+
+const SESSIONS: [Spec<sessions::SessionSecond>; 3] = [
+    Spec {
+        label: ("요청", "requests"),
+        marker: Marker::Braille,
+        color: Color::Blue,
+        value: |s| f64::from(s.requests),
+    },
+    Spec {
+        label: ("빈 장바구니를 본 요청", "wrong-cart reads"),
+        marker: Marker::Dot,
+        color: Color::Red,
+        value: |s| f64::from(s.wrong_carts),
+    },
+    Spec {
+        label: ("실패한 요청", "failed requests"),
+        marker: Marker::HalfBlock,
+        color: Color::Yellow,
+        value: |s| f64::from(s.failed),
+    },
+];
+
+const CACHE: [Spec<cache::CacheSecond>; 3] = [
+    Spec {
+        label: ("적중", "hits"),
+        marker: Marker::Braille,
+        color: Color::Green,
+        value: |s| f64::from(s.hits),
+    },
+    Spec {
+        label: ("미스", "misses"),
+        marker: Marker::Dot,
+        color: Color::Yellow,
+        value: |s| f64::from(s.misses),
+    },
+    Spec {
+        label: ("오래된 값", "stale reads"),
+        marker: Marker::HalfBlock,
+        color: Color::Red,
+        value: |s| f64::from(s.stale_reads),
+    },
+];
+
+const REPLICAS: [Spec<replicas::ReplicaSecond>; 3] = [
+    Spec {
+        label: ("읽기", "reads"),
+        marker: Marker::Braille,
+        color: Color::Blue,
+        value: |s| f64::from(s.reads),
+    },
+    Spec {
+        label: ("오래된 값", "stale reads"),
+        marker: Marker::Dot,
+        color: Color::Red,
+        value: |s| f64::from(s.stale_reads),
+    },
+    Spec {
+        label: ("실패한 쓰기", "failed writes"),
+        marker: Marker::HalfBlock,
+        color: Color::Yellow,
+        value: |s| f64::from(s.writes_failed),
+    },
+];
+
+/// The third line (the account bucket's tokens) is drawn only when that bucket ran dry.
+const THROTTLE: [Spec<throttle::ThrottleSecond>; 3] = [
+    Spec {
+        label: ("통과", "accepted"),
+        marker: Marker::Braille,
+        color: Color::Green,
+        value: |s| f64::from(s.accepted),
+    },
+    Spec {
+        label: ("429", "429"),
+        marker: Marker::Dot,
+        color: Color::Red,
+        value: |s| f64::from(s.throttled),
+    },
+    Spec {
+        label: ("계정 버킷 토큰", "account tokens"),
+        marker: Marker::HalfBlock,
+        color: Color::Magenta,
+        value: |s| s.account_tokens,
+    },
+];
+
+/// One line of a finished run's chart, its points computed.
+#[derive(Debug, Clone)]
+struct Built {
+    label: (&'static str, &'static str),
+    marker: Marker,
+    color: Color,
+    points: Vec<(f64, f64)>,
+}
+
+/// A newer model's chart lines, built once when a run finishes (the screen keeps them, so
+/// drawing a frame does not walk the run's seconds again).
+#[derive(Debug, Clone)]
+pub(in crate::ui) struct RunSeries {
+    lines: Vec<Built>,
+    /// The run's length, where the x axis ends.
+    xmax: f64,
+}
+
+impl RunSeries {
+    /// The chart lines of `outcome`, or `None` for the older kinds (they draw their own).
+    pub(in crate::ui) fn of(outcome: &Outcome) -> Option<Self> {
+        fn build<T>(specs: &[Spec<T>], timeline: &[T], t: fn(&T) -> u32) -> RunSeries {
+            let lines = specs
+                .iter()
+                .map(|spec| Built {
+                    label: spec.label,
+                    marker: spec.marker,
+                    color: spec.color,
+                    points: timeline
+                        .iter()
+                        .map(|s| (f64::from(t(s)), (spec.value)(s)))
+                        .collect(),
+                })
+                .collect();
+            RunSeries {
+                lines,
+                xmax: timeline.len() as f64,
             }
-            (series, r.timeline.len())
         }
-        _ => return false,
+        Some(match outcome {
+            Outcome::Sessions(r) => build(&SESSIONS, &r.timeline, |s| s.t_s),
+            Outcome::Cache(r) => build(&CACHE, &r.timeline, |s| s.t_s),
+            Outcome::Replicas(r) => build(&REPLICAS, &r.timeline, |s| s.t_s),
+            Outcome::Throttle(r) => {
+                let mut run = build(&THROTTLE, &r.timeline, |s| s.t_s);
+                // The account bucket's tokens explain the 429s only when that bucket ran dry;
+                // when a stage or method limit binds, its thousands of tokens would flatten the
+                // requests (a line of 80 a second drawn against 5,000) to the axis.
+                if r.throttled_by.account == 0 {
+                    run.lines.truncate(2);
+                }
+                run
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// The chart of a newer model's result from its lines built when the run finished (`cached`),
+/// or built now when there are none; false for the older kinds.
+pub(super) fn draw_picture(
+    ctx: &Ctx,
+    outcome: &Outcome,
+    cached: Option<&RunSeries>,
+    frame: &mut Frame,
+    area: Rect,
+) -> bool {
+    let built;
+    let run = match cached {
+        Some(run) => run,
+        None => match RunSeries::of(outcome) {
+            Some(run) => {
+                built = run;
+                &built
+            }
+            None => return false,
+        },
     };
-    series_chart(ctx, frame, area, &series, xmax as f64, per_s);
+    let series: Vec<Series> = run
+        .lines
+        .iter()
+        .map(|l| Series {
+            name: ctx.lang.pick(l.label.0, l.label.1),
+            marker: l.marker,
+            color: l.color,
+            points: &l.points,
+        })
+        .collect();
+    let per_s = ctx.lang.pick("건/초", "/s");
+    series_chart(ctx, frame, area, &series, run.xmax, per_s, "");
     true
 }
 
