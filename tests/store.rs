@@ -532,7 +532,7 @@ fn a_newer_database_made_from_the_schema_2_fixture_is_refused_without_loss() {
     );
     assert!(store.is_read_only());
     // Read as far as possible, through the same typed API.
-    assert_eq!(store.running_exam().map(|e| e.seed()), Some(9));
+    assert_eq!(store.running_exam().map(ExamState::seed), Some(9));
     assert!(store.tried_sims().contains("ddb-hot-key"));
     assert!(store.sim_passed("lambda-cold-start"));
     store.mark_sim_passed("ddb-hot-key");
