@@ -255,6 +255,12 @@ impl BankLoader {
     /// Starts loading `source` on a thread, the compiled banks too (the app's run loop: the
     /// first key after the first frame does not wait for their decoding).
     pub fn start_thread(source: BankSource) -> Self {
+        Self::start_thread_then(source, || {})
+    }
+
+    /// Like [`BankLoader::start_thread`], then runs `then` on the same thread (other start-up
+    /// loading: one thread at a time keeps one allocator arena, not one per thread).
+    pub fn start_thread_then(source: BankSource, then: impl FnOnce() + Send + 'static) -> Self {
         let (tx, rx) = std::sync::mpsc::channel();
         let again = source.clone();
         let sender = tx.clone();
@@ -262,6 +268,7 @@ impl BankLoader {
             .name("gureum-banks".into())
             .spawn(move || {
                 let _ = sender.send(Bank::load(&source));
+                then();
             });
         if spawned.is_err() {
             let _ = tx.send(Bank::load(&again));

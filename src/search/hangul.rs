@@ -41,6 +41,18 @@ pub fn is_initial(c: char) -> bool {
         .unwrap_or(false)
 }
 
+/// For an initial consonant `q`, the first code point of the syllables that start with it (they
+/// are the 588 from there): `matches(q, t)` is then `t == q` or `t` in that block, a subtraction
+/// and a comparison per text character in the search's inner loop.
+#[inline]
+pub fn initial_block(q: char) -> Option<u32> {
+    if !is_initial(q) {
+        return None;
+    }
+    let i = CHOSEONG.iter().position(|&c| c == q)?;
+    Some(0xAC00 + 588 * i as u32)
+}
+
 /// Whether query character `q` matches text character `t` (both folded): equal, or `q` is an
 /// initial consonant and `t` a syllable that starts with it. Called for every character the
 /// search looks at, so the common case (a plain character) is one comparison and one range check.
@@ -102,6 +114,20 @@ mod tests {
         assert!(matches('ㄹ', '람') && matches('람', '람') && !matches('ㄹ', '다'));
         assert!(is_initial('ㄱ') && is_initial('ㅎ') && !is_initial('ㄳ') && !is_initial('ㅏ'));
         assert!(!is_initial('a') && !is_initial('가'));
+    }
+
+    #[test]
+    fn the_initials_block_matches_like_matches() {
+        let texts = (0xAB00..0xD900).chain(0x3131..0x3164).chain(0x20..0x80);
+        let texts: Vec<char> = texts.filter_map(char::from_u32).collect();
+        for q in CHOSEONG.iter().copied().chain(['ㄳ', 'ㅏ', 'a', '람']) {
+            let block = initial_block(q);
+            assert_eq!(block.is_some(), is_initial(q), "{q}");
+            for &t in &texts {
+                let fast = t == q || block.is_some_and(|b| (t as u32).wrapping_sub(b) < 588);
+                assert_eq!(fast, matches(q, t), "{q} {t}");
+            }
+        }
     }
 
     #[test]

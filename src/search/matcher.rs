@@ -45,9 +45,12 @@ impl Fuzzy for Skim {
 /// Returns (start, end) char indices and whether the start is at a word boundary.
 pub fn contiguous(text: &[char], pat: &[char]) -> Option<(usize, usize, bool)> {
     let first = *pat.first()?;
+    // `hangul::matches(first, t)`, unrolled for the loop over every text character.
+    let block = hangul::initial_block(first);
     let mut best: Option<(usize, usize, bool)> = None;
     for start in 0..text.len() {
-        if !hangul::matches(first, text[start]) {
+        let t = text[start];
+        if t != first && block.is_none_or(|b| (t as u32).wrapping_sub(b) >= 588) {
             continue;
         }
         let Some(end) = match_from(text, start, pat) else {

@@ -65,7 +65,20 @@ impl Data {
     /// bank files had problems.
     pub fn idle(&mut self) -> (bool, usize) {
         if self.banks.background && self.presets.is_empty() && self.presets_loader.is_none() {
-            self.presets_loader = Some(start_presets());
+            // The presets load on the banks' thread after them (one thread, one allocator
+            // arena); on their own thread if the banks are already here or on their way.
+            if self.bank.is_none() && self.banks.loader.is_none() {
+                let (tx, rx) = std::sync::mpsc::channel();
+                self.banks.loader = Some(BankLoader::start_thread_then(
+                    self.banks.source.clone(),
+                    move || {
+                        let _ = tx.send(crate::sims::all_presets());
+                    },
+                ));
+                self.presets_loader = Some(rx);
+            } else {
+                self.presets_loader = Some(start_presets());
+            }
         }
         self.take_presets(false);
         let mut problems = 0;
