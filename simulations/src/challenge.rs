@@ -444,6 +444,31 @@ pub enum ReadError {
     Text(&'static str),
 }
 
+impl ReadError {
+    /// The message for the scenario `id`, in English (`en`) or Korean: the Lambda and deploy
+    /// loaders name a scenario by its id.
+    pub fn for_scenario(&self, id: &str, en: bool) -> String {
+        use crate::Localize;
+        match self {
+            Self::Newer(e) => e.localize(en),
+            Self::Parse(m) if en => format!("cannot parse scenario {id}: {}", m.trim_end()),
+            Self::Parse(m) => format!(
+                "시나리오 {id}{} 읽을 수 없어요: {}",
+                crate::josa::eul(id),
+                crate::lang::toml_message(m, false)
+            ),
+            other if en => format!(
+                "scenario {id}: {}",
+                crate::lang::pick(&other.to_string(), true)
+            ),
+            other => format!(
+                "시나리오 {id}: {}",
+                crate::lang::pick(&other.to_string(), false)
+            ),
+        }
+    }
+}
+
 /// Refuses a file whose `format_version` is newer than this build. It is read on its own before
 /// the rest, so a newer file with new keys gets this clear message, not "unknown field".
 pub fn check_version(file: &str, text: &str) -> Result<(), NewerFormat> {

@@ -613,6 +613,11 @@ pub fn parse_limit(s: &str) -> Result<Limit, String> {
             "`{s}`: RATE:BURST 꼴로 써 주세요 / write it as RATE:BURST"
         ));
     };
+    limit_of(rate, burst)
+}
+
+/// A limit from its two parts' text.
+fn limit_of(rate: &str, burst: &str) -> Result<Limit, String> {
     let num = |p: &str| {
         p.trim()
             .parse::<f64>()
@@ -628,9 +633,9 @@ pub fn parse_limit(s: &str) -> Result<Limit, String> {
 pub fn parse_usage_plan(s: &str) -> Result<UsagePlan, String> {
     let parts: Vec<&str> = s.split(':').collect();
     let (limit, quota) = match parts.as_slice() {
-        [rate, burst] => (parse_limit(&format!("{rate}:{burst}"))?, None),
+        [rate, burst] => (limit_of(rate, burst)?, None),
         [rate, burst, quota] => (
-            parse_limit(&format!("{rate}:{burst}"))?,
+            limit_of(rate, burst)?,
             Some(quota.trim().parse::<u64>().map_err(|_| {
                 format!("`{quota}`: 할당량은 0 이상의 정수예요 / the quota is a whole number")
             })?),

@@ -9,6 +9,11 @@ use simulations::deploy::{
     Strategy, compare, presets, simulate,
 };
 
+/// A strategy from its text (the tests name valid ones).
+fn st(text: &str) -> Strategy {
+    Strategy::parse(text).unwrap()
+}
+
 fn shift(r: &simulations::deploy::DeployResult) -> Vec<(u64, f64)> {
     r.shift.iter().map(|p| (p.t_s, p.new_percent)).collect()
 }
@@ -16,7 +21,7 @@ fn shift(r: &simulations::deploy::DeployResult) -> Vec<(u64, f64)> {
 /// A release that fails 30% of requests from the start.
 fn bad(strategy: &str) -> DeployConfig {
     DeployConfig {
-        strategy: strategy.to_owned(),
+        strategy: st(strategy),
         new_error_rate: 0.3,
         ..DeployConfig::default()
     }
@@ -27,7 +32,7 @@ fn bad(strategy: &str) -> DeployConfig {
 #[test]
 fn t1_canary_10_percent_5_minutes() {
     let r = simulate(&DeployConfig {
-        strategy: "Canary10Percent5Minutes".into(),
+        strategy: st("Canary10Percent5Minutes"),
         ..DeployConfig::default()
     })
     .unwrap();
@@ -77,7 +82,7 @@ fn t2_canary_10_percent_10_minutes_alarm_at_3_minutes_rolls_back() {
 fn t5_alias_weight_3_percent() {
     // A 3% canary held for 30 minutes is an alias with a 0.03 additional version weight.
     let cfg = DeployConfig {
-        strategy: "canary:3:30".into(),
+        strategy: st("canary:3:30"),
         ..DeployConfig::default()
     };
     let r = simulate(&cfg).unwrap();
@@ -101,7 +106,7 @@ fn t5_at_low_traffic_the_observed_split_differs_from_the_weight() {
     let spread: Vec<f64> = (0..20)
         .map(|seed| {
             let r = simulate(&DeployConfig {
-                strategy: "canary:3:1".into(),
+                strategy: st("canary:3:1"),
                 rps: 1.0,
                 seed,
                 ..DeployConfig::default()
@@ -167,7 +172,7 @@ fn nine_lambda_configurations_match_table_3_2() {
             assert_eq!(s.schedule(), expected, "{name}");
         }
         let r = simulate(&DeployConfig {
-            strategy: short.into(),
+            strategy: st(short),
             observe_s: 0,
             ..DeployConfig::default()
         })
@@ -218,11 +223,7 @@ fn five_ecs_configurations() {
 
 #[test]
 fn unknown_strategy_lists_the_valid_names() {
-    let e = simulate(&DeployConfig {
-        strategy: "Canary25Percent".into(),
-        ..DeployConfig::default()
-    })
-    .unwrap_err();
+    let e = Strategy::parse("Canary25Percent").unwrap_err();
     let ConfigError::UnknownStrategy { valid, .. } = &e else {
         panic!("{e}")
     };
@@ -292,7 +293,7 @@ fn blue_green_switches_at_once_and_rolls_back_instantly_during_the_bake() {
     assert_eq!(r.reason, Some(Reason::Alarm));
     assert_eq!(r.users_affected, 6_000.0);
     let healthy = simulate(&DeployConfig {
-        strategy: "blue-green:10".into(),
+        strategy: st("blue-green:10"),
         ..DeployConfig::default()
     })
     .unwrap();
@@ -326,7 +327,7 @@ fn watching_the_whole_alias_hides_a_small_canary() {
 #[test]
 fn a_latency_alarm_catches_a_slow_release() {
     let r = simulate(&DeployConfig {
-        strategy: "Linear10PercentEvery2Minutes".into(),
+        strategy: st("Linear10PercentEvery2Minutes"),
         new_latency_ms: 900.0,
         alarm_metric: AlarmMetric::NewVersionLatency,
         alarm_threshold: 500.0,
@@ -377,7 +378,7 @@ fn failing_hooks_roll_back() {
 #[test]
 fn api_gateway_canary_promotes_and_says_promote_does_not_disable_it() {
     let r = simulate(&DeployConfig {
-        strategy: "apigw-canary:5:15".into(),
+        strategy: st("apigw-canary:5:15"),
         ..DeployConfig::default()
     })
     .unwrap();
@@ -390,7 +391,7 @@ fn api_gateway_canary_promotes_and_says_promote_does_not_disable_it() {
     );
     // No CodeDeploy hooks on API Gateway: a hook failure does not apply.
     let with_hook = simulate(&DeployConfig {
-        strategy: "apigw-canary:5:15".into(),
+        strategy: st("apigw-canary:5:15"),
         hook_fail: HookFail::Pre,
         ..DeployConfig::default()
     })
@@ -401,7 +402,7 @@ fn api_gateway_canary_promotes_and_says_promote_does_not_disable_it() {
 #[test]
 fn linear_timeline_assumption_is_labelled() {
     let r = simulate(&DeployConfig {
-        strategy: "Linear10PercentEvery1Minute".into(),
+        strategy: st("Linear10PercentEvery1Minute"),
         ..DeployConfig::default()
     })
     .unwrap();
@@ -472,7 +473,7 @@ fn limits_are_errors_naming_the_field() {
     }
     assert!(matches!(
         simulate(&DeployConfig {
-            strategy: "linear:1:1440".into(),
+            strategy: st("linear:1:1440"),
             ..DeployConfig::default()
         }),
         Err(ConfigError::TooLong { .. })
@@ -481,7 +482,11 @@ fn limits_are_errors_naming_the_field() {
 
 #[test]
 fn comparison_rows_line_up_against_the_first() {
-    let rows = compare(&bad("AllAtOnce"), &["AllAtOnce", "Canary10Percent5Minutes"]).unwrap();
+    let rows = compare(
+        &bad("AllAtOnce"),
+        &[st("AllAtOnce"), st("Canary10Percent5Minutes")],
+    )
+    .unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].vs_first_pct, Some(100.0));
     assert!(rows[1].vs_first_pct.unwrap() < 2.0);
@@ -493,8 +498,8 @@ fn every_preset_fails_as_shipped_and_a_fix_passes() {
     use simulations::deploy::rows as compare_rows;
     let fix = |id: &str, c: &mut DeployConfig| match id {
         "deploy-canary" | "deploy-linear" | "deploy-compare" => c.alarm_evaluation_periods = 1,
-        "deploy-all-at-once" => c.strategy = "Canary10Percent5Minutes".into(),
-        "deploy-apigw-canary" => c.strategy = "apigw-canary:5:30".into(),
+        "deploy-all-at-once" => c.strategy = st("Canary10Percent5Minutes"),
+        "deploy-apigw-canary" => c.strategy = Strategy::apigw_canary(5.0, 30),
         other => panic!("no fix for {other}"),
     };
     let all = presets();
@@ -502,8 +507,7 @@ fn every_preset_fails_as_shipped_and_a_fix_passes() {
     for p in all {
         let run = |c: &DeployConfig| {
             if p.is_comparison() {
-                let names: Vec<&str> = p.compare.iter().map(String::as_str).collect();
-                let results = simulations::deploy::compare_runs(c, &names).unwrap();
+                let results = simulations::deploy::compare_runs(c, &p.compare).unwrap();
                 p.passes_comparison(c, &compare_rows(&results))
             } else {
                 p.passes(c, &simulate(c).unwrap())

@@ -56,7 +56,7 @@ fn config() -> impl Strategy<Value = DeployConfig> {
             (alarm, alarm_metric, threshold, alarm_period_s, periods),
             (hook_fail, hook_s, observe_s, expected, seed),
         )| DeployConfig {
-            strategy: strategy.to_owned(),
+            strategy: simulations::deploy::Strategy::parse(strategy).unwrap(),
             rps,
             old_error_rate,
             new_error_rate,

@@ -1,6 +1,7 @@
 //! The scenario presets: they load, their starting config fails the challenge, a known answer
 //! passes it, and broken files give typed errors.
 
+use simulations::challenge::ReadError;
 use simulations::lambda::{LambdaConfig, Preset, PresetError, presets, simulate, try_presets};
 
 fn preset(id: &str) -> Preset {
@@ -109,7 +110,10 @@ fn broken_files_give_typed_errors() {
     let unknown_key = "title = \"t\"\ndescription = \"d\"\nchallenge = \"c\"\npass = [{ metric = \"throttles\", op = \"==\", value = 0.0 }]\n[config]\nrsp = 1.0\n";
     assert!(matches!(
         Preset::from_toml("x", unknown_key),
-        Err(PresetError::Parse { .. })
+        Err(PresetError::Read {
+            source: ReadError::Parse(_),
+            ..
+        })
     ));
     let bad_limit = unknown_key.replace("rsp = 1.0", "memory_mb = 64");
     let err = Preset::from_toml("x", &bad_limit).unwrap_err();
@@ -120,8 +124,8 @@ fn broken_files_give_typed_errors() {
         .replace("challenge = \"c\"", "challenge = \"a\\nb\"");
     assert!(matches!(
         Preset::from_toml("x", &two_lines),
-        Err(PresetError::Text {
-            field: "challenge",
+        Err(PresetError::Read {
+            source: ReadError::Text("challenge"),
             ..
         })
     ));
@@ -137,7 +141,10 @@ fn broken_files_give_typed_errors() {
         .replace("throttles", "speed");
     assert!(matches!(
         Preset::from_toml("x", &bad_metric),
-        Err(PresetError::Parse { .. })
+        Err(PresetError::Read {
+            source: ReadError::Parse(_),
+            ..
+        })
     ));
     let ok = unknown_key.replace("rsp = 1.0", "");
     assert!(Preset::from_toml("x", &ok).is_ok());
@@ -155,16 +162,16 @@ fn english_texts_are_optional_but_a_present_one_must_be_usable() {
     let blank = base.replace("pass =", "title_en = \"\"\npass =");
     assert!(matches!(
         Preset::from_toml("x", &blank),
-        Err(PresetError::Text {
-            field: "title_en",
+        Err(PresetError::Read {
+            source: ReadError::Text("title_en"),
             ..
         })
     ));
     let two_lines = base.replace("pass =", "challenge_en = \"a\\nb\"\npass =");
     assert!(matches!(
         Preset::from_toml("x", &two_lines),
-        Err(PresetError::Text {
-            field: "challenge_en",
+        Err(PresetError::Read {
+            source: ReadError::Text("challenge_en"),
             ..
         })
     ));

@@ -46,7 +46,7 @@ pub enum AlarmOnArg {
 pub struct DeployArgs {
     /// 배포 전략: `Canary10Percent5Minutes` 같은 `CodeDeploy` 설정 이름(`CodeDeployDefault.Lambda` 접두어는 있어도 없어도 돼요), `canary:20:5`, `linear:25:2`, `blue-green[:분]`, `apigw-canary:퍼센트[:분]`. `--compare`와 함께라면 여러 번(또는 쉼표로) 줄 수 있어요
     #[arg(long, value_name = "NAME", value_delimiter = ',', value_parser = parse_strategy)]
-    strategy: Vec<String>,
+    strategy: Vec<Strategy>,
     /// 시나리오 TOML 파일, 또는 내장 프리셋 이름(예: `deploy-canary`)
     #[arg(long, value_name = "FILE")]
     scenario: Option<String>,
@@ -177,15 +177,13 @@ pub enum LogStoreArg {
     Cloudwatch,
 }
 
-fn parse_strategy(s: &str) -> Result<String, String> {
-    Strategy::parse(s)
-        .map(|_| s.trim().to_owned())
-        .map_err(|e| match e {
-            ConfigError::UnknownStrategy { valid, .. } => {
-                format!("unknown strategy; valid names: {valid}")
-            }
-            other => other.to_string(),
-        })
+fn parse_strategy(s: &str) -> Result<Strategy, String> {
+    Strategy::parse(s).map_err(|e| match e {
+        ConfigError::UnknownStrategy { valid, .. } => {
+            format!("unknown strategy; valid names: {valid}")
+        }
+        other => other.to_string(),
+    })
 }
 
 /// A number, or a percentage with `%` (divided by 100).
@@ -284,7 +282,7 @@ fn model_error(e: &ConfigError) -> String {
 }
 
 /// A deployment scenario file (a preset with `[config]`, or a bare config), or a built-in preset.
-fn load_scenario(name: &str, lang: Lang) -> Result<(DeployConfig, Vec<String>), String> {
+fn load_scenario(name: &str, lang: Lang) -> Result<(DeployConfig, Vec<Strategy>), String> {
     use simulations::Localize;
     let en = lang == Lang::En;
     let path = Path::new(name);
@@ -396,22 +394,21 @@ pub fn deploy(args: &DeployArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     };
     apply(&mut config, args);
     if args.compare || !scenario_compare.is_empty() && args.strategy.is_empty() {
-        let names: Vec<String> = if !args.strategy.is_empty() {
+        let strategies = if !args.strategy.is_empty() {
             args.strategy.clone()
         } else if !scenario_compare.is_empty() {
             scenario_compare
         } else {
-            deploy::DEFAULT_COMPARE.map(str::to_owned).to_vec()
+            deploy::default_compare()
         };
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        let results = match deploy::compare_runs(&config, &refs) {
+        let results = match deploy::compare_runs(&config, &strategies) {
             Ok(r) => r,
             Err(e) => return Ok(invalid(&model_error(&e))),
         };
         return print_compare(&config, &results, args.json, lang);
     }
     match args.strategy.as_slice() {
-        [one] => config.strategy.clone_from(one),
+        [one] => config.strategy = one.clone(),
         [] if args.scenario.is_some() => {}
         [] => {
             return Ok(invalid(&format!(
@@ -450,14 +447,12 @@ fn print_result(
     r: &DeployResult,
     lang: Lang,
 ) -> std::io::Result<()> {
-    let describe =
-        Strategy::parse(&r.strategy)
-            .ok()
-            .map(|s| s.describe())
-            .map(|(ko, en)| match lang {
-                Lang::Ko => ko,
-                Lang::En => en,
-            });
+    // The config holds the strategy that ran; no need to parse the result's name again.
+    let (describe_ko, describe_en) = config.strategy.describe();
+    let describe = match lang {
+        Lang::Ko => describe_ko,
+        Lang::En => describe_en,
+    };
     let row = |out: &mut dyn Write, ko: &str, en: &str, value: String| {
         let label = match lang {
             Lang::Ko => ko,
@@ -467,9 +462,7 @@ fn print_result(
         writeln!(out, "{label}{} {value}", " ".repeat(pad))
     };
     row(out, "전략", "strategy", r.strategy.clone())?;
-    if let Some(d) = describe {
-        writeln!(out, "{}{d}", " ".repeat(17))?;
-    }
+    writeln!(out, "{}{describe}", " ".repeat(17))?;
     row(
         out,
         "결과",

@@ -95,7 +95,7 @@ pub fn compare_table(rows: &[CompareRow], lang: Lang, max_width: usize) -> Vec<S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use simulations::deploy::{DeployConfig, compare};
+    use simulations::deploy::{DeployConfig, Strategy, compare};
 
     #[test]
     fn table_fits_the_width_and_keeps_strategy_and_users() {
@@ -103,7 +103,11 @@ mod tests {
             new_error_rate: 0.3,
             ..DeployConfig::default()
         };
-        let rows = compare(&base, &["AllAtOnce", "Canary10Percent5Minutes"]).unwrap();
+        let rows = compare(
+            &base,
+            &["AllAtOnce", "Canary10Percent5Minutes"].map(|s| Strategy::parse(s).unwrap()),
+        )
+        .unwrap();
         for w in [200, 80, 56, 40] {
             let lines = compare_table(&rows, Lang::Ko, w);
             assert_eq!(lines.len(), 3);

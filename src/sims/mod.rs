@@ -113,7 +113,9 @@ impl Preset {
             Self::Lambda(_) => "lambda",
             Self::Ddb(_) => "dynamodb",
             Self::Cfn(_) => "cloudformation",
-            Self::Deploy(p) if p.config.strategy.starts_with("apigw") => "canary",
+            Self::Deploy(p) if p.config.strategy.platform == deploy::Platform::ApiGateway => {
+                "canary"
+            }
             Self::Deploy(_) | Self::Phoenix(_) => "deployment",
             Self::Sessions(_) => "session",
             Self::Cache(_) => "caching",
@@ -778,8 +780,7 @@ impl Sim {
                 let mut config = p.config.clone();
                 apply_deploy(&mut config, &self.params);
                 if p.is_comparison() {
-                    let names: Vec<&str> = p.compare.iter().map(String::as_str).collect();
-                    deploy::compare_runs(&config, &names).map(|results| {
+                    deploy::compare_runs(&config, &p.compare).map(|results| {
                         let check = checks::deploy_comparison(p, &config, &deploy::rows(&results));
                         (check, Outcome::Compare(results))
                     })
@@ -1272,12 +1273,11 @@ fn deploy_field(id: ParamId) -> &'static str {
 fn deploy_params(p: &deploy::Preset) -> Vec<Param> {
     use ParamId as P;
     let c = &p.config;
-    let strategy = deploy::Strategy::parse(&c.strategy).ok();
     let mut params = Vec::new();
-    if let Some(deploy::Kind::ApiGatewayCanary {
+    if let deploy::Kind::ApiGatewayCanary {
         percent_traffic,
         bake_min,
-    }) = strategy.as_ref().map(|s| s.kind)
+    } = c.strategy.kind
     {
         params.push(
             Param::new(
@@ -1299,13 +1299,9 @@ fn deploy_params(p: &deploy::Preset) -> Vec<Param> {
             1.0,
         ));
     } else if !p.is_comparison() {
-        let name = strategy
-            .as_ref()
-            .map(|s| s.name.clone())
-            .unwrap_or_default();
         let index = STRATEGIES
             .iter()
-            .position(|(_, en)| deploy::Strategy::parse(en).is_ok_and(|s| s.name == name));
+            .position(|(_, en)| deploy::Strategy::parse(en).is_ok_and(|s| s == c.strategy));
         if let Some(i) = index {
             params.push(
                 Param::new(
@@ -1401,7 +1397,7 @@ fn deploy_params(p: &deploy::Preset) -> Vec<Param> {
         .switch(),
         Param::new(P::Seed, ("시드", "Seed"), c.seed as f64, 0.0, 1e9, 1.0),
     ]);
-    if strategy.is_some_and(|s| s.platform == deploy::Platform::ApiGateway) {
+    if c.strategy.platform == deploy::Platform::ApiGateway {
         // API Gateway has no CodeDeploy lifecycle hooks.
         params.retain(|p| p.id != P::DeployHookFail);
     }
@@ -1417,12 +1413,13 @@ fn apply_deploy(c: &mut DeployConfig, params: &[Param]) {
         get(ParamId::DeployCanaryPercent),
         get(ParamId::DeployBakeMinutes),
     ) {
-        c.strategy = format!("apigw-canary:{pct}:{}", bake.round().max(1.0) as u32);
+        c.strategy = deploy::Strategy::apigw_canary(pct, bake.round().max(1.0) as u32);
     }
-    if let Some((_, name)) =
-        get(ParamId::DeployStrategy).and_then(|i| STRATEGIES.get(i.round().max(0.0) as usize))
+    if let Some(s) = get(ParamId::DeployStrategy)
+        .and_then(|i| STRATEGIES.get(i.round().max(0.0) as usize))
+        .and_then(|(_, name)| deploy::Strategy::parse(name).ok())
     {
-        (*name).clone_into(&mut c.strategy);
+        c.strategy = s;
     }
     for p in params {
         let n = p.value.round().max(0.0) as u32;

@@ -66,8 +66,9 @@ pub enum Routing {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DeployConfig {
-    /// `--strategy`: a `CodeDeploy` configuration name or the custom syntax (see `strategy`).
-    pub strategy: String,
+    /// `--strategy`: a `CodeDeploy` configuration name or the custom syntax (see `strategy`),
+    /// parsed when read.
+    pub strategy: Strategy,
     /// `--rps`: requests per second to the alias (or stage), 0-100,000.
     pub rps: f64,
     /// `--old-error-rate`: the old version's error rate, 0-1.
@@ -113,7 +114,7 @@ pub struct DeployConfig {
 impl Default for DeployConfig {
     fn default() -> Self {
         Self {
-            strategy: "Canary10Percent5Minutes".to_owned(),
+            strategy: Strategy::default(),
             rps: 100.0,
             old_error_rate: 0.01,
             new_error_rate: 0.01,
@@ -155,11 +156,6 @@ fn range(
 }
 
 impl DeployConfig {
-    /// The parsed strategy.
-    pub fn parsed_strategy(&self) -> Result<Strategy, ConfigError> {
-        Strategy::parse(&self.strategy)
-    }
-
     /// Datapoints to alarm in effect (defaults to the evaluation periods).
     pub fn datapoints(&self) -> u32 {
         self.alarm_datapoints
@@ -185,9 +181,9 @@ impl DeployConfig {
         }
     }
 
-    /// Checks every limit and returns the parsed strategy.
+    /// Checks every limit and returns the strategy.
     pub fn validate(&self) -> Result<Strategy, ConfigError> {
-        let strategy = self.parsed_strategy()?;
+        let strategy = self.strategy.clone();
         range("rps", self.rps, 0.0, RPS_MAX, "0-100000")?;
         range(
             "old_error_rate",

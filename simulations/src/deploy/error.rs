@@ -97,24 +97,14 @@ pub enum ConfigError {
 /// A deployment or phoenix scenario file that cannot be used.
 #[derive(Debug, Error)]
 pub enum PresetError {
-    /// The TOML does not parse (unknown key, wrong type, ...).
-    #[error("시나리오 {id}{j} 읽을 수 없어요 / cannot parse scenario {id}: {message}", j = crate::josa::eul(.id))]
-    Parse {
+    /// The shared part of the file cannot be read: TOML, a newer `format_version`, the id or a
+    /// story text (the message names the line or field).
+    #[error("{}", .source.for_scenario(.id, true))]
+    Read {
         /// The preset id (file stem).
         id: String,
-        /// The TOML error (it carries the line and column).
-        message: String,
-    },
-    /// The file is newer than this build.
-    #[error(transparent)]
-    Newer(#[from] crate::challenge::NewerFormat),
-    /// The file's `id` differs from its file name.
-    #[error("시나리오 {id}의 id {found:?}{j} 파일 이름과 달라요 / scenario {id}: id {found:?} does not match the file name", j = crate::josa::i(.found))]
-    Id {
-        /// The preset id (file stem).
-        id: String,
-        /// The id in the file.
-        found: String,
+        /// What is wrong.
+        source: crate::challenge::ReadError,
     },
     /// The preset's config breaks a limit.
     #[error("시나리오 {id}의 설정이 잘못됐어요 / scenario {id} has an invalid config: {message}")]
@@ -157,15 +147,7 @@ impl crate::Localize for ConfigError {
 impl crate::Localize for PresetError {
     fn localize(&self, en: bool) -> String {
         match (self, en) {
-            (Self::Parse { id, message }, false) => format!(
-                "시나리오 {id}{} 읽을 수 없어요: {}",
-                crate::josa::eul(id),
-                crate::lang::toml_message(message, false)
-            ),
-            (Self::Parse { id, message }, true) => {
-                format!("cannot parse scenario {id}: {}", message.trim_end())
-            }
-            (Self::Newer(e), _) => e.localize(en),
+            (Self::Read { id, source }, _) => source.for_scenario(id, en),
             (Self::Config { id, message }, false) => format!(
                 "시나리오 {id}의 설정이 잘못됐어요: {}",
                 crate::lang::pick(message, false)

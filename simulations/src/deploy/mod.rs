@@ -50,6 +50,14 @@ pub const DEFAULT_COMPARE: [&str; 5] = [
     "Canary10Percent30Minutes",
 ];
 
+/// [`DEFAULT_COMPARE`] as strategies.
+pub fn default_compare() -> Vec<Strategy> {
+    DEFAULT_COMPARE
+        .iter()
+        .filter_map(|s| Strategy::parse(s).ok())
+        .collect()
+}
+
 /// Runs one deployment for `config` (validated first).
 pub fn simulate(config: &DeployConfig) -> Result<DeployResult, ConfigError> {
     let strategy = config.validate()?;
@@ -105,13 +113,13 @@ pub fn simulate(config: &DeployConfig) -> Result<DeployResult, ConfigError> {
 /// Runs the same release (everything in `base` but the strategy) through each of `strategies`.
 pub fn compare_runs(
     base: &DeployConfig,
-    strategies: &[&str],
+    strategies: &[Strategy],
 ) -> Result<Vec<DeployResult>, ConfigError> {
     strategies
         .iter()
         .map(|s| {
             simulate(&DeployConfig {
-                strategy: (*s).to_owned(),
+                strategy: s.clone(),
                 ..base.clone()
             })
         })
@@ -131,6 +139,9 @@ pub fn rows(results: &[DeployResult]) -> Vec<CompareRow> {
 }
 
 /// [`compare_runs`] as side-by-side rows.
-pub fn compare(base: &DeployConfig, strategies: &[&str]) -> Result<Vec<CompareRow>, ConfigError> {
+pub fn compare(
+    base: &DeployConfig,
+    strategies: &[Strategy],
+) -> Result<Vec<CompareRow>, ConfigError> {
     compare_runs(base, strategies).map(|r| rows(&r))
 }

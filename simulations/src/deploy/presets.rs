@@ -25,7 +25,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::challenge::Op;
-use crate::challenge::{Header, ReadError, read_preset};
+use crate::challenge::{Header, read_preset};
 
 use super::config::DeployConfig;
 use super::error::PresetError;
@@ -142,7 +142,7 @@ pub struct Preset {
     pub pass: Vec<Condition>,
     /// Non-empty for a comparison: the strategies to run side by side.
     #[serde(default)]
-    pub compare: Vec<String>,
+    pub compare: Vec<Strategy>,
     /// The starting configuration.
     pub config: DeployConfig,
 }
@@ -152,22 +152,12 @@ crate::deref_header!(Preset);
 impl Preset {
     /// Parses and checks one preset file (`id` is its name or file stem).
     pub fn from_toml(id: &str, text: &str) -> Result<Self, PresetError> {
-        let preset: Self =
-            read_preset::<Self>(id, text, |p| &mut p.header).map_err(|e| match e {
-                ReadError::Newer(e) => PresetError::Newer(e),
-                ReadError::Parse(message) => PresetError::Parse {
-                    id: id.to_owned(),
-                    message,
-                },
-                ReadError::Text(field) => PresetError::Text {
-                    id: id.to_owned(),
-                    field,
-                },
-                ReadError::Id(found) => PresetError::Id {
-                    id: id.to_owned(),
-                    found,
-                },
-            })?;
+        let preset = read_preset::<Self>(id, text, |p| &mut p.header).map_err(|source| {
+            PresetError::Read {
+                id: id.to_owned(),
+                source,
+            }
+        })?;
         if preset.pass.is_empty() {
             return Err(PresetError::Text {
                 id: id.to_owned(),
@@ -196,11 +186,7 @@ impl Preset {
             .config
             .validate()
             .map_err(|e| config_error(e.to_string()))?;
-        for name in preset
-            .compare
-            .iter()
-            .chain(preset.pass.iter().filter_map(|c| c.strategy.as_ref()))
-        {
+        for name in preset.pass.iter().filter_map(|c| c.strategy.as_ref()) {
             Strategy::parse(name).map_err(|e| config_error(e.to_string()))?;
         }
         Ok(preset)

@@ -15,7 +15,7 @@
 //! Timeline convention (aws-facts.md 3.6): a canary sends X% at t = 0 and the rest after N
 //! minutes. For linear, the first increment at t = 0 is an assumption by analogy; the trail says so.
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::error::ConfigError;
 
@@ -72,8 +72,9 @@ pub enum Kind {
     },
 }
 
-/// A parsed strategy: its canonical name, platform and kind.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A parsed strategy: its canonical name, platform and kind. In files and on the command line it is
+/// its text (any accepted spelling, see the module docs); it is written back as its canonical name.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Strategy {
     /// Canonical name, e.g. `CodeDeployDefault.LambdaCanary10Percent5Minutes` or `canary:20:5`.
     pub name: String,
@@ -182,7 +183,53 @@ fn codedeploy_percent(text: &str, p: f64) -> Result<f64, ConfigError> {
     Ok(p)
 }
 
+impl Default for Strategy {
+    /// `Canary10Percent5Minutes`, SAM's usual example.
+    fn default() -> Self {
+        let (name, kind) = LAMBDA_CONFIGS[0];
+        Self {
+            name: format!("CodeDeployDefault.Lambda{name}"),
+            platform: Platform::Lambda,
+            kind,
+        }
+    }
+}
+
+impl std::str::FromStr for Strategy {
+    type Err = ConfigError;
+    fn from_str(text: &str) -> Result<Self, ConfigError> {
+        Self::parse(text)
+    }
+}
+
+impl Serialize for Strategy {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.name)
+    }
+}
+
+impl<'de> Deserialize<'de> for Strategy {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 impl Strategy {
+    /// An API Gateway stage canary: `percent_traffic` (clamped to 0.0-100.0) for `bake_min`
+    /// minutes (clamped to 1-1,440), then promoted. Built directly, not from text.
+    pub fn apigw_canary(percent_traffic: f64, bake_min: u32) -> Self {
+        let kind = Kind::ApiGatewayCanary {
+            percent_traffic: percent_traffic.clamp(0.0, 100.0),
+            bake_min: bake_min.clamp(1, INTERVAL_MAX_MIN),
+        };
+        Self {
+            name: canonical(kind),
+            platform: Platform::ApiGateway,
+            kind,
+        }
+    }
+
     /// Parses a strategy name (see the module docs); unknown names list the valid ones.
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
         let t = text.trim();

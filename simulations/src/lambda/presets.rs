@@ -23,7 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::challenge::Op;
-use crate::challenge::{Header, ReadError, read_preset};
+use crate::challenge::{Header, read_preset};
 
 use super::config::LambdaConfig;
 use super::error::PresetError;
@@ -143,22 +143,12 @@ crate::deref_header!(Preset);
 impl Preset {
     /// Parses and checks one preset file (`id` is its name or file stem).
     pub fn from_toml(id: &str, text: &str) -> Result<Self, PresetError> {
-        let preset: Self =
-            read_preset::<Self>(id, text, |p| &mut p.header).map_err(|e| match e {
-                ReadError::Newer(e) => PresetError::Newer(e),
-                ReadError::Parse(message) => PresetError::Parse {
-                    id: id.to_owned(),
-                    message,
-                },
-                ReadError::Text(field) => PresetError::Text {
-                    id: id.to_owned(),
-                    field,
-                },
-                ReadError::Id(found) => PresetError::Id {
-                    id: id.to_owned(),
-                    found,
-                },
-            })?;
+        let preset = read_preset::<Self>(id, text, |p| &mut p.header).map_err(|source| {
+            PresetError::Read {
+                id: id.to_owned(),
+                source,
+            }
+        })?;
         let text_error = |field| PresetError::Text {
             id: id.to_owned(),
             field,
