@@ -444,7 +444,13 @@ pub fn simulate(cfg: &SessionsConfig) -> Result<SessionsResult, SessionsError> {
                     }
                 }
                 carts[i].clear();
-                note_removal(&mut r.per_instance[i], *at, *failure, on - on_before, lost - lost_before);
+                note_removal(
+                    &mut r.per_instance[i],
+                    *at,
+                    *failure,
+                    on - on_before,
+                    lost - lost_before,
+                );
             }
             event_log.push((*at, gone.len(), on, lost, *failure));
             next_event += 1;

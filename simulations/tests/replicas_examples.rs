@@ -252,7 +252,10 @@ fn per_replica_reads_add_up_and_the_promoted_one_is_marked() {
     assert!(r.per_replica[1].reads > r.per_replica[0].reads);
     for x in &r.per_replica {
         let lag = f64::from(r.replica_lag_ms);
-        assert!(x.mean_lag_ms >= lag * 0.5 && x.mean_lag_ms <= lag * 1.5, "{x:?}");
+        assert!(
+            x.mean_lag_ms >= lag * 0.5 && x.mean_lag_ms <= lag * 1.5,
+            "{x:?}"
+        );
     }
     // Multi-AZ: the standby takes over, no replica is promoted.
     let r = simulate(&failing(Engine::RdsMysql, 2, true, 7)).unwrap();
