@@ -14,6 +14,7 @@ use crate::ui::app::Screen as Kind;
 use crate::ui::keymap::{self, Action, Context};
 use crate::ui::screen::{Ctx, Effect, Screen};
 use crate::ui::text_input::{Edit, TextInput, edit_with};
+use crate::ui::view::sim_diagram::{self, Picture};
 
 /// A simulation on screen.
 #[derive(Debug)]
@@ -22,6 +23,8 @@ pub struct SimScreen {
     pub sim: Sim,
     /// The lessons that explain it, when asked for.
     pub picker: Option<Picker>,
+    /// Diagram or chart, where both do not fit (`toggle-diagram`).
+    pub picture: Picture,
 }
 
 /// A character a number box takes.
@@ -32,7 +35,11 @@ fn number_char(c: char) -> bool {
 impl SimScreen {
     /// The screen for `sim`.
     pub fn new(sim: Sim) -> Self {
-        Self { sim, picker: None }
+        Self {
+            sim,
+            picker: None,
+            picture: Picture::default(),
+        }
     }
 
     fn locked_note(ctx: &Ctx) -> String {
@@ -196,6 +203,18 @@ impl Screen for SimScreen {
             Action::PageUp => sim.trail_scroll = sim.trail_scroll.saturating_sub(5),
             Action::OpenLesson => return super::picker::open(&mut self.picker, sim.preset, ctx),
             Action::Toggle => sim.story_open = !sim.story_open,
+            Action::ToggleDiagram => {
+                let has = sim
+                    .outcome
+                    .as_ref()
+                    .is_some_and(|o| sim_diagram::annotated(o, ctx.lang).is_some());
+                if has {
+                    self.picture = self.picture.toggled();
+                    sim.trail_scroll = 0;
+                } else {
+                    sim.note = Some(ctx.strings().simd_none().to_owned());
+                }
+            }
             Action::Back => return Effect::Pop,
             _ => {}
         }
@@ -236,7 +255,7 @@ impl Screen for SimScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        crate::ui::view::sims::draw_sim(&self.sim, frame, area, ctx);
+        crate::ui::view::sims::draw_sim(&self.sim, self.picture, frame, area, ctx);
         if let Some(picker) = &self.picker {
             super::picker::render(picker, frame, area, ctx);
         }

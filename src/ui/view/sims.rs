@@ -10,7 +10,7 @@ use ratatui::widgets::{
     Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Sparkline,
 };
 
-use super::{deploy, sims_newer, status_bar, title_bar};
+use super::{deploy, sim_diagram, sims_newer, status_bar, title_bar};
 use crate::sims::{Input, Outcome, Preset, Sim};
 use crate::strings::Lang;
 use crate::text;
@@ -45,8 +45,14 @@ pub(in crate::ui) fn wrapped(s: &str, width: u16, style: Style) -> Vec<Line<'sta
         .collect()
 }
 
-/// One simulation.
-pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+/// One simulation; `picture` is the diagram-or-chart choice (see `sim_diagram`).
+pub(in crate::ui) fn draw_sim(
+    sim: &Sim,
+    picture: sim_diagram::Picture,
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+) {
     let lang = ctx.lang;
     let Some(preset) = ctx.presets.get(sim.preset) else {
         return;
@@ -111,7 +117,7 @@ pub(in crate::ui) fn draw_sim(sim: &Sim, frame: &mut Frame, area: Rect, ctx: &Ct
         )
     };
     draw_params(ctx, sim, preset, frame, params_area, wide);
-    draw_result(ctx, sim, frame, result_area);
+    draw_result(ctx, sim, picture, frame, result_area);
 
     if let Some(input) = &sim.input {
         let (prompt, text) = match input {
@@ -287,7 +293,7 @@ fn draw_params(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
+fn draw_result(ctx: &Ctx, sim: &Sim, picture: sim_diagram::Picture, frame: &mut Frame, area: Rect) {
     let lang = ctx.lang;
     let block = Block::bordered()
         .title(format!(" {} ", lang.pick("결과", "Result")))
@@ -346,11 +352,14 @@ fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
             .max(deploy::compare_height(rs))
             .min(inner.height.saturating_sub(1));
     }
+    // The architecture diagram above the chart, or in its place (sim_diagram).
+    let (inner, pic_h, diagram) = sim_diagram::place(ctx, outcome, picture, frame, inner, pic_h);
     let pic = Rect {
         height: pic_h,
         ..inner
     };
     match outcome {
+        _ if pic_h == 0 => {}
         Outcome::Lambda(r) => draw_lambda_picture(ctx.theme, lang, r, frame, pic),
         Outcome::Ddb(r) => draw_ddb_picture(ctx.theme, lang, r, frame, pic),
         Outcome::Deploy(r) => deploy::draw_deploy_picture(ctx, r, frame, pic),
@@ -366,16 +375,14 @@ fn draw_result(ctx: &Ctx, sim: &Sim, frame: &mut Frame, area: Rect) {
         height: inner.height - pic_h,
         ..inner
     };
-    let mut lines: Vec<Line> = summary
-        .into_iter()
-        .flat_map(|l| {
-            let style = l.style;
-            let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            text::wrap(&plain, usize::from(rest.width).max(1))
-                .into_iter()
-                .map(move |w| Line::styled(w, style))
-        })
-        .collect();
+    let mut lines: Vec<Line> = diagram;
+    lines.extend(summary.into_iter().flat_map(|l| {
+        let style = l.style;
+        let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+        text::wrap(&plain, usize::from(rest.width).max(1))
+            .into_iter()
+            .map(move |w| Line::styled(w, style))
+    }));
     lines.extend(condition_lines(ctx, sim, usize::from(rest.width)));
     lines.push(Line::styled(
         lang.pick("왜 이렇게 되나요", "Why"),
