@@ -1293,3 +1293,282 @@ impl Strings {
         }
     }
 }
+
+/// Simulations drawn on their architecture diagram (`ui/view/sim_diagram.rs`).
+impl Strings {
+    /// The caption over a simulation's diagram.
+    pub fn simd_caption(self, what: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("[구성도] {what} · 이번 실행 결과"),
+            Lang::En => format!("[Diagram] {what} · this run"),
+        }
+    }
+    /// The caption over a change set's diagram.
+    pub fn simd_change_set_caption(self, what: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("[구성도] {what} · 이 변경 세트"),
+            Lang::En => format!("[Diagram] {what} · this change set"),
+        }
+    }
+    /// What the sessions diagram shows.
+    pub fn simd_sessions_title(self) -> &'static str {
+        self.p("MyClothes.com 장바구니", "MyClothes.com carts")
+    }
+    /// What the replicas diagram shows.
+    pub fn simd_replicas_title(self) -> &'static str {
+        self.p(
+            "기본·대기·읽기 전용 복제본",
+            "Primary, standby and read replicas",
+        )
+    }
+    /// What the deployment diagram shows.
+    pub fn simd_deploy_title(self) -> &'static str {
+        self.p("두 버전 사이의 트래픽", "Traffic between two versions")
+    }
+    /// What the `CloudFormation` diagram shows.
+    pub fn simd_cfn_title(self) -> &'static str {
+        self.p(
+            "스택의 리소스: 교체·수정·그대로",
+            "Stack resources: replaced, updated, unchanged",
+        )
+    }
+    /// A browser node; `cookie` when the cart lives in it.
+    pub fn simd_browser(self, cookie: bool) -> &'static str {
+        if cookie {
+            self.p("브라우저 (쿠키에 장바구니)", "Browser (cart in a cookie)")
+        } else {
+            self.p("브라우저", "Browser")
+        }
+    }
+    /// The Auto Scaling group's label.
+    pub fn simd_multi_az(self) -> &'static str {
+        self.p("다중 AZ", "Multi-AZ")
+    }
+    /// Instance `n`, or instances `a`-`b` drawn as one box.
+    pub fn simd_instances(self, a: u32, b: u32) -> String {
+        match (self.lang, a == b) {
+            (Lang::Ko, true) => format!("인스턴스 {a}"),
+            (Lang::En, true) => format!("Instance {a}"),
+            (Lang::Ko, false) => format!("인스턴스 {a}–{b} ({}대)", b - a + 1),
+            (Lang::En, false) => format!("Instances {a}–{b} ({})", b - a + 1),
+        }
+    }
+    /// How instance(s) left: failed or scaled in, at second `s`.
+    pub fn simd_removed(self, failed: bool, s: u32) -> String {
+        match (self.lang, failed) {
+            (Lang::Ko, true) => format!("멈춤 · {s}초"),
+            (Lang::En, true) => format!("failed at {s} s"),
+            (Lang::Ko, false) => format!("스케일 인 · {s}초"),
+            (Lang::En, false) => format!("scaled in at {s} s"),
+        }
+    }
+    /// Carts lost (the diagram's per-instance number).
+    pub fn simd_carts_lost(self, n: u32) -> String {
+        match self.lang {
+            Lang::Ko => format!("장바구니 {n}개 잃음"),
+            Lang::En => format!("{n} carts lost"),
+        }
+    }
+    /// Carts lost to an overflowing cookie.
+    pub fn simd_cookie_lost(self, n: u32) -> String {
+        match self.lang {
+            Lang::Ko => format!("장바구니 {n}개 잃음 (쿠키 4KB 넘침)"),
+            Lang::En => format!("{n} carts lost (cookie over 4 KB)"),
+        }
+    }
+    /// Users that were on an instance when it left.
+    pub fn simd_users_on(self, n: u32) -> String {
+        match self.lang {
+            Lang::Ko => format!("사용자 {n}명 있었음"),
+            Lang::En => format!("{n} users on it"),
+        }
+    }
+    /// Requests served.
+    pub fn simd_requests(self, n: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("요청 {n}건"),
+            Lang::En => format!("{n} requests"),
+        }
+    }
+    /// Where the cart lives for the in-memory stores.
+    pub fn simd_in_memory(self) -> &'static str {
+        self.p("장바구니는 메모리에", "cart in memory")
+    }
+    /// The shared session store (`ElastiCache`) or table (`DynamoDB`).
+    pub fn simd_session_store(self, table: bool) -> &'static str {
+        if table {
+            self.p("세션 테이블", "Session table")
+        } else {
+            self.p("세션 저장소", "Session store")
+        }
+    }
+    /// Session reads and writes on the shared store.
+    pub fn simd_session_io(self, reads: &str, writes: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("읽기 {reads} · 쓰기 {writes}"),
+            Lang::En => format!("{reads} reads · {writes} writes"),
+        }
+    }
+    /// "sticky" on the load balancer.
+    pub fn simd_sticky(self) -> &'static str {
+        self.p("고정 세션", "sticky sessions")
+    }
+    /// The application node of the replicas diagram.
+    pub fn simd_app(self) -> &'static str {
+        self.p("애플리케이션", "Application")
+    }
+    /// The primary.
+    pub fn simd_primary(self) -> &'static str {
+        self.p("기본 (쓰기)", "Primary (writes)")
+    }
+    /// The Multi-AZ standby.
+    pub fn simd_standby(self) -> &'static str {
+        self.p("대기 (Multi-AZ)", "Standby (Multi-AZ)")
+    }
+    /// Replica `a`, or replicas `a`-`b` drawn as one box.
+    pub fn simd_replicas(self, a: u32, b: u32) -> String {
+        match (self.lang, a == b) {
+            (Lang::Ko, true) => format!("복제본 {a}"),
+            (Lang::En, true) => format!("Replica {a}"),
+            (Lang::Ko, false) => format!("복제본 {a}–{b} ({}개)", b - a + 1),
+            (Lang::En, false) => format!("Replicas {a}–{b} ({})", b - a + 1),
+        }
+    }
+    /// The read replicas' frame.
+    pub fn simd_replica_group(self) -> &'static str {
+        self.p("읽기 전용 복제본", "Read replicas")
+    }
+    /// Edge labels: writes, reads, synchronous and asynchronous replication.
+    pub fn simd_edge(self, which: &str) -> &'static str {
+        match which {
+            "writes" => self.p("쓰기", "writes"),
+            "reads" => self.p("읽기", "reads"),
+            "sync" => self.p("동기 복제", "sync copy"),
+            _ => self.p("비동기 복제", "async copy"),
+        }
+    }
+    /// A replica's mean lag and stale reads.
+    pub fn simd_lag(self, ms: f64, stale: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("지연 평균 {ms:.0} ms · 오래된 읽기 {stale}건"),
+            Lang::En => format!("mean lag {ms:.0} ms · {stale} stale reads"),
+        }
+    }
+    /// Promoted after `s` seconds.
+    pub fn simd_promoted(self, s: f64) -> String {
+        match self.lang {
+            Lang::Ko => format!("승격 · {s:.0}초 뒤"),
+            Lang::En => format!("promoted after {s:.0} s"),
+        }
+    }
+    /// The primary failed at second `s`.
+    pub fn simd_primary_failed(self, s: u32) -> String {
+        match self.lang {
+            Lang::Ko => format!("멈춤 · {s}초"),
+            Lang::En => format!("failed at {s} s"),
+        }
+    }
+    /// Writes lost and the time without writes.
+    pub fn simd_failover_cost(self, lost: &str, down_s: f64) -> String {
+        match self.lang {
+            Lang::Ko => format!("쓰기 {lost}건 잃음 · 쓰기 중단 {down_s:.0}초"),
+            Lang::En => format!("{lost} writes lost · no writes for {down_s:.0} s"),
+        }
+    }
+    /// A new primary Aurora created.
+    pub fn simd_new_primary(self) -> &'static str {
+        self.p("새 기본 인스턴스", "New primary")
+    }
+    /// Nothing took over within the run.
+    pub fn simd_no_takeover(self) -> &'static str {
+        self.p("넘겨받은 곳 없음", "nothing took over")
+    }
+    /// The deployment's clients.
+    pub fn simd_clients(self) -> &'static str {
+        self.p("클라이언트", "Clients")
+    }
+    /// The router of a deployment: a Lambda alias, an ALB, an API Gateway stage.
+    pub fn simd_router(self, platform: &str) -> &'static str {
+        match platform {
+            "lambda" => self.p("별칭 (가중치)", "Alias (weights)"),
+            "ecs" => self.p("리스너 (가중치)", "Listener (weights)"),
+            _ => self.p("스테이지 카나리", "Stage canary"),
+        }
+    }
+    /// The two versions.
+    pub fn simd_version(self, new: bool) -> &'static str {
+        if new {
+            self.p("v2 (새 버전)", "v2 (new)")
+        } else {
+            self.p("v1 (기존)", "v1 (old)")
+        }
+    }
+    /// The new version rolled back at `t`.
+    pub fn simd_rolled_back(self, t: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("롤백 · {t}"),
+            Lang::En => format!("rolled back at {t}"),
+        }
+    }
+    /// The new version took all traffic at `t`.
+    pub fn simd_all_traffic(self, t: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("전체 트래픽 · {t}"),
+            Lang::En => format!("all traffic at {t}"),
+        }
+    }
+    /// Requests and errors of a version.
+    pub fn simd_errors(self, requests: &str, errors: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("요청 {requests} · 오류 {errors}"),
+            Lang::En => format!("{requests} requests · {errors} errors"),
+        }
+    }
+    /// The moment the edges show, and the split over time under the diagram.
+    pub fn simd_split_at(self, t: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("선의 비율: {t} 시점 (가장 많이 옮겼을 때)"),
+            Lang::En => format!("Edges show the split at {t} (the furthest it shifted)"),
+        }
+    }
+    /// Heading of the split timeline.
+    pub fn simd_split_timeline(self) -> &'static str {
+        self.p("시간별 트래픽 분할", "Traffic split over time")
+    }
+    /// A `CloudFormation` outcome as a word: `kind` is the outcome's serde name.
+    pub fn simd_cfn_word(self, kind: &str) -> &'static str {
+        match kind {
+            "replaced" => self.p("교체", "replaced"),
+            "replaced_data_lost" => self.p("교체·데이터 잃음", "replaced · data lost"),
+            "replaced_old_retained" => self.p("교체·옛것 남김", "replaced · old kept"),
+            "replaced_snapshot_taken" => self.p("교체·스냅샷", "replaced · snapshot"),
+            "in_place" => self.p("제자리 수정", "updated in place"),
+            "added" => self.p("추가", "added"),
+            "removed" => self.p("삭제", "removed"),
+            "removed_data_lost" => self.p("삭제·데이터 잃음", "removed · data lost"),
+            "removed_retained" => self.p("스택에서만 빠짐", "left the stack"),
+            "removed_snapshot_taken" => self.p("삭제·스냅샷", "removed · snapshot"),
+            "update_fails" => self.p("업데이트 실패", "update fails"),
+            "blocked_by_stack_policy" => self.p("스택 정책이 막음", "blocked by policy"),
+            "unchanged" => self.p("그대로", "unchanged"),
+            "not_evaluated" => self.p("판정 못 함", "not evaluated"),
+            _ => self.p("알 수 없음", "unknown"),
+        }
+    }
+    /// The status line under a simulation whose diagram and chart take turns.
+    pub fn simd_toggle_hint(self, key: &str, diagram_shown: bool) -> String {
+        match (self.lang, diagram_shown) {
+            (Lang::Ko, false) => format!("{key}: 구성도 보기"),
+            (Lang::En, false) => format!("{key}: show the diagram"),
+            (Lang::Ko, true) => format!("{key}: 차트 보기 · PgDn: 아래로"),
+            (Lang::En, true) => format!("{key}: show the chart · PgDn: scroll"),
+        }
+    }
+    /// A simulation without a diagram.
+    pub fn simd_none(self) -> &'static str {
+        self.p(
+            "이 시뮬레이션에는 구성도가 없어요",
+            "This simulation has no diagram",
+        )
+    }
+}

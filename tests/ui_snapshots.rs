@@ -1351,3 +1351,109 @@ fn the_scenario_folds_with_t_at_80x24() {
         "{folded}"
     );
 }
+
+/// Simulations drawn on their architecture diagram (issue 18, point 4): where the result
+/// panel has room the diagram sits above the chart; where it has not, `d` puts it in the
+/// chart's place and back. Snapshots at 120x40 (diagram shown) and 80x24 in both states.
+#[test]
+fn simulations_drawn_on_their_diagram_120x40_and_80x24_both_states() {
+    for (id, guess, marks) in [
+        (
+            "sessions-sticky-failure",
+            "30",
+            &["✗ EC2", "[멈춤 · 300초]", "개 잃음"][..],
+        ),
+        (
+            "replicas-failover",
+            "300",
+            &["✗ RDS", "▲ RDS", "[승격 · 300초 뒤]", "지연 평균"][..],
+        ),
+        (
+            "deploy-canary",
+            "5",
+            &["✗ Lambda", "[롤백 · 3:00]", "90%", "시간별 트래픽 분할"][..],
+        ),
+    ] {
+        let mut a = app(Progress::default());
+        run_sim_with_guess(&mut a, id, guess);
+        let mut wide = screen(&mut a, 120, 40);
+        if !wide.contains("[구성도]") {
+            // No room for both: the chart shows, and the key says how to see the diagram.
+            assert!(wide.contains("d: 구성도 보기"), "{id}:\n{wide}");
+            press(&mut a, KeyCode::Char('d'));
+            wide = screen(&mut a, 120, 40);
+            // Back to the chart for the two states at 80x24.
+            press(&mut a, KeyCode::Char('d'));
+        }
+        assert!(
+            wide.contains("[구성도]") && wide.contains("과제:"),
+            "{id}:\n{wide}"
+        );
+        for m in marks {
+            assert!(wide.contains(m), "{id} {m}:\n{wide}");
+        }
+        for l in wide.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(l) <= 120, "{l}");
+        }
+        insta::assert_snapshot!(format!("{id}_diagram_120x40"), wide);
+
+        let chart = screen(&mut a, 80, 24);
+        assert!(chart.contains("d: 구성도 보기"), "{id}:\n{chart}");
+        assert!(chart.contains("과제:"), "{id}:\n{chart}");
+        assert!(!chart.contains("[구성도]"), "{id}:\n{chart}");
+        insta::assert_snapshot!(format!("{id}_chart_80x24"), chart);
+        press(&mut a, KeyCode::Char('d'));
+        let diagram = screen(&mut a, 80, 24);
+        assert!(diagram.contains("[구성도]"), "{id}:\n{diagram}");
+        assert!(diagram.contains("d: 차트 보기"), "{id}:\n{diagram}");
+        assert!(diagram.contains("과제:"), "{id}:\n{diagram}");
+        insta::assert_snapshot!(format!("{id}_diagram_80x24"), diagram);
+        // And back to the chart.
+        press(&mut a, KeyCode::Char('d'));
+        assert_eq!(screen(&mut a, 80, 24), chart, "{id}");
+    }
+}
+
+#[test]
+fn a_simulation_diagram_in_english_and_a_simulation_without_one() {
+    let mut a = app(Progress::default());
+    run_sim_with_guess(&mut a, "sessions-sticky-failure", "30");
+    press(&mut a, KeyCode::Char('L'));
+    let mut s = screen(&mut a, 120, 40);
+    if !s.contains("[Diagram]") {
+        assert!(s.contains("d: show the diagram"), "{s}");
+        press(&mut a, KeyCode::Char('d'));
+        s = screen(&mut a, 120, 40);
+    }
+    for m in ["[Diagram]", "✗ EC2", "[failed at 300 s]", "carts lost"] {
+        assert!(s.contains(m), "{m}:\n{s}");
+    }
+    // The Lambda simulation has no diagram: the key says so instead of doing nothing.
+    let mut a = app(Progress::default());
+    run_sim_with_guess(&mut a, "lambda-cold-start", "1");
+    press(&mut a, KeyCode::Char('d'));
+    let s = screen(&mut a, 80, 24);
+    assert!(s.contains("구성도가 없어요"), "{s}");
+}
+
+#[test]
+fn cfn_change_set_marks_replaced_resources_on_the_diagram_120x40_and_80x24() {
+    let mut a = app(Progress::default());
+    open_sim(&mut a, "cfn-groups");
+    select_cfn_edit(&mut a, "key-schema");
+    let wide = screen(&mut a, 120, 40);
+    for m in [
+        "[구성도]",
+        "↻ DynamoDB",
+        "[교체·데이터 잃음]",
+        "= Cognito",
+        "[그대로]",
+    ] {
+        assert!(wide.contains(m), "{m}:\n{wide}");
+    }
+    insta::assert_snapshot!("cfn_diagram_key_schema_120x40", wide);
+    select_cfn_edit(&mut a, "gsi-one");
+    let small = screen(&mut a, 80, 24);
+    assert!(small.contains("[구성도]"), "{small}");
+    insta::assert_snapshot!("cfn_diagram_80x24", small);
+}

@@ -362,6 +362,27 @@ pub struct ReplicasResult {
     pub timeline: Vec<ReplicaSecond>,
     /// Which rule produced which number.
     pub explanation: Vec<Explanation>,
+    /// Whether the primary had a Multi-AZ standby.
+    pub multi_az: bool,
+    /// Each read replica, in order. Reads that go to a replica are spread over the replicas
+    /// serving at that moment in turn; a replica promoted by hand (replica 1) serves no more
+    /// reads after it takes over.
+    pub per_replica: Vec<ReplicaOutcome>,
+}
+
+/// One read replica's part in the run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReplicaOutcome {
+    /// Replica number, from 1.
+    pub replica: u32,
+    /// Reads it served.
+    pub reads: u64,
+    /// Of them, reads that returned an older version.
+    pub stale_reads: u64,
+    /// Mean lag of the reads it served, ms (each read's lag is drawn around the replica lag).
+    pub mean_lag_ms: f64,
+    /// Whether it took over as the primary after the failure.
+    pub promoted: bool,
 }
 
 /// Runs the model (the config is validated first).
@@ -443,7 +464,20 @@ pub fn simulate(cfg: &ReplicasConfig) -> Result<ReplicasResult, ReplicasError> {
         replica_limit: cfg.engine.replica_limit().0,
         timeline: Vec::new(),
         explanation: Vec::new(),
+        multi_az: cfg.multi_az,
+        per_replica: (1..=cfg.replicas)
+            .map(|replica| ReplicaOutcome {
+                replica,
+                reads: 0,
+                stale_reads: 0,
+                mean_lag_ms: 0.0,
+                promoted: false,
+            })
+            .collect(),
     };
+    // Sum of the lag drawn for each replica's reads, seconds; and the turn for the next read.
+    let mut lag_sum = vec![0.0_f64; cfg.replicas as usize];
+    let mut turn = 0usize;
     // After a hand-promoted read replica takes over, one replica fewer serves reads.
     let replicas_after = if promoted == Some(Promoted::ReadReplica) {
         cfg.replicas - 1
@@ -517,9 +551,16 @@ pub fn simulate(cfg: &ReplicasConfig) -> Result<ReplicasResult, ReplicasError> {
                 timeline[second].reads += 1;
                 let replica_lag = lag * (0.5 + read_rng.random::<f64>());
                 let age = asked_at - last_write[key as usize];
+                // The serving replica, in turn; a hand-promoted replica 1 serves reads no more.
+                let first = (cfg.replicas - replicas_now) as usize;
+                let which = first + turn % (replicas_now as usize);
+                turn = turn.wrapping_add(1);
+                r.per_replica[which].reads += 1;
+                lag_sum[which] += replica_lag;
                 if age < replica_lag {
                     r.stale_reads += 1;
                     timeline[second].stale_reads += 1;
+                    r.per_replica[which].stale_reads += 1;
                 }
             }
         } else {
@@ -543,6 +584,18 @@ pub fn simulate(cfg: &ReplicasConfig) -> Result<ReplicasResult, ReplicasError> {
         r.failover_s = takeover_s.filter(|s| f + s <= duration);
     }
     r.writes -= r.writes_lost.min(r.writes);
+    for (rep, sum) in r.per_replica.iter_mut().zip(&lag_sum) {
+        if rep.reads > 0 {
+            rep.mean_lag_ms = (sum * 1000.0 / rep.reads as f64 * 10.0).round() / 10.0;
+        }
+    }
+    if matches!(
+        r.promoted,
+        Some(Promoted::ReadReplica | Promoted::AuroraReplica)
+    ) && let Some(first) = r.per_replica.first_mut()
+    {
+        first.promoted = true;
+    }
     let pct = |n: u64, d: u64| {
         if d == 0 {
             0.0

@@ -307,6 +307,37 @@ pub struct SessionsResult {
     pub timeline: Vec<SessionSecond>,
     /// Which rule produced which number.
     pub explanation: Vec<Explanation>,
+    /// Each instance behind the load balancer, in order (instance 1 first). For the local and
+    /// sticky stores their `carts_lost` add up to `carts_lost`; a cookie overflow is no
+    /// instance's.
+    pub per_instance: Vec<InstanceOutcome>,
+}
+
+/// How an instance left the group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Removal {
+    /// It failed (`fail_instance_at`).
+    Failed,
+    /// The group scaled in (`scale_in_at`).
+    ScaledIn,
+}
+
+/// One instance's part in the run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InstanceOutcome {
+    /// Instance number, from 1 (instance 1 is the one that fails).
+    pub instance: u32,
+    /// Requests it served.
+    pub requests: u64,
+    /// How it left the group (none: it served to the end).
+    pub removed: Option<Removal>,
+    /// The second it left.
+    pub removed_at_s: Option<u32>,
+    /// Users whose last request (or sticky binding) was on it when it left.
+    pub users_on_removal: u32,
+    /// Carts that vanished with its memory (local and sticky stores).
+    pub carts_lost: u32,
 }
 
 #[derive(Default, Clone)]
@@ -373,6 +404,16 @@ pub fn simulate(cfg: &SessionsConfig) -> Result<SessionsResult, SessionsError> {
         cookie_overflows: 0,
         timeline: Vec::new(),
         explanation: Vec::new(),
+        per_instance: (1..=cfg.instances)
+            .map(|instance| InstanceOutcome {
+                instance,
+                requests: 0,
+                removed: None,
+                removed_at_s: None,
+                users_on_removal: 0,
+                carts_lost: 0,
+            })
+            .collect(),
     };
     let mut gone_users = vec![false; users.len()];
     let mut latencies: Vec<f64> = Vec::new();
@@ -386,6 +427,7 @@ pub fn simulate(cfg: &SessionsConfig) -> Result<SessionsResult, SessionsError> {
             let (at, gone, failure) = &events[next_event];
             let (mut on, mut lost) = (0, 0);
             for &i in gone {
+                let (on_before, lost_before) = (on, lost);
                 alive[i] = false;
                 for (idx, user) in users.iter_mut().enumerate() {
                     let here = user.last_instance == Some(i) || user.sticky == Some(i);
@@ -402,6 +444,13 @@ pub fn simulate(cfg: &SessionsConfig) -> Result<SessionsResult, SessionsError> {
                     }
                 }
                 carts[i].clear();
+                note_removal(
+                    &mut r.per_instance[i],
+                    *at,
+                    *failure,
+                    on - on_before,
+                    lost - lost_before,
+                );
             }
             event_log.push((*at, gone.len(), on, lost, *failure));
             next_event += 1;
@@ -427,6 +476,7 @@ pub fn simulate(cfg: &SessionsConfig) -> Result<SessionsResult, SessionsError> {
                 }
             };
             user.last_instance = Some(inst);
+            r.per_instance[inst].requests += 1;
             let seen = match cfg.store {
                 Store::Local | Store::Sticky => carts[inst].get(&u).copied().unwrap_or(0),
                 Store::Cookie => user.cookie_items,
@@ -485,6 +535,7 @@ pub fn simulate(cfg: &SessionsConfig) -> Result<SessionsResult, SessionsError> {
         let (at, gone, failure) = &events[next_event];
         let (mut on, mut lost) = (0, 0);
         for &i in gone {
+            let (on_before, lost_before) = (on, lost);
             alive[i] = false;
             for (idx, user) in users.iter().enumerate() {
                 if (user.last_instance == Some(i) || user.sticky == Some(i)) && !gone_users[idx] {
@@ -500,6 +551,13 @@ pub fn simulate(cfg: &SessionsConfig) -> Result<SessionsResult, SessionsError> {
                 }
             }
             carts[i].clear();
+            note_removal(
+                &mut r.per_instance[i],
+                *at,
+                *failure,
+                on - on_before,
+                lost - lost_before,
+            );
         }
         event_log.push((*at, gone.len(), on, lost, *failure));
         next_event += 1;
@@ -519,6 +577,21 @@ pub fn simulate(cfg: &SessionsConfig) -> Result<SessionsResult, SessionsError> {
     r.timeline = timeline;
     r.explanation = explain(cfg, &r, &event_log);
     Ok(r)
+}
+
+/// Records an instance leaving the group (the first time only: a failed instance that a
+/// scale-in also removes left when it failed).
+fn note_removal(i: &mut InstanceOutcome, at_ms: u64, failure: bool, users: u32, carts: u32) {
+    if i.removed.is_none() {
+        i.removed = Some(if failure {
+            Removal::Failed
+        } else {
+            Removal::ScaledIn
+        });
+        i.removed_at_s = Some((at_ms / 1000) as u32);
+    }
+    i.users_on_removal += users;
+    i.carts_lost += carts;
 }
 
 /// The `q` quantile of sorted values, rounded to 0.1 ms (0 when empty).

@@ -233,3 +233,33 @@ fn presets_fail_as_shipped_and_pass_with_the_fix() {
         ["writes_lost", "downtime_s"]
     );
 }
+
+/// Per replica: reads are spread over the replicas in turn and add up; a read replica promoted
+/// by hand is replica 1, marked promoted; its lag and stale reads come from the same draws.
+#[test]
+fn per_replica_reads_add_up_and_the_promoted_one_is_marked() {
+    let r = simulate(&failing(Engine::RdsMysql, 3, false, 7)).unwrap();
+    assert!(!r.multi_az);
+    assert_eq!(r.per_replica.len(), 3);
+    let reads: u64 = r.per_replica.iter().map(|x| x.reads).sum();
+    assert_eq!(reads, r.reads - r.reads_on_primary);
+    let stale: u64 = r.per_replica.iter().map(|x| x.stale_reads).sum();
+    assert_eq!(stale, r.stale_reads);
+    assert_eq!(r.promoted, Some(Promoted::ReadReplica));
+    assert!(r.per_replica[0].promoted);
+    assert!(r.per_replica[1..].iter().all(|x| !x.promoted));
+    // After it took over, the other two served more reads than it did.
+    assert!(r.per_replica[1].reads > r.per_replica[0].reads);
+    for x in &r.per_replica {
+        let lag = f64::from(r.replica_lag_ms);
+        assert!(
+            x.mean_lag_ms >= lag * 0.5 && x.mean_lag_ms <= lag * 1.5,
+            "{x:?}"
+        );
+    }
+    // Multi-AZ: the standby takes over, no replica is promoted.
+    let r = simulate(&failing(Engine::RdsMysql, 2, true, 7)).unwrap();
+    assert!(r.multi_az);
+    assert_eq!(r.promoted, Some(Promoted::Standby));
+    assert!(r.per_replica.iter().all(|x| !x.promoted));
+}

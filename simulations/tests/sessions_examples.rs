@@ -194,3 +194,34 @@ fn presets_fail_as_shipped_and_pass_with_the_fix() {
         ["session_reads"]
     );
 }
+
+/// Per instance: the failed instance (1) and the scaled-in ones carry every lost cart; the
+/// others served to the end and lost none.
+#[test]
+fn per_instance_lost_carts_add_up_to_carts_lost() {
+    for store in [Store::Sticky, Store::Local] {
+        let cfg = SessionsConfig {
+            scale_in_at: Some(450),
+            scale_in_to: Some(2),
+            ..four_servers(store)
+        };
+        let r = simulate(&cfg).unwrap();
+        assert_eq!(r.per_instance.len(), 4);
+        let sum: u32 = r.per_instance.iter().map(|i| i.carts_lost).sum();
+        assert_eq!(sum, r.carts_lost, "{store:?}");
+        assert!(r.carts_lost > 0);
+        let users: u32 = r.per_instance.iter().map(|i| i.users_on_removal).sum();
+        assert_eq!(users, r.users_on_failed_instances);
+        assert_eq!(r.per_instance[0].removed, Some(sessions::Removal::Failed));
+        assert_eq!(r.per_instance[0].removed_at_s, Some(300));
+        assert_eq!(r.per_instance[1].removed, None);
+        assert_eq!(r.per_instance[1].carts_lost, 0);
+        assert_eq!(r.per_instance[3].removed, Some(sessions::Removal::ScaledIn));
+        let served: u64 = r.per_instance.iter().map(|i| i.requests).sum();
+        assert_eq!(served, r.requests - r.failed_requests);
+    }
+    // A shared store loses nothing anywhere.
+    let r = simulate(&four_servers(Store::Elasticache)).unwrap();
+    assert!(r.per_instance.iter().all(|i| i.carts_lost == 0));
+    assert_eq!(r.per_instance[0].removed, Some(sessions::Removal::Failed));
+}

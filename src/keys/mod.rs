@@ -249,11 +249,14 @@ pub enum Action {
     Reveal,
     /// Class dashboard: remove the selected student.
     Kick,
+    /// A simulation: switch between its architecture diagram and its chart (where both do not
+    /// fit together).
+    ToggleDiagram,
 }
 
 impl Action {
     /// Every action (for listing and for tests).
-    pub const ALL: [Self; 48] = [
+    pub const ALL: [Self; 49] = [
         Self::Quit,
         Self::Back,
         Self::Help,
@@ -302,6 +305,7 @@ impl Action {
         Self::EndRound,
         Self::Reveal,
         Self::Kick,
+        Self::ToggleDiagram,
     ];
 
     /// The name used in `keymap.toml` (`run = "page-down"`).

@@ -46,13 +46,15 @@ enum Ink {
     EdgeLabel,
     Caption,
     Note,
+    /// A simulation's annotation under a node's label.
+    Annot,
 }
 
 /// The style of an ink. Existing roles are reused so every theme (and `gureum read`) already
 /// knows them; text marks (`✗`, `*`, dashed frames) carry the meaning without colour.
 fn ink_style(ink: Ink) -> Style {
     let mut s = match ink {
-        Ink::Blank | Ink::Label | Ink::EdgeLabel => Style::of(Role::Text),
+        Ink::Blank | Ink::Label | Ink::EdgeLabel | Ink::Annot => Style::of(Role::Text),
         Ink::Box => Style::of(Role::TableBorder),
         Ink::BoxStruck | Ink::LabelStruck | Ink::Note => Style::of(Role::Dim),
         Ink::BoxHot | Ink::LabelHot => Style::of(Role::Heading(2)),
@@ -544,15 +546,10 @@ fn ranks(n: usize, edges: &[(usize, usize, usize)]) -> Vec<usize> {
 }
 
 fn node_box(n: &super::Node, marks: &Marks, wrap_at: usize) -> NodeBox {
-    let struck = marks.struck.contains(&n.id);
-    let hot = marks.highlighted.contains(&n.id);
-    let mark = if struck {
-        "✗ "
-    } else if hot {
-        "* "
-    } else {
-        ""
-    };
+    let struck = marks.is_struck(&n.id);
+    let hot = marks.is_hot(&n.id);
+    let mark = marks.glyph(&n.id);
+    let mark = mark.as_str();
     let label_ink = if struck {
         Ink::LabelStruck
     } else if hot {
@@ -579,6 +576,21 @@ fn node_box(n: &super::Node, marks: &Marks, wrap_at: usize) -> NodeBox {
     if lines.is_empty() {
         lines.push((format!("{mark}{}", n.id), label_ink));
     }
+    // Annotations stay readable on a struck-out node: they say what happened to it. They may
+    // run a little wider than labels, so a number and its unit stay on one line.
+    let note_at = wrap_at.max(4) + 4;
+    if let Some((_, word)) = marks.states.get(&n.id)
+        && !word.is_empty()
+    {
+        for l in wrap(&format!("[{word}]"), note_at) {
+            lines.push((l, Ink::Annot));
+        }
+    }
+    for note in marks.notes.get(&n.id).into_iter().flatten() {
+        for l in wrap(note, note_at) {
+            lines.push((l, Ink::Annot));
+        }
+    }
     let inner = lines.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
     NodeBox {
         w: inner + 4,
@@ -594,6 +606,7 @@ pub fn render(d: &Diagram, width: usize, marks: &Marks) -> Vec<Line> {
     let opts = DrawOptions {
         caption: super::caption(d, false),
         english: false,
+        top_down: false,
     };
     render_with(d, width, marks, &opts)
 }
@@ -636,6 +649,9 @@ pub fn render_with(d: &Diagram, width: usize, marks: &Marks, opts: &DrawOptions)
     ];
     let mut best: Option<(usize, Drawing)> = None;
     for cfg in configs {
+        if opts.top_down && cfg.orient == Orient::Lr {
+            continue;
+        }
         let Some(drawing) = draw(d, cfg, marks, opts.english, width) else {
             continue;
         };
@@ -715,14 +731,19 @@ fn prose(spans: Vec<Span>) -> Line {
 fn as_list(d: &Diagram, marks: &Marks, english: bool, width: usize) -> Vec<Line> {
     let mut items = Vec::new();
     for n in &d.nodes {
-        let mark = if marks.struck.contains(&n.id) {
-            "✗ "
-        } else if marks.highlighted.contains(&n.id) {
-            "* "
-        } else {
-            ""
-        };
+        let mark = marks.glyph(&n.id);
         let mut s = format!("□ {mark}{}", node_name(d, &n.id));
+        if let Some((_, word)) = marks.states.get(&n.id)
+            && !word.is_empty()
+        {
+            s.push_str(" [");
+            s.push_str(word);
+            s.push(']');
+        }
+        for note in marks.notes.get(&n.id).into_iter().flatten() {
+            s.push_str(" · ");
+            s.push_str(note);
+        }
         if let Some(g) = n
             .group
             .as_deref()
@@ -1349,5 +1370,107 @@ mod tests {
         let bottom = lines.iter().rposition(|l| l.contains('╰')).unwrap();
         let inside = &lines[top..=bottom].join("\n");
         assert!(inside.contains("인스턴스 1") && inside.contains("인스턴스 2"));
+    }
+    fn span_with<'a>(lines: &'a [Line], text: &str) -> &'a Span {
+        lines
+            .iter()
+            .flat_map(|l| &l.spans)
+            .find(|s| s.text.contains(text))
+            .unwrap_or_else(|| panic!("{text} missing"))
+    }
+
+    #[test]
+    fn a_failed_node_is_struck_and_marked_in_words() {
+        use crate::lesson::diagram::NodeState;
+        let d = sample();
+        let mut marks = Marks::default();
+        marks.set_state("a", NodeState::Failed, "멈춤");
+        marks.add_note("a", "장바구니 12개 잃음");
+        let lines = render(&d, 100, &marks);
+        let all = plain(&lines).join("\n");
+        assert!(all.contains("✗ EC2"), "{all}");
+        assert!(
+            all.contains("[멈춤]") && all.contains("장바구니 12개 잃음"),
+            "{all}"
+        );
+        assert!(span_with(&lines, "인스턴스 1").style.strike);
+        // The annotation says what happened: readable, not struck through.
+        assert!(!span_with(&lines, "[멈춤]").style.strike);
+        assert!(!span_with(&lines, "12개").style.strike);
+        // The other instance is untouched.
+        assert!(!span_with(&lines, "인스턴스 2").style.strike);
+    }
+
+    #[test]
+    fn an_edge_label_override_replaces_the_label() {
+        let d = sample();
+        let mut marks = Marks::default();
+        marks.set_edge_label(1, "90% → v1");
+        marks.set_edge_label(3, "10% → v2");
+        let all = plain(&render(&d, 120, &marks)).join("\n");
+        assert!(
+            all.contains("90% → v1") && all.contains("10% → v2"),
+            "{all}"
+        );
+        assert!(!all.contains("세션 ID"), "{all}");
+        // Labels that are not overridden stay.
+        assert!(all.contains("HTTPS"), "{all}");
+    }
+
+    #[test]
+    fn replaced_updated_and_new_nodes_carry_their_glyph_and_word() {
+        use crate::lesson::diagram::NodeState;
+        let d = sample();
+        let mut marks = Marks::default();
+        marks.set_state("a", NodeState::Replaced, "교체");
+        marks.set_state("b", NodeState::Updated, "제자리 수정");
+        marks.set_state("c", NodeState::New, "새로 생김");
+        let lines = render(&d, 120, &marks);
+        let all = plain(&lines).join("\n");
+        for want in [
+            "↻ EC2",
+            "[교체]",
+            "~ EC2",
+            "[제자리 수정]",
+            "+ ElastiCache",
+            "[새로 생김]",
+        ] {
+            assert!(all.contains(want), "{want}\n{all}");
+        }
+        assert!(!span_with(&lines, "인스턴스 1").style.strike);
+    }
+
+    #[test]
+    fn a_promoted_node_has_a_heavy_frame_and_its_word() {
+        use crate::lesson::diagram::NodeState;
+        let d = sample();
+        let mut marks = Marks::default();
+        marks.set_state("b", NodeState::Promoted, "승격");
+        marks.add_note("b", "지연 120 ms");
+        let all = plain(&render(&d, 120, &marks)).join("\n");
+        assert!(all.contains("▲ EC2") && all.contains("[승격]"), "{all}");
+        assert!(all.contains('┏') && all.contains("지연 120 ms"), "{all}");
+    }
+
+    #[test]
+    fn annotations_fit_every_width_and_survive_the_list_fallback() {
+        use crate::lesson::diagram::NodeState;
+        let d = sample();
+        let mut marks = Marks::default();
+        marks.set_state("a", NodeState::Failed, "멈춤 (300초)");
+        marks.add_note("a", "장바구니 25개 잃음 · 사용자 25명");
+        marks.set_edge_label(0, "요청 1,234개");
+        for w in [12, 20, 30, 40, 60, 80, 120] {
+            let lines = plain(&render(&d, w, &marks));
+            let all = lines.join("\n");
+            for l in &lines {
+                assert!(width(l) <= w, "w={w}: {l:?}\n{all}");
+            }
+            let flat: String = all.split_whitespace().collect();
+            assert!(
+                flat.contains("멈춤") && flat.contains("잃음"),
+                "w={w}\n{all}"
+            );
+        }
     }
 }

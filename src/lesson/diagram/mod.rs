@@ -246,6 +246,88 @@ pub struct Marks {
     pub highlighted: BTreeSet<String>,
     /// Live labels by edge index (in [`Diagram::edges`]), shown instead of the edge's label.
     pub edge_labels: BTreeMap<usize, String>,
+    /// A node's state in a simulation and the word that names it in the reader's language,
+    /// e.g. `(NodeState::Failed, "멈춤")`: drawn as the state's glyph before the tag and
+    /// `[word]` under the label.
+    pub states: BTreeMap<String, (NodeState, String)>,
+    /// Extra lines under a node's label (`장바구니 12개 잃음`, `지연 120 ms`).
+    pub notes: BTreeMap<String, Vec<String>>,
+}
+
+/// A node's state in a simulation. Each has its own glyph, and the caller's word names it, so
+/// the meaning never rests on colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeState {
+    /// Failed or removed: dimmed, struck through, `✗`.
+    Failed,
+    /// Replaced by a new copy: `↻`.
+    Replaced,
+    /// Changed in place: `~`.
+    Updated,
+    /// Took over (a promoted replica or standby): heavy frame, `▲`.
+    Promoted,
+    /// Newly created: `+`.
+    New,
+    /// Looked at and left as it was: `=`.
+    Unchanged,
+}
+
+impl NodeState {
+    /// The glyph drawn before the node's tag.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            NodeState::Failed => "✗",
+            NodeState::Replaced => "↻",
+            NodeState::Updated => "~",
+            NodeState::Promoted => "▲",
+            NodeState::New => "+",
+            NodeState::Unchanged => "=",
+        }
+    }
+}
+
+impl Marks {
+    /// Gives node `id` a state named by `word`.
+    pub fn set_state(&mut self, id: &str, state: NodeState, word: impl Into<String>) {
+        self.states.insert(id.to_owned(), (state, word.into()));
+    }
+
+    /// Adds a line under node `id`'s label.
+    pub fn add_note(&mut self, id: &str, line: impl Into<String>) {
+        self.notes
+            .entry(id.to_owned())
+            .or_default()
+            .push(line.into());
+    }
+
+    /// Shows `label` on edge `index` instead of the diagram's own label.
+    pub fn set_edge_label(&mut self, index: usize, label: impl Into<String>) {
+        self.edge_labels.insert(index, label.into());
+    }
+
+    /// Whether node `id` is drawn struck out (struck, or failed).
+    pub fn is_struck(&self, id: &str) -> bool {
+        self.struck.contains(id) || matches!(self.states.get(id), Some((NodeState::Failed, _)))
+    }
+
+    /// Whether node `id` is drawn with a heavy frame (highlighted, or promoted).
+    pub fn is_hot(&self, id: &str) -> bool {
+        self.highlighted.contains(id)
+            || matches!(self.states.get(id), Some((NodeState::Promoted, _)))
+    }
+
+    /// The mark before node `id`'s tag: its state's glyph, else `✗` / `*`, with a space.
+    pub fn glyph(&self, id: &str) -> String {
+        if let Some((state, _)) = self.states.get(id) {
+            format!("{} ", state.glyph())
+        } else if self.struck.contains(id) {
+            "✗ ".into()
+        } else if self.highlighted.contains(id) {
+            "* ".into()
+        } else {
+            String::new()
+        }
+    }
 }
 
 /// How to draw a diagram besides its width.
@@ -255,6 +337,9 @@ pub struct DrawOptions {
     pub caption: String,
     /// English group tags ("Subnet" instead of "서브넷").
     pub english: bool,
+    /// Lay layers out top to bottom even where left to right fits (a row of unconnected
+    /// boxes then reads across instead of down).
+    pub top_down: bool,
 }
 
 /// A diagram as carried inside lesson markdown (see [`fence`]).
@@ -481,6 +566,7 @@ pub(crate) fn from_fence(body: &str) -> Option<(Diagram, DrawOptions)> {
         DrawOptions {
             caption: c.caption,
             english: c.english,
+            top_down: false,
         },
     ))
 }

@@ -16,6 +16,7 @@ use crate::ui::keymap::{self, Action, Context};
 use crate::ui::screen::{Ctx, Effect, Screen};
 use crate::ui::text_input::{Edit, TextInput, edit_with};
 pub use crate::ui::view::sims::SimLayout;
+use crate::ui::view::sim_diagram::{self, Picture};
 use crate::ui::view::sims_newer::RunSeries;
 
 /// A simulation on screen.
@@ -27,6 +28,8 @@ pub struct SimScreen {
     pub picker: Option<Picker>,
     /// The last run's chart lines, built once when it finished (every frame draws them).
     series: Option<RunSeries>,
+    /// Diagram or chart, where both do not fit (`toggle-diagram`).
+    pub picture: Picture,
 }
 
 /// A character a number box takes.
@@ -41,6 +44,7 @@ impl SimScreen {
             sim,
             picker: None,
             series: None,
+            picture: Picture::default(),
         }
     }
 
@@ -213,6 +217,18 @@ impl Screen for SimScreen {
             Action::PageUp => sim.trail_scroll = sim.trail_scroll.saturating_sub(5),
             Action::OpenLesson => return super::picker::open(&mut self.picker, sim.preset, ctx),
             Action::Toggle => sim.story_open = !sim.story_open,
+            Action::ToggleDiagram => {
+                let has = sim
+                    .outcome
+                    .as_ref()
+                    .is_some_and(|o| sim_diagram::annotated(o, ctx.lang).is_some());
+                if has {
+                    self.picture = self.picture.toggled();
+                    sim.trail_scroll = 0;
+                } else {
+                    sim.note = Some(ctx.strings().simd_none().to_owned());
+                }
+            }
             Action::Back => return Effect::Pop,
             _ => {}
         }
@@ -253,7 +269,7 @@ impl Screen for SimScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        crate::ui::view::sims::draw_sim(&self.sim, self.series.as_ref(), frame, area, ctx);
+        crate::ui::view::sims::draw_sim(&self.sim, self.series.as_ref(), self.picture, frame, area, ctx);
         if let Some(picker) = &self.picker {
             super::picker::render(picker, frame, area, ctx);
         }

@@ -3,6 +3,7 @@
 
 mod deploy;
 pub(in crate::ui) mod practice;
+pub(in crate::ui) mod sim_diagram;
 pub(in crate::ui) mod sims;
 pub(in crate::ui) mod sims_newer;
 

@@ -11,7 +11,7 @@ use ratatui::widgets::{
 };
 
 use super::sims_newer::RunSeries;
-use super::{deploy, sims_newer, status_bar, title_bar};
+use super::{deploy, sim_diagram, sims_newer, status_bar, title_bar};
 use crate::sims::compare::group;
 use crate::sims::{Input, Outcome, Preset, Sim};
 use crate::strings::Lang;
@@ -220,10 +220,12 @@ fn picture_parts(outcome: &Outcome, pic: Rect) -> (Rect, Rect, Rect) {
 /// One simulation.
 ///
 /// `series` are the chart lines of the last run, built when it finished (a newer model's; the
-/// older ones draw from the outcome).
+/// older ones draw from the outcome); `picture` is the diagram-or-chart choice (see
+/// `sim_diagram`).
 pub(in crate::ui) fn draw_sim(
     sim: &Sim,
     series: Option<&RunSeries>,
+    picture: sim_diagram::Picture,
     frame: &mut Frame,
     area: Rect,
     ctx: &Ctx,
@@ -266,7 +268,7 @@ pub(in crate::ui) fn draw_sim(
         frame.render_widget(Paragraph::new(story), at.story);
     }
     draw_params(ctx, sim, preset, frame, at.params, at.wide);
-    draw_result(ctx, sim, series, frame, &at);
+    draw_result(ctx, sim, series, picture, frame, &at);
 
     if let Some(input) = &sim.input {
         let (prompt, text) = match input {
@@ -450,6 +452,7 @@ fn draw_result(
     ctx: &Ctx,
     sim: &Sim,
     series: Option<&RunSeries>,
+    picture: sim_diagram::Picture,
     frame: &mut Frame,
     at: &SimLayout,
 ) {
@@ -491,8 +494,21 @@ fn draw_result(
         Outcome::Replicas(r) => (newer_summary(ctx, sim, outcome), &r.explanation),
         Outcome::Throttle(r) => (newer_summary(ctx, sim, outcome), &r.explanation),
     };
-    let (top, chart, bottom) = picture_parts(outcome, at.picture);
+    // The architecture diagram above the chart, or in its place (sim_diagram); the picture
+    // and the text under it share the result's inner area.
+    let inner = Rect {
+        height: at.picture.height + at.text.height,
+        ..at.picture
+    };
+    let (inner, pic_h, diagram) =
+        sim_diagram::place(ctx, outcome, picture, frame, inner, at.picture.height);
+    let pic = Rect {
+        height: pic_h,
+        ..inner
+    };
+    let (top, chart, bottom) = picture_parts(outcome, pic);
     match outcome {
+        _ if pic_h == 0 => {}
         Outcome::Lambda(r) => draw_lambda_picture(ctx.theme, lang, r, frame, chart, bottom),
         Outcome::Ddb(r) => draw_ddb_picture(ctx, sim, r, frame, top, chart),
         Outcome::Deploy(r) => deploy::draw_deploy_picture(ctx, r, frame, chart),
@@ -500,20 +516,22 @@ fn draw_result(
         Outcome::Phoenix(r) => deploy::draw_phoenix_picture(ctx, r, frame, chart),
         Outcome::Invalid(_) => {}
         _ => {
-            sims_newer::draw_picture(ctx, outcome, series, frame, at.picture);
+            sims_newer::draw_picture(ctx, outcome, series, frame, pic);
         }
     }
-    let rest = at.text;
-    let mut lines: Vec<Line> = summary
-        .into_iter()
-        .flat_map(|l| {
-            let style = l.style;
-            let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            text::wrap(&plain, usize::from(rest.width).max(1))
-                .into_iter()
-                .map(move |w| Line::styled(w, style))
-        })
-        .collect();
+    let rest = Rect {
+        y: inner.y + pic_h,
+        height: inner.height - pic_h,
+        ..inner
+    };
+    let mut lines: Vec<Line> = diagram;
+    lines.extend(summary.into_iter().flat_map(|l| {
+        let style = l.style;
+        let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+        text::wrap(&plain, usize::from(rest.width).max(1))
+            .into_iter()
+            .map(move |w| Line::styled(w, style))
+    }));
     lines.extend(condition_lines(ctx, sim, usize::from(rest.width)));
     lines.push(Line::styled(
         lang.pick("왜 이렇게 되나요", "Why"),

@@ -142,6 +142,15 @@ fn change_rows(ctx: &Ctx, report: &Report, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
+/// The stack's resources drawn as a diagram, each marked replaced / updated in place / added /
+/// removed / unchanged by glyph and word, with a blank line after.
+fn diagram_lines(ctx: &Ctx, report: &Report, width: u16) -> Vec<Line<'static>> {
+    let a = crate::ui::view::sim_diagram::cfn(report, ctx.lang);
+    let mut lines = crate::ui::view::sim_diagram::lines(&a, width, ctx);
+    lines.push(Line::raw(""));
+    lines
+}
+
 /// The reasons of the changed resources, with the curated history notes.
 fn reasons(ctx: &Ctx, report: &Report, width: u16) -> Vec<Line<'static>> {
     let en = ctx.lang == Lang::En;
@@ -487,6 +496,7 @@ fn draw_guided(ctx: &Ctx, screen: &ReplaceScreen, frame: &mut Frame, body: Rect)
         Some(Ok(p)) => {
             lines.extend(change_rows(ctx, &p.report, inner.width));
             lines.push(Line::raw(""));
+            lines.extend(diagram_lines(ctx, &p.report, inner.width));
             lines.extend(reasons(ctx, &p.report, inner.width));
         }
         Some(Err(e)) => lines.extend(wrapped(e, inner.width, ctx.theme.warning(), "")),
@@ -574,6 +584,7 @@ fn draw_own(ctx: &Ctx, screen: &ReplaceScreen, frame: &mut Frame, body: Rect) {
         Some(Ok(r)) => {
             result.extend(change_rows(ctx, &r.report, area.width));
             result.push(Line::raw(""));
+            result.extend(diagram_lines(ctx, &r.report, area.width));
             result.extend(reasons(ctx, &r.report, area.width));
         }
     }
