@@ -88,9 +88,9 @@ const TEXT_ROWS: u16 = 2;
 fn picture_extra(preset: &Preset) -> u16 {
     match preset {
         Preset::Ddb(_) => 3,
-        // The servers, the state after the rebuild and the first hand changes.
-        Preset::Phoenix(_) => 1,
-        Preset::Lambda(_)
+        // A legend row; for phoenix, a row more for the first hand changes under the servers.
+        Preset::Phoenix(_)
+        | Preset::Lambda(_)
         | Preset::Sessions(_)
         | Preset::Cache(_)
         | Preset::Replicas(_)
