@@ -328,3 +328,38 @@ fn the_capacity_planner_matches_the_worked_example() {
         "the price table's date is shown"
     );
 }
+
+/// Issue 14: the text output groups its numbers and names their units (a 600-second run at 2
+/// requests a second has over a thousand requests and latencies of 1,000 ms and more).
+#[test]
+fn lambda_text_output_groups_numbers_with_units() {
+    for (lang, events, latency) in [
+        ("ko", "이벤트", "지연 p50"),
+        ("en", "events", "latency p50"),
+    ] {
+        let o = gureum(&[
+            "--lang",
+            lang,
+            "sim",
+            "lambda",
+            "--scenario",
+            "lambda-cold-start",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let text = String::from_utf8_lossy(&o.stdout);
+        let row = |label: &str| {
+            text.lines()
+                .find(|l| l.starts_with(label))
+                .unwrap_or_else(|| panic!("{label}: {text}"))
+                .to_owned()
+        };
+        let count = row(events);
+        assert!(count.contains(','), "{count}");
+        let latency = row(latency);
+        assert!(
+            latency.ends_with(" ms") && latency.contains("1,"),
+            "{latency}"
+        );
+        assert!(row("DLQ").split_whitespace().last().is_some());
+    }
+}

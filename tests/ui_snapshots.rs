@@ -709,7 +709,7 @@ fn run_sim_with_guess(a: &mut App, id: &str, guess: &str) {
     press(a, KeyCode::Enter);
 }
 
-/// Issue 14: at 80x24 every simulation screen (CloudFormation has its own) shows its challenge,
+/// Issue 14: at 80x24 every simulation screen (the CFN presets have their own) shows its challenge,
 /// the start of its scenario and, after a run, a chart of at least 6 rows, its axes included
 /// (the chart's area as the screen lays it out and draws it), in Korean and in English.
 #[test]

@@ -11,6 +11,8 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand, ValueEnum};
 use simulations::dynamodb::{self, Consistency, ItemSpec, Operation, Request};
 use simulations::lambda::{self, InvokeType, LambdaConfig};
+
+use super::sim_common::{count, count_pct, print_rows};
 use simulations::{Explanation, Localize};
 
 use gureum::strings::Lang;
@@ -290,52 +292,43 @@ fn lambda(args: &LambdaArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(r) => r,
         Err(e) => return Ok(invalid(&e.localize(lang == Lang::En))),
     };
-    let mut out = crate::cli::stdout();
     if args.json {
-        out.json(&result, true)?;
+        crate::cli::stdout().json(&result, true)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let rows: [(&str, &str, String); 9] = [
-        ("이벤트", "events", result.events.to_string()),
-        ("호출 시도", "attempts", result.attempts.to_string()),
+    let rows = vec![
+        ("이벤트", "events", count(result.events)),
+        ("호출 시도", "attempts", count(result.attempts)),
         (
             "콜드 스타트",
             "cold starts",
-            format!("{} ({:.2}%)", result.cold_starts, result.cold_start_pct),
+            count_pct(result.cold_starts, result.cold_start_pct),
         ),
-        (
-            "스로틀 (429)",
-            "throttles (429)",
-            result.throttles.to_string(),
-        ),
-        ("DLQ", "DLQ", result.dlq.to_string()),
+        ("스로틀 (429)", "throttles (429)", count(result.throttles)),
+        ("DLQ", "DLQ", count(result.dlq)),
         (
             "최대 동시성",
             "max concurrency",
-            result.max_concurrency.to_string(),
+            count(u64::from(result.max_concurrency)),
         ),
         (
             "지연 p50 / p95 / p99",
             "latency p50 / p95 / p99",
             format!(
                 "{} / {} / {} ms",
-                result.p50_ms, result.p95_ms, result.p99_ms
+                count(result.p50_ms),
+                count(result.p95_ms),
+                count(result.p99_ms)
             ),
         ),
         ("비용", "cost", format!("${:.6}", result.cost_usd)),
         (
             "시뮬레이션 시간",
             "simulated",
-            format!("{} s", config.seconds),
+            format!("{} s", count(u64::from(config.seconds))),
         ),
     ];
-    for (ko, en, value) in rows {
-        let label = lang.pick(ko, en);
-        let pad = 22usize.saturating_sub(gureum::text::width(label));
-        writeln!(out, "{label}{} {value}", " ".repeat(pad))?;
-    }
-    print_trail(&mut out, &result.explanations, lang)?;
-    Ok(ExitCode::SUCCESS)
+    print_rows(&rows, None, &result.explanations, lang)
 }
 
 fn plan(args: &PlanArgs, lang: Lang) -> anyhow::Result<ExitCode> {

@@ -88,10 +88,14 @@ const TEXT_ROWS: u16 = 2;
 fn picture_extra(preset: &Preset) -> u16 {
     match preset {
         Preset::Ddb(_) => 3,
-        // The servers, the state after the rebuild and the first hand changes.
-        Preset::Phoenix(_) => 1,
-        Preset::Sessions(_) | Preset::Cache(_) | Preset::Replicas(_) | Preset::Throttle(_) => 1,
-        Preset::Lambda(_) | Preset::Cfn(_) | Preset::Deploy(_) => 0,
+        // A legend row; for phoenix, a row more for the first hand changes under the servers.
+        Preset::Phoenix(_)
+        | Preset::Lambda(_)
+        | Preset::Sessions(_)
+        | Preset::Cache(_)
+        | Preset::Replicas(_)
+        | Preset::Throttle(_) => 1,
+        Preset::Cfn(_) | Preset::Deploy(_) => 0,
     }
 }
 
@@ -185,7 +189,7 @@ pub fn layout(sim: &Sim, preset: &Preset, lang: Lang, area: Rect) -> SimLayout {
 /// below it (the Lambda sparklines).
 fn picture_parts(outcome: &Outcome, pic: Rect) -> (Rect, Rect, Rect) {
     let (top, bottom) = match outcome {
-        Outcome::Lambda(_) => (0, if pic.height >= 8 + 4 { 4 } else { 0 }),
+        Outcome::Lambda(_) => (1, if pic.height >= 1 + 8 + 4 { 4 } else { 0 }),
         Outcome::Ddb(r) => {
             let room = pic.height.saturating_sub(1 + CHART_ROWS);
             if room == 0 {
@@ -509,7 +513,7 @@ fn draw_result(
     let (top, chart, bottom) = picture_parts(outcome, pic);
     match outcome {
         _ if pic_h == 0 => {}
-        Outcome::Lambda(r) => draw_lambda_picture(ctx.theme, lang, r, frame, chart, bottom),
+        Outcome::Lambda(r) => draw_lambda_picture(ctx, sim, r, frame, top, chart, bottom),
         Outcome::Ddb(r) => draw_ddb_picture(ctx, sim, r, frame, top, chart),
         Outcome::Deploy(r) => deploy::draw_deploy_picture(ctx, r, frame, chart),
         Outcome::Compare(rs) => deploy::draw_compare_picture(ctx, rs, frame, chart),
@@ -660,21 +664,32 @@ fn lambda_summary(
     r: &simulations::lambda::LambdaResult,
 ) -> Vec<Line<'static>> {
     let lang = ctx.lang;
+    let n = |v: u64| group(v as f64);
     let mut lines = vec![Line::raw(match lang {
         Lang::Ko => format!(
-            "요청 {} · 콜드 스타트 {} ({:.2}%) · 스로틀 {} · DLQ {} · 최대 동시성 {}",
-            r.events, r.cold_starts, r.cold_start_pct, r.throttles, r.dlq, r.max_concurrency
+            "요청 {}건 · 콜드 스타트 {}번 ({:.2}%) · 스로틀 {}번 · DLQ {}건 · 최대 동시성 {}",
+            n(r.events),
+            n(r.cold_starts),
+            r.cold_start_pct,
+            n(r.throttles),
+            n(r.dlq),
+            n(u64::from(r.max_concurrency))
         ),
         Lang::En => format!(
-            "events {} · cold starts {} ({:.2}%) · throttles {} · DLQ {} · max concurrency {}",
-            r.events, r.cold_starts, r.cold_start_pct, r.throttles, r.dlq, r.max_concurrency
+            "{} requests · {} cold starts ({:.2}%) · {} throttles · DLQ {} · max concurrency {}",
+            n(r.events),
+            n(r.cold_starts),
+            r.cold_start_pct,
+            n(r.throttles),
+            n(r.dlq),
+            n(u64::from(r.max_concurrency))
         ),
     })];
     lines.push(Line::raw(format!(
         "p50 {} ms · p95 {} ms · p99 {} ms · {} ${:.6}",
-        r.p50_ms,
-        r.p95_ms,
-        r.p99_ms,
+        n(r.p50_ms),
+        n(r.p95_ms),
+        n(r.p99_ms),
         lang.pick("비용", "cost"),
         r.cost_usd
     )));
@@ -695,56 +710,93 @@ fn ddb_summary(ctx: &Ctx, sim: &Sim, r: &simulations::dynamodb::SimReport) -> Ve
     } else {
         mean * 100.0 / r.provisioned as f64
     };
+    let unit = ctx.presets.get(sim.preset).map_or("", ddb_unit);
+    let n = |v: u64| group(v as f64);
     let mut lines = vec![Line::raw(match lang {
         Lang::Ko => format!(
-            "요청 {} · 처리 {} · 스로틀 {} · 파티션 {}개 · 테이블 평균 사용률 {util:.0}%",
-            r.total_offered, r.total_served, r.total_throttled, r.partitions
+            "요청 {}건 · 처리 {}건 · 스로틀 {}건 · 파티션 {}개 · 테이블 평균 사용률 {util:.0}% ({} {unit} 중)",
+            n(r.total_offered),
+            n(r.total_served),
+            n(r.total_throttled),
+            r.partitions,
+            n(r.provisioned)
         ),
         Lang::En => format!(
-            "offered {} · served {} · throttled {} · {} partitions · mean table use {util:.0}%",
-            r.total_offered, r.total_served, r.total_throttled, r.partitions
+            "{} requests · {} served · {} throttled · {} partitions · mean table use {util:.0}% of {} {unit}",
+            n(r.total_offered),
+            n(r.total_served),
+            n(r.total_throttled),
+            r.partitions,
+            n(r.provisioned)
         ),
     })];
     lines.extend(guess_line(ctx, sim, lang.pick("스로틀", "throttled")));
     lines
 }
 
-/// The environments over time (busy, idle, in Init) in `chart`, and the cold starts and
-/// throttles per second as sparklines in `bottom` (two rows each) when it has rows.
+/// The environments over time (busy, idle, in Init) in `chart` with its legend in `top` (off
+/// the data, each line named by its marker), and the cold starts and throttles per second as
+/// sparklines in `bottom` (two rows each) when it has rows.
 fn draw_lambda_picture(
-    theme: Theme,
-    lang: Lang,
+    ctx: &Ctx,
+    sim: &Sim,
     r: &simulations::lambda::LambdaResult,
     frame: &mut Frame,
-    chart_area: Rect,
+    top: Rect,
+    chart: Rect,
     bottom: Rect,
 ) {
+    let (theme, lang) = (ctx.theme, ctx.lang);
     let pts = |f: fn(&simulations::lambda::SecondStats) -> f64| -> Vec<(f64, f64)> {
         r.timeline.iter().map(|s| (s.t_s as f64, f(s))).collect()
     };
     // Braille gives two points per cell: average the seconds down to that, or the lines turn to noise.
-    let cols = usize::from(chart_area.width.saturating_sub(6)).max(1) * 2;
+    let cols = usize::from(chart.width.saturating_sub(8)).max(1) * 2;
     let (busy, idle, init) = (
         downsample(&pts(|s| s.busy), cols),
         downsample(&pts(|s| s.idle), cols),
         downsample(&pts(|s| s.init), cols),
     );
-    let ymax = busy
-        .iter()
-        .chain(&idle)
-        .chain(&init)
-        .map(|p| p.1)
-        .fold(1.0_f64, f64::max)
-        .ceil();
-    let xmax = r.timeline.len().max(1) as f64;
-    let color = |c| theme.series(c);
-    let datasets = vec![
-        line(lang.pick("실행 중", "busy"), color(Color::Green), &busy),
-        line(lang.pick("대기", "idle"), color(Color::Blue), &idle),
-        line("Init", color(Color::Yellow), &init),
+    let series = [
+        sims_newer::Series {
+            name: lang.pick("실행 중", "busy"),
+            marker: Marker::Braille,
+            color: Color::Green,
+            points: &busy,
+        },
+        sims_newer::Series {
+            name: lang.pick("대기", "idle"),
+            marker: Marker::Dot,
+            color: Color::Blue,
+            points: &idle,
+        },
+        sims_newer::Series {
+            name: "Init",
+            marker: Marker::HalfBlock,
+            color: Color::Yellow,
+            points: &init,
+        },
     ];
-    let chart = time_chart(theme, datasets, LegendPosition::TopLeft, xmax, ymax);
-    frame.render_widget(chart, chart_area);
+    // The chart ends where the run's arrivals end (the last second's stragglers sit on its edge).
+    let xmax = sim
+        .params
+        .iter()
+        .find(|p| p.id == crate::sims::ParamId::Seconds)
+        .map_or(r.timeline.len().saturating_sub(1) as f64, |p| p.value);
+    let area = Rect {
+        height: top.height + chart.height,
+        ..top
+    };
+    sims_newer::series_chart(
+        ctx,
+        frame,
+        area,
+        &series,
+        xmax,
+        lang.pick("환경", "envs"),
+        "",
+    );
+    let color = |c| theme.series(c);
     let spark_h = bottom.height / 2;
     if spark_h == 0 {
         return;
@@ -768,16 +820,22 @@ fn draw_lambda_picture(
     {
         let y = bottom.y + i as u16 * spark_h;
         let label_w = 12.min(bottom.width / 3);
+        // Each sparkline scales to its own busiest second: say how many that was.
+        let peak = data.iter().copied().max().unwrap_or(0);
+        let peak = match lang {
+            Lang::Ko => format!("최대 {}/초", group(peak as f64)),
+            Lang::En => format!("max {}/s", group(peak as f64)),
+        };
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                text::fit(label, usize::from(label_w)),
-                theme.dim(),
-            )),
+            Paragraph::new(vec![
+                Line::styled(text::fit(label, usize::from(label_w)), theme.dim()),
+                Line::styled(text::fit(&peak, usize::from(label_w)), theme.dim()),
+            ]),
             Rect {
                 x: bottom.x,
                 y,
                 width: label_w,
-                height: 1,
+                height: spark_h,
             },
         );
         let spark_area = Rect {
