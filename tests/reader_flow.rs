@@ -33,7 +33,8 @@ fn press(a: &mut App, code: KeyCode) {
 }
 
 fn reader(a: &App) -> &gureum::ui::reader::Reader {
-    a.front::<gureum::ui::reader::Reader>()
+    a.layers
+        .front::<gureum::ui::reader::Reader>()
         .expect("a lesson is open")
 }
 
@@ -237,6 +238,7 @@ fn wrong_answers_become_reviews_that_come_first() {
     // Answer the first question wrongly on purpose.
     let (entry, wrong) = {
         let p = a
+            .layers
             .front::<gureum::ui::screens::practice::Practice>()
             .unwrap();
         let bank = a.data.bank.as_ref().unwrap();
@@ -304,6 +306,7 @@ fn wrong_answers_become_reviews_that_come_first() {
     press(&mut a, KeyCode::Char('r'));
     assert_eq!(a.screen(), Screen::Practice);
     let p = a
+        .layers
         .front::<gureum::ui::screens::practice::Practice>()
         .unwrap();
     assert_eq!(
@@ -402,14 +405,16 @@ fn keys_wait_while_the_window_is_too_small_and_help_scrolls_on_g() {
     a.prepare(Rect::new(0, 0, 100, 30));
     press(&mut a, KeyCode::Char('?'));
     let help = gureum::ui::screens::help::Help::default();
-    assert!(a.top::<gureum::ui::screens::help::Help>().is_some());
+    assert!(a.layers.top::<gureum::ui::screens::help::Help>().is_some());
     press(&mut a, KeyCode::Char('G'));
     let scrolled = a
+        .layers
         .top::<gureum::ui::screens::help::Help>()
         .expect("still open");
     assert!(scrolled.scroll > help.scroll, "G scrolls to the end");
     press(&mut a, KeyCode::Char('g'));
     let top = a
+        .layers
         .top::<gureum::ui::screens::help::Help>()
         .expect("still open");
     assert_eq!(top.scroll, 0);

@@ -233,8 +233,10 @@ fn settings_change_the_theme_live_and_open_from_the_help_overlay() {
     press(&mut a, KeyCode::Char('?'));
     press(&mut a, KeyCode::F(12));
     assert!(
-        a.top::<gureum::ui::screens::help::Help>().is_none()
-            && a.top::<gureum::ui::settings::SettingsScreen>().is_some()
+        a.layers.top::<gureum::ui::screens::help::Help>().is_none()
+            && a.layers
+                .top::<gureum::ui::settings::SettingsScreen>()
+                .is_some()
     );
     let s = text(&frame(&mut a, 80, 24));
     assert!(s.contains("테마") && s.contains("어두운 배경"), "{s}");
@@ -243,7 +245,11 @@ fn settings_change_the_theme_live_and_open_from_the_help_overlay() {
     assert_eq!(a.theme.palette, Palette::Light);
     assert_eq!(a.store.progress().settings.theme.as_deref(), Some("light"));
     press(&mut a, KeyCode::Esc);
-    assert!(a.top::<gureum::ui::settings::SettingsScreen>().is_none());
+    assert!(
+        a.layers
+            .top::<gureum::ui::settings::SettingsScreen>()
+            .is_none()
+    );
     assert_ne!(colours(&frame(&mut a, 80, 24)), before, "applied at once");
     // `,` opens them on the home screen; language switches the whole UI.
     press(&mut a, KeyCode::Char(','));
@@ -256,11 +262,13 @@ fn settings_change_the_theme_live_and_open_from_the_help_overlay() {
 fn section_practice_asks_exactly_the_questions_of_the_section() {
     let mut a = app(Progress::default());
     open(&mut a, "udemy-rds");
-    a.front_mut::<gureum::ui::reader::Reader>()
+    a.layers
+        .front_mut::<gureum::ui::reader::Reader>()
         .unwrap()
         .jump_anchor = Some("backups".into());
     let shown = text(&frame(&mut a, 100, 30));
     let section = a
+        .layers
         .front::<gureum::ui::reader::Reader>()
         .unwrap()
         .section
@@ -281,6 +289,7 @@ fn section_practice_asks_exactly_the_questions_of_the_section() {
     );
     press(&mut a, KeyCode::Char('P'));
     let p = a
+        .layers
         .front::<gureum::ui::screens::practice::Practice>()
         .expect("practice");
     let bank = a.data.bank.as_ref().unwrap();
@@ -297,6 +306,7 @@ fn section_practice_asks_exactly_the_questions_of_the_section() {
     press(&mut a, KeyCode::Char('p'));
     let bank = a.data.bank.as_ref().unwrap();
     let p = a
+        .layers
         .front::<gureum::ui::screens::practice::Practice>()
         .unwrap();
     assert!(
@@ -310,7 +320,7 @@ fn section_practice_asks_exactly_the_questions_of_the_section() {
 fn a_section_without_questions_of_its_own_practises_the_enclosing_section() {
     let mut a = app(Progress::default());
     open(&mut a, "udacity-serverless-basics");
-    let r = a.front::<gureum::ui::reader::Reader>().unwrap();
+    let r = a.layers.front::<gureum::ui::reader::Reader>().unwrap();
     let bank = a.data.bank.as_ref().unwrap();
     // A sub-section no question is anchored to.
     let h =
@@ -325,11 +335,13 @@ fn a_section_without_questions_of_its_own_practises_the_enclosing_section() {
             })
             .expect("a section without questions");
     let own = h.anchor.clone();
-    a.front_mut::<gureum::ui::reader::Reader>()
+    a.layers
+        .front_mut::<gureum::ui::reader::Reader>()
         .unwrap()
         .jump_anchor = Some(own.clone());
     frame(&mut a, 100, 30);
     let section = a
+        .layers
         .front::<gureum::ui::reader::Reader>()
         .unwrap()
         .section
@@ -358,6 +370,7 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
     let list = text(&frame(&mut a, 100, 30));
     assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
     let picker = a
+        .layers
         .front::<SimScreen>()
         .and_then(|s| s.picker.clone())
         .expect("the list is open");
@@ -365,7 +378,7 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
     let first = picker.items[0].clone();
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen(), Screen::Reader);
-    let r = a.front::<gureum::ui::reader::Reader>().unwrap();
+    let r = a.layers.front::<gureum::ui::reader::Reader>().unwrap();
     assert_eq!(r.lesson, first.lesson);
     let heading = r
         .rendered
@@ -385,7 +398,7 @@ fn a_simulation_lists_the_lessons_that_explain_it_and_back_returns_to_it() {
     );
     press(&mut a, KeyCode::Char('q'));
     assert_eq!(a.screen(), Screen::Sim, "Back returns to the simulation");
-    assert!(a.front::<SimScreen>().is_some());
+    assert!(a.layers.front::<SimScreen>().is_some());
     // The simulation was opened straight from here (not from the list): Back is home.
     press(&mut a, KeyCode::Char('q'));
     assert_eq!(a.screen(), Screen::Home);
@@ -406,7 +419,7 @@ fn a_lesson_opened_from_a_simulation_opened_from_a_lesson_leads_back_through_eac
     // Back is a stack: the first lesson is still there under the simulation, then home.
     press(&mut a, KeyCode::Char('q'));
     assert_eq!(a.screen(), Screen::Reader);
-    assert!(a.front::<gureum::ui::reader::Reader>().is_some());
+    assert!(a.layers.front::<gureum::ui::reader::Reader>().is_some());
     press(&mut a, KeyCode::Char('q'));
     assert_eq!(a.screen(), Screen::Home);
     assert!(text(&frame(&mut a, 80, 24)).contains("다음에 할 일"));
@@ -435,17 +448,18 @@ fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run(
     assert!(home.contains("이어 읽기 (c)"), "{home}");
     assert!(home.contains("복습할 문제 3개 (r)"), "{home}");
     assert!(home.contains("안 해 본 시뮬레이션"), "{home}");
-    assert!(a.home().selected_step() == Some(0));
+    assert!(a.layers.home().selected_step() == Some(0));
     // Enter on the first step continues reading.
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen(), Screen::Reader);
     press(&mut a, KeyCode::Char('q'));
     // Enter on the review step starts the review of exactly the due questions.
-    a.home_mut().select_step(1);
+    a.layers.home_mut().select_step(1);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen(), Screen::Practice);
     assert_eq!(
-        a.front::<gureum::ui::screens::practice::Practice>()
+        a.layers
+            .front::<gureum::ui::screens::practice::Practice>()
             .unwrap()
             .items
             .len(),
@@ -454,11 +468,11 @@ fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run(
     press(&mut a, KeyCode::Esc);
     // The simulation step opens it; once run, another one is suggested.
     frame(&mut a, 60, 20);
-    let gureum::links::Step::TrySim(sim) = a.home().steps[2] else {
-        panic!("{:?}", a.home().steps)
+    let gureum::links::Step::TrySim(sim) = a.layers.home().steps[2] else {
+        panic!("{:?}", a.layers.home().steps)
     };
     let id = a.data.presets[sim].id().to_owned();
-    a.home_mut().select_step(2);
+    a.layers.home_mut().select_step(2);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen(), Screen::Sim);
     press(&mut a, KeyCode::Char('r'));
@@ -469,9 +483,12 @@ fn next_steps_continue_review_and_suggest_an_untried_simulation_until_it_is_run(
     assert_eq!(a.screen(), Screen::Home);
     frame(&mut a, 60, 20);
     assert!(
-        !a.home().steps.contains(&gureum::links::Step::TrySim(sim)),
+        !a.layers
+            .home()
+            .steps
+            .contains(&gureum::links::Step::TrySim(sim)),
         "{:?}",
-        a.home().steps
+        a.layers.home().steps
     );
 }
 
@@ -491,7 +508,8 @@ fn banks_loaded_while_idle_reach_the_section_line() {
     open(&mut a, "udemy-rds");
     frame(&mut a, 100, 30);
     assert!(
-        a.front::<gureum::ui::reader::Reader>()
+        a.layers
+            .front::<gureum::ui::reader::Reader>()
             .unwrap()
             .section
             .as_ref()
@@ -518,6 +536,7 @@ fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
     let list = text(&frame(&mut a, 100, 30));
     assert!(list.contains("이 시뮬레이션을 설명하는 레슨"), "{list}");
     let picker = a
+        .layers
         .front::<ReplaceScreen>()
         .and_then(|s| s.picker.clone())
         .unwrap();
@@ -547,11 +566,12 @@ fn the_cloudformation_screen_lists_its_lessons_too_and_back_returns_to_it() {
 fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
     let mut a = app(Progress::default());
     open(&mut a, "developing-api-gateway");
-    a.front_mut::<gureum::ui::reader::Reader>()
+    a.layers
+        .front_mut::<gureum::ui::reader::Reader>()
         .unwrap()
         .jump_anchor = Some("canary-릴리스".into());
     let shown = text(&frame(&mut a, 100, 30));
-    let r = a.front::<gureum::ui::reader::Reader>().unwrap();
+    let r = a.layers.front::<gureum::ui::reader::Reader>().unwrap();
     let canary = r
         .rendered
         .headings
@@ -563,6 +583,7 @@ fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
         "the end of the lesson stops short of it"
     );
     let section = a
+        .layers
         .front::<gureum::ui::reader::Reader>()
         .unwrap()
         .section
@@ -573,6 +594,7 @@ fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
     press(&mut a, KeyCode::Char('P'));
     let bank = a.data.bank.as_ref().unwrap();
     let p = a
+        .layers
         .front::<gureum::ui::screens::practice::Practice>()
         .unwrap();
     assert!(p.items.iter().all(|i| {
@@ -583,7 +605,8 @@ fn a_jump_to_the_last_section_links_that_section_not_the_one_at_the_top() {
     press(&mut a, KeyCode::Char('g'));
     frame(&mut a, 100, 30);
     assert_ne!(
-        a.front::<gureum::ui::reader::Reader>()
+        a.layers
+            .front::<gureum::ui::reader::Reader>()
             .unwrap()
             .section
             .clone()
@@ -638,12 +661,18 @@ fn a_lesson_reopens_at_the_line_it_was_left_at() {
     let mut a = app(Progress::default());
     open(&mut a, "developing-lambda");
     for anchor in ["람다의-런타임-수명주기", "권한", "오류-처리"] {
-        a.front_mut::<gureum::ui::reader::Reader>()
+        a.layers
+            .front_mut::<gureum::ui::reader::Reader>()
             .unwrap()
             .jump_anchor = Some(anchor.into());
         frame(&mut a, 100, 30);
-        let left = a.front::<gureum::ui::reader::Reader>().unwrap().scroll;
+        let left = a
+            .layers
+            .front::<gureum::ui::reader::Reader>()
+            .unwrap()
+            .scroll;
         let title = a
+            .layers
             .front::<gureum::ui::reader::Reader>()
             .unwrap()
             .section
@@ -655,12 +684,16 @@ fn a_lesson_reopens_at_the_line_it_was_left_at() {
         press(&mut a, KeyCode::Char('c'));
         frame(&mut a, 100, 30);
         assert_eq!(
-            a.front::<gureum::ui::reader::Reader>().unwrap().scroll,
+            a.layers
+                .front::<gureum::ui::reader::Reader>()
+                .unwrap()
+                .scroll,
             left,
             "{anchor}"
         );
         assert_eq!(
-            a.front::<gureum::ui::reader::Reader>()
+            a.layers
+                .front::<gureum::ui::reader::Reader>()
                 .unwrap()
                 .section
                 .clone()
@@ -693,7 +726,11 @@ fn the_status_bar_under_an_overlay_offers_only_keys_that_work_there() {
     press(&mut a, KeyCode::Esc);
     open(&mut a, "developing-lambda");
     press(&mut a, KeyCode::Char('d'));
-    assert!(a.top::<gureum::ui::screens::define::Define>().is_some());
+    assert!(
+        a.layers
+            .top::<gureum::ui::screens::define::Define>()
+            .is_some()
+    );
     let define = last(&frame(&mut a, 100, 30));
     assert!(!define.contains("목차"), "{define}");
 }

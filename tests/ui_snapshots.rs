@@ -355,6 +355,7 @@ fn practice_from_a_lesson_answers_and_jumps_back_to_the_section() {
     assert!(asking.contains("1)") && asking.contains("4)"), "{asking}");
     // Answer whatever the first question is; feedback shows the verdict and the lesson link.
     let p = a
+        .layers
         .front::<gureum::ui::screens::practice::Practice>()
         .unwrap();
     let q = &a.data.bank.as_ref().unwrap().entries[p.item().unwrap().entry].question;
@@ -417,6 +418,7 @@ fn practice_question_80x24() {
         .unwrap();
     let choices = bank.entries[first].question.choices.len();
     let p = a
+        .layers
         .front_mut::<gureum::ui::screens::practice::Practice>()
         .unwrap();
     p.items = vec![gureum::quiz::session::Item {
@@ -462,6 +464,7 @@ fn practice_menu_offers_courses_and_exam_domains() {
         .map(|&i| a.library.lessons[i].meta.id.clone())
         .collect();
     let p = a
+        .layers
         .front::<gureum::ui::screens::practice::Practice>()
         .expect("practice started");
     let bank = a.data.bank.as_ref().unwrap();
@@ -628,6 +631,7 @@ fn simulation_lessons_100x30() {
 /// The edit with `id` selected on the `CloudFormation` screen.
 fn select_cfn_edit(a: &mut App, id: &str) {
     let index = a
+        .layers
         .front::<gureum::ui::screens::replace::ReplaceScreen>()
         .and_then(|r| r.scenario.as_ref().ok())
         .and_then(|s| s.edits.iter().position(|e| e.id == id))
@@ -736,7 +740,7 @@ fn every_simulation_at_80x24_shows_challenge_scenario_and_a_6_row_chart() {
             );
             run_sim_with_guess(&mut a, id, "");
             let s = screen(&mut a, 80, 24);
-            let front = a.front::<SimScreen>().expect("sim");
+            let front = a.layers.front::<SimScreen>().expect("sim");
             assert!(
                 matches!(
                     front.sim.outcome,
@@ -849,18 +853,20 @@ fn search_palette_with_a_query_80x24_and_60x20() {
     // Backspace takes one character (a whole syllable or jamo), Esc closes.
     press(&mut a, KeyCode::Backspace);
     assert_eq!(
-        a.top::<gureum::ui::palette::Palette>()
+        a.layers
+            .top::<gureum::ui::palette::Palette>()
             .map(|p| p.input.as_str()),
         Some("ㄹㄷ ㅋ")
     );
     press(&mut a, KeyCode::Esc);
-    assert!(a.top::<gureum::ui::palette::Palette>().is_none());
+    assert!(a.layers.top::<gureum::ui::palette::Palette>().is_none());
 }
 
 /// Moves the palette selection down to the first hit of `group`.
 fn select_group(a: &mut App, group: gureum::search::Group) {
     for _ in 0..40 {
         let p = a
+            .layers
             .top::<gureum::ui::palette::Palette>()
             .expect("palette open");
         let (doc, _) = p.selected_doc().expect("a hit");
@@ -880,8 +886,11 @@ fn search_palette_enter_opens_the_reader_at_the_section_or_line() {
     type_str(&mut a, "ㄹㄷ ㅋㄷ");
     press(&mut a, KeyCode::Enter);
     let s = screen(&mut a, 100, 30);
-    assert!(a.top::<gureum::ui::palette::Palette>().is_none());
-    let r = a.front::<gureum::ui::reader::Reader>().expect("reader");
+    assert!(a.layers.top::<gureum::ui::palette::Palette>().is_none());
+    let r = a
+        .layers
+        .front::<gureum::ui::reader::Reader>()
+        .expect("reader");
     assert_eq!(
         a.library.lessons[r.lesson].meta.id, "developing-lambda",
         "{s}"
@@ -902,14 +911,18 @@ fn search_palette_enter_opens_the_reader_at_the_section_or_line() {
     ctrl(&mut a, 'k');
     type_str(&mut a, "배포해놓는");
     select_group(&mut a, gureum::search::Group::Paragraphs);
-    let p = a.top::<gureum::ui::palette::Palette>().unwrap();
+    let p = a.layers.top::<gureum::ui::palette::Palette>().unwrap();
     let (doc, _) = p.selected_doc().unwrap();
     let paragraph = p.index.docs[doc].text[0].clone();
     press(&mut a, KeyCode::Enter);
     let s = screen(&mut a, 100, 30);
     assert!(s.contains("미리 배포해놓는것"), "{paragraph}\n{s}");
     assert!(
-        a.front::<gureum::ui::reader::Reader>().unwrap().scroll > 0,
+        a.layers
+            .front::<gureum::ui::reader::Reader>()
+            .unwrap()
+            .scroll
+            > 0,
         "{s}"
     );
 }
@@ -921,11 +934,12 @@ fn search_palette_opens_a_question_in_practice_and_a_preset() {
     ctrl(&mut a, 'k');
     type_str(&mut a, "프로비저닝된 동시성");
     select_group(&mut a, gureum::search::Group::Questions);
-    let p = a.top::<gureum::ui::palette::Palette>().unwrap();
+    let p = a.layers.top::<gureum::ui::palette::Palette>().unwrap();
     let id = p.index.docs[p.selected_doc().unwrap().0].id.clone();
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen(), gureum::ui::app::Screen::Practice);
     let practice = a
+        .layers
         .front::<gureum::ui::screens::practice::Practice>()
         .unwrap();
     let bank = a.data.bank.as_ref().unwrap();
@@ -940,7 +954,7 @@ fn search_palette_opens_a_question_in_practice_and_a_preset() {
     select_group(&mut a, gureum::search::Group::Simulations);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen(), gureum::ui::app::Screen::Sim);
-    let sim = &a.front::<SimScreen>().unwrap().sim;
+    let sim = &a.layers.front::<SimScreen>().unwrap().sim;
     assert_eq!(a.data.presets[sim.preset].id(), "lambda-cold-start");
 }
 
@@ -958,11 +972,15 @@ fn glossary_screen_80x24_and_define_popup_in_the_reader() {
     // Tab to the links, Enter on the first: the lesson section.
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Enter);
-    assert!(a.front::<gureum::ui::glossary::GlossaryView>().is_none());
+    assert!(
+        a.layers
+            .front::<gureum::ui::glossary::GlossaryView>()
+            .is_none()
+    );
     let s = screen(&mut a, 80, 24);
     assert!(s.contains("콜드 스타트 최소화 하기"), "{s}");
     // Terms are marked in the lesson; only the first mention per section is drawn highlighted.
-    let r = a.front::<gureum::ui::reader::Reader>().unwrap();
+    let r = a.layers.front::<gureum::ui::reader::Reader>().unwrap();
     assert!(r.terms.iter().any(|m| m.first) && r.terms.iter().any(|m| !m.first));
     let section_of = |line: usize| r.rendered.headings.iter().rposition(|h| h.line <= line);
     for m in r.terms.iter().filter(|m| m.first) {
@@ -977,6 +995,7 @@ fn glossary_screen_80x24_and_define_popup_in_the_reader() {
     // `d` shows the terms on screen with the first one's definition; `d` again cycles.
     press(&mut a, KeyCode::Char('d'));
     let d = a
+        .layers
         .top::<gureum::ui::screens::define::Define>()
         .cloned()
         .expect("terms on screen");
@@ -986,19 +1005,24 @@ fn glossary_screen_80x24_and_define_popup_in_the_reader() {
     insta::assert_snapshot!("define_popup_80x24", s);
     press(&mut a, KeyCode::Char('d'));
     assert_eq!(
-        a.top::<gureum::ui::screens::define::Define>()
+        a.layers
+            .top::<gureum::ui::screens::define::Define>()
             .map(|d| d.selected),
         Some(1)
     );
     press(&mut a, KeyCode::Esc);
-    assert!(a.top::<gureum::ui::screens::define::Define>().is_none());
+    assert!(
+        a.layers
+            .top::<gureum::ui::screens::define::Define>()
+            .is_none()
+    );
 }
 
 #[test]
 fn a_prediction_outside_0_to_100_percent_is_asked_again() {
     let mut a = app(Progress::default());
     run_sim_with_guess(&mut a, "deploy-canary", "1000");
-    let sim = &a.front::<SimScreen>().expect("sim").sim;
+    let sim = &a.layers.front::<SimScreen>().expect("sim").sim;
     assert!(sim.outcome.is_none(), "not run on a bad prediction");
     assert!(sim.input.is_some(), "still asking");
     let s = screen(&mut a, 100, 30);
@@ -1008,7 +1032,7 @@ fn a_prediction_outside_0_to_100_percent_is_asked_again() {
     }
     type_str(&mut a, "5%");
     press(&mut a, KeyCode::Enter);
-    let sim = &a.front::<SimScreen>().expect("sim").sim;
+    let sim = &a.layers.front::<SimScreen>().expect("sim").sim;
     assert_eq!(sim.guess, Some(5.0));
     assert!(sim.outcome.is_some());
     assert!(sim.note.is_none(), "the complaint is gone once answered");
@@ -1021,18 +1045,22 @@ fn back_from_a_glossary_link_returns_to_the_glossary_at_the_same_term() {
     press(&mut a, KeyCode::Char('w'));
     type_str(&mut a, "ㅋㄷ");
     let term = a
+        .layers
         .front::<gureum::ui::glossary::GlossaryView>()
         .and_then(gureum::ui::glossary::GlossaryView::term)
         .expect("a term");
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Enter);
     assert!(
-        a.front::<gureum::ui::glossary::GlossaryView>().is_none(),
+        a.layers
+            .front::<gureum::ui::glossary::GlossaryView>()
+            .is_none(),
         "the link opened the lesson"
     );
     assert_eq!(a.screen(), gureum::ui::app::Screen::Reader);
     press(&mut a, KeyCode::Esc);
     let g = a
+        .layers
         .front::<gureum::ui::glossary::GlossaryView>()
         .expect("back in the glossary");
     assert_eq!(g.term(), Some(term));
@@ -1040,9 +1068,18 @@ fn back_from_a_glossary_link_returns_to_the_glossary_at_the_same_term() {
     for _ in 0..3 {
         press(&mut a, KeyCode::Esc);
     }
-    assert!(a.front::<gureum::ui::glossary::GlossaryView>().is_none());
+    assert!(
+        a.layers
+            .front::<gureum::ui::glossary::GlossaryView>()
+            .is_none()
+    );
     press(&mut a, KeyCode::Esc);
-    assert!(a.front::<gureum::ui::glossary::GlossaryView>().is_none() && !a.quit);
+    assert!(
+        a.layers
+            .front::<gureum::ui::glossary::GlossaryView>()
+            .is_none()
+            && !a.quit
+    );
 }
 
 #[test]
@@ -1069,7 +1106,8 @@ fn enter_on_a_multiple_answer_question_with_too_few_marks_says_how_many() {
     let s = screen(&mut a, 100, 30);
     assert!(s.contains("개를 골라 주세요 (지금 0개)"), "{s}");
     assert_eq!(
-        a.front::<gureum::ui::screens::practice::Practice>()
+        a.layers
+            .front::<gureum::ui::screens::practice::Practice>()
             .map(|p| p.phase.clone()),
         Some(gureum::ui::screens::practice::Phase::Asking),
         "nothing was submitted"
@@ -1083,7 +1121,8 @@ fn the_section_line_keeps_both_keys_on_a_narrow_screen() {
     a.idle();
     let li = a.library.lesson_index("developing-lambda").expect("lesson");
     a.open_lesson(li);
-    a.front_mut::<gureum::ui::reader::Reader>()
+    a.layers
+        .front_mut::<gureum::ui::reader::Reader>()
         .expect("reader")
         .jump_anchor = Some("콜드-스타트-최소화-하기".into());
     let wide = screen(&mut a, 120, 40);
@@ -1126,7 +1165,8 @@ fn the_enter_that_moves_on_never_judges_the_next_question() {
     press(&mut a, KeyCode::Char('1'));
     press(&mut a, KeyCode::Enter);
     assert!(matches!(
-        a.front::<gureum::ui::screens::practice::Practice>()
+        a.layers
+            .front::<gureum::ui::screens::practice::Practice>()
             .map(|p| p.phase.clone()),
         Some(gureum::ui::screens::practice::Phase::Feedback { .. })
     ));
@@ -1283,7 +1323,7 @@ fn the_newer_simulations_show_challenge_conditions_and_a_chart_120x40_and_80x24(
     ] {
         let mut a = app(Progress::default());
         run_sim_with_guess(&mut a, id, guess);
-        let sim = &a.front::<SimScreen>().expect("sim").sim;
+        let sim = &a.layers.front::<SimScreen>().expect("sim").sim;
         assert_eq!(sim.passed, Some(false), "{id}");
         let wide = screen(&mut a, 120, 40);
         for needle in ["과제:", "✗ 과제", "측정", "왜 이렇게 되나요", "예측"] {
@@ -1315,7 +1355,7 @@ fn a_failed_challenge_lists_each_condition_and_the_fix_passes_it() {
     press(&mut a, KeyCode::Right);
     press(&mut a, KeyCode::Right);
     press(&mut a, KeyCode::Char('r'));
-    let sim = &a.front::<SimScreen>().expect("sim").sim;
+    let sim = &a.layers.front::<SimScreen>().expect("sim").sim;
     assert_eq!(sim.passed, Some(true));
     let s = screen(&mut a, 120, 40);
     assert!(s.contains("✓ 잃은 장바구니 0개 — 측정 0"), "{s}");
@@ -1330,7 +1370,7 @@ fn a_failed_challenge_lists_each_condition_and_the_fix_passes_it() {
 fn a_prediction_that_is_not_a_number_is_asked_again() {
     let mut a = app(Progress::default());
     run_sim_with_guess(&mut a, "lambda-async-dlq", "abc");
-    let sim = &a.front::<SimScreen>().expect("sim").sim;
+    let sim = &a.layers.front::<SimScreen>().expect("sim").sim;
     assert!(sim.outcome.is_none() && sim.input.is_some());
     let note = sim.note.clone().unwrap_or_default();
     assert!(note.contains("비우면 건너뛰어요"), "{note}");

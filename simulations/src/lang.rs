@@ -154,7 +154,20 @@ pub fn pick(text: &str, en: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::pick;
+    use super::{pick, toml_message};
+
+    #[test]
+    fn a_values_own_bilingual_error_in_a_toml_file_shows_in_one_language() {
+        let m = "TOML parse error at line 4, column 12\n  |\n4 | strategy = \"nope\"\n  |            ^^^^^^\n알 수 없는 배포 전략 'nope'이에요. 쓸 수 있는 이름: linear / unknown deployment strategy 'nope'; valid names: linear (https://docs.aws.amazon.com/x.html)\n";
+        assert_eq!(
+            toml_message(m, false),
+            "4번째 줄: 알 수 없는 배포 전략 'nope'이에요. 쓸 수 있는 이름: linear (https://docs.aws.amazon.com/x.html)"
+        );
+        let en = toml_message(m, true);
+        assert!(en.contains("unknown deployment strategy 'nope'"), "{en}");
+        assert!(!en.contains("알 수 없는"), "{en}");
+        assert!(en.contains("line 4"), "{en}");
+    }
 
     #[test]
     fn a_pair_splits_and_the_source_goes_to_both() {
@@ -211,20 +224,23 @@ mod tests {
 /// learner's language: the line, and what is wrong.
 #[must_use]
 pub fn toml_message(text: &str, en: bool) -> String {
-    if en {
-        return text.trim_end().to_owned();
-    }
-    let line = text
-        .split("at line ")
-        .nth(1)
-        .and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next())
-        .filter(|n| !n.is_empty());
+    // The parser's own problem line: the last one that is not a source excerpt or a caret.
     let what = text
         .lines()
         .rev()
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with('|') && !l.starts_with('^'))
         .unwrap_or_default();
+    // A value's own error (e.g. an unknown strategy) may be a "한국어 / English" pair.
+    let own = pick(what, en);
+    if en {
+        return text.trim_end().replace(what, &own);
+    }
+    let line = text
+        .split("at line ")
+        .nth(1)
+        .and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next())
+        .filter(|n| !n.is_empty());
     let backticked = |s: &str| -> Option<String> {
         let start = s.find('`')?;
         let rest = s.get(start + 1..)?;
@@ -253,6 +269,8 @@ pub fn toml_message(text: &str, en: bool) -> String {
     } else if what.starts_with("duplicate key") {
         let name = backticked(what).unwrap_or_default();
         format!("키 `{name}`{} 두 번 나와요", crate::josa::i(&name))
+    } else if own != what {
+        own
     } else {
         "TOML 문법이 맞지 않아요".to_owned()
     };

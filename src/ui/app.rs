@@ -14,6 +14,7 @@ pub use super::screen::{Kind as Screen, Message};
 
 use super::data::Data;
 use super::keymap::{self, Action, Context};
+use super::layers::Layers;
 use super::screen::{Ctx, Effect, Open, Screen as Component, StatusKeys};
 use super::screens::{self, home::Home, palette::is_palette_key};
 use super::theme::Theme;
@@ -39,7 +40,7 @@ pub struct App {
     /// Colours.
     pub theme: Theme,
     /// The stack, home at the bottom; never empty.
-    layers: Vec<Box<dyn Component>>,
+    pub layers: Layers,
     /// Status message.
     pub message: Option<Message>,
     /// Set when the app should exit.
@@ -67,7 +68,7 @@ impl App {
             store,
             lang,
             theme,
-            layers: Vec::new(),
+            layers: Layers::default(),
             message: None,
             quit: false,
             area: Rect::default(),
@@ -98,7 +99,7 @@ impl App {
     pub fn prepare(&mut self, area: Rect) {
         self.area = area;
         if !too_small(area) {
-            for i in self.base()..self.layers.len() {
+            for i in self.layers.base()..self.layers.len() {
                 let effect = self.with(i, |screen, ctx| screen.prepare(ctx));
                 self.apply(effect);
             }
@@ -109,13 +110,17 @@ impl App {
     pub fn handle_event(&mut self, event: &Event) {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
-            Event::Mouse(m) if m.kind == MouseEventKind::ScrollDown => self.top_mut().scroll(3),
-            Event::Mouse(m) if m.kind == MouseEventKind::ScrollUp => self.top_mut().scroll(-3),
+            Event::Mouse(m) if m.kind == MouseEventKind::ScrollDown => {
+                self.layers.top_mut().scroll(3)
+            }
+            Event::Mouse(m) if m.kind == MouseEventKind::ScrollUp => {
+                self.layers.top_mut().scroll(-3)
+            }
             Event::Paste(text) => {
                 self.message = None;
                 let text = super::text_input::paste_text(text);
                 // With no box focused the paste is dropped, never read as keys.
-                let _ = self.top_mut().paste(text);
+                let _ = self.layers.top_mut().paste(text);
             }
             _ => {}
         }
@@ -123,7 +128,7 @@ impl App {
 
     /// The key-map contexts of the layer in front, most specific first (key lookup, help).
     pub fn contexts(&self) -> Vec<Context> {
-        self.top_layer().contexts(&self.ctx())
+        self.layers.top_layer().contexts(&self.ctx())
     }
 
     /// Performs an action as if its key had been pressed on the layer in front.
@@ -133,62 +138,14 @@ impl App {
         self.apply(effect);
     }
 
-    /// Index of the screen drawn in full: the top layer that is not an overlay.
-    fn base(&self) -> usize {
-        self.layers
-            .iter()
-            .rposition(|s| !s.is_overlay())
-            .unwrap_or(0)
-    }
-
     /// Which screen is in front (under any overlay).
     pub fn screen(&self) -> Screen {
-        self.layers[self.base()].kind()
-    }
-
-    /// The layers from the screen in front upwards (drawing order).
-    pub fn visible(&self) -> &[Box<dyn Component>] {
-        &self.layers[self.base()..]
-    }
-
-    fn top_layer(&self) -> &dyn Component {
-        self.layers[self.layers.len() - 1].as_ref()
-    }
-
-    fn top_mut(&mut self) -> &mut dyn Component {
-        let n = self.layers.len();
-        self.layers[n - 1].as_mut()
-    }
-
-    /// The screen in front (under any overlay) as a `T`, if it is one.
-    pub fn front<T: 'static>(&self) -> Option<&T> {
-        self.layers[self.base()].as_any().downcast_ref()
-    }
-
-    /// The screen in front as a mutable `T`, if it is one.
-    pub fn front_mut<T: 'static>(&mut self) -> Option<&mut T> {
-        let base = self.base();
-        self.layers[base].as_any_mut().downcast_mut()
-    }
-
-    /// The top layer (an overlay or the screen in front) as a `T`, if it is one.
-    pub fn top<T: 'static>(&self) -> Option<&T> {
-        self.top_layer().as_any().downcast_ref()
-    }
-
-    /// The home screen, at the bottom of the stack.
-    pub fn home(&self) -> &Home {
-        self.layers[0].as_any().downcast_ref().expect("home")
-    }
-
-    /// The home screen, mutable.
-    pub fn home_mut(&mut self) -> &mut Home {
-        self.layers[0].as_any_mut().downcast_mut().expect("home")
+        self.layers[self.layers.base()].kind()
     }
 
     /// The shared data screens read.
     pub fn ctx(&self) -> Ctx<'_> {
-        let over = self.layers.iter().skip(self.base() + 1);
+        let over = self.layers.iter().skip(self.layers.base() + 1);
         Ctx {
             library: &self.library,
             bank: self.data.bank.as_ref(),
@@ -216,7 +173,7 @@ impl App {
 
     /// The top layer's state for the store (the reader's position), applied now.
     fn persist_top(&mut self) {
-        let effect = self.top_layer().persist(&self.ctx());
+        let effect = self.layers.top_layer().persist(&self.ctx());
         self.apply(effect);
     }
 
@@ -234,14 +191,13 @@ impl App {
             }
             Effect::Replace(screen) => {
                 self.persist_top();
-                self.layers.truncate(self.layers.len().max(2) - 1);
+                self.layers.pop_above_home();
                 self.layers.push(screen);
             }
             Effect::Pop | Effect::Close => {
-                let overlay = self.top_layer().is_overlay();
+                let overlay = self.layers.top_layer().is_overlay();
                 self.persist_top();
-                // Home stays at the bottom.
-                self.layers.truncate(self.layers.len().max(2) - 1);
+                self.layers.pop_above_home();
                 if !overlay {
                     let top = self.layers.len() - 1;
                     let effect = self.with(top, |screen, ctx| screen.resumed(ctx));
@@ -265,33 +221,16 @@ impl App {
     /// Opens a screen built from the app's data, loading what it needs first.
     fn open(&mut self, open: Open) {
         if let Some(text) = screens::closed_book(&open, &self.store, self.now_ms, self.lang) {
-            self.message = Some(Message::warn(text));
-            return;
+            return self.warn(text);
         }
-        if matches!(open, Open::Lesson(..) | Open::Found(..)) {
-            // A lesson opens without waiting: its section line fills in when the banks and
-            // presets arrive (see `Data::for_lesson`).
-            let problems = self.data.for_lesson();
-            self.bank_problems(problems);
-        } else if screens::needs_bank(&open) && self.data.banks_on_the_way() {
+        let Some((problems, index)) = self.data.prepare_open(&open, &self.library) else {
             self.message = Some(Message::note(Strings::new(self.lang).loading_banks()));
             self.data.pending = Some(open);
             return;
-        } else {
-            self.data.ensure_presets();
-            if screens::needs_bank(&open) {
-                self.load_bank();
-            }
-        }
-        let index = match open {
-            Open::Palette => Some(self.data.palette_index(&self.library)),
-            Open::Glossary(_) => Some(self.data.index(&self.library)),
-            _ => None,
         };
-        if let Open::Sim(i) = open {
-            self.data.sims_selected = i;
-        }
+        self.bank_problems(problems);
         let toc = self
+            .layers
             .front::<screens::reader::Reader>()
             .map(|r| r.toc_visible);
         let effect = screens::open(
@@ -369,39 +308,32 @@ impl App {
     /// Opens the screen that waited for the banks once they are here (or now, waiting for
     /// them, when `wait`).
     fn open_pending(&mut self, wait: bool) {
-        if self.data.pending.is_none() || !(wait || self.data.bank.is_some()) {
-            return;
-        }
-        if let Some(open) = self.data.pending.take() {
+        if let Some(open) = self.data.take_pending(wait) {
             self.message = None;
             self.load_bank();
             self.open(open);
         }
     }
 
-    /// Whether loading or indexing is under way on a thread (the run loop then wakes up often
-    /// to take it and to show progress).
-    pub fn busy(&self) -> bool {
-        self.data.busy()
-    }
-
     fn bank_problems(&mut self, problems: usize) {
         if problems > 0 {
-            self.message = Some(Message::warn(
-                Strings::new(self.lang).bank_problems(problems),
-            ));
+            self.warn(Strings::new(self.lang).bank_problems(problems));
         }
+    }
+
+    fn warn(&mut self, text: String) {
+        self.message = Some(Message::warn(text));
     }
 
     /// Whether the run loop should wake up twice a second (a countdown is on screen).
     pub fn needs_tick(&self) -> bool {
-        self.layers[self.base()].needs_tick()
+        self.layers[self.layers.base()].needs_tick()
     }
 
     /// Advances the clock: an exam whose time is up is submitted and graded.
     pub fn tick(&mut self, now_ms: u64) {
         self.now_ms = now_ms;
-        let base = self.base();
+        let base = self.layers.base();
         let effect = self.with(base, |screen, ctx| screen.tick(ctx));
         self.apply(effect);
     }
@@ -416,7 +348,7 @@ impl App {
 
     /// Writes progress to disk (with the reader's position), reporting failure in the status bar.
     pub fn save(&mut self) {
-        let base = self.base();
+        let base = self.layers.base();
         let effect = self.layers[base].persist(&self.ctx());
         if let Effect::Store(write) = effect {
             write(&mut self.store);
@@ -426,9 +358,7 @@ impl App {
             return;
         }
         if let Err(e) = self.store.save_if_dirty() {
-            self.message = Some(Message::warn(
-                Strings::new(self.lang).save_failed(&e.to_string()),
-            ));
+            self.warn(Strings::new(self.lang).save_failed(&e.to_string()));
         }
     }
 }

@@ -172,6 +172,46 @@ impl Data {
         index
     }
 
+    /// The screen that waited for the banks, once they are here (or now, when `wait`: the
+    /// caller then waits for them).
+    pub fn take_pending(&mut self, wait: bool) -> Option<Open> {
+        if wait || self.bank.is_some() {
+            self.pending.take()
+        } else {
+            None
+        }
+    }
+
+    /// Loads (or starts loading) what opening `open` needs: the banks' problem count and the
+    /// search index a palette or glossary reads. `None` when the screen needs the banks and
+    /// they are still on their way (the app keeps it pending and opens it when they arrive).
+    pub fn prepare_open(
+        &mut self,
+        open: &Open,
+        library: &Library,
+    ) -> Option<(usize, Option<Arc<Index>>)> {
+        let needs_bank = crate::ui::screens::needs_bank(open);
+        let problems = if matches!(open, Open::Lesson(..) | Open::Found(..)) {
+            // A lesson opens without waiting: its section line fills in when the banks and
+            // presets arrive (see `for_lesson`).
+            self.for_lesson()
+        } else if needs_bank && self.banks_on_the_way() {
+            return None;
+        } else {
+            self.ensure_presets();
+            if needs_bank { self.load_bank() } else { 0 }
+        };
+        let index = match open {
+            Open::Palette => Some(self.palette_index(library)),
+            Open::Glossary(_) => Some(self.index(library)),
+            _ => None,
+        };
+        if let Open::Sim(i) = open {
+            self.sims_selected = *i;
+        }
+        Some((problems, index))
+    }
+
     /// The search index for the palette: the whole index when it is built or quick to get (the
     /// shipped content has a prebuilt one); for a user's content, the part a background build
     /// has made so far (the palette follows the build, see [`Index::building`]).

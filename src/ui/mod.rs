@@ -16,6 +16,7 @@
 pub mod app;
 pub mod data;
 pub mod keymap;
+pub mod layers;
 pub mod layout;
 pub mod print;
 pub mod screen;
@@ -76,14 +77,14 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
                 draw(&app, frame);
             })?;
             // Once a frame is on screen and no key is waiting, do the deferred start-up work.
-            if (!idle_done || app.busy()) && !event::poll(std::time::Duration::ZERO)? {
+            if (!idle_done || app.data.busy()) && !event::poll(std::time::Duration::ZERO)? {
                 idle_done = app.idle();
             }
             // A countdown on screen wakes the loop twice a second; while something loads on a
             // thread, soon (to take it and show progress); otherwise it sleeps until input (or a
             // quarter second, for other windows' changes and the minute turning).
             let ticking = app.needs_tick();
-            let loading = !idle_done || app.busy();
+            let loading = !idle_done || app.data.busy();
             let wait = std::time::Duration::from_millis(if ticking {
                 500
             } else if loading {

@@ -268,7 +268,7 @@ mod tests {
         assert!(app.store.progress().settings.exam_esl);
         assert!(!app.store.is_dirty(), "saved after each change");
         app.handle_action(Action::Back);
-        assert!(app.top::<SettingsScreen>().is_none());
+        assert!(app.layers.top::<SettingsScreen>().is_none());
 
         let (store, _) = Store::open_in(
             dir.path(),

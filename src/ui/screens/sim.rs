@@ -15,8 +15,8 @@ use crate::ui::app::Screen as Kind;
 use crate::ui::keymap::{self, Action, Context};
 use crate::ui::screen::{Ctx, Effect, Screen};
 use crate::ui::text_input::{Edit, TextInput, edit_with};
-pub use crate::ui::view::sims::SimLayout;
 use crate::ui::view::sim_diagram::{self, Picture};
+pub use crate::ui::view::sims::SimLayout;
 use crate::ui::view::sims_newer::RunSeries;
 
 /// A simulation on screen.
@@ -269,7 +269,14 @@ impl Screen for SimScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        crate::ui::view::sims::draw_sim(&self.sim, self.series.as_ref(), self.picture, frame, area, ctx);
+        crate::ui::view::sims::draw_sim(
+            &self.sim,
+            self.series.as_ref(),
+            self.picture,
+            frame,
+            area,
+            ctx,
+        );
         if let Some(picker) = &self.picker {
             super::picker::render(picker, frame, area, ctx);
         }

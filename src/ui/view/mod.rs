@@ -27,7 +27,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         draw_too_small(&ctx, frame, area);
         return;
     }
-    for screen in app.visible() {
+    for screen in app.layers.visible() {
         screen.render(frame, area, &ctx);
     }
 }

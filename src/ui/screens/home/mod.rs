@@ -449,13 +449,13 @@ mod tests {
         let mut app = App::new(library, store, Lang::Ko, Theme::dark());
         let area = Rect::new(0, 0, 100, 30);
         app.prepare(area);
-        assert_eq!(app.home().due_count, 0);
+        assert_eq!(app.layers.home().due_count, 0);
         // A write the app was not told about is not seen: no rebuild on a plain frame.
         app.store.set_card("saa-001", CardState::default());
         app.prepare(area);
-        assert_eq!(app.home().due_count, 0);
+        assert_eq!(app.layers.home().due_count, 0);
         app.store_changed();
         app.prepare(area);
-        assert_eq!(app.home().due_count, 1);
+        assert_eq!(app.layers.home().due_count, 1);
     }
 }
