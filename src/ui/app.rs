@@ -111,10 +111,10 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Mouse(m) if m.kind == MouseEventKind::ScrollDown => {
-                self.layers.top_mut().scroll(3)
+                self.layers.top_mut().scroll(3);
             }
             Event::Mouse(m) if m.kind == MouseEventKind::ScrollUp => {
-                self.layers.top_mut().scroll(-3)
+                self.layers.top_mut().scroll(-3);
             }
             Event::Paste(text) => {
                 self.message = None;
