@@ -34,6 +34,8 @@
 //!   round's start) come from the class clock, not from a second reading.
 //! - `cli::quiz::ask_plain`: when a question is shown; `elapsed()` at the answer is its
 //!   `time_ms`.
+//! - `search::build::Live`, the background index build (its own thread): how long since it
+//!   last published the part built so far, so it publishes at most every 100 ms.
 //!
 //! Outside these, `quiz::review::local_offset_s` asks chrono for the local UTC offset
 //! (`Local::now`: the time zone, which may change with the date).
