@@ -28,6 +28,8 @@ pub struct SimScreen {
     pub picker: Option<Picker>,
     /// The last run's chart lines, built once when it finished (every frame draws them).
     series: Option<RunSeries>,
+    /// The last run's diagram as last drawn (see `sim_diagram::Drawn`).
+    diagram: sim_diagram::Drawn,
     /// Diagram or chart, where both do not fit (`toggle-diagram`).
     pub picture: Picture,
 }
@@ -44,6 +46,7 @@ impl SimScreen {
             sim,
             picker: None,
             series: None,
+            diagram: sim_diagram::Drawn::default(),
             picture: Picture::default(),
         }
     }
@@ -104,6 +107,7 @@ impl SimScreen {
                     sim.guess = guess;
                     sim.run(preset);
                     self.series = sim.outcome.as_ref().and_then(RunSeries::of);
+                    self.diagram.clear();
                     return after_run(sim, preset.id());
                 }
                 None => {}
@@ -210,6 +214,7 @@ impl Screen for SimScreen {
                     sim.guess = None;
                     sim.run(preset);
                     self.series = sim.outcome.as_ref().and_then(RunSeries::of);
+                    self.diagram.clear();
                     return after_run(sim, preset.id());
                 }
             }
@@ -272,6 +277,7 @@ impl Screen for SimScreen {
         crate::ui::view::sims::draw_sim(
             &self.sim,
             self.series.as_ref(),
+            &self.diagram,
             self.picture,
             frame,
             area,

@@ -15,6 +15,8 @@
 //! [`CHART_MIN`] rows and a few rows of text, both show. Otherwise the chart shows, and the
 //! `toggle-diagram` key puts the diagram in its place, at the top of the scrolling text.
 
+use std::cell::RefCell;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -29,6 +31,7 @@ use crate::sims::Outcome;
 use crate::sims::compare::group;
 use crate::strings::{Lang, Strings};
 use crate::ui::screen::Ctx;
+use crate::ui::theme::Theme;
 use simulations::cfn::{self, Report};
 use simulations::deploy::{self, DeployResult, clock};
 use simulations::replicas::{Promoted, ReplicasResult};
@@ -115,6 +118,34 @@ fn to_line(l: &styled::Line, ctx: &Ctx) -> Line<'static> {
     )
 }
 
+/// The last run's diagram as drawn for one language, theme and width, kept between frames:
+/// a run's result does not change until the next run ([`Drawn::clear`]), and laying a diagram
+/// out on every frame (the loop redraws every turn) would be wasted work.
+#[derive(Debug, Default)]
+pub struct Drawn(RefCell<Option<Kept>>);
+
+/// A drawing and what it was drawn for: language, theme and width.
+type Kept = (Lang, Theme, u16, Vec<Line<'static>>);
+
+impl Drawn {
+    /// Forgets the drawing (a new run).
+    pub fn clear(&mut self) {
+        *self.0.get_mut() = None;
+    }
+
+    /// The diagram of `outcome` in lines of at most `width` cells, drawn again only when the
+    /// language, theme or width changed; `None` for a simulation without a diagram.
+    fn lines(&self, outcome: &Outcome, width: u16, ctx: &Ctx) -> Option<Vec<Line<'static>>> {
+        let mut kept = self.0.borrow_mut();
+        let fresh = matches!(&*kept, Some((l, t, w, _)) if *l == ctx.lang && *t == ctx.theme && *w == width);
+        if !fresh {
+            let a = annotated(outcome, ctx.lang)?;
+            *kept = Some((ctx.lang, ctx.theme, width, lines(&a, width, ctx)));
+        }
+        kept.as_ref().map(|(_, _, _, l)| l.clone())
+    }
+}
+
 /// The hook of the result panel (`view/sims.rs`): given the panel's inner area and the rows the
 /// chart was given, draws the diagram above the chart when both fit and returns the area and
 /// chart rows left; when they do not, returns the chart unchanged, or (with
@@ -122,15 +153,15 @@ fn to_line(l: &styled::Line, ctx: &Ctx) -> Line<'static> {
 pub(super) fn place(
     ctx: &Ctx,
     outcome: &Outcome,
+    cache: &Drawn,
     picture: Picture,
     frame: &mut Frame,
     inner: Rect,
     pic_h: u16,
 ) -> (Rect, u16, Vec<Line<'static>>) {
-    let Some(a) = annotated(outcome, ctx.lang) else {
+    let Some(drawn) = cache.lines(outcome, inner.width, ctx) else {
         return (inner, pic_h, Vec::new());
     };
-    let drawn = lines(&a, inner.width, ctx);
     let dh = drawn.len() as u16;
     if dh + CHART_MIN + TEXT_MIN <= inner.height {
         frame.render_widget(

@@ -229,6 +229,7 @@ fn picture_parts(outcome: &Outcome, pic: Rect) -> (Rect, Rect, Rect) {
 pub(in crate::ui) fn draw_sim(
     sim: &Sim,
     series: Option<&RunSeries>,
+    diagram: &sim_diagram::Drawn,
     picture: sim_diagram::Picture,
     frame: &mut Frame,
     area: Rect,
@@ -272,7 +273,7 @@ pub(in crate::ui) fn draw_sim(
         frame.render_widget(Paragraph::new(story), at.story);
     }
     draw_params(ctx, sim, preset, frame, at.params, at.wide);
-    draw_result(ctx, sim, series, picture, frame, &at);
+    draw_result(ctx, sim, series, diagram, picture, frame, &at);
 
     if let Some(input) = &sim.input {
         let (prompt, text) = match input {
@@ -456,6 +457,7 @@ fn draw_result(
     ctx: &Ctx,
     sim: &Sim,
     series: Option<&RunSeries>,
+    diagram: &sim_diagram::Drawn,
     picture: sim_diagram::Picture,
     frame: &mut Frame,
     at: &SimLayout,
@@ -504,8 +506,15 @@ fn draw_result(
         height: at.picture.height + at.text.height,
         ..at.picture
     };
-    let (inner, pic_h, diagram) =
-        sim_diagram::place(ctx, outcome, picture, frame, inner, at.picture.height);
+    let (inner, pic_h, diagram) = sim_diagram::place(
+        ctx,
+        outcome,
+        diagram,
+        picture,
+        frame,
+        inner,
+        at.picture.height,
+    );
     let pic = Rect {
         height: pic_h,
         ..inner
