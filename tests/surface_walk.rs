@@ -206,9 +206,21 @@ fn problems(lang: Lang, what: &str, screen: &str, own: Own) -> Vec<String> {
     found
 }
 
-/// A row of lesson or question content (Korean text the learner's notes and banks hold).
+/// A row of lesson or question content (Korean text the learner's notes and banks hold):
+/// a row with four or more Hangul letters, an answer option (`✗ 2) OpenAPI의 servers 항목`,
+/// however short its Korean), or the wrapped tail of a Korean sentence (`니다.`: Hangul,
+/// no Latin letters, ends a sentence). Practice draws its questions at random, so the walk
+/// cannot know which question's short rows it will meet.
 fn content_row(row: &str) -> bool {
-    row.chars().filter(|c| is_hangul(*c)).count() >= 4
+    let hangul = row.chars().filter(|c| is_hangul(*c)).count();
+    let text = row.trim().trim_start_matches(['✗', '✓', '▶', '>', ' ']);
+    let option = text
+        .split_once(')')
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let tail = hangul > 0
+        && !row.chars().any(|c| c.is_ascii_alphabetic())
+        && text.ends_with(['.', ')', '?']);
+    hangul >= 4 || option || tail
 }
 
 fn walk(lang: Lang) -> Vec<String> {
@@ -334,6 +346,12 @@ fn the_checks_catch_what_they_look_for() {
     let en = "Next steps\n 열기  q Quit";
     let found = problems(Lang::En, "t", en, Own::Status);
     assert!(found.iter().any(|f| f.contains("Korean")), "{found:?}");
+    // Short option rows and wrapped sentence tails are content; the app's own rows are not.
+    assert!(content_row("  ✗ 1) x-amazon-apigateway-integration 확장"));
+    assert!(content_row("    5) OpenAPI의 servers 항목"));
+    assert!(content_row("  니다."));
+    assert!(!content_row(" Enter 답하기  ? Help"));
+    assert!(!content_row("  ✗ Wrong 정답"));
     assert!(
         problems(
             Lang::Ko,
