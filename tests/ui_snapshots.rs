@@ -794,6 +794,53 @@ fn deploy_canary_simulation_120x40_and_60x20() {
     insta::assert_snapshot!("deploy_canary_60x20", small);
 }
 
+/// Issue 14: the deployment chart at 80x24 names each line by a glyph of its own (not by colour
+/// alone) on a legend row above the plot, and labels its axes with units, in both languages.
+#[test]
+fn deploy_chart_at_80x24_has_a_glyph_legend_and_units() {
+    for (lang, legend, seconds) in [
+        (
+            Lang::Ko,
+            &[
+                "▄ 알람 임계값",
+                "⣀ 새 버전 %",
+                "• 새 버전 오류율 %",
+                "⡇ 롤백",
+            ][..],
+            "240초",
+        ),
+        (
+            Lang::En,
+            &[
+                "▄ alarm threshold",
+                "⣀ new version %",
+                "• new version errors %",
+                "⡇ rollback",
+            ][..],
+            "240s",
+        ),
+    ] {
+        let library = Library::load(&ContentSource::Embedded);
+        let mut a = App::new(
+            library,
+            Store::in_memory(Progress::default()),
+            lang,
+            Theme::dark(),
+        );
+        run_sim_with_guess(&mut a, "deploy-canary", "5");
+        let s = screen(&mut a, 80, 24);
+        let row = s
+            .lines()
+            .find(|l| l.contains(legend[0]))
+            .unwrap_or_else(|| panic!("{lang:?}: no legend row\n{s}"));
+        for key in legend {
+            assert!(row.contains(key), "{lang:?} {key}: {row}");
+        }
+        assert!(s.contains("100%│"), "{lang:?}: y unit\n{s}");
+        assert!(s.contains(seconds), "{lang:?}: x unit\n{s}");
+    }
+}
+
 #[test]
 fn deploy_comparison_120x40_and_60x20() {
     let mut a = app(Progress::default());

@@ -4,10 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{GraphType, LegendPosition, Paragraph};
+use ratatui::widgets::{GraphType, Paragraph};
 
 use super::sims::{guess_line, line, time_chart};
+use super::sims_newer;
 use crate::sims::Sim;
 use crate::sims::compare::{compare_table, group, short_name};
 use crate::strings::Strings;
@@ -54,8 +56,14 @@ fn chart_end(r: &DeployResult) -> u64 {
 }
 
 /// The new version's share over time (a step line), its error rate per alarm period, and the
-/// rollback as a vertical line.
-pub(super) fn draw_deploy_picture(ctx: &Ctx, r: &DeployResult, frame: &mut Frame, area: Rect) {
+/// rollback as a vertical line, with the legend in `top` (off the data).
+pub(super) fn draw_deploy_picture(
+    ctx: &Ctx,
+    r: &DeployResult,
+    frame: &mut Frame,
+    top: Rect,
+    area: Rect,
+) {
     let s = ctx.strings();
     let xmax = chart_end(r) as f64;
     let mut shift: Vec<(f64, f64)> = Vec::new();
@@ -85,34 +93,51 @@ pub(super) fn draw_deploy_picture(ctx: &Ctx, r: &DeployResult, frame: &mut Frame
         (0.0, r.alarm_threshold * 100.0),
         (xmax, r.alarm_threshold * 100.0),
     ];
-    let mut datasets = vec![
-        line(
-            s.deploy_new_percent(),
-            color(ctx.theme, Color::Green),
-            &shift,
-        ),
+    // Each line has its own shape, named in the legend row above the plot: the lines are told
+    // apart without colour (a monochrome terminal, colour-blind learners). The threshold goes
+    // first so the new version's share draws over it where they share a cell.
+    let mut keys = Vec::new();
+    let mut datasets = Vec::new();
+    if r.alarm_threshold <= 1.0 {
+        keys.push(("▄", s.deploy_alarm_threshold(), Color::DarkGray));
+        datasets.push(
+            line(
+                s.deploy_alarm_threshold(),
+                color(ctx.theme, Color::DarkGray),
+                &threshold,
+            )
+            .marker(Marker::Bar),
+        );
+    }
+    keys.push(("⣀", s.deploy_new_percent(), Color::Green));
+    datasets.push(line(
+        s.deploy_new_percent(),
+        color(ctx.theme, Color::Green),
+        &shift,
+    ));
+    keys.push(("•", s.deploy_error_percent(), Color::Yellow));
+    datasets.push(
         line(
             s.deploy_error_percent(),
             color(ctx.theme, Color::Yellow),
             &errors,
         )
+        .marker(Marker::Dot)
         .graph_type(GraphType::Scatter),
-    ];
-    if r.alarm_threshold <= 1.0 {
-        datasets.push(line(
-            s.deploy_alarm_threshold(),
-            color(ctx.theme, Color::DarkGray),
-            &threshold,
-        ));
-    }
+    );
     if !rollback.is_empty() {
+        // A vertical braille line, labelled on the chart as well.
+        keys.push(("⡇", s.deploy_rollback(), Color::Red));
         datasets.push(line(
             s.deploy_rollback(),
             color(ctx.theme, Color::Red),
             &rollback,
         ));
     }
-    let chart = time_chart(ctx.theme, datasets, LegendPosition::TopRight, xmax, 100.0);
+    if top.height > 0 {
+        frame.render_widget(Paragraph::new(sims_newer::legend(ctx, &keys, "")), top);
+    }
+    let chart = time_chart(ctx, datasets, xmax, 100.0, "%");
     frame.render_widget(chart, area);
     // Label the rollback on the chart's top row, next to its line, when there is room.
     if let Some(t) = r.rolled_back_at_s {

@@ -2,13 +2,11 @@
 //! challenge, the learner's prediction and the explanation trail.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Sparkline,
-};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Sparkline};
 
 use super::sims_newer::RunSeries;
 use super::{deploy, sim_diagram, sims_newer, status_bar, title_bar};
@@ -18,7 +16,6 @@ use crate::strings::Lang;
 use crate::text;
 use crate::ui::keymap::Context;
 use crate::ui::screen::Ctx;
-use crate::ui::theme::Theme;
 use simulations::Explanation;
 
 pub(in crate::ui) fn topic_label(p: &Preset) -> &'static str {
@@ -95,7 +92,9 @@ fn picture_extra(preset: &Preset) -> u16 {
         | Preset::Cache(_)
         | Preset::Replicas(_)
         | Preset::Throttle(_) => 1,
-        Preset::Cfn(_) | Preset::Deploy(_) => 0,
+        // A single deployment's chart has a legend row; a comparison is a table.
+        Preset::Deploy(p) => u16::from(!p.is_comparison()),
+        Preset::Cfn(_) => 0,
     }
 }
 
@@ -199,9 +198,11 @@ fn picture_parts(outcome: &Outcome, pic: Rect) -> (Rect, Rect, Rect) {
                 (ddb_gauge_rows(r, room) + 1, 0)
             }
         }
-        Outcome::Sessions(_) | Outcome::Cache(_) | Outcome::Replicas(_) | Outcome::Throttle(_) => {
-            (1, 0)
-        }
+        Outcome::Sessions(_)
+        | Outcome::Cache(_)
+        | Outcome::Replicas(_)
+        | Outcome::Throttle(_)
+        | Outcome::Deploy(_) => (1, 0),
         _ => (0, 0),
     };
     let top = top.min(pic.height);
@@ -524,7 +525,7 @@ fn draw_result(
         _ if pic_h == 0 => {}
         Outcome::Lambda(r) => draw_lambda_picture(ctx, sim, r, frame, top, chart, bottom),
         Outcome::Ddb(r) => draw_ddb_picture(ctx, sim, r, frame, top, chart),
-        Outcome::Deploy(r) => deploy::draw_deploy_picture(ctx, r, frame, chart),
+        Outcome::Deploy(r) => deploy::draw_deploy_picture(ctx, r, frame, top, chart),
         Outcome::Compare(rs) => deploy::draw_compare_picture(ctx, rs, frame, chart),
         Outcome::Phoenix(r) => deploy::draw_phoenix_picture(ctx, r, frame, chart),
         Outcome::Invalid(_) => {}
@@ -1076,29 +1077,33 @@ pub(super) fn line<'a>(name: &'static str, style: Style, data: &'a [(f64, f64)])
         .data(data)
 }
 
-/// A chart over simulated seconds (x from 0 to `xmax` s, y from 0 to `ymax`), labelled at both ends.
-pub(super) fn time_chart(
-    theme: Theme,
-    datasets: Vec<Dataset<'_>>,
-    legend: LegendPosition,
+/// A chart over simulated seconds (x from 0 to `xmax` s, y from 0 to `ymax` in `unit`),
+/// labelled at both ends. Its legend is drawn by the caller on its own row, off the data.
+pub(super) fn time_chart<'a>(
+    ctx: &Ctx,
+    datasets: Vec<Dataset<'a>>,
     xmax: f64,
     ymax: f64,
-) -> Chart<'_> {
+    unit: &str,
+) -> Chart<'a> {
+    let theme = ctx.theme;
     Chart::new(datasets)
         // The chart paints its plot's background: the palette's, not the terminal's.
         .style(theme.base())
-        .legend_position(Some(legend))
-        .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
+        .legend_position(None)
         .x_axis(
             Axis::default()
                 .bounds([0.0, xmax])
-                .labels(vec![Line::raw("0"), Line::raw(format!("{xmax:.0}s"))])
+                .labels(vec![
+                    Line::raw("0"),
+                    Line::raw(sims_newer::seconds_label(ctx.lang, xmax)),
+                ])
                 .style(theme.dim()),
         )
         .y_axis(
             Axis::default()
                 .bounds([0.0, ymax])
-                .labels(vec![Line::raw("0"), Line::raw(format!("{ymax:.0}"))])
+                .labels(vec![Line::raw("0"), Line::raw(format!("{ymax:.0}{unit}"))])
                 .style(theme.dim()),
         )
 }

@@ -38,6 +38,28 @@ fn mark(marker: Marker) -> &'static str {
     }
 }
 
+/// A chart's legend row: each line's glyph (as drawn) and name in its colour (the glyph tells the
+/// lines apart without colour), then `note`, dimmed, when not empty.
+pub(super) fn legend(ctx: &Ctx, keys: &[(&str, &str, Color)], note: &str) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (glyph, name, color) in keys {
+        spans.push(Span::styled(
+            format!("{glyph} {name}"),
+            ctx.theme.series(*color),
+        ));
+        spans.push(Span::raw("  "));
+    }
+    if !note.is_empty() {
+        spans.push(Span::styled(note.to_owned(), ctx.theme.dim()));
+    }
+    Line::from(spans)
+}
+
+/// The x axis's end label: the run's length with separators and the unit in the UI's language.
+pub(super) fn seconds_label(lang: Lang, xmax: f64) -> String {
+    format!("{}{}", group(xmax), lang.pick("초", "s"))
+}
+
 /// A chart over the run's seconds (x ends at `xmax`, the run's length) with the legend on the
 /// first row (then `note`, dimmed, when not empty) and y labelled with separators and `unit`.
 pub(super) fn series_chart(
@@ -53,19 +75,12 @@ pub(super) fn series_chart(
         return;
     }
     let theme = ctx.theme;
-    let mut spans = Vec::new();
-    for s in series {
-        spans.push(Span::styled(
-            format!("{} {}", mark(s.marker), s.name),
-            theme.series(s.color),
-        ));
-        spans.push(Span::raw("  "));
-    }
-    if !note.is_empty() {
-        spans.push(Span::styled(note.to_owned(), theme.dim()));
-    }
+    let keys: Vec<(&str, &str, Color)> = series
+        .iter()
+        .map(|s| (mark(s.marker), s.name, s.color))
+        .collect();
     frame.render_widget(
-        Paragraph::new(Line::from(spans)),
+        Paragraph::new(legend(ctx, &keys, note)),
         Rect { height: 1, ..area },
     );
     let plot = Rect {
@@ -97,7 +112,7 @@ pub(super) fn series_chart(
                 .bounds([0.0, xmax])
                 .labels(vec![
                     Line::raw("0"),
-                    Line::raw(format!("{}{}", group(xmax), ctx.lang.pick("초", "s"))),
+                    Line::raw(seconds_label(ctx.lang, xmax)),
                 ])
                 .style(theme.dim()),
         )
