@@ -795,7 +795,8 @@ fn deploy_canary_simulation_120x40_and_60x20() {
 }
 
 /// Issue 14: the deployment chart at 80x24 names each line by a glyph of its own (not by colour
-/// alone) on a legend row above the plot, and labels its axes with units, in both languages.
+/// alone) on a legend row above the plot, and labels its axes with units, in both languages;
+/// its settings panel counts the settings scrolled out of view.
 #[test]
 fn deploy_chart_at_80x24_has_a_glyph_legend_and_units() {
     for (lang, legend, seconds) in [
@@ -838,6 +839,10 @@ fn deploy_chart_at_80x24_has_a_glyph_legend_and_units() {
         }
         assert!(s.contains("100%│"), "{lang:?}: y unit\n{s}");
         assert!(s.contains(seconds), "{lang:?}: x unit\n{s}");
+        // Four of its settings fit: the border counts those out of view.
+        let params = a.layers.front::<SimScreen>().expect("sim").sim.params.len();
+        let more = format!("↓ {}{}", params - 4, lang.pick("개 더", " more"));
+        assert!(s.contains(&more), "{lang:?}: {more}\n{s}");
     }
 }
 

@@ -373,20 +373,33 @@ fn draw_params(
     with_challenge: bool,
 ) {
     let lang = ctx.lang;
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(format!(" {} ", lang.pick("설정", "Settings")))
         .border_style(ctx.theme.border(true));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let width = usize::from(inner.width);
-    let mut lines: Vec<Line> = Vec::new();
     // Keep the selected setting in view when the panel is shorter than the list.
-    let rows = usize::from(inner.height).max(1);
+    let rows = usize::from(area.height.saturating_sub(2)).max(1);
     let offset = if sim.params.len() > rows {
         (sim.selected + 1).saturating_sub(rows)
     } else {
         0
     };
+    // Settings out of view are counted on the border, so a short panel does not hide them.
+    let below = sim.params.len().saturating_sub(offset + rows);
+    if offset > 0 || below > 0 {
+        let mut more = Vec::new();
+        if offset > 0 {
+            more.push(format!("↑ {offset}"));
+        }
+        if below > 0 {
+            more.push(format!("↓ {below}"));
+        }
+        let more = format!(" {}{} ", more.join(" "), lang.pick("개 더", " more"));
+        block = block.title_bottom(Line::styled(more, ctx.theme.dim()).right_aligned());
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
     for (i, p) in sim.params.iter().enumerate().skip(offset) {
         let label = lang.pick(p.label.0, p.label.1);
         let value = format!("{}{}", p.display(lang), if p.locked { " •" } else { "" });
