@@ -184,7 +184,21 @@ fn problems(lang: Lang, what: &str, screen: &str, own: Own) -> Vec<String> {
     let own_rows: Vec<&str> = match own {
         Own::Bars => vec![rows.first().copied().unwrap_or(""), rows[last]],
         Own::Status => vec![rows[last]],
-        Own::AllBut(content) => rows.iter().copied().filter(|r| !content(r)).collect(),
+        Own::AllBut(content) => {
+            // A content row's wrapped continuation is content too (`Balancer를 씁니다.` after a
+            // long Korean row); the title and status bars never are.
+            let mut own = Vec::new();
+            let mut prev = false;
+            for (i, r) in rows.iter().enumerate() {
+                let bar = i == 0 || i == last;
+                let is_content = !bar && (content(r) || (prev && !r.trim().is_empty()));
+                if !is_content {
+                    own.push(*r);
+                }
+                prev = is_content;
+            }
+            own
+        }
         Own::Overlay => rows.clone(),
     };
     for row in own_rows {
@@ -213,7 +227,10 @@ fn problems(lang: Lang, what: &str, screen: &str, own: Own) -> Vec<String> {
 /// cannot know which question's short rows it will meet.
 fn content_row(row: &str) -> bool {
     let hangul = row.chars().filter(|c| is_hangul(*c)).count();
-    let text = row.trim().trim_start_matches(['✗', '✓', '▶', '>', ' ']);
+    // Markers before an option's number: ✗ ✓ (feedback), □ ■ (multiple choice), ▶ (cursor).
+    let text = row
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
     let option = text
         .split_once(')')
         .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
@@ -349,6 +366,7 @@ fn the_checks_catch_what_they_look_for() {
     // Short option rows and wrapped sentence tails are content; the app's own rows are not.
     assert!(content_row("  ✗ 1) x-amazon-apigateway-integration 확장"));
     assert!(content_row("    5) OpenAPI의 servers 항목"));
+    assert!(content_row("  □ 5) Application Load Balancer"));
     assert!(content_row("  니다."));
     assert!(!content_row(" Enter 답하기  ? Help"));
     assert!(!content_row("  ✗ Wrong 정답"));
