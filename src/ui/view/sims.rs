@@ -780,7 +780,16 @@ fn draw_lambda_picture(
         downsample(&pts(|s| s.idle), cols),
         downsample(&pts(|s| s.init), cols),
     );
+    // Init first: it is 0 most of the time, and the lines drawn after it cover it there. Its
+    // marker is a lower half block in every cell (a half-block marker would flip between ▀ and
+    // ▄ and stop matching its legend).
     let series = [
+        sims_newer::Series {
+            name: "Init",
+            marker: Marker::Bar,
+            color: Color::Yellow,
+            points: &init,
+        },
         sims_newer::Series {
             name: lang.pick("실행 중", "busy"),
             marker: Marker::Braille,
@@ -792,12 +801,6 @@ fn draw_lambda_picture(
             marker: Marker::Dot,
             color: Color::Blue,
             points: &idle,
-        },
-        sims_newer::Series {
-            name: "Init",
-            marker: Marker::HalfBlock,
-            color: Color::Yellow,
-            points: &init,
         },
     ];
     // The chart ends where the run's arrivals end (the last second's stragglers sit on its edge).

@@ -27,7 +27,8 @@ pub(super) struct Series<'a> {
     pub points: &'a [(f64, f64)],
 }
 
-/// The legend glyph of a marker.
+/// The legend glyph of a marker. Charts use Braille, Dot and Bar, whose glyph is the same in
+/// every cell (a half-block marker flips between ▀, ▄ and █, so its legend could not match).
 fn mark(marker: Marker) -> &'static str {
     match marker {
         Marker::Dot => "•",
@@ -397,7 +398,7 @@ const SESSIONS: [Spec<sessions::SessionSecond>; 3] = [
     },
     Spec {
         label: ("실패한 요청", "failed requests"),
-        marker: Marker::HalfBlock,
+        marker: Marker::Bar,
         color: Color::Yellow,
         value: |s| f64::from(s.failed),
     },
@@ -418,7 +419,7 @@ const CACHE: [Spec<cache::CacheSecond>; 3] = [
     },
     Spec {
         label: ("오래된 값", "stale reads"),
-        marker: Marker::HalfBlock,
+        marker: Marker::Bar,
         color: Color::Red,
         value: |s| f64::from(s.stale_reads),
     },
@@ -439,7 +440,7 @@ const REPLICAS: [Spec<replicas::ReplicaSecond>; 3] = [
     },
     Spec {
         label: ("실패한 쓰기", "failed writes"),
-        marker: Marker::HalfBlock,
+        marker: Marker::Bar,
         color: Color::Yellow,
         value: |s| f64::from(s.writes_failed),
     },
@@ -461,7 +462,7 @@ const THROTTLE: [Spec<throttle::ThrottleSecond>; 3] = [
     },
     Spec {
         label: ("계정 버킷 토큰", "account tokens"),
-        marker: Marker::HalfBlock,
+        marker: Marker::Bar,
         color: Color::Magenta,
         value: |s| s.account_tokens,
     },
