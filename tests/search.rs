@@ -612,3 +612,14 @@ fn the_palette_answers_from_the_part_built_so_far_and_follows_the_build() {
         "questions once the banks came"
     );
 }
+
+/// A glossary result names its source in the UI's language (the index keeps both for `--json`).
+#[test]
+fn a_glossary_result_names_the_glossary_in_the_ui_language() {
+    let en = String::from_utf8(gureum(&["--lang", "en", "search", "cold start"]).stdout).unwrap();
+    assert!(en.contains("Glossary · cold-start:"), "{en}");
+    assert!(!en.contains("용어집"), "{en}");
+    let ko = String::from_utf8(gureum(&["search", "콜드 스타트"]).stdout).unwrap();
+    assert!(ko.contains("용어집 · cold-start:"), "{ko}");
+    assert!(!ko.contains("glossary ·"), "{ko}");
+}

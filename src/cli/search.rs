@@ -131,7 +131,12 @@ pub fn run(
                 (Kind::Simulation, _) | (_, None) => doc.id.clone(),
                 (_, Some(line)) => format!("{}:{line}", doc.id),
             };
-            writeln!(out, "      {} · {place}", doc.location)?;
+            let location = if doc.kind == Kind::Term {
+                Strings::new(lang).glossary_place()
+            } else {
+                doc.location.as_str()
+            };
+            writeln!(out, "      {location} · {place}")?;
         }
     }
     Ok(ExitCode::SUCCESS)
