@@ -133,7 +133,7 @@ impl Screen for PracticeMenu {
             .skip(offset)
             .take(rows)
             .map(|(i, (label, filter))| {
-                let n = filter.count(bank);
+                let n = crate::sims::compare::group(filter.count(bank) as f64);
                 let count = match lang {
                     Lang::Ko => format!("{n}문항 "),
                     Lang::En => format!("{n} questions "),
