@@ -185,14 +185,20 @@ fn prebuilt_search_index(root: &Path, out: &Path) {
         add(&bytes);
     }
     let index = root.join("prebuilt/search-index.bin");
+    let strings = root.join("prebuilt/search-strings.txt");
     println!("cargo:rerun-if-changed={}", index.display());
+    println!("cargo:rerun-if-changed={}", strings.display());
     let carried = std::fs::read(&index).ok().and_then(|b| {
-        (b.get(..8) == Some(b"GRMSIDX1".as_slice()))
+        (b.get(..8) == Some(b"GRMSIDX2".as_slice()))
             .then(|| b.get(8..16)?.try_into().ok().map(u64::from_le_bytes))
             .flatten()
     });
-    let embedded = if carried == Some(h) {
-        format!("Some(include_bytes!({:?}))", index.display().to_string())
+    let embedded = if carried == Some(h) && strings.exists() {
+        format!(
+            "Some((include_bytes!({:?}), include_str!({:?})))",
+            index.display().to_string(),
+            strings.display().to_string()
+        )
     } else {
         if index.exists() {
             println!(
@@ -208,8 +214,8 @@ fn prebuilt_search_index(root: &Path, out: &Path) {
          /// FNV-1a of the index's sources, as `build.rs` computed it.\n\
          #[allow(clippy::unreadable_literal)] // a hash, read by no one\n\
          pub(crate) const SOURCE_FINGERPRINT: u64 = {h:#x};\n\n\
-         /// `prebuilt/search-index.bin`, when it carries [`SOURCE_FINGERPRINT`].\n\
-         pub(crate) static PREBUILT: Option<&[u8]> = {embedded};\n"
+         /// `prebuilt/search-index.bin` and its strings, when it carries [`SOURCE_FINGERPRINT`].\n\
+         pub(crate) static PREBUILT: Option<(&[u8], &str)> = {embedded};\n"
     );
     std::fs::write(out.join("search_index.rs"), code).expect("OUT_DIR is writable");
 }

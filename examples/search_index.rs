@@ -1,4 +1,4 @@
-//! Writes `prebuilt/search-index.bin`, the search index of the shipped content that `build.rs`
+//! Writes `prebuilt/search-index.bin` and `prebuilt/search-strings.txt`, the search index of the shipped content that `build.rs`
 //! embeds (see `src/search/prebuilt.rs`). Run after changing the content, the banks, the
 //! presets or the indexing code:
 //!
@@ -18,11 +18,13 @@ fn main() -> std::io::Result<()> {
     let presets = preset_docs(&sims::all_presets());
     let index = Index::build_fresh(&library, &bank, &presets);
     let input = prebuilt::input_fingerprint(&library, &bank, &presets);
-    let bytes = prebuilt::encode(&index, input);
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(prebuilt::FILE);
+    let (bytes, strings) = prebuilt::encode(&index, input);
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join(prebuilt::FILE);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
+    std::fs::write(root.join(prebuilt::STRINGS_FILE), &strings)?;
     std::fs::write(&path, &bytes)?;
     println!(
         "{}: {} documents, {} bytes (source fingerprint {:#x})",

@@ -560,11 +560,19 @@ fn changed_content_is_indexed_not_read_from_the_prebuilt_index() {
     let hits = index.search("qzxv", 5);
     assert_eq!(group(&hits, Group::Lessons).total, 1);
     // A damaged file is refused, never half read.
-    if let Some(bytes) = prebuilt::embedded_bytes() {
+    if let Some((bytes, strings)) = prebuilt::embedded_bytes() {
+        assert!(prebuilt::decode(bytes, strings, None).is_some());
         for cut in [0, 7, 24, 100, bytes.len() / 2, bytes.len() - 1] {
-            assert!(prebuilt::decode(&bytes[..cut], None).is_none(), "{cut}");
+            assert!(
+                prebuilt::decode(&bytes[..cut], strings, None).is_none(),
+                "{cut}"
+            );
         }
-        assert!(prebuilt::decode(bytes, Some(before ^ 1)).is_none());
+        assert!(prebuilt::decode(bytes, strings, Some(before ^ 1)).is_none());
+        // Strings that are not this index's (cut short, or one byte longer) are refused too.
+        let short = &strings[..strings.floor_char_boundary(strings.len() / 2)];
+        assert!(prebuilt::decode(bytes, short, None).is_none());
+        assert!(prebuilt::decode(bytes, &format!("{strings}x"), None).is_none());
     }
 }
 

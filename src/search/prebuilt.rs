@@ -14,9 +14,10 @@
 //! loaded them, must match the one in the file (a user's `--content-dir`/`--quiz-dir` never
 //! does, unless it is a copy of the shipped content, which gives the same index anyway).
 //!
-//! Format (little-endian): the magic `GRMSIDX1`, the source fingerprint (u64), the input
-//! fingerprint (u64), then an interned string table (count, then each as byte length and UTF-8
-//! bytes; every text below is an index into it), the documents (kind, id, title, both texts,
+//! Format (little-endian): the magic `GRMSIDX2`, the source fingerprint (u64), the input
+//! fingerprint (u64), then an interned string table (count, then each string's byte length,
+//! then the total; the strings themselves are in `prebuilt/search-strings.txt`, one after
+//! another; every text below is an index into the table), the documents (kind, id, title, both texts,
 //! both folded texts, location, lesson, anchor, line, context, mask, terms), the contexts
 //! (folded text, terms), the term spellings (folded, no spaces; term) and each term's linked
 //! documents. Optional numbers are `u32::MAX` when absent. The folded texts and masks are
@@ -38,28 +39,34 @@ pub const SOURCE_FINGERPRINT: u64 = generated::SOURCE_FINGERPRINT;
 /// Where the generator writes the file, relative to the repository root.
 pub const FILE: &str = "prebuilt/search-index.bin";
 
-const MAGIC: &[u8; 8] = b"GRMSIDX1";
+/// The index's strings, one after another, beside [`FILE`]: embedded with `include_str!`, so
+/// the compiler checks they are UTF-8 and loading validates nothing (validating them at run
+/// time was a fifth of a one-shot `gureum search`).
+pub const STRINGS_FILE: &str = "prebuilt/search-strings.txt";
+
+const MAGIC: &[u8; 8] = b"GRMSIDX2";
 const NONE: u32 = u32::MAX;
 
-/// The embedded prebuilt file, when `build.rs` found it fresh.
-pub fn embedded_bytes() -> Option<&'static [u8]> {
+/// The embedded prebuilt file and its strings, when `build.rs` found them fresh.
+pub fn embedded_bytes() -> Option<(&'static [u8], &'static str)> {
     generated::PREBUILT
 }
 
 /// The prebuilt index of the shipped content (lessons, banks, glossary, presets), if the binary
 /// carries a fresh one.
 pub fn embedded() -> Option<Index> {
-    decode(embedded_bytes()?, None)
+    let (bytes, strings) = embedded_bytes()?;
+    decode(bytes, strings, None)
 }
 
 /// The prebuilt index if it was made from exactly these inputs.
 pub(super) fn matching(library: &Library, bank: &Bank, presets: &[PresetDoc]) -> Option<Index> {
-    let bytes = embedded_bytes()?;
+    let (bytes, strings) = embedded_bytes()?;
     let (_, input) = header(bytes)?;
     if input != input_fingerprint(library, bank, presets) {
         return None;
     }
-    decode(bytes, Some(input))
+    decode(bytes, strings, Some(input))
 }
 
 /// FNV-1a, 64 bits: stable across builds and toolchains (the file outlives both).
@@ -175,8 +182,9 @@ fn kind_of(code: u8) -> Option<Kind> {
     })
 }
 
-/// Writes `index` (built from inputs with fingerprint `input`) in the format above.
-pub fn encode(index: &Index, input: u64) -> Vec<u8> {
+/// Writes `index` (built from inputs with fingerprint `input`) in the format above: the file
+/// and its strings.
+pub fn encode(index: &Index, input: u64) -> (Vec<u8>, String) {
     let mut w = Writer::default();
     for d in &index.docs {
         for s in [&d.id, &d.title, &d.text[0], &d.text[1], &d.location] {
@@ -201,10 +209,12 @@ pub fn encode(index: &Index, input: u64) -> Vec<u8> {
     out.extend_from_slice(&SOURCE_FINGERPRINT.to_le_bytes());
     out.extend_from_slice(&input.to_le_bytes());
     put32(&mut out, w.strings.len());
+    let mut strings = String::new();
     for s in &w.strings {
         put32(&mut out, s.len());
-        out.extend_from_slice(s.as_bytes());
+        strings.push_str(s);
     }
+    put32(&mut out, strings.len());
     let opt = |v: Option<usize>| v.map_or(NONE as usize, |v| v);
     put32(&mut out, index.docs.len());
     for d in &index.docs {
@@ -246,7 +256,7 @@ pub fn encode(index: &Index, input: u64) -> Vec<u8> {
             put32(&mut out, d);
         }
     }
-    out
+    (out, strings)
 }
 
 fn put32(out: &mut Vec<u8>, n: usize) {
@@ -318,9 +328,10 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Reads an index written by [`encode`]; `None` if the bytes are not one (or not for `input`).
+/// Reads an index written by [`encode`] from its file and strings; `None` if they are not one
+/// (or not for `input`).
 #[allow(clippy::many_single_char_names)] // r reads, n counts, as in the writer
-pub fn decode(bytes: &[u8], input: Option<u64>) -> Option<Index> {
+pub fn decode(bytes: &[u8], text: &str, input: Option<u64>) -> Option<Index> {
     let (_, fp) = header(bytes)?;
     if input.is_some_and(|i| i != fp) {
         return None;
@@ -329,10 +340,15 @@ pub fn decode(bytes: &[u8], input: Option<u64>) -> Option<Index> {
     let n = r.len()?;
     (bytes.len() >= n * 4).then_some(())?;
     let mut strings: Vec<&str> = Vec::with_capacity(n);
+    let mut at = 0;
     for _ in 0..n {
         let len = r.len()?;
-        strings.push(std::str::from_utf8(r.take(len)?).ok()?);
+        // `get` checks the ends fall on character boundaries: a strings file that does not
+        // belong to this index fails here or at the length check below, never panics.
+        strings.push(text.get(at..at + len)?);
+        at += len;
     }
+    (r.len()? == text.len() && at == text.len()).then_some(())?;
     let s = |i: usize| strings.get(i).copied();
     let chars = |i: usize| -> Option<Box<[char]>> { Some(s(i)?.chars().collect()) };
     let n = r.len()?;
