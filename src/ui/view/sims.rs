@@ -688,26 +688,32 @@ fn lambda_summary(
 ) -> Vec<Line<'static>> {
     let lang = ctx.lang;
     let n = |v: u64| group(v as f64);
-    let mut lines = vec![Line::raw(match lang {
-        Lang::Ko => format!(
-            "요청 {}건 · 콜드 스타트 {}번 ({:.2}%) · 스로틀 {}번 · DLQ {}건 · 최대 동시성 {}",
-            n(r.events),
-            n(r.cold_starts),
-            r.cold_start_pct,
-            n(r.throttles),
-            n(r.dlq),
-            n(u64::from(r.max_concurrency))
+    // Each figure in its label, in the language's word order (`{}` takes the values in turn).
+    let pct = format!("{:.2}", r.cold_start_pct);
+    let figures: [(&str, &str, Vec<String>); 5] = [
+        ("요청 {}건", "{} requests", vec![n(r.events)]),
+        (
+            "콜드 스타트 {}번 ({}%)",
+            "{} cold starts ({}%)",
+            vec![n(r.cold_starts), pct],
         ),
-        Lang::En => format!(
-            "{} requests · {} cold starts ({:.2}%) · {} throttles · DLQ {} · max concurrency {}",
-            n(r.events),
-            n(r.cold_starts),
-            r.cold_start_pct,
-            n(r.throttles),
-            n(r.dlq),
-            n(u64::from(r.max_concurrency))
+        ("스로틀 {}번", "{} throttles", vec![n(r.throttles)]),
+        ("DLQ {}건", "DLQ {}", vec![n(r.dlq)]),
+        (
+            "최대 동시성 {}",
+            "max concurrency {}",
+            vec![n(u64::from(r.max_concurrency))],
         ),
-    })];
+    ];
+    let first: Vec<String> = figures
+        .iter()
+        .map(|(ko, en, values)| {
+            values
+                .iter()
+                .fold(lang.pick(ko, en).to_owned(), |t, v| t.replacen("{}", v, 1))
+        })
+        .collect();
+    let mut lines = vec![Line::raw(first.join(" · "))];
     lines.push(Line::raw(format!(
         "p50 {} ms · p95 {} ms · p99 {} ms · {} ${:.6}",
         n(r.p50_ms),
