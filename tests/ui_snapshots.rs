@@ -15,6 +15,17 @@ fn app(progress: Progress) -> App {
     App::new(library, Store::in_memory(progress), Lang::Ko, Theme::dark())
 }
 
+/// A new learner's app in `lang`.
+fn app_in(lang: Lang) -> App {
+    let library = Library::load(&ContentSource::Embedded);
+    App::new(
+        library,
+        Store::in_memory(Progress::default()),
+        lang,
+        Theme::dark(),
+    )
+}
+
 fn some_progress() -> Progress {
     let mut p = Progress::default();
     let lib = Library::load(&ContentSource::Embedded);
@@ -731,13 +742,7 @@ fn every_simulation_at_80x24_shows_challenge_scenario_and_a_6_row_chart() {
     assert!(ids.len() >= 20, "{ids:?}");
     for lang in [Lang::Ko, Lang::En] {
         for id in &ids {
-            let library = Library::load(&ContentSource::Embedded);
-            let mut a = App::new(
-                library,
-                Store::in_memory(Progress::default()),
-                lang,
-                Theme::dark(),
-            );
+            let mut a = app_in(lang);
             run_sim_with_guess(&mut a, id, "");
             let s = screen(&mut a, 80, 24);
             let front = a.layers.front::<SimScreen>().expect("sim");
@@ -821,13 +826,7 @@ fn deploy_chart_at_80x24_has_a_glyph_legend_and_units() {
             "240s",
         ),
     ] {
-        let library = Library::load(&ContentSource::Embedded);
-        let mut a = App::new(
-            library,
-            Store::in_memory(Progress::default()),
-            lang,
-            Theme::dark(),
-        );
+        let mut a = app_in(lang);
         run_sim_with_guess(&mut a, "deploy-canary", "5");
         let s = screen(&mut a, 80, 24);
         let row = s
