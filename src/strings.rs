@@ -781,13 +781,14 @@ impl Strings {
     pub fn deploy_new_percent(self) -> &'static str {
         self.p("새 버전 %", "new version %")
     }
-    /// Chart legend: the new version's error rate per period.
+    /// Chart legend: the new version's error rate per period (short: the legend row fits 60
+    /// columns with all four names).
     pub fn deploy_error_percent(self) -> &'static str {
-        self.p("새 버전 오류율 %", "new version errors %")
+        self.p("새 버전 오류율 %", "errors %")
     }
     /// Chart legend: the alarm threshold.
     pub fn deploy_alarm_threshold(self) -> &'static str {
-        self.p("알람 임계값", "alarm threshold")
+        self.p("알람 임계값", "threshold")
     }
     /// Title above the users-affected bars of a comparison.
     pub fn deploy_bars_title(self) -> &'static str {

@@ -817,12 +817,7 @@ fn deploy_chart_at_80x24_has_a_glyph_legend_and_units() {
         ),
         (
             Lang::En,
-            &[
-                "▄ alarm threshold",
-                "⣀ new version %",
-                "• new version errors %",
-                "⡇ rollback",
-            ][..],
+            &["▄ threshold", "⣀ new version %", "• errors %", "⡇ rollback"][..],
             "240s",
         ),
     ] {
