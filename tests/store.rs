@@ -325,6 +325,31 @@ fn a_newer_json_file_is_refused_without_loss() {
     assert_eq!(entries(dir.path()), [FILE_NAME], "no database was created");
 }
 
+/// Marks the database `db` in `dir` as written by a newer build (schema `version`), then opens
+/// it: it must open read-only with one notice naming the version. Returns its bytes before the
+/// open (nothing may change them) and the store.
+fn reopen_as_newer(dir: &Path, db: &Path, version: u64) -> (Vec<u8>, Store) {
+    {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.pragma_update(None, "user_version", version as i64)
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = fs::read(db).unwrap();
+    let (store, notices) = Store::open_in(dir, gureum::clock::now()).unwrap();
+    assert_eq!(
+        notices,
+        [Notice::NewerVersion {
+            path: db.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION
+        }]
+    );
+    assert!(notices[0].message(false).contains("읽기 전용"));
+    assert!(store.is_read_only());
+    (before, store)
+}
+
 #[test]
 fn a_newer_database_is_refused_without_loss() {
     let dir = tempfile::tempdir().unwrap();
@@ -334,23 +359,7 @@ fn a_newer_database_is_refused_without_loss() {
         store.record_answer(answer("q1", 1), |_| None);
     }
     let db = dir.path().join(DB_NAME);
-    {
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        conn.pragma_update(None, "user_version", 7).unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    }
-    let before = fs::read(&db).unwrap();
-    let (mut store, notices) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
-    assert_eq!(
-        notices,
-        [Notice::NewerVersion {
-            path: db.clone(),
-            found: 7,
-            supported: SCHEMA_VERSION
-        }]
-    );
-    assert!(notices[0].message(false).contains("읽기 전용"));
-    assert!(store.is_read_only());
+    let (before, mut store) = reopen_as_newer(dir.path(), &db, 7);
     assert_eq!(store.progress().last_lesson.as_deref(), Some("vpc"));
     store.mark_read("vpc");
     store.record_answer(answer("q2", 2), |_| None);
@@ -514,23 +523,7 @@ fn a_newer_database_made_from_the_schema_2_fixture_is_refused_without_loss() {
     let db = schema_2_db(dir.path());
     // Migrated by this build, then moved on by a newer one.
     drop(open_clean(dir.path()));
-    {
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION as i64 + 1)
-            .unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    }
-    let before = fs::read(&db).unwrap();
-    let (mut store, notices) = Store::open_in(dir.path(), gureum::clock::now()).unwrap();
-    assert_eq!(
-        notices,
-        [Notice::NewerVersion {
-            path: db.clone(),
-            found: SCHEMA_VERSION + 1,
-            supported: SCHEMA_VERSION
-        }]
-    );
-    assert!(store.is_read_only());
+    let (before, mut store) = reopen_as_newer(dir.path(), &db, SCHEMA_VERSION + 1);
     // Read as far as possible, through the same typed API.
     assert_eq!(store.running_exam().map(ExamState::seed), Some(9));
     assert!(store.tried_sims().contains("ddb-hot-key"));
