@@ -305,11 +305,6 @@ impl Strings {
             "↑↓ move · Enter open · Esc close",
         )
     }
-    /// Where a glossary term's search result comes from (the palette and `gureum search`; the
-    /// index holds both languages, "용어집 · glossary", for `--json`).
-    pub fn glossary_place(self) -> &'static str {
-        self.p("용어집", "Glossary")
-    }
     /// Nothing matched (the palette and `gureum search`).
     pub fn no_results(self) -> &'static str {
         self.p("결과가 없어요", "No results")

@@ -131,12 +131,7 @@ pub fn run(
                 (Kind::Simulation, _) | (_, None) => doc.id.clone(),
                 (_, Some(line)) => format!("{}:{line}", doc.id),
             };
-            let location = if doc.kind == Kind::Term {
-                Strings::new(lang).glossary_place()
-            } else {
-                doc.location.as_str()
-            };
-            writeln!(out, "      {location} · {place}")?;
+            writeln!(out, "      {} · {place}", doc.place(english))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -179,6 +179,17 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// Where the document is, as the palette and `gureum search` show it. A glossary term's
+    /// `location` holds both languages ("용어집 · glossary", which `--json` keeps), so it is
+    /// named in the UI's language here.
+    pub fn place(&self, english: bool) -> &str {
+        match (self.kind, english) {
+            (Kind::Term, false) => "용어집",
+            (Kind::Term, true) => "Glossary",
+            _ => &self.location,
+        }
+    }
+
     fn new(kind: Kind, id: String, title: String, text: [String; 2], location: String) -> Self {
         let fold = |s: &str| -> Box<[char]> {
             s.chars()

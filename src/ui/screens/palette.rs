@@ -348,12 +348,7 @@ fn draw(app: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
                 let hit = &palette.groups[g].hits[h];
                 let doc = &palette.index.docs[hit.doc];
                 let selected = i == palette.selected;
-                let place = if doc.kind == Kind::Term {
-                    crate::strings::Strings::new(app.lang).glossary_place()
-                } else {
-                    doc.location.as_str()
-                };
-                let location = text::truncate(place, room / 3);
+                let location = text::truncate(doc.place(english), room / 3);
                 let loc_w = text::width(&location);
                 let body_w = room.saturating_sub(loc_w + 4);
                 let swapped = (english && doc.kind == Kind::Simulation && hit.field == 0)
